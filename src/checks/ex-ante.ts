@@ -1,0 +1,52 @@
+/**
+ * Ex-ante checks on a fractional allocation or on the marginals of a lottery (Lemma 3.1 of paper 000:
+ * the expected value of a lottery equals the value of the fractional allocation it implements).
+ */
+import type { FractionalAllocation, Lottery } from '../core/allocation';
+import type { Instance } from '../core/instance';
+import { Rational } from '../core/rational';
+import type { CheckResult } from './result';
+
+/** V[i][j] = v_i(f_j) = sum_g f[j][g] v_i(g): agent i's expected value of agent j's share. */
+export function expectedValueMatrix(inst: Instance, f: FractionalAllocation): Rational[][] {
+  return inst.values.map((row) => f.shares.map((fj) => Rational.sum(row.map((v, g) => v.mul(fj[g])))));
+}
+
+/** Agent i's expected value E[v_i(A_i)] under a lottery, computed from the support (not the marginals). */
+export function lotteryExpectedValues(inst: Instance, l: Lottery): Rational[] {
+  return inst.values.map((_, i) => Rational.sum(l.entries.map((e) => e.p.mul(inst.value(i, e.allocation.bundles[i])))));
+}
+
+/** Ex-ante PROP: v_i(f_i) >= v_i(M)/n for every agent. */
+export function checkExAntePROP(inst: Instance, f: FractionalAllocation): CheckResult {
+  const V = expectedValueMatrix(inst, f);
+  const perAgent: Record<string, unknown> = {};
+  for (let i = 0; i < inst.n; i++) {
+    const share = inst.total(i).div(inst.n);
+    perAgent[inst.agents[i]] = { expected: V[i][i], prop: share };
+    if (V[i][i].lt(share)) return { holds: false, detail: { property: 'ex-ante PROP', agent: inst.agents[i], expected: V[i][i], prop: share }, witness: { agent: i } };
+  }
+  return { holds: true, detail: { property: 'ex-ante PROP', perAgent } };
+}
+
+/** Ex-ante EF: v_i(f_i) >= v_i(f_j) for all i, j. Witness: an envious pair. */
+export function checkExAnteEF(inst: Instance, f: FractionalAllocation): CheckResult {
+  const V = expectedValueMatrix(inst, f);
+  for (let i = 0; i < inst.n; i++) for (let j = 0; j < inst.n; j++)
+    if (V[i][j].gt(V[i][i])) return { holds: false, detail: { property: 'ex-ante EF', envious: inst.agents[i], envied: inst.agents[j], own: V[i][i], other: V[i][j] }, witness: { envious: i, envied: j } };
+  return { holds: true, detail: { property: 'ex-ante EF', expected: V.map((r, i) => r[i]) } };
+}
+
+/** The lottery implements f exactly: its marginals equal f entry by entry. Witness: the first differing entry. */
+export function checkImplements(l: Lottery, f: FractionalAllocation): CheckResult {
+  const marg = l.marginals();
+  for (let i = 0; i < f.n; i++) for (let g = 0; g < f.m; g++)
+    if (!marg.shares[i][g].eq(f.shares[i][g]))
+      return { holds: false, detail: { property: 'implements', agent: i, good: g, marginal: marg.shares[i][g], target: f.shares[i][g] }, witness: { agent: i, good: g } };
+  return { holds: true, detail: { property: 'implements', supportSize: l.size } };
+}
+
+/** Support size at most `bound`. */
+export function checkSupportSize(l: Lottery, bound: number): CheckResult {
+  return { holds: l.size <= bound, detail: { property: 'support size', size: l.size, bound } };
+}

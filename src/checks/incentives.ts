@@ -1,0 +1,124 @@
+/**
+ * Incentive audits: run a mechanism on every misreport of every agent on a small instance and report the
+ * most profitable one. Deterministic outcomes are compared on value (DSIC); lotteries and fractional
+ * outcomes on expected value (TIE, paper 000 Def 2.7; (1 - eps)-TIE with `eps`, Def 2.8).
+ *
+ * Misreport spaces:
+ * * `ordinal`: every strict order of the goods (m! orders). The misreported valuation row is the Borda
+ *   row consistent with the order (m - position), and the order is passed as the agent's reported order.
+ * * `cardinal`: the documented grid `cardinalGrid(v_i)`: every vector in {0, 1, ..., K}^m with K = m
+ *   (normalised rows of small integers, which contains every strict and weak order), plus every
+ *   permutation of the agent's true values. For m <= 4 this is at most 625 + 24 reports per agent.
+ */
+import type { GoodId, Instance } from '../core/instance';
+import { Rational } from '../core/rational';
+import type { Outcome } from '../core/outcome';
+import type { CheckResult } from './result';
+
+export type MisreportSpace = 'ordinal' | 'cardinal';
+
+function permutations(m: number): GoodId[][] {
+  const out: GoodId[][] = [];
+  const perm: GoodId[] = [];
+  const used = new Array<boolean>(m).fill(false);
+  const rec = () => {
+    if (perm.length === m) {
+      out.push([...perm]);
+      return;
+    }
+    for (let g = 0; g < m; g++) if (!used[g]) {
+      used[g] = true;
+      perm.push(g);
+      rec();
+      perm.pop();
+      used[g] = false;
+    }
+  };
+  rec();
+  return out;
+}
+
+/** The documented cardinal misreport grid for a valuation row (see module header). */
+export function cardinalGrid(values: readonly Rational[]): Rational[][] {
+  const m = values.length;
+  const K = Math.max(1, m);
+  const out: Rational[][] = [];
+  const seen = new Set<string>();
+  const push = (row: Rational[]) => {
+    const k = row.join(',');
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(row);
+    }
+  };
+  const rec = (row: Rational[]) => {
+    if (row.length === m) return push([...row]);
+    for (let x = 0; x <= K; x++) rec([...row, new Rational(BigInt(x))]);
+  };
+  rec([]);
+  for (const p of permutations(m)) push(p.map((g) => values[g]));
+  return out;
+}
+
+/** Agent i's (expected) value of an outcome under her true valuation. */
+export function valueOf(trueInst: Instance, i: number, o: Outcome): Rational {
+  const row = trueInst.values[i];
+  if (o.lottery) return Rational.sum(o.lottery.entries.map((e) => e.p.mul(trueInst.value(i, e.allocation.bundles[i]))));
+  if (o.allocation) return trueInst.value(i, o.allocation.bundles[i]);
+  const f = o.fractional!;
+  return Rational.sum(row.map((v, g) => v.mul(f.shares[i][g])));
+}
+
+export interface AuditOptions {
+  space: MisreportSpace;
+  /** (1 - eps)-TIE: a misreport is profitable only if truthful < (1 - eps) * misreport value. */
+  eps?: Rational;
+  /** Agents to audit (default all). */
+  agents?: number[];
+  /** Largest m for which an audit is attempted (default 5 ordinal, 4 cardinal). */
+  maxGoods?: number;
+}
+
+/**
+ * Audits truthfulness of `run` on `inst`. Holds when no misreport of any audited agent gives her strictly
+ * more (expected) value than truth-telling (scaled by 1 - eps). Witness: the most profitable misreport,
+ * with both values. `unchecked` when the instance is beyond the audit's size.
+ */
+export function auditTruthfulness(run: (inst: Instance) => Outcome, inst: Instance, opts: AuditOptions): CheckResult {
+  const m = inst.m;
+  const maxGoods = opts.maxGoods ?? (opts.space === 'ordinal' ? 5 : 4);
+  if (m > maxGoods) return { holds: false, unchecked: true, detail: { property: 'truthfulness audit', reason: `m = ${m} > ${maxGoods}: exhaustive audit skipped` } };
+  const factor = Rational.ONE.sub(opts.eps ?? Rational.ZERO);
+  const agents = opts.agents ?? inst.agents.map((_, i) => i);
+  const truthful = run(inst);
+  let best: { agent: number; report: string; truthful: Rational; misreport: Rational; gain: Rational } | null = null;
+  let reports = 0;
+  for (const i of agents) {
+    const truth = valueOf(inst, i, truthful);
+    const candidates: Instance[] =
+      opts.space === 'ordinal'
+        ? permutations(m).map((p) => {
+            const borda = new Array<Rational>(m);
+            p.forEach((g, pos) => (borda[g] = new Rational(BigInt(m - pos))));
+            return inst.withReport(i, borda, p);
+          })
+        : cardinalGrid(inst.values[i]).map((row) => inst.withReport(i, row));
+    for (const lie of candidates) {
+      reports++;
+      const got = valueOf(inst, i, run(lie));
+      const gain = got.mul(factor).sub(truth);
+      if (gain.sign() > 0 && (!best || gain.gt(best.gain))) {
+        const report = opts.space === 'ordinal' ? `order ${lie.order(i).join('>')}` : `values [${lie.values[i].join(', ')}]`;
+        best = { agent: i, report, truthful: truth, misreport: got, gain };
+      }
+    }
+  }
+  const property = truthful.kind === 'allocation' ? 'DSIC audit' : 'TIE audit';
+  if (best)
+    return {
+      holds: false,
+      detail: { property, space: opts.space, reports, agent: inst.agents[best.agent], truthful: best.truthful, misreport: best.misreport, eps: opts.eps },
+      witness: { agent: best.agent, report: best.report },
+    };
+  return { holds: true, detail: { property, space: opts.space, reports, eps: opts.eps } };
+}

@@ -1,0 +1,108 @@
+/**
+ * The share family: PROP, PROP1, rho-MMS, rho-TPS and alpha-IMMX (seed-002 Def 3.2), per allocation.
+ * Each compares v_i(A_i) with rho times agent i's share, exactly, and names the first agent below it.
+ */
+import type { Allocation } from '../core/allocation';
+import type { AgentId, Instance } from '../core/instance';
+import { Rational, type RationalLike } from '../core/rational';
+import { mmsShare } from '../shares/share-cache';
+import { prop } from '../shares/prop';
+import { tps } from '../shares/tps';
+import { efxDominates } from './envy';
+import type { CheckResult } from './result';
+
+function perAgent(
+  inst: Instance,
+  a: Allocation,
+  property: string,
+  rho: Rational,
+  share: (i: AgentId) => { value: Rational; witness?: unknown; lower?: Rational; upper?: Rational },
+): CheckResult {
+  const ratios: Record<string, unknown> = {};
+  let unchecked: string | null = null;
+  for (let i = 0; i < inst.n; i++) {
+    const own = inst.value(i, a.bundles[i]);
+    const s = share(i);
+    const lower = s.lower ?? s.value;
+    const upper = s.upper ?? s.value;
+    ratios[inst.agents[i]] = { value: own, share: s.value, ...(s.lower ? { lower, upper } : {}) };
+    if (own.ge(rho.mul(upper))) continue;
+    if (own.lt(rho.mul(lower))) {
+      return {
+        holds: false,
+        detail: { property, rho, agent: inst.agents[i], value: own, share: s.value, needed: rho.mul(lower) },
+        witness: { agent: i, sharePartition: s.witness },
+      };
+    }
+    unchecked = inst.agents[i];
+  }
+  if (unchecked !== null)
+    return { holds: false, unchecked: true, detail: { property, rho, agent: unchecked, reason: 'the share is only bounded (solver time limit) and the value lies between the bounds', perAgent: ratios } };
+  return { holds: true, detail: { property, rho, perAgent: ratios } };
+}
+
+/** PROP: v_i(A_i) >= v_i(M)/n for every agent. */
+export function checkPROP(inst: Instance, a: Allocation): CheckResult {
+  return perAgent(inst, a, 'PROP', Rational.ONE, (i) => ({ value: prop(inst.values[i], inst.n) }));
+}
+
+/** PROP1 (seed-000 D15): v_i(A_i) + max_{g not in A_i} v_i(g) >= v_i(M)/n. */
+export function checkPROP1(inst: Instance, a: Allocation): CheckResult {
+  for (let i = 0; i < inst.n; i++) {
+    const own = inst.value(i, a.bundles[i]);
+    const mine = new Set(a.bundles[i]);
+    let best = Rational.ZERO;
+    let bestGood = -1;
+    inst.values[i].forEach((v, g) => {
+      if (!mine.has(g) && v.gt(best)) [best, bestGood] = [v, g];
+    });
+    const share = prop(inst.values[i], inst.n);
+    if (own.add(best).lt(share))
+      return { holds: false, detail: { property: 'PROP1', agent: inst.agents[i], value: own, bestOutside: best, share }, witness: { agent: i, good: bestGood } };
+  }
+  return { holds: true, detail: { property: 'PROP1' } };
+}
+
+/** rho-TPS: v_i(A_i) >= rho * TPS_n(v_i) for every agent. */
+export function checkRhoTPS(inst: Instance, a: Allocation, rho: RationalLike): CheckResult {
+  return perAgent(inst, a, 'rho-TPS', Rational.from(rho), (i) => ({ value: tps(inst.values[i], inst.n) }));
+}
+
+/** rho-MMS: v_i(A_i) >= rho * MMS_n(v_i) for every agent; the share comes with its witness partition. */
+export function checkRhoMMS(inst: Instance, a: Allocation, rho: RationalLike = 1): CheckResult {
+  return perAgent(inst, a, 'rho-MMS', Rational.from(rho), (i) => {
+    const r = mmsShare(inst, i);
+    return { value: r.value, witness: r.partition, lower: r.lower, upper: r.upper };
+  });
+}
+
+/**
+ * alpha-IMMX (seed-002 Def 3.2): every agent i has v_i(A_i) >= alpha * MMS_i or is EFX0-satisfied.
+ * Witness of failure: the agent, an EFX0 violation and the MMS partition.
+ */
+export function checkIMMX(inst: Instance, a: Allocation, alpha: RationalLike = 1): CheckResult {
+  const rho = Rational.from(alpha);
+  const status: Record<string, string> = {};
+  for (let i = 0; i < inst.n; i++) {
+    const own = inst.value(i, a.bundles[i]);
+    const v = inst.values[i];
+    const violated = a.bundles.findIndex((b, j) => j !== i && !efxDominates(v, own, b));
+    if (violated < 0) {
+      status[inst.agents[i]] = 'EFX-satisfied';
+      continue;
+    }
+    const r = mmsShare(inst, i);
+    if (own.ge(rho.mul(r.upper))) {
+      status[inst.agents[i]] = 'MMS-satisfied';
+      continue;
+    }
+    if (own.ge(rho.mul(r.lower)))
+      return { holds: false, unchecked: true, detail: { property: 'IMMX', agent: inst.agents[i], reason: 'MMS only bounded (time limit)' } };
+    return {
+      holds: false,
+      detail: { property: 'IMMX', alpha: rho, agent: inst.agents[i], value: own, mms: r.value, envied: inst.agents[violated] },
+      witness: { agent: i, envied: violated, mmsPartition: r.partition },
+    };
+  }
+  return { holds: true, detail: { property: 'IMMX', alpha: rho, perAgent: status } };
+}

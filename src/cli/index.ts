@@ -1,0 +1,38 @@
+/**
+ * The `fairdiv` command line (architecture section 6): list, solve, mms, certify, run, simulate.
+ * Exit codes: 0 every claim holds, 1 a claim fails, 2 bad input (message on stderr).
+ */
+import '../mechanisms';
+import { FairDivError } from '../core/errors';
+import { commands } from './commands';
+import { processIo, type Io } from './io';
+
+const HELP = `usage: fairdiv <command> [args]
+  list                                   every registered mechanism
+  solve <mechanism-id> <instance.json|-> [--seed S] [--options JSON]
+  certify <outcome.json> <instance.json>
+  mms --n K --values v1,v2,... [--time-limit S]
+  demo                                   a certified outcome on a small instance`;
+
+/** Runs one CLI invocation; returns the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === 'help') {
+    io.out(HELP);
+    return name ? 0 : 2;
+  }
+  const cmd = commands[name];
+  if (!cmd) {
+    io.err(`fairdiv: unknown command "${name}"\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await cmd(rest, io);
+  } catch (e) {
+    if (e instanceof FairDivError || e instanceof SyntaxError) {
+      io.err(`fairdiv ${name}: ${(e as Error).message}`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,58 @@
+/** Shared CLI plumbing: argument parsing, JSON input, exit codes (0 ok, 1 a claim failed, 2 bad input). */
+import * as fs from 'node:fs';
+import { FairDivError } from '../core/errors';
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  readStdin(): string;
+}
+
+export const processIo: Io = {
+  out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
+  err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
+  readStdin: () => fs.readFileSync(0, 'utf8'),
+};
+
+/** Bad command-line usage; reported with exit code 2. */
+export class UsageError extends FairDivError {
+  constructor(message: string) {
+    super('usage', message);
+  }
+}
+
+/** Splits `--key value` / `--flag` options from positional arguments. */
+export function parseArgs(argv: readonly string[], flags: readonly string[] = []): { positional: string[]; options: Record<string, string | true> } {
+  const positional: string[] = [];
+  const options: Record<string, string | true> = {};
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k];
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      if (eq > 0) options[a.slice(2, eq)] = a.slice(eq + 1);
+      else if (flags.includes(a.slice(2)) || k + 1 >= argv.length) options[a.slice(2)] = true;
+      else options[a.slice(2)] = argv[++k];
+    } else positional.push(a);
+  }
+  return { positional, options };
+}
+
+/** Reads and parses a JSON file (or stdin for `-`), naming the file in errors. */
+export function readJson(path: string, io: Io): unknown {
+  let text: string;
+  try {
+    text = path === '-' ? io.readStdin() : fs.readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+/** JSON with bigint-safe, Rational-as-string output. */
+export function toJson(x: unknown): string {
+  return JSON.stringify(x, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2);
+}

@@ -1,0 +1,212 @@
+/**
+ * A fair-division instance: agents, goods and an additive valuation matrix of exact rationals.
+ */
+import { InvalidInputError } from './errors';
+import { Rational, type RationalLike } from './rational';
+
+/** Index of an agent (0-based row of the valuation matrix). */
+export type AgentId = number;
+/** Index of a good (0-based column of the valuation matrix). */
+export type GoodId = number;
+/** A set of goods, as sorted good indices. */
+export type Bundle = readonly GoodId[];
+
+/** The instance JSON of architecture section 6. */
+export interface InstanceJSON {
+  agents?: string[];
+  goods?: string[];
+  values: RationalLike[][];
+  orders?: number[][];
+  divisible?: number[];
+}
+
+/** What `instance(x)` accepts: a matrix, an object of objects, the instance JSON, or an Instance. */
+export type InstanceInput =
+  | Instance
+  | InstanceJSON
+  | readonly (readonly RationalLike[])[]
+  | Readonly<Record<string, Readonly<Record<string, RationalLike>>>>;
+
+function checkNames(names: readonly string[], what: string): void {
+  const seen = new Map<string, number>();
+  names.forEach((name, k) => {
+    if (typeof name !== 'string' || name.length === 0)
+      throw new InvalidInputError('bad-name', `${what}[${k}]: name must be a non-empty string`);
+    const prev = seen.get(name);
+    if (prev !== undefined)
+      throw new InvalidInputError('duplicate-name', `${what}[${k}]: duplicate name "${name}" (also ${what}[${prev}])`);
+    seen.set(name, k);
+  });
+}
+
+function checkOrder(order: readonly number[], m: number, where: string): void {
+  if (!Array.isArray(order) || order.length !== m)
+    throw new InvalidInputError('bad-order', `${where}: a strict order must list all ${m} goods, got ${Array.isArray(order) ? order.length : typeof order}`);
+  const seen = new Set<number>();
+  order.forEach((g, k) => {
+    if (!Number.isInteger(g) || g < 0 || g >= m)
+      throw new InvalidInputError('unknown-good', `${where}[${k}]: ${g} is not a good index in 0..${m - 1}`);
+    if (seen.has(g)) throw new InvalidInputError('bad-order', `${where}[${k}]: good ${g} appears twice`);
+    seen.add(g);
+  });
+}
+
+/** An additive instance. Immutable; rows are agents, columns are goods. */
+export class Instance {
+  readonly agents: readonly string[];
+  readonly goods: readonly string[];
+  readonly values: readonly (readonly Rational[])[];
+  /** Reported strict orders (best first), when given; otherwise derived by `order(i)`. */
+  readonly orders?: readonly (readonly GoodId[])[];
+  /** Indices of divisible goods (mixed-goods mechanisms). */
+  readonly divisible: readonly GoodId[];
+
+  constructor(
+    values: readonly (readonly RationalLike[])[],
+    opts: { agents?: readonly string[]; goods?: readonly string[]; orders?: readonly (readonly number[])[]; divisible?: readonly number[] } = {},
+  ) {
+    if (!Array.isArray(values)) throw new InvalidInputError('bad-shape', 'values: expected an array of rows (agents x goods)');
+    const n = values.length;
+    if (n === 0) throw new InvalidInputError('no-agents', 'values: an instance needs at least one agent');
+    values.forEach((row, i) => {
+      if (!Array.isArray(row)) throw new InvalidInputError('bad-shape', `values[${i}]: expected an array of goods' values`);
+    });
+    const m = opts.goods ? opts.goods.length : values[0].length;
+    values.forEach((row, i) => {
+      if (row.length !== m)
+        throw new InvalidInputError('non-rectangular', `values[${i}]: has ${row.length} entries, expected ${m} (one per good)`);
+    });
+    const parsed = values.map((row, i) =>
+      row.map((x: RationalLike, g: number) => {
+        const where = `values[${i}][${g}]`;
+        const r = Rational.from(x, where);
+        if (r.sign() < 0) throw new InvalidInputError('negative-value', `${where}: ${r} is negative (goods only)`);
+        return r;
+      }),
+    );
+    const agents = opts.agents ? [...opts.agents] : values.map((_, i) => String(i));
+    const goods = opts.goods ? [...opts.goods] : Array.from({ length: m }, (_, g) => String(g));
+    if (agents.length !== n)
+      throw new InvalidInputError('non-rectangular', `agents: ${agents.length} names for ${n} rows of values`);
+    checkNames(agents, 'agents');
+    checkNames(goods, 'goods');
+    if (opts.orders) {
+      if (opts.orders.length !== n) throw new InvalidInputError('bad-order', `orders: ${opts.orders.length} orders for ${n} agents`);
+      opts.orders.forEach((o, i) => checkOrder(o, m, `orders[${i}]`));
+    }
+    const divisible = opts.divisible ? [...opts.divisible] : [];
+    divisible.forEach((g, k) => {
+      if (!Number.isInteger(g) || g < 0 || g >= m)
+        throw new InvalidInputError('unknown-good', `divisible[${k}]: ${g} is not a good index in 0..${m - 1}`);
+    });
+    this.agents = Object.freeze(agents);
+    this.goods = Object.freeze(goods);
+    this.values = Object.freeze(parsed.map((r) => Object.freeze(r)));
+    if (opts.orders) this.orders = Object.freeze(opts.orders.map((o) => Object.freeze([...o])));
+    this.divisible = Object.freeze([...new Set(divisible)].sort((a, b) => a - b));
+  }
+
+  get n(): number {
+    return this.values.length;
+  }
+  get m(): number {
+    return this.goods.length;
+  }
+
+  /** v_i(S) for a set of goods S. */
+  value(i: AgentId, bundle: Iterable<GoodId>): Rational {
+    const row = this.values[i];
+    let s = Rational.ZERO;
+    for (const g of bundle) s = s.add(row[g]);
+    return s;
+  }
+  /** v_i(M). */
+  total(i: AgentId): Rational {
+    return Rational.sum(this.values[i]);
+  }
+  /**
+   * Agent i's strict order, best first: the reported one, else goods sorted by (-v_i(g), g)
+   * (higher value first, ties by smaller good index; seed-000 spec 0.3).
+   */
+  order(i: AgentId): GoodId[] {
+    if (this.orders) return [...this.orders[i]];
+    return strictOrder(this.values[i]);
+  }
+  /** Index of an agent by name (or the index itself); throws `unknown-agent`. */
+  agentIndex(a: string | number): AgentId {
+    if (typeof a === 'number' && Number.isInteger(a) && a >= 0 && a < this.n) return a;
+    const k = this.agents.indexOf(String(a));
+    if (k < 0) throw new InvalidInputError('unknown-agent', `unknown agent ${JSON.stringify(a)} (agents: ${this.agents.join(', ')})`);
+    return k;
+  }
+  /** Index of a good by name (or the index itself); throws `unknown-good`. */
+  goodIndex(g: string | number): GoodId {
+    if (typeof g === 'number' && Number.isInteger(g) && g >= 0 && g < this.m) return g;
+    const k = this.goods.indexOf(String(g));
+    if (k < 0) throw new InvalidInputError('unknown-good', `unknown good ${JSON.stringify(g)} (goods: ${this.goods.join(', ')})`);
+    return k;
+  }
+  /** A copy with agent i's row (and order) replaced: a misreport. */
+  withReport(i: AgentId, values: readonly RationalLike[] | null, order?: readonly GoodId[]): Instance {
+    const rows = this.values.map((r, k) => (k === i && values ? values : r));
+    let orders: GoodId[][] | undefined;
+    if (order || this.orders) {
+      orders = this.values.map((_, k) => (k === i && order ? [...order] : this.order(k)));
+    }
+    return new Instance(rows, { agents: this.agents, goods: this.goods, orders, divisible: this.divisible });
+  }
+  toJSON(): InstanceJSON {
+    const out: InstanceJSON = {
+      agents: [...this.agents],
+      goods: [...this.goods],
+      values: this.values.map((r) => r.map((x) => (x.isInteger() && x.num < 2n ** 53n ? Number(x.num) : x.toString()))),
+    };
+    if (this.orders) out.orders = this.orders.map((o) => [...o]);
+    if (this.divisible.length) out.divisible = [...this.divisible];
+    return out;
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    const rows = this.values.map((r, i) => `  ${this.agents[i]}: ${r.map((x) => x.toDisplay()).join(' ')}`);
+    return `Instance(n=${this.n}, m=${this.m}; goods ${this.goods.join(' ')})\n${rows.join('\n')}`;
+  }
+}
+
+/** Goods sorted by (-v(g), g): the project's tie-break for strict orders consistent with v. */
+export function strictOrder(values: readonly Rational[]): GoodId[] {
+  return values.map((_, g) => g).sort((a, b) => values[b].cmp(values[a]) || a - b);
+}
+
+function isMatrix(x: unknown): x is readonly (readonly RationalLike[])[] {
+  return Array.isArray(x);
+}
+
+/**
+ * Builds a validated Instance from a matrix (`[[3, 7], [4, 4]]`), an object of objects
+ * (`{alice: {car: 3, house: 7}, bob: {car: 4, house: 4}}`) or the instance JSON.
+ * Throws `InvalidInputError` naming the position of the first problem.
+ */
+export function instance(x: InstanceInput): Instance {
+  if (x instanceof Instance) return x;
+  if (isMatrix(x)) return new Instance(x);
+  if (x === null || typeof x !== 'object') throw new InvalidInputError('bad-shape', 'instance: expected a matrix, an object of objects or instance JSON');
+  if ('values' in x && Array.isArray((x as InstanceJSON).values)) {
+    const j = x as InstanceJSON;
+    return new Instance(j.values, { agents: j.agents, goods: j.goods, orders: j.orders, divisible: j.divisible });
+  }
+  const obj = x as Readonly<Record<string, Readonly<Record<string, RationalLike>>>>;
+  const agents = Object.keys(obj);
+  const goods: string[] = [];
+  for (const a of agents) {
+    const row = obj[a];
+    if (row === null || typeof row !== 'object' || Array.isArray(row))
+      throw new InvalidInputError('bad-shape', `${a}: expected an object {good: value, ...}`);
+    for (const g of Object.keys(row)) if (!goods.includes(g)) goods.push(g);
+  }
+  const values = agents.map((a) =>
+    goods.map((g) => {
+      if (!(g in obj[a])) throw new InvalidInputError('unknown-good', `${a}: no value for good "${g}" (every agent must value every good)`);
+      return obj[a][g];
+    }),
+  );
+  return new Instance(values, { agents, goods });
+}

@@ -1,0 +1,95 @@
+/**
+ * What a mechanism returns: the allocation, fractional allocation or lottery, the claims it makes and
+ * the trace of its construction. Plain data; `certify` (src/certify.ts) checks the claims independently.
+ */
+import { Allocation, FractionalAllocation, Lottery } from './allocation';
+import type { Instance } from './instance';
+import { Rational } from './rational';
+
+export type OutcomeKind = 'allocation' | 'fractional' | 'lottery';
+
+/**
+ * A guarantee a mechanism claims for its output. `id` names the checker (e.g. `ef1`, `ex-post-rho-mms`,
+ * `ex-ante-prop`, `support-size`); `rho` is the approximation factor where there is one; `params` holds
+ * the claim's other parameters (never the mechanism's intermediate results).
+ */
+export interface Claim {
+  readonly id: string;
+  readonly text: string;
+  readonly rho?: Rational;
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+/** One step of a mechanism's construction, for notebooks (e.g. the picks, a portion matrix). */
+export interface TraceStep {
+  readonly id: string;
+  readonly title: string;
+  readonly text?: string;
+  readonly data: unknown;
+}
+
+/** The result of running a mechanism on an instance. */
+export class Outcome {
+  readonly mechanism: string;
+  readonly kind: OutcomeKind;
+  readonly instance: Instance;
+  readonly allocation?: Allocation;
+  readonly fractional?: FractionalAllocation;
+  readonly lottery?: Lottery;
+  readonly claims: readonly Claim[];
+  readonly trace: readonly TraceStep[];
+  readonly options: Readonly<Record<string, unknown>>;
+
+  constructor(init: {
+    mechanism: string;
+    instance: Instance;
+    allocation?: Allocation;
+    fractional?: FractionalAllocation;
+    lottery?: Lottery;
+    claims: readonly Claim[];
+    trace?: readonly TraceStep[];
+    options?: Readonly<Record<string, unknown>>;
+  }) {
+    this.mechanism = init.mechanism;
+    this.instance = init.instance;
+    this.kind = init.lottery ? 'lottery' : init.allocation ? 'allocation' : 'fractional';
+    this.allocation = init.allocation;
+    this.lottery = init.lottery;
+    this.fractional = init.fractional ?? init.lottery?.marginals() ?? init.allocation?.toFractional();
+    this.claims = init.claims;
+    this.trace = init.trace ?? [];
+    this.options = init.options ?? {};
+  }
+
+  /** The support as a list of (probability, allocation): one entry for a deterministic outcome. */
+  support(): { p: Rational; allocation: Allocation }[] {
+    if (this.lottery) return this.lottery.entries.map((e) => ({ p: e.p, allocation: e.allocation }));
+    if (this.allocation) return [{ p: Rational.ONE, allocation: this.allocation }];
+    return [];
+  }
+
+  /** E[v_i(A_i)] for every agent (for a fractional outcome, sum_g f[i][g] v_i(g)). */
+  expectedValues(): Rational[] {
+    const f = this.fractional!;
+    return this.instance.values.map((row, i) => Rational.sum(row.map((v, g) => v.mul(f.shares[i][g]))));
+  }
+
+  /** The Outcome JSON of architecture section 6 (without the certificate). */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { mechanism: this.mechanism, kind: this.kind };
+    if (this.allocation) out.allocation = this.allocation.toJSON();
+    if (this.fractional && this.kind !== 'allocation') out.fractional = this.fractional.toJSON();
+    if (this.lottery) out.lottery = this.lottery.toJSON();
+    out.claims = this.claims.map((c) => ({ id: c.id, ...(c.rho ? { rho: c.rho.toString() } : {}), text: c.text, ...(c.params ? { params: c.params } : {}) }));
+    return out;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    const body = this.lottery
+      ? `${this.lottery.size} allocations in the support`
+      : this.allocation
+        ? this.allocation.bundles.map((b, i) => `${this.instance.agents[i]}: {${b.map((g) => this.instance.goods[g]).join(', ')}}`).join('; ')
+        : 'fractional allocation';
+    return `Outcome(${this.mechanism}, ${this.kind}): ${body}\n  claims: ${this.claims.map((c) => c.id + (c.rho ? `(${c.rho})` : '')).join(', ')}`;
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * Exact rational numbers on BigInt.
+ *
+ * Every value, probability, share and certificate of fairdiv is a `Rational`: numerator and denominator
+ * are BigInts, normalised by their gcd, with a positive denominator. A JS number is converted exactly
+ * (every finite double is a dyadic rational), so `Rational.from(0.1)` is 3602879701896397/36028797018963968,
+ * while the string `"0.1"` means exactly 1/10.
+ */
+import { InvalidInputError } from './errors';
+
+/** Anything that converts exactly to a rational. */
+export type RationalLike = Rational | number | bigint | string | { num: bigint | number; den: bigint | number };
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+const DECIMAL = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+const FRACTION = /^([+-]?\d+)\s*\/\s*([+-]?\d+)$/;
+
+export class Rational {
+  readonly num: bigint;
+  readonly den: bigint;
+
+  /** Builds num/den normalised (gcd 1, den > 0). Throws on a zero denominator. */
+  constructor(num: bigint, den: bigint = 1n) {
+    if (den === 0n) throw new InvalidInputError('zero-denominator', 'rational with zero denominator');
+    if (den < 0n) {
+      num = -num;
+      den = -den;
+    }
+    const g = gcd(num, den);
+    this.num = g > 1n ? num / g : num;
+    this.den = g > 1n ? den / g : den;
+  }
+
+  static readonly ZERO = new Rational(0n);
+  static readonly ONE = new Rational(1n);
+
+  /** Exact conversion; `where` names the input position in error messages. */
+  static from(x: RationalLike, where = 'value'): Rational {
+    if (x instanceof Rational) return x;
+    if (typeof x === 'bigint') return new Rational(x);
+    if (typeof x === 'number') return Rational.fromNumber(x, where);
+    if (typeof x === 'string') return Rational.parse(x, where);
+    if (x !== null && typeof x === 'object' && 'num' in x && 'den' in x) {
+      const n = typeof x.num === 'number' ? Rational.fromNumber(x.num, where) : new Rational(BigInt(x.num));
+      const d = typeof x.den === 'number' ? Rational.fromNumber(x.den, where) : new Rational(BigInt(x.den));
+      if (d.isZero()) throw new InvalidInputError('zero-denominator', `${where}: denominator is zero`);
+      return n.div(d);
+    }
+    throw new InvalidInputError('not-a-number', `${where}: ${JSON.stringify(x)} is not a number or rational string`);
+  }
+
+  /** The exact dyadic rational of a finite double. */
+  static fromNumber(x: number, where = 'value'): Rational {
+    if (!Number.isFinite(x)) throw new InvalidInputError('not-finite', `${where}: ${x} is not finite`);
+    if (Number.isInteger(x) && Number.isSafeInteger(x)) return new Rational(BigInt(x));
+    const buf = new DataView(new ArrayBuffer(8));
+    buf.setFloat64(0, x);
+    const hi = buf.getUint32(0);
+    const lo = buf.getUint32(4);
+    const sign = hi >>> 31 ? -1n : 1n;
+    const exp = (hi >>> 20) & 0x7ff;
+    let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+    let e: number;
+    if (exp === 0) e = -1074;
+    else {
+      mant |= 1n << 52n;
+      e = exp - 1075;
+    }
+    return e >= 0 ? new Rational(sign * (mant << BigInt(e))) : new Rational(sign * mant, 1n << BigInt(-e));
+  }
+
+  /** Parses `"5/2"`, `"-3"`, `"0.1"` (exactly 1/10), `"1e-3"`. */
+  static parse(s: string, where = 'value'): Rational {
+    const t = s.trim();
+    const f = FRACTION.exec(t);
+    if (f) {
+      if (BigInt(f[2]) === 0n) throw new InvalidInputError('zero-denominator', `${where}: "${s}" has a zero denominator`);
+      return new Rational(BigInt(f[1]), BigInt(f[2]));
+    }
+    const d = DECIMAL.exec(t);
+    if (d && (d[2] || d[3])) {
+      const frac = d[3] ?? '';
+      let num = BigInt((d[2] || '0') + frac);
+      let den = 10n ** BigInt(frac.length);
+      const e = d[4] ? Number(d[4]) : 0;
+      if (e > 0) num *= 10n ** BigInt(e);
+      else if (e < 0) den *= 10n ** BigInt(-e);
+      return new Rational(d[1] === '-' ? -num : num, den);
+    }
+    throw new InvalidInputError('not-a-number', `${where}: "${s}" is not a number or rational string`);
+  }
+
+  add(o: RationalLike): Rational {
+    const b = Rational.from(o);
+    if (this.den === b.den) return new Rational(this.num + b.num, this.den);
+    return new Rational(this.num * b.den + b.num * this.den, this.den * b.den);
+  }
+  sub(o: RationalLike): Rational {
+    const b = Rational.from(o);
+    if (this.den === b.den) return new Rational(this.num - b.num, this.den);
+    return new Rational(this.num * b.den - b.num * this.den, this.den * b.den);
+  }
+  mul(o: RationalLike): Rational {
+    const b = Rational.from(o);
+    return new Rational(this.num * b.num, this.den * b.den);
+  }
+  div(o: RationalLike): Rational {
+    const b = Rational.from(o);
+    if (b.num === 0n) throw new InvalidInputError('division-by-zero', 'division by zero');
+    return new Rational(this.num * b.den, this.den * b.num);
+  }
+  neg(): Rational {
+    return new Rational(-this.num, this.den);
+  }
+  abs(): Rational {
+    return this.num < 0n ? this.neg() : this;
+  }
+  inv(): Rational {
+    return Rational.ONE.div(this);
+  }
+
+  /** -1, 0 or 1. */
+  cmp(o: RationalLike): number {
+    const b = Rational.from(o);
+    const l = this.num * b.den;
+    const r = b.num * this.den;
+    return l < r ? -1 : l > r ? 1 : 0;
+  }
+  eq(o: RationalLike): boolean {
+    const b = Rational.from(o);
+    return this.num === b.num && this.den === b.den;
+  }
+  lt(o: RationalLike): boolean {
+    return this.cmp(o) < 0;
+  }
+  le(o: RationalLike): boolean {
+    return this.cmp(o) <= 0;
+  }
+  gt(o: RationalLike): boolean {
+    return this.cmp(o) > 0;
+  }
+  ge(o: RationalLike): boolean {
+    return this.cmp(o) >= 0;
+  }
+  isZero(): boolean {
+    return this.num === 0n;
+  }
+  isInteger(): boolean {
+    return this.den === 1n;
+  }
+  sign(): number {
+    return this.num < 0n ? -1 : this.num > 0n ? 1 : 0;
+  }
+  floor(): bigint {
+    const q = this.num / this.den;
+    return this.num < 0n && q * this.den !== this.num ? q - 1n : q;
+  }
+  ceil(): bigint {
+    return -new Rational(-this.num, this.den).floor();
+  }
+
+  static min(a: Rational, b: Rational): Rational {
+    return a.le(b) ? a : b;
+  }
+  static max(a: Rational, b: Rational): Rational {
+    return a.ge(b) ? a : b;
+  }
+  static sum(xs: Iterable<RationalLike>): Rational {
+    let s = Rational.ZERO;
+    for (const x of xs) s = s.add(x);
+    return s;
+  }
+
+  /** `"5/2"`, `"-3"`: the exact string form used in every JSON output. */
+  toString(): string {
+    return this.den === 1n ? this.num.toString() : `${this.num}/${this.den}`;
+  }
+  toJSON(): string {
+    return this.toString();
+  }
+  /** Nearest double (exact for small values; display only, never for certification). */
+  toNumber(): number {
+    const n = Number(this.num);
+    const d = Number(this.den);
+    if (Number.isFinite(n) && Number.isFinite(d) && Math.abs(n) < 2 ** 53 && d < 2 ** 53) return n / d;
+    const shift = BigInt(Math.max(0, this.den.toString(2).length - this.num.toString(2).length + 64));
+    return Number((this.num << shift) / this.den) / 2 ** Number(shift);
+  }
+  /** LaTeX: `\frac{5}{2}`, `-\frac{1}{3}`, `7`. */
+  toLatex(): string {
+    if (this.den === 1n) return this.num.toString();
+    const sign = this.num < 0n ? '-' : '';
+    const a = this.num < 0n ? -this.num : this.num;
+    return `${sign}\\frac{${a}}{${this.den}}`;
+  }
+  /** Short human form: exact when the denominator is small, else a 6-digit decimal with `≈`. */
+  toDisplay(): string {
+    if (this.den === 1n || this.den <= 1000n) return this.toString();
+    return `≈${this.toNumber().toPrecision(6)}`;
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `Rational(${this.toString()})`;
+  }
+}
+
+/** Shorthand for `Rational.from`. */
+export function q(x: RationalLike): Rational {
+  return Rational.from(x);
+}

@@ -1,0 +1,31 @@
+/**
+ * fairdiv: exact fair-division mechanisms, lotteries and certificates.
+ *
+ * Entry points (architecture section 6): `instance`, `solve`, `certify`, `mms`, `tps`, `prop`, `list`,
+ * and the types `Rational`, `Instance`, `Allocation`, `FractionalAllocation`, `Lottery`, `Outcome`.
+ */
+import './mechanisms';
+import { instance as toInstance, type InstanceInput } from './core/instance';
+import type { Outcome } from './core/outcome';
+import { mechanism } from './mechanisms/registry';
+
+export { Rational, q, type RationalLike } from './core/rational';
+export { Instance, instance, strictOrder, type AgentId, type GoodId, type Bundle, type InstanceJSON, type InstanceInput } from './core/instance';
+export { Allocation, FractionalAllocation, Lottery, type LotteryEntry } from './core/allocation';
+export { Outcome, type Claim, type TraceStep, type OutcomeKind } from './core/outcome';
+export { FairDivError, InvalidInputError, DomainError, LimitError } from './core/errors';
+export { rng, type Rng } from './core/rng';
+export { prop, tps, mms, mmsShare } from './shares';
+export { certify, CertificateReport, registerClaimChecker, type ClaimResult, type ClaimStatus } from './certify';
+export { list, mechanism, registerMechanism, type MechanismInfo } from './mechanisms/registry';
+export * from './checks';
+export * as generators from './generators';
+export { decompose, pickingSequence, probabilisticSerial } from './mechanisms/classic';
+
+/**
+ * Runs the registered mechanism `id` on an instance (matrix, object of objects or instance JSON) and
+ * returns its Outcome with claims; `certify(outcome)` checks them.
+ */
+export function solve(id: string, inst: InstanceInput, options?: Record<string, unknown>): Outcome {
+  return mechanism(id).run(toInstance(inst), options);
+}

@@ -1,0 +1,2 @@
+/** Loads every mechanism family into the registry (one import per folder). */
+import './classic';

@@ -220,7 +220,7 @@ export class CoverSearch {
     return out;
   }
 
-  private *chain(first: number[][], rest: Iterable<number[]>): Generator<number[]> {
+  private *chain(first: number[][], rest: Iterable<number[]>): Generator<number[], void, undefined> {
     yield* first;
     yield* rest;
   }
@@ -262,7 +262,7 @@ export class CoverSearch {
   }
 
   /** Meet-in-the-middle enumeration of minimal canonical multisets from L with sum in [lo, hi]. */
-  private *mitmCompletions(L: readonly number[], lo: number, hi: number): Generator<number[]> {
+  private *mitmCompletions(L: readonly number[], lo: number, hi: number): Generator<number[], void, undefined> {
     const w = this.w;
     const h = L.length >>> 1;
     const A = this.half(L.slice(0, h));

@@ -1,0 +1,310 @@
+/**
+ * The versioned plain-JSON payloads of fairdiv's rich outputs.
+ *
+ * Every rich output is one MIME bundle `[application/vnd.fairdiv.<kind>+json, text/html, text/plain]`.
+ * The JSON item is one of the payloads below: plain data only (strings, numbers, booleans, arrays,
+ * objects), so that `.ipynb` files store it verbatim. Exact numbers are strings in the library's
+ * `Rational.toString()` form (`"7"`, `"5/2"`); where a chart needs a float, the payload carries it
+ * next to the exact string (`approx`). Every payload has `schema: "fairdiv/<kind>@<version>"`.
+ *
+ * Compatibility: a renderer must accept every version it knows and show unknown fields as absent;
+ * additions keep the version, incompatible changes bump it.
+ */
+
+/** The kinds of rich output. */
+export type DisplayKind =
+  | 'instance'
+  | 'allocation'
+  | 'fractional'
+  | 'lottery'
+  | 'mms-histogram'
+  | 'certificate'
+  | 'mms'
+  | 'trace'
+  | 'simulation';
+
+export const DISPLAY_KINDS: readonly DisplayKind[] = [
+  'instance',
+  'allocation',
+  'fractional',
+  'lottery',
+  'mms-histogram',
+  'certificate',
+  'mms',
+  'trace',
+  'simulation',
+];
+
+/** Current payload version of every kind. */
+export const PAYLOAD_VERSION = 1;
+
+/** `application/vnd.fairdiv.<kind>+json`. */
+export function mimeOf(kind: DisplayKind): string {
+  return `application/vnd.fairdiv.${kind}+json`;
+}
+
+/** The kind of a fairdiv MIME type, or null. */
+export function kindOfMime(mime: string): DisplayKind | null {
+  const m = /^application\/vnd\.fairdiv\.([a-z-]+)\+json$/.exec(mime);
+  return m && (DISPLAY_KINDS as readonly string[]).includes(m[1]) ? (m[1] as DisplayKind) : null;
+}
+
+/** An exact rational as a string: `"3"`, `"-5/2"`. */
+export type Exact = string;
+
+/** Status of a share computation: the MMS solver may stop at a time limit with bounds only. */
+export type ShareStatus = 'optimal' | 'timeout' | 'error' | 'skipped';
+
+/** Agent i's shares, used for ratios in allocation and lottery payloads. */
+export interface AgentShares {
+  /** v_i(M). */
+  total: Exact;
+  /** PROP_i = v_i(M)/n. */
+  prop: Exact;
+  /** MMS_i^n (the solver's value; the lower bound when `mmsStatus` is 'timeout'); absent when not computed. */
+  mms?: Exact;
+  mmsUpper?: Exact;
+  mmsStatus: ShareStatus;
+}
+
+/** The valuation table shared by allocation-like payloads. */
+export interface InstanceTable {
+  agents: string[];
+  goods: string[];
+  /** values[i][g], exact. */
+  values: Exact[][];
+}
+
+interface Base<K extends DisplayKind> {
+  schema: `fairdiv/${K}@${number}`;
+  kind: K;
+  /** Optional caption (e.g. the mechanism's name). */
+  title?: string;
+}
+
+/** `instance`: the valuation table with totals and proportional shares. */
+export interface InstancePayload extends Base<'instance'>, InstanceTable {
+  /** Per agent: v_i(M) and PROP_i (and MMS_i when it was computed). */
+  shares: AgentShares[];
+  divisible: number[];
+}
+
+/** Per-agent numbers of one integral allocation. */
+export interface AgentRow {
+  /** v_i(A_i). */
+  value: Exact;
+  /** v_i(A_i) / PROP_i (absent when PROP_i = 0). */
+  propRatio?: Exact;
+  /** v_i(A_i) / MMS_i (absent when MMS_i = 0 or not computed). */
+  mmsRatio?: Exact;
+}
+
+/** `allocation`: an integral allocation in the context of its instance. */
+export interface AllocationPayload extends Base<'allocation'>, InstanceTable {
+  mechanism?: string;
+  /** owner[g] = the agent holding good g. */
+  owner: number[];
+  bundles: number[][];
+  rows: AgentRow[];
+  shares: AgentShares[];
+  claims?: ClaimSummary[];
+  trace?: TraceStepPayload[];
+}
+
+/** `fractional`: a fractional allocation as a heatmap, with expected values when the instance is known. */
+export interface FractionalPayload extends Base<'fractional'> {
+  mechanism?: string;
+  agents: string[];
+  goods: string[];
+  /** shares[i][g] in [0, 1], exact. */
+  shares: Exact[][];
+  values?: Exact[][];
+  /** sum_g shares[i][g] v_i(g), exact, when values are known. */
+  expected?: Exact[];
+  claims?: ClaimSummary[];
+  trace?: TraceStepPayload[];
+}
+
+/** One allocation of a lottery's support. */
+export interface SupportEntry {
+  p: Exact;
+  owner: number[];
+  bundles: number[][];
+  rows: AgentRow[];
+}
+
+/** `lottery`: the support by decreasing probability, with per-agent values and ratios. */
+export interface LotteryPayload extends Base<'lottery'>, InstanceTable {
+  mechanism?: string;
+  support: SupportEntry[];
+  /** Expected values E[v_i(A_i)] and their ratios to PROP_i / MMS_i. */
+  expected: AgentRow[];
+  /** The marginals (fractional allocation implemented by the lottery). */
+  marginals: Exact[][];
+  shares: AgentShares[];
+  claims?: ClaimSummary[];
+  trace?: TraceStepPayload[];
+  /** Number of support entries omitted from `support` (very large lotteries are truncated). */
+  omitted?: number;
+}
+
+/** A mechanism's claim, as listed under an outcome (unchecked: see the certificate kind). */
+export interface ClaimSummary {
+  id: string;
+  text: string;
+  rho?: Exact;
+}
+
+/** One bar of a histogram: the exact MMS fraction and its probability. */
+export interface HistogramBar {
+  /** v_i(A_i) / MMS_i, exact. */
+  x: Exact;
+  approx: number;
+  /** Probability of the allocations giving this fraction. */
+  p: Exact;
+  pApprox: number;
+}
+
+/** `mms-histogram`: each agent's distribution of v_i(A_i)/MMS_i over the lottery's support. */
+export interface MmsHistogramPayload extends Base<'mms-histogram'> {
+  mechanism?: string;
+  agents: string[];
+  /** series[i]: agent i's bars by increasing x; empty when MMS_i is 0 or could not be computed. */
+  series: HistogramBar[][];
+  shares: AgentShares[];
+  /** P(v_i(A_i) >= MMS_i) per agent, exact. */
+  pAtLeastMms: (Exact | null)[];
+  /** min over the support of v_i(A_i)/MMS_i (the ex-post guarantee achieved), exact. */
+  worst: (Exact | null)[];
+}
+
+/** A number the checker compared, with its label (e.g. `own`, `afterRemoval`, `needed`). */
+export interface ComparedNumber {
+  label: string;
+  value: Exact;
+}
+
+/** One checked claim. */
+export interface ClaimPayload {
+  id: string;
+  text: string;
+  rho?: Exact;
+  status: 'pass' | 'fail' | 'unchecked';
+  /** The exact numbers at the top level of the checker's detail. */
+  numbers: ComparedNumber[];
+  /** The checker's explanation, when it gave one (`detail.reason`). */
+  reason?: string;
+  /** The rest of the detail, as plain data. */
+  detail: PlainNode;
+  witness?: PlainNode;
+}
+
+/** `certificate`: a CertificateReport. */
+export interface CertificatePayload extends Base<'certificate'> {
+  mechanism: string;
+  ok: boolean;
+  passed: number;
+  failed: number;
+  unchecked: number;
+  agents: string[];
+  goods: string[];
+  claims: ClaimPayload[];
+}
+
+/** `mms`: an MMS result and its witness partition. */
+export interface MmsPayload extends Base<'mms'> {
+  /** Agent name, when known. */
+  agent?: string;
+  /** Good names (indices of the partition refer to these), when known. */
+  goods?: string[];
+  /** The valuation the MMS was computed for, when known. */
+  values?: Exact[];
+  n: number;
+  value: Exact;
+  lower: Exact;
+  upper: Exact;
+  status: 'optimal' | 'timeout';
+  partition: number[][];
+  /** Value of each bundle of the partition (when the valuation is known). */
+  bundleValues?: Exact[];
+  stats?: { nodes?: number; ms?: number; method?: string };
+}
+
+/** One step of a construction trace, the data as plain nodes. */
+export interface TraceStepPayload {
+  id: string;
+  title: string;
+  text?: string;
+  data: PlainNode;
+}
+
+/** `trace`: an Outcome's construction trace (or any list of steps). */
+export interface TracePayload extends Base<'trace'> {
+  mechanism?: string;
+  steps: TraceStepPayload[];
+}
+
+/**
+ * Generic plain data, normalised for display:
+ * * `text`: a string, number, boolean, null, or an exact rational;
+ * * `matrix`: a rectangular array of scalars (rows labelled with agents / columns with goods when the
+ *   sizes match the instance);
+ * * `table`: an array of objects with the same scalar keys;
+ * * `list`: any other array;
+ * * `kv`: an object.
+ */
+export type PlainNode =
+  | { t: 'text'; value: string; exact?: boolean }
+  | { t: 'matrix'; rows: string[][]; rowLabels?: string[]; colLabels?: string[] }
+  | { t: 'table'; columns: string[]; rows: string[][] }
+  | { t: 'list'; items: PlainNode[]; omitted?: number }
+  | { t: 'kv'; entries: [string, PlainNode][] };
+
+/** A curve with an interval band. */
+export interface CurveSeries {
+  name: string;
+  /** Points by increasing x; `lo`/`hi` bound the band (absent: no band). */
+  points: { x: number; y: number; lo?: number; hi?: number }[];
+  /** Dashed (analytic curves). */
+  dashed?: boolean;
+}
+
+/** One panel of a simulation figure (shared x axis). */
+export interface CurvePanel {
+  title: string;
+  yLabel: string;
+  /** [min, max] of the y axis when fixed (probabilities: [0, 1]). */
+  yRange?: [number, number];
+  series: CurveSeries[];
+}
+
+/** `simulation`: curves with interval bands (paper 001 simulation results). */
+export interface SimulationPayload extends Base<'simulation'> {
+  xLabel: string;
+  panels: CurvePanel[];
+  /** Parameters of the run, as key/values. */
+  params?: [string, string][];
+}
+
+export type Payload =
+  | InstancePayload
+  | AllocationPayload
+  | FractionalPayload
+  | LotteryPayload
+  | MmsHistogramPayload
+  | CertificatePayload
+  | MmsPayload
+  | TracePayload
+  | SimulationPayload;
+
+/** `fairdiv/<kind>@<version>`. */
+export function schemaOf<K extends DisplayKind>(kind: K, version = PAYLOAD_VERSION): `fairdiv/${K}@${number}` {
+  return `fairdiv/${kind}@${version}`;
+}
+
+/** Float approximation of an exact string (`"5/2"` -> 2.5), for charts only. */
+export function approx(x: Exact): number {
+  const k = x.indexOf('/');
+  if (k < 0) return Number(x);
+  return Number(x.slice(0, k)) / Number(x.slice(k + 1));
+}

@@ -1,7 +1,15 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { Rational } from '../src/core/rational';
-import { mms, mmsOfIntegers, type MmsIntegerResult } from '../src/shares/mms';
+import {
+  approxMmsPartition,
+  mms,
+  mmsEfxPartition,
+  mmsOfIntegers,
+  mmsPartition,
+  realloc,
+  type MmsIntegerResult,
+} from '../src/shares/mms';
 
 /** Exact MMS by enumerating restricted-growth assignments (bundle labels in order of first use). */
 function bruteForce(values: readonly bigint[], n: number): bigint {
@@ -209,6 +217,103 @@ describe('mms kernel', () => {
       const last = seen[seen.length - 1];
       assert.equal(last[0], r.value);
       assert.equal(last[1], r.value);
+    });
+  });
+
+  describe('partition helpers', () => {
+    const bundleValue = (v: readonly bigint[], b: readonly number[]) => b.reduce((a, g) => a + v[g], 0n);
+    const minValue = (v: readonly bigint[], p: readonly (readonly number[])[]) =>
+      p.map((b) => bundleValue(v, b)).reduce((a, b) => (b < a ? b : a));
+    /** Strong EFX: every bundle X and every other bundle Y: Y empty or v(X) >= v(Y) - min_{g in Y} v(g). */
+    const isEfx = (v: readonly bigint[], p: readonly (readonly number[])[]) =>
+      p.every((X) =>
+        p.every((Y) => {
+          if (X === Y || Y.length === 0) return true;
+          const least = Y.map((g) => v[g]).reduce((a, b) => (b < a ? b : a));
+          return bundleValue(v, X) >= bundleValue(v, Y) - least;
+        }),
+      );
+    const isPartition = (m: number, p: readonly (readonly number[])[]) => {
+      const all = p.flat().sort((a, b) => a - b);
+      return all.length === m && all.every((g, i) => g === i);
+    };
+
+    it('mmsPartition is an exact MMS partition', () => {
+      const v = big([5, 5, 5, 7, 7, 7, 11, 17, 23, 23, 23, 31, 31, 31, 65]);
+      const p = mmsPartition(v, 3);
+      assert.ok(isPartition(v.length, p));
+      assert.equal(minValue(v, p), 96n);
+    });
+
+    it('REALLOC returns an EFX partition and never lowers the minimum (400 seeded random partitions)', () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 2, max: 4 }),
+          fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 10 }),
+          fc.infiniteStream(fc.nat()),
+          (k, values, labels) => {
+            const v = big(values);
+            const p: number[][] = Array.from({ length: k }, () => []);
+            const it = labels[Symbol.iterator]();
+            v.forEach((_, g) => p[(it.next().value as number) % k].push(g));
+            const q = realloc(values, p);
+            assert.ok(isPartition(v.length, q));
+            assert.ok(isEfx(v, q), JSON.stringify({ values, p, q }));
+            assert.ok(minValue(v, q) >= minValue(v, p));
+          },
+        ),
+        { seed: 3, numRuns: 400 },
+      );
+    });
+
+    it('mmsEfxPartition is an MMS partition in which every bundle EFX-dominates every other', () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 2, max: 4 }),
+          fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 10 }),
+          (n, values) => {
+            const v = big(values);
+            const p = mmsEfxPartition(values, n);
+            assert.equal(p.length, n);
+            assert.ok(isPartition(v.length, p));
+            assert.equal(minValue(v, p), bruteForce(v, n));
+            assert.ok(isEfx(v, p));
+          },
+        ),
+        { seed: 17, numRuns: 300 },
+      );
+    });
+
+    it('approxMmsPartition reaches (1 - eps) MMS for 2 and 3 bundles', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom<2 | 3>(2, 3),
+          fc.constantFrom('1/2', '1/4', '1/10', '1/50'),
+          fc.array(fc.integer({ min: 0, max: 10 ** 6 }), { maxLength: 10 }),
+          (k, eps, values) => {
+            const v = big(values);
+            const p = approxMmsPartition(values, k, eps);
+            assert.equal(p.length, k);
+            assert.ok(isPartition(v.length, p));
+            const e = Rational.from(eps);
+            const exact = bruteForce(v, k);
+            assert.ok(new Rational(minValue(v, p)).ge(Rational.ONE.sub(e).mul(exact)), `${minValue(v, p)} vs ${exact}`);
+          },
+        ),
+        { seed: 23, numRuns: 400 },
+      );
+    });
+
+    it('approxMmsPartition on larger instances, against the exact kernel', () => {
+      let s = 99;
+      const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0);
+      for (const [k, m] of [[2, 40], [3, 30], [3, 40]] as const) {
+        const v = Array.from({ length: m }, () => BigInt(next() % 100000));
+        const p = approxMmsPartition(v, k, '1/20');
+        const exact = mmsOfIntegers(v, k).value;
+        assert.ok(isPartition(m, p));
+        assert.ok(20n * minValue(v, p) >= 19n * exact);
+      }
     });
   });
 });

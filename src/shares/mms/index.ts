@@ -6,3 +6,5 @@
 export { mmsOfIntegers } from './solver';
 export { mms } from './scaled';
 export type { MmsOptions, MmsResult, MmsIntegerResult, MmsStats } from './types';
+export { mmsPartition, mmsEfxPartition, realloc } from './partitions';
+export { approxMmsPartition } from './fptas';

@@ -193,8 +193,10 @@ export class Rational {
     const n = Number(this.num);
     const d = Number(this.den);
     if (Number.isFinite(n) && Number.isFinite(d) && Math.abs(n) < 2 ** 53 && d < 2 ** 53) return n / d;
-    const shift = BigInt(Math.max(0, this.den.toString(2).length - this.num.toString(2).length + 64));
-    return Number((this.num << shift) / this.den) / 2 ** Number(shift);
+    const shift = Math.max(0, this.den.toString(2).length - this.num.toString(2).length + 64);
+    let x = Number((this.num << BigInt(shift)) / this.den);
+    for (let s = shift; s > 0; s -= 1000) x *= 2 ** -Math.min(s, 1000);
+    return x;
   }
   /** LaTeX: `\frac{5}{2}`, `-\frac{1}{3}`, `7`. */
   toLatex(): string {

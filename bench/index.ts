@@ -1,0 +1,23 @@
+/**
+ * `npm run bench -- <name>`: runs one benchmark (or all without a name). Each benchmark compares against
+ * a baseline run in the same process and writes its table to bench/results/<name>.md.
+ */
+const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
+  mms: () => import('./mms'),
+  'tie-mms': () => import('./tie-mms'),
+};
+
+async function main(): Promise<void> {
+  const [name, ...args] = process.argv.slice(2);
+  const names = name ? [name] : Object.keys(benches);
+  for (const b of names) {
+    const load = benches[b];
+    if (!load) throw new Error(`unknown benchmark "${b}" (known: ${Object.keys(benches).join(', ')})`);
+    await (await load()).run(args);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

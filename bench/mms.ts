@@ -1,0 +1,263 @@
+/**
+ * Benchmark of the exact MMS kernel (issue 3, item 4): `npm run bench -- mms [options]`.
+ *
+ * Seeded bands of instances (20 per band by default); on each instance our solver, the assignment integer
+ * program in HiGHS (`highs`, WASM) and the same model in `javascript-lp-solver`, each with a 10 s limit, in
+ * the same process. Every answer is re-checked in exact arithmetic: a baseline's value is the true minimum
+ * of the partition it returns (ILP values are never trusted), and any disagreement with our optimum is
+ * reported with the side at fault. Writes `bench/results/mms.md`.
+ *
+ * Options: `--instances N` (per band, default 20); `--baseline-cap N` (at most N instances per band go
+ * through each baseline, default 20); `--baseline-stop K` (a baseline skips the rest of a band after K
+ * timeouts in it, default 2; keeps the run under ~10 minutes); `--band SUBSTR` (only matching bands);
+ * `--no-baselines`; `--out FILE`.
+ */
+import { writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { rng, type Rng } from '../src/core/rng';
+import { mmsOfIntegers } from '../src/shares/mms';
+
+const LIMIT_MS = 10_000;
+
+interface Band {
+  name: string;
+  n: number;
+  m: number;
+  make: (r: Rng, m: number) => bigint[];
+}
+
+const uniform = (lo: number, hi: number) => (r: Rng, m: number) => Array.from({ length: m }, () => BigInt(r.int(lo, hi)));
+
+/** Spliddit-like: m skewed point values (squared uniforms), rounded by largest remainder to sum to 1000. */
+const budget1000 = (r: Rng, m: number): bigint[] => {
+  const w = Array.from({ length: m }, () => r.float() ** 2 + 1e-9);
+  const s = w.reduce((a, b) => a + b, 0);
+  const raw = w.map((x) => (1000 * x) / s);
+  const pts = raw.map(Math.floor);
+  let left = 1000 - pts.reduce((a, b) => a + b, 0);
+  const byRem = raw.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of byRem) if (left-- > 0) pts[i]++;
+  return pts.map(BigInt);
+};
+
+const BANDS: Band[] = [
+  ...([[3, 12], [5, 20], [8, 24], [10, 30], [10, 40], [15, 40], [20, 40], [20, 60]] as const).map(([n, m]) => ({
+    name: `U[1,100] n=${n} m=${m}`, n, m, make: uniform(1, 100),
+  })),
+  ...[20, 30, 40].map((m) => ({ name: `1000-point n=10 m=${m}`, n: 10, m, make: budget1000 })),
+  ...([[3, 20], [3, 30], [3, 40], [5, 24], [5, 28], [5, 32]] as const).map(([n, m]) => ({
+    name: `U[1,2^32) n=${n} m=${m}`, n, m, make: uniform(1, 2 ** 32 - 1),
+  })),
+];
+
+interface Run {
+  ms: number;
+  /** Exact minimum bundle value of the returned partition (null: no partition). */
+  value: bigint | null;
+  optimal: boolean;
+}
+
+const minOf = (values: readonly bigint[], bin: readonly number[], n: number): bigint => {
+  const load = new Array<bigint>(n).fill(0n);
+  values.forEach((v, g) => (load[bin[g]] += v));
+  return load.reduce((a, b) => (b < a ? b : a));
+};
+
+function runOurs(values: readonly bigint[], n: number): Run {
+  const t = performance.now();
+  const r = mmsOfIntegers(values, n, { timeLimitMs: LIMIT_MS });
+  const ms = performance.now() - t;
+  const bin = new Array<number>(values.length);
+  r.partition.forEach((b, k) => b.forEach((g) => (bin[g] = k)));
+  if (minOf(values, bin, n) < r.value) throw new Error('our witness does not reach our value');
+  return { ms, value: r.value, optimal: r.status === 'optimal' };
+}
+
+/** The assignment ILP: max z s.t. sum_g v_g x_{g,b} >= z for every b, sum_b x_{g,b} = 1, x binary, x_{0,0} = 1. */
+function lpModel(values: readonly bigint[], n: number): string {
+  const m = values.length;
+  const rows: string[] = [];
+  for (let b = 0; b < n; b++) rows.push(` c${b}: ${values.map((v, g) => `${v} x${g}_${b}`).join(' + ')} - z >= 0`);
+  for (let g = 0; g < m; g++) rows.push(` a${g}: ${Array.from({ length: n }, (_, b) => `x${g}_${b}`).join(' + ')} = 1`);
+  const bins = [];
+  for (let g = 0; g < m; g++) for (let b = 0; b < n; b++) bins.push(`x${g}_${b}`);
+  return ['Maximize', ' obj: z', 'Subject To', ...rows, 'Bounds', ' x0_0 = 1', 'Binary', ' ' + bins.join(' '), 'End'].join('\n');
+}
+
+type HighsSolver = { solve(model: string, options: Record<string, unknown>): { Status: string; Columns: Record<string, { Primal?: number }> } };
+type HighsLoader = () => Promise<HighsSolver>;
+
+async function runHighs(loader: HighsLoader, state: { highs?: HighsSolver }, values: readonly bigint[], n: number): Promise<Run> {
+  state.highs ??= await loader();
+  const model = lpModel(values, n);
+  const t = performance.now();
+  let sol;
+  try {
+    sol = state.highs.solve(model, {
+      time_limit: LIMIT_MS / 1000, mip_rel_gap: 0, mip_abs_gap: 0.5, output_flag: false, threads: 1,
+    });
+  } catch {
+    state.highs = undefined;
+    return { ms: performance.now() - t, value: null, optimal: false };
+  }
+  const ms = performance.now() - t;
+  const bin = new Array<number>(values.length).fill(-1);
+  for (let g = 0; g < values.length; g++) {
+    for (let b = 0; b < n; b++) if ((sol.Columns[`x${g}_${b}`]?.Primal ?? 0) > 0.5) bin[g] = b;
+  }
+  const complete = bin.every((b) => b >= 0);
+  return { ms, value: complete ? minOf(values, bin, n) : null, optimal: sol.Status === 'Optimal' };
+}
+
+type JsLp = { Solve(model: unknown): Record<string, number | boolean | undefined> };
+
+function runJsLp(solver: JsLp, values: readonly bigint[], n: number): Run {
+  const m = values.length;
+  const variables: Record<string, Record<string, number>> = { z: { obj: 1 } };
+  const constraints: Record<string, { min?: number; equal?: number }> = {};
+  const ints: Record<string, 1> = {};
+  for (let b = 0; b < n; b++) {
+    constraints[`c${b}`] = { min: 0 };
+    variables.z[`c${b}`] = -1;
+  }
+  for (let g = 0; g < m; g++) {
+    constraints[`a${g}`] = { equal: 1 };
+    for (let b = 0; b < n; b++) {
+      const x = `x${g}_${b}`;
+      variables[x] = { [`c${b}`]: Number(values[g]), [`a${g}`]: 1, [`u${x}`]: 1 };
+      constraints[`u${x}`] = { max: 1 };
+      ints[x] = 1;
+    }
+  }
+  constraints.fix = { equal: 1 };
+  variables['x0_0'].fix = 1;
+  const model = { optimize: 'obj', opType: 'max', constraints, variables, ints, options: { timeout: LIMIT_MS } };
+  const t = performance.now();
+  const sol = solver.Solve(model);
+  const ms = performance.now() - t;
+  const bin = new Array<number>(m).fill(-1);
+  for (let g = 0; g < m; g++) for (let b = 0; b < n; b++) if (Number(sol[`x${g}_${b}`] ?? 0) > 0.5) bin[g] = b;
+  const complete = sol.feasible === true && bin.every((b) => b >= 0);
+  return { ms, value: complete ? minOf(values, bin, n) : null, optimal: complete && ms < LIMIT_MS };
+}
+
+const median = (xs: number[]): number => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+};
+
+const fmtMs = (x: number): string =>
+  Number.isNaN(x) ? '–' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? `${x.toFixed(0)} ms` : `${x.toFixed(2)} ms`;
+
+function option(args: string[], name: string, dflt: string): string {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : dflt;
+}
+
+interface Column {
+  times: number[];
+  timeouts: number;
+  run: number;
+  ratios: number[];
+  /** Optimal claims whose exact partition value is below our optimum (the baseline is wrong). */
+  wrongBaseline: number;
+  /** Partitions whose exact value exceeds our optimum (we are wrong). */
+  wrongOurs: number;
+}
+
+const newColumn = (): Column => ({ times: [], timeouts: 0, run: 0, ratios: [], wrongBaseline: 0, wrongOurs: 0 });
+
+/** Runs the MMS benchmark and writes the table to bench/results/mms.md (or `--out`). */
+export async function run(args: string[]): Promise<void> {
+  const perBand = Number(option(args, '--instances', '20'));
+  const cap = Number(option(args, '--baseline-cap', '20'));
+  const stopAfter = Number(option(args, '--baseline-stop', '2'));
+  const only = option(args, '--band', '');
+  const out = option(args, '--out', 'bench/results/mms.md');
+  const baselines = !args.includes('--no-baselines');
+  const highsLoader = baselines ? ((await import('highs')).default as unknown as HighsLoader) : undefined;
+  const jsLp = baselines ? ((await import('javascript-lp-solver')).default as unknown as JsLp) : undefined;
+  const highsState: { highs?: HighsSolver } = {};
+
+  for (let i = 0; i < 3; i++) runOurs(uniform(1, 100)(rng(`warmup-${i}`), 30), 8);
+
+  const lines = [
+    '# MMS kernel benchmark',
+    '',
+    `Generated by \`npm run bench -- mms\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, one thread each.`,
+    `Limit ${LIMIT_MS / 1000} s per solver and instance. Baselines: the assignment integer program (x_{g,b} binary,`,
+    'max z, symmetry-breaking x_{0,0} = 1) in HiGHS (`highs` WASM; mip_rel_gap 0) and in `javascript-lp-solver`.',
+    `Each baseline sees at most ${cap} instances per band and skips the rest of a band after ${stopAfter} timeouts`,
+    '("run" column); its value is the exact minimum of the partition it returns. Ratio = median over the',
+    'instances both ran of baseline time / our time (a baseline timeout counts as 10 s, so such ratios are lower bounds: ">=").',
+    'Agreement: baseline optimal answers equal to our optimum; "wrong" counts name the side at fault.',
+    '',
+    '| band | ours median | ours max | ours optimal | MMS = floor(sum/n) | HiGHS median | HiGHS max | HiGHS run / timeouts | ratio HiGHS/ours | jsLP median | jsLP max | jsLP run / timeouts | ratio jsLP/ours | agreement |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const band of BANDS) {
+    if (only && !band.name.includes(only)) continue;
+    const r = rng(`mms-bench ${band.name}`);
+    const ours: number[] = [];
+    let optimal = 0;
+    let perfect = 0;
+    const cols = { highs: newColumn(), jslp: newColumn() };
+    for (let k = 0; k < perBand; k++) {
+      const values = band.make(r, band.m);
+      const mine = runOurs(values, band.n);
+      ours.push(mine.ms);
+      if (mine.optimal) optimal++;
+      if (mine.value === values.reduce((a, b) => a + b, 0n) / BigInt(band.n)) perfect++;
+      const check = async (col: Column, go: () => Promise<Run> | Run) => {
+        if (!baselines || col.run >= cap || col.timeouts >= stopAfter) return;
+        const res = await go();
+        col.run++;
+        col.times.push(res.ms);
+        const timedOut = !res.optimal;
+        if (timedOut) col.timeouts++;
+        col.ratios.push((timedOut ? Math.max(res.ms, LIMIT_MS) : res.ms) / Math.max(mine.ms, 1e-3));
+        if (res.value !== null && mine.optimal && mine.value !== null) {
+          if (res.value > mine.value) col.wrongOurs++;
+          else if (res.optimal && res.value < mine.value) col.wrongBaseline++;
+        }
+      };
+      await check(cols.highs, () => runHighs(highsLoader as HighsLoader, highsState, values, band.n));
+      await check(cols.jslp, () => runJsLp(jsLp as JsLp, values, band.n));
+    }
+    const ratio = (c: Column) =>
+      c.run === 0 ? '–' : `${c.timeouts > 0 ? '>= ' : ''}${median(c.ratios).toFixed(median(c.ratios) >= 100 ? 0 : 1)}x`;
+    const agreement = [cols.highs, cols.jslp]
+      .map((c, i) => {
+        const name = i === 0 ? 'HiGHS' : 'jsLP';
+        if (c.run === 0) return `${name}: not run`;
+        const agreed = c.run - c.timeouts - c.wrongBaseline;
+        const parts = [`${name} ${agreed}/${c.run - c.timeouts} equal`];
+        if (c.wrongBaseline) parts.push(`${c.wrongBaseline} baseline wrong`);
+        if (c.wrongOurs) parts.push(`**${c.wrongOurs} ours wrong**`);
+        return parts.join(', ');
+      })
+      .join('; ');
+    const row = [
+      band.name,
+      fmtMs(median(ours)),
+      fmtMs(Math.max(...ours)),
+      `${optimal}/${perBand}`,
+      `${perfect}/${perBand}`,
+      fmtMs(median(cols.highs.times)),
+      fmtMs(cols.highs.times.length ? Math.max(...cols.highs.times) : NaN),
+      `${cols.highs.run} / ${cols.highs.timeouts}`,
+      ratio(cols.highs),
+      fmtMs(median(cols.jslp.times)),
+      fmtMs(cols.jslp.times.length ? Math.max(...cols.jslp.times) : NaN),
+      `${cols.jslp.run} / ${cols.jslp.timeouts}`,
+      ratio(cols.jslp),
+      agreement,
+    ];
+    lines.push(`| ${row.join(' | ')} |`);
+    console.log(lines[lines.length - 1]);
+  }
+  writeFileSync(out, lines.join('\n') + '\n');
+  console.log(`wrote ${out}`);
+}

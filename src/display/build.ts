@@ -1,0 +1,277 @@
+/**
+ * Builders: library objects -> payloads (src/display/payload.ts). Pure; exact numbers as strings.
+ */
+import type { Allocation, FractionalAllocation, Lottery } from '../core/allocation';
+import type { Instance } from '../core/instance';
+import type { Claim, Outcome, TraceStep } from '../core/outcome';
+import { Rational } from '../core/rational';
+import type { CertificateReport } from '../certify';
+import type { MmsResult } from '../shares/mms/types';
+import { mmsShare } from '../shares/share-cache';
+import type {
+  AgentRow,
+  AgentShares,
+  AllocationPayload,
+  CertificatePayload,
+  ClaimPayload,
+  ClaimSummary,
+  ComparedNumber,
+  FractionalPayload,
+  InstancePayload,
+  LotteryPayload,
+  MmsPayload,
+  SupportEntry,
+  TracePayload,
+  TraceStepPayload,
+} from './payload';
+import { schemaOf } from './payload';
+import { scalarString, toPlain, type PlainContext } from './plain';
+
+/** Options of the display builders. */
+export interface DisplayOptions {
+  /** Compute MMS shares for ratios (default true). */
+  mms?: boolean;
+  /** Time limit per agent for the MMS solver, in ms (default 2000). */
+  mmsTimeLimitMs?: number;
+  /** At most this many support entries of a lottery are listed (default 200). */
+  maxSupport?: number;
+  /** Caption. */
+  title?: string;
+}
+
+const ex = (r: Rational): string => r.toString();
+
+/** Per-agent total, PROP and MMS (MMS failures are reported, never thrown). */
+export function agentShares(inst: Instance, opts: DisplayOptions = {}): { shares: AgentShares[]; mms: (Rational | null)[]; prop: Rational[] } {
+  const withMms = opts.mms !== false;
+  const prop: Rational[] = [];
+  const mms: (Rational | null)[] = [];
+  const shares = inst.agents.map((_, i): AgentShares => {
+    const total = inst.total(i);
+    const p = total.div(inst.n);
+    prop.push(p);
+    if (!withMms) {
+      mms.push(null);
+      return { total: ex(total), prop: ex(p), mmsStatus: 'skipped' };
+    }
+    try {
+      const r = mmsShare(inst, i, inst.n, opts.mmsTimeLimitMs ?? 2000);
+      mms.push(r.value);
+      return { total: ex(total), prop: ex(p), mms: ex(r.value), ...(r.status === 'timeout' ? { mmsUpper: ex(r.upper) } : {}), mmsStatus: r.status };
+    } catch {
+      mms.push(null);
+      return { total: ex(total), prop: ex(p), mmsStatus: 'error' };
+    }
+  });
+  return { shares, mms, prop };
+}
+
+function ratio(v: Rational, share: Rational | null): string | undefined {
+  return share && share.sign() > 0 ? ex(v.div(share)) : undefined;
+}
+
+function row(v: Rational, prop: Rational, mms: Rational | null): AgentRow {
+  const r: AgentRow = { value: ex(v) };
+  const pr = ratio(v, prop);
+  const mr = ratio(v, mms);
+  if (pr !== undefined) r.propRatio = pr;
+  if (mr !== undefined) r.mmsRatio = mr;
+  return r;
+}
+
+function table(inst: Instance): { agents: string[]; goods: string[]; values: string[][] } {
+  return { agents: [...inst.agents], goods: [...inst.goods], values: inst.values.map((r) => r.map(ex)) };
+}
+
+function claims(cs: readonly Claim[]): ClaimSummary[] {
+  return cs.map((c) => ({ id: c.id, text: c.text, ...(c.rho ? { rho: ex(c.rho) } : {}) }));
+}
+
+export function instancePayload(inst: Instance, opts: DisplayOptions = {}): InstancePayload {
+  return {
+    schema: schemaOf('instance'),
+    kind: 'instance',
+    ...(opts.title ? { title: opts.title } : {}),
+    ...table(inst),
+    shares: agentShares(inst, opts).shares,
+    divisible: [...inst.divisible],
+  };
+}
+
+function ctxOf(inst?: Instance): PlainContext {
+  return inst ? { agents: inst.agents, goods: inst.goods } : {};
+}
+
+export function traceSteps(steps: readonly TraceStep[], inst?: Instance): TraceStepPayload[] {
+  return steps.map((s) => ({ id: String(s.id), title: String(s.title ?? s.id), ...(s.text ? { text: String(s.text) } : {}), data: toPlain(s.data, ctxOf(inst)) }));
+}
+
+export function tracePayload(steps: readonly TraceStep[], inst?: Instance, mechanism?: string, opts: DisplayOptions = {}): TracePayload {
+  return { schema: schemaOf('trace'), kind: 'trace', ...(opts.title ? { title: opts.title } : {}), ...(mechanism ? { mechanism } : {}), steps: traceSteps(steps, inst) };
+}
+
+/** Values and ratios of one allocation; empty rows when the instance is unknown. */
+function allocationRows(inst: Instance | undefined, a: Allocation, prop: Rational[], mms: (Rational | null)[]): AgentRow[] {
+  if (!inst) return [];
+  return a.bundles.map((b, i) => row(inst.value(i, b), prop[i], mms[i]));
+}
+
+function names(inst: Instance | undefined, n: number, m: number): { agents: string[]; goods: string[]; values: string[][] } {
+  if (inst) return table(inst);
+  return { agents: Array.from({ length: n }, (_, i) => String(i)), goods: Array.from({ length: m }, (_, g) => String(g)), values: [] };
+}
+
+export function allocationPayload(
+  inst: Instance | undefined,
+  a: Allocation,
+  extra: { mechanism?: string; claims?: readonly Claim[]; trace?: readonly TraceStep[] } = {},
+  opts: DisplayOptions = {},
+): AllocationPayload {
+  const s = inst ? agentShares(inst, opts) : { shares: [], mms: [], prop: [] };
+  return {
+    schema: schemaOf('allocation'),
+    kind: 'allocation',
+    ...(opts.title ? { title: opts.title } : {}),
+    ...(extra.mechanism ? { mechanism: extra.mechanism } : {}),
+    ...names(inst, a.n, a.m),
+    owner: a.owners(),
+    bundles: a.bundles.map((b) => [...b]),
+    rows: allocationRows(inst, a, s.prop, s.mms),
+    shares: s.shares,
+    ...(extra.claims && extra.claims.length ? { claims: claims(extra.claims) } : {}),
+    ...(extra.trace && extra.trace.length ? { trace: traceSteps(extra.trace, inst) } : {}),
+  };
+}
+
+export function fractionalPayload(
+  inst: Instance | undefined,
+  f: FractionalAllocation,
+  extra: { mechanism?: string; claims?: readonly Claim[]; trace?: readonly TraceStep[] } = {},
+  opts: DisplayOptions = {},
+): FractionalPayload {
+  const nm = names(inst, f.n, f.m);
+  const out: FractionalPayload = {
+    schema: schemaOf('fractional'),
+    kind: 'fractional',
+    ...(opts.title ? { title: opts.title } : {}),
+    ...(extra.mechanism ? { mechanism: extra.mechanism } : {}),
+    agents: nm.agents,
+    goods: nm.goods,
+    shares: f.shares.map((r) => r.map(ex)),
+  };
+  if (inst) {
+    out.values = nm.values;
+    out.expected = inst.values.map((r, i) => ex(Rational.sum(r.map((v, g) => v.mul(f.shares[i][g])))));
+  }
+  if (extra.claims && extra.claims.length) out.claims = claims(extra.claims);
+  if (extra.trace && extra.trace.length) out.trace = traceSteps(extra.trace, inst);
+  return out;
+}
+
+export function lotteryPayload(
+  inst: Instance | undefined,
+  l: Lottery,
+  extra: { mechanism?: string; claims?: readonly Claim[]; trace?: readonly TraceStep[] } = {},
+  opts: DisplayOptions = {},
+): LotteryPayload {
+  const s = inst ? agentShares(inst, opts) : { shares: [], mms: [], prop: [] };
+  const max = opts.maxSupport ?? 200;
+  const support: SupportEntry[] = l.entries.slice(0, max).map((e) => ({
+    p: ex(e.p),
+    owner: e.allocation.owners(),
+    bundles: e.allocation.bundles.map((b) => [...b]),
+    rows: allocationRows(inst, e.allocation, s.prop, s.mms),
+  }));
+  let expected: AgentRow[] = [];
+  if (inst) {
+    const ev = inst.agents.map((_, i) => Rational.sum(l.entries.map((e) => e.p.mul(inst.value(i, e.allocation.bundles[i])))));
+    expected = ev.map((v, i) => row(v, s.prop[i], s.mms[i]));
+  }
+  return {
+    schema: schemaOf('lottery'),
+    kind: 'lottery',
+    ...(opts.title ? { title: opts.title } : {}),
+    ...(extra.mechanism ? { mechanism: extra.mechanism } : {}),
+    ...names(inst, l.n, l.m),
+    support,
+    expected,
+    marginals: l.marginals().shares.map((r) => r.map(ex)),
+    shares: s.shares,
+    ...(extra.claims && extra.claims.length ? { claims: claims(extra.claims) } : {}),
+    ...(extra.trace && extra.trace.length ? { trace: traceSteps(extra.trace, inst) } : {}),
+    ...(l.size > max ? { omitted: l.size - max } : {}),
+  };
+}
+
+export function outcomePayload(o: Outcome, opts: DisplayOptions = {}): AllocationPayload | LotteryPayload | FractionalPayload {
+  const extra = { mechanism: o.mechanism, claims: o.claims, trace: o.trace };
+  if (o.kind === 'lottery' && o.lottery) return lotteryPayload(o.instance, o.lottery, extra, opts);
+  if (o.kind === 'allocation' && o.allocation) return allocationPayload(o.instance, o.allocation, extra, opts);
+  return fractionalPayload(o.instance, o.fractional!, extra, opts);
+}
+
+function isRational(x: unknown): x is Rational {
+  return x instanceof Rational;
+}
+
+export function certificatePayload(r: CertificateReport, opts: DisplayOptions = {}): CertificatePayload {
+  const ctx = ctxOf(r.instance);
+  const cl = r.claims.map((c): ClaimPayload => {
+    const numbers: ComparedNumber[] = [];
+    const rest: Record<string, unknown> = {};
+    let reason: string | undefined;
+    for (const [k, v] of Object.entries(c.detail ?? {})) {
+      if (k === 'reason' && typeof v === 'string') reason = v;
+      else if (isRational(v) && k !== 'rho') numbers.push({ label: k, value: v.toString() });
+      else if (k !== 'rho' && k !== 'property') rest[k] = v;
+    }
+    const out: ClaimPayload = {
+      id: c.id,
+      text: c.text,
+      status: c.status,
+      numbers,
+      detail: toPlain(rest, ctx),
+    };
+    if (c.rho) out.rho = ex(c.rho);
+    if (reason) out.reason = reason;
+    if (c.witness !== undefined) out.witness = toPlain(c.witness, ctx);
+    return out;
+  });
+  return {
+    schema: schemaOf('certificate'),
+    kind: 'certificate',
+    ...(opts.title ? { title: opts.title } : {}),
+    mechanism: r.mechanism,
+    ok: r.ok,
+    passed: r.passed,
+    failed: r.failed,
+    unchecked: r.unchecked,
+    agents: [...r.instance.agents],
+    goods: [...r.instance.goods],
+    claims: cl,
+  };
+}
+
+/** An MMS result, optionally with the instance and agent it was computed for. */
+export function mmsPayload(r: MmsResult, ctx: { instance?: Instance; agent?: number; values?: readonly Rational[] } = {}, opts: DisplayOptions = {}): MmsPayload {
+  const values = ctx.values ?? (ctx.instance && ctx.agent !== undefined ? ctx.instance.values[ctx.agent] : undefined);
+  const out: MmsPayload = {
+    schema: schemaOf('mms'),
+    kind: 'mms',
+    ...(opts.title ? { title: opts.title } : {}),
+    n: r.partition.length,
+    value: scalarString(r.value) ?? String(r.value),
+    lower: scalarString(r.lower) ?? String(r.lower),
+    upper: scalarString(r.upper) ?? String(r.upper),
+    status: r.status,
+    partition: r.partition.map((b) => [...b]),
+  };
+  if (ctx.instance && ctx.agent !== undefined) out.agent = ctx.instance.agents[ctx.agent];
+  if (ctx.instance) out.goods = [...ctx.instance.goods];
+  if (values) {
+    out.values = values.map(ex);
+    out.bundleValues = r.partition.map((b) => ex(Rational.sum(b.map((g) => values[g]))));
+  }
+  if (r.stats) out.stats = { nodes: r.stats.nodes, ms: r.stats.ms, method: r.stats.method };
+  return out;
+}

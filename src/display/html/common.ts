@@ -1,0 +1,108 @@
+/**
+ * Shared HTML helpers: escaping, number cells, agent colours and the scoped stylesheet.
+ * The HTML is self-contained (no scripts, no network) and themed with `currentColor` and CSS variables
+ * (VS Code's `--vscode-*` when present, neutral fallbacks elsewhere), so it reads in light and dark.
+ */
+import { approx } from '../payload';
+
+export function esc(s: unknown): string {
+  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Agent hues (RGB) used as translucent fills, readable on light and dark backgrounds. */
+export const AGENT_RGB: readonly [number, number, number][] = [
+  [59, 130, 246],
+  [234, 88, 12],
+  [22, 163, 74],
+  [168, 85, 247],
+  [219, 39, 119],
+  [13, 148, 136],
+  [202, 138, 4],
+  [100, 116, 139],
+];
+
+export function agentRgb(i: number): [number, number, number] {
+  return AGENT_RGB[((i % AGENT_RGB.length) + AGENT_RGB.length) % AGENT_RGB.length];
+}
+
+export function agentColor(i: number, alpha = 1): string {
+  const [r, g, b] = agentRgb(i);
+  return alpha >= 1 ? `rgb(${r},${g},${b})` : `rgba(${r},${g},${b},${alpha})`;
+}
+
+/** An exact number for a cell: the exact string when short, else a 6-digit decimal (exact in the title). */
+export function num(x: string | undefined | null): string {
+  if (x === undefined || x === null || x === '') return '<span class="fd-muted">—</span>';
+  if (x.length <= 14) return `<span class="fd-num" title="${esc(decimal(x))}">${esc(x)}</span>`;
+  return `<span class="fd-num" title="${esc(x)}">≈${esc(decimal(x))}</span>`;
+}
+
+export function decimal(x: string): string {
+  const v = approx(x);
+  if (!Number.isFinite(v)) return x;
+  if (Number.isInteger(v)) return String(v);
+  return String(Number(v.toPrecision(6)));
+}
+
+/** A ratio cell (exact) tinted by whether it reaches 1. */
+export function ratio(x: string | undefined): string {
+  if (x === undefined) return '<td class="fd-r fd-muted">—</td>';
+  const v = approx(x);
+  const cls = v >= 1 ? 'fd-good' : v >= 0.75 ? 'fd-warn' : 'fd-bad';
+  return `<td class="fd-r ${cls}" data-ratio="${esc(x)}">${num(x)}</td>`;
+}
+
+export function caption(title: string | undefined, sub?: string): string {
+  if (!title && !sub) return '';
+  return `<div class="fd-caption">${title ? `<span class="fd-title">${esc(title)}</span>` : ''}${sub ? ` <span class="fd-muted">${sub}</span>` : ''}</div>`;
+}
+
+/**
+ * The stylesheet, scoped under `.fairdiv`. Colours come from VS Code theme variables when rendered in
+ * VS Code, else fall back to currentColor-based translucent tones.
+ */
+export const STYLE = `<style>
+.fairdiv{--fd-fg:var(--vscode-editor-foreground,currentColor);--fd-line:rgba(128,128,128,.32);--fd-soft:rgba(128,128,128,.10);
+--fd-good:var(--vscode-testing-iconPassed,#2f9e44);--fd-bad:var(--vscode-testing-iconFailed,#e03131);--fd-warn:var(--vscode-editorWarning-foreground,#c27c0e);
+--fd-accent:var(--vscode-charts-blue,#3b82f6);
+color:var(--fd-fg);font-family:var(--vscode-font-family,system-ui,-apple-system,"Segoe UI",sans-serif);font-size:var(--vscode-font-size,13px);line-height:1.4;margin:4px 0;max-width:100%;overflow-x:auto}
+.fairdiv .fd-caption{margin:2px 0 6px}
+.fairdiv .fd-title{font-weight:600}
+.fairdiv .fd-muted{opacity:.65}
+.fairdiv .fd-section{margin:10px 0 4px;font-weight:600;font-size:.92em;opacity:.85}
+.fairdiv table{border-collapse:collapse;margin:2px 0 6px;font-variant-numeric:tabular-nums}
+.fairdiv th,.fairdiv td{border:1px solid var(--fd-line);padding:3px 8px;vertical-align:middle}
+.fairdiv thead th{background:var(--fd-soft);font-weight:600;text-align:center}
+.fairdiv tbody th{text-align:left;font-weight:600;white-space:nowrap}
+.fairdiv .fd-r{text-align:right}
+.fairdiv .fd-c{text-align:center}
+.fairdiv .fd-num{font-family:var(--vscode-editor-font-family,ui-monospace,SFMono-Regular,Menlo,Consolas,monospace);font-size:.95em}
+.fairdiv .fd-sep{border-left:2px solid var(--fd-line)}
+.fairdiv td.fd-own{font-weight:700;box-shadow:inset 0 -3px 0 var(--fd-agent)}
+.fairdiv td.fd-not{opacity:.55}
+.fairdiv .fd-good{color:var(--fd-good)}
+.fairdiv .fd-bad{color:var(--fd-bad)}
+.fairdiv .fd-warn{color:var(--fd-warn)}
+.fairdiv .fd-dot{display:inline-block;width:.7em;height:.7em;border-radius:50%;margin-right:.4em;vertical-align:baseline}
+.fairdiv .fd-chip{display:inline-block;padding:0 6px;margin:1px 2px;border-radius:9px;border:1px solid var(--fd-agent);background:var(--fd-agent-bg);white-space:nowrap;font-size:.92em}
+.fairdiv .fd-pbar{display:inline-block;height:.55em;background:var(--fd-accent);opacity:.75;border-radius:2px;margin-left:6px;vertical-align:middle}
+.fairdiv tr.fd-expected th,.fairdiv tr.fd-expected td{border-top:2px solid var(--fd-line);background:var(--fd-soft)}
+.fairdiv .fd-badge{display:inline-block;padding:0 7px;border-radius:9px;font-weight:700;font-size:.85em;letter-spacing:.02em;border:1px solid currentColor}
+.fairdiv tr.fd-claim-fail td{background:rgba(224,49,49,.10)}
+.fairdiv tr.fd-claim-fail td:first-child{box-shadow:inset 4px 0 0 var(--fd-bad)}
+.fairdiv tr.fd-claim-pass td:first-child{box-shadow:inset 4px 0 0 var(--fd-good)}
+.fairdiv tr.fd-claim-unchecked td:first-child{box-shadow:inset 4px 0 0 var(--fd-warn)}
+.fairdiv .fd-kv{margin:0;padding:0;list-style:none}
+.fairdiv .fd-kv>li{margin:1px 0}
+.fairdiv .fd-kv .fd-k{opacity:.7;margin-right:.35em}
+.fairdiv ol.fd-list{margin:0;padding-left:1.4em}
+.fairdiv details{margin:4px 0}
+.fairdiv summary{cursor:pointer;font-weight:600;opacity:.9}
+.fairdiv .fd-charts{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}
+.fairdiv svg{overflow:visible}
+.fairdiv svg text{fill:currentColor;font-size:11px;font-family:inherit}
+.fairdiv svg .fd-axis{stroke:currentColor;stroke-opacity:.45;stroke-width:1;fill:none}
+.fairdiv svg .fd-grid{stroke:currentColor;stroke-opacity:.12;stroke-width:1}
+.fairdiv .fd-legend{font-size:.9em;margin:2px 0}
+.fairdiv .fd-legend span{margin-right:12px;white-space:nowrap}
+</style>`;

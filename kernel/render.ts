@@ -1,0 +1,81 @@
+/**
+ * The one place where a value becomes a MIME bundle in the kernel: the library's `toMimeBundle`
+ * (src/display) when the value is one of ours, `util.inspect` text otherwise.
+ */
+import * as path from 'node:path';
+import * as util from 'node:util';
+import type { MimeBundle } from './protocol';
+
+export interface RenderedValue {
+  readonly data: MimeBundle;
+  readonly kind?: string;
+}
+
+type ToMimeBundle = (x: unknown) => { data?: Record<string, unknown>; kind?: string } | null | undefined;
+
+let cached: ToMimeBundle | null | undefined;
+
+/** Finds `toMimeBundle` in the library module (its index, or the sibling display module). */
+export function findToMimeBundle(libraryPath: string, load: (p: string) => unknown): ToMimeBundle | null {
+  if (cached !== undefined) return cached;
+  cached = null;
+  const candidates = [libraryPath, path.join(path.dirname(libraryPath), 'display')];
+  for (const c of candidates) {
+    try {
+      const m = load(c) as { toMimeBundle?: unknown } | null;
+      if (m && typeof m.toMimeBundle === 'function') {
+        cached = m.toMimeBundle as ToMimeBundle;
+        break;
+      }
+    } catch {
+      // not there (yet): fall back to text
+    }
+  }
+  return cached;
+}
+
+export function inspectText(value: unknown): string {
+  return typeof value === 'string' ? util.inspect(value) : util.inspect(value, { depth: 6, colors: false, maxArrayLength: 200 });
+}
+
+/** Ensures a bundle is plain JSON (the IPC channel and nbformat need it). */
+function plain(bundle: Record<string, unknown>): MimeBundle {
+  const out: MimeBundle = {};
+  for (const [mime, v] of Object.entries(bundle)) {
+    if (v === undefined) continue;
+    out[mime] = typeof v === 'string' ? v : JSON.parse(JSON.stringify(v));
+  }
+  return out;
+}
+
+/**
+ * Renders a value. `given` is a bundle already computed by the library (`display(x)` passes its own).
+ * Library values: `[application/vnd.fairdiv.<kind>+json, text/html, text/plain]`; anything else:
+ * `text/plain` from `util.inspect`.
+ */
+export function renderValue(value: unknown, toMimeBundle: ToMimeBundle | null, given?: unknown): RenderedValue {
+  const fromBundle = (b: unknown): RenderedValue | null => {
+    if (!b || typeof b !== 'object') return null;
+    const bb = b as { data?: unknown; kind?: unknown };
+    if (!bb.data || typeof bb.data !== 'object' || Object.keys(bb.data).length === 0) return null;
+    const data = plain(bb.data as Record<string, unknown>);
+    if (!('text/plain' in data)) data['text/plain'] = inspectText(value);
+    return { data, ...(typeof bb.kind === 'string' ? { kind: bb.kind } : {}) };
+  };
+  try {
+    const r = fromBundle(given);
+    if (r) return r;
+  } catch {
+    // fall through
+  }
+  const isObject = (typeof value === 'object' && value !== null) || typeof value === 'function';
+  if (isObject && toMimeBundle) {
+    try {
+      const r = fromBundle(toMimeBundle(value));
+      if (r) return r;
+    } catch {
+      // a value the display layer does not know: text
+    }
+  }
+  return { data: { 'text/plain': inspectText(value) } };
+}

@@ -1,0 +1,425 @@
+/**
+ * Real-editor e2e (issue 8): our .vsix inside code-server 4.100.3 (VS Code 1.100.3), driven by Playwright in
+ * Debian's Chromium. For every bundled notebook: open it, select our controller, Run All, wait, check that no
+ * cell failed, that our renderer drew its elements in the output webview, save, and check that the .ipynb
+ * holds our MIME outputs. Then "Fair Division: Open Sample Notebook" must open an untitled copy.
+ *
+ * Run: `npm run test:e2e` (installs code-server into .e2e/ on first use, ~5 min; then ~1-2 min).
+ * Screenshots and the code-server log go to test/artifacts/e2e/.
+ *
+ * Knobs (for developing the harness, not needed in CI):
+ *   FAIRDIV_E2E_VSIX=<file>        use this .vsix instead of `npm run package`
+ *   FAIRDIV_E2E_NOTEBOOKS=<dir>    notebooks to run instead of notebooks/
+ *   FAIRDIV_E2E_SELECTORS=<json>   override the renderer selectors below
+ *   FAIRDIV_E2E_HEADED=1           visible browser (needs a display)
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import {
+  E2E_DIR,
+  ROOT,
+  ensureCodeServer,
+  packageVsix,
+  startCodeServer,
+  type CodeServer,
+} from '../../scripts/e2e/run';
+
+const ARTIFACTS = path.join(ROOT, 'test', 'artifacts', 'e2e');
+const NOTEBOOK_SRC = path.resolve(process.env.FAIRDIV_E2E_NOTEBOOKS ?? path.join(ROOT, 'notebooks'));
+const WORKSPACE = path.join(E2E_DIR, 'workspace');
+const CONTROLLER_LABEL = new RegExp(process.env.FAIRDIV_E2E_CONTROLLER ?? 'Fair Division', 'i');
+const FAIRDIV_MIME = /^application\/vnd\.fairdiv\.([a-z-]+)\+json$/;
+
+/**
+ * What our renderer draws for each MIME kind (selectors owned by media/; see test/renderer.test.ts).
+ * `pass`/`fail` are the certificate rows by status.
+ */
+interface Selectors {
+  allocationMatrix: string;
+  histogram: string;
+  certificateTable: string;
+  certificateRow: string;
+  certificateRowFail: string;
+  /** Any element our renderer draws (one per rendered fairdiv output). */
+  anyOutput: string;
+}
+const SELECTORS: Selectors = {
+  allocationMatrix: '.fd-allocation table.fd-matrix',
+  histogram: '.fd-histogram svg',
+  certificateTable: '.fd-certificate table',
+  certificateRow: '.fd-certificate tr.fd-claim',
+  certificateRowFail: '.fd-certificate tr.fd-claim.fd-fail',
+  anyOutput: '.fd-output',
+  ...(process.env.FAIRDIV_E2E_SELECTORS ? JSON.parse(process.env.FAIRDIV_E2E_SELECTORS) : {}),
+};
+/** Which element a saved MIME kind must have produced in the webview. */
+const ELEMENT_FOR_KIND: Record<string, keyof Selectors> = {
+  allocation: 'allocationMatrix',
+  'mms-histogram': 'histogram',
+  certificate: 'certificateTable',
+};
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
+function notebooks(): string[] {
+  if (!fs.existsSync(NOTEBOOK_SRC)) return [];
+  return fs.readdirSync(NOTEBOOK_SRC).filter((f) => f.endsWith('.ipynb')).sort();
+}
+
+function log(msg: string): void {
+  process.stderr.write(`e2e: ${msg}\n`);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs: number, stepMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last}` : ''}`);
+    await sleep(stepMs);
+  }
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function shot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  log(`screenshot ${path.relative(ROOT, file)}`);
+  return file;
+}
+
+/** F1, type a command title, pick the entry whose label is exactly that title. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`>${title}`);
+  const row = page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(title)}\\s*$`) }) })
+    .first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+}
+
+/** Quick Open (Ctrl+P) a workspace file. */
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(name);
+  const row = page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: name }) })
+    .first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await row.click();
+}
+
+/** The visible notebook editor (code-server keeps hidden ones attached). */
+function activeNotebook(page: Page) {
+  return page.locator('.notebook-editor').filter({ visible: true }).first();
+}
+
+/** Frames of the notebook output webview (nested iframes); our renderer's DOM lives in one of them. */
+function outputFrames(page: Page): Frame[] {
+  return page.frames().filter((f) => f !== page.mainFrame());
+}
+
+async function countInFrames(page: Page, selector: string): Promise<number> {
+  let n = 0;
+  for (const f of outputFrames(page)) {
+    n += await f.locator(selector).count().catch(() => 0);
+  }
+  return n;
+}
+
+async function textsInFrames(page: Page, selector: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of outputFrames(page)) {
+    out.push(...(await f.locator(selector).allInnerTexts().catch(() => [] as string[])));
+  }
+  return out;
+}
+
+/** Scrolls the active notebook from top to bottom so every output gets rendered into the webview. */
+async function scrollThrough(page: Page): Promise<void> {
+  const nb = activeNotebook(page);
+  const box = await nb.boundingBox();
+  if (!box) return;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 60; i++) {
+    await page.mouse.wheel(0, 600);
+    await sleep(120);
+  }
+  await sleep(500);
+}
+
+interface SavedNotebook {
+  cells: { cell_type: string; source: string | string[]; execution_count?: number | null; outputs?: any[] }[];
+}
+
+function readNotebook(file: string): SavedNotebook {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+function fairdivMimes(nb: SavedNotebook): Map<string, unknown[]> {
+  const found = new Map<string, unknown[]>();
+  for (const c of nb.cells) {
+    for (const o of c.outputs ?? []) {
+      for (const [mime, value] of Object.entries(o.data ?? {})) {
+        const m = FAIRDIV_MIME.exec(mime);
+        if (m) found.set(m[1], [...(found.get(m[1]) ?? []), value]);
+      }
+    }
+  }
+  return found;
+}
+
+describe('code-server e2e: the .vsix in a real editor', function () {
+  this.timeout(15 * 60_000);
+  let cs: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  const seenKinds = new Set<string>();
+  const seenElements = new Set<keyof Selectors>();
+  const t0 = Date.now();
+
+  before(async function () {
+    const c = spawnSync('sh', [path.join(ROOT, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit' });
+    if (c.status !== 0) throw new Error('scripts/ensure-chromium.sh failed');
+    const launcher = ensureCodeServer();
+    const vsix = packageVsix();
+    fs.rmSync(WORKSPACE, { recursive: true, force: true });
+    fs.mkdirSync(WORKSPACE, { recursive: true });
+    for (const f of notebooks()) fs.copyFileSync(path.join(NOTEBOOK_SRC, f), path.join(WORKSPACE, f));
+    fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    cs = await startCodeServer({ launcher, vsix, workspace: WORKSPACE });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: !process.env.FAIRDIV_E2E_HEADED,
+      args: CHROMIUM_ARGS,
+    });
+    const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    // Loopback only: anything else the page tries to load is refused (and would be a bug to report).
+    await ctx.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:|vscode-)/, (route) => {
+      log(`blocked outbound request ${route.request().url()}`);
+      return route.abort();
+    });
+    page = await ctx.newPage();
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    await page.goto(`${cs.url}/?folder=${encodeURIComponent(WORKSPACE)}`);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    // The explorer must have loaded the workspace before Quick Open can find files.
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    log(`workbench up after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  });
+
+  after(async function () {
+    try {
+      if (page && this.currentTest?.state === 'failed') await shot(page, 'zz-failure').catch(() => undefined);
+      await browser?.close().catch(() => undefined);
+    } finally {
+      await cs?.stop();
+      if (cs) fs.copyFileSync(cs.logFile, path.join(ARTIFACTS, 'code-server.log'));
+      log(`total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await shot(page, `failed-${this.currentTest.title.replace(/[^a-z0-9.-]+/gi, '_')}`).catch(() => undefined);
+    }
+  });
+
+  it('has bundled notebooks', function () {
+    assert.ok(notebooks().length > 0, `no .ipynb in ${NOTEBOOK_SRC}`);
+  });
+
+  for (const name of notebooks()) {
+    it(`runs ${name}: our controller, no errors, our renderer, MIME outputs saved`, async function () {
+      const t = Date.now();
+      const file = path.join(WORKSPACE, name);
+      const source = readNotebook(file);
+      const codeCells = source.cells.filter((c) => c.cell_type === 'code').length;
+
+      await openFile(page, name);
+      const nb = activeNotebook(page);
+      await nb.waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+      await nb.locator('.cell-list-container .monaco-list-row').first().waitFor({ timeout: 30_000 });
+
+      // Select our controller through the kernel picker, as a user would.
+      await runCommand(page, 'Notebook: Select Notebook Kernel');
+      const pick = page
+        .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+        .filter({ hasText: CONTROLLER_LABEL })
+        .first();
+      await pick.waitFor({ state: 'visible', timeout: 30_000 });
+      await pick.click();
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+      await waitFor(
+        'the notebook toolbar to show our controller',
+        async () => CONTROLLER_LABEL.test((await nb.locator('.notebook-toolbar-container').innerText()) ?? ''),
+        15_000,
+      );
+
+      await runCommand(page, 'Notebook: Run All');
+      // Executing: the toolbar shows "Interrupt" instead of "Run All"; done when Run All is back and no cell
+      // is pending/executing. Then every code cell must carry an execution count in the saved file.
+      const busy = () =>
+        page.locator(
+          '.notebook-editor .codicon-notebook-state-executing, .notebook-editor .codicon-notebook-state-pending, .notebook-editor .codicon-loading',
+        );
+      await sleep(500);
+      await waitFor(
+        'Run All to finish',
+        async () => {
+          const interrupt = await nb.locator('.notebook-toolbar-container [aria-label^="Interrupt"]').count();
+          return interrupt === 0 && (await busy().count()) === 0;
+        },
+        5 * 60_000,
+        500,
+      );
+
+      await page.keyboard.press('Control+S');
+      const saved = await waitFor(
+        `${name} saved with an execution count on all ${codeCells} code cells`,
+        async () => {
+          const s = readNotebook(file);
+          const code = s.cells.filter((c) => c.cell_type === 'code');
+          return code.length === codeCells && code.every((c) => typeof c.execution_count === 'number') ? s : undefined;
+        },
+        60_000,
+        500,
+      );
+
+      // No error outputs (tracebacks or stderr) in the saved file, and no red X in the editor.
+      const errors: string[] = [];
+      saved.cells.forEach((c, i) => {
+        for (const o of c.outputs ?? []) {
+          if (o.output_type === 'error') errors.push(`cell ${i}: ${o.ename}: ${o.evalue}`);
+          if (o.output_type === 'stream' && o.name === 'stderr') errors.push(`cell ${i} stderr: ${[].concat(o.text).join('')}`);
+          if (o.data?.['application/vnd.code.notebook.error']) errors.push(`cell ${i}: ${JSON.stringify(o.data['application/vnd.code.notebook.error'])}`);
+        }
+      });
+      assert.deepEqual(errors, [], `error outputs in ${name}`);
+
+      const kinds = fairdivMimes(saved);
+      assert.ok(kinds.size > 0, `${name}: no application/vnd.fairdiv.*+json output saved in the .ipynb`);
+      for (const k of kinds.keys()) seenKinds.add(k);
+      // Every saved fairdiv MIME value is stored as a JSON object with its schema tag.
+      for (const [k, values] of kinds) {
+        for (const v of values) {
+          assert.equal(typeof v, 'object', `${name}: ${k} output stored as ${typeof v}, not a JSON object`);
+          assert.match(String((v as { schema?: string }).schema), new RegExp(`^fairdiv/${k}@\\d+$`), `${name}: ${k} schema`);
+        }
+      }
+      // Certificates: every claim passes (in the data).
+      for (const v of kinds.get('certificate') ?? []) {
+        const claims = ((v as { claims?: { id: string; status: string }[] }).claims ?? []);
+        const failing = claims.filter((c) => c.status !== 'pass').map((c) => `${c.id}=${c.status}`);
+        assert.deepEqual(failing, [], `${name}: certificate claims not passing`);
+      }
+
+      // The renderer drew them: walk down the notebook so every output is materialised in the webview.
+      await scrollThrough(page);
+      await waitFor('our renderer output in the webview', async () => (await countInFrames(page, SELECTORS.anyOutput)) > 0, 30_000);
+      for (const [kind, key] of Object.entries(ELEMENT_FOR_KIND)) {
+        if (!kinds.has(kind)) continue;
+        const n = await waitFor(`${SELECTORS[key]} (${kind}) in the output webview`, async () => countInFrames(page, SELECTORS[key]), 20_000);
+        assert.ok(n >= 1);
+        seenElements.add(key);
+      }
+      if (kinds.has('certificate')) {
+        const rows = await countInFrames(page, SELECTORS.certificateRow);
+        const failRows = await textsInFrames(page, SELECTORS.certificateRowFail);
+        assert.ok(rows > 0, `${name}: certificate table has no claim rows (${SELECTORS.certificateRow})`);
+        assert.deepEqual(failRows, [], `${name}: failing claim rows in the rendered certificate`);
+      }
+      const errIcons = await page.locator('.notebook-editor .codicon-notebook-state-error').count();
+      assert.equal(errIcons, 0, `${name}: a cell shows the error state`);
+
+      // Screenshot with the first rich output in view.
+      await page.keyboard.press('Control+Home').catch(() => undefined);
+      await scrollToFirstRichOutput(page);
+      await shot(page, `${path.basename(name, '.ipynb')}`);
+      log(`${name}: ${codeCells} code cells, kinds ${[...kinds.keys()].join(', ')} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    });
+  }
+
+  it('renders an allocation matrix, a histogram and a certificate table across the notebooks', function () {
+    if (!notebooks().length) this.skip();
+    for (const kind of Object.keys(ELEMENT_FOR_KIND)) {
+      assert.ok(seenKinds.has(kind), `no bundled notebook produced an application/vnd.fairdiv.${kind}+json output`);
+    }
+    for (const key of Object.values(ELEMENT_FOR_KIND)) assert.ok(seenElements.has(key), `never saw ${SELECTORS[key]}`);
+  });
+
+  it('"Fair Division: Open Sample Notebook" opens an untitled copy', async function () {
+    await page.keyboard.press('Escape');
+    const before = await page.locator('.tabs-container .tab').count();
+    await runCommand(page, 'Fair Division: Open Sample Notebook');
+    // The command may ask which sample: take the first one offered.
+    const quick = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
+    if (await quick.isVisible().catch(() => false)) await quick.click();
+    const tab = page.locator('.tabs-container .tab.active');
+    await waitFor('an Untitled notebook tab', async () => /Untitled/i.test(await tab.innerText()), 30_000);
+    assert.ok((await page.locator('.tabs-container .tab').count()) > before, 'no new tab opened');
+    const nb = activeNotebook(page);
+    await nb.locator('.cell-list-container .monaco-list-row').first().waitFor({ timeout: 30_000 });
+    const cells = await nb.locator('.cell-list-container .monaco-list-row').count();
+    assert.ok(cells > 1, `untitled sample has ${cells} cells`);
+    // An untitled copy, not a file of the extension or the workspace: the tab's resource is untitled:.
+    const resource = (await tab.getAttribute('data-resource-name')) ?? (await tab.innerText());
+    assert.match(resource, /Untitled/i);
+    await shot(page, 'zz-open-sample-untitled');
+  });
+});
+
+/** Scrolls the active notebook so that the first fairdiv output is near the top (for the screenshot). */
+async function scrollToFirstRichOutput(page: Page): Promise<void> {
+  const nb = activeNotebook(page);
+  const box = await nb.boundingBox();
+  if (!box) return;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 60; i++) await page.mouse.wheel(0, -1000);
+  await sleep(300);
+  for (let i = 0; i < 40; i++) {
+    for (const f of outputFrames(page)) {
+      const el = f.locator(SELECTORS.anyOutput).first();
+      if ((await el.count().catch(() => 0)) > 0) {
+        const r = await el.boundingBox().catch(() => null);
+        if (r && r.y > 0 && r.y < box.y + box.height * 0.5) return;
+      }
+    }
+    await page.mouse.wheel(0, 200);
+    await sleep(100);
+  }
+}

@@ -63,10 +63,23 @@ patchStream('stderr');
 // --- module resolution: `fairdiv` -> our library, everything else from the notebook's folder ---------
 const cwd = process.cwd();
 const nodeRequire = createRequire(path.join(cwd, '__notebook__.js'));
-const libRequire = createRequire(libraryPath);
+/** The folder of the package.json named "fairdiv" above the library (subpath imports resolve there). */
+function packageRoot(): string {
+  let dir = path.dirname(libraryPath);
+  for (let k = 0; k < 6; k++) {
+    try {
+      const pj = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (pj.name === 'fairdiv') return dir;
+    } catch {
+      // keep walking up
+    }
+    dir = path.dirname(dir);
+  }
+  return path.dirname(libraryPath);
+}
 function cellRequire(spec: string): unknown {
   if (spec === 'fairdiv') return nodeRequire(libraryPath);
-  if (spec.startsWith('fairdiv/')) return libRequire(path.join(path.dirname(libraryPath), spec.slice('fairdiv/'.length)));
+  if (spec.startsWith('fairdiv/')) return nodeRequire(path.join(packageRoot(), spec.slice('fairdiv/'.length)));
   return nodeRequire(spec);
 }
 cellRequire.resolve = (spec: string) => (spec === 'fairdiv' ? libraryPath : nodeRequire.resolve(spec));

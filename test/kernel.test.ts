@@ -1,0 +1,193 @@
+/**
+ * The kernel protocol end to end: a real child process (kernel/main.ts through the TypeScript hook),
+ * driven by KernelClient.
+ */
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { KernelClient } from '../kernel/client';
+import { DISPLAY_HOOK, type ExecutionResult, type KernelOutput } from '../kernel/protocol';
+import { compileCell } from '../kernel/transform';
+import { KERNEL_DISPLAY_HOOK } from '../src/display/show';
+
+const ROOT = path.join(__dirname, '..');
+
+function text(r: ExecutionResult, name: 'stdout' | 'stderr' = 'stdout'): string {
+  return r.outputs.filter((o): o is Extract<KernelOutput, { type: 'stream' }> => o.type === 'stream' && o.name === name).map((o) => o.text).join('');
+}
+function displays(r: ExecutionResult): Extract<KernelOutput, { type: 'display' }>[] {
+  return r.outputs.filter((o): o is Extract<KernelOutput, { type: 'display' }> => o.type === 'display');
+}
+function resultText(r: ExecutionResult): string | undefined {
+  const d = displays(r).find((o) => o.result);
+  return d ? String(d.data['text/plain']) : undefined;
+}
+function errorOf(r: ExecutionResult): Extract<KernelOutput, { type: 'error' }> {
+  const e = r.outputs.find((o): o is Extract<KernelOutput, { type: 'error' }> => o.type === 'error');
+  assert.ok(e, `expected an error output, got ${JSON.stringify(r.outputs)}`);
+  return e;
+}
+
+describe('kernel: cell compiler', () => {
+  it('rewrites top-level declarations to persistent assignments and returns the last expression', () => {
+    const c = compileCell("import { a as b } from 'm';\nconst x: number = 1;\nlet { y } = { y: 2 };\nfunction f() { return 3 }\nclass K {}\nx + y");
+    assert.deepEqual([...c.names].sort(), ['K', 'b', 'f', 'x', 'y']);
+    assert.equal(c.hasResult, true);
+    assert.match(c.code, /^var /);
+  });
+  it('reports syntax errors with the cell line and column', () => {
+    assert.throws(() => compileCell('const a = 1;\nlet b = ;'), (e: Error & { line: number; column: number }) => e.line === 2 && e.column === 9);
+  });
+  it('uses the same display hook name as the library', () => {
+    assert.equal(KERNEL_DISPLAY_HOOK, DISPLAY_HOOK);
+  });
+});
+
+describe('kernel: protocol', function () {
+  this.timeout(60000);
+  let k: KernelClient;
+  before(async () => {
+    k = new KernelClient({ cwd: ROOT });
+    const info = await k.start();
+    assert.ok(info.pid > 0);
+    assert.match(info.typescript, /^5\.9\./);
+  });
+  after(async () => {
+    await k.dispose();
+  });
+
+  it('keeps declarations across cells (const, let, function, class, import)', async () => {
+    const r1 = await k.execute("const base: number = 40;\nlet counter = 0;\nfunction inc(): number { return ++counter; }\nclass Box { constructor(readonly v: number) {} }\nimport { Rational } from 'fairdiv';");
+    assert.equal(r1.status, 'ok', JSON.stringify(r1.outputs));
+    const r2 = await k.execute('inc(); inc();\nnew Box(base + counter).v');
+    assert.equal(resultText(r2), '42');
+    const r3 = await k.execute("Rational.from('1/3').add(Rational.from('1/6')).toString()");
+    assert.equal(resultText(r3), "'1/2'");
+    // re-running a cell that declares `const` is allowed (notebooks re-run cells)
+    const r4 = await k.execute('const base = 1; base');
+    assert.equal(resultText(r4), '1');
+  });
+
+  it('supports top-level await and streams console output while the cell runs', async () => {
+    const seen: { t: number; o: KernelOutput }[] = [];
+    const t0 = Date.now();
+    const r = await k.execute("console.log('first');\nawait new Promise((r) => setTimeout(r, 300));\nconsole.error('second');\nconst late = await Promise.resolve(7);\nlate * 6", {
+      onOutput: (o) => seen.push({ t: Date.now() - t0, o }),
+    });
+    assert.equal(r.status, 'ok');
+    assert.equal(text(r), 'first\n');
+    assert.equal(text(r, 'stderr'), 'second\n');
+    assert.equal(resultText(r), '42');
+    const first = seen.find((s) => s.o.type === 'stream' && s.o.text === 'first\n');
+    assert.ok(first && first.t < r.durationMs - 200, 'stdout arrived before the cell finished');
+  });
+
+  it('reports runtime errors with the cell line and column (TypeScript source positions)', async () => {
+    const r = await k.execute("interface P { x: number }\ntype Q = P;\nfunction g(p: P): string {\n  return (p as any).missing.name;\n}\ng({ x: 1 });", { cellName: 'cell 7' });
+    assert.equal(r.status, 'error');
+    const e = errorOf(r);
+    assert.equal(e.ename, 'TypeError');
+    assert.equal(e.line, 4);
+    assert.equal(e.column, 29);
+    assert.ok(e.traceback.some((l) => l.includes('cell 7, line 4, column 29')), e.traceback.join('\n'));
+    const s = await k.execute('const ok = ;', { cellName: 'cell 8' });
+    assert.equal(s.status, 'error');
+    assert.equal(errorOf(s).phase, 'syntax');
+    assert.equal(errorOf(s).line, 1);
+    const t = await k.execute("throw new RangeError('boom')");
+    assert.equal(errorOf(t).ename, 'RangeError');
+    assert.equal(errorOf(t).evalue, 'boom');
+  });
+
+  it('shows library values as one rich output [custom JSON, text/html, text/plain], display() too', async () => {
+    const r = await k.execute(
+      "import { instance, solve, certify } from 'fairdiv';\nimport { display } from 'fairdiv/src/display/show';\n" +
+        "const out = solve('round-robin', instance([[3, 1, 2], [1, 3, 2]]));\ndisplay(certify(out));\nout",
+    );
+    assert.equal(r.status, 'ok', JSON.stringify(r.outputs));
+    const ds = displays(r);
+    assert.equal(ds.length, 2);
+    assert.equal(ds[0].result, false);
+    assert.equal(ds[0].kind, 'certificate');
+    assert.deepEqual(Object.keys(ds[0].data), ['application/vnd.fairdiv.certificate+json', 'text/html', 'text/plain']);
+    assert.equal(ds[1].result, true);
+    assert.equal(ds[1].kind, 'allocation');
+    assert.deepEqual(Object.keys(ds[1].data), ['application/vnd.fairdiv.allocation+json', 'text/html', 'text/plain']);
+    assert.equal(typeof ds[1].data['application/vnd.fairdiv.allocation+json'], 'object');
+    const plain = await k.execute("({ a: 1, b: 'x' })");
+    assert.deepEqual(Object.keys(displays(plain)[0].data), ['text/plain']);
+    const none = await k.execute('const nothing = undefined; nothing');
+    assert.equal(displays(none).length, 0);
+  });
+
+  it('interrupts a synchronous infinite loop within 2 s and stays usable (restarted)', async () => {
+    await k.execute('const before = 1;');
+    const t0 = Date.now();
+    const p = k.execute('while (true) {}');
+    setTimeout(() => void k.interrupt(), 200);
+    const r = await p;
+    const elapsed = Date.now() - t0 - 200;
+    assert.equal(r.status, 'interrupted');
+    assert.ok(elapsed < 2000, `interrupt took ${elapsed} ms`);
+    const after = await k.execute('1 + 1');
+    assert.equal(resultText(after), '2');
+    if (r.restarted) assert.equal(resultText(await k.execute('typeof before')), "'undefined'");
+  });
+
+  it('interrupts an await without losing state', async () => {
+    await k.execute('const kept = 5;');
+    const p = k.execute('await new Promise(() => {})');
+    setTimeout(() => void k.interrupt(), 200);
+    const r = await p;
+    assert.equal(r.status, 'interrupted');
+    assert.equal(r.restarted, false);
+    assert.equal(resultText(await k.execute('kept')), '5');
+  });
+
+  it('interrupts a loop that runs after an await (kill and re-fork) within 2 s', async () => {
+    const t0 = Date.now();
+    const p = k.execute('await new Promise((r) => setTimeout(r, 50));\nfor (;;) {}');
+    setTimeout(() => void k.interrupt(), 300);
+    const r = await p;
+    assert.equal(r.status, 'interrupted');
+    assert.equal(r.restarted, true);
+    assert.ok(Date.now() - t0 - 300 < 2000);
+    assert.equal(errorOf(r).ename, 'Interrupted');
+    assert.equal(resultText(await k.execute("'alive'")), "'alive'");
+  });
+
+  it('restart clears the state and the kernel is usable again', async () => {
+    await k.execute('const gone = 1;');
+    const pid = k.pid;
+    await k.restart();
+    assert.notEqual(k.pid, pid);
+    assert.equal(resultText(await k.execute('typeof gone')), "'undefined'");
+  });
+
+  it('reports a crashed kernel, keeps the outputs of finished cells, and restarts', async () => {
+    const done = await k.execute("console.log('kept output'); 3");
+    let crash: { code: number | null } | null = null;
+    k.once('crash', (c) => (crash = c));
+    const r = await k.execute("console.log('before crash');\nprocess.exit(7)");
+    assert.equal(r.status, 'crashed');
+    assert.equal(text(r), 'before crash\n');
+    assert.equal(errorOf(r).ename, 'KernelCrashed');
+    assert.deepEqual(crash && (crash as { code: number | null }).code, 7);
+    assert.equal(k.state, 'dead');
+    assert.equal(text(done), 'kept output\n');
+    assert.equal(resultText(done), '3');
+    // the next execution starts a fresh kernel
+    assert.equal(resultText(await k.execute('2 * 21')), '42');
+    // and an explicit restart works after a crash too
+    await k.execute('process.kill(process.pid, "SIGKILL")');
+    await k.restart();
+    assert.equal(resultText(await k.execute("'back'")), "'back'");
+  });
+
+  it('cancels queued cells when a running cell is interrupted', async () => {
+    const a = k.execute('while (true) {}');
+    const b = k.execute("'never'");
+    setTimeout(() => void k.interrupt(), 100);
+    assert.equal((await a).status, 'interrupted');
+    assert.equal((await b).status, 'cancelled');
+  });
+});

@@ -1,2 +1,3 @@
 /** Loads every mechanism family into the registry (one import per folder). */
 import './classic';
+import './tie-mms';

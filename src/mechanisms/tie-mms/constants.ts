@@ -1,0 +1,76 @@
+/**
+ * The constants of paper 000 (Babaioff, Feige, Manaker Morag, "Truthful-in-Expectation Mechanisms for MMS
+ * Approximation"), as exact rationals where the spec says they are rational (seed-000 spec T11, M4, P13).
+ */
+import { Rational } from '../../core/rational';
+
+/** H_k = 1 + 1/2 + ... + 1/k (H_0 = 0), exact. */
+export function harmonic(k: number): Rational {
+  let s = Rational.ZERO;
+  for (let t = 1; t <= k; t++) s = s.add(new Rational(1n, BigInt(t)));
+  return s;
+}
+
+/**
+ * Theorem 1's ex-post ratio rho(n) = 1/(H_{n-1} + 2) (not the abstract's weaker 1/(H_n + 2); spec P1).
+ * n = 2: 1/3, n = 3: 2/7, n = 4: 6/23, n = 10: 2520/12169.
+ */
+export function rhoTheorem1(n: number): Rational {
+  return harmonic(n - 1).add(2).inv();
+}
+
+/** Exact log2(log2 n) when it is an integer (n = 2, 4, 16, 256, 65536, ...), else null. */
+function exactLogLog(n: number): number | null {
+  if (n < 2 || !Number.isInteger(Math.log2(n)) || 2 ** Math.log2(n) !== n) return null;
+  const l = Math.log2(n);
+  const ll = Math.log2(l);
+  return Number.isInteger(ll) && 2 ** ll === l ? ll : null;
+}
+
+/** Denominator used to round the paper's irrational alpha(n) down (spec M4 [DECISION]). */
+export const ALPHA_DENOMINATOR = 10n ** 12n;
+
+/**
+ * Theorem 2's alpha(n) = 1/(25 + 2 log2 log2 n - 1/n), as an exact rational alpha <= alpha_paper(n)
+ * (spec M4 / P13): exact when log2 log2 n is an integer (n = 2: 2/49, n = 4: 4/107, n = 16: 16/463),
+ * otherwise alpha_paper(n) rounded down to a multiple of 10^-12 with one unit of safety margin (the double
+ * evaluation of log log n has relative error ~1e-16, far below the margin). `exact` says which case applies.
+ */
+export function alphaTheorem2(n: number): { alpha: Rational; exact: boolean } {
+  if (!Number.isInteger(n) || n < 2) throw new RangeError(`alphaTheorem2: n = ${n} must be an integer >= 2`);
+  const ll = exactLogLog(n);
+  if (ll !== null) return { alpha: new Rational(25n + 2n * BigInt(ll)).sub(new Rational(1n, BigInt(n))).inv(), exact: true };
+  const x = 25 + 2 * Math.log2(Math.log2(n)) - 1 / n;
+  const num = BigInt(Math.floor(Number(ALPHA_DENOMINATOR) / x)) - 1n;
+  return { alpha: new Rational(num, ALPHA_DENOMINATOR), exact: false };
+}
+
+/**
+ * The good-ordering threshold of Theorem 2 for a rational alpha: pi is good iff W^alpha(pi) <= 1/alpha - 2 + 1/n
+ * (spec M4; for the paper's alpha this is 23 + 2 log2 log2 n, and it only grows when alpha is rounded down).
+ */
+export function goodThreshold(alpha: Rational, n: number): Rational {
+  return alpha.inv().sub(2).add(new Rational(1n, BigInt(n)));
+}
+
+/**
+ * Theorem 2's eps(n) = n^{-log2 n} ((1 - eps)-TIE). Exact when log2 n is an integer (n = 2: 1/2, n = 4: 1/16,
+ * n = 16: 2^-16); otherwise a rational upper bound (rounded up at relative precision 2^-40), `exact: false`.
+ */
+export function epsTheorem2(n: number): { eps: Rational; exact: boolean } {
+  if (!Number.isInteger(n) || n < 2) throw new RangeError(`epsTheorem2: n = ${n} must be an integer >= 2`);
+  const l = Math.log2(n);
+  if (Number.isInteger(l) && 2 ** l === n) return { eps: new Rational(1n, 2n ** BigInt(l * l)), exact: true };
+  // n^{-log n} = 2^{-(log n)^2}; bound it above by 2^{-floor(e)} * (1 + 2^-40) style rounding via a double mantissa
+  const e = l * l;
+  const k = Math.floor(e);
+  const frac = 2 ** -(e - k); // in (1/2, 1]
+  const mant = BigInt(Math.ceil(frac * 2 ** 40)) + 1n;
+  return { eps: new Rational(mant, 2n ** BigInt(40 + k)), exact: false };
+}
+
+/** nu(n) = eps(n)/(2n): Lemma 6.7's bound on the probability that a random ordering is bad. */
+export function nuTheorem2(n: number): { nu: Rational; exact: boolean } {
+  const { eps, exact } = epsTheorem2(n);
+  return { nu: eps.div(2 * n), exact };
+}

@@ -1,0 +1,168 @@
+/**
+ * The generic ordinal decomposition of Lemma 4.2 of paper 000 (spec A11): given an ordering pi, the strict orders and
+ * any portion matrix beta, an explicit lottery D that induces CUQ(v, pi) exactly, with support at most (n-1)m + 1
+ * after reduction, and per-shift lotteries D^(j) whose allocations satisfy
+ * v_i(A_i) >= max(v_i(e^(i)_{r_ij}), beta_ij * v_i(M \ top_{2n - r_ij}(i))), r_ij <= pi^(j)_i.
+ */
+import { Allocation, Lottery } from '../../core/allocation';
+import type { Instance } from '../../core/instance';
+import type { TraceStep } from '../../core/outcome';
+import { Rational } from '../../core/rational';
+import { completeAll } from './completion';
+import { cuqCounts, cuqMatrix } from './cuq';
+import { cyclicData, fSet, paddedOrders, zSet, type CyclicData, type Ordering, type PaddedOrders } from './cyclic-picking';
+import { faithfulScaled, type MatchingStrategy, type ScaledEntry, type Slots } from './faithful';
+import { mixShifts, stripDummies, toLottery, type MixedEntry } from './mixing';
+import { partialAllocations, toRationalMatrix } from './partial-allocations';
+import { validatePortionMatrix } from './portion-matrix';
+import { commonDenominator } from './scaled';
+import { reduceSupport } from './support-reduction';
+
+export type ReduceMode = 'auto' | 'always' | 'never';
+
+export interface Lemma42Options {
+  /** BvN matching strategy of the faithful step (default `canonical`, spec A8). */
+  matching?: MatchingStrategy;
+  /**
+   * Support reduction (Lemma 4.15): `auto` (default) reduces when the mixture has more than (n-1)m + 1 allocations,
+   * `always` reduces to an affinely independent support, `never` returns the mixture D' (TIE and every ex-post
+   * guarantee already hold for D'; only the support bound needs the reduction).
+   */
+  reduce?: ReduceMode;
+  /** `full` (default for small instances) puts every matrix in the trace; `summary` only sizes and the lotteries. */
+  trace?: 'full' | 'summary';
+}
+
+export interface Lemma42Result {
+  readonly padded: PaddedOrders;
+  readonly cd: CyclicData;
+  readonly beta: readonly (readonly Rational[])[];
+  /** Common denominator of every pipeline quantity. */
+  readonly D: bigint;
+  /** n * CUQ[i][x] on the padded goods. */
+  readonly counts: readonly (readonly number[])[];
+  /** CUQ on the real goods. */
+  readonly cuq: Rational[][];
+  /** g[j][i][x] and f[j][i][x], scaled by D, padded goods. */
+  readonly g: readonly (readonly (readonly bigint[])[])[];
+  readonly f: readonly (readonly (readonly bigint[])[])[];
+  readonly completionAdded: readonly { agent: number; shift: number; good: number; delta: bigint }[];
+  /** D^(j) over the real goods (weights over D) and the faithful slots of each shift. */
+  readonly perShift: readonly (readonly ScaledEntry[])[];
+  readonly slots: readonly Slots[];
+  readonly bvnRounds: readonly number[];
+  /** The mixture D' (weights over n*D) with provenance. */
+  readonly mixture: readonly MixedEntry[];
+  /** The output lottery D (after reduction when it ran). */
+  readonly lottery: Lottery;
+  readonly reduced: boolean;
+  /** Provenance of each output allocation, in lottery order (shifts j whose D^(j) contain it). */
+  readonly trace: TraceStep[];
+  readonly timings: Record<string, number>;
+}
+
+/** The support bound of Lemma 4.15: (n-1)m + 1 (real goods). */
+export function supportBound(n: number, m: number): number {
+  return (n - 1) * m + 1;
+}
+
+/**
+ * LEMMA42 (spec A11): pad, cyclic data, CUQ, validate beta, partial allocations g, completion f, faithful D^(j),
+ * mixture D', dummy removal, reduction. Every intermediate object is returned and recorded in `trace`.
+ */
+export function lemma42(inst: Instance, pi: Ordering, beta: readonly (readonly Rational[])[], opts: Lemma42Options = {}): Lemma42Result {
+  const t0 = Date.now();
+  const timings: Record<string, number> = {};
+  const lap = (name: string, since: number) => (timings[name] = Date.now() - since);
+  const n = inst.n;
+  const padded = paddedOrders(inst);
+  const mReal = inst.m;
+  const full = (opts.trace ?? (n * n * padded.m <= 20000 ? 'full' : 'summary')) === 'full';
+  let t = Date.now();
+  const cd = cyclicData(pi, padded);
+  const counts = cuqCounts(cd);
+  const cuq = cuqMatrix(cd, mReal);
+  lap('cyclic', t);
+  validatePortionMatrix(beta, n);
+  const D = commonDenominator(beta);
+  t = Date.now();
+  const g = partialAllocations(cd, beta, D);
+  lap('partial', t);
+  t = Date.now();
+  const { f, added } = completeAll(cd, g, counts, D);
+  lap('completion', t);
+  t = Date.now();
+  const perShiftRaw = f.map((fj) => faithfulScaled(fj, D, padded.orders, opts.matching ?? 'canonical'));
+  lap('faithful', t);
+  const perShift = perShiftRaw.map((r) => stripDummies(r.entries, mReal));
+  t = Date.now();
+  const mixture = mixShifts(perShift);
+  lap('mixing', t);
+  const total = BigInt(n) * D;
+  const bound = supportBound(n, mReal);
+  const mode = opts.reduce ?? 'auto';
+  let lottery: Lottery;
+  let reduced = false;
+  let reductionInfo: Record<string, unknown> = { ran: false, before: mixture.length, bound };
+  t = Date.now();
+  if (mode === 'always' || (mode === 'auto' && mixture.length > bound)) {
+    const weighted = mixture.map((e) => ({ p: new Rational(e.w, total), owner: e.owner }));
+    const r = reduceSupport(weighted, n);
+    lottery = new Lottery(r.kept.map((k, idx) => ({ p: r.p[idx], allocation: Allocation.fromOwners(Array.from(mixture[k].owner), n) })));
+    reduced = true;
+    reductionInfo = { ran: true, before: mixture.length, after: lottery.size, bound, keptIndices: r.kept };
+  } else lottery = toLottery(mixture, total, n);
+  lap('reduce', t);
+  timings.total = Date.now() - t0;
+
+  const R = (k: bigint) => new Rational(k, D);
+  const trace: TraceStep[] = [
+    { id: 'orders', title: 'Strict orders (best first; dummy goods appended when m < n)', data: { orders: padded.orders, realGoods: mReal, paddedGoods: padded.m } },
+    {
+      id: 'cyclic-data',
+      title: 'Cyclic picking data (Definitions 4.3, 4.5): picks y_ij, sets Y_j, ranks r_ij, last shifts i+',
+      text: 'Agents, goods and shifts are 0-based; shift j is the paper\'s pi^(j+1); positions and ranks r_ij are 1-based as in the paper.',
+      data: {
+        ordering: pi.order,
+        shiftOrders: Array.from({ length: n }, (_, j) => Array.from({ length: n }, (__, k) => pi.order[(j + k) % n])),
+        y: cd.y,
+        Y: cd.Y,
+        positions: cd.posShift.map((r) => r.map((p) => p + 1)),
+        r: cd.r,
+        iPlus: cd.iPlus,
+        ...(full ? { Z: cd.y.map((_, i) => cd.y.map((__, j) => zSet(cd, i, j))), F: cd.y.map((_, i) => cd.y.map((__, j) => fSet(cd, i, j))) } : {}),
+      },
+    },
+    { id: 'cuq', title: 'CUQ(v, pi) (Lemma 4.4)', data: cuq },
+    { id: 'portion-matrix', title: 'Portion matrix beta (rows agents, columns shifts; Definition 4.1)', data: beta },
+    full
+      ? { id: 'partial-allocations', title: 'Partial allocations g^(j) (Definition 4.6)', data: g.map((gj) => toRationalMatrix(gj, D)) }
+      : { id: 'partial-allocations', title: 'Partial allocations g^(j) (Definition 4.6)', text: 'omitted (summary trace)', data: { denominator: D } },
+    full
+      ? { id: 'completion', title: 'Completed fractional allocations f^(j) (Lemma 4.9, north-west corner)', data: { f: f.map((fj) => toRationalMatrix(fj, D)), added: added.map((a) => ({ ...a, delta: R(a.delta) })) } }
+      : { id: 'completion', title: 'Completed fractional allocations f^(j) (Lemma 4.9, north-west corner)', text: 'omitted (summary trace)', data: { cellsAdded: added.length } },
+    {
+      id: 'faithful',
+      title: 'Faithful implementations D^(j) of f^(j) (Lemma 4.11; unit slots + BvN)',
+      data: perShift.map((entries, j) => ({
+        shift: j,
+        rounds: perShiftRaw[j].rounds,
+        support: entries.length,
+        ...(full
+          ? {
+              slots: perShiftRaw[j].slots.map((agentSlots) => agentSlots.map((s) => s.map((e) => ({ good: e.good, mass: R(e.mass) })))),
+              lottery: entries.map((e) => ({ p: R(e.w), owner: Array.from(e.owner) })),
+            }
+          : {}),
+      })),
+    },
+    {
+      id: 'mixture',
+      title: "Mixture D' = (1/n) sum_j D^(j) with provenance",
+      data: { support: mixture.length, ...(full ? { entries: mixture.map((e) => ({ p: new Rational(e.w, total), owner: Array.from(e.owner), shifts: e.shifts })) } : {}) },
+    },
+    { id: 'support-reduction', title: 'Support reduction (Lemma 4.15, exact Carathéodory)', data: reductionInfo },
+    { id: 'timings', title: 'Timings (ms)', data: timings },
+  ];
+  return { padded, cd, beta, D, counts, cuq, g, f, completionAdded: added, perShift, slots: perShiftRaw.map((r) => r.slots), bvnRounds: perShiftRaw.map((r) => r.rounds), mixture, lottery, reduced, trace, timings };
+}

@@ -1,0 +1,42 @@
+/**
+ * Partial fractional allocations g^(1..n) (Definition 4.6, Lemma 4.7 of paper 000; spec A6).
+ */
+import { Rational } from '../../core/rational';
+import { type CyclicData } from './cyclic-picking';
+import { scaleDown, scaleUp } from './scaled';
+
+/**
+ * Definition 4.6, scaled by D: g[j][i][x] = D if x = y_ij, 0 if x in Z_ij, beta_ij * D if x in F_ij.
+ * Lemma 4.7: every g^(j) is a partial fractional allocation (column sums <= D; = D on Y_j).
+ */
+export function partialAllocations(cd: CyclicData, beta: readonly (readonly Rational[])[], D: bigint): bigint[][][] {
+  const { n, m } = cd;
+  const g: bigint[][][] = [];
+  for (let j = 0; j < n; j++) {
+    const shift: bigint[][] = [];
+    const Yj = cd.inY[j];
+    for (let i = 0; i < n; i++) {
+      const b = scaleUp(beta[i][j], D);
+      const Yl = cd.inY[cd.iPlus[i]];
+      const row = new Array<bigint>(m);
+      for (let x = 0; x < m; x++) row[x] = Yj[x] || Yl[x] ? 0n : b;
+      row[cd.y[i][j]] = D;
+      shift.push(row);
+    }
+    g.push(shift);
+  }
+  return g;
+}
+
+/** Column sums of a scaled (partial) fractional allocation. */
+export function columnSums(f: readonly (readonly bigint[])[]): bigint[] {
+  const m = f[0]?.length ?? 0;
+  const out = new Array<bigint>(m).fill(0n);
+  for (const row of f) for (let x = 0; x < m; x++) out[x] += row[x];
+  return out;
+}
+
+/** A scaled matrix as exact rationals (for traces and checks). */
+export function toRationalMatrix(f: readonly (readonly bigint[])[], D: bigint, mReal = f[0]?.length ?? 0): Rational[][] {
+  return f.map((row) => row.slice(0, mReal).map((k) => scaleDown(k, D)));
+}

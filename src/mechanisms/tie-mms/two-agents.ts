@@ -1,0 +1,111 @@
+/**
+ * Theorem 3 of paper 000 (mechanism M5, `tie-mms-two-agents`): for n = 2, CUQ (Observation 7.2) implemented on at
+ * most two allocations that are 2/3-TPS (hence 2/3-MMS), using one bit per agent and, in the hard case, agent o's
+ * halting point (Definition 7.3, Lemma 7.5; spec M5, P7-P9).
+ */
+import { Allocation, Lottery } from '../../core/allocation';
+import type { AgentId, GoodId, Instance } from '../../core/instance';
+import { Rational } from '../../core/rational';
+import { tps } from '../../shares/tps';
+import { faithfulLottery } from './faithful';
+
+export type TwoAgentCase = 'case-1' | 'case-2' | 'case-3' | 'hard';
+
+const TWO_THIRDS = new Rational(2n, 3n);
+
+/**
+ * Two-agent CUQ (Observation 7.2): with tops y_1 != y_2 agent i gets y_i and half of every other good; with a common
+ * top every good is split 1/2, 1/2. Independent of pi.
+ */
+export function twoAgentCuq(inst: Instance): Rational[][] {
+  const y = [inst.order(0)[0], inst.order(1)[0]];
+  const half = new Rational(1n, 2n);
+  return [0, 1].map((i) =>
+    Array.from({ length: inst.m }, (_, x) => (y[0] !== y[1] && x === y[i] ? Rational.ONE : y[0] !== y[1] && x === y[1 - i] ? Rational.ZERO : half)),
+  );
+}
+
+/** Definition 7.3 with the spec's evaluation order (P7 [DECISION]): case 1, case 2, case 3, else hard. */
+export function classifyTwoAgents(inst: Instance): { kase: TwoAgentCase; tops: GoodId[]; T: Rational[]; h?: AgentId; o?: AgentId } {
+  const tops = [inst.order(0)[0], inst.order(1)[0]];
+  const T = [0, 1].map((i) => tps(inst.values[i], 2));
+  if (tops[0] !== tops[1]) return { kase: 'case-1', tops, T };
+  const y = tops[0];
+  const v = [0, 1].map((i) => inst.values[i][y]);
+  const lim = T.map((t) => TWO_THIRDS.mul(t));
+  if (v[0].le(lim[0]) && v[1].le(lim[1])) return { kase: 'case-2', tops, T };
+  if (v[0].ge(lim[0]) && v[1].ge(lim[1])) return { kase: 'case-3', tops, T };
+  const h = v[0].gt(lim[0]) ? 0 : 1;
+  return { kase: 'hard', tops, T, h, o: 1 - h };
+}
+
+/**
+ * HARD(h, o) (Lemma 7.5; spec M5): triples of agent h's order (padded with zero dummies to a multiple of 3); A1 starts
+ * as {x_1}, A2 as {x_2, x_3}; each later triple gives o's favourite to A1 and the rest to A2 until v_o(A1) >= 2/3 T_o;
+ * the remaining goods go to A2. Returns the bundles and the triple index where it halted.
+ */
+export function hardCase(inst: Instance, h: AgentId, o: AgentId): { A1: GoodId[]; A2: GoodId[]; haltedAt: number; triples: GoodId[][] } {
+  const m = inst.m;
+  const xs: number[] = inst.order(h);
+  while (xs.length % 3 !== 0) xs.push(-1 - (xs.length - m)); // dummies: -1, -2 (value 0, ranked last by both)
+  const oRank = new Map<number, number>();
+  inst.order(o).forEach((x, k) => oRank.set(x, k));
+  const rankO = (x: number) => (x >= 0 ? oRank.get(x)! : m - 1 - x);
+  const val = (x: number) => (x >= 0 ? inst.values[o][x] : Rational.ZERO);
+  const To = tps(inst.values[o], 2);
+  const limit = TWO_THIRDS.mul(To);
+  const A1 = [xs[0]];
+  const A2 = [xs[1], xs[2]];
+  let vA1 = val(xs[0]);
+  const triples: GoodId[][] = [[xs[0], xs[1], xs[2]]];
+  let haltedAt = -1;
+  let s = 1;
+  for (; s < xs.length / 3; s++) {
+    const tr = [xs[3 * s], xs[3 * s + 1], xs[3 * s + 2]];
+    triples.push(tr);
+    const b = tr.reduce((best, x) => (rankO(x) < rankO(best) ? x : best));
+    A1.push(b);
+    for (const x of tr) if (x !== b) A2.push(x);
+    vA1 = vA1.add(val(b));
+    if (vA1.ge(limit)) {
+      haltedAt = s;
+      s++;
+      break;
+    }
+  }
+  for (let k = 3 * s; k < xs.length; k++) A2.push(xs[k]);
+  const real = (b: number[]) => b.filter((x) => x >= 0).sort((a, c) => a - c);
+  return { A1: real(A1), A2: real(A2), haltedAt, triples: triples.map((t) => t.map((x) => (x >= 0 ? x : -1))) };
+}
+
+/** The lottery {(1/2, (S, T)), (1/2, (T, S))} (merged to one allocation if S = T is impossible; kept general). */
+function swapPair(S: GoodId[], T: GoodId[], m: number): Lottery {
+  const half = new Rational(1n, 2n);
+  return new Lottery([
+    { p: half, allocation: new Allocation([S, T], m) },
+    { p: half, allocation: new Allocation([T, S], m) },
+  ]);
+}
+
+/**
+ * Theorem 3 (M5): TIE, ex-ante PROP (hence ex-ante EF), 2/3-TPS ex-post, support <= 2. Cases 1 and 2 use the faithful
+ * implementation of CUQ, case 3 the cyclic-unit-quota lottery, the hard case Lemma 7.5.
+ */
+export function theorem3(inst: Instance): { lottery: Lottery; kase: TwoAgentCase; cuq: Rational[][]; details: Record<string, unknown> } {
+  const c = classifyTwoAgents(inst);
+  const cuq = twoAgentCuq(inst);
+  const orders = [inst.order(0), inst.order(1)];
+  const m = inst.m;
+  const details: Record<string, unknown> = { case: c.kase, tops: c.tops, tps: c.T };
+  if (c.kase === 'case-1' || c.kase === 'case-2') {
+    const { lottery, slots } = faithfulLottery(cuq, orders);
+    return { lottery, kase: c.kase, cuq, details: { ...details, slots } };
+  }
+  if (c.kase === 'case-3') {
+    const y = c.tops[0];
+    const rest = Array.from({ length: m }, (_, x) => x).filter((x) => x !== y);
+    return { lottery: swapPair([y], rest, m), kase: c.kase, cuq, details };
+  }
+  const hc = hardCase(inst, c.h!, c.o!);
+  return { lottery: swapPair(hc.A1, hc.A2, m), kase: 'hard', cuq, details: { ...details, h: c.h, o: c.o, ...hc } };
+}

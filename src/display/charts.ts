@@ -133,7 +133,7 @@ export function isSimulationLike(x: unknown): x is SimulationLike {
 }
 
 const TITLES: Record<string, [string, string]> = {
-  welfare: ['Welfare', 'welfare'],
+  welfare: ['Welfare ratio (SW / OPT)', 'SW / OPT'],
   ef: ['Probability of envy-freeness', 'P(EF)'],
   prop: ['Probability of proportionality', 'P(PROP)'],
   mms: ['Probability of MMS', 'P(MMS)'],
@@ -149,7 +149,10 @@ function analyticSeries(analytic: unknown, metric: string, xKey: string, xs: num
       if (x !== null && c) pts.push({ x, y: c.y });
     }
   } else if (typeof analytic === 'object') {
-    const v = (analytic as Record<string, unknown>)[metric];
+    const a = analytic as Record<string, unknown>;
+    // Paper 001 results: {welfareRatio: number | null, efWhp: boolean | null} are m -> infinity limits.
+    const whp = a[`${metric}Whp`];
+    const v = a[metric] ?? a[`${metric}Ratio`] ?? a[`${metric}Limit`] ?? (whp === true ? 1 : undefined);
     if (typeof v === 'function') {
       for (const x of xs) {
         const y = num((v as (x: number) => unknown)(x));
@@ -172,7 +175,7 @@ function analyticSeries(analytic: unknown, metric: string, xKey: string, xs: num
     }
   }
   if (!pts.length) return null;
-  return { name: `${metric} (analytic)`, points: pts.sort((a, b) => a.x - b.x), dashed: true };
+  return { name: `${metric}: analytic limit`, points: pts.sort((a, b) => a.x - b.x), dashed: true };
 }
 
 /** Simulation curves with interval bands: one panel per metric, x = the points' `m`. */
@@ -201,14 +204,23 @@ export function simulationPayload(sim: SimulationLike, opts: DisplayOptions = {}
     return { title, yLabel: prob ? yLabel : yLabel, ...(prob ? { yRange: [0, 1] as [number, number] } : {}), series };
   });
   const params: [string, string][] = [];
+  const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof v) || v instanceof Rational;
   for (const [k, v] of Object.entries(sim)) {
-    if (k === 'points' || k === 'analytic') continue;
-    if (v === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof v) || v instanceof Rational) params.push([k, String(v)]);
+    if (k === 'points' || k === 'kind' || k === 'title') continue;
+    if (scalar(v) && v !== null) params.push([k, String(v)]);
+    else if ((k === 'parameters' || k === 'analytic') && v && typeof v === 'object' && !Array.isArray(v))
+      for (const [k2, v2] of Object.entries(v as Record<string, unknown>)) if (scalar(v2) && v2 !== null) params.push([`${k === 'analytic' ? 'analytic ' : ''}${k2}`, String(v2)]);
   }
   return {
     schema: schemaOf('simulation'),
     kind: 'simulation',
-    ...(opts.title ? { title: opts.title } : typeof sim.title === 'string' ? { title: sim.title } : {}),
+    ...(opts.title
+      ? { title: opts.title }
+      : typeof sim.title === 'string'
+        ? { title: sim.title }
+        : typeof sim.mechanism === 'string'
+          ? { title: `Simulation · ${sim.mechanism}${typeof sim.distribution === 'string' ? ` · ${sim.distribution}` : ''}` }
+          : {}),
     xLabel: xKey === 'm' ? 'm (goods)' : xKey,
     panels,
     ...(params.length ? { params } : {}),

@@ -1,0 +1,93 @@
+/**
+ * Plotly charts (lazy chunk): the MMS-fraction histogram and simulation curves with interval bands.
+ * Loaded with a dynamic import only when an output needs a chart. Transparent backgrounds, theme font
+ * colour, no logo, no network.
+ */
+import Plotly from 'plotly.js-cartesian-dist-min';
+import type { MmsHistogramPayload, SimulationPayload } from '../src/display/payload';
+import { agentColor } from '../src/display/html/common';
+import { seriesColor } from '../src/display/html/charts';
+import { chartTheme } from './theme';
+
+const CONFIG = { responsive: true, displaylogo: false, displayModeBar: false, staticPlot: false };
+
+function baseLayout(el: HTMLElement, height: number): Record<string, unknown> {
+  const t = chartTheme(el);
+  return {
+    height,
+    margin: { l: 56, r: 16, t: 30, b: 46 },
+    paper_bgcolor: 'rgba(0,0,0,0)',
+    plot_bgcolor: 'rgba(0,0,0,0)',
+    font: { color: t.fg, family: t.font, size: 12 },
+    hoverlabel: { font: { family: t.font } },
+    legend: { orientation: 'h', x: 0, y: 1.12, bgcolor: 'rgba(0,0,0,0)' },
+  };
+}
+
+function axis(el: HTMLElement, title: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const t = chartTheme(el);
+  return { title: { text: title, standoff: 6 }, gridcolor: t.grid, zerolinecolor: t.zero, linecolor: t.zero, tickcolor: t.zero, showline: true, ...extra };
+}
+
+export async function drawHistogram(div: HTMLElement, p: MmsHistogramPayload): Promise<void> {
+  const data = p.agents.map((a, i) => ({
+    type: 'bar',
+    name: a,
+    x: p.series[i].map((b) => b.approx),
+    y: p.series[i].map((b) => b.pApprox),
+    customdata: p.series[i].map((b) => [b.x, b.p]),
+    hovertemplate: `${a}: v/MMS = %{customdata[0]}<br>p = %{customdata[1]}<extra></extra>`,
+    marker: { color: agentColor(i, 0.8), line: { color: agentColor(i), width: 1 } },
+  }));
+  const t = chartTheme(div);
+  const layout = {
+    ...baseLayout(div, 300),
+    barmode: 'group',
+    bargap: 0.25,
+    xaxis: axis(div, 'v<sub>i</sub>(A<sub>i</sub>) / MMS<sub>i</sub>', { rangemode: 'tozero' }),
+    yaxis: axis(div, 'probability', { rangemode: 'tozero' }),
+    shapes: [{ type: 'line', xref: 'x', yref: 'paper', x0: 1, x1: 1, y0: 0, y1: 1, line: { color: t.fg, width: 1.5, dash: 'dash' }, opacity: 0.7 }],
+    annotations: [{ x: 1, y: 1, xref: 'x', yref: 'paper', text: 'MMS', showarrow: false, xanchor: 'left', yanchor: 'top', font: { color: t.fg, size: 11 } }],
+  };
+  await Plotly.newPlot(div, data, layout, CONFIG);
+}
+
+export async function drawSimulation(div: HTMLElement, p: SimulationPayload): Promise<void> {
+  const k = p.panels.length || 1;
+  const gap = 0.1;
+  const w = (1 - gap * (k - 1)) / k;
+  const data: unknown[] = [];
+  const layout: Record<string, unknown> = { ...baseLayout(div, 320), annotations: [] as unknown[] };
+  p.panels.forEach((panel, j) => {
+    const xa = j === 0 ? 'x' : `x${j + 1}`;
+    const ya = j === 0 ? 'y' : `y${j + 1}`;
+    layout[j === 0 ? 'xaxis' : `xaxis${j + 1}`] = axis(div, p.xLabel, { domain: [j * (w + gap), j * (w + gap) + w], anchor: ya });
+    layout[j === 0 ? 'yaxis' : `yaxis${j + 1}`] = axis(div, panel.yLabel, { anchor: xa, ...(panel.yRange ? { range: panel.yRange } : {}) });
+    (layout.annotations as unknown[]).push({ text: `<b>${panel.title}</b>`, xref: 'paper', yref: 'paper', x: j * (w + gap) + w / 2, y: 1.0, yanchor: 'bottom', showarrow: false, font: { size: 12 } });
+    panel.series.forEach((s, q) => {
+      const c = seriesColor(j + q);
+      if (s.points.length > 1 && s.points.every((pt) => pt.lo !== undefined && pt.hi !== undefined)) {
+        data.push({
+          type: 'scatter', xaxis: xa, yaxis: ya, x: [...s.points.map((pt) => pt.x), ...[...s.points].reverse().map((pt) => pt.x)],
+          y: [...s.points.map((pt) => pt.hi), ...[...s.points].reverse().map((pt) => pt.lo)], fill: 'toself', fillcolor: seriesColor(j + q, 0.2),
+          line: { width: 0 }, hoverinfo: 'skip', showlegend: false, name: `${s.name} band`,
+        });
+      }
+      data.push({
+        type: 'scatter', mode: s.dashed ? 'lines' : 'lines+markers', xaxis: xa, yaxis: ya, name: s.name,
+        x: s.points.map((pt) => pt.x), y: s.points.map((pt) => pt.y),
+        customdata: s.points.map((pt) => [pt.lo ?? pt.y, pt.hi ?? pt.y]),
+        hovertemplate: `${s.name}: %{y:.4g} [%{customdata[0]:.4g}, %{customdata[1]:.4g}]<extra>%{x}</extra>`,
+        line: { color: c, width: 2, ...(s.dashed ? { dash: 'dash' } : {}) }, marker: { size: 5, color: c },
+      });
+    });
+  });
+  layout.margin = { l: 56, r: 16, t: 44, b: 46 };
+  layout.legend = { orientation: 'h', x: 0, y: -0.22, bgcolor: 'rgba(0,0,0,0)' };
+  layout.height = 340;
+  await Plotly.newPlot(div, data, layout, CONFIG);
+}
+
+export function purge(div: HTMLElement): void {
+  Plotly.purge(div);
+}

@@ -12,7 +12,8 @@ const HELP = `usage: fairdiv <command> [args]
   solve <mechanism-id> <instance.json|-> [--seed S] [--options JSON]
   certify <outcome.json> <instance.json>
   mms --n K --values v1,v2,... [--time-limit S]
-  demo                                   a certified outcome on a small instance`;
+  demo                                   a certified outcome on a small instance
+  run <nb.ipynb> [--out o.ipynb] [--html o.html]  execute a notebook with fairdiv's kernel`;
 
 /** Runs one CLI invocation; returns the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

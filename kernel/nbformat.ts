@@ -1,0 +1,292 @@
+/**
+ * nbformat 4 helpers: types, kernel outputs -> nbformat outputs, certificate counting, and a
+ * self-contained HTML export (our text/html outputs inline, markdown rendered simply, no network).
+ */
+import type { CellLanguage, KernelOutput } from './protocol';
+
+export type MultilineString = string | string[];
+
+export interface NbOutput {
+  output_type: 'stream' | 'display_data' | 'execute_result' | 'error';
+  name?: 'stdout' | 'stderr';
+  text?: MultilineString;
+  data?: Record<string, unknown>;
+  metadata?: Record<string, unknown>;
+  execution_count?: number | null;
+  ename?: string;
+  evalue?: string;
+  traceback?: string[];
+}
+
+export interface NbCell {
+  cell_type: 'code' | 'markdown' | 'raw';
+  id?: string;
+  source: MultilineString;
+  metadata: Record<string, unknown>;
+  outputs?: NbOutput[];
+  execution_count?: number | null;
+  attachments?: unknown;
+}
+
+export interface Notebook {
+  nbformat: number;
+  nbformat_minor: number;
+  metadata: Record<string, unknown>;
+  cells: NbCell[];
+}
+
+export const CERTIFICATE_MIME = 'application/vnd.fairdiv.certificate+json';
+
+export function sourceOf(cell: NbCell): string {
+  return Array.isArray(cell.source) ? cell.source.join('') : cell.source ?? '';
+}
+
+/** Splits text into nbformat's list-of-lines form (each line keeps its '\n'). */
+export function toLines(s: string): string[] {
+  const out = s.match(/[^\n]*\n|[^\n]+$/g);
+  return out ?? [];
+}
+
+/** The notebook's cell language (typescript unless the metadata says javascript). */
+export function notebookLanguage(nb: Notebook): CellLanguage {
+  const meta = (nb.metadata ?? {}) as { language_info?: { name?: string }; kernelspec?: { language?: string } };
+  const lang = (meta.language_info?.name ?? meta.kernelspec?.language ?? 'typescript').toLowerCase();
+  return lang === 'javascript' || lang === 'js' ? 'javascript' : 'typescript';
+}
+
+export function cellLanguage(nb: Notebook, cell: NbCell): CellLanguage {
+  const vs = (cell.metadata as { vscode?: { languageId?: string } } | undefined)?.vscode?.languageId;
+  if (vs === 'javascript') return 'javascript';
+  if (vs === 'typescript') return 'typescript';
+  return notebookLanguage(nb);
+}
+
+/** Kernel outputs of one cell -> nbformat outputs (consecutive stream chunks merged). */
+export function toNbOutputs(outputs: readonly KernelOutput[], executionCount: number): NbOutput[] {
+  const out: NbOutput[] = [];
+  for (const o of outputs) {
+    if (o.type === 'stream') {
+      const last = out[out.length - 1];
+      if (last && last.output_type === 'stream' && last.name === o.name) {
+        last.text = toLines((Array.isArray(last.text) ? last.text.join('') : last.text ?? '') + o.text);
+      } else out.push({ output_type: 'stream', name: o.name, text: toLines(o.text) });
+    } else if (o.type === 'display') {
+      const data: Record<string, unknown> = {};
+      for (const [mime, v] of Object.entries(o.data)) data[mime] = typeof v === 'string' && mime.startsWith('text/') ? toLines(v) : v;
+      if (o.result) out.push({ output_type: 'execute_result', execution_count: executionCount, data, metadata: {} });
+      else out.push({ output_type: 'display_data', data, metadata: {} });
+    } else {
+      out.push({ output_type: 'error', ename: o.ename, evalue: o.evalue, traceback: o.traceback });
+    }
+  }
+  return out;
+}
+
+export interface CertificateCount {
+  /** Certificate reports shown with no failing claim. */
+  passed: number;
+  /** Certificate reports shown with at least one failing claim. */
+  failed: number;
+  /** Claims over all reports. */
+  claimsPassed: number;
+  claimsFailed: number;
+}
+
+/** Counts the CertificateReport outputs (custom MIME kind `certificate`) of nbformat outputs. */
+export function countCertificates(outputs: readonly NbOutput[]): CertificateCount {
+  const c: CertificateCount = { passed: 0, failed: 0, claimsPassed: 0, claimsFailed: 0 };
+  for (const o of outputs) {
+    const p = o.data?.[CERTIFICATE_MIME];
+    const payload = typeof p === 'string' ? safeJson(p) : p;
+    if (!payload || typeof payload !== 'object') continue;
+    const cert = payload as { ok?: boolean; passed?: number; failed?: number; claims?: { status?: string }[] };
+    const claims = Array.isArray(cert.claims) ? cert.claims : [];
+    const failedClaims = typeof cert.failed === 'number' ? cert.failed : claims.filter((x) => x.status === 'fail').length;
+    const passedClaims = typeof cert.passed === 'number' ? cert.passed : claims.filter((x) => x.status === 'pass').length;
+    c.claimsPassed += passedClaims;
+    c.claimsFailed += failedClaims;
+    if (cert.ok === false || failedClaims > 0) c.failed++;
+    else c.passed++;
+  }
+  return c;
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
+}
+
+// --- HTML export ------------------------------------------------------------------------------------
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+function joinText(v: unknown): string {
+  return Array.isArray(v) ? v.join('') : typeof v === 'string' ? v : JSON.stringify(v, null, 2);
+}
+
+function inlineMarkdown(s: string): string {
+  // code spans first (their content is not formatted), then links, bold, italic.
+  const parts = s.split(/(`[^`]+`)/g);
+  return parts
+    .map((p) => {
+      if (/^`[^`]+`$/.test(p)) return `<code>${escapeHtml(p.slice(1, -1))}</code>`;
+      let t = escapeHtml(p);
+      t = t.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, label: string, href: string) => `<a href="${href}">${label}</a>`);
+      t = t.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>').replace(/__([^_]+)__/g, '<strong>$1</strong>');
+      t = t.replace(/(^|[^*\w])\*([^*\s][^*]*?)\*(?!\*)/g, '$1<em>$2</em>').replace(/(^|[^_\w])_([^_\s][^_]*?)_(?![_\w])/g, '$1<em>$2</em>');
+      return t;
+    })
+    .join('');
+}
+
+/** A small markdown renderer: headings, paragraphs, lists, fenced code, quotes, rules, tables. */
+export function renderMarkdown(md: string): string {
+  const lines = md.replace(/\r\n/g, '\n').split('\n');
+  const html: string[] = [];
+  let para: string[] = [];
+  let list: { tag: 'ul' | 'ol'; items: string[] } | null = null;
+  const flushPara = () => {
+    if (para.length) html.push(`<p>${inlineMarkdown(para.join(' '))}</p>`);
+    para = [];
+  };
+  const flushList = () => {
+    if (list) html.push(`<${list.tag}>${list.items.map((i) => `<li>${inlineMarkdown(i)}</li>`).join('')}</${list.tag}>`);
+    list = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const fence = /^\s*```(\w*)/.exec(line);
+    if (fence) {
+      flushPara();
+      flushList();
+      const code: string[] = [];
+      for (i++; i < lines.length && !/^\s*```/.test(lines[i]); i++) code.push(lines[i]);
+      html.push(`<pre class="md-code"><code>${escapeHtml(code.join('\n'))}</code></pre>`);
+      continue;
+    }
+    const h = /^(#{1,6})\s+(.*)$/.exec(line);
+    if (h) {
+      flushPara();
+      flushList();
+      html.push(`<h${h[1].length}>${inlineMarkdown(h[2])}</h${h[1].length}>`);
+      continue;
+    }
+    if (/^\s*(\*\s*\*\s*\*|-{3,}|_{3,})\s*$/.test(line)) {
+      flushPara();
+      flushList();
+      html.push('<hr>');
+      continue;
+    }
+    if (/^\s*\|.*\|\s*$/.test(line) && i + 1 < lines.length && /^\s*\|[\s:|-]+\|\s*$/.test(lines[i + 1])) {
+      flushPara();
+      flushList();
+      const cells = (l: string) => l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+      const head = cells(line);
+      const rows: string[][] = [];
+      for (i += 2; i < lines.length && /^\s*\|.*\|\s*$/.test(lines[i]); i++) rows.push(cells(lines[i]));
+      i--;
+      html.push(
+        `<table class="md-table"><thead><tr>${head.map((c) => `<th>${inlineMarkdown(c)}</th>`).join('')}</tr></thead><tbody>` +
+          rows.map((r) => `<tr>${r.map((c) => `<td>${inlineMarkdown(c)}</td>`).join('')}</tr>`).join('') +
+          '</tbody></table>',
+      );
+      continue;
+    }
+    const ul = /^\s*[-*+]\s+(.*)$/.exec(line);
+    const ol = /^\s*\d+[.)]\s+(.*)$/.exec(line);
+    if (ul || ol) {
+      flushPara();
+      const tag = ul ? 'ul' : 'ol';
+      if (list && list.tag !== tag) flushList();
+      if (!list) list = { tag, items: [] };
+      list.items.push((ul ?? ol)![1]);
+      continue;
+    }
+    if (list && /^\s{2,}\S/.test(line)) {
+      list.items[list.items.length - 1] += ' ' + line.trim();
+      continue;
+    }
+    const q = /^\s*>\s?(.*)$/.exec(line);
+    if (q) {
+      flushPara();
+      flushList();
+      html.push(`<blockquote>${inlineMarkdown(q[1])}</blockquote>`);
+      continue;
+    }
+    if (line.trim() === '') {
+      flushPara();
+      flushList();
+      continue;
+    }
+    flushList();
+    para.push(line.trim());
+  }
+  flushPara();
+  flushList();
+  return html.join('\n');
+}
+
+function outputHtml(o: NbOutput): string {
+  if (o.output_type === 'stream') {
+    return `<pre class="out-stream${o.name === 'stderr' ? ' out-stderr' : ''}">${escapeHtml(joinText(o.text).replace(ANSI, ''))}</pre>`;
+  }
+  if (o.output_type === 'error') {
+    const tb = (o.traceback ?? [`${o.ename}: ${o.evalue}`]).join('\n').replace(ANSI, '');
+    return `<pre class="out-error">${escapeHtml(tb)}</pre>`;
+  }
+  const data = o.data ?? {};
+  if (data['text/html'] !== undefined) return `<div class="out-html">${joinText(data['text/html'])}</div>`;
+  if (data['image/svg+xml'] !== undefined) return `<div class="out-html">${joinText(data['image/svg+xml'])}</div>`;
+  for (const img of ['image/png', 'image/jpeg', 'image/gif']) {
+    if (typeof data[img] === 'string') return `<img alt="output" src="data:${img};base64,${(data[img] as string).replace(/\s/g, '')}">`;
+  }
+  if (data['text/markdown'] !== undefined) return `<div class="out-md">${renderMarkdown(joinText(data['text/markdown']))}</div>`;
+  if (data['text/plain'] !== undefined) return `<pre class="out-text">${escapeHtml(joinText(data['text/plain']))}</pre>`;
+  return '';
+}
+
+const PAGE_STYLE = `
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1100px;margin:24px auto;padding:0 16px;color:#1f2328;background:#fff;line-height:1.5}
+.cell{margin:14px 0}
+.md h1,.md h2,.md h3{margin:18px 0 8px;line-height:1.25}
+.md code,.src code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em}
+.md p code{background:rgba(128,128,128,.12);padding:1px 4px;border-radius:3px}
+.md-table{border-collapse:collapse}.md-table td,.md-table th{border:1px solid #d0d7de;padding:3px 8px}
+.src{display:flex;gap:8px}
+.prompt{color:#6e7781;font-family:ui-monospace,monospace;font-size:.85em;min-width:52px;text-align:right;padding-top:8px}
+.src pre{flex:1;margin:0;background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px;padding:8px 10px;overflow-x:auto}
+.outputs{margin-left:60px}
+.outputs pre{margin:4px 0;white-space:pre-wrap;font-family:ui-monospace,monospace;font-size:.9em}
+.out-stderr{color:#9a6700}
+.out-error{color:#cf222e;background:#ffebe9;border-left:3px solid #cf222e;padding:4px 8px}
+.out-html{margin:4px 0;overflow-x:auto}
+blockquote{border-left:3px solid #d0d7de;margin:6px 0;padding:0 10px;color:#57606a}
+@media (prefers-color-scheme: dark){body{background:#0d1117;color:#e6edf3}.src pre{background:#161b22;border-color:#30363d}.out-error{background:#3d1214}}
+`;
+
+/** A self-contained HTML page for a notebook (no scripts, no network). */
+export function notebookToHtml(nb: Notebook, title = 'notebook'): string {
+  const body = nb.cells
+    .map((cell) => {
+      const src = sourceOf(cell);
+      if (cell.cell_type === 'markdown') return `<div class="cell md">${renderMarkdown(src)}</div>`;
+      if (cell.cell_type === 'raw') return `<div class="cell raw"><pre>${escapeHtml(src)}</pre></div>`;
+      const n = cell.execution_count;
+      const outs = (cell.outputs ?? []).map(outputHtml).join('\n');
+      return (
+        `<div class="cell code"><div class="src"><div class="prompt">[${n ?? ' '}]:</div><pre><code>${escapeHtml(src)}</code></pre></div>` +
+        (outs ? `<div class="outputs">${outs}</div>` : '') +
+        '</div>'
+      );
+    })
+    .join('\n');
+  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${escapeHtml(title)}</title><style>${PAGE_STYLE}</style></head>\n<body>\n${body}\n</body></html>\n`;
+}

@@ -8,7 +8,9 @@
  *   there (feature-detected), else the HTML item through `tslab.display.html`.
  * * Anywhere else (plain Node, a REPL): the text item on stdout.
  *
- * Returns where the output went. Never throws for a value without a rich display (text is used).
+ * `display` returns nothing (so `display(x)` as a cell's last line adds no second output);
+ * `displayTo` does the same and says where the output went. Never throws for a value without a rich
+ * display (text is used).
  */
 import * as util from 'node:util';
 import { toMimeBundle, type DisplayOptions } from './index';
@@ -54,7 +56,12 @@ function tryRequire(req: TslabRequire | null, id: string): unknown {
 }
 
 /** Displays a value as rich output (see the module comment). */
-export function display(x: unknown, opts?: DisplayOptions): DisplayTarget {
+export function display(x: unknown, opts?: DisplayOptions): void {
+  displayTo(x, opts);
+}
+
+/** `display`, returning where the output went. */
+export function displayTo(x: unknown, opts?: DisplayOptions): DisplayTarget {
   const bundle = bundleOf(x, opts);
   const hook = (globalThis as Record<string, unknown>)[KERNEL_DISPLAY_HOOK];
   if (typeof hook === 'function') {

@@ -1,0 +1,97 @@
+/** The headless runner and `fairdiv run` on a fixture notebook. */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runNotebook, summaryTable } from '../kernel/runner';
+import { countCertificates, notebookToHtml, renderMarkdown, type Notebook } from '../kernel/nbformat';
+import { main } from '../src/cli';
+
+const FIXTURE = path.join(__dirname, 'fixtures', 'runner-sample.ipynb');
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s), readStdin: () => '' }, out, err };
+}
+
+describe('runner', function () {
+  this.timeout(120000);
+  let tmp: string;
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-runner-'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('executes every code cell and writes nbformat outputs with rich bundles', async () => {
+    const r = await runNotebook(FIXTURE);
+    assert.equal(r.codeCells, 3);
+    assert.equal(r.executed, 3);
+    assert.equal(r.errors, 0, JSON.stringify(r.output.cells.map((c) => c.outputs)));
+    assert.equal(r.certificates.passed, 1);
+    assert.equal(r.certificates.failed, 0);
+    assert.ok(r.ok);
+    const code = r.output.cells.filter((c) => c.cell_type === 'code');
+    assert.deepEqual(code.map((c) => c.execution_count), [1, 2, 3]);
+    assert.deepEqual(code[0].outputs, [{ output_type: 'stream', name: 'stdout', text: ['2 agents, 3 goods\n'] }]);
+    const res = code[1].outputs![0];
+    assert.equal(res.output_type, 'execute_result');
+    assert.equal(res.execution_count, 2);
+    assert.deepEqual(Object.keys(res.data!), ['application/vnd.fairdiv.allocation+json', 'text/html', 'text/plain']);
+    assert.equal(typeof res.data!['application/vnd.fairdiv.allocation+json'], 'object');
+    assert.ok(Array.isArray(res.data!['text/html']));
+    const cert = code[2].outputs![0];
+    assert.ok(cert.data!['application/vnd.fairdiv.certificate+json']);
+    const html = notebookToHtml(r.output, 'sample');
+    assert.match(html, /<h1>Runner sample<\/h1>/);
+    assert.match(html, /<strong>tiny<\/strong>/);
+    assert.match(html, /<li>one list item<\/li>/);
+    assert.match(html, /data-kind="allocation"|fd-allocation/);
+    assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/);
+    assert.match(summaryTable([r]), /runner-sample\.ipynb\s+3\/3\s+0\s+1\s+0/);
+  });
+
+  it('fairdiv run writes --out and --html and exits 0', async () => {
+    const out = path.join(tmp, 'o.ipynb');
+    const html = path.join(tmp, 'o.html');
+    const c = capture();
+    const code = await main(['run', FIXTURE, '--out', out, '--html', html], c.io);
+    assert.equal(code, 0, c.err.join('\n'));
+    const nb = JSON.parse(fs.readFileSync(out, 'utf8')) as Notebook;
+    assert.equal(nb.nbformat, 4);
+    assert.equal(nb.cells.length, 5);
+    assert.ok(fs.readFileSync(html, 'utf8').includes('fairdiv'));
+    assert.match(c.out.join('\n'), /certificates passed/);
+  });
+
+  it('stops at the first failing cell and exits 1; bad input exits 2', async () => {
+    const nb = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as Notebook;
+    nb.cells[2].source = "const rr = solve('round-robin', inst);\nthrow new Error('cell failed on purpose');";
+    const bad = path.join(tmp, 'bad.ipynb');
+    fs.writeFileSync(bad, JSON.stringify(nb));
+    const c = capture();
+    assert.equal(await main(['run', bad, '--out', path.join(tmp, 'bad.out.ipynb')], c.io), 1);
+    assert.match(c.err.join('\n'), /cell failed on purpose/);
+    const out = JSON.parse(fs.readFileSync(path.join(tmp, 'bad.out.ipynb'), 'utf8')) as Notebook;
+    assert.equal(out.cells[2].outputs![0].output_type, 'error');
+    assert.equal(out.cells[4].execution_count, null);
+    assert.equal(await main(['run', path.join(tmp, 'missing.ipynb')], capture().io), 2);
+  });
+
+  it('counts failing certificates', () => {
+    const c = countCertificates([
+      { output_type: 'display_data', data: { 'application/vnd.fairdiv.certificate+json': { ok: false, passed: 1, failed: 1, claims: [] } } },
+      { output_type: 'display_data', data: { 'application/vnd.fairdiv.certificate+json': { ok: true, passed: 2, failed: 0, claims: [] } } },
+    ]);
+    assert.deepEqual(c, { passed: 1, failed: 1, claimsPassed: 3, claimsFailed: 1 });
+  });
+
+  it('renders markdown simply and safely', () => {
+    const h = renderMarkdown('## T\n\n<b>x</b> and `a<b` and [l](u)\n\n1. one\n2. two\n\n```ts\nconst a = 1 < 2;\n```');
+    assert.match(h, /<h2>T<\/h2>/);
+    assert.match(h, /&lt;b&gt;x&lt;\/b&gt;/);
+    assert.match(h, /<code>a&lt;b<\/code>/);
+    assert.match(h, /<ol><li>one<\/li><li>two<\/li><\/ol>/);
+    assert.match(h, /<pre class="md-code"><code>const a = 1 &lt; 2;<\/code><\/pre>/);
+  });
+});

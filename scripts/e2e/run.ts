@@ -225,6 +225,7 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
       '--disable-getting-started-override',
       '--disable-file-downloads',
       '--ignore-last-opened',
+      '--disable-proxy',
       ...common,
       opts.workspace,
     ],

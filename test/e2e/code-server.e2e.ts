@@ -265,6 +265,7 @@ describe('code-server e2e: the .vsix in a real editor', function () {
   for (const name of notebooks()) {
     it(`runs ${name}: our controller, no errors, our renderer, MIME outputs saved`, async function () {
       const t = Date.now();
+      const phase = (what: string) => log(`${name}: ${what} at ${((Date.now() - t) / 1000).toFixed(1)} s`);
       const file = path.join(WORKSPACE, name);
       const source = readNotebook(file);
       const codeCells = source.cells.filter((c) => c.cell_type === 'code').length;
@@ -273,8 +274,9 @@ describe('code-server e2e: the .vsix in a real editor', function () {
       const nb = activeNotebook(page);
       await nb.waitFor({ state: 'visible', timeout: 30_000 });
       await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
-      await nb.locator('.cell-list-container .monaco-list-row').first().waitFor({ timeout: 30_000 });
+      await nb.locator('.cell-list-container .monaco-list-row').first().waitFor({ state: 'attached', timeout: 30_000 });
 
+      phase('opened');
       // Select our controller through the kernel picker, as a user would.
       await runCommand(page, 'Notebook: Select Notebook Kernel');
       const pick = page
@@ -290,6 +292,7 @@ describe('code-server e2e: the .vsix in a real editor', function () {
         15_000,
       );
 
+      phase('controller selected');
       await runCommand(page, 'Notebook: Run All');
       // Executing: the toolbar shows "Interrupt" instead of "Run All"; done when Run All is back and no cell
       // is pending/executing. Then every code cell must carry an execution count in the saved file.
@@ -308,6 +311,7 @@ describe('code-server e2e: the .vsix in a real editor', function () {
         500,
       );
 
+      phase('run finished');
       await page.keyboard.press('Control+S');
       const saved = await waitFor(
         `${name} saved with an execution count on all ${codeCells} code cells`,
@@ -320,6 +324,7 @@ describe('code-server e2e: the .vsix in a real editor', function () {
         500,
       );
 
+      phase('saved');
       // No error outputs (tracebacks or stderr) in the saved file, and no red X in the editor.
       const errors: string[] = [];
       saved.cells.forEach((c, i) => {
@@ -348,6 +353,7 @@ describe('code-server e2e: the .vsix in a real editor', function () {
         assert.deepEqual(failing, [], `${name}: certificate claims not passing`);
       }
 
+      phase('file checked');
       // The renderer drew them: walk down the notebook so every output is materialised in the webview.
       await scrollThrough(page);
       await waitFor('our renderer output in the webview', async () => (await countInFrames(page, SELECTORS.anyOutput)) > 0, 30_000);
@@ -363,12 +369,15 @@ describe('code-server e2e: the .vsix in a real editor', function () {
         assert.ok(rows > 0, `${name}: certificate table has no claim rows (${SELECTORS.certificateRow})`);
         assert.deepEqual(failRows, [], `${name}: failing claim rows in the rendered certificate`);
       }
+      phase('webview checked');
       const errIcons = await page.locator('.notebook-editor .codicon-notebook-state-error').count();
       assert.equal(errIcons, 0, `${name}: a cell shows the error state`);
 
       // Screenshot with the first rich output in view.
       await page.keyboard.press('Control+Home').catch(() => undefined);
       await scrollToFirstRichOutput(page);
+      await page.mouse.move(5, 500); // no hover tooltips in the picture
+      await sleep(300);
       await shot(page, `${path.basename(name, '.ipynb')}`);
       log(`${name}: ${codeCells} code cells, kinds ${[...kinds.keys()].join(', ')} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     });
@@ -393,7 +402,7 @@ describe('code-server e2e: the .vsix in a real editor', function () {
     await waitFor('an Untitled notebook tab', async () => /Untitled/i.test(await tab.innerText()), 30_000);
     assert.ok((await page.locator('.tabs-container .tab').count()) > before, 'no new tab opened');
     const nb = activeNotebook(page);
-    await nb.locator('.cell-list-container .monaco-list-row').first().waitFor({ timeout: 30_000 });
+    await nb.locator('.cell-list-container .monaco-list-row').first().waitFor({ state: 'attached', timeout: 30_000 });
     const cells = await nb.locator('.cell-list-container .monaco-list-row').count();
     assert.ok(cells > 1, `untitled sample has ${cells} cells`);
     // An untitled copy, not a file of the extension or the workspace: the tab's resource is untitled:.

@@ -30,24 +30,38 @@ function axis(el: HTMLElement, title: string, extra: Record<string, unknown> = {
 }
 
 export async function drawHistogram(div: HTMLElement, p: MmsHistogramPayload): Promise<void> {
+  // Category axis of the exact fractions (sorted by value, "1" always present for the MMS line):
+  // wide bars with exact tick labels.
+  const cats = new Map<string, number>([['1', 1]]);
+  p.series.flat().forEach((b) => cats.set(b.x, b.approx));
+  const order = [...cats.entries()].sort((a, b) => a[1] - b[1]).map(([x]) => x);
   const data = p.agents.map((a, i) => ({
     type: 'bar',
     name: a,
-    x: p.series[i].map((b) => b.approx),
+    x: p.series[i].map((b) => b.x),
     y: p.series[i].map((b) => b.pApprox),
-    customdata: p.series[i].map((b) => [b.x, b.p]),
-    hovertemplate: `${a}: v/MMS = %{customdata[0]}<br>p = %{customdata[1]}<extra></extra>`,
+    customdata: p.series[i].map((b) => b.p),
+    text: p.series[i].map((b) => b.p),
+    textposition: 'outside',
+    textfont: { size: 10 },
+    cliponaxis: false,
+    hovertemplate: `${a}: v/MMS = %{x}<br>p = %{customdata}<extra></extra>`,
     marker: { color: agentColor(i, 0.8), line: { color: agentColor(i), width: 1 } },
   }));
   const t = chartTheme(div);
+  const k = order.indexOf('1');
   const layout = {
-    ...baseLayout(div, 300),
+    ...baseLayout(div, 320),
     barmode: 'group',
-    bargap: 0.25,
-    xaxis: axis(div, 'v<sub>i</sub>(A<sub>i</sub>) / MMS<sub>i</sub>', { rangemode: 'tozero' }),
+    bargap: 0.18,
+    bargroupgap: 0.06,
+    xaxis: axis(div, 'v<sub>i</sub>(A<sub>i</sub>) / MMS<sub>i</sub>  (exact)', { type: 'category', categoryorder: 'array', categoryarray: order, showgrid: false }),
     yaxis: axis(div, 'probability', { rangemode: 'tozero' }),
-    shapes: [{ type: 'line', xref: 'x', yref: 'paper', x0: 1, x1: 1, y0: 0, y1: 1, line: { color: t.fg, width: 1.5, dash: 'dash' }, opacity: 0.7 }],
-    annotations: [{ x: 1, y: 1, xref: 'x', yref: 'paper', text: 'MMS', showarrow: false, xanchor: 'left', yanchor: 'top', font: { color: t.fg, size: 11 } }],
+    shapes: [
+      { type: 'rect', xref: 'x', yref: 'paper', x0: -0.5, x1: k - 0.5, y0: 0, y1: 1, fillcolor: 'rgba(224,49,49,0.07)', line: { width: 0 }, layer: 'below' },
+      { type: 'line', xref: 'x', yref: 'paper', x0: k - 0.5, x1: k - 0.5, y0: 0, y1: 1, line: { color: t.fg, width: 1.5, dash: 'dash' }, opacity: 0.7 },
+    ],
+    annotations: [{ x: k - 0.5, y: 1, xref: 'x', yref: 'paper', text: ' ≥ MMS →', showarrow: false, xanchor: 'left', yanchor: 'top', font: { color: t.fg, size: 11 } }],
   };
   await Plotly.newPlot(div, data, layout, CONFIG);
 }

@@ -1,0 +1,83 @@
+/**
+ * The renderer test harness: a page that imports the built renderer (dist/media/index.js), renders each
+ * fixture's custom MIME item into its own output element (like VS Code's output iframe) with VS Code-like
+ * theme variables, plus a page showing the bare text/html fallback (like nbconvert).
+ */
+export const THEMES = {
+  light: {
+    '--vscode-editor-background': '#ffffff',
+    '--vscode-editor-foreground': '#3b3b3b',
+    '--vscode-foreground': '#3b3b3b',
+    '--vscode-font-family': 'system-ui, "DejaVu Sans", sans-serif',
+    '--vscode-font-size': '13px',
+    '--vscode-editor-font-family': '"DejaVu Sans Mono", monospace',
+    '--vscode-testing-iconPassed': '#388a34',
+    '--vscode-testing-iconFailed': '#e51400',
+    '--vscode-editorWarning-foreground': '#bf8803',
+    '--vscode-charts-blue': '#1a85ff',
+    '--vscode-editorWidget-border': '#c8c8c8',
+    '--vscode-editor-inactiveSelectionBackground': '#e5ebf1',
+    '--vscode-errorForeground': '#a1260d',
+  },
+  dark: {
+    '--vscode-editor-background': '#1f1f1f',
+    '--vscode-editor-foreground': '#cccccc',
+    '--vscode-foreground': '#cccccc',
+    '--vscode-font-family': 'system-ui, "DejaVu Sans", sans-serif',
+    '--vscode-font-size': '13px',
+    '--vscode-editor-font-family': '"DejaVu Sans Mono", monospace',
+    '--vscode-testing-iconPassed': '#73c991',
+    '--vscode-testing-iconFailed': '#f14c4c',
+    '--vscode-editorWarning-foreground': '#cca700',
+    '--vscode-charts-blue': '#3794ff',
+    '--vscode-editorWidget-border': '#454545',
+    '--vscode-editor-inactiveSelectionBackground': '#3a3d41',
+    '--vscode-errorForeground': '#f48771',
+  },
+} as const;
+
+export type Theme = keyof typeof THEMES;
+
+function vars(theme: Theme): string {
+  return Object.entries(THEMES[theme]).map(([k, v]) => `${k}:${v}`).join(';');
+}
+
+/** The renderer page: every fixture rendered by the built renderer. */
+export function rendererPage(theme: Theme): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>fairdiv renderer (${theme})</title>
+<style>
+body{${vars(theme)};background:var(--vscode-editor-background);color:var(--vscode-foreground);font-family:var(--vscode-font-family);margin:0;padding:12px 16px;width:980px}
+section.cell{padding:10px 12px 12px;margin:0 0 14px;border-left:3px solid rgba(128,128,128,.25)}
+section.cell>h2{font:600 11px/1.2 var(--vscode-editor-font-family);opacity:.55;margin:0 0 6px}
+</style></head><body>
+<script type="module">
+import { activate } from '/dist/media/index.js';
+const api = activate({ workspace: { isTrusted: true } });
+const fixtures = await (await fetch('/fixtures.json')).json();
+const jobs = [];
+for (const f of fixtures) {
+  const cell = document.createElement('section');
+  cell.className = 'cell';
+  cell.id = 'cell-' + f.name;
+  const h = document.createElement('h2');
+  h.textContent = f.mime;
+  const out = document.createElement('div');
+  out.className = 'output';
+  cell.append(h, out);
+  document.body.append(cell);
+  const text = JSON.stringify(f.json);
+  jobs.push(Promise.resolve(api.renderOutputItem({ id: f.name, mime: f.mime, metadata: {}, json: () => JSON.parse(text), text: () => text, data: () => new TextEncoder().encode(text) }, out, new AbortController().signal)));
+}
+await Promise.all(jobs);
+window.__rendered = true;
+</script></body></html>`;
+}
+
+/** The fallback page: the bare text/html items, as nbconvert / GitHub would show them (no VS Code variables). */
+export function fallbackPage(theme: Theme, items: { name: string; html: string }[]): string {
+  const [bg, fg] = theme === 'light' ? ['#ffffff', '#1f2328'] : ['#0d1117', '#e6edf3'];
+  return `<!doctype html><html><head><meta charset="utf-8"><title>fairdiv html fallback (${theme})</title>
+<style>body{background:${bg};color:${fg};font-family:system-ui,"DejaVu Sans",sans-serif;margin:0;padding:12px 16px;width:980px}section{margin:0 0 16px}</style></head><body>
+${items.map((i) => `<section class="cell" id="cell-${i.name}">${i.html}</section>`).join('\n')}
+</body></html>`;
+}

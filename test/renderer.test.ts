@@ -1,0 +1,185 @@
+/**
+ * The notebook renderer in headless Chromium (Debian `chromium` driven by playwright-core): every MIME
+ * kind rendered from fixtures generated with toMimeBundle from real outcomes, DOM assertions, and
+ * screenshots in a light and a dark theme under test/artifacts/ (git-ignored).
+ */
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mimeOf } from '../src/display';
+import { displayFixtures } from './display/fixtures';
+import { fallbackPage, rendererPage, type Theme } from './display/harness';
+
+const ROOT = resolve(__dirname, '..');
+const ARTIFACTS = join(ROOT, 'test/artifacts');
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.map': 'application/json' };
+
+describe('renderer in headless Chromium', function () {
+  this.timeout(180000);
+  const { inst, ps, fixtures } = displayFixtures();
+  const n = inst.n;
+  const m = inst.m;
+  const payloads = fixtures.map((f) => ({ name: f.name, mime: mimeOf(f.bundle.kind!), json: f.bundle.data[mimeOf(f.bundle.kind!)] }));
+  let server: Server;
+  let base = '';
+  let context: BrowserContext;
+  let userDataDir = '';
+  const offHost: string[] = [];
+
+  before(async () => {
+    try {
+      execFileSync('sh', [join(ROOT, 'scripts/ensure-chromium.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
+    } catch (e) {
+      throw new Error(`Chromium is required for the renderer tests and could not be installed (scripts/ensure-chromium.sh): ${(e as Error).message}`);
+    }
+    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing after scripts/ensure-chromium.sh`);
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build-media.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const fallback = (theme: Theme) => fallbackPage(theme, fixtures.map((f) => ({ name: f.name, html: f.bundle.data['text/html'] as string })));
+    server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const send = (code: number, type: string, body: string | Buffer) => {
+        res.writeHead(code, { 'content-type': type, 'cache-control': 'no-store' });
+        res.end(body);
+      };
+      if (url.pathname === '/renderer.html') return send(200, TYPES['.html'], rendererPage((url.searchParams.get('theme') as Theme) ?? 'light'));
+      if (url.pathname === '/fallback.html') return send(200, TYPES['.html'], fallback((url.searchParams.get('theme') as Theme) ?? 'light'));
+      if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
+      if (url.pathname === '/fixtures.json') return send(200, TYPES['.json'], JSON.stringify(payloads));
+      if (url.pathname.startsWith('/dist/media/')) {
+        const file = normalize(join(ROOT, url.pathname));
+        if (file.startsWith(join(ROOT, 'dist/media')) && existsSync(file)) return send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+      }
+      send(404, 'text/plain', 'not found');
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    userDataDir = mkdtempSync(join(tmpdir(), 'fairdiv-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1024, height: 800 } });
+    context.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('about:')) offHost.push(r.url());
+    });
+  });
+
+  after(async () => {
+    await context?.close();
+    await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+    await page.goto(base + path);
+    return { page, errors };
+  }
+
+  for (const theme of ['light', 'dark'] as Theme[]) {
+    describe(`${theme} theme`, () => {
+      let page: Page;
+      let errors: string[];
+      before(async () => {
+        ({ page, errors } = await open(`/renderer.html?theme=${theme}`));
+        await page.waitForFunction(() => (window as unknown as { __rendered?: boolean }).__rendered === true, undefined, { timeout: 60000 });
+      });
+      after(async () => page?.close());
+
+      const cell = (name: string) => page.locator(`#cell-${name} .output`);
+
+      it('renders every kind inside its own output element, without errors', async () => {
+        for (const f of fixtures) {
+          const kind = await cell(f.name).locator('.fd-output').getAttribute('data-kind');
+          assert.equal(kind, f.bundle.kind, f.name);
+          assert.equal(await cell(f.name).locator('.fd-error').count(), 0, f.name);
+        }
+        assert.deepEqual(errors, []);
+      });
+
+      it('allocation: rows = agents, columns = goods, one owner per good', async () => {
+        const t = cell('allocation').locator('table.fd-matrix');
+        assert.equal(await t.locator('tbody tr[data-agent]').count(), n);
+        assert.equal(await t.locator('thead th[data-good]').count(), m);
+        assert.equal(await t.locator('td[data-owner]').count(), m);
+        const owners = await t.locator('tbody tr[data-agent]').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td[data-owner]')).map((td) => Number(td.getAttribute('data-good')))));
+        assert.deepEqual(owners, ps.instance && fixtures.find((f) => f.name === 'allocation')!.bundle.data[mimeOf('allocation')] && (fixtures.find((f) => f.name === 'allocation')!.bundle.data[mimeOf('allocation')] as { bundles: number[][] }).bundles);
+      });
+
+      it('instance, fractional and lottery marginals: rows = agents, columns = goods', async () => {
+        for (const name of ['instance', 'fractional', 'lottery']) {
+          const t = cell(name).locator('table.fd-matrix');
+          assert.equal(await t.locator('tbody tr[data-agent]').count(), n, name);
+          assert.equal(await t.locator('thead th[data-good]').count(), m, name);
+        }
+        assert.equal(await cell('fractional').locator('td.fd-heat').count(), n * m);
+      });
+
+      it('lottery: one row per support allocation and an expected-values row', async () => {
+        assert.equal(await cell('lottery').locator('tr[data-support]').count(), ps.lottery!.size);
+        assert.equal(await cell('lottery').locator('tr.fd-expected').count(), 1);
+      });
+
+      it('histogram: Plotly loaded lazily, bars present', async () => {
+        const holder = cell('histogram').locator('.fd-chart');
+        await page.waitForFunction((el) => el?.getAttribute('data-plotly') !== 'loading', await holder.elementHandle(), { timeout: 60000 });
+        assert.equal(await holder.getAttribute('data-plotly'), 'ready');
+        const bars = (fixtures.find((f) => f.name === 'histogram')!.bundle.data[mimeOf('mms-histogram')] as { series: unknown[][] }).series.flat().length;
+        assert.equal(await holder.locator('.barlayer .point').count(), bars);
+      });
+
+      it('simulation: Plotly curves with bands', async () => {
+        const holder = cell('simulation').locator('.fd-chart');
+        await page.waitForFunction((el) => el?.getAttribute('data-plotly') !== 'loading', await holder.elementHandle(), { timeout: 60000 });
+        assert.equal(await holder.getAttribute('data-plotly'), 'ready');
+        assert.ok((await holder.locator('.scatterlayer .trace').count()) >= 4);
+      });
+
+      it('certificate: failing claims marked', async () => {
+        const fail = cell('certificate-fail');
+        assert.ok((await fail.locator('tr[data-status="fail"]').count()) >= 1);
+        for (const row of await fail.locator('tr[data-status="fail"]').all()) {
+          assert.match((await row.getAttribute('class')) ?? '', /fd-claim-fail/);
+          assert.match(await row.innerText(), /FAIL/);
+        }
+        assert.equal(await fail.locator('[data-ok="false"]').count(), 1);
+        assert.equal(await cell('certificate-pass').locator('tr[data-status="fail"]').count(), 0);
+        assert.equal(await cell('certificate-pass').locator('[data-ok="true"]').count(), 1);
+      });
+
+      it('mms partition and trace steps', async () => {
+        assert.equal(await cell('mms').locator('tr[data-bundle]').count(), n);
+        assert.equal(await cell('trace').locator('details.fd-step').count(), ps.trace.length);
+      });
+
+      it('DOM stays inside the output elements; no network beyond the local server', async () => {
+        const stray = await page.evaluate(() => Array.from(document.body.children).filter((e) => e.tagName !== 'SECTION' && e.tagName !== 'SCRIPT').map((e) => e.tagName + '.' + e.className));
+        // Plotly may append its own hidden helpers to <body>; our renderer never does.
+        assert.deepEqual(stray.filter((s) => /fairdiv|fd-/.test(s)), []);
+        assert.deepEqual(offHost, []);
+      });
+
+      it('screenshots', async () => {
+        await page.screenshot({ path: join(ARTIFACTS, `renderer-${theme}.png`), fullPage: true });
+        for (const f of fixtures) await page.locator(`#cell-${f.name}`).screenshot({ path: join(ARTIFACTS, `renderer-${theme}-${f.name}.png`) });
+      });
+    });
+
+    it(`text/html fallback (${theme} page, no renderer): self-contained, same tables`, async () => {
+      const { page, errors } = await open(`/fallback.html?theme=${theme}`);
+      assert.equal(await page.locator('#cell-allocation table.fd-matrix tbody tr[data-agent]').count(), n);
+      assert.equal(await page.locator('#cell-histogram rect.fd-bar').count(), (fixtures.find((f) => f.name === 'histogram')!.bundle.data[mimeOf('mms-histogram')] as { series: unknown[][] }).series.flat().length);
+      assert.ok((await page.locator('#cell-certificate-fail tr.fd-claim-fail').count()) >= 1);
+      assert.deepEqual(errors, []);
+      await page.screenshot({ path: join(ARTIFACTS, `fallback-${theme}.png`), fullPage: true });
+      await page.close();
+    });
+  }
+});

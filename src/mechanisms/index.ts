@@ -1,3 +1,4 @@
 /** Loads every mechanism family into the registry (one import per folder). */
 import './classic';
 import './tie-mms';
+import './stochastic';

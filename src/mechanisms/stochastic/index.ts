@@ -1,0 +1,268 @@
+/**
+ * Registers paper 001's mechanisms (Halpern, Psomas, Zhang: truthful fair division under stochastic
+ * valuations): pick-r, pick-two-agents, pick-ef-selector, pick-prophet-optimal, pick-near-equal,
+ * pick-correlated (DSIC), ranking and weighted-ranking (BIC, not DSIC). QT-s and QTP-s are analysis
+ * tools (./core: `qtOwners`, `qtpIndex`) and deliberately NOT registered: they are not truthful (P3).
+ *
+ * Also registers the claim checkers of this family (certify reads only the instance, the allocation and
+ * the claim parameters):
+ * * `quota-serial-dictatorship` {order, quotas}: each agent's bundle has its quota and is a best subset of
+ *   the items left to it under its TRUE values (spec C3: a complete DSIC certificate for the instance);
+ * * `asymptotic-welfare-ratio` {shares, bound, dist?}: alpha(r; D) ≥ bound, or without D the worst case
+ *   g(r) = inf_D alpha(r; D) ≥ bound (spec C11);
+ * * `ef-whp` {shares, dist}: every QT margin of Lemma 3.6(3) is > 0;
+ * * `bic-ranking`: p_t non-increasing (exact) and, for m ≤ 6, the truthful order maximizes interim utility
+ *   over all orders; for m ≤ 4, n ≤ 3, exact enumeration of the other agents' rankings through the
+ *   Ranking kernel reproduces p_t (spec C5);
+ * * `bic-weighted-ranking` {dists, weights}: counting-formula p_t non-increasing (spec C6);
+ * * `ef-implies-half-welfare`: if the allocation is EF then sw ≥ OPT/2 (spec C14).
+ */
+import { Allocation } from '../../core/allocation';
+import { InvalidInputError } from '../../core/errors';
+import type { Instance } from '../../core/instance';
+import { Outcome } from '../../core/outcome';
+import { Rational } from '../../core/rational';
+import { rng as makeRng } from '../../core/rng';
+import { registerClaimChecker } from '../../certify';
+import { checkEF } from '../../checks/envy';
+import type { CheckResult } from '../../checks/result';
+import { efMargins, welfareRatio, worstCaseGuarantee } from '../../stochastic/analytics';
+import { isNonIncreasing, rankingWinProbabilitiesExact, weightedRankingWinProbabilities } from '../../stochastic/bic';
+import { toDistribution } from '../../stochastic/parse';
+import { simulate, simulateSync, type Allocator, type SimulationOptions, type SimulationResult } from '../../stochastic/simulate';
+import type { Distribution } from '../../stochastic/distribution';
+import { gaussianCopula } from '../../stochastic/correlated';
+import { registerMechanism } from '../registry';
+import {
+  ordersFromFloats, ordersFromInstance, pickFromOrders, rankingFromOrders, tieKeys, virtualValueTables, weightedRankingFromOrders,
+} from './core';
+import { specById, specs, type Options, type Plan } from './plans';
+
+export * from './core';
+export { specs as stochasticMechanismSpecs, type Plan, type StochasticMechanismSpec } from './plans';
+
+/** Runs a plan on preference orders. */
+function execute(plan: Plan, orders: Int32Array[], m: number): Int32Array {
+  switch (plan.kind) {
+    case 'pick':
+      return pickFromOrders(orders, plan.quotas!, plan.agentOrder);
+    case 'ranking':
+      return rankingFromOrders(orders);
+    case 'weighted-ranking':
+      return weightedRankingFromOrders(orders, virtualValueTables(plan.dists!, plan.weights!, m));
+  }
+}
+
+for (const spec of specs) {
+  registerMechanism({
+    id: spec.id,
+    name: spec.name,
+    source: spec.source,
+    kind: 'allocation',
+    guarantees: spec.guarantees,
+    requirements: spec.requirements,
+    ...(spec.dsic ? { incentives: { space: 'cardinal' as const, notion: 'DSIC' as const } } : {}),
+    run(inst: Instance, options?: Record<string, unknown>) {
+      const o = options ?? {};
+      const plan = spec.plan(inst.n, inst.m, o);
+      const keys = tieKeys(inst.n, inst.m, plan.tie, plan.seed);
+      const useOrders = plan.kind !== 'pick' && inst.orders ? inst.orders.map((x) => Int32Array.from(x)) : null;
+      const orders = useOrders ?? ordersFromInstance(inst, keys);
+      const owner = execute(plan, orders, inst.m);
+      return new Outcome({
+        mechanism: spec.id,
+        instance: inst,
+        allocation: Allocation.fromOwners(Array.from(owner), inst.n),
+        claims: plan.claims,
+        options: o,
+        trace: [{ id: 'plan', title: 'Mechanism parameters', data: plan.parameters }],
+      });
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- claims
+
+function qsdCheck(o: Outcome, params: Record<string, unknown>): CheckResult {
+  const a = o.allocation;
+  if (!a) return { holds: false, detail: { reason: 'needs an integral allocation' } };
+  const order = params.order as number[];
+  const quotas = params.quotas as number[];
+  const inst = o.instance;
+  const taken = new Array<boolean>(inst.m).fill(false);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const bundle = a.bundles[i];
+    if (bundle.length !== quotas[k]) return { holds: false, detail: { property: 'quota serial dictatorship', agent: inst.agents[i], size: bundle.length, quota: quotas[k] } };
+    const mine = new Set(bundle);
+    let worstKept: Rational | null = null, worstItem = -1;
+    for (const g of bundle) if (!worstKept || inst.values[i][g].lt(worstKept)) { worstKept = inst.values[i][g]; worstItem = g; }
+    for (let g = 0; g < inst.m; g++) {
+      if (taken[g] || mine.has(g)) continue;
+      if (worstKept && inst.values[i][g].gt(worstKept))
+        return { holds: false, detail: { property: 'quota serial dictatorship', agent: inst.agents[i], kept: worstItem, keptValue: worstKept, skipped: g, skippedValue: inst.values[i][g] }, witness: { agent: i, kept: worstItem, better: g } };
+    }
+    bundle.forEach((g) => (taken[g] = true));
+  }
+  return { holds: true, detail: { property: 'quota serial dictatorship (DSIC certificate, spec C3)', order, quotas } };
+}
+
+registerClaimChecker('quota-serial-dictatorship', (o, c) => qsdCheck(o, (c.params ?? {}) as Record<string, unknown>));
+
+registerClaimChecker('asymptotic-welfare-ratio', (_o, c) => {
+  const p = (c.params ?? {}) as { shares: number[]; bound: number; dist?: unknown };
+  if (p.dist !== undefined) {
+    const d = toDistribution(p.dist);
+    const alpha = welfareRatio(p.shares, d);
+    return { holds: alpha >= p.bound - 1e-9, detail: { property: 'alpha(r; D) ≥ bound (quantile formula, Lemma 3.6(2))', alpha, bound: p.bound, dist: d.name } };
+  }
+  const g = worstCaseGuarantee(p.shares);
+  return { holds: g.value >= p.bound - 1e-9, detail: { property: 'worst case over D: g(r) ≥ bound (spec C11)', g: g.value, attainedAt: g.t, bound: p.bound } };
+});
+
+registerClaimChecker('ef-whp', (_o, c) => {
+  const p = (c.params ?? {}) as { shares: number[]; dist: unknown };
+  const d = toDistribution(p.dist);
+  const m = efMargins(p.shares, d);
+  return { holds: m.efWhp, detail: { property: 'all QT EF margins > 0 (Lemma 3.6(3))', minNormalizedMargin: m.min, pair: m.argmin, dist: d.name }, ...(m.efWhp ? {} : { witness: { envious: m.argmin[0], envied: m.argmin[1] } }) };
+});
+
+function permutations(m: number): number[][] {
+  if (m === 0) return [[]];
+  return permutations(m - 1).flatMap((p) => Array.from({ length: m }, (_, k) => [...p.slice(0, k), m - 1, ...p.slice(k)]));
+}
+
+registerClaimChecker('bic-ranking', (o) => {
+  const inst = o.instance;
+  const { n, m } = inst;
+  for (let i = 0; i < n; i++) {
+    const p = rankingWinProbabilitiesExact(n, m, i).map(([a, b]) => new Rational(a, b));
+    const mono = p.every((x, t) => t === 0 || x.le(p[t - 1]));
+    if (!mono) return { holds: false, detail: { property: 'p_t non-increasing', agent: i } };
+    if (m <= 6) {
+      const truthOrder = inst.order(i);
+      const eu = (ord: readonly number[]) => Rational.sum(ord.map((g, t) => p[t].mul(inst.values[i][g])));
+      const truth = eu(truthOrder);
+      for (const perm of permutations(m)) {
+        const v = eu(perm);
+        if (v.gt(truth)) return { holds: false, detail: { property: 'truthful order maximizes interim utility', agent: i, truthful: truth, misreport: v }, witness: { agent: i, order: perm } };
+      }
+    }
+  }
+  if (m <= 4 && n <= 3) {
+    // Exact enumeration: other agents' rankings uniform over permutations (i.i.d. continuous model).
+    const perms = permutations(m).map((p) => Int32Array.from(p));
+    for (let i = 0; i < n; i++) {
+      const wins = new Array<number>(m).fill(0);
+      let total = 0;
+      const rec = (k: number, acc: Int32Array[]): void => {
+        if (k === n) {
+          const owner = rankingFromOrders(acc);
+          acc[i].forEach((g, t) => { if (owner[g] === i) wins[t]++; });
+          total++;
+          return;
+        }
+        if (k === i) return rec(k + 1, [...acc, Int32Array.from({ length: m }, (_, t) => t)]);
+        for (const p of perms) rec(k + 1, [...acc, p]);
+      };
+      rec(0, []);
+      const exact = rankingWinProbabilitiesExact(n, m, i);
+      for (let t = 0; t < m; t++) {
+        if (!new Rational(BigInt(wins[t]), BigInt(total)).eq(new Rational(exact[t][0], exact[t][1])))
+          return { holds: false, detail: { property: 'enumeration reproduces p_t', agent: i, rank: t + 1, enumerated: `${wins[t]}/${total}`, formula: `${exact[t][0]}/${exact[t][1]}` } };
+      }
+    }
+  }
+  return { holds: true, detail: { property: 'BIC of Ranking (spec C5)', exhaustiveOrders: m <= 6, enumeration: m <= 4 && n <= 3 } };
+});
+
+registerClaimChecker('bic-weighted-ranking', (o, c) => {
+  const p = (c.params ?? {}) as { dists: unknown[]; weights: number[] };
+  const dists = p.dists.map((x) => toDistribution(x));
+  for (let i = 0; i < dists.length; i++) {
+    const pt = weightedRankingWinProbabilities(dists, p.weights, o.instance.m, i);
+    if (!isNonIncreasing(pt, 1e-15)) return { holds: false, detail: { property: 'weighted p_t non-increasing', agent: i, p: pt } };
+  }
+  return { holds: true, detail: { property: 'BIC of Weighted Ranking (spec C6)' } };
+});
+
+registerClaimChecker('ef-implies-half-welfare', (o) => {
+  const a = o.allocation!;
+  const inst = o.instance;
+  const ef = checkEF(inst, a).holds;
+  const sw = Rational.sum(a.bundles.map((b, i) => inst.value(i, b)));
+  const opt = Rational.sum(inst.goods.map((_, g) => inst.values.reduce((best, row) => (row[g].gt(best) ? row[g] : best), Rational.ZERO)));
+  return { holds: !ef || sw.mul(2).ge(opt), detail: { property: 'EF ⇒ sw ≥ OPT/2 (Appendix B)', ef, sw, opt } };
+});
+
+// ------------------------------------------------------------------------------------------ simulation
+
+export interface StochasticSimulationRequest {
+  /** Registered mechanism id of this family. */
+  readonly mechanism: string;
+  /** Value distribution (spec string or Distribution); used for sampling and as `options.dist` default. */
+  readonly dist: string | Distribution;
+  readonly n: number;
+  readonly ms: readonly number[];
+  readonly trials: number;
+  readonly seed?: number | string;
+  /** Mechanism options (r, eps, variant, ...). */
+  readonly options?: Record<string, unknown>;
+  /** Gaussian-copula correlation between the two agents (pick-correlated, n = 2). */
+  readonly rho?: number;
+  readonly efInterval?: 'wilson' | 'jeffreys';
+  readonly onProgress?: SimulationOptions['onProgress'];
+  readonly signal?: AbortSignal;
+}
+
+/** The simulation options (allocator, analytic values, parameters) for a mechanism of this family. */
+export function simulationOptions(req: StochasticSimulationRequest): SimulationOptions {
+  const spec = specById.get(req.mechanism);
+  if (!spec) throw new InvalidInputError('unknown-mechanism', `simulate: "${req.mechanism}" is not a stochastic-family mechanism (known: ${specs.map((s) => s.id).join(', ')})`);
+  const d = toDistribution(req.dist, 'simulate: dist');
+  const opts: Options = { dist: req.dist, ...(req.options ?? {}) };
+  const first = spec.plan(req.n, req.ms[0], opts);
+  const allocator = (m: number): Allocator => {
+    const plan = spec.plan(req.n, m, opts);
+    const tables = plan.kind === 'weighted-ranking' ? virtualValueTables(plan.dists!, plan.weights!, m) : null;
+    return (values, r) => {
+      const orders = ordersFromFloats(values, tieKeys(req.n, m, plan.tie, r));
+      if (plan.kind === 'pick') return pickFromOrders(orders, plan.quotas!, plan.agentOrder);
+      if (plan.kind === 'ranking') return rankingFromOrders(orders);
+      return weightedRankingFromOrders(orders, tables!);
+    };
+  };
+  let sampler: SimulationOptions['sampler'];
+  let analytic = first.analytic;
+  if (req.rho !== undefined && req.rho !== 0) {
+    const joint = gaussianCopula(req.rho, [d, d]);
+    sampler = (n, m, r) => {
+      const rows = [new Float64Array(m), new Float64Array(m)];
+      for (let j = 0; j < m; j++) {
+        const s = joint.sample(r).values;
+        rows[0][j] = s[0];
+        rows[1][j] = s[1];
+      }
+      return rows;
+    };
+    analytic = { welfareRatio: null, efWhp: null, note: `correlated values (Gaussian copula, rho = ${req.rho})` };
+  }
+  return {
+    mechanism: req.mechanism, dist: d, sampler, distributionName: req.rho ? `${d.name}, Gaussian copula rho=${req.rho}` : d.name,
+    n: req.n, ms: req.ms, trials: req.trials, seed: req.seed ?? 0, allocator, analytic,
+    parameters: first.parameters, efInterval: req.efInterval, onProgress: req.onProgress, signal: req.signal,
+  };
+}
+
+/** Monte Carlo of a registered mechanism of this family (async: progress + AbortSignal). */
+export function simulateMechanism(req: StochasticSimulationRequest): Promise<SimulationResult> {
+  return simulate(simulationOptions(req));
+}
+
+/** Synchronous variant of `simulateMechanism`. */
+export function simulateMechanismSync(req: StochasticSimulationRequest): SimulationResult {
+  return simulateSync(simulationOptions(req));
+}
+
+/** The seeded rng used by the mechanisms' tie-breaking (re-exported for notebooks). */
+export const tieRng = makeRng;

@@ -77,12 +77,12 @@ export async function drawSimulation(div: HTMLElement, p: SimulationPayload): Pr
     const ya = j === 0 ? 'y' : `y${j + 1}`;
     layout[j === 0 ? 'xaxis' : `xaxis${j + 1}`] = axis(div, p.xLabel, { domain: [j * (w + gap), j * (w + gap) + w], anchor: ya });
     layout[j === 0 ? 'yaxis' : `yaxis${j + 1}`] = axis(div, panel.yLabel, { anchor: xa, ...(panel.yRange ? { range: panel.yRange } : {}) });
-    (layout.annotations as unknown[]).push({ text: `<b>${panel.title}</b>`, xref: 'paper', yref: 'paper', x: j * (w + gap) + w / 2, y: 1.0, yanchor: 'bottom', showarrow: false, font: { size: 12 } });
+    (layout.annotations as unknown[]).push({ text: `<b>${panel.title}</b>`, xref: 'paper', yref: 'paper', x: j * (w + gap) + w / 2, y: 1.0, xanchor: 'center', yanchor: 'bottom', showarrow: false, font: { size: 12 } });
     panel.series.forEach((s, q) => {
       const c = seriesColor(j + q);
       if (s.points.length > 1 && s.points.every((pt) => pt.lo !== undefined && pt.hi !== undefined)) {
         data.push({
-          type: 'scatter', xaxis: xa, yaxis: ya, x: [...s.points.map((pt) => pt.x), ...[...s.points].reverse().map((pt) => pt.x)],
+          type: 'scatter', mode: 'lines', xaxis: xa, yaxis: ya, x: [...s.points.map((pt) => pt.x), ...[...s.points].reverse().map((pt) => pt.x)],
           y: [...s.points.map((pt) => pt.hi), ...[...s.points].reverse().map((pt) => pt.lo)], fill: 'toself', fillcolor: seriesColor(j + q, 0.2),
           line: { width: 0 }, hoverinfo: 'skip', showlegend: false, name: `${s.name} band`,
         });

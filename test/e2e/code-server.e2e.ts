@@ -123,7 +123,14 @@ async function runCommand(page: Page, title: string): Promise<void> {
     .first();
   await row.waitFor({ state: 'visible', timeout: 30_000 });
   await row.click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  // Done when the palette closed or was replaced by the command's own quick pick (e.g. the kernel picker).
+  const typed = `>${title}`;
+  await waitFor(
+    `the palette to run "${title}"`,
+    async () => !(await page.locator('.quick-input-widget').isVisible()) || (await input.inputValue()) !== typed,
+    10_000,
+    100,
+  );
 }
 
 /** Quick Open (Ctrl+P) a workspace file. */
@@ -173,11 +180,18 @@ async function scrollThrough(page: Page): Promise<void> {
   const box = await nb.boundingBox();
   if (!box) return;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  for (let i = 0; i < 60; i++) {
-    await page.mouse.wheel(0, 600);
-    await sleep(120);
+  const slider = nb.locator('.cell-list-container .scrollbar.vertical .slider').first();
+  const top = async () => (await slider.boundingBox().catch(() => null))?.y ?? -1;
+  let last = await top();
+  let still = 0;
+  for (let i = 0; i < 200 && still < 3; i++) {
+    await page.mouse.wheel(0, 500);
+    await sleep(100);
+    const now = await top();
+    still = now === last ? still + 1 : 0;
+    last = now;
   }
-  await sleep(500);
+  await sleep(300);
 }
 
 interface SavedNotebook {
@@ -283,9 +297,12 @@ describe('code-server e2e: the .vsix in a real editor', function () {
         .locator('.quick-input-widget .quick-input-list .monaco-list-row')
         .filter({ hasText: CONTROLLER_LABEL })
         .first();
+      phase('kernel picker open');
       await pick.waitFor({ state: 'visible', timeout: 30_000 });
+      phase('controller offered');
       await pick.click();
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+      phase('picked');
       await waitFor(
         'the notebook toolbar to show our controller',
         async () => CONTROLLER_LABEL.test((await nb.locator('.notebook-toolbar-container').innerText()) ?? ''),

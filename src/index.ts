@@ -29,3 +29,5 @@ export { decompose, pickingSequence, probabilisticSerial } from './mechanisms/cl
 export function solve(id: string, inst: InstanceInput, options?: Record<string, unknown>): Outcome {
   return mechanism(id).run(toInstance(inst), options);
 }
+export { toMimeBundle, mmsHistogram, displayKind, MmsHistogram, type MimeBundle, type DisplayOptions } from './display';
+export { display, show } from './display/show';

@@ -8,6 +8,7 @@ import { certify } from '../certify';
 import { list, mechanism } from '../mechanisms/registry';
 import { mms } from '../shares/mms';
 import { parseArgs, readJson, toJson, UsageError, type Io } from './io';
+import { simulateCommand } from './simulate';
 import { runCommand } from './run';
 
 export type Command = (argv: string[], io: Io) => number | Promise<number>;
@@ -95,4 +96,5 @@ export const commands: Record<string, Command> = {
   mms: mmsCommand,
   demo: demoCommand,
   run: runCommand,
+  simulate: simulateCommand,
 };

@@ -13,7 +13,8 @@ const HELP = `usage: fairdiv <command> [args]
   certify <outcome.json> <instance.json>
   mms --n K --values v1,v2,... [--time-limit S]
   demo                                   a certified outcome on a small instance
-  run <nb.ipynb> [--out o.ipynb] [--html o.html]  execute a notebook with fairdiv's kernel`;
+  run <nb.ipynb> [--out o.ipynb] [--html o.html]  execute a notebook with fairdiv's kernel
+  simulate <mechanism-id> --dist <spec> --n N --m M --trials T --seed S   Monte Carlo welfare ratio and EF rate (paper 001)`;
 
 /** Runs one CLI invocation; returns the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

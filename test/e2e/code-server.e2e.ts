@@ -39,19 +39,24 @@ const FAIRDIV_MIME = /^application\/vnd\.fairdiv\.([a-z-]+)\+json$/;
  */
 interface Selectors {
   allocationMatrix: string;
+  /** Histogram bars drawn by Plotly (the lazily loaded chunk must load inside the webview). */
   histogram: string;
   certificateTable: string;
   certificateRow: string;
-  certificateRowFail: string;
+  /** Claim rows whose status is not "pass" (fail or unchecked). */
+  certificateRowNotPass: string;
+  /** The renderer's own error box (bad payload, render exception). */
+  rendererError: string;
   /** Any element our renderer draws (one per rendered fairdiv output). */
   anyOutput: string;
 }
 const SELECTORS: Selectors = {
-  allocationMatrix: '.fd-allocation table.fd-matrix',
-  histogram: '.fd-histogram svg',
-  certificateTable: '.fd-certificate table',
-  certificateRow: '.fd-certificate tr.fd-claim',
-  certificateRowFail: '.fd-certificate tr.fd-claim.fd-fail',
+  allocationMatrix: '.fd-output[data-kind="allocation"] table.fd-matrix tbody tr[data-agent]',
+  histogram: '.fd-output[data-kind="mms-histogram"] .fd-chart[data-plotly="ready"] .barlayer .point',
+  certificateTable: '.fd-output[data-kind="certificate"] table.fd-cert',
+  certificateRow: '.fd-output[data-kind="certificate"] tr.fd-claim',
+  certificateRowNotPass: '.fd-output[data-kind="certificate"] tr.fd-claim:not([data-status="pass"]), .fd-output [data-kind="certificate"][data-ok="false"]',
+  rendererError: '.fd-error',
   anyOutput: '.fd-output',
   ...(process.env.FAIRDIV_E2E_SELECTORS ? JSON.parse(process.env.FAIRDIV_E2E_SELECTORS) : {}),
 };
@@ -382,11 +387,12 @@ describe('code-server e2e: the .vsix in a real editor', function () {
       }
       if (kinds.has('certificate')) {
         const rows = await countInFrames(page, SELECTORS.certificateRow);
-        const failRows = await textsInFrames(page, SELECTORS.certificateRowFail);
+        const failRows = await textsInFrames(page, SELECTORS.certificateRowNotPass);
         assert.ok(rows > 0, `${name}: certificate table has no claim rows (${SELECTORS.certificateRow})`);
         assert.deepEqual(failRows, [], `${name}: failing claim rows in the rendered certificate`);
       }
       phase('webview checked');
+      assert.deepEqual(await textsInFrames(page, SELECTORS.rendererError), [], `${name}: renderer error boxes`);
       const errIcons = await page.locator('.notebook-editor .codicon-notebook-state-error').count();
       assert.equal(errIcons, 0, `${name}: a cell shows the error state`);
 
@@ -396,6 +402,12 @@ describe('code-server e2e: the .vsix in a real editor', function () {
       await page.mouse.move(5, 500); // no hover tooltips in the picture
       await sleep(300);
       await shot(page, `${path.basename(name, '.ipynb')}`);
+      if (kinds.has('mms-histogram')) {
+        await scrollToFirstRichOutput(page, '.fd-output[data-kind="mms-histogram"]');
+        await page.mouse.move(5, 500);
+        await sleep(300);
+        await shot(page, `${path.basename(name, '.ipynb')}-histogram`);
+      }
       log(`${name}: ${codeCells} code cells, kinds ${[...kinds.keys()].join(', ')} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     });
   }
@@ -429,8 +441,8 @@ describe('code-server e2e: the .vsix in a real editor', function () {
   });
 });
 
-/** Scrolls the active notebook so that the first fairdiv output is near the top (for the screenshot). */
-async function scrollToFirstRichOutput(page: Page): Promise<void> {
+/** Scrolls the active notebook so that the first element matching `selector` is near the top (for screenshots). */
+async function scrollToFirstRichOutput(page: Page, selector = SELECTORS.anyOutput): Promise<void> {
   const nb = activeNotebook(page);
   const box = await nb.boundingBox();
   if (!box) return;
@@ -439,7 +451,7 @@ async function scrollToFirstRichOutput(page: Page): Promise<void> {
   await sleep(300);
   for (let i = 0; i < 40; i++) {
     for (const f of outputFrames(page)) {
-      const el = f.locator(SELECTORS.anyOutput).first();
+      const el = f.locator(selector).first();
       if ((await el.count().catch(() => 0)) > 0) {
         const r = await el.boundingBox().catch(() => null);
         if (r && r.y > 0 && r.y < box.y + box.height * 0.5) return;

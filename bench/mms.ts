@@ -114,7 +114,7 @@ type JsLp = { Solve(model: unknown): Record<string, number | boolean | undefined
 function runJsLp(solver: JsLp, values: readonly bigint[], n: number): Run {
   const m = values.length;
   const variables: Record<string, Record<string, number>> = { z: { obj: 1 } };
-  const constraints: Record<string, { min?: number; equal?: number }> = {};
+  const constraints: Record<string, { min?: number; max?: number; equal?: number }> = {};
   const ints: Record<string, 1> = {};
   for (let b = 0; b < n; b++) {
     constraints[`c${b}`] = { min: 0 };

@@ -209,14 +209,28 @@ export class CoverSearch {
       let first = yPos;
       while (first > 0 && w[rest[first - 1]] === vy) first--;
       if (vy <= hi) out.push([rest[first]]);
+      hi = Math.min(hi, vy - 1);
     }
     const L = rest.slice(yPos + 1);
     let need = 0;
     let size = 0;
     for (let p = L.length - 1; p >= 0 && need < lo; p--, size++) need += w[L[p]];
-    if (need < lo) return out;
-    if (L.length > 20 && L.length <= 2 * MAX_HALF && size >= 5) return this.chain(out, this.mitmCompletions(L, lo, hi));
-    this.dfsCompletions(L, lo, hi, out);
+    if (need < lo || hi < lo) return out;
+    const mitm = L.length > 20 && L.length <= 2 * MAX_HALF && size >= 5;
+    let sumL = 0;
+    for (const i of L) sumL += w[i];
+    // sparse subset sums (large values): the half lists pay off at once; otherwise try the minimal-set
+    // DFS first and switch when it grows past a quarter of the half-list size
+    if (mitm && Math.log2(sumL) > L.length / 2 + 4) return this.chain(out, this.mitmCompletions(L, lo, hi));
+    const first = out.length;
+    if (!this.dfsCompletions(L, lo, hi, out, mitm ? 2 ** (L.length / 2 - 2) : Infinity)) {
+      out.length = first;
+      return this.chain(out, this.mitmCompletions(L, lo, hi));
+    }
+    const sumOf = (S: number[]) => S.reduce((a, i) => a + w[i], 0);
+    const tail = out.splice(first).map((S) => ({ S, sum: sumOf(S) }));
+    tail.sort((a, b) => a.sum - b.sum);
+    for (const t of tail) out.push(t.S);
     return out;
   }
 
@@ -225,28 +239,37 @@ export class CoverSearch {
     yield* rest;
   }
 
-  /** Depth-first enumeration of minimal multisets from L (sorted non-increasingly) with sum in [lo, hi]. */
-  private dfsCompletions(L: readonly number[], lo: number, hi: number, out: number[][]): void {
+  /**
+   * Depth-first enumeration of minimal multisets from L (sorted non-increasingly) with sum in [lo, hi],
+   * dropping those dominated by a one-item exchange with an item of L outside the set (`replaceable`).
+   * Gives up (returns false) after `limit` search steps, when meet-in-the-middle is the cheaper route.
+   */
+  private dfsCompletions(L: readonly number[], lo: number, hi: number, out: number[][], limit: number): boolean {
     const w = this.w;
     const len = L.length;
+    const vals = L.map((i) => w[i]);
     const suffix = new Float64Array(len + 1);
-    for (let p = len - 1; p >= 0; p--) suffix[p] = suffix[p + 1] + w[L[p]];
+    for (let p = len - 1; p >= 0; p--) suffix[p] = suffix[p + 1] + vals[p];
     const chosen: number[] = [];
-    const rec = (start: number, s: number): void => {
+    let steps = 0;
+    const rec = (start: number, s: number): boolean => {
       this.budget.tick();
+      if (++steps > limit) return false;
       for (let p = start; p < len; p++) {
-        const v = w[L[p]];
-        if (p > start && v === w[L[p - 1]]) continue;
+        const v = vals[p];
+        if (p > start && v === vals[p - 1]) continue;
         if (s + suffix[p] < lo) break;
         const t = s + v;
         if (t > hi) continue;
-        chosen.push(L[p]);
-        if (t >= lo) out.push(chosen.slice());
-        else rec(p + 1, t);
+        chosen.push(p);
+        if (t < lo) {
+          if (!rec(p + 1, t)) return false;
+        } else if (!replaceable(vals, chosen, t - lo)) out.push(chosen.map((q) => L[q]));
         chosen.pop();
       }
+      return true;
     };
-    rec(0, 0);
+    return rec(0, 0);
   }
 
   /** Sorted subset sums of a half list, cached by its items (the root halves recur in every probe). */
@@ -290,4 +313,36 @@ export class CoverSearch {
       yield canon.map((p) => L[p]);
     }
   }
+}
+
+/**
+ * Exchange dominance for a completion S (positions `chosen`, ascending, into `vals`, sorted non-increasingly;
+ * `slack` = sum(S) - lo): S is dominated when an item c outside S can replace one item a of S with
+ * a - slack <= c < a, or two items a, b of S with a + b - slack <= c <= a + b. The exchanged completion still
+ * covers, spends no more value (or fewer items), and any solution using S maps to one using it by swapping.
+ */
+function replaceable(vals: readonly number[], chosen: readonly number[], slack: number): boolean {
+  const k = chosen.length;
+  for (let i = 0; i < k; i++) {
+    const a = vals[chosen[i]];
+    if (slack > 0 && outside(vals, chosen, a - slack, a - 1)) return true;
+    for (let j = i + 1; j < k; j++) {
+      const ab = a + vals[chosen[j]];
+      if (outside(vals, chosen, ab - slack, ab)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether some position of `vals` (non-increasing) outside `chosen` (ascending) has a value in [lo, hi]. */
+function outside(vals: readonly number[], chosen: readonly number[], lo: number, hi: number): boolean {
+  let a = 0;
+  let b = vals.length;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (vals[mid] > hi) a = mid + 1;
+    else b = mid;
+  }
+  for (let q = a; q < vals.length && vals[q] >= lo; q++) if (!chosen.includes(q)) return true;
+  return false;
 }

@@ -230,6 +230,7 @@ describe('code-server e2e: the .vsix in a real editor', function () {
   const t0 = Date.now();
 
   before(async function () {
+    this.timeout(45 * 60_000); // a first run installs code-server (apt-get + npm + native rebuilds, ~3-5 min)
     const c = spawnSync('sh', [path.join(ROOT, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit' });
     if (c.status !== 0) throw new Error('scripts/ensure-chromium.sh failed');
     const launcher = ensureCodeServer();
@@ -424,19 +425,35 @@ describe('code-server e2e: the .vsix in a real editor', function () {
     await page.keyboard.press('Escape');
     const before = await page.locator('.tabs-container .tab').count();
     await runCommand(page, 'Fair Division: Open Sample Notebook');
-    // The command may ask which sample: take the first one offered.
-    const quick = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
-    if (await quick.isVisible().catch(() => false)) await quick.click();
+    // The command offers the bundled samples in a quick pick: take the first one (its description is the file).
     const tab = page.locator('.tabs-container .tab.active');
-    await waitFor('an Untitled notebook tab', async () => /Untitled/i.test(await tab.innerText()), 30_000);
+    let picked: string | null = null;
+    await waitFor(
+      'an Untitled notebook tab',
+      async () => {
+        if (/Untitled/i.test(await tab.innerText().catch(() => ''))) return true;
+        const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
+        if (await row.isVisible().catch(() => false)) {
+          picked = (await row.locator('.label-description').innerText().catch(() => '')).trim() || null;
+          await row.click();
+        }
+        return false;
+      },
+      30_000,
+    );
     assert.ok((await page.locator('.tabs-container .tab').count()) > before, 'no new tab opened');
     const nb = activeNotebook(page);
-    await nb.locator('.cell-list-container .monaco-list-row').first().waitFor({ state: 'attached', timeout: 30_000 });
-    const cells = await nb.locator('.cell-list-container .monaco-list-row').count();
-    assert.ok(cells > 1, `untitled sample has ${cells} cells`);
-    // An untitled copy, not a file of the extension or the workspace: the tab's resource is untitled:.
-    const resource = (await tab.getAttribute('data-resource-name')) ?? (await tab.innerText());
-    assert.match(resource, /Untitled/i);
+    const first = nb.locator('.cell-list-container .monaco-list-row').first();
+    await first.waitFor({ state: 'attached', timeout: 30_000 });
+    const cells = Number(await first.getAttribute('aria-setsize'));
+    const sample = picked && fs.existsSync(path.join(NOTEBOOK_SRC, picked)) ? readNotebook(path.join(NOTEBOOK_SRC, picked)) : null;
+    if (sample) assert.equal(cells, sample.cells.length, `untitled copy of ${picked}: cell count`);
+    else assert.ok(cells > 1, `untitled sample has ${cells} cells`);
+    // An untitled copy, not a file of the extension or the workspace, and unsaved (dirty).
+    assert.match(await tab.innerText(), /Untitled-\d+/);
+    assert.match((await tab.getAttribute('class')) ?? '', /dirty/, 'the untitled copy should be unsaved');
+    log(`Open Sample Notebook: untitled copy of ${picked ?? '(no quick pick)'} with ${cells} cells`);
+    await page.mouse.move(5, 500);
     await shot(page, 'zz-open-sample-untitled');
   });
 });

@@ -191,3 +191,24 @@ describe('kernel: protocol', function () {
     assert.equal((await b).status, 'cancelled');
   });
 });
+
+describe('kernel: bundled for the extension (dist/kernel.js + dist/fairdiv.js)', function () {
+  this.timeout(120000);
+  it('runs cells with the library from a folder without node_modules', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { run } = require('./helpers/build') as typeof import('./helpers/build');
+    const b = await run(process.execPath, [path.join(ROOT, 'scripts', 'build-extension.mjs')]);
+    assert.equal(b.code, 0, b.stderr);
+    const os = await import('node:os');
+    const k = new KernelClient({ cwd: os.tmpdir(), kernelPath: path.join(ROOT, 'dist', 'kernel.js'), library: path.join(ROOT, 'dist', 'fairdiv.js') });
+    try {
+      const info = await k.start();
+      assert.equal(info.library, path.join(ROOT, 'dist', 'fairdiv.js'));
+      const r = await k.execute("import { instance, solve, certify, display } from 'fairdiv';\nconst o = solve('round-robin', instance([[2, 1], [1, 2]]));\ndisplay(o);\ncertify(o)");
+      assert.equal(r.status, 'ok', JSON.stringify(r.outputs));
+      assert.deepEqual(displays(r).map((d) => d.kind), ['allocation', 'certificate']);
+    } finally {
+      await k.dispose();
+    }
+  });
+});

@@ -179,3 +179,34 @@ describe('extension (stub vscode)', function () {
     assert.match(fresh.cells[1].document.getText(), /from 'fairdiv'/);
   });
 });
+
+describe('extension package (.vsix)', function () {
+  this.timeout(300000);
+  it('npm run package builds a self-contained .vsix with the manifest, bundles, renderer and notebooks', async () => {
+    const os = await import('node:os');
+    const fs = await import('node:fs');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { run } = require('./helpers/build') as typeof import('./helpers/build');
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-vsix-test-')), 'fairdiv.vsix');
+    const r = await run(process.execPath, [path.join(ROOT, 'scripts', 'package-vsix.mjs'), '--out', out]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const size = fs.statSync(out).size;
+    assert.ok(size > 100_000 && size < 20_000_000, `vsix size ${size}`);
+    const list = await run('python3', ['-c', 'import sys, zipfile, json; z = zipfile.ZipFile(sys.argv[1]); print(json.dumps({"names": z.namelist(), "pkg": json.loads(z.read("extension/package.json"))}))', out]);
+    assert.equal(list.code, 0, list.stderr);
+    const { names, pkg } = JSON.parse(list.stdout) as { names: string[]; pkg: Record<string, any> };
+    for (const f of ['extension/dist/extension.js', 'extension/dist/kernel.js', 'extension/dist/fairdiv.js', 'extension/dist/media/index.js', 'extension/notebooks/00-getting-started.ipynb']) {
+      assert.ok(names.includes(f), `${f} missing from the vsix`);
+    }
+    assert.ok(!names.some((n) => n.includes('node_modules/')), 'no node_modules in the vsix');
+    assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.engines.vscode, '^1.90.0');
+    assert.ok(pkg.activationEvents.includes('onNotebook:jupyter-notebook'));
+    assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command).sort(), ['fairdiv.newNotebook', 'fairdiv.openSample', 'fairdiv.restartKernel']);
+    const renderer = pkg.contributes.notebookRenderer[0];
+    assert.equal(renderer.entrypoint, './dist/media/index.js');
+    assert.ok(renderer.mimeTypes.includes('application/vnd.fairdiv.allocation+json'));
+    assert.ok(pkg.contributes.walkthroughs[0].steps.length >= 3);
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+});

@@ -391,3 +391,18 @@ describe('stochastic: intervals', () => {
     assert.throws(() => wilson(3, 2), InvalidInputError);
   });
 });
+
+describe('stochastic: Hill–Kertz worst case for every n ([DERIVED] generalization of T15)', () => {
+  it('the DP Pick-r achieves exactly 1/a_n on it, decreasing towards beta', () => {
+    const { hillKertzWorstCase } = require('../src/stochastic');
+    const w3 = hillKertzWorstCase(3);
+    close(w3.L, 0.249772, 5e-6, 'L (T15; the spec rounds its atoms, so its alpha is 7e-7 above 1/a_3)');
+    close(w3.regular.quantile(0.6), 0.675602, 1e-5, 'middle atom (T15, rounded in the spec)');
+    for (const n of [2, 3, 4, 5, 10, 20, 50]) {
+      const a = dpThresholds(hillKertzWorstCase(n).limit, n).alpha;
+      close(a, hillKertz(n).prophetRatio, 1e-12, `n=${n}`);
+      assert.ok(a > kertzBeta());
+    }
+    close(dpThresholds(w3.withMass(1e-3), 3).alpha, 0.8192595, 1e-6, 'finite p (T15)');
+  });
+});

@@ -102,3 +102,17 @@ describe('stochastic simulation', function () {
     assert.equal(await main(['simulate', 'pick-r', '--dist', 'exp:1', '--m', '10', '--trials', '5', '--r', '0.7,0.1,0.2', '--n', '3'], io), 0);
   });
 });
+
+describe('stochastic simulation: towards beta', function () {
+  this.timeout(60000);
+  it('n = 10 Hill–Kertz worst case with a p = 0.01 long shot: simulation reproduces alpha_DP = 0.7869 (limit p -> 0: 1/a_10 = 0.7686 > beta)', () => {
+    const { hillKertzWorstCase } = require('../src/stochastic');
+    const d = hillKertzWorstCase(10).withMass(0.01);
+    const alpha = dpThresholds(d, 10).alpha;
+    const r = simulateMechanismSync({ mechanism: 'pick-prophet-optimal', dist: d, n: 10, ms: [5000], trials: 30, seed: 10 });
+    c7(r, 0, alpha, 'n=10');
+    assert.ok(r.points[0].welfare.lo > kertzBeta() - 0.01);
+    contains(r, 0, alpha, 'n=10 interval');
+    assert.ok(alpha > hillKertz(10).prophetRatio && alpha - hillKertz(10).prophetRatio < 0.025, 'finite-p gap to 1/a_10');
+  });
+});

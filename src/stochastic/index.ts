@@ -24,3 +24,4 @@ export { baiGolzWeights, winProbabilities, type BaiGolzWeights } from './bai-gol
 export { rankingWinProbabilities, rankingWinProbabilitiesExact, weightedRankingWinProbabilities, interimUtility, isNonIncreasing } from './bic';
 export { gaussianCopula, correlatedPickChoice, correlatedShares, type JointDistribution, type CorrelatedPickChoice } from './correlated';
 export { logGamma, incompleteBeta, inverseIncompleteBeta, normalCdf, normalQuantile, harmonic } from './special';
+export { hillKertzWorstCase, type WorstCase } from './worst-case';

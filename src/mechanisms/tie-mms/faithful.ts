@@ -157,7 +157,7 @@ export function faithfulScaled(f: readonly (readonly bigint[])[], D: bigint, ord
       seen = new Uint8Array(R);
       if (!augment(u)) throw new Error('faithful: no perfect matching on a doubly stochastic support (internal error)');
     }
-    let lambda = -1n;
+    let lambda = R === 0 ? remaining : -1n; // f integral: one allocation
     for (let u = 0; u < R; u++) {
       const v = rowVals[u][matchRow[u]];
       if (lambda < 0n || v < lambda) lambda = v;

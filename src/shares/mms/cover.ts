@@ -216,22 +216,24 @@ export class CoverSearch {
     let size = 0;
     for (let p = L.length - 1; p >= 0 && need < lo; p--, size++) need += w[L[p]];
     if (need < lo || hi < lo) return out;
-    const mitm = L.length > 20 && L.length <= 2 * MAX_HALF && size >= 5;
+    const mitm = L.length >= 12 && L.length <= 2 * MAX_HALF && size >= 4;
+    const big = L.length > 20 && size >= 5;
     let sumL = 0;
     for (const i of L) sumL += w[i];
-    // sparse subset sums (large values): the half lists pay off at once; otherwise try the minimal-set
-    // DFS first and switch when it grows past a quarter of the half-list size
-    if (mitm && Math.log2(sumL) > L.length / 2 + 4) return this.chain(out, this.mitmCompletions(L, lo, hi));
-    const first = out.length;
-    if (!this.dfsCompletions(L, lo, hi, out, mitm ? 2 ** (L.length / 2 - 2) : Infinity)) {
-      out.length = first;
+    // sparse subset sums (large values): the half lists pay off at once; middling density: try the
+    // minimal-set DFS first and switch when it grows past a quarter of the half-list size; dense sums
+    // (small values): minimality and dominance keep the DFS small, and its order matters
+    const density = Math.log2(sumL) - L.length / 2;
+    if (mitm && density > 8) return this.chain(out, this.mitmCompletions(L, lo, hi));
+    const found: number[][] = [];
+    if (!this.dfsCompletions(L, lo, hi, found, mitm && big && density > 0 ? 2 ** (L.length / 2 - 2) : Infinity)) {
       return this.chain(out, this.mitmCompletions(L, lo, hi));
     }
+    // least overfill first ({y} has the largest sum, so it comes last): finds coverings early
     const sumOf = (S: number[]) => S.reduce((a, i) => a + w[i], 0);
-    const tail = out.splice(first).map((S) => ({ S, sum: sumOf(S) }));
-    tail.sort((a, b) => a.sum - b.sum);
-    for (const t of tail) out.push(t.S);
-    return out;
+    const bySum = found.concat(out).map((S) => ({ S, sum: sumOf(S) }));
+    bySum.sort((a, b) => a.sum - b.sum);
+    return bySum.map((e) => e.S);
   }
 
   private *chain(first: number[][], rest: Iterable<number[]>): Generator<number[], void, undefined> {

@@ -119,8 +119,8 @@ interface CellRecord {
 }
 const cells = new Map<string, CellRecord>();
 let cellSeq = 0;
-const CELL_FILE = /fairdiv-cell-(\d+)\.js:(\d+):(\d+)/;
-const CELL_FILE_G = /fairdiv-cell-(\d+)\.js:(\d+):(\d+)/g;
+const CELL_FILE = /(?:[^\s()]*[\\/])?fairdiv-cell-(\d+)\.js:(\d+):(\d+)/;
+const CELL_FILE_G = /(?:[^\s()]*[\\/])?fairdiv-cell-(\d+)\.js:(\d+):(\d+)/g;
 
 function errorMessage(id: string, err: unknown, ownFile: string | null): ErrorMessage {
   const isErr = err instanceof Error || (typeof err === 'object' && err !== null && 'stack' in err && 'message' in err);
@@ -141,7 +141,7 @@ function errorMessage(id: string, err: unknown, ownFile: string | null): ErrorMe
       const rec = cells.get(seq);
       if (!rec) return `cell:${l}:${c}`;
       const p = rec.mapPosition(Number(l), Number(c)) ?? { line: Number(l), column: Number(c) };
-      const own = ownFile === `fairdiv-cell-${seq}.js`;
+      const own = ownFile === `fairdiv-cell-${seq}.js` || ownFile === path.join(cwd, `fairdiv-cell-${seq}.js`);
       if (!firstCellFrame || (own && !firstCellFrame.own)) firstCellFrame = { ...p, name: rec.name, own };
       return `${rec.name}:${p.line}:${p.column}`;
     });
@@ -185,7 +185,13 @@ async function execute(req: ExecuteRequest): Promise<void> {
     running = { id: req.id, settle: () => resolve('interrupted') };
   });
   try {
-    const script = new vm.Script(compiled.code, { filename: file, lineOffset: -1 });
+    // A real path in the notebook's folder, so that dynamic import() resolves from there.
+    const dynamicImport = (vm as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+    const script = new vm.Script(compiled.code, {
+      filename: path.join(cwd, file),
+      lineOffset: -1,
+      ...(dynamicImport ? { importModuleDynamically: dynamicImport as never } : {}),
+    });
     const promise = script.runInThisContext({ breakOnSigint: true, displayErrors: false }) as Promise<unknown>;
     const value = await Promise.race([promise, interrupted]);
     if (value === 'interrupted' && running === null) {

@@ -31,3 +31,5 @@ export function solve(id: string, inst: InstanceInput, options?: Record<string, 
 }
 export { toMimeBundle, mmsHistogram, displayKind, MmsHistogram, type MimeBundle, type DisplayOptions } from './display';
 export { display, show } from './display/show';
+export * as stochastic from './stochastic';
+export { simulateMechanism, simulateMechanismSync, type StochasticSimulationRequest } from './mechanisms/stochastic';

@@ -186,7 +186,7 @@ async function execute(req: ExecuteRequest): Promise<void> {
   });
   try {
     // A real path in the notebook's folder, so that dynamic import() resolves from there.
-    const dynamicImport = (vm as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+    const dynamicImport = (vm as unknown as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
     const script = new vm.Script(compiled.code, {
       filename: path.join(cwd, file),
       lineOffset: -1,

@@ -55,7 +55,7 @@ export class FairdivController implements vscode.Disposable {
     c.supportedLanguages = ['typescript', 'javascript'];
     c.supportsExecutionOrder = true;
     c.description = 'fairdiv kernel';
-    c.detail = 'Runs TypeScript and JavaScript cells in a separate process; `import ... from "fairdiv"` works.';
+    c.detail = 'TypeScript and JavaScript cells in a separate process';
     c.executeHandler = (cells, notebook) => this.execute(cells, notebook);
     c.interruptHandler = (notebook) => this.interrupt(notebook);
     this.controller = c;

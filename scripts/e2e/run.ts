@@ -73,7 +73,13 @@ export function packageVsix(): string {
     return path.resolve(given);
   }
   const t0 = Date.now();
-  const r = spawnSync('npm', ['run', 'package', '--silent'], {
+  // `npm run package` (scripts/package-vsix.mjs); the script directly while package.json lacks the entry.
+  const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts ?? {};
+  const direct = !scripts.package && fs.existsSync(path.join(ROOT, 'scripts/package-vsix.mjs'));
+  const [cmd, argv] = direct
+    ? [process.execPath, [path.join(ROOT, 'scripts/package-vsix.mjs')]]
+    : ['npm', ['run', 'package', '--silent']];
+  const r = spawnSync(cmd, argv, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
@@ -81,7 +87,7 @@ export function packageVsix(): string {
   });
   if (r.status !== 0) {
     process.stderr.write(r.stdout + r.stderr);
-    throw new Error(`npm run package failed (status ${r.status})`);
+    throw new Error(`${direct ? 'scripts/package-vsix.mjs' : 'npm run package'} failed (status ${r.status})`);
   }
   // The newest .vsix in the repo root or dist/ (vsce writes <name>-<version>.vsix to the cwd by default).
   const candidates: { file: string; mtime: number }[] = [];

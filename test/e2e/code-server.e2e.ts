@@ -11,6 +11,7 @@
  *   FAIRDIV_E2E_VSIX=<file>        use this .vsix instead of `npm run package`
  *   FAIRDIV_E2E_NOTEBOOKS=<dir>    notebooks to run instead of notebooks/
  *   FAIRDIV_E2E_SELECTORS=<json>   override the renderer selectors below
+ *   FAIRDIV_E2E_ONLY=<regex>       only the notebooks whose file name matches
  *   FAIRDIV_E2E_HEADED=1           visible browser (needs a display)
  */
 import * as assert from 'node:assert/strict';
@@ -79,7 +80,11 @@ const CHROMIUM_ARGS = [
 
 function notebooks(): string[] {
   if (!fs.existsSync(NOTEBOOK_SRC)) return [];
-  return fs.readdirSync(NOTEBOOK_SRC).filter((f) => f.endsWith('.ipynb')).sort();
+  const only = process.env.FAIRDIV_E2E_ONLY ? new RegExp(process.env.FAIRDIV_E2E_ONLY) : null;
+  return fs
+    .readdirSync(NOTEBOOK_SRC)
+    .filter((f) => f.endsWith('.ipynb') && (!only || only.test(f)))
+    .sort();
 }
 
 function log(msg: string): void {
@@ -115,21 +120,51 @@ async function shot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** F1, type a command title, pick the entry whose label is exactly that title. */
+/**
+ * In the open quick input, moves the keyboard focus to the first row whose text matches and presses Enter.
+ * Keyboard only: hovers (tooltips of list rows) would intercept mouse clicks.
+ */
+async function chooseInQuickInput(page: Page, what: string, matches: (row: string) => boolean, timeoutMs = 30_000): Promise<string> {
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  const chosen = await waitFor(
+    `"${what}" in the quick input`,
+    async () => {
+      const n = await rows.count();
+      for (let i = 0; i < n; i++) {
+        const text = (await rows.nth(i).getAttribute('aria-label').catch(() => null)) ?? (await rows.nth(i).innerText().catch(() => ''));
+        if (matches(text)) return text;
+      }
+      return undefined;
+    },
+    timeoutMs,
+    150,
+  );
+  for (let step = 0; step < 50; step++) {
+    const focused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').first();
+    const label = (await focused.getAttribute('aria-label').catch(() => null)) ?? '';
+    if (matches(label)) {
+      await page.keyboard.press('Enter');
+      return label;
+    }
+    await page.keyboard.press('ArrowDown');
+    await sleep(50);
+  }
+  throw new Error(`could not focus "${what}" (saw "${chosen}")`);
+}
+
+/** F1, type a command title, run the entry whose label is exactly that title. */
 async function runCommand(page: Page, title: string): Promise<void> {
+  await page.mouse.move(5, 500);
   await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(`>${title}`);
-  const row = page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(title)}\\s*$`) }) })
-    .first();
-  await row.waitFor({ state: 'visible', timeout: 30_000 });
-  await row.click();
-  // Done when the palette closed or was replaced by the command's own quick pick (e.g. the kernel picker).
   const typed = `>${title}`;
+  await input.fill(typed);
+  // Command palette rows: aria-label is "<title>, <keybinding>" or "<title>"; also "<category>: <title>".
+  const re = new RegExp(`^${escapeRe(title)}(,|$)`);
+  await chooseInQuickInput(page, title, (label) => re.test(label.trim()));
+  // Done when the palette closed or was replaced by the command's own quick pick (e.g. the kernel picker).
   await waitFor(
     `the palette to run "${title}"`,
     async () => !(await page.locator('.quick-input-widget').isVisible()) || (await input.inputValue()) !== typed,
@@ -140,17 +175,13 @@ async function runCommand(page: Page, title: string): Promise<void> {
 
 /** Quick Open (Ctrl+P) a workspace file. */
 async function openFile(page: Page, name: string): Promise<void> {
+  await page.mouse.move(5, 500);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.fill(name);
-  const row = page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: name }) })
-    .first();
-  await row.waitFor({ state: 'visible', timeout: 30_000 });
-  await row.click();
+  await chooseInQuickInput(page, name, (label) => label.trim().startsWith(name));
 }
 
 /** The visible notebook editor (code-server keeps hidden ones attached). */
@@ -189,9 +220,10 @@ async function scrollThrough(page: Page): Promise<void> {
   const top = async () => (await slider.boundingBox().catch(() => null))?.y ?? -1;
   let last = await top();
   let still = 0;
-  for (let i = 0; i < 200 && still < 3; i++) {
-    await page.mouse.wheel(0, 500);
-    await sleep(100);
+  // One wheel event moves the list by a fixed step (~50 px): send a few per check.
+  for (let i = 0; i < 300 && still < 3; i++) {
+    for (let k = 0; k < 6; k++) await page.mouse.wheel(0, 100);
+    await sleep(80);
     const now = await top();
     still = now === last ? still + 1 : 0;
     last = now;
@@ -299,14 +331,9 @@ describe('code-server e2e: the .vsix in a real editor', function () {
       phase('opened');
       // Select our controller through the kernel picker, as a user would.
       await runCommand(page, 'Notebook: Select Notebook Kernel');
-      const pick = page
-        .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-        .filter({ hasText: CONTROLLER_LABEL })
-        .first();
       phase('kernel picker open');
-      await pick.waitFor({ state: 'visible', timeout: 30_000 });
-      phase('controller offered');
-      await pick.click();
+      const chosen = await chooseInQuickInput(page, 'our controller', (label) => CONTROLLER_LABEL.test(label));
+      log(`${name}: kernel picker: ${chosen}`);
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
       phase('picked');
       await waitFor(
@@ -344,7 +371,8 @@ describe('code-server e2e: the .vsix in a real editor', function () {
 
       phase('run finished');
       const mtime0 = fs.statSync(file).mtimeMs;
-      await page.keyboard.press('Control+S');
+      log(`${name}: dirty before save: ${await page.locator('.tabs-container .tab.active.dirty').count()}`);
+      await runCommand(page, 'File: Save');
       await waitFor(
         `${name} written by Save`,
         async () => fs.statSync(file).mtimeMs !== mtime0 && (await page.locator('.tabs-container .tab.active.dirty').count()) === 0,
@@ -443,10 +471,11 @@ describe('code-server e2e: the .vsix in a real editor', function () {
       'an Untitled notebook tab',
       async () => {
         if (/Untitled/i.test(await tab.innerText().catch(() => ''))) return true;
-        const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
+        const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').first();
         if (await row.isVisible().catch(() => false)) {
           picked = (await row.locator('.label-description').innerText().catch(() => '')).trim() || null;
-          await row.click();
+          await page.keyboard.press('Enter');
+          await sleep(500);
         }
         return false;
       },
@@ -475,17 +504,24 @@ async function scrollToFirstRichOutput(page: Page, selector = SELECTORS.anyOutpu
   const box = await nb.boundingBox();
   if (!box) return;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  for (let i = 0; i < 60; i++) await page.mouse.wheel(0, -1000);
-  await sleep(300);
-  for (let i = 0; i < 40; i++) {
+  const target = box.y + 120;
+  const where = async (): Promise<number | null> => {
     for (const f of outputFrames(page)) {
       const el = f.locator(selector).first();
-      if ((await el.count().catch(() => 0)) > 0) {
-        const r = await el.boundingBox().catch(() => null);
-        if (r && r.y > 0 && r.y < box.y + box.height * 0.5) return;
-      }
+      if ((await el.count().catch(() => 0)) > 0) return (await el.boundingBox().catch(() => null))?.y ?? null;
     }
-    await page.mouse.wheel(0, 200);
-    await sleep(100);
+    return null;
+  };
+  // One wheel event moves the notebook list by a fixed step (~50 px) whatever its delta: send many.
+  let last: number | null = null;
+  for (let i = 0; i < 80; i++) {
+    const y = await where();
+    if (y === null) return;
+    const remaining = y - target;
+    if (Math.abs(remaining) < 60 || y === last) return; // there, or at the end of the list
+    last = y;
+    const n = Math.max(1, Math.min(20, Math.floor(Math.abs(remaining) / 50)));
+    for (let k = 0; k < n; k++) await page.mouse.wheel(0, Math.sign(remaining) * 100);
+    await sleep(150);
   }
 }

@@ -9,6 +9,7 @@
 import { Allocation, Lottery } from '../../core/allocation';
 import type { GoodId } from '../../core/instance';
 import { Rational } from '../../core/rational';
+import { ownerKey } from './mixing';
 import { commonDenominator, scaleUp } from './scaled';
 
 /** One allocation of a scaled lottery: weight w out of the total D, owner[x] = agent of good x. */
@@ -124,18 +125,21 @@ export function faithfulScaled(f: readonly (readonly bigint[])[], D: bigint, ord
     rowCols[r] = cols;
     rowVals[r] = vals;
   }
-  // 4. Birkhoff-von Neumann
+  // 4. Birkhoff-von Neumann. Exact on doubles when every entry (<= D) is below 2^53, else on BigInt.
+  const small = D <= BigInt(Number.MAX_SAFE_INTEGER);
+  const valsN: Float64Array[] = small ? rowVals.map((r) => Float64Array.from(r, (x) => Number(x))) : [];
+  const positive = small ? (u: number, k: number) => valsN[u][k] > 0 : (u: number, k: number) => rowVals[u][k] !== 0n;
   const matchRow = new Int32Array(R).fill(-1); // row -> entry index k in rowCols[row]
   const matchCol = new Int32Array(R).fill(-1); // column -> row
-  let seen = new Uint8Array(R);
+  const seen = new Int32Array(R);
+  let stamp = 0;
   const augment = (u: number): boolean => {
     const cols = rowCols[u];
-    const vals = rowVals[u];
     for (let k = 0; k < cols.length; k++) {
-      if (vals[k] === 0n) continue;
+      if (!positive(u, k)) continue;
       const c = cols[k];
-      if (seen[c]) continue;
-      seen[c] = 1;
+      if (seen[c] === stamp) continue;
+      seen[c] = stamp;
       if (matchCol[c] < 0 || augment(matchCol[c])) {
         matchCol[c] = u;
         matchRow[u] = k;
@@ -145,37 +149,59 @@ export function faithfulScaled(f: readonly (readonly bigint[])[], D: bigint, ord
     return false;
   };
   const entries = new Map<string, ScaledEntry>();
+  let remainingN = Number(D);
   let remaining = D;
   let rounds = 0;
-  while (remaining > 0n) {
+  while (small ? remainingN > 0 : remaining > 0n) {
     if (strategy === 'canonical' || rounds === 0) {
       matchRow.fill(-1);
       matchCol.fill(-1);
     }
     for (let u = 0; u < R; u++) {
       if (matchRow[u] >= 0) continue;
-      seen = new Uint8Array(R);
+      stamp++;
       if (!augment(u)) throw new Error('faithful: no perfect matching on a doubly stochastic support (internal error)');
     }
-    let lambda = R === 0 ? remaining : -1n; // f integral: one allocation
-    for (let u = 0; u < R; u++) {
-      const v = rowVals[u][matchRow[u]];
-      if (lambda < 0n || v < lambda) lambda = v;
-    }
     const owner = Int32Array.from(owner0);
-    for (let u = 0; u < R; u++) {
-      const k = matchRow[u];
-      const c = rowCols[u][k];
-      if (c < mf) owner[fracGoods[c]] = rowAgent[u];
-      rowVals[u][k] -= lambda;
-      if (rowVals[u][k] === 0n) {
-        matchRow[u] = -1;
-        matchCol[c] = -1;
+    let lambda: bigint;
+    if (small) {
+      let l = R === 0 ? remainingN : Infinity; // f integral: one allocation
+      for (let u = 0; u < R; u++) {
+        const v = valsN[u][matchRow[u]];
+        if (v < l) l = v;
       }
+      for (let u = 0; u < R; u++) {
+        const k = matchRow[u];
+        const c = rowCols[u][k];
+        if (c < mf) owner[fracGoods[c]] = rowAgent[u];
+        valsN[u][k] -= l;
+        if (valsN[u][k] === 0) {
+          matchRow[u] = -1;
+          matchCol[c] = -1;
+        }
+      }
+      remainingN -= l;
+      lambda = BigInt(l);
+    } else {
+      lambda = R === 0 ? remaining : -1n;
+      for (let u = 0; u < R; u++) {
+        const v = rowVals[u][matchRow[u]];
+        if (lambda < 0n || v < lambda) lambda = v;
+      }
+      for (let u = 0; u < R; u++) {
+        const k = matchRow[u];
+        const c = rowCols[u][k];
+        if (c < mf) owner[fracGoods[c]] = rowAgent[u];
+        rowVals[u][k] -= lambda;
+        if (rowVals[u][k] === 0n) {
+          matchRow[u] = -1;
+          matchCol[c] = -1;
+        }
+      }
+      remaining -= lambda;
     }
-    remaining -= lambda;
     rounds++;
-    const key = owner.join(',');
+    const key = ownerKey(owner);
     const prev = entries.get(key);
     if (prev) prev.w += lambda;
     else entries.set(key, { w: lambda, owner });

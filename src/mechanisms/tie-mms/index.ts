@@ -27,6 +27,7 @@ export * from './completion';
 export * from './faithful';
 export * from './mixing';
 export * from './support-reduction';
+export * from './scaled';
 export * from './lemma42';
 export * from './theorem1';
 export * from './public-deficiency';

@@ -12,7 +12,7 @@ import { completeAll } from './completion';
 import { cuqCounts, cuqMatrix } from './cuq';
 import { cyclicData, fSet, paddedOrders, zSet, type CyclicData, type Ordering, type PaddedOrders } from './cyclic-picking';
 import { faithfulScaled, type MatchingStrategy, type ScaledEntry, type Slots } from './faithful';
-import { mixShifts, stripDummies, toLottery, type MixedEntry } from './mixing';
+import { mixShifts, presortedLottery, stripDummies, toLottery, type MixedEntry } from './mixing';
 import { partialAllocations, toRationalMatrix } from './partial-allocations';
 import { validatePortionMatrix } from './portion-matrix';
 import { commonDenominator } from './scaled';
@@ -61,6 +61,31 @@ export interface Lemma42Result {
   readonly timings: Record<string, number>;
 }
 
+/**
+ * `reduce: 'auto'` runs the exact reduction only when its dense tableau (varying coordinates x allocations) has at most
+ * this many cells: the elimination costs about (cells x rank) exact operations. Larger mixtures keep D' (every ex-post
+ * guarantee and TIE hold for D'; the outcome then claims its true, larger, support).
+ */
+export const AUTO_REDUCE_CELLS = 2_000_000;
+
+/** Number of coordinates the reduction works with: 1 + sum over goods of (distinct owners - 1). */
+export function reductionSize(entries: readonly { owner: Int32Array }[], n: number): number {
+  if (!entries.length) return 1;
+  const m = entries[0].owner.length;
+  let d = 1;
+  const seen = new Uint8Array(n);
+  for (let x = 0; x < m; x++) {
+    seen.fill(0);
+    let c = 0;
+    for (const e of entries) if (!seen[e.owner[x]]) {
+      seen[e.owner[x]] = 1;
+      c++;
+    }
+    d += Math.max(c - 1, 0);
+  }
+  return d;
+}
+
 /** The support bound of Lemma 4.15: (n-1)m + 1 (real goods). */
 export function supportBound(n: number, m: number): number {
   return (n - 1) * m + 1;
@@ -105,14 +130,21 @@ export function lemma42(inst: Instance, pi: Ordering, beta: readonly (readonly R
   let reduced = false;
   let reductionInfo: Record<string, unknown> = { ran: false, before: mixture.length, bound };
   t = Date.now();
-  if (mode === 'always' || (mode === 'auto' && mixture.length > bound)) {
+  const needs = mode === 'auto' && mixture.length > bound;
+  const coords = needs ? reductionSize(mixture, n) : 0;
+  const affordable = needs && mixture.length * coords <= AUTO_REDUCE_CELLS;
+  if (mode === 'always' || affordable) {
     const weighted = mixture.map((e) => ({ p: new Rational(e.w, total), owner: e.owner }));
     const r = reduceSupport(weighted, n);
-    lottery = new Lottery(r.kept.map((k, idx) => ({ p: r.p[idx], allocation: Allocation.fromOwners(Array.from(mixture[k].owner), n) })));
+    lottery = presortedLottery(r.kept.map((k, idx) => ({ p: r.p[idx], allocation: Allocation.fromOwners(Array.from(mixture[k].owner), n) })));
     reduced = true;
     reductionInfo = { ran: true, before: mixture.length, after: lottery.size, bound, keptIndices: r.kept };
-  } else lottery = toLottery(mixture, total, n);
-  lap('reduce', t);
+  } else {
+    lottery = toLottery(mixture, total, n);
+    if (needs)
+      reductionInfo = { ran: false, before: mixture.length, bound, reason: `skipped: the exact dense reduction would need a ${coords} x ${mixture.length} rational tableau (auto limit ${AUTO_REDUCE_CELLS} cells); pass reduce: 'always' to force it` };
+  }
+  lap('reduce+lottery', t);
   timings.total = Date.now() - t0;
 
   const R = (k: bigint) => new Rational(k, D);

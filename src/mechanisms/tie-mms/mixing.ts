@@ -5,6 +5,13 @@ import { Allocation, Lottery } from '../../core/allocation';
 import { Rational } from '../../core/rational';
 import type { ScaledEntry } from './faithful';
 
+/** A compact string key of an owner vector (agents < 65536): much faster than join(',') on large supports. */
+export function ownerKey(owner: Int32Array): string {
+  let out = '';
+  for (let k = 0; k < owner.length; k += 4096) out += String.fromCharCode.apply(null, Array.from(owner.subarray(k, k + 4096)));
+  return out;
+}
+
 /** An allocation of the mixture: weight w out of n*D, owner over the real goods, and the shifts whose D^(j) contain it. */
 export interface MixedEntry {
   w: bigint;
@@ -14,10 +21,11 @@ export interface MixedEntry {
 
 /** Drops dummy goods (owner[x] for x >= mReal) and re-merges equal allocations (spec 0.6). */
 export function stripDummies(entries: readonly ScaledEntry[], mReal: number): ScaledEntry[] {
+  if (entries.every((e) => e.owner.length === mReal)) return [...entries]; // no dummies: entries are already distinct
   const out = new Map<string, ScaledEntry>();
   for (const e of entries) {
     const owner = e.owner.length === mReal ? e.owner : e.owner.slice(0, mReal);
-    const key = owner.join(',');
+    const key = ownerKey(owner);
     const prev = out.get(key);
     if (prev) prev.w += e.w;
     else out.set(key, { w: e.w, owner });
@@ -33,7 +41,7 @@ export function mixShifts(perShift: readonly (readonly ScaledEntry[])[]): MixedE
   const out = new Map<string, MixedEntry>();
   perShift.forEach((entries, j) => {
     for (const e of entries) {
-      const key = e.owner.join(',');
+      const key = ownerKey(e.owner);
       const prev = out.get(key);
       if (prev) {
         prev.w += e.w;
@@ -44,7 +52,17 @@ export function mixShifts(perShift: readonly (readonly ScaledEntry[])[]): MixedE
   return [...out.values()];
 }
 
+/**
+ * Builds a Lottery whose entries are already in the Lottery's canonical order (p descending, then allocation key), so the
+ * constructor's sort runs in linear time (its comparator recomputes allocation keys, which is slow on large supports).
+ */
+export function presortedLottery(entries: readonly { p: Rational; allocation: Allocation }[]): Lottery {
+  const keyed = entries.map((e) => ({ ...e, key: e.allocation.key() }));
+  keyed.sort((a, b) => b.p.cmp(a.p) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return new Lottery(keyed.map(({ p, allocation }) => ({ p, allocation })));
+}
+
 /** A scaled lottery (weights over `total`) as an exact Lottery on n agents. */
 export function toLottery(entries: readonly { w: bigint; owner: Int32Array }[], total: bigint, n: number): Lottery {
-  return new Lottery(entries.map((e) => ({ p: new Rational(e.w, total), allocation: Allocation.fromOwners(Array.from(e.owner), n) })));
+  return presortedLottery(entries.map((e) => ({ p: new Rational(e.w, total), allocation: Allocation.fromOwners(Array.from(e.owner), n) })));
 }

@@ -1,0 +1,158 @@
+/**
+ * Benchmark of `tie-mms-ordinal` (paper 000, Theorem 1; issue 4 item 6): `npm run bench -- tie-mms [options]`.
+ *
+ * Runs the mechanism exactly (BigInt rationals; doubles only where every integer is below 2^53) on seeded uniform
+ * instances (values 1..100) for (n, m) = (10, 100), (20, 200), (50, 500) and reports the time per phase, the support
+ * size, the Lemma 4.15 bound (n-1)m + 1 and the largest probability denominator. Baseline in the same process: the
+ * cyclic-unit-quota lottery (`cuq-lottery`, same marginals, no ex-post guarantee).
+ *
+ * (10, 100) and (20, 200) go through `solve` (the full Outcome, lottery and trace). (50, 500) has ~10^6 allocations
+ * before reduction, too many to hold as Allocation objects, so it runs the same pipeline functions in streaming mode:
+ * each shift's faithful lottery is generated, measured and dropped (support = distinct allocations, counted with a
+ * 64-bit hash). Options: `--sizes 10x100,20x200` ; `--matching canonical|incremental` (default incremental);
+ * `--skip-stream`; `--out FILE`.
+ */
+import { writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { solve } from '../src';
+import { uniformInstance } from '../src/generators';
+import {
+  commonDenominator,
+  completeAll,
+  cuqCounts,
+  cyclicData,
+  faithfulScaled,
+  harmonicPortions,
+  identityOrdering,
+  paddedOrders,
+  partialAllocations,
+  supportBound,
+  type MatchingStrategy,
+} from '../src/mechanisms/tie-mms';
+
+interface Row {
+  n: number;
+  m: number;
+  mode: string;
+  ms: number;
+  phases: string;
+  support: number;
+  bound: number;
+  reduced: string;
+  maxDenBits: number;
+  maxDen: string;
+  baselineMs: number;
+}
+
+function hash64(owner: Int32Array): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let k = 0; k < owner.length; k++) {
+    h1 = Math.imul(h1 ^ owner[k], 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ (owner[k] + 0x9e37), 0x85ebca6b) >>> 0;
+  }
+  return h1.toString(36) + ':' + h2.toString(36);
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+function viaSolve(n: number, m: number, matching: MatchingStrategy): Row {
+  const inst = uniformInstance({ n, m, seed: `tie-mms-${n}x${m}` });
+  const t0 = performance.now();
+  const o = solve('tie-mms-ordinal', inst, { matching, trace: 'summary' });
+  const ms = performance.now() - t0;
+  const t1 = performance.now();
+  solve('cuq-lottery', inst);
+  const baselineMs = performance.now() - t1;
+  let maxDen = 1n;
+  for (const e of o.lottery!.entries) if (e.p.den > maxDen) maxDen = e.p.den;
+  const red = o.trace.find((t) => t.id === 'support-reduction')!.data as { ran: boolean; reason?: string };
+  const timings = o.trace.find((t) => t.id === 'timings')!.data as Record<string, number>;
+  return {
+    n, m, mode: `solve, ${matching}`, ms, baselineMs,
+    phases: Object.entries(timings).filter(([k]) => k !== 'total').map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', '),
+    support: o.lottery!.size, bound: supportBound(n, m), reduced: red.ran ? 'yes' : 'no (auto limit)',
+    maxDenBits: maxDen.toString(2).length, maxDen: maxDen.toString().length > 24 ? `${maxDen.toString().slice(0, 12)}…(${maxDen.toString().length} digits)` : maxDen.toString(),
+  };
+}
+
+function streaming(n: number, m: number, matching: MatchingStrategy): Row {
+  const inst = uniformInstance({ n, m, seed: `tie-mms-${n}x${m}` });
+  const t0 = performance.now();
+  const phases: Record<string, number> = {};
+  let t = performance.now();
+  const pi = identityOrdering(n);
+  const po = paddedOrders(inst);
+  const cd = cyclicData(pi, po);
+  const counts = cuqCounts(cd);
+  const beta = harmonicPortions(pi);
+  const D = commonDenominator(beta);
+  const g = partialAllocations(cd, beta, D);
+  const { f } = completeAll(cd, g, counts, D);
+  phases.prepare = performance.now() - t;
+  t = performance.now();
+  const seen = new Set<string>();
+  const total = BigInt(n) * D;
+  let maxDen = 1n;
+  for (let j = 0; j < n; j++) {
+    const res = faithfulScaled(f[j], D, po.orders, matching);
+    for (const e of res.entries) {
+      seen.add(hash64(e.owner));
+      const den = total / gcd(e.w, total);
+      if (den > maxDen) maxDen = den;
+    }
+  }
+  phases.faithful = performance.now() - t;
+  const ms = performance.now() - t0;
+  const t1 = performance.now();
+  solve('cuq-lottery', inst);
+  const baselineMs = performance.now() - t1;
+  return {
+    n, m, mode: `streaming, ${matching}`, ms, baselineMs,
+    phases: Object.entries(phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', '),
+    support: seen.size, bound: supportBound(n, m), reduced: 'no (streaming)',
+    maxDenBits: maxDen.toString(2).length, maxDen: maxDen.toString().length > 24 ? `${maxDen.toString().slice(0, 12)}…(${maxDen.toString().length} digits)` : maxDen.toString(),
+  };
+}
+
+export async function run(args: string[]): Promise<void> {
+  const opt = (name: string) => {
+    const k = args.indexOf(`--${name}`);
+    return k >= 0 ? args[k + 1] : undefined;
+  };
+  const matching = (opt('matching') ?? 'incremental') as MatchingStrategy;
+  const sizes = (opt('sizes') ?? '10x100,20x200,50x500').split(',').map((s) => s.split('x').map(Number) as [number, number]);
+  const out = opt('out') ?? 'bench/results/tie-mms.md';
+  const rows: Row[] = [];
+  for (const [n, m] of sizes) {
+    if (n * m > 5000 && args.includes('--skip-stream')) continue;
+    const row = n * m > 5000 ? streaming(n, m, matching) : viaSolve(n, m, matching);
+    rows.push(row);
+    console.log(`tie-mms-ordinal n=${n} m=${m}: ${(row.ms / 1000).toFixed(1)} s, support ${row.support} (bound ${row.bound}), max denominator ${row.maxDenBits} bits`);
+  }
+  const lines = [
+    '# tie-mms benchmark: `tie-mms-ordinal` (paper 000, Theorem 1), exact',
+    '',
+    `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; seeded uniform instances (values 1..100, seed \`tie-mms-<n>x<m>\`), identity ordering, BvN matching \`${matching}\`, \`reduce: 'auto'\`.`,
+    'Baseline: `cuq-lottery` (the n unit-quota allocations; same marginals, no ex-post guarantee) on the same instance, same process.',
+    '',
+    '| n | m | mode | time (s) | phases (s) | support | (n-1)m+1 | reduced | largest denominator | baseline (s) | ratio |',
+    '|---|---|------|---------:|------------|--------:|---------:|---------|---------------------|-------------:|------:|',
+    ...rows.map((r) => `| ${r.n} | ${r.m} | ${r.mode} | ${(r.ms / 1000).toFixed(2)} | ${r.phases} | ${r.support} | ${r.bound} | ${r.reduced} | ${r.maxDen} (${r.maxDenBits} bits) | ${(r.baselineMs / 1000).toFixed(3)} | ${(r.ms / Math.max(r.baselineMs, 0.001)).toFixed(0)}x |`),
+    '',
+    'Notes:',
+    '* The support is the mixture D\' before Lemma 4.15\'s reduction: at these sizes the exact dense Carathéodory',
+    '  reduction (a (n-1)m x |D\'| rational tableau) is beyond `reduce: \'auto\'`\'s limit, so the outcome claims its true',
+    '  support instead of (n-1)m+1. TIE, ex-ante PROP and every ex-post guarantee hold for D\' already (spec A10).',
+    '* `streaming` (50 x 500): the per-shift lotteries are generated and measured one at a time (about 10^6 allocations',
+    '  in total, too many to keep as objects); the support counts distinct allocations by a 64-bit hash.',
+    '* In `solve` mode most of the remaining time is building the core `Lottery` (its sort recomputes `Allocation.key()`',
+    '  strings in the comparator).',
+    '',
+  ];
+  writeFileSync(out, lines.join('\n'));
+  console.log(`wrote ${out}`);
+}

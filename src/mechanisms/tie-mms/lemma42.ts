@@ -169,7 +169,7 @@ export function lemma42(inst: Instance, pi: Ordering, beta: readonly (readonly R
     { id: 'portion-matrix', title: 'Portion matrix beta (rows agents, columns shifts; Definition 4.1)', data: beta },
     full
       ? { id: 'partial-allocations', title: 'Partial allocations g^(j) (Definition 4.6)', data: g.map((gj) => toRationalMatrix(gj, D)) }
-      : { id: 'partial-allocations', title: 'Partial allocations g^(j) (Definition 4.6)', text: 'omitted (summary trace)', data: { denominator: D } },
+      : { id: 'partial-allocations', title: 'Partial allocations g^(j) (Definition 4.6)', text: 'omitted (summary trace)', data: { denominator: D.toString() } },
     full
       ? { id: 'completion', title: 'Completed fractional allocations f^(j) (Lemma 4.9, north-west corner)', data: { f: f.map((fj) => toRationalMatrix(fj, D)), added: added.map((a) => ({ ...a, delta: R(a.delta) })) } }
       : { id: 'completion', title: 'Completed fractional allocations f^(j) (Lemma 4.9, north-west corner)', text: 'omitted (summary trace)', data: { cellsAdded: added.length } },

@@ -33,3 +33,4 @@ export { toMimeBundle, mmsHistogram, displayKind, MmsHistogram, type MimeBundle,
 export { display, show } from './display/show';
 export * as stochastic from './stochastic';
 export { simulateMechanism, simulateMechanismSync, type StochasticSimulationRequest } from './mechanisms/stochastic';
+export * as tieMms from './mechanisms/tie-mms';

@@ -62,7 +62,10 @@ export class BigCoverSearch {
     return false;
   }
 
-  /** Minimal multisets of `rest` with sum in [lo, hi]; {y} (smallest single item reaching lo) dominates larger items. */
+  /**
+   * Minimal multisets of `rest` with sum in [lo, hi]; {y}, the smallest single item reaching lo, dominates
+   * every completion holding an item >= y or worth >= y.
+   */
   private completions(rest: readonly number[], lo: bigint, hi: bigint, out: number[][]): void {
     const w = this.w;
     let yPos = rest.length - 1;
@@ -71,6 +74,7 @@ export class BigCoverSearch {
       let first = yPos;
       while (first > 0 && w[rest[first - 1]] === w[rest[yPos]]) first--;
       if (w[rest[yPos]] <= hi) out.push([rest[first]]);
+      if (w[rest[yPos]] - 1n < hi) hi = w[rest[yPos]] - 1n;
     }
     const L = rest.slice(yPos + 1);
     const suffix = new Array<bigint>(L.length + 1).fill(0n);

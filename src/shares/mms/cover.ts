@@ -9,8 +9,11 @@
  * - Minimal completions only: a completion from which an item can be dropped while staying >= T is
  *   dominated (the dropped item can join any other bundle).
  * - Single-item dominance: if x >= T the bundle is {x}. If y is the smallest remaining item with
- *   x + y >= T, the completion {y} dominates every completion holding an item >= y (swap that item with y
- *   and drop the rest), so the other completions use only items < y.
+ *   x + y >= T, the completion {y} dominates every completion holding an item >= y and every completion
+ *   worth >= y (swap it for y), so the other completions use items < y and are worth < y.
+ * - Exchange dominance (Martello–Toth style, for covering): a completion is dropped when an item outside
+ *   it can replace one or two of its items and still cover (the swapped completion spends less).
+ * - Completions are tried by least overfill first, which finds coverings early.
  * - Symmetry breaking on equal values: completions are multisets, always taking the first unused copies,
  *   so each remaining multiset has one canonical set of indices (used for the memo too).
  * - Bounds at every node: total >= k * T; the pair bound (a bundle of items < T needs two items, and a
@@ -19,9 +22,10 @@
  * - Failure memo keyed by (remaining set, k), storing the smallest threshold at which the state failed;
  *   a failure at T is a failure at every T' >= T, so the memo stays valid across threshold probes.
  * - The last two bundles are a subset-sum window query (`subsetInWindow`: bitset DP or meet-in-the-middle).
- * - Completions are enumerated depth-first when few items fit in a bundle, and by meet-in-the-middle over
- *   sorted half lists (cached across probes) when bundles hold many large-valued items, which is where
- *   depth-first enumeration would visit exponentially many partial bundles.
+ * - Completions are enumerated depth-first when values are small (subset sums dense: minimality and
+ *   dominance keep the enumeration small), and lazily by meet-in-the-middle over sorted half lists (cached
+ *   across probes) when values are large (sums sparse: a depth-first search would visit exponentially many
+ *   partial bundles); in between, the depth-first search runs under a step limit and hands over.
  */
 import type { Budget } from './budget';
 import { MAX_HALF, pairsInWindow, sortedSubsetSums, type SortedSums } from './sorted-sums';

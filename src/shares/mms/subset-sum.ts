@@ -38,6 +38,25 @@ function bitsetLayers(vals: readonly number[], cap: number): Uint32Array[] {
   return layers;
 }
 
+/** The sums reachable with all of `vals`, capped at `cap`, as one bitset (shift-or in place). */
+function reachable(vals: readonly number[], cap: number): Uint32Array {
+  const words = (cap >>> 5) + 1;
+  const bits = new Uint32Array(words);
+  bits[0] = 1;
+  for (const v of vals) {
+    if (v > cap || v === 0) continue;
+    const ws = v >>> 5;
+    const bs = v & 31;
+    for (let i = words - 1; i >= ws; i--) {
+      const src = i - ws;
+      let x = bits[src] << bs;
+      if (bs !== 0 && src > 0) x |= bits[src - 1] >>> (32 - bs);
+      bits[i] |= x;
+    }
+  }
+  return bits;
+}
+
 const hasBit = (bits: Uint32Array, s: number): boolean => ((bits[s >>> 5] >>> (s & 31)) & 1) === 1;
 
 /** Positions (into `vals`) of a subset with sum exactly `s`, read back from the layers. */
@@ -85,9 +104,8 @@ export function subsetInWindow(vals: readonly number[], lo: number, hi: number, 
   }
   const dpWords = ((hi >>> 5) + 1) * (c + 1);
   if (hi < 2 ** 31 && dpWords <= DP_WORDS && (dpWords <= 2 ** (c / 2 + 2) || c > 2 * MAX_HALF)) {
-    const layers = bitsetLayers(vals, hi);
-    const last = layers[c];
-    for (let t = lo; t <= hi; t++) if (hasBit(last, t)) return readBack(layers, vals, t);
+    const last = reachable(vals, hi);
+    for (let t = lo; t <= hi; t++) if (hasBit(last, t)) return readBack(bitsetLayers(vals, hi), vals, t);
     return null;
   }
   if (c <= 2 * MAX_HALF) {

@@ -2,9 +2,10 @@
  * `npm run bench -- <name>`: runs one benchmark (or all without a name). Each benchmark compares against
  * a baseline run in the same process and writes its table to bench/results/<name>.md.
  */
-const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
-  mms: () => import('./mms'),
-  'tie-mms': () => import('./tie-mms'),
+type Bench = { run(args: string[]): Promise<void> };
+const benches: Record<string, () => Bench> = {
+  mms: () => require('./mms') as Bench,
+  'tie-mms': () => require('./tie-mms') as Bench,
 };
 
 async function main(): Promise<void> {
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   for (const b of names) {
     const load = benches[b];
     if (!load) throw new Error(`unknown benchmark "${b}" (known: ${Object.keys(benches).join(', ')})`);
-    await (await load()).run(args);
+    await load().run(args);
   }
 }
 

@@ -9,6 +9,7 @@ import type { Rng } from './rng';
 /** An integral allocation: agent i receives `bundles[i]`; every good is allocated exactly once. */
 export class Allocation {
   readonly bundles: readonly Bundle[];
+  private readonly canonicalKey: string;
 
   /** Validates that the bundles are disjoint and cover goods 0..m-1. */
   constructor(bundles: readonly (readonly GoodId[])[], readonly m: number) {
@@ -26,6 +27,7 @@ export class Allocation {
     const missing = owner.findIndex((o) => o === -1);
     if (missing >= 0) throw new InvalidInputError('bundle-coverage', `allocation: good ${missing} is not allocated to any agent`);
     this.bundles = Object.freeze(bundles.map((b) => Object.freeze([...b].sort((x, y) => x - y))));
+    this.canonicalKey = this.bundles.map((b) => b.join(',')).join('|');
   }
 
   /** From `owner[g]` = the agent receiving good g. */
@@ -49,7 +51,7 @@ export class Allocation {
   }
   /** A canonical string key (equal allocations have equal keys). */
   key(): string {
-    return this.bundles.map((b) => b.join(',')).join('|');
+    return this.canonicalKey;
   }
   equals(o: Allocation): boolean {
     return this.key() === o.key();
@@ -142,7 +144,7 @@ export class Lottery {
     });
     if (!total.eq(1)) throw new InvalidInputError('probabilities-sum', `lottery: probabilities sum to ${total}, expected exactly 1`);
     this.entries = Object.freeze(
-      [...merged.values()].sort((a, b) => b.p.cmp(a.p) || (a.allocation.key() < b.allocation.key() ? -1 : 1)).map((e) => Object.freeze(e)),
+      [...merged.entries()].sort(([ka, a], [kb, b]) => b.p.cmp(a.p) || (ka < kb ? -1 : ka > kb ? 1 : 0)).map(([, e]) => Object.freeze(e)),
     );
   }
 

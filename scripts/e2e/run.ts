@@ -202,7 +202,10 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...QUIET_SETTINGS, ...(opts.settings ?? {}) }, null, 2),
   );
-  const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  // --config keeps code-server from creating ~/.config/code-server/config.yaml in the user's home.
+  const configFile = path.join(RUN_DIR, 'config.yaml');
+  fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
+  const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   const env = { ...process.env, CS_DISABLE_FILE_DOWNLOADS: '1', VSCODE_PROXY_URI: '' };
   delete (env as Record<string, string | undefined>).VSCODE_IPC_HOOK_CLI; // never talk to an outer editor
 

@@ -339,7 +339,11 @@ describe('code-server e2e: the .vsix in a real editor', function () {
       await browser?.close().catch(() => undefined);
     } finally {
       await cs?.stop();
-      if (cs) fs.copyFileSync(cs.logFile, path.join(ARTIFACTS, 'code-server.log'));
+      if (cs) {
+        fs.copyFileSync(cs.logFile, path.join(ARTIFACTS, 'code-server.log'));
+        // The editor's own logs (extension host, renderer-side errors, our extension's output channel).
+        fs.cpSync(path.join(cs.userDataDir, 'logs'), path.join(ARTIFACTS, 'logs'), { recursive: true });
+      }
       log(`total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
   });

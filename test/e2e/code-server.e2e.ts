@@ -418,7 +418,6 @@ describe('code-server e2e: the .vsix in a real editor', function () {
 
       phase('run finished');
       const mtime0 = fs.statSync(file).mtimeMs;
-      log(`${name}: dirty before save: ${await page.locator('.tabs-container .tab.active.dirty').count()}`);
       await runCommand(page, 'File: Save');
       await waitFor(
         `${name} written by Save`,

@@ -15,7 +15,7 @@ export { Allocation, FractionalAllocation, Lottery, type LotteryEntry } from './
 export { Outcome, type Claim, type TraceStep, type OutcomeKind } from './core/outcome';
 export { FairDivError, InvalidInputError, DomainError, LimitError } from './core/errors';
 export { rng, type Rng } from './core/rng';
-export { prop, tps, mms, mmsShare } from './shares';
+export { prop, tps, mms, mmsShare, mmsPartition, mmsEfxPartition, realloc, approxMmsPartition, type MmsResult, type MmsOptions } from './shares';
 export { certify, CertificateReport, registerClaimChecker, type ClaimResult, type ClaimStatus } from './certify';
 export { list, mechanism, registerMechanism, type MechanismInfo } from './mechanisms/registry';
 export * from './checks';

@@ -13,30 +13,10 @@
 import type { GoodId, Instance } from '../core/instance';
 import { Rational } from '../core/rational';
 import type { Outcome } from '../core/outcome';
+import { permutations } from '../core/permutations';
 import type { CheckResult } from './result';
 
 export type MisreportSpace = 'ordinal' | 'cardinal';
-
-function permutations(m: number): GoodId[][] {
-  const out: GoodId[][] = [];
-  const perm: GoodId[] = [];
-  const used = new Array<boolean>(m).fill(false);
-  const rec = () => {
-    if (perm.length === m) {
-      out.push([...perm]);
-      return;
-    }
-    for (let g = 0; g < m; g++) if (!used[g]) {
-      used[g] = true;
-      perm.push(g);
-      rec();
-      perm.pop();
-      used[g] = false;
-    }
-  };
-  rec();
-  return out;
-}
 
 /** The documented cardinal misreport grid for a valuation row (see module header). */
 export function cardinalGrid(values: readonly Rational[]): Rational[][] {

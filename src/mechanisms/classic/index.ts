@@ -3,6 +3,7 @@ import { Lottery } from '../../core/allocation';
 import { InvalidInputError } from '../../core/errors';
 import type { AgentId, Instance } from '../../core/instance';
 import { Outcome, type Claim } from '../../core/outcome';
+import { permutations } from '../../core/permutations';
 import { Rational } from '../../core/rational';
 import { registerMechanism, requireDomain } from '../registry';
 import { cutAndChoose } from './cut-and-choose';
@@ -21,11 +22,6 @@ function agentOrder(inst: Instance, options: Record<string, unknown> | undefined
   if (!Array.isArray(raw) || raw.length !== inst.n || new Set(raw).size !== inst.n || raw.some((a) => !Number.isInteger(a) || a < 0 || a >= inst.n))
     throw new InvalidInputError('bad-order', `options.${key}: expected a permutation of the agents 0..${inst.n - 1}, got ${JSON.stringify(raw)}`);
   return raw as AgentId[];
-}
-
-function permutations(n: number): AgentId[][] {
-  if (n === 0) return [[]];
-  return permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, k) => [...p.slice(0, k), n - 1, ...p.slice(k)]));
 }
 
 function abmRho(inst: Instance): Rational | null {

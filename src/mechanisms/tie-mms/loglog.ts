@@ -3,6 +3,7 @@
  * (W^alpha(pi) <= 1/alpha - 2 + 1/n) implement CUQ(v, pi) by Lemma 6.4, else fall back to Proposition 3.
  * (1 - eps(n))-TIE with eps(n) = n^{-log2 n}, ex-ante PROP, ex-post alpha(n)-TPS, alpha(n) = 1/(25 + 2 log log n - 1/n).
  */
+import { permutations } from '../../core/permutations';
 import { InvalidInputError } from '../../core/errors';
 import type { Instance } from '../../core/instance';
 import { Rational } from '../../core/rational';
@@ -51,19 +52,5 @@ export function theorem2Branch(inst: Instance, pi: Ordering, d: readonly number[
 
 /** All n! orderings (position 0 first), in lexicographic order. */
 export function allOrderings(n: number): Ordering[] {
-  const out: Ordering[] = [];
-  const perm: number[] = [];
-  const used = new Array<boolean>(n).fill(false);
-  const rec = () => {
-    if (perm.length === n) return void out.push(orderingFromOrder(perm, n));
-    for (let a = 0; a < n; a++) if (!used[a]) {
-      used[a] = true;
-      perm.push(a);
-      rec();
-      perm.pop();
-      used[a] = false;
-    }
-  };
-  rec();
-  return out;
+  return permutations(n).map((p) => orderingFromOrder(p, n));
 }

@@ -113,14 +113,12 @@ export function registerClaimChecker(id: string, check: OutcomeCheck): void {
 function exPost(o: Outcome, prop: string, claim: Claim): CheckResult {
   const check = allocationChecks[prop];
   const support = o.support();
-  const perAllocation: { p: Rational; holds: boolean }[] = [];
   let unchecked: CheckResult | null = null;
   for (let k = 0; k < support.length; k++) {
     const r = check(o.instance, support[k].allocation, claim);
     if (r.unchecked) unchecked ??= r;
     else if (!r.holds)
       return { holds: false, detail: { ...r.detail, supportIndex: k, probability: support[k].p }, witness: { allocation: support[k].allocation.toJSON(), ...(r.witness as object) } };
-    perAllocation.push({ p: support[k].p, holds: r.holds });
   }
   if (unchecked) return unchecked;
   return { holds: true, detail: { property: `ex-post ${prop}`, allocations: support.length } };

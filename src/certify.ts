@@ -114,14 +114,18 @@ function exPost(o: Outcome, prop: string, claim: Claim): CheckResult {
   const check = allocationChecks[prop];
   const support = o.support();
   let unchecked: CheckResult | null = null;
+  let worst: { k: number; value: Rational; needed: Rational; agent: unknown } | null = null;
   for (let k = 0; k < support.length; k++) {
     const r = check(o.instance, support[k].allocation, claim);
     if (r.unchecked) unchecked ??= r;
     else if (!r.holds)
       return { holds: false, detail: { ...r.detail, supportIndex: k, probability: support[k].p }, witness: { allocation: support[k].allocation.toJSON(), ...(r.witness as object) } };
+    const { value, needed, agent } = r.detail as { value?: unknown; needed?: unknown; agent?: unknown };
+    if (value instanceof Rational && needed instanceof Rational && (!worst || value.mul(worst.needed).lt(worst.value.mul(needed)))) worst = { k, value, needed, agent };
   }
   if (unchecked) return unchecked;
-  return { holds: true, detail: { property: `ex-post ${prop}`, allocations: support.length } };
+  const tightest = worst ? { agent: worst.agent, value: worst.value, needed: worst.needed, supportIndex: worst.k } : {};
+  return { holds: true, detail: { property: `ex-post ${prop}`, allocations: support.length, ...tightest } };
 }
 
 function checkClaim(o: Outcome, claim: Claim): CheckResult {

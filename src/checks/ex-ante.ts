@@ -21,20 +21,27 @@ export function lotteryExpectedValues(inst: Instance, l: Lottery): Rational[] {
 export function checkExAntePROP(inst: Instance, f: FractionalAllocation): CheckResult {
   const V = expectedValueMatrix(inst, f);
   const perAgent: Record<string, unknown> = {};
+  let tight = -1;
   for (let i = 0; i < inst.n; i++) {
     const share = inst.total(i).div(inst.n);
     perAgent[inst.agents[i]] = { expected: V[i][i], prop: share };
     if (V[i][i].lt(share)) return { holds: false, detail: { property: 'ex-ante PROP', agent: inst.agents[i], expected: V[i][i], prop: share }, witness: { agent: i } };
+    if (share.sign() > 0 && (tight < 0 || V[i][i].div(share).lt(V[tight][tight].div(inst.total(tight).div(inst.n))))) tight = i;
   }
-  return { holds: true, detail: { property: 'ex-ante PROP', perAgent } };
+  const worst = tight >= 0 ? { agent: inst.agents[tight], expected: V[tight][tight], prop: inst.total(tight).div(inst.n) } : {};
+  return { holds: true, detail: { property: 'ex-ante PROP', ...worst, perAgent } };
 }
 
 /** Ex-ante EF: v_i(f_i) >= v_i(f_j) for all i, j. Witness: an envious pair. */
 export function checkExAnteEF(inst: Instance, f: FractionalAllocation): CheckResult {
   const V = expectedValueMatrix(inst, f);
-  for (let i = 0; i < inst.n; i++) for (let j = 0; j < inst.n; j++)
+  let tight: [number, number] | null = null;
+  for (let i = 0; i < inst.n; i++) for (let j = 0; j < inst.n; j++) {
     if (V[i][j].gt(V[i][i])) return { holds: false, detail: { property: 'ex-ante EF', envious: inst.agents[i], envied: inst.agents[j], own: V[i][i], other: V[i][j] }, witness: { envious: i, envied: j } };
-  return { holds: true, detail: { property: 'ex-ante EF', expected: V.map((r, i) => r[i]) } };
+    if (i !== j && (!tight || V[i][i].sub(V[i][j]).lt(V[tight[0]][tight[0]].sub(V[tight[0]][tight[1]])))) tight = [i, j];
+  }
+  const closest = tight ? { agent: inst.agents[tight[0]], other: inst.agents[tight[1]], own: V[tight[0]][tight[0]], otherValue: V[tight[0]][tight[1]] } : {};
+  return { holds: true, detail: { property: 'ex-ante EF', ...closest, expected: V.map((r, i) => r[i]) } };
 }
 
 /** The lottery implements f exactly: its marginals equal f entry by entry. Witness: the first differing entry. */

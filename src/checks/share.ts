@@ -20,13 +20,19 @@ function perAgent(
 ): CheckResult {
   const ratios: Record<string, unknown> = {};
   let unchecked: string | null = null;
+  let tightest: { agent: AgentId; value: Rational; needed: Rational } | null = null;
   for (let i = 0; i < inst.n; i++) {
     const own = inst.value(i, a.bundles[i]);
     const s = share(i);
     const lower = s.lower ?? s.value;
     const upper = s.upper ?? s.value;
     ratios[inst.agents[i]] = { value: own, share: s.value, ...(s.lower ? { lower, upper } : {}) };
-    if (own.ge(rho.mul(upper))) continue;
+    const needed = rho.mul(upper);
+    if (own.ge(needed)) {
+      // the tightest agent: smallest value/needed (an agent with needed = 0 is never tight)
+      if (needed.sign() > 0 && (!tightest || own.mul(tightest.needed).lt(tightest.value.mul(needed)))) tightest = { agent: i, value: own, needed };
+      continue;
+    }
     if (own.lt(rho.mul(lower))) {
       return {
         holds: false,
@@ -38,7 +44,8 @@ function perAgent(
   }
   if (unchecked !== null)
     return { holds: false, unchecked: true, detail: { property, rho, agent: unchecked, reason: 'the share is only bounded (solver time limit) and the value lies between the bounds', perAgent: ratios } };
-  return { holds: true, detail: { property, rho, perAgent: ratios } };
+  const tight = tightest ? { agent: inst.agents[tightest.agent], value: tightest.value, needed: tightest.needed } : {};
+  return { holds: true, detail: { property, rho, ...tight, perAgent: ratios } };
 }
 
 /** PROP: v_i(A_i) >= v_i(M)/n for every agent. */

@@ -2,6 +2,7 @@
  * Support reduction (Lemma 4.15 of paper 000; spec A10 [DECISION]: exact Carathéodory elimination, no LP solver).
  */
 import { Rational } from '../../core/rational';
+import { P, gcdNum, invmod, mulmod, ratRecon } from './modular';
 
 /** An allocation with its probability. */
 export interface WeightedOwner {
@@ -9,9 +10,450 @@ export interface WeightedOwner {
   owner: Int32Array;
 }
 
+/** Counters of the last `reduceSupport` run (for benchmarks and tests). */
+export interface ReductionStats {
+  allocations: number;
+  coordinates: number;
+  rank: number;
+  added: number;
+  dropped: number;
+  replaced: number;
+  /** dependencies whose modular coefficients did not reconstruct and verify (solved exactly instead) */
+  exactSolves: number;
+  /** the whole reduction fell back to `reduceSupportDense` (an unlucky prime) */
+  denseFallback: boolean;
+}
+
+let lastStats: ReductionStats | null = null;
+
+/** Counters of the last `reduceSupport` call. */
+export function lastReductionStats(): ReductionStats | null {
+  return lastStats;
+}
+
+class UnluckyPrime extends Error {}
+
 /**
  * REDUCE (Lemma 4.15): a lottery with the same marginals, support contained in the old support and affinely
- * independent allocation vectors, hence at most (n-1)m + 1 allocations. Exact.
+ * independent allocation vectors, hence at most (n-1)m + 1 allocations. Exact. Returns the indices kept (ascending),
+ * their new probabilities and the number of allocations removed.
+ *
+ * Method (incremental Carathéodory): phi(A) = (1, [owner[x] = i] for the (i, x) coordinates that vary over the support,
+ * one agent per good implied), d coordinates. The allocations are scanned once, in input order, keeping a basis B of
+ * affinely independent kept vectors with exact weights w_B. For a new vector v with weight w_v:
+ *  - mod P (a prime < 2^26, `modular.ts`) a matrix G with G B = [I; 0] (rows: one pivot coordinate per basis slot, the
+ *    other coordinates) gives y = G v as a sum of |supp v| <= m + 1 columns of G (v is 0/1): y = (c, u);
+ *  - u != 0 (mod P): v is independent (over Q as well); it joins B with its weight; G is updated by one pivot;
+ *  - u == 0: v = B c; c is recovered exactly by rational reconstruction of each c_b mod P and VERIFIED exactly
+ *    (sum_b c_b phi(b) == phi(v), integer arithmetic after scaling by the common denominator); when reconstruction or
+ *    verification fails, the small exact system on the support of c is solved by rational elimination instead;
+ *    then the probability moves along the dependency, w_v -= t, w_b += t c_b, with the largest t keeping every
+ *    weight >= 0 (exact Rational ratio test, ties keep the basis): either v drops out (t = w_v), or a basis vector b
+ *    with c_b < 0 reaches 0 and v takes its slot (one pivot of G on the slot's row, c_b != 0).
+ * Every decision (independence, coefficients, ratio test, weights) is exact; the prime only proposes. If the prime is
+ * unlucky (a vector independent over Q but dependent mod P, or a zero pivot mod P) the whole reduction falls back to
+ * `reduceSupportDense`. Marginals are preserved step by step; at the end the positive weights sit on basis vectors,
+ * hence on affinely independent ones.
+ *
+ * Cost, with K allocations, d coordinates, r <= d the rank and s = |supp v| <= m + 1: per allocation O(d s) additions
+ * (y) plus O(|c| s) for the exact check and |c| Rational updates; per basis change one pivot, O(|y| r) modular
+ * multiplications. Total O(K d s + (r + replacements) |y| r) plus the Rational work, against O(d K r) Rational operations
+ * for the dense tableau.
+ */
+export function reduceSupport(entries: readonly WeightedOwner[], n: number): { kept: number[]; p: Rational[]; removed: number } {
+  const K = entries.length;
+  if (K <= 1) {
+    lastStats = null;
+    return { kept: entries.map((_, k) => k), p: entries.map((e) => e.p), removed: 0 };
+  }
+  try {
+    return incremental(entries, n);
+  } catch (e) {
+    if (!(e instanceof UnluckyPrime)) throw e;
+    const r = reduceSupportDense(entries, n);
+    lastStats = { allocations: K, coordinates: 0, rank: r.kept.length, added: 0, dropped: 0, replaced: 0, exactSolves: 0, denseFallback: true };
+    return r;
+  }
+}
+
+function incremental(entries: readonly WeightedOwner[], n: number): { kept: number[]; p: Rational[]; removed: number } {
+  const K = entries.length;
+  const m = entries[0].owner.length;
+  // coordinates: 0 = the constant; (i, x) for the owners of x except the largest, for goods with >= 2 owners
+  const coordOf = new Int32Array(m * n).fill(-1);
+  const goods: number[] = [];
+  let d = 1;
+  {
+    const seen = new Uint8Array(n);
+    for (let x = 0; x < m; x++) {
+      seen.fill(0);
+      let cnt = 0;
+      let top = -1;
+      for (const e of entries) {
+        const i = e.owner[x];
+        if (!seen[i]) {
+          seen[i] = 1;
+          cnt++;
+          if (i > top) top = i;
+        }
+      }
+      if (cnt < 2) continue;
+      goods.push(x);
+      for (let i = 0; i < n; i++) if (seen[i] && i !== top) coordOf[x * n + i] = d++;
+    }
+  }
+  const suppOf = (k: number): Int32Array => {
+    const owner = entries[k].owner;
+    const tmp: number[] = [0];
+    for (const x of goods) {
+      const c = coordOf[x * n + owner[x]];
+      if (c >= 0) tmp.push(c);
+    }
+    return Int32Array.from(tmp);
+  };
+
+  // basis state
+  const slotEntry = new Int32Array(d);
+  const slotRow = new Int32Array(d);
+  const slotSupp: Int32Array[] = [];
+  const rowSlot = new Int32Array(d).fill(-1);
+  const w: Rational[] = [];
+  let r = 0;
+  const cols: (Float64Array | undefined)[] = new Array(d); // columns of G for pivot coordinates; others are unit
+  const pivotCols: number[] = [];
+  const y = new Float64Array(d);
+  const yNz: number[] = [];
+  const acc = new Float64Array(d);
+  const rec = new Float64Array(2);
+  const cNum: number[] = [];
+  const cDen: number[] = [];
+  const cSlots: number[] = [];
+  const stats: ReductionStats = { allocations: K, coordinates: d, rank: 0, added: 0, dropped: 0, replaced: 0, exactSolves: 0, denseFallback: false };
+
+  const pivot = (j: number): void => {
+    // row operation making y = e_j: row j /= y_j, row i -= y_i * row j
+    if (!cols[j]) {
+      const c = new Float64Array(d);
+      c[j] = 1;
+      cols[j] = c;
+      pivotCols.push(j);
+    }
+    const inv = invmod(y[j]);
+    const others = yNz.filter((i) => i !== j);
+    const ys = others.map((i) => y[i]);
+    for (const col of pivotCols) {
+      const G = cols[col]!;
+      const g = G[j];
+      if (g === 0) continue;
+      const gj = mulmod(g, inv);
+      G[j] = gj;
+      for (let q = 0; q < others.length; q++) {
+        const i = others[q];
+        let v = G[i] - mulmod(ys[q], gj);
+        if (v < 0) v += P;
+        G[i] = v;
+      }
+    }
+  };
+
+  for (let k = 0; k < K; k++) {
+    const wv0 = entries[k].p;
+    if (wv0.sign() <= 0) continue;
+    const s = suppOf(k);
+    // y = G phi(v) mod P
+    y.fill(0);
+    for (let q = 0; q < s.length; q++) {
+      const col = s[q];
+      const G = cols[col];
+      if (!G) y[col] += 1;
+      else for (let i = 0; i < d; i++) y[i] += G[i];
+    }
+    yNz.length = 0;
+    let j = -1;
+    for (let i = 0; i < d; i++) {
+      let v = y[i];
+      if (v === 0) continue;
+      if (v >= P) {
+        v %= P;
+        y[i] = v;
+        if (v === 0) continue;
+      }
+      yNz.push(i);
+      if (j < 0 && rowSlot[i] < 0) j = i;
+    }
+    if (j >= 0) {
+      // independent: new slot
+      pivot(j);
+      slotEntry[r] = k;
+      slotRow[r] = j;
+      slotSupp[r] = s;
+      rowSlot[j] = r;
+      w[r] = wv0;
+      r++;
+      stats.added++;
+      continue;
+    }
+    // dependent mod P: c_b = y[row of b]
+    cSlots.length = 0;
+    cNum.length = 0;
+    cDen.length = 0;
+    let ok = true;
+    for (const i of yNz) {
+      const b = rowSlot[i];
+      cSlots.push(b);
+      if (ok && ratRecon(y[i], rec)) {
+        cNum.push(rec[0]);
+        cDen.push(rec[1]);
+      } else ok = false;
+    }
+    let c: Rational[] | null = null;
+    if (ok && verify(s)) c = cNum.map((a, q) => new Rational(BigInt(a), BigInt(cDen[q])));
+    if (!c) {
+      stats.exactSolves++;
+      c = dixon(s);
+      if (!c) c = exactSolve(cSlots.map((b) => slotSupp[b]), s);
+      if (!c) throw new UnluckyPrime(); // independent over Q although dependent mod P
+    }
+    // ratio test: w_v - t >= 0, w_b + t c_b >= 0
+    let t = wv0;
+    let leave = -1;
+    for (let q = 0; q < cSlots.length; q++) {
+      const cb = c[q];
+      if (cb.sign() >= 0) continue;
+      const ratio = w[cSlots[q]].div(cb.neg());
+      if (ratio.lt(t)) {
+        t = ratio;
+        leave = q;
+      }
+    }
+    if (!t.isZero())
+      for (let q = 0; q < cSlots.length; q++) {
+        const cb = c[q];
+        if (cb.isZero()) continue;
+        w[cSlots[q]] = w[cSlots[q]].add(t.mul(cb));
+      }
+    if (leave < 0) {
+      stats.dropped++;
+      continue;
+    }
+    const b = cSlots[leave];
+    const row = slotRow[b];
+    if (y[row] === 0) throw new UnluckyPrime();
+    pivot(row);
+    slotEntry[b] = k;
+    slotSupp[b] = s;
+    w[b] = wv0.sub(t);
+    stats.replaced++;
+  }
+  stats.rank = r;
+  lastStats = stats;
+  const out: [number, Rational][] = [];
+  for (let b = 0; b < r; b++) if (w[b].sign() > 0) out.push([slotEntry[b], w[b]]);
+  out.sort((a, b) => a[0] - b[0]);
+  return { kept: out.map((e) => e[0]), p: out.map((e) => e[1]), removed: K - out.length };
+
+  /**
+   * Exact c with B c = phi(v) by p-adic (Dixon) lifting on G: x_i = G r_i mod P, r_{i+1} = (r_i - B x_i) / P, c = rational
+   * reconstruction of sum_i x_i P^i, accepted only after an exact check. Null when it does not converge in time.
+   */
+  function dixon(s: Int32Array): Rational[] | null {
+    const res = new Float64Array(d); // r_i, small integers
+    for (const z of s) res[z] = 1;
+    const X: bigint[] = new Array<bigint>(r).fill(0n);
+    const PB = BigInt(P);
+    let pk = 1n;
+    let probe = -1;
+    let last: Rational | null = null;
+    const yy = new Float64Array(d);
+    for (let it = 0; it < 4000; it++) {
+      // yy = G res mod P
+      yy.fill(0);
+      let any = false;
+      for (let col = 0; col < d; col++) {
+        const a0 = res[col];
+        if (a0 === 0) continue;
+        any = true;
+        let a = a0 % P;
+        if (a < 0) a += P;
+        const G = cols[col];
+        if (!G) {
+          yy[col] = (yy[col] + a) % P;
+          continue;
+        }
+        for (let i = 0; i < d; i++) {
+          const g = G[i];
+          if (g === 0) continue;
+          let v = yy[i] + mulmod(a, g);
+          if (v >= P) v -= P;
+          yy[i] = v;
+        }
+      }
+      if (!any) break; // exact integer solution X
+      for (let i = 0; i < d; i++) if (yy[i] !== 0 && rowSlot[i] < 0) return null; // not in the span mod P
+      // res = (res - B x) / P ; X += x P^i
+      for (let b = 0; b < r; b++) {
+        const xb = yy[slotRow[b]];
+        if (xb === 0) continue;
+        X[b] += BigInt(xb) * pk;
+        const sb = slotSupp[b];
+        for (let z = 0; z < sb.length; z++) res[sb[z]] -= xb;
+      }
+      for (let col = 0; col < d; col++) if (res[col] !== 0) res[col] /= P; // exact: res = 0 mod P
+      pk *= PB;
+      if (probe < 0) probe = X.findIndex((x) => x !== 0n);
+      if (probe < 0) continue;
+      const q = ratReconBig(X[probe], pk);
+      if (!q || !last || !q.eq(last)) {
+        last = q;
+        continue;
+      }
+      const c = cSlots.map((b) => ratReconBig(X[b], pk));
+      if (c.some((x) => !x)) continue;
+      if (verifyExact(c as Rational[], s)) return c as Rational[];
+    }
+    // exact integer solution (res reached 0)
+    const c = cSlots.map((b) => new Rational(X[b]));
+    return verifyExact(c, s) ? c : null;
+  }
+
+  function verifyExact(c: readonly Rational[], s: Int32Array): boolean {
+    let L = 1n;
+    for (const x of c) L = (L / gcdBig(L, x.den)) * x.den;
+    const accB = new Map<number, bigint>();
+    for (const z of s) accB.set(z, -L);
+    for (let q = 0; q < c.length; q++) {
+      if (c[q].isZero()) continue;
+      const e = c[q].num * (L / c[q].den);
+      for (const z of slotSupp[cSlots[q]]) accB.set(z, (accB.get(z) ?? 0n) + e);
+    }
+    for (const v of accB.values()) if (v !== 0n) return false;
+    // basis slots outside cSlots have c = 0: nothing to check
+    return true;
+  }
+
+  /** Exact check of phi(v) = sum_b c_b phi(b) for the reconstructed c (scaled to integers; exact in doubles). */
+  function verify(s: Int32Array): boolean {
+    let L = 1;
+    for (const den of cDen) {
+      L = (L / gcdNum(L, den)) * den;
+      if (L > 2 ** 30) return false;
+    }
+    let total = L * s.length;
+    const coef = cNum.map((a, q) => a * (L / cDen[q]));
+    for (let q = 0; q < coef.length; q++) total += Math.abs(coef[q]) * slotSupp[cSlots[q]].length;
+    if (total >= 2 ** 52) return false;
+    for (let q = 0; q < coef.length; q++) {
+      const e = coef[q];
+      if (e === 0) continue;
+      const sb = slotSupp[cSlots[q]];
+      for (let z = 0; z < sb.length; z++) acc[sb[z]] += e;
+    }
+    for (let z = 0; z < s.length; z++) acc[s[z]] -= L;
+    let good = true;
+    for (let q = 0; q < coef.length; q++) {
+      const sb = slotSupp[cSlots[q]];
+      for (let z = 0; z < sb.length; z++) {
+        if (acc[sb[z]] !== 0) good = false;
+        acc[sb[z]] = 0;
+      }
+    }
+    for (let z = 0; z < s.length; z++) {
+      if (acc[s[z]] !== 0) good = false;
+      acc[s[z]] = 0;
+    }
+    return good;
+  }
+}
+
+function gcdBig(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/** Rational reconstruction modulo M (bounds sqrt(M/2)), or null. */
+function ratReconBig(u: bigint, M: bigint): Rational | null {
+  u %= M;
+  if (u < 0n) u += M;
+  if (u === 0n) return Rational.ZERO;
+  let bound = 1n;
+  // floor(sqrt(M / 2)) by Newton
+  {
+    const h = M / 2n;
+    let x = 1n << BigInt((h.toString(2).length >> 1) + 1);
+    for (;;) {
+      const nx = (x + h / x) >> 1n;
+      if (nx >= x) break;
+      x = nx;
+    }
+    bound = x;
+  }
+  let r0 = M;
+  let r1 = u;
+  let t0 = 0n;
+  let t1 = 1n;
+  while (r1 > bound) {
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [t0, t1] = [t1, t0 - q * t1];
+  }
+  const at = t1 < 0n ? -t1 : t1;
+  if (t1 === 0n || at > bound || gcdBig(r1, at) !== 1n) return null;
+  return new Rational(t1 < 0n ? -r1 : r1, at);
+}
+
+/**
+ * Exact solution c of sum_q c_q phi(B_q) = phi(v) (0/1 vectors given by their supports), or null when there is none.
+ * Rational Gauss-Jordan on the coordinates touched; the columns are independent, so a solution is unique.
+ */
+function exactSolve(basis: readonly Int32Array[], v: Int32Array): Rational[] | null {
+  const rowsMap = new Map<number, number>();
+  const rowOf = (c: number) => {
+    let r = rowsMap.get(c);
+    if (r === undefined) {
+      r = rowsMap.size;
+      rowsMap.set(c, r);
+    }
+    return r;
+  };
+  for (const b of basis) for (const c of b) rowOf(c);
+  for (const c of v) rowOf(c);
+  const R = rowsMap.size;
+  const C = basis.length;
+  const A: Rational[][] = Array.from({ length: R }, () => new Array<Rational>(C + 1).fill(Rational.ZERO));
+  basis.forEach((b, q) => {
+    for (const c of b) A[rowOf(c)][q] = Rational.ONE;
+  });
+  for (const c of v) A[rowOf(c)][C] = Rational.ONE;
+  const pivRow: number[] = [];
+  let row = 0;
+  for (let q = 0; q < C && row < R; q++) {
+    let piv = -1;
+    for (let i = row; i < R; i++) if (!A[i][q].isZero()) {
+      piv = i;
+      break;
+    }
+    if (piv < 0) return null; // dependent basis: cannot happen
+    [A[row], A[piv]] = [A[piv], A[row]];
+    const inv = A[row][q].inv();
+    for (let z = q; z <= C; z++) if (!A[row][z].isZero()) A[row][z] = A[row][z].mul(inv);
+    for (let i = 0; i < R; i++) {
+      if (i === row) continue;
+      const f = A[i][q];
+      if (f.isZero()) continue;
+      for (let z = q; z <= C; z++) if (!A[row][z].isZero()) A[i][z] = A[i][z].sub(f.mul(A[row][z]));
+    }
+    pivRow[q] = row;
+    row++;
+  }
+  for (let i = row; i < R; i++) if (!A[i][C].isZero()) return null;
+  return pivRow.map((rw) => A[rw][C]);
+}
+
+/**
+ * The original dense reduction, kept as the exact fallback of `reduceSupport` (and as a reference in the tests).
+ * Cost about (coordinates x allocations x rank) exact operations with growing denominators.
  *
  * Method: phi(A) = (1, [owner[x] = i] for the (i, x) coordinates that vary over the support, one agent per good
  * implied). One exact RREF of the coordinates x allocations matrix gives every free column as a combination of the
@@ -20,7 +462,7 @@ export interface WeightedOwner {
  * case c enters the basis by one pivot. At the end the positive columns are basic, hence independent. Returns the
  * indices kept (ascending) and their new probabilities.
  */
-export function reduceSupport(entries: readonly WeightedOwner[], n: number): { kept: number[]; p: Rational[]; removed: number } {
+export function reduceSupportDense(entries: readonly WeightedOwner[], n: number): { kept: number[]; p: Rational[]; removed: number } {
   const K = entries.length;
   if (K <= 1) return { kept: entries.map((_, k) => k), p: entries.map((e) => e.p), removed: 0 };
   const m = entries[0].owner.length;

@@ -4,9 +4,11 @@
  * in a development checkout, or an explicit `kernelPath` such as the extension's bundled kernel).
  *
  * * `execute(code)` queues a cell (one at a time) and resolves with its outputs and status.
- * * `interrupt()` sends SIGINT; if the cell has not ended after `interruptGraceMs` (a synchronous loop
- *   outside the cell's top-level code), the child is killed and re-forked: status `interrupted`,
- *   `restarted: true`, state lost (said in the outputs). Queued cells are cancelled.
+ * * `interrupt()` first sends an `interrupt` message (the kernel aborts the cell's `progress()` signals and
+ *   abandons its await; state kept); if the cell has not ended after `abortGraceMs` (synchronous code), it
+ *   sends SIGINT; if the cell has still not ended after `interruptGraceMs` (a synchronous loop outside the
+ *   cell's top-level code), the child is killed and re-forked: status `interrupted`, `restarted: true`,
+ *   state lost (said in the outputs). Queued cells are cancelled.
  * * A child that exits on its own is reported (`crash` event; the running cell ends `crashed` with an
  *   error output, queued cells `cancelled`); the next `execute` or `restart()` starts a fresh kernel.
  *   Outputs of finished cells are never touched.
@@ -36,7 +38,9 @@ export interface KernelClientOptions {
   /** Module that `import ... from 'fairdiv'` loads (FAIRDIV_LIBRARY); default chosen by the kernel. */
   library?: string;
   env?: NodeJS.ProcessEnv;
-  /** How long an interrupt waits for the cell to stop before killing the kernel (ms, default 800). */
+  /** How long an interrupt waits after the `interrupt` message before sending SIGINT (ms, default 300). */
+  abortGraceMs?: number;
+  /** How long an interrupt waits after SIGINT for the cell to stop before killing the kernel (ms, default 800). */
   interruptGraceMs?: number;
   /** How long to wait for the kernel's `ready` (ms, default 30000). */
   startTimeoutMs?: number;
@@ -228,9 +232,18 @@ export class KernelClient extends EventEmitter {
       };
       check();
     });
-    child.kill('SIGINT');
-    const stopped = await Promise.race([finished, delay(this.options.interruptGraceMs ?? 800).then(() => false)]);
-    if (stopped) return false;
+    // 1. cooperative: abort the cell's progress signals, abandon its await (needs a free event loop)
+    try {
+      child.send({ type: 'interrupt', id: r.id });
+    } catch {
+      // channel closed: the signal below still works
+    }
+    const grace = (ms: number) => delay(ms).then(() => false);
+    if (await Promise.race([finished, grace(this.options.abortGraceMs ?? 300)])) return false;
+    // 2. SIGINT: breaks synchronous top-level code
+    if (this.child === child && this.running === r) child.kill('SIGINT');
+    const stopped = await Promise.race([finished, grace(this.options.interruptGraceMs ?? 800)]);
+    if (stopped || this.running !== r) return false;
     // The cell is stuck in synchronous code: kill and re-fork.
     r.restarted = true;
     await this.killAndWait(child);
@@ -284,6 +297,9 @@ export class KernelClient extends EventEmitter {
     let out: KernelOutput;
     if (m.type === 'stream') out = { type: 'stream', name: m.name, text: m.text };
     else if (m.type === 'display') out = { type: 'display', data: m.data, ...(m.kind ? { kind: m.kind } : {}), result: m.result };
+    else if (m.type === 'progress') {
+      out = { type: 'progress', reporter: m.reporter, label: m.label, fraction: m.fraction, ...(m.message !== undefined ? { message: m.message } : {}), done: m.done };
+    }
     else out = { type: 'error', ename: m.ename, evalue: m.evalue, traceback: m.traceback, ...(m.line !== undefined ? { line: m.line, column: m.column } : {}), phase: m.phase };
     if (r) this.pushOutput(r, out);
     else this.emit('lateOutput', m.id, out);
@@ -296,7 +312,10 @@ export class KernelClient extends EventEmitter {
   }
 
   private pushOutput(r: Running, o: KernelOutput): void {
-    r.outputs.push(o);
+    // one entry per progress reporter: its latest state, where it first appeared
+    const k = o.type === 'progress' ? r.outputs.findIndex((x) => x.type === 'progress' && x.reporter === o.reporter) : -1;
+    if (k >= 0) r.outputs[k] = o;
+    else r.outputs.push(o);
     try {
       r.onOutput?.(o);
     } catch {

@@ -21,6 +21,7 @@ import {
   type ExecutionStatus,
   type HostMessage,
   type KernelMessage,
+  PROGRESS_HOOK,
 } from './protocol';
 
 if (!process.send) {
@@ -112,6 +113,51 @@ Object.defineProperty(globalThis, DISPLAY_HOOK, {
   writable: true,
 });
 
+// --- progress: reporters send `progress` messages; their signals abort when the cell is interrupted --
+/** Abort controllers of the reporters created by each execution that has not ended yet. */
+const reporterAborts = new Map<string, Set<AbortController>>();
+let reporterSeq = 0;
+Object.defineProperty(globalThis, PROGRESS_HOOK, {
+  value: (label: unknown) => {
+    const id = currentId;
+    const reporter = `p${++reporterSeq}`;
+    const ac = new AbortController();
+    const set = reporterAborts.get(id);
+    if (set) set.add(ac);
+    return {
+      signal: ac.signal,
+      send: (s: { fraction?: unknown; message?: unknown; done?: unknown }) => {
+        if (!id) return;
+        const f = Number(s?.fraction);
+        send({
+          type: 'progress', id, reporter, label: String(label ?? ''),
+          fraction: Number.isFinite(f) ? Math.min(1, Math.max(0, f)) : 0,
+          ...(s?.message !== undefined ? { message: String(s.message) } : {}),
+          done: Boolean(s?.done),
+        });
+      },
+    };
+  },
+  enumerable: false,
+  configurable: true,
+  writable: true,
+});
+/** Aborts the signals of the reporters created by execution `id`; returns how many there were. */
+function abortReporters(id: string): number {
+  const set = reporterAborts.get(id);
+  if (!set) return 0;
+  for (const ac of set) {
+    try {
+      if (!ac.signal.aborted) ac.abort(new DOMException('The cell was interrupted', 'AbortError'));
+    } catch {
+      // a listener's error must not stop the interrupt
+    }
+  }
+  return set.size;
+}
+/** How long an interrupted cell with progress reporters may take to stop on its own (ms). */
+const ABORT_GRACE_MS = 200;
+
 // --- errors ---------------------------------------------------------------------------------------
 interface CellRecord {
   name: string;
@@ -157,7 +203,13 @@ function errorMessage(id: string, err: unknown, ownFile: string | null): ErrorMe
 }
 
 // --- execution ------------------------------------------------------------------------------------
-let running: { id: string; settle: (status: ExecutionStatus) => void } | null = null;
+interface RunningCell {
+  id: string;
+  settle: (status: ExecutionStatus) => void;
+  /** Set once an interrupt arrived: however the cell then ends, it ends `interrupted`. */
+  interrupted: boolean;
+}
+let running: RunningCell | null = null;
 
 async function execute(req: ExecuteRequest): Promise<void> {
   const t0 = Date.now();
@@ -181,8 +233,11 @@ async function execute(req: ExecuteRequest): Promise<void> {
   const seq = String(++cellSeq);
   const file = `fairdiv-cell-${seq}.js`;
   cells.set(seq, { name: cellName, mapPosition: compiled.mapPosition });
+  reporterAborts.set(req.id, new Set());
+  let cell!: RunningCell;
   const interrupted = new Promise<'interrupted'>((resolve) => {
-    running = { id: req.id, settle: () => resolve('interrupted') };
+    cell = { id: req.id, settle: () => resolve('interrupted'), interrupted: false };
+    running = cell;
   });
   try {
     // A real path in the notebook's folder, so that dynamic import() resolves from there.
@@ -194,13 +249,14 @@ async function execute(req: ExecuteRequest): Promise<void> {
     });
     const promise = script.runInThisContext({ breakOnSigint: true, displayErrors: false }) as Promise<unknown>;
     const value = await Promise.race([promise, interrupted]);
-    if (value === 'interrupted' && running === null) {
+    if (cell.interrupted || (value === 'interrupted' && running === null)) {
       status = 'interrupted';
     } else if (compiled.hasResult && value !== undefined) {
       emitDisplay(req.id, value, true);
     }
   } catch (e) {
-    if (e instanceof Error && /Script execution was interrupted by `SIGINT`/.test(e.message)) {
+    if (cell.interrupted || (e instanceof Error && /Script execution was interrupted by `SIGINT`/.test(e.message))) {
+      // after an interrupt, the computation's own abort error is the expected way to stop
       status = 'interrupted';
     } else {
       status = 'error';
@@ -208,6 +264,8 @@ async function execute(req: ExecuteRequest): Promise<void> {
     }
   } finally {
     running = null;
+    if (status === 'interrupted') abortReporters(req.id);
+    reporterAborts.delete(req.id);
   }
   if (status === 'interrupted') {
     send({ type: 'error', id: req.id, ename: 'Interrupted', evalue: 'execution interrupted; the kernel state is kept', traceback: ['Interrupted: execution interrupted; the kernel state is kept'], phase: 'runtime' });
@@ -215,12 +273,35 @@ async function execute(req: ExecuteRequest): Promise<void> {
   send({ type: 'done', id: req.id, status, durationMs: Date.now() - t0 });
 }
 
+/** Abandons the running cell's pending await (state kept). */
+function abandon(r: RunningCell): void {
+  if (running !== r) return;
+  running = null;
+  r.settle('interrupted');
+}
+
+/**
+ * The host's `interrupt` message (read only while the event loop is free, i.e. the cell is awaiting):
+ * abort the cell's progress signals first, give a computation that honours them a moment to stop
+ * cleanly, then abandon the await.
+ */
+function interruptRunning(id?: string): void {
+  const r = running;
+  if (!r || (id && r.id !== id) || r.interrupted) return;
+  r.interrupted = true;
+  const n = abortReporters(r.id);
+  if (n === 0) abandon(r);
+  else setTimeout(() => abandon(r), ABORT_GRACE_MS);
+}
+
 process.on('SIGINT', () => {
-  // Reached when the cell is awaiting (the event loop is free): abandon the pending promise.
+  // Reached when the cell is awaiting (the event loop is free): abort its progress signals, then abandon
+  // the pending promise.
   const r = running;
   if (r) {
-    running = null;
-    r.settle('interrupted');
+    r.interrupted = true;
+    abortReporters(r.id);
+    abandon(r);
   }
 });
 
@@ -239,6 +320,7 @@ let queue: Promise<void> = Promise.resolve();
 process.on('message', (m: HostMessage) => {
   if (!m || typeof m !== 'object') return;
   if (m.type === 'execute') queue = queue.then(() => execute(m));
+  else if (m.type === 'interrupt') interruptRunning(m.id);
   else if (m.type === 'shutdown') queue.then(() => process.exit(0));
 });
 process.on('disconnect', () => process.exit(0));

@@ -61,10 +61,14 @@ export function cellLanguage(nb: Notebook, cell: NbCell): CellLanguage {
   return notebookLanguage(nb);
 }
 
-/** Kernel outputs of one cell -> nbformat outputs (consecutive stream chunks merged). */
+/**
+ * Kernel outputs of one cell -> nbformat outputs (consecutive stream chunks merged). Progress bars are
+ * transient and dropped, so saved notebooks stay clean.
+ */
 export function toNbOutputs(outputs: readonly KernelOutput[], executionCount: number): NbOutput[] {
   const out: NbOutput[] = [];
   for (const o of outputs) {
+    if (o.type === 'progress') continue;
     if (o.type === 'stream') {
       const last = out[out.length - 1];
       if (last && last.output_type === 'stream' && last.name === o.name) {

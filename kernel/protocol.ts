@@ -3,13 +3,16 @@
  * and the kernel child process (kernel/main.ts), carried over Node's IPC channel (`child_process.fork`,
  * `serialization: 'advanced'`).
  *
- * Host -> kernel: `execute` (one cell), `shutdown`. Interrupt is a signal, not a message: the host sends
- * SIGINT (breaks a synchronous loop inside the cell's top-level code, abandons a pending await) and, if no
- * `done` arrives within a grace period, kills and re-forks the child (state is then lost; the host says so).
+ * Host -> kernel: `execute` (one cell), `interrupt`, `shutdown`. Interrupting is staged: the host first sends
+ * `interrupt` (the kernel aborts the signals of the running cell's `progress()` reporters, waits briefly for
+ * the cell to stop on its own, then abandons its pending await; state is kept); if no `done` arrives soon
+ * (the kernel is busy in synchronous code and cannot read messages), the host sends SIGINT (breaks a
+ * synchronous loop inside the cell's top-level code) and, if still no `done` arrives within a grace period,
+ * kills and re-forks the child (state is then lost; the host says so).
  *
- * Kernel -> host: `ready` once after start; for each execute, any number of `stream` / `display` / `error`
- * messages, then exactly one `done` with the same `id`. Output produced after `done` (timers, promises) is
- * attributed to the most recent execution id.
+ * Kernel -> host: `ready` once after start; for each execute, any number of `stream` / `display` / `error` /
+ * `progress` messages, then exactly one `done` with the same `id`. Output produced after `done` (timers,
+ * promises) is attributed to the most recent execution id.
  */
 
 /** A MIME bundle: MIME type -> value (JSON object for `+json` types, string for text types). */
@@ -31,7 +34,14 @@ export interface ShutdownRequest {
   readonly type: 'shutdown';
 }
 
-export type HostMessage = ExecuteRequest | ShutdownRequest;
+/** Stop the running cell cooperatively (abort its progress signals), see the module comment. */
+export interface InterruptRequest {
+  readonly type: 'interrupt';
+  /** The execution to interrupt; ignored when another one is running. */
+  readonly id?: string;
+}
+
+export type HostMessage = ExecuteRequest | InterruptRequest | ShutdownRequest;
 
 export interface ReadyMessage {
   readonly type: 'ready';
@@ -74,6 +84,24 @@ export interface ErrorMessage {
   readonly phase: 'syntax' | 'runtime';
 }
 
+/**
+ * A progress update from a `progress(label)` reporter (src/display/progress.ts). Hosts show one replaceable
+ * output per `reporter`; saved notebooks (the runner) drop them.
+ */
+export interface ProgressMessage {
+  readonly type: 'progress';
+  /** The execution that created the reporter. */
+  readonly id: string;
+  /** Kernel-unique reporter id, e.g. "p3". */
+  readonly reporter: string;
+  readonly label: string;
+  /** In [0, 1]. */
+  readonly fraction: number;
+  readonly message?: string;
+  /** True once, on the reporter's `done()`. */
+  readonly done: boolean;
+}
+
 export type ExecutionStatus = 'ok' | 'error' | 'interrupted';
 
 export interface DoneMessage {
@@ -83,12 +111,24 @@ export interface DoneMessage {
   readonly durationMs: number;
 }
 
-export type KernelMessage = ReadyMessage | StreamMessage | DisplayMessage | ErrorMessage | DoneMessage;
+export type KernelMessage = ReadyMessage | StreamMessage | DisplayMessage | ErrorMessage | ProgressMessage | DoneMessage;
 
-/** Outputs as the host records them for one execution (same shapes as the messages, minus routing). */
+/**
+ * Outputs as the host records them for one execution (same shapes as the messages, minus routing). A
+ * reporter's `progress` outputs are coalesced in `ExecutionResult.outputs` (one entry, latest state, at the
+ * position of the first update); `onOutput` sees every update.
+ */
 export type KernelOutput =
   | { readonly type: 'stream'; readonly name: 'stdout' | 'stderr'; readonly text: string }
   | { readonly type: 'display'; readonly data: MimeBundle; readonly kind?: string; readonly result: boolean }
+  | {
+      readonly type: 'progress';
+      readonly reporter: string;
+      readonly label: string;
+      readonly fraction: number;
+      readonly message?: string;
+      readonly done: boolean;
+    }
   | {
       readonly type: 'error';
       readonly ename: string;
@@ -117,7 +157,10 @@ export interface ExecutionResult {
 /** Name of the global hook the kernel installs for `display(x)` / `show(x)` (src/display/show.ts). */
 export const DISPLAY_HOOK = '__fairdivKernelDisplay__';
 
+/** Name of the global hook the kernel installs for `progress(label)` (src/display/progress.ts). */
+export const PROGRESS_HOOK = '__fairdivKernelProgress__';
+
 export function isKernelMessage(m: unknown): m is KernelMessage {
   return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' &&
-    ['ready', 'stream', 'display', 'error', 'done'].includes((m as { type: string }).type);
+    ['ready', 'stream', 'display', 'error', 'progress', 'done'].includes((m as { type: string }).type);
 }

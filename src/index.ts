@@ -31,6 +31,7 @@ export function solve(id: string, inst: InstanceInput, options?: Record<string, 
 }
 export { toMimeBundle, mmsHistogram, displayKind, MmsHistogram, type MimeBundle, type DisplayOptions } from './display';
 export { display, show } from './display/show';
+export { progress, type ProgressReporter, type ProgressCount } from './display/progress';
 export * as stochastic from './stochastic';
 export { simulateMechanism, simulateMechanismSync, type StochasticSimulationRequest } from './mechanisms/stochastic';
 export * as tieMms from './mechanisms/tie-mms';

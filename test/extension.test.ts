@@ -155,6 +155,29 @@ describe('extension (stub vscode)', function () {
     await controller.disposeKernel(nb as never);
   });
 
+  it('shows progress(label) as one output per reporter, replaced in place, finalised when done', async () => {
+    c = context();
+    controller = ext.activate(c as never).controller;
+    const k = vscode.__state.controllers[0];
+    const nb = notebook(
+      [[2, "import { progress } from 'fairdiv';\nconsole.log('before');\nconst p = progress('MMS');\nfor (let i = 1; i <= 4; i++) {\n  p.update(i / 4, `round ${i}`);\n  await new Promise((r) => setTimeout(r, 150));\n}\np.done();\nconsole.log('after');"]],
+      { fairdiv: { version: 1 } },
+    );
+    await k.executeHandler(nb.cells, nb, k);
+    const exec = k.executions[0];
+    assert.equal(exec.ended?.success, true);
+    const cell = nb.cells[0];
+    assert.deepEqual(itemsOf(cell), [['application/vnd.code.notebook.stdout'], ['text/plain'], ['application/vnd.code.notebook.stdout']]);
+    const bar = cell.outputs[1];
+    assert.deepEqual(bar.metadata, { outputType: 'display_data', fairdivProgress: (bar.metadata as { fairdivProgress: string }).fairdivProgress });
+    assert.equal(bar.items[0].textValue, 'MMS  ██████████ 100%  round 4');
+    assert.ok(exec.replacedItems.length >= 3, `${exec.replacedItems.length} replacements`);
+    assert.ok(exec.replacedItems.every((x) => x.output === bar), 'always the same output, replaced in place');
+    assert.ok(exec.replacedItems.some((x) => x.items[0].textValue === 'MMS  █████░░░░░ 50%  round 2'));
+    assert.equal(ctl.progressLine({ type: 'progress', reporter: 'p1', label: 'MMS', fraction: 0.7, message: 'message', done: false }), 'MMS  ███████░░░ 70%  message');
+    await controller.disposeKernel(nb as never);
+  });
+
   it('"Open Sample Notebook" opens an untitled copy of a bundled notebook, "New Notebook" a marked one', async () => {
     c = context();
     ext.activate(c as never);

@@ -8,6 +8,8 @@ import { KernelClient } from '../kernel/client';
 import { DISPLAY_HOOK, type ExecutionResult, type KernelOutput } from '../kernel/protocol';
 import { compileCell } from '../kernel/transform';
 import { KERNEL_DISPLAY_HOOK } from '../src/display/show';
+import { KERNEL_PROGRESS_HOOK, progress, progressText } from '../src/display/progress';
+import { PROGRESS_HOOK } from '../kernel/protocol';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -40,7 +42,30 @@ describe('kernel: cell compiler', () => {
   it('uses the same display hook name as the library', () => {
     assert.equal(KERNEL_DISPLAY_HOOK, DISPLAY_HOOK);
   });
+  it('uses the same progress hook name as the library; outside a kernel progress() never throws', () => {
+    assert.equal(KERNEL_PROGRESS_HOOK, PROGRESS_HOOK);
+    const written: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((s: string) => written.push(String(s)) > 0) as typeof write;
+    let p: ReturnType<typeof progress>;
+    try {
+      p = progress('plain');
+      p.update(0.5, 'half');
+      p.update({ done: 3, total: 4 });
+      p.done();
+      p.update(1);
+    } finally {
+      process.stderr.write = write;
+    }
+    assert.equal(p.signal.aborted, false);
+    // non-TTY stderr: the first state, then (throttled) the final one
+    assert.deepEqual(written, ['plain  █████░░░░░ 50%  half\n', 'plain  ████████░░ 75%\n']);
+    assert.equal(progressText('MMS', 0.7, 'msg'), 'MMS  ███████░░░ 70%  msg');
+  });
 });
+
+type ProgressOut = Extract<KernelOutput, { type: 'progress' }>;
+const isProgress = (o: KernelOutput): o is ProgressOut => o.type === 'progress';
 
 describe('kernel: protocol', function () {
   this.timeout(60000);
@@ -117,6 +142,59 @@ describe('kernel: protocol', function () {
     assert.deepEqual(Object.keys(displays(plain)[0].data), ['text/plain']);
     const none = await k.execute('const nothing = undefined; nothing');
     assert.equal(displays(none).length, 0);
+  });
+
+  it('sends progress messages for progress(label) reporters, throttled, coalesced in the result', async () => {
+    const seen: KernelOutput[] = [];
+    const r = await k.execute(
+      "import { progress } from 'fairdiv';\nconst p = progress('work');\n" +
+        'for (let i = 1; i <= 5; i++) {\n  p.update(i / 5, `step ${i}`);\n  await new Promise((r) => setTimeout(r, 120));\n}\n' +
+        "for (let i = 0; i < 1000; i++) p.update(0.99);\np.done();\n'finished'",
+      { onOutput: (o) => seen.push(o) },
+    );
+    assert.equal(r.status, 'ok', JSON.stringify(r.outputs));
+    assert.equal(resultText(r), "'finished'");
+    const ps = seen.filter(isProgress);
+    assert.ok(ps.length >= 5 && ps.length < 20, `${ps.length} progress messages (throttled)`);
+    assert.equal(new Set(ps.map((p) => p.reporter)).size, 1);
+    assert.ok(ps.every((p) => p.label === 'work'));
+    assert.deepEqual(ps.slice(0, 5).map((p) => [p.fraction, p.message]), [1, 2, 3, 4, 5].map((i) => [i / 5, `step ${i}`]));
+    assert.equal(ps.filter((p) => p.done).length, 1);
+    assert.deepEqual(ps[ps.length - 1], { type: 'progress', reporter: ps[0].reporter, label: 'work', fraction: 0.99, done: true });
+    // one entry per reporter in the recorded outputs: its final state
+    const recorded = r.outputs.filter(isProgress);
+    assert.equal(recorded.length, 1);
+    assert.equal(recorded[0].done, true);
+  });
+
+  it('interrupting an await whose computation honours p.signal stops it promptly and keeps the state', async () => {
+    await k.execute('const survivor = 11;');
+    const seen: KernelOutput[] = [];
+    const p = k.execute(
+      "import { progress, simulateMechanism } from 'fairdiv';\nconst bar = progress('simulation');\nlet stoppedBy = 'not stopped';\n" +
+        "try {\n  await simulateMechanism({ mechanism: 'ranking', dist: 'uniform:0,1', n: 3, ms: [40], trials: 10_000_000, onProgress: bar.update, signal: bar.signal });\n" +
+        '} catch (e) {\n  stoppedBy = (e as Error).message;\n  throw e;\n} finally {\n  bar.done();\n}',
+      { onOutput: (o) => seen.push(o) },
+    );
+    // interrupt once the simulation is running (progress has arrived)
+    const t0 = Date.now();
+    while (!seen.some(isProgress) && Date.now() - t0 < 10000) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 200));
+    const t1 = Date.now();
+    const restarted = await k.interrupt();
+    const r = await p;
+    const elapsed = Date.now() - t1;
+    assert.equal(restarted, false);
+    assert.equal(r.status, 'interrupted');
+    assert.equal(r.restarted, false);
+    assert.ok(elapsed < 1000, `interrupt took ${elapsed} ms`);
+    assert.equal(errorOf(r).ename, 'Interrupted');
+    const ps = seen.filter(isProgress);
+    assert.ok(ps.length >= 1 && ps.every((x) => x.label === 'simulation' && x.fraction < 0.5));
+    // the computation itself stopped (its abort error reached the cell), and the state is kept
+    assert.match(resultText(await k.execute('stoppedBy'))!, /aborted after \d+ of 10000000 trials/);
+    assert.equal(resultText(await k.execute('survivor')), '11');
+    assert.equal(resultText(await k.execute('bar.signal.aborted')), 'true');
   });
 
   it('interrupts a synchronous infinite loop within 2 s and stays usable (restarted)', async () => {

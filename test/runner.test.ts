@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runNotebook, summaryTable } from '../kernel/runner';
-import { countCertificates, notebookToHtml, renderMarkdown, type Notebook } from '../kernel/nbformat';
+import { countCertificates, notebookToHtml, renderMarkdown, toNbOutputs, type Notebook } from '../kernel/nbformat';
 import { main } from '../src/cli';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'runner-sample.ipynb');
@@ -49,6 +49,31 @@ describe('runner', function () {
     assert.match(html, /data-kind="allocation"|fd-allocation/);
     assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/);
     assert.match(summaryTable([r]), /runner-sample\.ipynb\s+3\/3\s+0\s+1\s+0/);
+  });
+
+  it('drops progress bars from saved outputs (and the HTML export)', async () => {
+    const nb = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as Notebook;
+    nb.cells[1].source =
+      "import { instance, solve, certify, progress } from 'fairdiv';\nconst inst = instance({ ann: { a: 3, b: 1, c: 2 }, bo: { a: 1, b: 3, c: 2 } });\n" +
+      "const bar = progress('setup');\nfor (let i = 1; i <= 3; i++) { bar.update(i / 3, `step ${i}`); await new Promise((r) => setTimeout(r, 120)); }\nbar.done();\n" +
+      'console.log(`${inst.n} agents, ${inst.m} goods`);';
+    const file = path.join(tmp, 'progress.ipynb');
+    fs.writeFileSync(file, JSON.stringify(nb));
+    const r = await runNotebook(file);
+    assert.ok(r.ok, JSON.stringify(r.output.cells.map((c) => c.outputs)));
+    const code = r.output.cells.filter((c) => c.cell_type === 'code');
+    assert.deepEqual(code[0].outputs, [{ output_type: 'stream', name: 'stdout', text: ['2 agents, 3 goods\n'] }]);
+    const saved = JSON.stringify(code.map((c) => c.outputs));
+    assert.doesNotMatch(saved, /█|░|setup|step \d|progress/);
+    assert.doesNotMatch(notebookToHtml(r.output, 'p'), /█|░/);
+    assert.deepEqual(
+      toNbOutputs([
+        { type: 'stream', name: 'stdout', text: 'a\n' },
+        { type: 'progress', reporter: 'p1', label: 'x', fraction: 1, done: true },
+        { type: 'stream', name: 'stdout', text: 'b\n' },
+      ], 1),
+      [{ output_type: 'stream', name: 'stdout', text: ['a\n', 'b\n'] }],
+    );
   });
 
   it('fairdiv run writes --out and --html and exits 0', async () => {

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { KernelClient, type KernelClientOptions } from '../../kernel/client';
 import type { KernelOutput } from '../../kernel/protocol';
+import { progressText } from '../display/progress';
 
 export const CONTROLLER_ID = 'fairdiv-kernel';
 export const NOTEBOOK_TYPE = 'jupyter-notebook';
@@ -30,11 +31,24 @@ export function toCellOutput(o: KernelOutput, executionOrder?: number): vscode.N
     const stack = o.traceback.join('\n');
     return new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error({ name: o.ename, message: o.evalue, stack })], { outputType: 'error' });
   }
+  if (o.type === 'progress') return toProgressOutput(o);
   const items = Object.entries(o.data).map(([mime, v]) =>
     typeof v === 'string' ? vscode.NotebookCellOutputItem.text(v, mime) : vscode.NotebookCellOutputItem.json(v, mime),
   );
   const metadata = o.result ? { outputType: 'execute_result', executionCount: executionOrder } : { outputType: 'display_data' };
   return new vscode.NotebookCellOutput(items, metadata);
+}
+
+type ProgressOutput = Extract<KernelOutput, { type: 'progress' }>;
+
+/** The text/plain line of a progress bar, e.g. `MMS  ███████░░░ 70%  message`. */
+export function progressLine(o: ProgressOutput, suffix = ''): string {
+  return progressText(o.label, o.fraction, o.message) + suffix;
+}
+
+/** A progress bar as a cell output (one per reporter; its item is replaced on each update). */
+export function toProgressOutput(o: ProgressOutput, suffix = ''): vscode.NotebookCellOutput {
+  return new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(progressLine(o, suffix), 'text/plain')], { outputType: 'display_data', fairdivProgress: o.reporter });
 }
 
 export interface ControllerOptions {
@@ -114,7 +128,40 @@ export class FairdivController implements vscode.Disposable {
     const kernel = this.kernelFor(notebook);
     let lastStream: { name: string; output: vscode.NotebookCellOutput } | null = null;
     let pending: Thenable<void> = Promise.resolve();
+    // progress: one output per reporter, replaced in place; updates queued behind a slow UI are coalesced
+    const bars = new Map<string, { output: vscode.NotebookCellOutput | null; latest: ProgressOutput; queued: boolean }>();
+    const onProgress = (o: ProgressOutput) => {
+      const bar = bars.get(o.reporter);
+      if (bar) {
+        bar.latest = o;
+        if (bar.queued) return;
+        bar.queued = true;
+      } else bars.set(o.reporter, { output: null, latest: o, queued: true });
+      pending = pending.then(async () => {
+        const b = bars.get(o.reporter)!;
+        b.queued = false;
+        if (b.output) {
+          await exec.replaceOutputItems(vscode.NotebookCellOutputItem.text(progressLine(b.latest), 'text/plain'), b.output);
+        } else {
+          b.output = toProgressOutput(b.latest);
+          lastStream = null;
+          await exec.appendOutput(b.output);
+        }
+      });
+    };
+    const finaliseBars = async (status: string) => {
+      if (status === 'ok') return;
+      for (const b of bars.values()) {
+        if (b.output && !b.latest.done) {
+          await exec.replaceOutputItems(vscode.NotebookCellOutputItem.text(progressLine(b.latest, `  (${status})`), 'text/plain'), b.output);
+        }
+      }
+    };
     const onOutput = (o: KernelOutput) => {
+      if (o.type === 'progress') {
+        onProgress(o);
+        return;
+      }
       pending = pending.then(async () => {
         if (o.type === 'stream' && lastStream && lastStream.name === o.name) {
           const item = o.name === 'stderr' ? vscode.NotebookCellOutputItem.stderr(o.text) : vscode.NotebookCellOutputItem.stdout(o.text);
@@ -131,6 +178,7 @@ export class FairdivController implements vscode.Disposable {
       const language = cell.document.languageId === 'javascript' ? 'javascript' : 'typescript';
       const r = await kernel.execute(cell.document.getText(), { language, cellName: `cell ${cell.index + 1}`, onOutput });
       await pending;
+      await finaliseBars(r.status);
       exec.end(r.status === 'ok', Date.now());
       return r.status === 'ok';
     } catch (e) {

@@ -165,7 +165,19 @@ export class StubExecution {
     this.cell.outputs.push(...(Array.isArray(out) ? out : [out]));
   }
   async appendOutputItems(items: NotebookCellOutputItem | NotebookCellOutputItem[], output: NotebookCellOutput): Promise<void> {
+    this.requireOutput(output);
     output.items.push(...(Array.isArray(items) ? items : [items]));
+  }
+  /** Calls of replaceOutputItems, for tests. */
+  readonly replacedItems: { output: NotebookCellOutput; items: NotebookCellOutputItem[] }[] = [];
+  async replaceOutputItems(items: NotebookCellOutputItem | NotebookCellOutputItem[], output: NotebookCellOutput): Promise<void> {
+    this.requireOutput(output);
+    output.items = Array.isArray(items) ? [...items] : [items];
+    this.replacedItems.push({ output, items: output.items });
+  }
+  /** Like VS Code: items can only be changed on an output the cell currently shows. */
+  private requireOutput(output: NotebookCellOutput): void {
+    if (!this.cell.outputs.includes(output)) throw new Error('output not found in the cell');
   }
 }
 

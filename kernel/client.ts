@@ -38,7 +38,7 @@ export interface KernelClientOptions {
   /** Module that `import ... from 'fairdiv'` loads (FAIRDIV_LIBRARY); default chosen by the kernel. */
   library?: string;
   env?: NodeJS.ProcessEnv;
-  /** How long an interrupt waits after the `interrupt` message before sending SIGINT (ms, default 300). */
+  /** How long an interrupt waits after the `interrupt` message before sending SIGINT (ms, default 150). */
   abortGraceMs?: number;
   /** How long an interrupt waits after SIGINT for the cell to stop before killing the kernel (ms, default 800). */
   interruptGraceMs?: number;
@@ -239,7 +239,7 @@ export class KernelClient extends EventEmitter {
       // channel closed: the signal below still works
     }
     const grace = (ms: number) => delay(ms).then(() => false);
-    if (await Promise.race([finished, grace(this.options.abortGraceMs ?? 300)])) return false;
+    if (await Promise.race([finished, grace(this.options.abortGraceMs ?? 150)])) return false;
     // 2. SIGINT: breaks synchronous top-level code
     if (this.child === child && this.running === r) child.kill('SIGINT');
     const stopped = await Promise.race([finished, grace(this.options.interruptGraceMs ?? 800)]);

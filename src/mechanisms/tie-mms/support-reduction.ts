@@ -2,7 +2,12 @@
  * Support reduction (Lemma 4.15 of paper 000; spec A10 [DECISION]: exact Carathéodory elimination, no LP solver).
  */
 import { Rational } from '../../core/rational';
-import { P, gcdNum, invmod, mulmod, ratRecon } from './modular';
+import * as modular from './modular';
+
+// module-level copies: hot loops must not go through the (getter-based) CommonJS import bindings
+const P = modular.P;
+const INV_P = 1 / P;
+const { gcdNum, invmod, ratRecon } = modular;
 
 /** An allocation with its probability. */
 export interface WeightedOwner {
@@ -32,6 +37,23 @@ export function lastReductionStats(): ReductionStats | null {
 }
 
 class UnluckyPrime extends Error {}
+
+/** An exact dependency phi(v) = sum_q (a_q / L) phi(basis slot q), L > 0. */
+interface Dependency {
+  slots: number[];
+  a: bigint[];
+  L: bigint;
+}
+
+function isqrt(h: bigint): bigint {
+  if (h < 2n) return h;
+  let x = 1n << BigInt((h.toString(2).length >> 1) + 1);
+  for (;;) {
+    const nx = (x + h / x) >> 1n;
+    if (nx >= x) return x;
+    x = nx;
+  }
+}
 
 /**
  * REDUCE (Lemma 4.15): a lottery with the same marginals, support contained in the old support and affinely
@@ -145,12 +167,14 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
       const G = cols[col]!;
       const g = G[j];
       if (g === 0) continue;
-      const gj = mulmod(g, inv);
+      const gj = modular.mulmod(g, inv);
       G[j] = gj;
       for (let q = 0; q < others.length; q++) {
         const i = others[q];
-        let v = G[i] - mulmod(ys[q], gj);
+        const x = ys[q] * gj; // exact (< 2^52)
+        let v = G[i] - (x - Math.floor(x * INV_P) * P);
         if (v < 0) v += P;
+        else if (v >= P) v -= P;
         G[i] = v;
       }
     }
@@ -193,7 +217,7 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
       stats.added++;
       continue;
     }
-    // dependent mod P: c_b = y[row of b]
+    // dependent mod P: c_b = y[row of b]; exact c = ca / cL on the slots cs, verified
     cSlots.length = 0;
     cNum.length = 0;
     cDen.length = 0;
@@ -206,37 +230,55 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
         cDen.push(rec[1]);
       } else ok = false;
     }
-    let c: Rational[] | null = null;
-    if (ok && verify(s)) c = cNum.map((a, q) => new Rational(BigInt(a), BigInt(cDen[q])));
-    if (!c) {
-      stats.exactSolves++;
-      c = dixon(s);
-      if (!c) c = exactSolve(cSlots.map((b) => slotSupp[b]), s);
-      if (!c) throw new UnluckyPrime(); // independent over Q although dependent mod P
+    let dep: Dependency | null = null;
+    if (ok) {
+      const L = verify(s);
+      if (L > 0) dep = { slots: cSlots.slice(), a: cNum.map((x, q) => BigInt(x * (L / cDen[q]))), L: BigInt(L) };
     }
-    // ratio test: w_v - t >= 0, w_b + t c_b >= 0
-    let t = wv0;
+    if (!dep) {
+      stats.exactSolves++;
+      dep = dixon(s);
+      if (!dep) {
+        const c = exactSolve(cSlots.map((b) => slotSupp[b]), s);
+        if (!c) throw new UnluckyPrime(); // independent over Q although dependent mod P
+        let L = 1n;
+        for (const x of c) L = (L / gcdBig(L, x.den)) * x.den;
+        dep = { slots: cSlots.slice(), a: c.map((x) => x.num * (L / x.den)), L };
+      }
+    }
+    // ratio test (exact, cross-multiplied): w_v - t >= 0, w_b + t c_b >= 0 with c_b = a_b / L
+    let tn = wv0.num;
+    let td = wv0.den;
     let leave = -1;
-    for (let q = 0; q < cSlots.length; q++) {
-      const cb = c[q];
-      if (cb.sign() >= 0) continue;
-      const ratio = w[cSlots[q]].div(cb.neg());
-      if (ratio.lt(t)) {
-        t = ratio;
+    const { slots: cs, a: ca, L: cL } = dep;
+    for (let q = 0; q < cs.length; q++) {
+      const aq = ca[q];
+      if (aq >= 0n) continue;
+      const wb = w[cs[q]];
+      // ratio = wb.num * L / (wb.den * -aq) < tn / td
+      const rn = wb.num * cL;
+      const rd = wb.den * -aq;
+      if (rn * td < tn * rd) {
+        tn = rn;
+        td = rd;
         leave = q;
       }
     }
-    if (!t.isZero())
-      for (let q = 0; q < cSlots.length; q++) {
-        const cb = c[q];
-        if (cb.isZero()) continue;
-        w[cSlots[q]] = w[cSlots[q]].add(t.mul(cb));
+    if (tn !== 0n) {
+      const tdL = td * cL;
+      for (let q = 0; q < cs.length; q++) {
+        const aq = ca[q];
+        if (aq === 0n) continue;
+        const wb = w[cs[q]];
+        w[cs[q]] = new Rational(wb.num * tdL + tn * aq * wb.den, wb.den * tdL);
       }
+    }
+    const t = new Rational(tn, td);
     if (leave < 0) {
       stats.dropped++;
       continue;
     }
-    const b = cSlots[leave];
+    const b = cs[leave];
     const row = slotRow[b];
     if (y[row] === 0) throw new UnluckyPrime();
     pivot(row);
@@ -256,7 +298,7 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
    * Exact c with B c = phi(v) by p-adic (Dixon) lifting on G: x_i = G r_i mod P, r_{i+1} = (r_i - B x_i) / P, c = rational
    * reconstruction of sum_i x_i P^i, accepted only after an exact check. Null when it does not converge in time.
    */
-  function dixon(s: Int32Array): Rational[] | null {
+  function dixon(s: Int32Array): Dependency | null {
     const res = new Float64Array(d); // r_i, small integers
     for (const z of s) res[z] = 1;
     const X: bigint[] = new Array<bigint>(r).fill(0n);
@@ -283,8 +325,10 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
         for (let i = 0; i < d; i++) {
           const g = G[i];
           if (g === 0) continue;
-          let v = yy[i] + mulmod(a, g);
+          const x = a * g;
+          let v = yy[i] + (x - Math.floor(x * INV_P) * P);
           if (v >= P) v -= P;
+          else if (v < 0) v += P;
           yy[i] = v;
         }
       }
@@ -307,41 +351,69 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
         last = q;
         continue;
       }
-      const c = cSlots.map((b) => ratReconBig(X[b], pk));
-      if (c.some((x) => !x)) continue;
-      if (verifyExact(c as Rational[], s)) return c as Rational[];
+      const dep = commonDenominator(X, pk, q.den);
+      if (dep && verifyExact(dep, s)) return dep;
     }
     // exact integer solution (res reached 0)
-    const c = cSlots.map((b) => new Rational(X[b]));
-    return verifyExact(c, s) ? c : null;
+    const slots: number[] = [];
+    const a: bigint[] = [];
+    X.forEach((x, b) => {
+      if (x !== 0n) {
+        slots.push(b);
+        a.push(x);
+      }
+    });
+    const dep = { slots, a, L: 1n };
+    return verifyExact(dep, s) ? dep : null;
   }
 
-  function verifyExact(c: readonly Rational[], s: Int32Array): boolean {
-    let L = 1n;
-    for (const x of c) L = (L / gcdBig(L, x.den)) * x.den;
+  /** c_b = a_b / L from X = c mod pk, growing L from the probe's denominator; null when some entry does not fit. */
+  function commonDenominator(X: readonly bigint[], pk: bigint, L0: bigint): Dependency | null {
+    let L = L0;
+    const bound = isqrt(pk / 2n);
+    const half = pk / 2n;
+    const slots: number[] = [];
+    const a: bigint[] = [];
+    for (let b = 0; b < X.length; b++) {
+      if (X[b] === 0n) continue;
+      let u = (X[b] * L) % pk;
+      if (u > half) u -= pk;
+      if (u > bound || -u > bound) {
+        const q = ratReconBig(u, pk);
+        if (!q) return null;
+        L *= q.den;
+        for (let z = 0; z < a.length; z++) a[z] *= q.den;
+        u = q.num;
+      }
+      if (u === 0n) continue;
+      slots.push(b);
+      a.push(u);
+    }
+    return { slots, a, L };
+  }
+
+  function verifyExact(dep: Dependency, s: Int32Array): boolean {
     const accB = new Map<number, bigint>();
-    for (const z of s) accB.set(z, -L);
-    for (let q = 0; q < c.length; q++) {
-      if (c[q].isZero()) continue;
-      const e = c[q].num * (L / c[q].den);
-      for (const z of slotSupp[cSlots[q]]) accB.set(z, (accB.get(z) ?? 0n) + e);
+    for (const z of s) accB.set(z, -dep.L);
+    for (let q = 0; q < dep.slots.length; q++) {
+      const e = dep.a[q];
+      for (const z of slotSupp[dep.slots[q]]) accB.set(z, (accB.get(z) ?? 0n) + e);
     }
     for (const v of accB.values()) if (v !== 0n) return false;
-    // basis slots outside cSlots have c = 0: nothing to check
     return true;
   }
 
-  /** Exact check of phi(v) = sum_b c_b phi(b) for the reconstructed c (scaled to integers; exact in doubles). */
-  function verify(s: Int32Array): boolean {
+  /** Exact check of phi(v) = sum_b c_b phi(b) for the reconstructed c (scaled to integers; exact in doubles): the common denominator, or 0. */
+  function verify(s: Int32Array): number {
     let L = 1;
     for (const den of cDen) {
       L = (L / gcdNum(L, den)) * den;
-      if (L > 2 ** 30) return false;
+      if (L > 2 ** 30) return 0;
     }
     let total = L * s.length;
     const coef = cNum.map((a, q) => a * (L / cDen[q]));
     for (let q = 0; q < coef.length; q++) total += Math.abs(coef[q]) * slotSupp[cSlots[q]].length;
-    if (total >= 2 ** 52) return false;
+    if (total >= 2 ** 52) return 0;
     for (let q = 0; q < coef.length; q++) {
       const e = coef[q];
       if (e === 0) continue;
@@ -361,7 +433,7 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
       if (acc[s[z]] !== 0) good = false;
       acc[s[z]] = 0;
     }
-    return good;
+    return good ? L : 0;
   }
 }
 
@@ -377,18 +449,7 @@ function ratReconBig(u: bigint, M: bigint): Rational | null {
   u %= M;
   if (u < 0n) u += M;
   if (u === 0n) return Rational.ZERO;
-  let bound = 1n;
-  // floor(sqrt(M / 2)) by Newton
-  {
-    const h = M / 2n;
-    let x = 1n << BigInt((h.toString(2).length >> 1) + 1);
-    for (;;) {
-      const nx = (x + h / x) >> 1n;
-      if (nx >= x) break;
-      x = nx;
-    }
-    bound = x;
-  }
+  const bound = isqrt(M / 2n);
   let r0 = M;
   let r1 = u;
   let t0 = 0n;

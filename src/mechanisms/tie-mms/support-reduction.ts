@@ -301,12 +301,23 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
   function dixon(s: Int32Array): Dependency | null {
     const res = new Float64Array(d); // r_i, small integers
     for (const z of s) res[z] = 1;
-    const X: bigint[] = new Array<bigint>(r).fill(0n);
+    const digits: Float64Array[] = []; // x_i (per slot), c = sum_i x_i P^i
     const PB = BigInt(P);
     let pk = 1n;
     let probe = -1;
+    let probeX = 0n;
     let last: Rational | null = null;
     const yy = new Float64Array(d);
+    const assemble = (): bigint[] => {
+      const X = new Array<bigint>(r).fill(0n);
+      for (let b = 0; b < r; b++) {
+        let x = 0n;
+        for (let i = digits.length - 1; i >= 0; i--) x = x * PB + BigInt(digits[i][b]);
+        X[b] = x;
+      }
+      return X;
+    };
+    let exactInteger = false;
     for (let it = 0; it < 4000; it++) {
       // yy = G res mod P
       yy.fill(0);
@@ -332,29 +343,39 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
           yy[i] = v;
         }
       }
-      if (!any) break; // exact integer solution X
+      if (!any) {
+        exactInteger = true; // res = 0: c = sum_i x_i P^i is an exact integer solution
+        break;
+      }
       for (let i = 0; i < d; i++) if (yy[i] !== 0 && rowSlot[i] < 0) return null; // not in the span mod P
-      // res = (res - B x) / P ; X += x P^i
+      // res = (res - B x) / P ; record x
+      const xs = new Float64Array(r);
       for (let b = 0; b < r; b++) {
         const xb = yy[slotRow[b]];
         if (xb === 0) continue;
-        X[b] += BigInt(xb) * pk;
+        xs[b] = xb;
         const sb = slotSupp[b];
         for (let z = 0; z < sb.length; z++) res[sb[z]] -= xb;
       }
+      digits.push(xs);
       for (let col = 0; col < d; col++) if (res[col] !== 0) res[col] /= P; // exact: res = 0 mod P
+      if (probe < 0) probe = xs.findIndex((x) => x !== 0);
+      if (probe < 0) {
+        pk *= PB;
+        continue;
+      }
+      probeX += BigInt(xs[probe]) * pk;
       pk *= PB;
-      if (probe < 0) probe = X.findIndex((x) => x !== 0n);
-      if (probe < 0) continue;
-      const q = ratReconBig(X[probe], pk);
+      const q = ratReconBig(probeX, pk);
       if (!q || !last || !q.eq(last)) {
         last = q;
         continue;
       }
-      const dep = commonDenominator(X, pk, q.den);
+      const dep = commonDenominator(assemble(), pk, q.den);
       if (dep && verifyExact(dep, s)) return dep;
     }
-    // exact integer solution (res reached 0)
+    if (!exactInteger) return null;
+    const X = assemble();
     const slots: number[] = [];
     const a: bigint[] = [];
     X.forEach((x, b) => {

@@ -146,7 +146,7 @@ export function lemma42(inst: Instance, pi: Ordering, beta: readonly (readonly R
   } else {
     lottery = toLottery(mixture, total, n);
     if (needs)
-      reductionInfo = { ran: false, before: mixture.length, bound, reason: `skipped: the exact dense reduction would need a ${coords} x ${mixture.length} rational tableau (auto limit ${AUTO_REDUCE_CELLS} cells); pass reduce: 'always' to force it` };
+      reductionInfo = { ran: false, before: mixture.length, bound, reason: `skipped: the exact reduction over ${coords} coordinates x ${mixture.length} allocations exceeds the auto limit of ${AUTO_REDUCE_CELLS} cells (about 2 s); pass reduce: 'always' to force it` };
   }
   lap('reduce+lottery', t);
   timings.total = Date.now() - t0;

@@ -100,9 +100,7 @@ function toMimeBundle() {
 }
 function emitDisplay(id: string, value: unknown, result: boolean, given?: unknown): void {
   if (!id) return;
-  // Only load the library for values that may be ours (objects), and only if the cell could have them.
-  const isObject = (typeof value === 'object' && value !== null) || typeof value === 'function';
-  const r = renderValue(value, isObject ? toMimeBundle() : null, given);
+  const r = renderValue(value, toMimeBundle, given);
   const m: DisplayMessage = { type: 'display', id, data: r.data, ...(r.kind ? { kind: r.kind } : {}), result };
   send(m);
 }

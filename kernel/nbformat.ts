@@ -2,6 +2,8 @@
  * nbformat 4 helpers: types, kernel outputs -> nbformat outputs, certificate counting, and a
  * self-contained HTML export (our text/html outputs inline, markdown rendered simply, no network).
  */
+import { esc as escapeHtml } from '../src/display/html/common';
+import { mimeOf } from '../src/display/payload';
 import type { CellLanguage, KernelOutput } from './protocol';
 
 export type MultilineString = string | string[];
@@ -35,7 +37,7 @@ export interface Notebook {
   cells: NbCell[];
 }
 
-export const CERTIFICATE_MIME = 'application/vnd.fairdiv.certificate+json';
+const CERTIFICATE_MIME = mimeOf('certificate');
 
 export function sourceOf(cell: NbCell): string {
   return Array.isArray(cell.source) ? cell.source.join('') : cell.source ?? '';
@@ -124,10 +126,6 @@ function safeJson(s: string): unknown {
 }
 
 // --- HTML export ------------------------------------------------------------------------------------
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 

@@ -15,7 +15,10 @@ type ToMimeBundle = (x: unknown) => { data?: Record<string, unknown>; kind?: str
 
 let cached: ToMimeBundle | null | undefined;
 
-/** Finds `toMimeBundle` in the library module (its index, or the sibling display module). */
+/**
+ * Finds `toMimeBundle` in the library module (its index, or the sibling display module). Looked up once
+ * per process: the kernel's library path is fixed.
+ */
 export function findToMimeBundle(libraryPath: string, load: (p: string) => unknown): ToMimeBundle | null {
   if (cached !== undefined) return cached;
   cached = null;
@@ -51,9 +54,10 @@ function plain(bundle: Record<string, unknown>): MimeBundle {
 /**
  * Renders a value. `given` is a bundle already computed by the library (`display(x)` passes its own).
  * Library values: `[application/vnd.fairdiv.<kind>+json, text/html, text/plain]`; anything else:
- * `text/plain` from `util.inspect`.
+ * `text/plain` from `util.inspect`. `loadToMimeBundle` is called only for objects and functions (the
+ * only values that can be ours), so primitives never load the library.
  */
-export function renderValue(value: unknown, toMimeBundle: ToMimeBundle | null, given?: unknown): RenderedValue {
+export function renderValue(value: unknown, loadToMimeBundle: (() => ToMimeBundle | null) | null, given?: unknown): RenderedValue {
   const fromBundle = (b: unknown): RenderedValue | null => {
     if (!b || typeof b !== 'object') return null;
     const bb = b as { data?: unknown; kind?: unknown };
@@ -69,7 +73,8 @@ export function renderValue(value: unknown, toMimeBundle: ToMimeBundle | null, g
     // fall through
   }
   const isObject = (typeof value === 'object' && value !== null) || typeof value === 'function';
-  if (isObject && toMimeBundle) {
+  const toMimeBundle = isObject && loadToMimeBundle ? loadToMimeBundle() : null;
+  if (toMimeBundle) {
     try {
       const r = fromBundle(toMimeBundle(value));
       if (r) return r;

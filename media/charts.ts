@@ -7,12 +7,11 @@ import Plotly from 'plotly.js-cartesian-dist-min';
 import type { MmsHistogramPayload, SimulationPayload } from '../src/display/payload';
 import { agentColor } from '../src/display/html/common';
 import { seriesColor } from '../src/display/html/charts';
-import { chartTheme } from './theme';
+import { chartTheme, type ChartTheme } from './theme';
 
 const CONFIG = { responsive: true, displaylogo: false, displayModeBar: false, staticPlot: false };
 
-function baseLayout(el: HTMLElement, height: number): Record<string, unknown> {
-  const t = chartTheme(el);
+function baseLayout(t: ChartTheme, height: number): Record<string, unknown> {
   return {
     height,
     margin: { l: 56, r: 16, t: 30, b: 46 },
@@ -24,8 +23,7 @@ function baseLayout(el: HTMLElement, height: number): Record<string, unknown> {
   };
 }
 
-function axis(el: HTMLElement, title: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const t = chartTheme(el);
+function axis(t: ChartTheme, title: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { title: { text: title, standoff: 6 }, gridcolor: t.grid, zerolinecolor: t.zero, linecolor: t.zero, tickcolor: t.zero, showline: true, ...extra };
 }
 
@@ -51,12 +49,12 @@ export async function drawHistogram(div: HTMLElement, p: MmsHistogramPayload): P
   const t = chartTheme(div);
   const k = order.indexOf('1');
   const layout = {
-    ...baseLayout(div, 320),
+    ...baseLayout(t, 320),
     barmode: 'group',
     bargap: 0.18,
     bargroupgap: 0.06,
-    xaxis: axis(div, 'v<sub>i</sub>(A<sub>i</sub>) / MMS<sub>i</sub>  (exact)', { type: 'category', categoryorder: 'array', categoryarray: order, showgrid: false }),
-    yaxis: axis(div, 'probability', { rangemode: 'tozero' }),
+    xaxis: axis(t, 'v<sub>i</sub>(A<sub>i</sub>) / MMS<sub>i</sub>  (exact)', { type: 'category', categoryorder: 'array', categoryarray: order, showgrid: false }),
+    yaxis: axis(t, 'probability', { rangemode: 'tozero' }),
     shapes: [
       { type: 'rect', xref: 'x', yref: 'paper', x0: -0.5, x1: k - 0.5, y0: 0, y1: 1, fillcolor: 'rgba(224,49,49,0.07)', line: { width: 0 }, layer: 'below' },
       { type: 'line', xref: 'x', yref: 'paper', x0: k - 0.5, x1: k - 0.5, y0: 0, y1: 1, line: { color: t.fg, width: 1.5, dash: 'dash' }, opacity: 0.7 },
@@ -71,12 +69,13 @@ export async function drawSimulation(div: HTMLElement, p: SimulationPayload): Pr
   const gap = 0.1;
   const w = (1 - gap * (k - 1)) / k;
   const data: unknown[] = [];
-  const layout: Record<string, unknown> = { ...baseLayout(div, 320), annotations: [] as unknown[] };
+  const t = chartTheme(div);
+  const layout: Record<string, unknown> = { ...baseLayout(t, 320), annotations: [] as unknown[] };
   p.panels.forEach((panel, j) => {
     const xa = j === 0 ? 'x' : `x${j + 1}`;
     const ya = j === 0 ? 'y' : `y${j + 1}`;
-    layout[j === 0 ? 'xaxis' : `xaxis${j + 1}`] = axis(div, p.xLabel, { domain: [j * (w + gap), j * (w + gap) + w], anchor: ya });
-    layout[j === 0 ? 'yaxis' : `yaxis${j + 1}`] = axis(div, panel.yLabel, { anchor: xa, ...(panel.yRange ? { range: panel.yRange } : {}) });
+    layout[j === 0 ? 'xaxis' : `xaxis${j + 1}`] = axis(t, p.xLabel, { domain: [j * (w + gap), j * (w + gap) + w], anchor: ya });
+    layout[j === 0 ? 'yaxis' : `yaxis${j + 1}`] = axis(t, panel.yLabel, { anchor: xa, ...(panel.yRange ? { range: panel.yRange } : {}) });
     (layout.annotations as unknown[]).push({ text: `<b>${panel.title}</b>`, xref: 'paper', yref: 'paper', x: j * (w + gap) + w / 2, y: 1.0, xanchor: 'center', yanchor: 'bottom', showarrow: false, font: { size: 12 } });
     panel.series.forEach((s, q) => {
       const c = seriesColor(j + q);

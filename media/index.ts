@@ -12,7 +12,6 @@ import type { ActivationFunction, OutputItem } from './renderer-api';
 
 /** Renderer-only style additions (scoped like the fallback's stylesheet). */
 const RENDERER_STYLE = `<style>
-.fd-output{--vscode-fd-dummy:0}
 .fd-output .fairdiv{--fd-line:var(--vscode-editorWidget-border,var(--vscode-panel-border,rgba(128,128,128,.32)));--fd-soft:var(--vscode-editor-inactiveSelectionBackground,rgba(128,128,128,.10))}
 .fd-output .fd-plotly{width:100%;max-width:820px;min-width:360px}
 .fd-output .fd-error{color:var(--vscode-errorForeground,#e03131);font-family:var(--vscode-editor-font-family,monospace);white-space:pre-wrap}

@@ -4,7 +4,6 @@ export interface ChartTheme {
   grid: string;
   zero: string;
   font: string;
-  bg: string;
 }
 
 export function chartTheme(el: HTMLElement): ChartTheme {
@@ -16,6 +15,5 @@ export function chartTheme(el: HTMLElement): ChartTheme {
     grid: 'rgba(128,128,128,0.22)',
     zero: 'rgba(128,128,128,0.55)',
     font: v('--vscode-font-family') || cs.fontFamily || 'system-ui, sans-serif',
-    bg: v('--vscode-editor-background') || 'transparent',
   };
 }

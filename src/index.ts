@@ -2,7 +2,7 @@
  * fairdiv: exact fair-division mechanisms, lotteries and certificates.
  *
  * Entry points (architecture section 6): `instance`, `solve`, `certify`, `mms`, `tps`, `prop`, `list`,
- * and the types `Rational`, `Instance`, `Allocation`, `FractionalAllocation`, `Lottery`, `Outcome`.
+ * `display`, and the types `Rational`, `Instance`, `Allocation`, `FractionalAllocation`, `Lottery`, `Outcome`.
  */
 import './mechanisms';
 import { instance as toInstance, type InstanceInput } from './core/instance';
@@ -21,6 +21,12 @@ export { list, mechanism, registerMechanism, type MechanismInfo } from './mechan
 export * from './checks';
 export * as generators from './generators';
 export { decompose, pickingSequence, probabilisticSerial } from './mechanisms/classic';
+export { toMimeBundle, mmsHistogram, displayKind, MmsHistogram, type MimeBundle, type DisplayOptions } from './display';
+export { display, show } from './display/show';
+export { progress, type ProgressReporter, type ProgressCount } from './display/progress';
+export * as stochastic from './stochastic';
+export { simulateMechanism, simulateMechanismSync, type StochasticSimulationRequest } from './mechanisms/stochastic';
+export * as tieMms from './mechanisms/tie-mms';
 
 /**
  * Runs the registered mechanism `id` on an instance (matrix, object of objects or instance JSON) and
@@ -29,9 +35,3 @@ export { decompose, pickingSequence, probabilisticSerial } from './mechanisms/cl
 export function solve(id: string, inst: InstanceInput, options?: Record<string, unknown>): Outcome {
   return mechanism(id).run(toInstance(inst), options);
 }
-export { toMimeBundle, mmsHistogram, displayKind, MmsHistogram, type MimeBundle, type DisplayOptions } from './display';
-export { display, show } from './display/show';
-export { progress, type ProgressReporter, type ProgressCount } from './display/progress';
-export * as stochastic from './stochastic';
-export { simulateMechanism, simulateMechanismSync, type StochasticSimulationRequest } from './mechanisms/stochastic';
-export * as tieMms from './mechanisms/tie-mms';

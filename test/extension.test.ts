@@ -5,7 +5,9 @@
  */
 import { strict as assert } from 'node:assert';
 import Module from 'node:module';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DISPLAY_KINDS, mimeOf } from '../src/display/payload';
 
 const STUB = path.join(__dirname, 'stubs', 'vscode.ts');
 const M = Module as unknown as { _resolveFilename: (req: string, ...rest: unknown[]) => string };
@@ -203,11 +205,17 @@ describe('extension (stub vscode)', function () {
   });
 });
 
+describe('extension manifest (extension.package.json)', () => {
+  it('the renderer claims exactly the MIME types of the display kinds (src/display/payload.ts)', () => {
+    const frag = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension.package.json'), 'utf8')) as { contributes: { notebookRenderer: { mimeTypes: string[] }[] } };
+    assert.deepEqual([...frag.contributes.notebookRenderer[0].mimeTypes].sort(), DISPLAY_KINDS.map(mimeOf).sort());
+  });
+});
+
 describe('extension package (.vsix)', function () {
   this.timeout(300000);
   it('npm run package builds a self-contained .vsix with the manifest, bundles, renderer and notebooks', async () => {
     const os = await import('node:os');
-    const fs = await import('node:fs');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { run } = require('./helpers/build') as typeof import('./helpers/build');
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-vsix-test-')), 'fairdiv.vsix');

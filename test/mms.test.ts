@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { Rational } from '../src/core/rational';
+import { rng } from '../src/core/rng';
 import {
   approxMmsPartition,
   mms,
@@ -140,6 +141,19 @@ describe('mms kernel', () => {
       );
     });
 
+    it('three bundles, 13-14 large values (meet-in-the-middle completions)', () => {
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 1, max: 2 ** 20 }), { minLength: 13, maxLength: 14 }), (values) => {
+          const v = big(values);
+          const r = mmsOfIntegers(v, 3);
+          assert.equal(r.status, 'optimal');
+          assert.equal(r.value, bruteForce(v, 3), `MMS^3(${values.join(' ')})`);
+          assertWitness(v, 3, r);
+        }),
+        { seed: 13, numRuns: 25 },
+      );
+    });
+
     it('two bundles, larger m, against the subset-sum optimum', () => {
       fc.assert(
         fc.property(fc.array(fc.integer({ min: 1, max: 2 ** 30 }), { minLength: 11, maxLength: 16 }), (values) => {
@@ -186,9 +200,8 @@ describe('mms kernel', () => {
 
   describe('anytime behaviour', () => {
     it('a tiny time limit on a hard instance returns a timeout with valid bounds', () => {
-      let s = 12345;
-      const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0);
-      const v = Array.from({ length: 40 }, () => BigInt(next()) * 4096n + BigInt(next() % 4096));
+      const r32 = rng(12345);
+      const v = Array.from({ length: 40 }, () => BigInt(r32.nextU32()) * 4096n + BigInt(r32.int(0, 4095)));
       const exact = mmsOfIntegers(v, 3);
       assert.equal(exact.status, 'optimal');
       const r = mmsOfIntegers(v, 3, { timeLimitMs: 1 });
@@ -305,10 +318,9 @@ describe('mms kernel', () => {
     });
 
     it('approxMmsPartition on larger instances, against the exact kernel', () => {
-      let s = 99;
-      const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0);
+      const r = rng(99);
       for (const [k, m] of [[2, 40], [3, 30], [3, 40]] as const) {
-        const v = Array.from({ length: m }, () => BigInt(next() % 100000));
+        const v = Array.from({ length: m }, () => BigInt(r.int(0, 99999)));
         const p = approxMmsPartition(v, k, '1/20');
         const exact = mmsOfIntegers(v, k).value;
         assert.ok(isPartition(m, p));

@@ -14,11 +14,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mimeOf } from '../src/display';
 import { displayFixtures } from './display/fixtures';
 import { fallbackPage, rendererPage, type Theme } from './display/harness';
+import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from './helpers/chromium';
 
 const ROOT = resolve(__dirname, '..');
 const ARTIFACTS = join(ROOT, 'test/artifacts');
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.map': 'application/json' };
 
 describe('renderer in headless Chromium', function () {
@@ -34,12 +33,7 @@ describe('renderer in headless Chromium', function () {
   const offHost: string[] = [];
 
   before(async () => {
-    try {
-      execFileSync('sh', [join(ROOT, 'scripts/ensure-chromium.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
-    } catch (e) {
-      throw new Error(`Chromium is required for the renderer tests and could not be installed (scripts/ensure-chromium.sh): ${(e as Error).message}`);
-    }
-    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing after scripts/ensure-chromium.sh`);
+    ensureChromium();
     execFileSync(process.execPath, [join(ROOT, 'scripts/build-media.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     mkdirSync(ARTIFACTS, { recursive: true });
     const fallback = (theme: Theme) => fallbackPage(theme, fixtures.map((f) => ({ name: f.name, html: f.bundle.data['text/html'] as string })));
@@ -62,7 +56,7 @@ describe('renderer in headless Chromium', function () {
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     userDataDir = mkdtempSync(join(tmpdir(), 'fairdiv-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1024, height: 800 } });
+    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1024, height: 800 } });
     context.on('request', (r) => {
       if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('about:')) offHost.push(r.url());
     });

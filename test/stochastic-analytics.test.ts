@@ -8,7 +8,7 @@ import {
   bernoulliNoise, Beta, C2, chooseNearEqualEps, discrete, dpThresholds, efMargins, empirical, Exponential, fromQuantile,
   halfValueQuantile, halfValueShare, hardDistribution, hillKertz, histogram, integrate, kertzBeta, kertzGamma, LongShotLimit,
   nearEqualShares, parseDistribution, pickCounts, Q_STAR, qtpRatio, R0, rToS, sToR, thm37Share, uniform, welfareRatio,
-  withLongShot, worstCaseGuarantee, wilson, jeffreys, incompleteBeta, type Distribution,
+  withLongShot, worstCaseGuarantee, wilson, jeffreys, incompleteBeta, logGamma, normalCdf, normalQuantile, type Distribution,
 } from '../src/stochastic';
 import { DomainError, InvalidInputError } from '../src/core/errors';
 
@@ -272,41 +272,39 @@ describe('stochastic: two agents (T4–T10, T24)', () => {
 
 describe('stochastic: n agents (T12–T16, C8, C11)', () => {
   it('T12 DP tables: continuation values, shares and alpha_DP', () => {
-    const dU = dpThresholds(U, 5);
-    [0.5, 0.625, 0.6953125, 0.74173, 0.775082].forEach((c, k) => close(dU.c[k], c, 1e-6, `U c[${k + 1}]`));
+    // per distribution: c[1..5] (from n = 5), s_1 at n = 2 (strict, P19), shares r and alpha_DP per n
+    // ([n, values, tol]; tol defaults to 1e-6)
+    type Row = { d: Distribution; c: number[]; s1?: number; r: [number, number[], number?][]; alpha: [number, number, number?][] };
+    const rows: [string, Row][] = [
+      ['U', {
+        d: U, c: [0.5, 0.625, 0.6953125, 0.74173, 0.775082],
+        r: [[4, [0.304688, 0.260742, 0.217285, 0.217285]], [5, [0.25827, 0.225996, 0.1934, 0.161167, 0.161167]]],
+        alpha: [[2, 0.9375, 1e-12], [3, 0.927083], [4, 0.927162], [5, 0.930098]],
+      }],
+      ['E', {
+        d: E, c: [1, 1.367879, 1.622526, 1.819925, 1.981963], s1: 1 / Math.E,
+        r: [[3, [0.254646, 0.2742, 0.471153]], [4, [0.197399, 0.204379, 0.220073, 0.378148]], [5, [0.162038, 0.165413, 0.171262, 0.184413, 0.316874]]],
+        alpha: [[2, 0.91192], [3, 0.885014], [4, 0.873564], [5, 0.868013]],
+      }],
+      ['H1', {
+        d: H1, c: [1.0005, 1.404787, 1.804957, 2.201126, 2.593334],
+        r: [[2, [0.302893, 0.697107]], [3, [0.01, 0.299864, 0.690136]]],
+        alpha: [[2, 0.855752], [3, 0.845355], [4, 0.857555], [5, 0.87289]],
+      }],
+      ['EMP', {
+        d: EMP, c: [0.466667, 0.594444, 0.67963, 0.73642, 0.78035], s1: 1 / 3,
+        r: [[3, [1 / 3, 2 / 9, 4 / 9], 1e-12]],
+        alpha: [[2, 0.938596], [3, 0.931472], [4, 0.928044], [5, 0.92999]],
+      }],
+    ];
+    for (const [name, row] of rows) {
+      const dp = (n: number) => dpThresholds(row.d, n);
+      row.c.forEach((c, k) => close(dp(5).c[k], c, 1e-6, `${name} c[${k + 1}]`));
+      if (row.s1 !== undefined) close(dp(2).s[0], row.s1, 1e-12, `${name} s1 (strict)`);
+      for (const [n, rs, tol = 1e-6] of row.r) rs.forEach((r, k) => close(dp(n).r[k], r, tol, `${name} n=${n} r${k}`));
+      for (const [n, alpha, tol = 1e-6] of row.alpha) close(dp(n).alpha, alpha, tol, `${name} n=${n}`);
+    }
     assert.deepEqual(dpThresholds(U, 3).r, [0.375, 0.3125, 0.3125]);
-    close(dpThresholds(U, 2).alpha, 0.9375, 1e-12, 'U n=2');
-    close(dpThresholds(U, 3).alpha, 0.927083, 1e-6, 'U n=3');
-    [0.304688, 0.260742, 0.217285, 0.217285].forEach((r, k) => close(dpThresholds(U, 4).r[k], r, 1e-6, `U n=4 r${k}`));
-    close(dpThresholds(U, 4).alpha, 0.927162, 1e-6, 'U n=4');
-    [0.25827, 0.225996, 0.1934, 0.161167, 0.161167].forEach((r, k) => close(dU.r[k], r, 1e-6, `U n=5 r${k}`));
-    close(dU.alpha, 0.930098, 1e-6, 'U n=5');
-    const dE = dpThresholds(E, 5);
-    [1, 1.367879, 1.622526, 1.819925, 1.981963].forEach((c, k) => close(dE.c[k], c, 1e-6, `E c[${k + 1}]`));
-    close(dpThresholds(E, 2).s[0], 1 / Math.E, 1e-12, 'E s1');
-    close(dpThresholds(E, 2).alpha, 0.91192, 1e-6, 'E n=2');
-    [0.254646, 0.2742, 0.471153].forEach((r, k) => close(dpThresholds(E, 3).r[k], r, 1e-6, `E n=3 r${k}`));
-    close(dpThresholds(E, 3).alpha, 0.885014, 1e-6, 'E n=3');
-    [0.197399, 0.204379, 0.220073, 0.378148].forEach((r, k) => close(dpThresholds(E, 4).r[k], r, 1e-6, `E n=4 r${k}`));
-    close(dpThresholds(E, 4).alpha, 0.873564, 1e-6, 'E n=4');
-    [0.162038, 0.165413, 0.171262, 0.184413, 0.316874].forEach((r, k) => close(dE.r[k], r, 1e-6, `E n=5 r${k}`));
-    close(dE.alpha, 0.868013, 1e-6, 'E n=5');
-    const dH = dpThresholds(H1, 5);
-    [1.0005, 1.404787, 1.804957, 2.201126, 2.593334].forEach((c, k) => close(dH.c[k], c, 1e-6, `H1 c[${k + 1}]`));
-    [0.302893, 0.697107].forEach((r, k) => close(dpThresholds(H1, 2).r[k], r, 1e-6, `H1 n=2 r${k}`));
-    close(dpThresholds(H1, 2).alpha, 0.855752, 1e-6, 'H1 n=2');
-    [0.01, 0.299864, 0.690136].forEach((r, k) => close(dpThresholds(H1, 3).r[k], r, 1e-6, `H1 n=3 r${k}`));
-    close(dpThresholds(H1, 3).alpha, 0.845355, 1e-6, 'H1 n=3');
-    close(dpThresholds(H1, 4).alpha, 0.857555, 1e-6, 'H1 n=4');
-    close(dH.alpha, 0.87289, 1e-6, 'H1 n=5');
-    const dM = dpThresholds(EMP, 5);
-    [0.466667, 0.594444, 0.67963, 0.73642, 0.78035].forEach((c, k) => close(dM.c[k], c, 1e-6, `EMP c[${k + 1}]`));
-    close(dpThresholds(EMP, 2).s[0], 1 / 3, 1e-12, 'EMP s1 (strict)');
-    close(dpThresholds(EMP, 2).alpha, 0.938596, 1e-6, 'EMP n=2');
-    [1 / 3, 2 / 9, 4 / 9].forEach((r, k) => close(dpThresholds(EMP, 3).r[k], r, 1e-12, `EMP n=3 r${k}`));
-    close(dpThresholds(EMP, 3).alpha, 0.931472, 1e-6, 'EMP n=3');
-    close(dpThresholds(EMP, 4).alpha, 0.928044, 1e-6, 'EMP n=4');
-    close(dM.alpha, 0.92999, 1e-6, 'EMP n=5');
     for (const d of [U, E, H1, EMP]) for (let n = 2; n <= 5; n++) {
       const dp = dpThresholds(d, n);
       assert.ok(dp.alpha >= hillKertz(n).prophetRatio - 1e-12, `${d.name} n=${n} ≥ 1/a_n`);
@@ -376,6 +374,31 @@ describe('stochastic: n agents (T12–T16, C8, C11)', () => {
   it('T21 half-value quantiles', () => {
     close(halfValueQuantile(U), 1 / Math.SQRT2, 1e-12, 'U');
     close(halfValueQuantile(E), 0.8133177, 1e-7, 'Exp');
+  });
+});
+
+describe('stochastic: numerical primitives meet their documented accuracy', () => {
+  it('special functions (special.ts header) and quadrature error estimates (quadrature.ts header)', () => {
+    let lnFact = 0;
+    for (let n = 1; n <= 60; n++) {
+      if (n > 1) lnFact += Math.log(n - 1);
+      assert.ok(Math.abs(logGamma(n) - lnFact) <= 1e-14 * Math.max(1, lnFact), `lnΓ(${n})`);
+    }
+    close(logGamma(0.5), 0.5 * Math.log(Math.PI), 1e-14, 'lnΓ(1/2)');
+    close(logGamma(1.5), Math.log(Math.sqrt(Math.PI) / 2), 1e-14, 'lnΓ(3/2)');
+    for (const x of [0.01, 0.1, 0.3, 0.5, 0.7, 0.9, 0.99]) for (const b of [0.5, 1, 2, 3.5, 10]) {
+      close(incompleteBeta(x, 1, b), 1 - (1 - x) ** b, 1e-14, `I_${x}(1, ${b})`);
+      close(incompleteBeta(x, b, 1), x ** b, 1e-14, `I_${x}(${b}, 1)`);
+    }
+    for (const [x, phi] of [[1, 0.8413447460685429], [-3, 0.0013498980316301035], [-8, 6.22096057427178e-16]]) {
+      assert.ok(Math.abs(normalCdf(x) - phi) <= 1e-13 * phi, `Φ(${x})`);
+    }
+    for (const x of [-6, -3, -1, -0.1, 0, 0.5, 2, 5]) close(normalQuantile(normalCdf(x)), x, 1e-10, `Φ^-1(Φ(${x}))`);
+    // integrable endpoint singularities: the estimate exceeds the true error
+    const ex = integrate((u) => E.quantile(u), 0, 1);
+    assert.ok(ex.converged && Math.abs(ex.value - 1) <= ex.error, `Exp quantile: ${ex.value} ± ${ex.error}`);
+    const sq = integrate((u) => 1 / Math.sqrt(u), 0, 1);
+    assert.ok(sq.converged && Math.abs(sq.value - 2) <= sq.error, `u^-1/2: ${sq.value} ± ${sq.error}`);
   });
 });
 

@@ -9,11 +9,12 @@ import { certify, solve, instance, auditTruthfulness, Rational } from '../src';
 import { DomainError, InvalidInputError } from '../src/core/errors';
 import { rng } from '../src/core/rng';
 import {
-  ordersFromFloats, pickFromOrders, qtOwners, rankingFromOrders, tieKeys,
+  ordersFromFloats, pickFromOrders, qtOwners, rankingFromOrders, simulationOptions, tieKeys,
 } from '../src/mechanisms/stochastic';
 import {
   baiGolzWeights, correlatedPickChoice, correlatedShares, dpThresholds, fromQuantile, gaussianCopula, pickCounts,
   rankingWinProbabilities, rankingWinProbabilitiesExact, uniform, weightedRankingWinProbabilities, isNonIncreasing, R0, C2,
+  evaluateAllocation,
 } from '../src/stochastic';
 
 const close = (a: number, b: number, tol: number, what = '') => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b} (tol ${tol})`);
@@ -212,6 +213,38 @@ describe('stochastic mechanisms: Weighted Ranking and Bai–Gölz weights (T20)'
     const w = baiGolzWeights(d).w;
     for (let i = 0; i < 3; i++) assert.ok(isNonIncreasing(weightedRankingWinProbabilities(d, w, 20, i)));
     assert.ok(certify(solve('weighted-ranking', v, { dists: ['uniform:0,1', 'uniform:0,0.5', 'uniform:0.25,0.75'] })).ok);
+  });
+});
+
+describe('stochastic mechanisms: registry guarantees of Ranking and Weighted Ranking', () => {
+  it('ranking is prior-independent: options.dist does not change the allocation', () => {
+    const r = rng(13);
+    const v = Array.from({ length: 3 }, () => Array.from({ length: 10 }, () => r.int(0, 9)));
+    const base = solve('ranking', v, { seed: 2 }).allocation!;
+    for (const dist of ['uniform:0,1', 'exp:1', 'beta:2,3']) assert.ok(base.equals(solve('ranking', v, { seed: 2, dist }).allocation!), dist);
+  });
+  it('weighted-ranking, non-identical D_i (Thm A.1): EF w.h.p. and (1 - eps)-PO by the C13 certificate', function () {
+    this.timeout(30000);
+    const specs = ['uniform:0,1', 'uniform:0,0.5', 'uniform:0.25,0.75'];
+    const dists = [uniform(0, 1), uniform(0, 0.5), uniform(0.25, 0.75)];
+    const w = baiGolzWeights(dists).w;
+    const n = 3, m = 2000, T = 20;
+    const alloc = simulationOptions({ mechanism: 'weighted-ranking', dist: specs[0], n, ms: [m], trials: 2, options: { dists: specs } }).allocator(m);
+    let ef = 0;
+    for (let t = 0; t < T; t++) {
+      const r = rng(`wr:${t}`);
+      const vals = dists.map((d) => Float64Array.from({ length: m }, () => d.sample(r)));
+      const owner = alloc(vals, r.fork());
+      // C13: sum_i w_i u_i(A) ≥ alpha sum_j max_i w_i v_ij  =>  A is alpha-PO
+      let wsw = 0, wopt = 0;
+      for (let j = 0; j < m; j++) {
+        wsw += w[owner[j]] * vals[owner[j]][j];
+        wopt += Math.max(...vals.map((row, i) => w[i] * row[j]));
+      }
+      assert.ok(wsw >= 0.99 * wopt, `trial ${t}: weighted welfare ratio ${wsw / wopt}`);
+      if (evaluateAllocation(vals, owner).ef) ef++;
+    }
+    assert.ok(ef >= 0.95 * T, `EF in ${ef}/${T} trials`);
   });
 });
 

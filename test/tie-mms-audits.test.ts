@@ -13,14 +13,10 @@ import fc from 'fast-check';
 import { certify, solve } from '../src';
 import { Instance } from '../src/core/instance';
 import { Outcome } from '../src/core/outcome';
+import { permutations } from '../src/core/permutations';
 import { Rational } from '../src/core/rational';
 import { rng } from '../src/core/rng';
 import { independentCuq } from '../src/mechanisms/tie-mms';
-
-function perms(m: number): number[][] {
-  if (m === 0) return [[]];
-  return perms(m - 1).flatMap((p) => Array.from({ length: m }, (_, k) => [...p.slice(0, k), m - 1, ...p.slice(k)]));
-}
 
 function randomInstance(n: number, m: number, seed: number, palette = [0, 1, 2, 3, 5, 20]): Instance {
   const r = rng(seed);
@@ -119,7 +115,7 @@ describe('tie-mms audits (C9)', function () {
         const truth = independentCuq(inst, ordering);
         for (let i = 0; i < n; i++) {
           const u = expectedValue(inst, i, truth);
-          for (const p of perms(m)) {
+          for (const p of permutations(m)) {
             const lie = inst.withReport(i, null, p);
             const got = expectedValue(inst, i, independentCuq(lie, ordering));
             assert.ok(got.le(u), `agent ${i} gains with ${p}`);

@@ -14,7 +14,6 @@ import {
   alphaTheorem2,
   allOrderings,
   classifyTwoAgents,
-  cuqByAveraging,
   cyclicWeight,
   deficiencies,
   deficiencySortedOrdering,
@@ -24,6 +23,7 @@ import {
   harmonic,
   harmonicPortions,
   identityOrdering,
+  independentCuq,
   lemma42,
   matrixComplete,
   orderingFromOrder,
@@ -134,7 +134,7 @@ describe('tie-mms: T1 (Figure 1, n = 3, m = 6)', () => {
   });
   it('CUQ, portion matrix, partial and completed allocations', () => {
     assert.deepEqual(s(r.cuq), [['1/3', '1/3', '0', '2/3', '1/3', '1/3'], ['1/3', '2/3', '1/3', '0', '1/3', '1/3'], ['1/3', '0', '2/3', '1/3', '1/3', '1/3']]);
-    assert.deepEqual(s(cuqByAveraging(orders, pi, 6)), s(r.cuq));
+    assert.deepEqual(s(independentCuq(inst, pi.order)), s(r.cuq));
     assert.deepEqual(s(r.beta), [['2/11', '6/11', '3/11'], ['3/11', '2/11', '6/11'], ['6/11', '3/11', '2/11']]);
     const R = (x: bigint) => new Rational(x, r.D).toString();
     const g = r.g.map((gj) => gj.map((row) => row.map(R)));

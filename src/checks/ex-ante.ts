@@ -13,22 +13,29 @@ export function expectedValueMatrix(inst: Instance, f: FractionalAllocation): Ra
 }
 
 /** Agent i's expected value E[v_i(A_i)] under a lottery, computed from the support (not the marginals). */
+export function lotteryExpectedValue(inst: Instance, i: number, l: Lottery): Rational {
+  return Rational.sum(l.entries.map((e) => e.p.mul(inst.value(i, e.allocation.bundles[i]))));
+}
+
+/** Every agent's expected value under a lottery, from the support. */
 export function lotteryExpectedValues(inst: Instance, l: Lottery): Rational[] {
-  return inst.values.map((_, i) => Rational.sum(l.entries.map((e) => e.p.mul(inst.value(i, e.allocation.bundles[i])))));
+  return inst.values.map((_, i) => lotteryExpectedValue(inst, i, l));
 }
 
 /** Ex-ante PROP: v_i(f_i) >= v_i(M)/n for every agent. */
 export function checkExAntePROP(inst: Instance, f: FractionalAllocation): CheckResult {
   const V = expectedValueMatrix(inst, f);
   const perAgent: Record<string, unknown> = {};
+  const shares = inst.values.map((_, i) => inst.total(i).div(inst.n));
   let tight = -1;
   for (let i = 0; i < inst.n; i++) {
-    const share = inst.total(i).div(inst.n);
+    const share = shares[i];
     perAgent[inst.agents[i]] = { expected: V[i][i], prop: share };
     if (V[i][i].lt(share)) return { holds: false, detail: { property: 'ex-ante PROP', agent: inst.agents[i], expected: V[i][i], prop: share }, witness: { agent: i } };
-    if (share.sign() > 0 && (tight < 0 || V[i][i].div(share).lt(V[tight][tight].div(inst.total(tight).div(inst.n))))) tight = i;
+    // the tightest agent: smallest expected/prop (cross-multiplied; an agent with prop = 0 is never tight)
+    if (share.sign() > 0 && (tight < 0 || V[i][i].mul(shares[tight]).lt(V[tight][tight].mul(share)))) tight = i;
   }
-  const worst = tight >= 0 ? { agent: inst.agents[tight], expected: V[tight][tight], prop: inst.total(tight).div(inst.n) } : {};
+  const worst = tight >= 0 ? { agent: inst.agents[tight], expected: V[tight][tight], prop: shares[tight] } : {};
   return { holds: true, detail: { property: 'ex-ante PROP', ...worst, perAgent } };
 }
 

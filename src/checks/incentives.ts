@@ -14,6 +14,7 @@ import type { GoodId, Instance } from '../core/instance';
 import { Rational } from '../core/rational';
 import type { Outcome } from '../core/outcome';
 import { permutations } from '../core/permutations';
+import { lotteryExpectedValue } from './ex-ante';
 import type { CheckResult } from './result';
 
 export type MisreportSpace = 'ordinal' | 'cardinal';
@@ -43,7 +44,7 @@ export function cardinalGrid(values: readonly Rational[]): Rational[][] {
 /** Agent i's (expected) value of an outcome under her true valuation. */
 export function valueOf(trueInst: Instance, i: number, o: Outcome): Rational {
   const row = trueInst.values[i];
-  if (o.lottery) return Rational.sum(o.lottery.entries.map((e) => e.p.mul(trueInst.value(i, e.allocation.bundles[i]))));
+  if (o.lottery) return lotteryExpectedValue(trueInst, i, o.lottery);
   if (o.allocation) return trueInst.value(i, o.allocation.bundles[i]);
   const f = o.fractional!;
   return Rational.sum(row.map((v, g) => v.mul(f.shares[i][g])));

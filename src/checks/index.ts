@@ -1,7 +1,7 @@
 /** Independent property checkers; each returns { holds, detail (exact numbers), witness }. */
 export { checkEF, checkEF1, checkEFX, checkEFX0, checkEEFX, efxDominates, valueMatrix } from './envy';
 export { checkPROP, checkPROP1, checkRhoMMS, checkRhoTPS, checkIMMX } from './share';
-export { checkExAnteEF, checkExAntePROP, checkImplements, checkSupportSize, expectedValueMatrix, lotteryExpectedValues } from './ex-ante';
+export { checkExAnteEF, checkExAntePROP, checkImplements, checkSupportSize, expectedValueMatrix, lotteryExpectedValue, lotteryExpectedValues } from './ex-ante';
 export { checkFPO, checkPO } from './efficiency';
 export { auditTruthfulness, cardinalGrid, valueOf, type AuditOptions, type MisreportSpace } from './incentives';
 export type { CheckResult } from './result';

@@ -1,4 +1,4 @@
-/** The CLI's core commands: list, solve, certify, mms, demo. */
+/** The CLI's core commands: list, solve, certify, mms (run and simulate live in their own modules). */
 import { Allocation, FractionalAllocation, Lottery } from '../core/allocation';
 import { InvalidInputError } from '../core/errors';
 import { instance, type InstanceJSON } from '../core/instance';
@@ -79,22 +79,11 @@ const mmsCommand: Command = (argv, io) => {
   return 0;
 };
 
-const demoCommand: Command = (_argv, io) => {
-  const inst = instance({ alice: { car: 3, house: 7, boat: '5/2', bike: 1 }, bob: { car: 4, house: 4, boat: 1, bike: 2 }, carol: { car: 2, house: 5, boat: 5, bike: 1 } });
-  for (const id of ['round-robin', 'probabilistic-serial']) {
-    const outcome = mechanism(id).run(inst);
-    const report = certify(outcome);
-    io.out(toJson({ ...outcome.toJSON(), certificate: { ok: report.ok, claims: report.claims.map((c) => ({ id: c.id, status: c.status })) } }));
-  }
-  return 0;
-};
-
 export const commands: Record<string, Command> = {
   list: listCommand,
   solve: solveCommand,
   certify: certifyCommand,
   mms: mmsCommand,
-  demo: demoCommand,
   run: runCommand,
   simulate: simulateCommand,
 };

@@ -12,7 +12,6 @@ const HELP = `usage: fairdiv <command> [args]
   solve <mechanism-id> <instance.json|-> [--seed S] [--options JSON]
   certify <outcome.json> <instance.json>
   mms --n K --values v1,v2,... [--time-limit S]
-  demo                                   a certified outcome on a small instance
   run <nb.ipynb> [--out o.ipynb] [--html o.html]  execute a notebook with fairdiv's kernel
   simulate <mechanism-id> --dist <spec> --n N --m M --trials T --seed S   Monte Carlo welfare ratio and EF rate (paper 001)`;
 

@@ -46,6 +46,7 @@ export const simulateCommand: Command = async (argv, io) => {
     } catch (e) {
       throw new UsageError(`--options: not valid JSON (${(e as Error).message})`);
     }
+    if (typeof mechOptions !== 'object' || mechOptions === null || Array.isArray(mechOptions)) throw new UsageError(`--options: expected a JSON object, got ${options.options}`);
   }
   if (options.r !== undefined && options.r !== true) mechOptions.r = String(options.r).split(',').map((s) => s.trim());
   const rho = options.rho === undefined || options.rho === true ? undefined : Number(options.rho);
@@ -53,7 +54,7 @@ export const simulateCommand: Command = async (argv, io) => {
   const interval = options.interval === undefined ? 'wilson' : String(options.interval);
   if (interval !== 'wilson' && interval !== 'jeffreys') throw new UsageError(`--interval: expected wilson or jeffreys, got ${interval}`);
   const result = await simulateMechanism({
-    mechanism: id, dist: String(options.dist), n, ms, trials, seed, options: mechOptions, rho, efInterval: interval,
+    mechanism: id, dist, n, ms, trials, seed, options: mechOptions, rho, efInterval: interval,
     onProgress: options.progress ? (p) => { if (p.trial === trials - 1) io.err(`m = ${p.m}: ${p.done}/${p.total} trials`); } : undefined,
   });
   io.out(toJson({ ...result, distributionInfo: describeDist(dist) }));

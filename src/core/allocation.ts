@@ -123,6 +123,7 @@ export interface LotteryEntry {
  */
 export class Lottery {
   readonly entries: readonly LotteryEntry[];
+  private marginalsMemo?: FractionalAllocation;
 
   constructor(entries: readonly { p: RationalLike; allocation: Allocation }[]) {
     if (entries.length === 0) throw new InvalidInputError('empty-lottery', 'lottery: needs at least one allocation');
@@ -167,11 +168,13 @@ export class Lottery {
   get size(): number {
     return this.entries.length;
   }
-  /** The fractional allocation the lottery implements: f[i][g] = P(g in A_i). */
+  /** The fractional allocation the lottery implements: f[i][g] = P(g in A_i) (computed once). */
   marginals(): FractionalAllocation {
+    if (this.marginalsMemo) return this.marginalsMemo;
     const f = Array.from({ length: this.n }, () => new Array<Rational>(this.m).fill(Rational.ZERO));
     for (const { p, allocation } of this.entries) allocation.bundles.forEach((b, i) => b.forEach((g) => (f[i][g] = f[i][g].add(p))));
-    return new FractionalAllocation(f);
+    this.marginalsMemo = new FractionalAllocation(f);
+    return this.marginalsMemo;
   }
   /** Draws one allocation (exact inverse-CDF on a 53-bit uniform). */
   sample(r: Rng): Allocation {

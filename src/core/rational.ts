@@ -11,7 +11,8 @@ import { InvalidInputError } from './errors';
 /** Anything that converts exactly to a rational. */
 export type RationalLike = Rational | number | bigint | string | { num: bigint | number; den: bigint | number };
 
-function gcd(a: bigint, b: bigint): bigint {
+/** Greatest common divisor of |a| and |b| (gcd(0, 0) = 0). */
+export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
   while (b !== 0n) {
@@ -20,6 +21,13 @@ function gcd(a: bigint, b: bigint): bigint {
     b = t;
   }
   return a;
+}
+
+/** Least common multiple of |a| and |b| (0 when either is 0). */
+export function lcm(a: bigint, b: bigint): bigint {
+  if (a === 0n || b === 0n) return 0n;
+  const l = (a / gcd(a, b)) * b;
+  return l < 0n ? -l : l;
 }
 
 const DECIMAL = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;

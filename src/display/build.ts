@@ -87,6 +87,21 @@ function claims(cs: readonly Claim[]): ClaimSummary[] {
   return cs.map((c) => ({ id: c.id, text: c.text, ...(c.rho ? { rho: ex(c.rho) } : {}) }));
 }
 
+/** What an Outcome adds to its allocation, fractional allocation or lottery. */
+interface OutcomeExtra {
+  mechanism?: string;
+  claims?: readonly Claim[];
+  trace?: readonly TraceStep[];
+}
+
+/** The optional `claims` and `trace` fields of an outcome payload (absent when empty). */
+function claimsAndTrace(extra: OutcomeExtra, inst: Instance | undefined): { claims?: ClaimSummary[]; trace?: TraceStepPayload[] } {
+  return {
+    ...(extra.claims && extra.claims.length ? { claims: claims(extra.claims) } : {}),
+    ...(extra.trace && extra.trace.length ? { trace: traceSteps(extra.trace, inst) } : {}),
+  };
+}
+
 export function instancePayload(inst: Instance, opts: DisplayOptions = {}): InstancePayload {
   return {
     schema: schemaOf('instance'),
@@ -124,7 +139,7 @@ function names(inst: Instance | undefined, n: number, m: number): { agents: stri
 export function allocationPayload(
   inst: Instance | undefined,
   a: Allocation,
-  extra: { mechanism?: string; claims?: readonly Claim[]; trace?: readonly TraceStep[] } = {},
+  extra: OutcomeExtra = {},
   opts: DisplayOptions = {},
 ): AllocationPayload {
   const s = inst ? agentShares(inst, opts) : { shares: [], mms: [], prop: [] };
@@ -138,15 +153,14 @@ export function allocationPayload(
     bundles: a.bundles.map((b) => [...b]),
     rows: allocationRows(inst, a, s.prop, s.mms),
     shares: s.shares,
-    ...(extra.claims && extra.claims.length ? { claims: claims(extra.claims) } : {}),
-    ...(extra.trace && extra.trace.length ? { trace: traceSteps(extra.trace, inst) } : {}),
+    ...claimsAndTrace(extra, inst),
   };
 }
 
 export function fractionalPayload(
   inst: Instance | undefined,
   f: FractionalAllocation,
-  extra: { mechanism?: string; claims?: readonly Claim[]; trace?: readonly TraceStep[] } = {},
+  extra: OutcomeExtra = {},
   opts: DisplayOptions = {},
 ): FractionalPayload {
   const nm = names(inst, f.n, f.m);
@@ -163,15 +177,14 @@ export function fractionalPayload(
     out.values = nm.values;
     out.expected = inst.values.map((r, i) => ex(Rational.sum(r.map((v, g) => v.mul(f.shares[i][g])))));
   }
-  if (extra.claims && extra.claims.length) out.claims = claims(extra.claims);
-  if (extra.trace && extra.trace.length) out.trace = traceSteps(extra.trace, inst);
+  Object.assign(out, claimsAndTrace(extra, inst));
   return out;
 }
 
 export function lotteryPayload(
   inst: Instance | undefined,
   l: Lottery,
-  extra: { mechanism?: string; claims?: readonly Claim[]; trace?: readonly TraceStep[] } = {},
+  extra: OutcomeExtra = {},
   opts: DisplayOptions = {},
 ): LotteryPayload {
   const s = inst ? agentShares(inst, opts) : { shares: [], mms: [], prop: [] };
@@ -197,8 +210,7 @@ export function lotteryPayload(
     expected,
     marginals: l.marginals().shares.map((r) => r.map(ex)),
     shares: s.shares,
-    ...(extra.claims && extra.claims.length ? { claims: claims(extra.claims) } : {}),
-    ...(extra.trace && extra.trace.length ? { trace: traceSteps(extra.trace, inst) } : {}),
+    ...claimsAndTrace(extra, inst),
     ...(l.size > max ? { omitted: l.size - max } : {}),
   };
 }

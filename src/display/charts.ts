@@ -127,8 +127,9 @@ export function isSimulationLike(x: unknown): x is SimulationLike {
   const pts = (x as { points?: unknown }).points;
   if (!Array.isArray(pts) || pts.length === 0) return false;
   const p0 = pts[0] as Record<string, unknown>;
-  if (p0 === null || typeof p0 !== 'object' || xKeyOf(p0) === null) return false;
-  const xk = xKeyOf(p0)!;
+  if (p0 === null || typeof p0 !== 'object') return false;
+  const xk = xKeyOf(p0);
+  if (xk === null) return false;
   return Object.keys(p0).some((k) => k !== xk && centerOf(p0[k]) !== null && typeof p0[k] === 'object');
 }
 
@@ -184,10 +185,9 @@ export function simulationPayload(sim: SimulationLike, opts: DisplayOptions = {}
   const xKey = xKeyOf(pts[0]) ?? 'm';
   pts.sort((a, b) => (num(a[xKey]) ?? 0) - (num(b[xKey]) ?? 0));
   const metrics = Object.keys(pts[0]).filter((k) => k !== xKey && pts[0][k] !== null && typeof pts[0][k] === 'object' && centerOf(pts[0][k]) !== null);
-  const xs = pts.map((p) => num(p[xKey])!).filter((x) => x !== null);
+  const xs = pts.map((p) => num(p[xKey])).filter((x): x is number => x !== null);
   const panels: CurvePanel[] = metrics.map((metric) => {
-    const centre = centerOf(pts[0][metric])!;
-    const prob = centre.key === 'p';
+    const prob = centerOf(pts[0][metric])!.key === 'p';
     const [title, yLabel] = TITLES[metric] ?? [metric, metric];
     const series: CurveSeries[] = [
       {
@@ -201,7 +201,7 @@ export function simulationPayload(sim: SimulationLike, opts: DisplayOptions = {}
     ];
     const an = analyticSeries(sim.analytic, metric, xKey, xs);
     if (an) series.push(an);
-    return { title, yLabel: prob ? yLabel : yLabel, ...(prob ? { yRange: [0, 1] as [number, number] } : {}), series };
+    return { title, yLabel, ...(prob ? { yRange: [0, 1] as [number, number] } : {}), series };
   });
   const params: [string, string][] = [];
   const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof v) || v instanceof Rational;

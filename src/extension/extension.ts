@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { cellLanguage, sourceOf, type Notebook } from '../../kernel/nbformat';
 import { CONTROLLER_ID, FairdivController, NOTEBOOK_TYPE } from './controller';
 
 export const COMMANDS = {
@@ -13,16 +14,6 @@ export const COMMANDS = {
   newNotebook: 'fairdiv.newNotebook',
   restartKernel: 'fairdiv.restartKernel',
 } as const;
-
-interface IpynbCell {
-  cell_type: string;
-  source: string | string[];
-  metadata?: Record<string, unknown>;
-}
-interface Ipynb {
-  metadata?: Record<string, unknown>;
-  cells?: IpynbCell[];
-}
 
 export const NOTEBOOK_METADATA = {
   fairdiv: { version: 1 },
@@ -32,12 +23,10 @@ export const NOTEBOOK_METADATA = {
 
 /** nbformat JSON -> NotebookData (sources only; outputs are produced by running). */
 export function notebookDataFromIpynb(text: string): vscode.NotebookData {
-  const nb = JSON.parse(text) as Ipynb;
-  const lang = String((nb.metadata as { language_info?: { name?: string } } | undefined)?.language_info?.name ?? 'typescript');
+  const nb = JSON.parse(text) as Notebook;
   const cells = (nb.cells ?? []).map((c) => {
-    const src = Array.isArray(c.source) ? c.source.join('') : c.source ?? '';
     const kind = c.cell_type === 'code' ? vscode.NotebookCellKind.Code : vscode.NotebookCellKind.Markup;
-    const cell = new vscode.NotebookCellData(kind, src, kind === vscode.NotebookCellKind.Code ? (lang === 'javascript' ? 'javascript' : 'typescript') : 'markdown');
+    const cell = new vscode.NotebookCellData(kind, sourceOf(c), kind === vscode.NotebookCellKind.Code ? cellLanguage(nb, c) : 'markdown');
     if (c.metadata) cell.metadata = c.metadata;
     return cell;
   });
@@ -61,11 +50,10 @@ export function newNotebookData(): vscode.NotebookData {
 
 function sampleTitle(text: string, fallback: string): string {
   try {
-    const nb = JSON.parse(text) as Ipynb;
+    const nb = JSON.parse(text) as Notebook;
     for (const c of nb.cells ?? []) {
       if (c.cell_type !== 'markdown') continue;
-      const src = Array.isArray(c.source) ? c.source.join('') : c.source;
-      const m = /^#\s+(.+)$/m.exec(src);
+      const m = /^#\s+(.+)$/m.exec(sourceOf(c));
       if (m) return m[1].trim();
     }
   } catch {

@@ -12,7 +12,7 @@ const cache = new Map<string, MmsResult>();
 export function mmsShare(inst: Instance, i: AgentId, n = inst.n, timeLimitMs = 20000): MmsResult {
   const key = `${n}:${inst.values[i].join(',')}`;
   let r = cache.get(key);
-  if (!r || (r.status !== 'optimal' && timeLimitMs > (r.stats.ms ?? 0))) {
+  if (!r || (r.status !== 'optimal' && timeLimitMs > r.stats.ms)) {
     r = mms(inst.values[i] as Rational[], n, { timeLimitMs });
     if (cache.size > 5000) cache.clear();
     cache.set(key, r);

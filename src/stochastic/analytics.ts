@@ -11,7 +11,7 @@
  * * `nearEqualShares` (Theorem 3.10) and the equal split.
  */
 import { DomainError, InvalidInputError } from '../core/errors';
-import { C2, R0 } from './constants';
+import { R0 } from './constants';
 import type { Distribution } from './distribution';
 import { bisect } from './quadrature';
 import { rToS, sToR } from './shares';
@@ -243,6 +243,3 @@ export function chooseNearEqualEps(d: Distribution, n: number, preferred = 0.02)
   if (!best) throw new DomainError('pick-near-equal', 'no-epsilon', `${d.name}: no eps in (0, 1/n) gives positive margins with alpha > 1/2`);
   return best;
 }
-
-/** The two-agent constant (2 + sqrt 2)/4 re-exported next to the analytics that meet it. */
-export const TWO_AGENT_RATIO = C2;

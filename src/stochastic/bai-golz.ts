@@ -9,6 +9,7 @@
  */
 import { DomainError, InvalidInputError } from '../core/errors';
 import type { Distribution } from './distribution';
+import { solveLinear } from './linear';
 import { integrate } from './quadrature';
 
 /** pi_i(w) for every i. */
@@ -73,7 +74,9 @@ export function baiGolzWeights(dists: readonly Distribution[], tol = 1e-10): Bai
       const fp = F(tp);
       return fp.map((v, r) => (v - f0[r]) / h);
     }); // J[c][r] = d f_r / d th_c
-    const step = solveLinear(th.map((_, r) => th.map((__, c) => J[c][r])), f0.map((v) => -v));
+    const step = solveLinear(th.map((_, r) => th.map((__, c) => J[c][r])), f0.map((v) => -v), () => {
+      throw new DomainError('weighted-ranking', 'singular-jacobian', 'Bai–Gölz solver: singular Jacobian');
+    });
     let lambda = 1;
     let accepted = false;
     for (let ls = 0; ls < 30; ls++) {
@@ -91,20 +94,4 @@ export function baiGolzWeights(dists: readonly Distribution[], tol = 1e-10): Bai
     if (!accepted) break;
   }
   return { w, pi: cur.pi, residual: cur.r, iterations: it };
-}
-
-function solveLinear(A: number[][], b: number[]): number[] {
-  const n = b.length;
-  const M = A.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[p][c])) p = r;
-    [M[c], M[p]] = [M[p], M[c]];
-    if (Math.abs(M[c][c]) < 1e-300) throw new DomainError('weighted-ranking', 'singular-jacobian', 'Bai–Gölz solver: singular Jacobian');
-    for (let r = 0; r < n; r++) if (r !== c) {
-      const f = M[r][c] / M[c][c];
-      for (let k = c; k <= n; k++) M[r][k] -= f * M[c][k];
-    }
-  }
-  return M.map((row, i) => row[n] / M[i][i]);
 }

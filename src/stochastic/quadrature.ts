@@ -2,13 +2,13 @@
  * Adaptive Gauss–Kronrod quadrature (G7–K15), the numerical primitive behind every integral of the
  * stochastic layer (Top(tau), M_n, the Kertz integral of seed-001 spec section 6.6).
  *
- * Error bound (stated, as in QUADPACK): on each subinterval the error estimate is |K15 - G7|; the
- * interval with the largest estimate is bisected until the summed estimate is at most
+ * Error estimate (as in QUADPACK, not a rigorous bound): on each subinterval the estimate is |K15 - G7|;
+ * the interval with the largest estimate is bisected until the summed estimate is at most
  * max(absTol, relTol * |integral|) or the subinterval budget is spent. The returned `error` is that
- * summed estimate. It is an estimate, not a rigorous bound: it is reliable for integrands that are
- * smooth on every subinterval between the supplied breakpoints (pass the kinks and jumps of a quantile
- * function as `breakpoints`), and conservative for the integrable endpoint singularities met here
- * (log-type, e.g. the exponential quantile at u = 1). `converged` is false when the budget ran out.
+ * summed estimate. It is reliable for integrands that are smooth on every subinterval between the
+ * supplied breakpoints (pass the kinks and jumps of a quantile function as `breakpoints`); on the
+ * integrable endpoint singularities tested (the exponential quantile's log at u = 1, u^{-1/2} at 0) it
+ * exceeded the true error. `converged` is false when the budget ran out.
  */
 import { InvalidInputError } from '../core/errors';
 

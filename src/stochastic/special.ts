@@ -1,9 +1,11 @@
 /**
  * Special functions used by the Beta distribution, the Jeffreys interval and the Gaussian copula:
- * log-gamma (Lanczos, g = 7, |rel err| < 1e-14), the regularized incomplete beta I_x(a, b) (Lentz's
- * continued fraction, |err| < 1e-14), its inverse (bisection-safeguarded Newton), the standard normal
- * CDF (erfc by the Chebyshev expansion of Numerical Recipes 3rd ed. §6.2, |rel err| ~1e-16) and its
- * inverse (Acklam's approximation refined by one Halley step).
+ * log-gamma (Lanczos, g = 7), the regularized incomplete beta I_x(a, b) (Lentz's continued fraction), its
+ * inverse (bisection-safeguarded Newton), the standard normal CDF (erfc by the Chebyshev expansion of
+ * Numerical Recipes 3rd ed. §6.2) and its inverse (Acklam's approximation refined by one Halley step).
+ * Accuracy checked by the tests at sample points (not proven bounds): log-gamma |rel err| < 1e-14 at the
+ * integers 1..60 and 1/2, 3/2; I_x(a, b) |err| < 1e-14 against the closed forms I_x(1, b), I_x(a, 1);
+ * Φ |rel err| < 1e-13 down to x = -8; Φ^{-1}(Φ(x)) within 1e-10 of x for |x| ≤ 6.
  */
 import { InvalidInputError } from '../core/errors';
 
@@ -85,7 +87,7 @@ export function normalCdf(x: number): number {
 }
 
 /** erfc(x) by the Chebyshev expansion of Numerical Recipes (erfccheb). */
-export function erfc(x: number): number {
+function erfc(x: number): number {
   const z = Math.abs(x);
   const t = 2 / (2 + z);
   const ty = 4 * t - 2;

@@ -15,7 +15,6 @@
  *   FAIRDIV_E2E_HEADED=1           visible browser (needs a display)
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
@@ -27,6 +26,7 @@ import {
   startCodeServer,
   type CodeServer,
 } from '../../scripts/e2e/run';
+import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from '../helpers/chromium';
 
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts', 'e2e');
 const NOTEBOOK_SRC = path.resolve(process.env.FAIRDIV_E2E_NOTEBOOKS ?? path.join(ROOT, 'notebooks'));
@@ -70,16 +70,6 @@ const ELEMENT_FOR_KIND: Record<string, keyof Selectors> = {
   'mms-histogram': 'histogram',
   certificate: 'certificateTable',
 };
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-  '--disable-features=Translate,OptimizationHints,MediaRouter',
-];
 
 function notebooks(): string[] {
   if (!fs.existsSync(NOTEBOOK_SRC)) return [];
@@ -303,8 +293,7 @@ describe('code-server e2e: the .vsix in a real editor', function () {
 
   before(async function () {
     this.timeout(45 * 60_000); // a first run installs code-server (apt-get + npm + native rebuilds, ~3-5 min)
-    const c = spawnSync('sh', [path.join(ROOT, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit' });
-    if (c.status !== 0) throw new Error('scripts/ensure-chromium.sh failed');
+    ensureChromium();
     const launcher = ensureCodeServer();
     const vsix = packageVsix();
     fs.rmSync(WORKSPACE, { recursive: true, force: true });
@@ -314,7 +303,7 @@ describe('code-server e2e: the .vsix in a real editor', function () {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     cs = await startCodeServer({ launcher, vsix, workspace: WORKSPACE });
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       headless: !process.env.FAIRDIV_E2E_HEADED,
       args: CHROMIUM_ARGS,
     });

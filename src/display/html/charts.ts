@@ -74,16 +74,14 @@ export function histogramSvg(p: MmsHistogramPayload): string {
     .join('');
 }
 
-export function histogramHtml(p: MmsHistogramPayload, chart?: string): string {
+export function histogramHtml(p: MmsHistogramPayload): string {
   const sub = 'distribution of v<sub>i</sub>(A<sub>i</sub>) / MMS<sub>i</sub> over the support (exact fractions)';
-  return `<div class="fairdiv fd-histogram" data-kind="mms-histogram">${caption(p.title ?? `MMS fractions${p.mechanism ? ` · ${p.mechanism}` : ''}`, sub)}<div class="fd-charts fd-chart">${chart ?? histogramSvg(p)}</div></div>`;
+  return `<div class="fairdiv fd-histogram" data-kind="mms-histogram">${caption(p.title ?? `MMS fractions${p.mechanism ? ` · ${p.mechanism}` : ''}`, sub)}<div class="fd-charts fd-chart">${histogramSvg(p)}</div></div>`;
 }
 
-const SERIES_RGB = ['rgb(59,130,246)', 'rgb(234,88,12)', 'rgb(22,163,74)', 'rgb(168,85,247)'];
-
+/** Curve colours: the first four agent hues, cycled. */
 export function seriesColor(k: number, alpha = 1): string {
-  const c = SERIES_RGB[k % SERIES_RGB.length];
-  return alpha >= 1 ? c : c.replace('rgb(', 'rgba(').replace(')', `,${alpha})`);
+  return agentColor(k % 4, alpha);
 }
 
 export function panelSvg(panel: CurvePanel, xLabel: string, panelIndex: number): string {
@@ -115,8 +113,8 @@ export function panelSvg(panel: CurvePanel, xLabel: string, panelIndex: number):
   return `<figure class="fd-panel" data-panel="${panelIndex}" style="margin:0"><figcaption class="fd-title">${esc(panel.title)}</figcaption><svg class="fd-svg" width="${f.w}" height="${f.h}" viewBox="0 0 ${f.w} ${f.h}" role="img" aria-label="${esc(panel.title)}">${svg}${body}</svg><div class="fd-legend">${legend}</div></figure>`;
 }
 
-export function simulationHtml(p: SimulationPayload, chart?: string): string {
+export function simulationHtml(p: SimulationPayload): string {
   const params = p.params?.length ? `<div class="fd-muted">${p.params.map(([k, v]) => `${esc(k)} = ${esc(v)}`).join(' · ')}</div>` : '';
   const n = p.panels[0]?.series[0]?.points.length ?? 0;
-  return `<div class="fairdiv fd-simulation" data-kind="simulation">${caption(p.title ?? 'Simulation', `${n} points · bands show the reported intervals`)}${params}<div class="fd-charts fd-chart">${chart ?? p.panels.map((panel, k) => panelSvg(panel, p.xLabel, k)).join('')}</div></div>`;
+  return `<div class="fairdiv fd-simulation" data-kind="simulation">${caption(p.title ?? 'Simulation', `${n} points · bands show the reported intervals`)}${params}<div class="fd-charts fd-chart">${p.panels.map((panel, k) => panelSvg(panel, p.xLabel, k)).join('')}</div></div>`;
 }

@@ -10,7 +10,7 @@ export function esc(s: unknown): string {
 }
 
 /** Agent hues (RGB) used as translucent fills, readable on light and dark backgrounds. */
-export const AGENT_RGB: readonly [number, number, number][] = [
+const AGENT_RGB: readonly [number, number, number][] = [
   [59, 130, 246],
   [234, 88, 12],
   [22, 163, 74],
@@ -21,12 +21,8 @@ export const AGENT_RGB: readonly [number, number, number][] = [
   [100, 116, 139],
 ];
 
-export function agentRgb(i: number): [number, number, number] {
-  return AGENT_RGB[((i % AGENT_RGB.length) + AGENT_RGB.length) % AGENT_RGB.length];
-}
-
 export function agentColor(i: number, alpha = 1): string {
-  const [r, g, b] = agentRgb(i);
+  const [r, g, b] = AGENT_RGB[((i % AGENT_RGB.length) + AGENT_RGB.length) % AGENT_RGB.length];
   return alpha >= 1 ? `rgb(${r},${g},${b})` : `rgba(${r},${g},${b},${alpha})`;
 }
 

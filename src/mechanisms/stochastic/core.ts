@@ -25,17 +25,8 @@ export function tieKeys(n: number, m: number, rule: TieRule, seed: number | stri
   if (rule === 'index') return null;
   if (rule !== 'random') throw new InvalidInputError('bad-option', `tie: expected "index" or "random", got ${JSON.stringify(rule)}`);
   const r = typeof seed === 'object' ? seed : makeRng(seed);
-  return Array.from({ length: n }, () => {
-    const perm = new Int32Array(m);
-    for (let j = 0; j < m; j++) perm[j] = j;
-    for (let j = m - 1; j > 0; j--) {
-      const k = r.int(0, j);
-      const t = perm[j];
-      perm[j] = perm[k];
-      perm[k] = t;
-    }
-    return perm;
-  });
+  const identity = Array.from({ length: m }, (_, j) => j);
+  return Array.from({ length: n }, () => Int32Array.from(r.shuffle(identity)));
 }
 
 /** Orders (best first) from float values: bid descending, then tie key (or item index) ascending. */

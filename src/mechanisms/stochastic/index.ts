@@ -21,8 +21,8 @@ import { Allocation } from '../../core/allocation';
 import { InvalidInputError } from '../../core/errors';
 import type { Instance } from '../../core/instance';
 import { Outcome } from '../../core/outcome';
+import { permutations } from '../../core/permutations';
 import { Rational } from '../../core/rational';
-import { rng as makeRng } from '../../core/rng';
 import { registerClaimChecker } from '../../certify';
 import { checkEF } from '../../checks/envy';
 import type { CheckResult } from '../../checks/result';
@@ -41,15 +41,20 @@ import { specById, specs, type Options, type Plan } from './plans';
 export * from './core';
 export { specs as stochasticMechanismSpecs, type Plan, type StochasticMechanismSpec } from './plans';
 
-/** Runs a plan on preference orders. */
-function execute(plan: Plan, orders: Int32Array[], m: number): Int32Array {
+/**
+ * The allocation kernel of a plan for m items, on preference orders. Shared by `run` (exact Instance) and
+ * the simulation allocator; per-m work (the virtual-value tables) is done once here, not per call.
+ */
+function kernel(plan: Plan, m: number): (orders: Int32Array[]) => Int32Array {
   switch (plan.kind) {
     case 'pick':
-      return pickFromOrders(orders, plan.quotas!, plan.agentOrder);
+      return (orders) => pickFromOrders(orders, plan.quotas!, plan.agentOrder);
     case 'ranking':
-      return rankingFromOrders(orders);
-    case 'weighted-ranking':
-      return weightedRankingFromOrders(orders, virtualValueTables(plan.dists!, plan.weights!, m));
+      return rankingFromOrders;
+    case 'weighted-ranking': {
+      const tables = virtualValueTables(plan.dists!, plan.weights!, m);
+      return (orders) => weightedRankingFromOrders(orders, tables);
+    }
   }
 }
 
@@ -68,7 +73,7 @@ for (const spec of specs) {
       const keys = tieKeys(inst.n, inst.m, plan.tie, plan.seed);
       const useOrders = plan.kind !== 'pick' && inst.orders ? inst.orders.map((x) => Int32Array.from(x)) : null;
       const orders = useOrders ?? ordersFromInstance(inst, keys);
-      const owner = execute(plan, orders, inst.m);
+      const owner = kernel(plan, inst.m)(orders);
       return new Outcome({
         mechanism: spec.id,
         instance: inst,
@@ -126,11 +131,6 @@ registerClaimChecker('ef-whp', (_o, c) => {
   const m = efMargins(p.shares, d);
   return { holds: m.efWhp, detail: { property: 'all QT EF margins > 0 (Lemma 3.6(3))', minNormalizedMargin: m.min, pair: m.argmin, dist: d.name }, ...(m.efWhp ? {} : { witness: { envious: m.argmin[0], envied: m.argmin[1] } }) };
 });
-
-function permutations(m: number): number[][] {
-  if (m === 0) return [[]];
-  return permutations(m - 1).flatMap((p) => Array.from({ length: m }, (_, k) => [...p.slice(0, k), m - 1, ...p.slice(k)]));
-}
 
 registerClaimChecker('bic-ranking', (o) => {
   const inst = o.instance;
@@ -220,17 +220,13 @@ export function simulationOptions(req: StochasticSimulationRequest): SimulationO
   const spec = specById.get(req.mechanism);
   if (!spec) throw new InvalidInputError('unknown-mechanism', `simulate: "${req.mechanism}" is not a stochastic-family mechanism (known: ${specs.map((s) => s.id).join(', ')})`);
   const d = toDistribution(req.dist, 'simulate: dist');
-  const opts: Options = { dist: req.dist, ...(req.options ?? {}) };
+  // the parsed distribution, so that plans for each m do not parse (or read a samples file) again
+  const opts: Options = { dist: d, ...(req.options ?? {}) };
   const first = spec.plan(req.n, req.ms[0], opts);
   const allocator = (m: number): Allocator => {
-    const plan = spec.plan(req.n, m, opts);
-    const tables = plan.kind === 'weighted-ranking' ? virtualValueTables(plan.dists!, plan.weights!, m) : null;
-    return (values, r) => {
-      const orders = ordersFromFloats(values, tieKeys(req.n, m, plan.tie, r));
-      if (plan.kind === 'pick') return pickFromOrders(orders, plan.quotas!, plan.agentOrder);
-      if (plan.kind === 'ranking') return rankingFromOrders(orders);
-      return weightedRankingFromOrders(orders, tables!);
-    };
+    const plan = m === req.ms[0] ? first : spec.plan(req.n, m, opts);
+    const allocate = kernel(plan, m);
+    return (values, r) => allocate(ordersFromFloats(values, tieKeys(req.n, m, plan.tie, r)));
   };
   let sampler: SimulationOptions['sampler'];
   let analytic = first.analytic;
@@ -263,6 +259,3 @@ export function simulateMechanism(req: StochasticSimulationRequest): Promise<Sim
 export function simulateMechanismSync(req: StochasticSimulationRequest): SimulationResult {
   return simulateSync(simulationOptions(req));
 }
-
-/** The seeded rng used by the mechanisms' tie-breaking (re-exported for notebooks). */
-export const tieRng = makeRng;

@@ -25,8 +25,7 @@ export type PlanKind = 'pick' | 'ranking' | 'weighted-ranking';
 
 export interface Plan {
   readonly kind: PlanKind;
-  /** Pick: exact shares (in agent order) and the integer quotas for this m. */
-  readonly shares?: readonly RationalLike[];
+  /** Pick: the integer quotas for this m (in agent order) and the agent order. */
   readonly quotas?: readonly number[];
   readonly agentOrder?: readonly number[];
   /** Weighted ranking: per-agent distributions and weights. */
@@ -95,14 +94,16 @@ function efClaim(text: string, shares: number[], dist: unknown): Claim {
   return { id: 'ef-whp', text, params: { shares, dist } };
 }
 
-function pickPlan(n: number, m: number, o: Options, shares: readonly RationalLike[], claims: Claim[], analytic: Plan['analytic'], parameters: Record<string, unknown>, tieDefault: TieRule = 'index', order?: number[]): Plan {
-  const agentOrder = order ?? agentOrderOpt(o, n);
-  const quotas = pickCounts(shares, m);
-  return {
-    kind: 'pick', shares, quotas, agentOrder, tie: tieOpt(o, tieDefault), seed: seedOpt(o),
-    claims: [...pickClaims(agentOrder, quotas), ...claims], analytic,
-    parameters: { ...parameters, order: agentOrder, quotas },
-  };
+/** The limit (m -> ∞) predictions of Pick-r with i.i.d. values from D. */
+function iidAnalytic(r: readonly number[], d: Distribution): Plan['analytic'] {
+  return { welfareRatio: welfareRatio(r, d), efWhp: efMargins(r, d).efWhp };
+}
+
+/** options.dists (one per agent, parsed) or options.dist (required, parsed once) for all `n` agents. */
+function perAgentDists(id: string, o: Options, n: number): Distribution[] {
+  if (Array.isArray(o.dists)) return (o.dists as unknown[]).map((x, k) => toDistribution(x, `${id}: options.dists[${k}]`));
+  const d = distOpt(id, o, true);
+  return Array.from({ length: n }, () => d);
 }
 
 export interface StochasticMechanismSpec {
@@ -115,15 +116,46 @@ export interface StochasticMechanismSpec {
   plan(n: number, m: number, o: Options): Plan;
 }
 
+/** What a Pick-family mechanism chooses besides the shared scaffolding of `pickSpec`. */
+interface PickChoice {
+  /** Shares in agent order (exact or float; the quotas are computed exactly). */
+  readonly shares: readonly RationalLike[];
+  readonly claims: Claim[];
+  readonly analytic: Plan['analytic'];
+  readonly parameters: Record<string, unknown>;
+  /** Fixed agent order; default options.order (else 0..n-1). */
+  readonly order?: number[];
+}
+
+/**
+ * A Pick-r (quota serial dictatorship) spec: DSIC, 'index' ties by default, the quota-serial-dictatorship
+ * and truthfulness claims first; `agents` fixes n (a DomainError otherwise).
+ */
+function pickSpec(s: Omit<StochasticMechanismSpec, 'dsic' | 'plan'> & { agents?: number; choose(n: number, m: number, o: Options): PickChoice }): StochasticMechanismSpec {
+  return {
+    id: s.id, name: s.name, source: s.source, guarantees: ['DSIC', ...s.guarantees], requirements: s.requirements, dsic: true,
+    plan(n, m, o) {
+      if (s.agents !== undefined) requireN(s.id, n, s.agents);
+      const c = s.choose(n, m, o);
+      const agentOrder = c.order ?? agentOrderOpt(o, n);
+      const quotas = pickCounts(c.shares, m);
+      return {
+        kind: 'pick', quotas, agentOrder, tie: tieOpt(o, 'index'), seed: seedOpt(o),
+        claims: [...pickClaims(agentOrder, quotas), ...c.claims], analytic: c.analytic,
+        parameters: { ...c.parameters, order: agentOrder, quotas },
+      };
+    },
+  };
+}
+
 export const specs: StochasticMechanismSpec[] = [
-  {
+  pickSpec({
     id: 'pick-r',
     name: 'Pick-r (quota serial dictatorship)',
     source: 'paper 001, Definition 3.4 and Lemma 3.6',
-    guarantees: ['DSIC', 'welfare ratio alpha(r; D) - o(1) (Lemma 3.6(2))', 'EF w.h.p. iff all QT margins > 0 (Lemma 3.6(3))'],
+    guarantees: ['welfare ratio alpha(r; D) - o(1) (Lemma 3.6(2))', 'EF w.h.p. iff all QT margins > 0 (Lemma 3.6(3))'],
     requirements: 'options.r: n shares summing to 1 (numbers or rational strings; a scalar for n = 2); optional dist, order, tie, seed',
-    dsic: true,
-    plan(n, m, o) {
+    choose(n, _m, o) {
       if (o.r === undefined) throw new InvalidInputError('missing-option', 'pick-r: options.r is required (n shares summing to 1, e.g. [0.3, 0.7] or ["1/3", "2/3"])');
       const raw = typeof o.r === 'number' ? floatShares(o.r, n, 'pick-r: options.r') : (o.r as RationalLike[]);
       const exact = exactShares(raw, 'pick-r: options.r');
@@ -133,119 +165,121 @@ export const specs: StochasticMechanismSpec[] = [
       const claims: Claim[] = [];
       let analytic: Plan['analytic'] = { welfareRatio: null, efWhp: null, note: 'give options.dist for the analytic predictions' };
       if (d) {
-        const alpha = welfareRatio(r, d);
-        const ef = efMargins(r, d);
-        claims.push(welfareClaim(`welfare ratio -> alpha(r; D) = ${alpha.toFixed(6)} (Lemma 3.6(2))`, r, alpha, distParam(o, d)));
-        if (ef.efWhp) claims.push(efClaim('EF with probability -> 1 (Lemma 3.6(3): all QT margins > 0)', r, distParam(o, d)));
-        analytic = { welfareRatio: alpha, efWhp: ef.efWhp };
+        analytic = iidAnalytic(r, d);
+        claims.push(welfareClaim(`welfare ratio -> alpha(r; D) = ${analytic.welfareRatio!.toFixed(6)} (Lemma 3.6(2))`, r, analytic.welfareRatio!, distParam(o, d)));
+        if (analytic.efWhp) claims.push(efClaim('EF with probability -> 1 (Lemma 3.6(3): all QT margins > 0)', r, distParam(o, d)));
       }
-      return pickPlan(n, m, o, raw, claims, analytic, { r });
+      return { shares: raw, claims, analytic, parameters: { r } };
     },
-  },
-  {
+  }),
+  pickSpec({
     id: 'pick-two-agents',
     name: 'Pick-r0, r0 = (2 - sqrt 2)/2 (two agents)',
     source: 'paper 001, Proposition 3.3 (tight by Theorem 3.1)',
-    guarantees: ['DSIC', 'welfare ratio ≥ (2 + sqrt 2)/4 - o(1) for every D (distribution-free)'],
+    guarantees: ['welfare ratio ≥ (2 + sqrt 2)/4 - o(1) for every D (distribution-free)'],
     requirements: 'n = 2; optional dist (for the exact alpha), tie, seed',
-    dsic: true,
-    plan(n, m, o) {
-      requireN('pick-two-agents', n, 2);
+    agents: 2,
+    choose(_n, _m, o) {
       const r = [R0, 1 - R0];
       const d = distOpt('pick-two-agents', o, false);
-      const claims: Claim[] = [welfareClaim('welfare ratio ≥ (2 + sqrt 2)/4 - o(1) for every D (Prop. 3.3; worst case g(r0) = (2+sqrt2)/4)', r, C2)];
-      let analytic: Plan['analytic'] = { welfareRatio: null, efWhp: null, note: `worst case over D: ${C2}` };
-      if (d) {
-        const ef = efMargins(r, d);
-        analytic = { welfareRatio: welfareRatio(r, d), efWhp: ef.efWhp };
-      }
-      return pickPlan(n, m, o, r, claims, analytic, { r, r0: R0 });
+      return {
+        shares: r,
+        claims: [welfareClaim('welfare ratio ≥ (2 + sqrt 2)/4 - o(1) for every D (Prop. 3.3; worst case g(r0) = (2+sqrt2)/4)', r, C2)],
+        analytic: d ? iidAnalytic(r, d) : { welfareRatio: null, efWhp: null, note: `worst case over D: ${C2}` },
+        parameters: { r, r0: R0 },
+      };
     },
-  },
-  {
+  }),
+  pickSpec({
     id: 'pick-ef-selector',
     name: 'Theorem 3.7 selector: Pick-r0 or the fallback share',
     source: 'paper 001, Theorem 3.7 (Appendix E); robust variant spec 3.6',
-    guarantees: ['DSIC', 'EF w.h.p.', 'welfare ratio ≥ (2 + sqrt 2)/4 - o(1)'],
+    guarantees: ['EF w.h.p.', 'welfare ratio ≥ (2 + sqrt 2)/4 - o(1)'],
     requirements: 'n = 2; options.dist required; options.variant "paper" (default: r0 if Top(1-r0) > mu/2 strictly, else 1/2 - m^{-1/4}) or "robust" (else (r_min + 1/2)/2)',
-    dsic: true,
-    plan(n, m, o) {
-      requireN('pick-ef-selector', n, 2);
+    agents: 2,
+    choose(_n, m, o) {
       const d = distOpt('pick-ef-selector', o, true);
       const variant = (o.variant ?? 'paper') as 'paper' | 'robust';
       if (variant !== 'paper' && variant !== 'robust') throw new InvalidInputError('bad-option', `pick-ef-selector: options.variant must be "paper" or "robust", got ${JSON.stringify(o.variant)}`);
       const choice = thm37Share(d, Math.max(1, m), variant);
       const r = [choice.r, 1 - choice.r];
-      const limit = choice.branch === 'fallback' ? [0.5, 0.5] : r;
-      const alphaLimit = welfareRatio(limit, d);
-      const ef = efMargins(r, d);
-      const claims: Claim[] = [
-        welfareClaim(`welfare ratio ≥ (2 + sqrt 2)/4 - o(1) (Thm 3.7; limit share ${limit[0].toFixed(6)})`, limit, C2, distParam(o, d)),
-        efClaim(`EF w.h.p.: QT margins at the share used for m = ${m} (r = ${choice.r.toFixed(6)}) are > 0${choice.branch === 'fallback' ? ' (the paper fallback needs 1/2 - m^{-1/4} > r_min, pitfall P2)' : ''}`, r, distParam(o, d)),
-      ];
-      return pickPlan(n, m, o, r, claims, { welfareRatio: alphaLimit, efWhp: choice.branch === 'fallback' ? choice.rMin < 0.5 : ef.efWhp, note: `branch ${choice.branch}; analytic value at the limit share` }, { ...choice });
+      const fallback = choice.branch === 'fallback';
+      const limit = fallback ? [0.5, 0.5] : r;
+      return {
+        shares: r,
+        claims: [
+          welfareClaim(`welfare ratio ≥ (2 + sqrt 2)/4 - o(1) (Thm 3.7; limit share ${limit[0].toFixed(6)})`, limit, C2, distParam(o, d)),
+          efClaim(`EF w.h.p.: QT margins at the share used for m = ${m} (r = ${choice.r.toFixed(6)}) are > 0${fallback ? ' (the paper fallback needs 1/2 - m^{-1/4} > r_min, pitfall P2)' : ''}`, r, distParam(o, d)),
+        ],
+        analytic: { welfareRatio: welfareRatio(limit, d), efWhp: fallback ? choice.rMin < 0.5 : efMargins(r, d).efWhp, note: `branch ${choice.branch}; analytic value at the limit share` },
+        parameters: { ...choice },
+      };
     },
-  },
-  {
+  }),
+  pickSpec({
     id: 'pick-prophet-optimal',
     name: 'Prophet-optimal Pick-r (backward induction)',
     source: 'paper 001, Corollary 3.9 via Proposition 3.8',
-    guarantees: ['DSIC', 'welfare ratio alpha_DP(D, n) ≥ 1/a_n ≥ beta ≈ 0.745 - o(1)'],
+    guarantees: ['welfare ratio alpha_DP(D, n) ≥ 1/a_n ≥ beta ≈ 0.745 - o(1)'],
     requirements: 'options.dist required; any n',
-    dsic: true,
-    plan(n, m, o) {
+    choose(n, _m, o) {
       const d = distOpt('pick-prophet-optimal', o, true);
       const dp = dpThresholds(d, n);
       const hk = hillKertz(n).prophetRatio;
-      const claims = [welfareClaim(`welfare ratio -> alpha_DP = ${dp.alpha.toFixed(6)} ≥ 1/a_${n} = ${hk.toFixed(6)} (Cor. 3.9)`, dp.r, hk, distParam(o, d))];
-      return pickPlan(n, m, o, dp.r, claims, { welfareRatio: dp.alpha, efWhp: efMargins(dp.r, d).efWhp }, { ...dp, prophetRatio: hk }, 'index', Array.from({ length: n }, (_, i) => i));
+      return {
+        shares: dp.r,
+        claims: [welfareClaim(`welfare ratio -> alpha_DP = ${dp.alpha.toFixed(6)} ≥ 1/a_${n} = ${hk.toFixed(6)} (Cor. 3.9)`, dp.r, hk, distParam(o, d))],
+        analytic: { welfareRatio: dp.alpha, efWhp: efMargins(dp.r, d).efWhp },
+        parameters: { ...dp, prophetRatio: hk },
+        order: Array.from({ length: n }, (_, i) => i),
+      };
     },
-  },
-  {
+  }),
+  pickSpec({
     id: 'pick-near-equal',
     name: 'Near-equal Pick-r (1/n - eps, ..., 1/n + (n-1) eps)',
     source: 'paper 001, Theorem 3.10',
-    guarantees: ['DSIC', 'EF w.h.p.', 'welfare ratio ≥ 1/2 - o(1)'],
+    guarantees: ['EF w.h.p.', 'welfare ratio ≥ 1/2 - o(1)'],
     requirements: 'options.eps in (0, 1/n) (default: 0.02, or chosen from options.dist when 0.02 fails); optional dist',
-    dsic: true,
-    plan(n, m, o) {
+    choose(n, _m, o) {
       const d = distOpt('pick-near-equal', o, false);
       let eps: number;
       if (o.eps !== undefined) {
         eps = Number(o.eps);
         if (!(eps > 0 && eps < 1 / n)) throw new InvalidInputError('bad-option', `pick-near-equal: options.eps = ${o.eps} must be in (0, 1/n = ${1 / n})`);
       } else eps = d ? chooseNearEqualEps(d, n).eps : 0.02;
+      // reached by the default 0.02 when n ≥ 50 and no dist is given
       if (!(eps < 1 / n)) throw new DomainError('pick-near-equal', 'eps-too-large', `eps = ${eps} ≥ 1/n`);
       const r = nearEqualShares(n, eps);
       const claims: Claim[] = [welfareClaim('welfare ratio ≥ 1/2 - o(1) (Thm 3.10)', r, 0.5, d ? distParam(o, d) : undefined)];
-      let analytic: Plan['analytic'] = { welfareRatio: null, efWhp: null };
-      if (d) {
-        claims.push(efClaim('EF w.h.p. (Thm 3.10: all QT margins > 0)', r, distParam(o, d)));
-        analytic = { welfareRatio: welfareRatio(r, d), efWhp: efMargins(r, d).efWhp };
-      }
-      return pickPlan(n, m, o, r, claims, analytic, { eps, r });
+      if (d) claims.push(efClaim('EF w.h.p. (Thm 3.10: all QT margins > 0)', r, distParam(o, d)));
+      return { shares: r, claims, analytic: d ? iidAnalytic(r, d) : { welfareRatio: null, efWhp: null }, parameters: { eps, r } };
     },
-  },
-  {
+  }),
+  pickSpec({
     id: 'pick-correlated',
     name: 'Appendix B Pick for correlated values (two agents)',
     source: 'paper 001, Appendix B',
-    guarantees: ['DSIC', 'EF w.h.p. under the correlation assumption (margins depend on the joint)', 'EF ⇒ welfare ≥ OPT/2'],
+    guarantees: ['EF w.h.p. under the correlation assumption (margins depend on the joint)', 'EF ⇒ welfare ≥ OPT/2'],
     requirements: 'n = 2; options.dists: the two marginals (or options.dist for both); options.eps (default 0.02)',
-    dsic: true,
-    plan(n, m, o) {
-      requireN('pick-correlated', n, 2);
-      let marg: Distribution[];
-      if (Array.isArray(o.dists)) marg = (o.dists as unknown[]).map((x, k) => toDistribution(x, `pick-correlated: options.dists[${k}]`));
-      else marg = [0, 1].map(() => distOpt('pick-correlated', o, true));
+    agents: 2,
+    choose(_n, _m, o) {
+      const marg = perAgentDists('pick-correlated', o, 2);
       const eps = o.eps === undefined ? 0.02 : Number(o.eps);
       const choice = correlatedPickChoice(marg, eps);
       const r = [choice.r, 1 - choice.r];
-      const claims: Claim[] = [{ id: 'ef-implies-half-welfare', text: 'if the allocation is EF then sw ≥ OPT/2 (Appendix B)' }];
       const iid = marg[0].spec === marg[1].spec;
-      return pickPlan(n, m, o, r, claims, { welfareRatio: iid ? welfareRatio(r, marg[0]) : null, efWhp: iid ? efMargins(r, marg[0]).efWhp : null, note: iid ? 'analytic values for independent values (rho = 0)' : 'margins depend on the joint distribution' }, { ...choice }, 'index', [...choice.order]);
+      return {
+        shares: r,
+        claims: [{ id: 'ef-implies-half-welfare', text: 'if the allocation is EF then sw ≥ OPT/2 (Appendix B)' }],
+        analytic: iid
+          ? { ...iidAnalytic(r, marg[0]), note: 'analytic values for independent values (rho = 0)' }
+          : { welfareRatio: null, efWhp: null, note: 'margins depend on the joint distribution' },
+        parameters: { ...choice },
+        order: [...choice.order],
+      };
     },
-  },
+  }),
   {
     id: 'ranking',
     name: 'Ranking (each item to the agent ranking it highest)',
@@ -270,9 +304,7 @@ export const specs: StochasticMechanismSpec[] = [
     requirements: 'options.dists: one continuous distribution per agent (or options.dist for all); optional options.weights',
     dsic: false,
     plan(n, m, o) {
-      let dists: Distribution[];
-      if (Array.isArray(o.dists)) dists = (o.dists as unknown[]).map((x, k) => toDistribution(x, `weighted-ranking: options.dists[${k}]`));
-      else dists = Array.from({ length: n }, () => distOpt('weighted-ranking', o, true));
+      const dists = perAgentDists('weighted-ranking', o, n);
       if (dists.length !== n) throw new InvalidInputError('bad-option', `weighted-ranking: ${dists.length} distributions for ${n} agents`);
       let weights: number[];
       let residual = 0;

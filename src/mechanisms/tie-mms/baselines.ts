@@ -8,6 +8,11 @@ import { Rational } from '../../core/rational';
 import { shiftSequence, unitQuotaOwners, type Ordering } from './cyclic-picking';
 import { faithfulLottery, type MatchingStrategy, type Slots } from './faithful';
 
+/** The single allocation of zero goods to n agents, as a lottery (the m = 0 outcome). */
+export function emptyLottery(n: number): Lottery {
+  return Lottery.point(new Allocation(Array.from({ length: n }, () => []), 0));
+}
+
 /**
  * B1 [BT25]: f[i][x] = 1/n for all i, x, implemented by FAITHFUL (Lemma 4.11). TIE (input-independent marginals), ex-ante
  * PROP, ex-post PROP1 and 1/n-MMS; support exactly n when m >= 1. By Proposition 1 / Corollary 3.2 no implementation of
@@ -17,7 +22,7 @@ export function uniformFaithful(inst: Instance, strategy: MatchingStrategy = 'ca
   const { n, m } = inst;
   const share = new Rational(1n, BigInt(n));
   const uniform = Array.from({ length: n }, () => new Array<Rational>(m).fill(share));
-  if (m === 0) return { lottery: Lottery.point(new Allocation(Array.from({ length: n }, () => []), 0)), uniform, slots: [] };
+  if (m === 0) return { lottery: emptyLottery(n), uniform, slots: [] };
   const orders = inst.agents.map((_, i) => inst.order(i));
   const { lottery, slots } = faithfulLottery(uniform, orders, { strategy });
   return { lottery, uniform, slots };

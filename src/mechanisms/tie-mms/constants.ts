@@ -68,9 +68,3 @@ export function epsTheorem2(n: number): { eps: Rational; exact: boolean } {
   const mant = BigInt(Math.ceil(frac * 2 ** 40)) + 1n;
   return { eps: new Rational(mant, 2n ** BigInt(40 + k)), exact: false };
 }
-
-/** nu(n) = eps(n)/(2n): Lemma 6.7's bound on the probability that a random ordering is bad. */
-export function nuTheorem2(n: number): { nu: Rational; exact: boolean } {
-  const { eps, exact } = epsTheorem2(n);
-  return { nu: eps.div(2 * n), exact };
-}

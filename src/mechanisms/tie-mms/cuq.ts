@@ -1,9 +1,8 @@
 /**
  * The cyclic-unit-quota fractional allocation CUQ(v, pi) (Definitions 3.3-3.5, Lemma 4.4 of paper 000; spec A4, D17).
  */
-import type { AgentId, GoodId } from '../../core/instance';
 import { Rational } from '../../core/rational';
-import { shiftSequence, unitQuotaOwners, type CyclicData, type Ordering } from './cyclic-picking';
+import type { CyclicData } from './cyclic-picking';
 
 /**
  * Lemma 4.4: n * CUQ[i][x] = 1[x not in Y_{i+}] + #{j : y_ij = x}, an integer in 0..n. Returns these counts
@@ -20,21 +19,8 @@ export function cuqCounts(cd: CyclicData): number[][] {
   });
 }
 
-/** CUQ(v, pi) as exact rationals (Lemma 4.4), restricted to the first `mReal` goods (dummies dropped). */
-export function cuqMatrix(cd: CyclicData, mReal = cd.m): Rational[][] {
-  const nn = BigInt(cd.n);
-  return cuqCounts(cd).map((row) => row.slice(0, mReal).map((c) => new Rational(BigInt(c), nn)));
-}
-
-/**
- * CUQ by its definition (Definition 3.5): the average of the n pi^(j)-unit-quota allocations (baseline B3).
- * An independent cross-check of `cuqMatrix` (spec C2); works for any m >= 0 without padding (an agent who finds
- * nothing left gets nothing).
- */
-export function cuqByAveraging(orders: readonly (readonly GoodId[])[], pi: Ordering, m: number): Rational[][] {
-  const n = pi.order.length;
-  const counts = Array.from({ length: n }, () => new Array<number>(m).fill(0));
-  for (let j = 0; j < n; j++) unitQuotaOwners(orders, shiftSequence(pi, j), m).forEach((i: AgentId, x) => counts[i][x]++);
-  const nn = BigInt(n);
-  return counts.map((row) => row.map((c) => new Rational(BigInt(c), nn)));
+/** CUQ(v, pi) as exact rationals from the Lemma 4.4 counts of `cuqCounts`, restricted to the first `mReal` goods (dummies dropped). */
+export function cuqMatrix(counts: readonly (readonly number[])[], mReal = counts[0]?.length ?? 0): Rational[][] {
+  const nn = BigInt(counts.length);
+  return counts.map((row) => row.slice(0, mReal).map((c) => new Rational(BigInt(c), nn)));
 }

@@ -10,9 +10,9 @@ import type { TraceStep } from '../../core/outcome';
 import { Rational } from '../../core/rational';
 import { completeAll } from './completion';
 import { cuqCounts, cuqMatrix } from './cuq';
-import { cyclicData, fSet, paddedOrders, zSet, type CyclicData, type Ordering, type PaddedOrders } from './cyclic-picking';
+import { cyclicData, fSet, paddedOrders, shiftSequence, zSet, type CyclicData, type Ordering, type PaddedOrders } from './cyclic-picking';
 import { faithfulScaled, type MatchingStrategy, type ScaledEntry, type Slots } from './faithful';
-import { mixShifts, presortedLottery, stripDummies, toLottery, type MixedEntry } from './mixing';
+import { mixShifts, stripDummies, toLottery, type MixedEntry } from './mixing';
 import { partialAllocations, toRationalMatrix } from './partial-allocations';
 import { validatePortionMatrix } from './portion-matrix';
 import { commonDenominator } from './scaled';
@@ -56,7 +56,7 @@ export interface Lemma42Result {
   /** The output lottery D (after reduction when it ran). */
   readonly lottery: Lottery;
   readonly reduced: boolean;
-  /** Provenance of each output allocation, in lottery order (shifts j whose D^(j) contain it). */
+  /** Every step of the pipeline (matrices only with `trace: 'full'`); the mixture step records each allocation's shifts. */
   readonly trace: TraceStep[];
   readonly timings: Record<string, number>;
 }
@@ -65,9 +65,10 @@ export interface Lemma42Result {
  * `reduce: 'auto'` runs the exact reduction only when its size (varying coordinates x allocations) has at most this many
  * cells. `reduceSupport` is an incremental modular Carathéodory with exact verification (support-reduction.ts); its cost
  * grows with the size and with the bit length of the exact dependency coefficients (dense in the basis, about 2 bits per
- * coordinate). Measured with `reduce: 'always'` on `uniformInstance({n, m, seed: 1})`, 2 shared cores: (5, 20) 15k
- * cells 0.3 s (the former dense tableau: 10 s), (6, 24) 37k cells 0.9 s (dense: 138 s), (7, 28) 107k cells 3.4 s,
- * (8, 32) 221k cells 11 s, (10, 50) 1.6M cells over 150 s. The limit keeps `solve` at about 2 s. Larger mixtures keep D'
+ * coordinate). Measured by `npm run bench -- tie-mms` (bench/results/tie-mms.md, "Support reduction" table; seeded
+ * uniform instances, 2 shared cores): (5, 15) 0.17 s (dense tableau baseline 1.35 s), (5, 20) 0.29 s (dense 9.6 s),
+ * (6, 24) 0.77 s, (8, 32) 13.7 s. With 70k cells the limit sits near (6, 24)'s size, so `solve` stays at about a
+ * second or two. Larger mixtures keep D'
  * (every ex-post guarantee and TIE hold for D'; the outcome then claims its true, larger, support).
  */
 export const AUTO_REDUCE_CELLS = 70_000;
@@ -110,7 +111,7 @@ export function lemma42(inst: Instance, pi: Ordering, beta: readonly (readonly R
   let t = Date.now();
   const cd = cyclicData(pi, padded);
   const counts = cuqCounts(cd);
-  const cuq = cuqMatrix(cd, mReal);
+  const cuq = cuqMatrix(counts, mReal);
   lap('cyclic', t);
   validatePortionMatrix(beta, n);
   const D = commonDenominator(beta);
@@ -140,7 +141,7 @@ export function lemma42(inst: Instance, pi: Ordering, beta: readonly (readonly R
   if (mode === 'always' || affordable) {
     const weighted = mixture.map((e) => ({ p: new Rational(e.w, total), owner: e.owner }));
     const r = reduceSupport(weighted, n);
-    lottery = presortedLottery(r.kept.map((k, idx) => ({ p: r.p[idx], allocation: Allocation.fromOwners(Array.from(mixture[k].owner), n) })));
+    lottery = new Lottery(r.kept.map((k, idx) => ({ p: r.p[idx], allocation: Allocation.fromOwners(Array.from(mixture[k].owner), n) })));
     reduced = true;
     reductionInfo = { ran: true, before: mixture.length, after: lottery.size, bound, keptIndices: r.kept };
   } else {
@@ -160,7 +161,7 @@ export function lemma42(inst: Instance, pi: Ordering, beta: readonly (readonly R
       text: 'Agents, goods and shifts are 0-based; shift j is the paper\'s pi^(j+1); positions and ranks r_ij are 1-based as in the paper.',
       data: {
         ordering: pi.order,
-        shiftOrders: Array.from({ length: n }, (_, j) => Array.from({ length: n }, (__, k) => pi.order[(j + k) % n])),
+        shiftOrders: Array.from({ length: n }, (_, j) => shiftSequence(pi, j)),
         y: cd.y,
         Y: cd.Y,
         positions: cd.posShift.map((r) => r.map((p) => p + 1)),

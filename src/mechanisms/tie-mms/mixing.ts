@@ -53,17 +53,7 @@ export function mixShifts(perShift: readonly (readonly ScaledEntry[])[]): MixedE
   return [...out.values()];
 }
 
-/**
- * Builds a Lottery whose entries are already in the Lottery's canonical order (p descending, then allocation key), so the
- * constructor's sort runs in linear time (its comparator recomputes allocation keys, which is slow on large supports).
- */
-export function presortedLottery(entries: readonly { p: Rational; allocation: Allocation }[]): Lottery {
-  const keyed = entries.map((e) => ({ ...e, key: e.allocation.key() }));
-  keyed.sort((a, b) => b.p.cmp(a.p) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return new Lottery(keyed.map(({ p, allocation }) => ({ p, allocation })));
-}
-
 /** A scaled lottery (weights over `total`) as an exact Lottery on n agents. */
 export function toLottery(entries: readonly { w: bigint; owner: Int32Array }[], total: bigint, n: number): Lottery {
-  return presortedLottery(entries.map((e) => ({ p: new Rational(e.w, total), allocation: Allocation.fromOwners(Array.from(e.owner), n) })));
+  return new Lottery(entries.map((e) => ({ p: new Rational(e.w, total), allocation: Allocation.fromOwners(Array.from(e.owner), n) })));
 }

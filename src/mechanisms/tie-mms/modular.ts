@@ -67,9 +67,3 @@ export function gcdNum(a: number, b: number): number {
   while (b) [a, b] = [b, a % b];
   return a;
 }
-
-/** Residue of a (small) integer. */
-export function toMod(a: number): number {
-  const r = a % P;
-  return r < 0 ? r + P : r;
-}

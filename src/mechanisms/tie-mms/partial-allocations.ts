@@ -28,14 +28,6 @@ export function partialAllocations(cd: CyclicData, beta: readonly (readonly Rati
   return g;
 }
 
-/** Column sums of a scaled (partial) fractional allocation. */
-export function columnSums(f: readonly (readonly bigint[])[]): bigint[] {
-  const m = f[0]?.length ?? 0;
-  const out = new Array<bigint>(m).fill(0n);
-  for (const row of f) for (let x = 0; x < m; x++) out[x] += row[x];
-  return out;
-}
-
 /** A scaled matrix as exact rationals (for traces and checks). */
 export function toRationalMatrix(f: readonly (readonly bigint[])[], D: bigint, mReal = f[0]?.length ?? 0): Rational[][] {
   return f.map((row) => row.slice(0, mReal).map((k) => scaleDown(k, D)));

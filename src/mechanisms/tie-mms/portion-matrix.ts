@@ -5,8 +5,7 @@
 import { InvalidInputError } from '../../core/errors';
 import { Rational } from '../../core/rational';
 import { harmonic } from './constants';
-import type { CyclicData, Ordering } from './cyclic-picking';
-import { shiftPosition } from './cyclic-picking';
+import { shiftPosition, type Ordering } from './cyclic-picking';
 
 /**
  * Theorem 1's harmonic portion matrix: beta_ij = 1/((n - pi^(j)_i + 1) H_n) (1-based positions). Doubly
@@ -45,11 +44,4 @@ export function validatePortionMatrix(beta: readonly (readonly Rational[])[], n:
   cols.forEach((s, j) => {
     if (s.gt(1)) throw new InvalidInputError('bad-portion-matrix', `portion matrix: column ${j} sums to ${s} > 1`);
   });
-}
-
-/** Checks the harmonic matrix's sanity against the cyclic data (positions agree). Used by tests/trace only. */
-export function portionAtPosition(cd: CyclicData, beta: readonly (readonly Rational[])[]): { agent: number; shift: number; position: number; beta: Rational }[] {
-  const out: { agent: number; shift: number; position: number; beta: Rational }[] = [];
-  for (let i = 0; i < cd.n; i++) for (let j = 0; j < cd.n; j++) out.push({ agent: i, shift: j, position: cd.posShift[i][j] + 1, beta: beta[i][j] });
-  return out;
 }

@@ -3,16 +3,7 @@
  * where D is the lcm of the portion-matrix denominators (spec 0.2: CUQ entries are multiples of 1/n, completion only
  * uses +, -, min), so the hot loops run on BigInt numerators over one common denominator and stay exact.
  */
-import { Rational } from '../../core/rational';
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a < 0n ? -a : a;
-}
-
-export function lcm(a: bigint, b: bigint): bigint {
-  return (a / gcd(a, b)) * b;
-}
+import { lcm, Rational } from '../../core/rational';
 
 /** lcm of the denominators of a rational matrix (1 for an empty matrix). */
 export function commonDenominator(xs: readonly (readonly Rational[])[]): bigint {

@@ -1,7 +1,7 @@
 /**
  * Support reduction (Lemma 4.15 of paper 000; spec A10 [DECISION]: exact Carathéodory elimination, no LP solver).
  */
-import { Rational } from '../../core/rational';
+import { gcd, lcm, Rational } from '../../core/rational';
 import * as modular from './modular';
 
 // module-level copies: hot loops must not go through the (getter-based) CommonJS import bindings
@@ -13,27 +13,6 @@ const { gcdNum, invmod, ratRecon } = modular;
 export interface WeightedOwner {
   p: Rational;
   owner: Int32Array;
-}
-
-/** Counters of the last `reduceSupport` run (for benchmarks and tests). */
-export interface ReductionStats {
-  allocations: number;
-  coordinates: number;
-  rank: number;
-  added: number;
-  dropped: number;
-  replaced: number;
-  /** dependencies whose modular coefficients did not reconstruct and verify (solved exactly instead) */
-  exactSolves: number;
-  /** the whole reduction fell back to `reduceSupportDense` (an unlucky prime) */
-  denseFallback: boolean;
-}
-
-let lastStats: ReductionStats | null = null;
-
-/** Counters of the last `reduceSupport` call. */
-export function lastReductionStats(): ReductionStats | null {
-  return lastStats;
 }
 
 class UnluckyPrime extends Error {}
@@ -83,23 +62,18 @@ function isqrt(h: bigint): bigint {
  * pivot, O(|y| r) modular multiplications; per dependency whose coefficients exceed sqrt(P/2), O(d^2) modular
  * multiplications per Dixon step, about bits(c)/26 steps. On the tie-mms mixtures the coefficients c are dense in the
  * basis with about 2 bits per coordinate, so the total is about (K - r) d^3 / 13 modular operations plus
- * (K - r) d Rational updates of growing size: this dominates beyond d ~ 200. Measured (`reduce: 'always'`,
- * uniformInstance seed 1, 2 shared cores): (5, 20) 0.3 s (dense tableau: 10 s), (6, 24) 0.8 s (dense: 138 s),
- * (7, 28) 3.4 s, (8, 32) 11 s, (10, 50) (d = 451, K = 3492) over 2 minutes.
+ * (K - r) d Rational updates of growing size: this dominates beyond d ~ 200. Measured by `npm run bench -- tie-mms`
+ * ("Support reduction" table of bench/results/tie-mms.md): (5, 20) 0.29 s against 9.6 s for the dense tableau
+ * (`reduceSupportDense`) on the same mixture, (6, 24) 0.77 s, (8, 32) 13.7 s.
  */
 export function reduceSupport(entries: readonly WeightedOwner[], n: number): { kept: number[]; p: Rational[]; removed: number } {
   const K = entries.length;
-  if (K <= 1) {
-    lastStats = null;
-    return { kept: entries.map((_, k) => k), p: entries.map((e) => e.p), removed: 0 };
-  }
+  if (K <= 1) return { kept: entries.map((_, k) => k), p: entries.map((e) => e.p), removed: 0 };
   try {
     return incremental(entries, n);
   } catch (e) {
     if (!(e instanceof UnluckyPrime)) throw e;
-    const r = reduceSupportDense(entries, n);
-    lastStats = { allocations: K, coordinates: 0, rank: r.kept.length, added: 0, dropped: 0, replaced: 0, exactSolves: 0, denseFallback: true };
-    return r;
+    return reduceSupportDense(entries, n);
   }
 }
 
@@ -155,7 +129,6 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
   const cNum: number[] = [];
   const cDen: number[] = [];
   const cSlots: number[] = [];
-  const stats: ReductionStats = { allocations: K, coordinates: d, rank: 0, added: 0, dropped: 0, replaced: 0, exactSolves: 0, denseFallback: false };
 
   const pivot = (j: number): void => {
     // row operation making y = e_j: row j /= y_j, row i -= y_i * row j
@@ -219,7 +192,6 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
       rowSlot[j] = r;
       w[r] = wv0;
       r++;
-      stats.added++;
       continue;
     }
     // dependent mod P: c_b = y[row of b]; exact c = ca / cL on the slots cs, verified
@@ -241,13 +213,12 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
       if (L > 0) dep = { slots: cSlots.slice(), a: cNum.map((x, q) => BigInt(x * (L / cDen[q]))), L: BigInt(L) };
     }
     if (!dep) {
-      stats.exactSolves++;
       dep = dixon(s);
       if (!dep) {
         const c = exactSolve(cSlots.map((b) => slotSupp[b]), s);
         if (!c) throw new UnluckyPrime(); // independent over Q although dependent mod P
         let L = 1n;
-        for (const x of c) L = (L / gcdBig(L, x.den)) * x.den;
+        for (const x of c) L = lcm(L, x.den);
         dep = { slots: cSlots.slice(), a: c.map((x) => x.num * (L / x.den)), L };
       }
     }
@@ -280,7 +251,6 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
     }
     const t = new Rational(tn, td);
     if (leave < 0) {
-      stats.dropped++;
       continue;
     }
     const b = cs[leave];
@@ -290,10 +260,7 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
     slotEntry[b] = k;
     slotSupp[b] = s;
     w[b] = wv0.sub(t);
-    stats.replaced++;
   }
-  stats.rank = r;
-  lastStats = stats;
   const out: [number, Rational][] = [];
   for (let b = 0; b < r; b++) if (w[b].sign() > 0) out.push([slotEntry[b], w[b]]);
   out.sort((a, b) => a[0] - b[0]);
@@ -463,13 +430,6 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
   }
 }
 
-function gcdBig(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  if (b < 0n) b = -b;
-  while (b) [a, b] = [b, a % b];
-  return a;
-}
-
 /** Rational reconstruction modulo M (bounds sqrt(M/2)), or null. */
 function ratReconBig(u: bigint, M: bigint): Rational | null {
   u %= M;
@@ -486,7 +446,7 @@ function ratReconBig(u: bigint, M: bigint): Rational | null {
     [t0, t1] = [t1, t0 - q * t1];
   }
   const at = t1 < 0n ? -t1 : t1;
-  if (t1 === 0n || at > bound || gcdBig(r1, at) !== 1n) return null;
+  if (t1 === 0n || at > bound || gcd(r1, at) !== 1n) return null;
   return new Rational(t1 < 0n ? -r1 : r1, at);
 }
 

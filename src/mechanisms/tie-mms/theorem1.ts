@@ -1,7 +1,7 @@
 /**
  * Theorem 1 of paper 000 (mechanism M1, `tie-mms-ordinal`): CUQ(v, pi) for a fixed report-independent ordering pi,
  * implemented by Lemma 4.2 with the harmonic portion matrix. TIE (ordinal), ex-ante PROP, ex-post 1/(H_{n-1}+2)-TPS
- * (hence -MMS), support <= (n-1)m + 1 <= n*m.
+ * (hence -MMS), support <= (n-1)m + 1 once the support is reduced (see `Lemma42Options.reduce`).
  */
 import type { Instance } from '../../core/instance';
 import type { Ordering } from './cyclic-picking';

@@ -1,8 +1,9 @@
 /**
  * The covering decision on BigInt values, used only when the scaled values do not fit the safe-integer
- * kernel (total >= 2^53). Same search as `cover.ts` (largest item first, minimal completions, single-item
- * dominance, first-unused-copy symmetry breaking, failure memo valid across thresholds) without the
- * meet-in-the-middle and dynamic-programming accelerations, which need doubles.
+ * kernel (total >= 2^53). The core of the search of `cover.ts` (largest item first, minimal completions,
+ * single-item dominance, first-unused-copy symmetry breaking, failure memo valid across thresholds), without
+ * its pair bound, exchange dominance, completion ordering, subset-sum last two bundles and meet-in-the-middle
+ * enumeration.
  */
 import type { Budget } from './budget';
 
@@ -11,6 +12,7 @@ export class BigCoverSearch {
   private readonly used: Uint8Array;
   private readonly bin: Int32Array;
   private readonly memo: Map<string, bigint>[];
+  private readonly total: bigint;
   private T = 0n;
 
   constructor(private readonly w: readonly bigint[], private readonly n: number, private readonly budget: Budget) {
@@ -18,14 +20,14 @@ export class BigCoverSearch {
     this.used = new Uint8Array(this.m);
     this.bin = new Int32Array(this.m);
     this.memo = Array.from({ length: n + 1 }, () => new Map());
+    this.total = w.reduce((a, b) => a + b, 0n);
   }
 
   /** The bundle of every item (by sorted position) of a covering with n bundles each >= T, or null. */
   decide(T: bigint): Int32Array | null {
     this.used.fill(0);
     this.T = T;
-    const total = this.w.reduce((a, b) => a + b, 0n);
-    return this.solve(this.n, total, 0) ? this.bin.slice() : null;
+    return this.solve(this.n, this.total, 0) ? this.bin.slice() : null;
   }
 
   private solve(k: number, R: bigint, b: number): boolean {
@@ -50,15 +52,18 @@ export class BigCoverSearch {
     if (lo <= 0n) options.push([]);
     else if (hi >= lo) this.completions(rem.slice(1), lo, hi, options);
     for (const S of options) {
-      let s = w[x];
-      for (const i of [x, ...S]) this.used[i] = 1;
-      for (const i of [x, ...S]) this.bin[i] = b;
-      for (const i of S) s += w[i];
+      S.push(x);
+      let s = 0n;
+      for (const i of S) {
+        this.used[i] = 1;
+        this.bin[i] = b;
+        s += w[i];
+      }
       if (this.solve(k - 1, R - s, b + 1)) return true;
-      for (const i of [x, ...S]) this.used[i] = 0;
+      for (const i of S) this.used[i] = 0;
     }
-    const prev = this.memo[k].get(key);
-    if (prev === undefined || T < prev) this.memo[k].set(key, T);
+    // `known` is undefined or above T (checked on entry; deeper calls only touch the memos of fewer bundles)
+    this.memo[k].set(key, T);
     return false;
   }
 

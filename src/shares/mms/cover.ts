@@ -11,9 +11,10 @@
  * - Single-item dominance: if x >= T the bundle is {x}. If y is the smallest remaining item with
  *   x + y >= T, the completion {y} dominates every completion holding an item >= y and every completion
  *   worth >= y (swap it for y), so the other completions use items < y and are worth < y.
- * - Exchange dominance (Martello–Toth style, for covering): a completion is dropped when an item outside
- *   it can replace one or two of its items and still cover (the swapped completion spends less).
- * - Completions are tried by least overfill first, which finds coverings early.
+ * - Exchange dominance (Martello–Toth style, for covering; depth-first enumeration only): a completion is
+ *   dropped when an item outside it can replace one or two of its items and still cover (the swapped
+ *   completion spends less).
+ * - Depth-first completions are tried by least overfill first, which finds coverings early.
  * - Symmetry breaking on equal values: completions are multisets, always taking the first unused copies,
  *   so each remaining multiset has one canonical set of indices (used for the memo too).
  * - Bounds at every node: total >= k * T; the pair bound (a bundle of items < T needs two items, and a
@@ -39,6 +40,8 @@ export class CoverSearch {
   private readonly used: Uint8Array;
   private readonly bin: Int32Array;
   private readonly pow2: Float64Array;
+  /** Sum of all values. */
+  private readonly total: number;
   private readonly memo: Map<number | string, number>[];
   private memoSize = 0;
   private key = 0;
@@ -54,6 +57,9 @@ export class CoverSearch {
     this.pow2 = new Float64Array(this.m);
     for (let i = 0; i < this.m && i < 53; i++) this.pow2[i] = 2 ** i;
     this.memo = Array.from({ length: n + 1 }, () => new Map());
+    let total = 0;
+    for (let i = 0; i < this.m; i++) total += this.w[i];
+    this.total = total;
   }
 
   /** The bundle of every item (by sorted position) of a covering with n bundles each >= T, or null. */
@@ -62,21 +68,13 @@ export class CoverSearch {
     this.bin.fill(0);
     this.key = 0;
     this.T = T;
-    let total = 0;
-    for (let i = 0; i < this.m; i++) total += this.w[i];
-    return this.solve(this.n, total, 0) ? this.bin.slice() : null;
+    return this.solve(this.n, this.total, 0) ? this.bin.slice() : null;
   }
 
   /** True when the root bounds alone prove that no covering with threshold T exists. */
   refutes(T: number): boolean {
     this.T = T;
-    const all: number[] = [];
-    let total = 0;
-    for (let i = 0; i < this.m; i++) {
-      all.push(i);
-      total += this.w[i];
-    }
-    return total < this.n * T || !this.boundOk(all, this.n);
+    return this.total < this.n * T || !this.boundOk(Array.from({ length: this.m }, (_, i) => i), this.n);
   }
 
   private keyOf(): number | string {
@@ -229,15 +227,13 @@ export class CoverSearch {
     // (small values): minimality and dominance keep the DFS small, and its order matters
     const density = Math.log2(sumL) - L.length / 2;
     if (mitm && density > 8) return this.chain(out, this.mitmCompletions(L, lo, hi));
-    const found: number[][] = [];
+    const found: { S: number[]; sum: number }[] = [];
     if (!this.dfsCompletions(L, lo, hi, found, mitm && big && density > 0 ? 2 ** (L.length / 2 - 2) : Infinity)) {
       return this.chain(out, this.mitmCompletions(L, lo, hi));
     }
-    // least overfill first ({y} has the largest sum, so it comes last): finds coverings early
-    const sumOf = (S: number[]) => S.reduce((a, i) => a + w[i], 0);
-    const bySum = found.concat(out).map((S) => ({ S, sum: sumOf(S) }));
-    bySum.sort((a, b) => a.sum - b.sum);
-    return bySum.map((e) => e.S);
+    // least overfill first: finds coverings early ({y} is worth more than hi >= every found sum: it stays last)
+    found.sort((a, b) => a.sum - b.sum);
+    return found.map((e) => e.S).concat(out);
   }
 
   private *chain(first: number[][], rest: Iterable<number[]>): Generator<number[], void, undefined> {
@@ -246,11 +242,11 @@ export class CoverSearch {
   }
 
   /**
-   * Depth-first enumeration of minimal multisets from L (sorted non-increasingly) with sum in [lo, hi],
-   * dropping those dominated by a one-item exchange with an item of L outside the set (`replaceable`).
+   * Depth-first enumeration of minimal multisets from L (sorted non-increasingly) with sum in [lo, hi], with
+   * their sums, dropping those dominated by an exchange with an item of L outside the set (`replaceable`).
    * Gives up (returns false) after `limit` search steps, when meet-in-the-middle is the cheaper route.
    */
-  private dfsCompletions(L: readonly number[], lo: number, hi: number, out: number[][], limit: number): boolean {
+  private dfsCompletions(L: readonly number[], lo: number, hi: number, out: { S: number[]; sum: number }[], limit: number): boolean {
     const w = this.w;
     const len = L.length;
     const vals = L.map((i) => w[i]);
@@ -270,7 +266,7 @@ export class CoverSearch {
         chosen.push(p);
         if (t < lo) {
           if (!rec(p + 1, t)) return false;
-        } else if (!replaceable(vals, chosen, t - lo)) out.push(chosen.map((q) => L[q]));
+        } else if (!replaceable(vals, chosen, t - lo)) out.push({ S: chosen.map((q) => L[q]), sum: t });
         chosen.pop();
       }
       return true;

@@ -17,6 +17,7 @@ import { InvalidInputError } from '../../core/errors';
 import { Rational, type RationalLike } from '../../core/rational';
 import { lpt, minBundle } from './greedy';
 import { toIntegers } from './scaled';
+import { largestSubsetAtMost } from './subset-sum';
 
 /** Largest DP table (states times items) the three-bundle scheme builds. */
 const MAX_CELLS = 2 ** 28;
@@ -51,31 +52,11 @@ export function approxMmsPartition(values: readonly RationalLike[], k: 2 | 3, ep
   return out;
 }
 
-/** Exact max-min 2-partition of small integers by a subset-sum bitset DP; the bundle of every item. */
+/** Exact max-min 2-partition of small integers (a largest subset sum <= total / 2); the bundle of every item. */
 function twoBundles(u: readonly number[]): Int32Array {
   const total = u.reduce((a, b) => a + b, 0);
-  const half = Math.floor(total / 2);
-  const words = (half >>> 5) + 1;
-  const layers: Uint32Array[] = [new Uint32Array(words)];
-  layers[0][0] = 1;
-  for (const x of u) {
-    const prev = layers[layers.length - 1];
-    const next = prev.slice();
-    for (let s = half; s >= x; s--) {
-      if (x > 0 && (prev[(s - x) >>> 5] >>> ((s - x) & 31)) & 1) next[s >>> 5] |= 1 << (s & 31);
-    }
-    layers.push(next);
-  }
-  const has = (layer: Uint32Array, s: number) => ((layer[s >>> 5] >>> (s & 31)) & 1) === 1;
-  let s = half;
-  while (!has(layers[u.length], s)) s--;
   const bin = new Int32Array(u.length).fill(1);
-  for (let j = u.length; j > 0 && s > 0; j--) {
-    if (!has(layers[j - 1], s)) {
-      bin[j - 1] = 0;
-      s -= u[j - 1];
-    }
-  }
+  for (const p of largestSubsetAtMost(u, Math.floor(total / 2))) bin[p] = 0;
   return bin;
 }
 
@@ -95,24 +76,20 @@ function threeBundles(u: readonly number[], cap: number): Int32Array {
     const next = spent.slice();
     const ch = new Uint8Array(states).fill(2);
     const fr = new Uint16Array(states);
+    /** Item j into bundle `to` (0 or 1), reaching state s from the load `prev` of that bundle. */
+    const relax = (s: number, spentThere: number, to: number, prev: number): void => {
+      if (spentThere < next[s]) {
+        next[s] = spentThere;
+        ch[s] = to;
+        fr[s] = prev;
+      }
+    };
     for (let a = 0; a <= cap; a++) {
       for (let b = 0; b <= cap; b++) {
         const val = spent[a * side + b];
         if (val === INF) continue;
-        const a2 = Math.min(a + x, cap);
-        const s0 = a2 * side + b;
-        if (val + x < next[s0]) {
-          next[s0] = val + x;
-          ch[s0] = 0;
-          fr[s0] = a;
-        }
-        const b2 = Math.min(b + x, cap);
-        const s1 = a * side + b2;
-        if (val + x < next[s1]) {
-          next[s1] = val + x;
-          ch[s1] = 1;
-          fr[s1] = b;
-        }
+        relax(Math.min(a + x, cap) * side + b, val + x, 0, a);
+        relax(a * side + Math.min(b + x, cap), val + x, 1, b);
       }
     }
     spent = next;

@@ -4,14 +4,9 @@
  * safe-integer kernel whenever possible), solved by `mmsOfIntegers`, and the answer is scaled back.
  */
 import { InvalidInputError } from '../../core/errors';
-import { Rational, type RationalLike } from '../../core/rational';
+import { Rational, gcd, lcm, type RationalLike } from '../../core/rational';
 import { mmsOfIntegers } from './solver';
 import type { MmsOptions, MmsResult } from './types';
-
-const gcd = (a: bigint, b: bigint): bigint => {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-};
 
 /** Integers proportional to `values`, and the factor: values[i] = ints[i] * unit. */
 export function toIntegers(values: readonly RationalLike[]): { ints: bigint[]; unit: Rational } {
@@ -20,10 +15,10 @@ export function toIntegers(values: readonly RationalLike[]): { ints: bigint[]; u
     if (r.num < 0n) throw new InvalidInputError('negative-value', `values[${i}]: ${r.toString()} is negative`);
     return r;
   });
-  const lcm = qs.reduce((l, r) => (l / gcd(l, r.den)) * r.den, 1n);
-  const scaled = qs.map((r) => r.num * (lcm / r.den));
-  const g = scaled.reduce((a, b) => gcd(a, b), 0n) || 1n;
-  return { ints: scaled.map((x) => x / g), unit: new Rational(g, lcm) };
+  const den = qs.reduce((l, r) => lcm(l, r.den), 1n);
+  const scaled = qs.map((r) => r.num * (den / r.den));
+  const g = scaled.reduce(gcd, 0n) || 1n;
+  return { ints: scaled.map((x) => x / g), unit: new Rational(g, den) };
 }
 
 /**

@@ -8,8 +8,8 @@
  *    covering bounds refute at the root (pair bound), found by bisection.
  * 3. Two bundles: a dedicated exact path, the largest subset sum <= floor(v(M)/2) by bitset dynamic
  *    programming or Horowitz–Sahni meet-in-the-middle (`subset-sum.ts`).
- * 4. Otherwise threshold search on [lower, upper]: the upper bound is probed first (fair-division inputs
- *    usually reach it), then bisection. A probe is the covering decision "n bundles each >= T?" by bin
+ * 4. Otherwise threshold search on [lower, upper]: the upper bound is probed first (when it is reached, one
+ *    probe ends the search), then bisection. A probe is the covering decision "n bundles each >= T?" by bin
  *    completion (`cover.ts`). A feasible probe raises the lower bound to the witness's true minimum (an
  *    achievable subset sum, often above T); an infeasible probe lowers the upper bound to T - 1.
  * The search runs on doubles when every sum is a safe integer, else on BigInt (`cover-bigint.ts`).

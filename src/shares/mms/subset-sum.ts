@@ -2,58 +2,48 @@
  * Exact subset-sum queries on safe integers, the engine of the two-bundle cases.
  *
  * `subsetInWindow` answers "is there a subset with sum in [lo, hi]?" with a witness, choosing per query the
- * cheapest exact method: a greedy probe; a bitset dynamic program over sums (O(c * hi / 32) word operations,
- * every layer kept for the witness); meet-in-the-middle over two sorted half lists (Horowitz–Sahni,
+ * cheapest exact method: a greedy probe; a bitset dynamic program over sums (O(c * hi / 32) word operations;
+ * the layers for the witness are built only when a subset exists); meet-in-the-middle over two sorted half lists (Horowitz–Sahni,
  * O(2^(c/2))); or, for many large values, depth-first search with suffix-sum pruning that branches on the
  * number of copies of each distinct value.
  */
 import type { Budget } from './budget';
 import { MAX_HALF, pairInWindow, sortedSubsetSums, bestPairAtMost, type SortedSums } from './sorted-sums';
 
-/** Word budget of a bitset dynamic program (all layers are kept for the witness). */
+/** Word budget of a bitset dynamic program with all its layers (kept for the witness). */
 const DP_WORDS = 1 << 23;
+
+/** dst |= src << v on bitsets of equal length; downward, so dst may be src (an in-place 0/1 knapsack step). */
+function shiftOr(dst: Uint32Array, src: Uint32Array, v: number): void {
+  const ws = v >>> 5;
+  const bs = v & 31;
+  for (let i = dst.length - 1; i >= ws; i--) {
+    const from = i - ws;
+    let x = src[from] << bs;
+    if (bs !== 0 && from > 0) x |= src[from - 1] >>> (32 - bs);
+    dst[i] |= x;
+  }
+}
 
 /** Bitset layers: layer j = the sums reachable with the first j values, capped at `cap`. */
 function bitsetLayers(vals: readonly number[], cap: number): Uint32Array[] {
-  const words = (cap >>> 5) + 1;
-  const layers: Uint32Array[] = [];
-  let cur = new Uint32Array(words);
+  let cur = new Uint32Array((cap >>> 5) + 1);
   cur[0] = 1;
-  layers.push(cur);
+  const layers = [cur];
   for (const v of vals) {
     const next = cur.slice();
-    if (v <= cap && v > 0) {
-      const ws = v >>> 5;
-      const bs = v & 31;
-      for (let i = words - 1; i >= ws; i--) {
-        const src = i - ws;
-        let x = cur[src] << bs;
-        if (bs !== 0 && src > 0) x |= cur[src - 1] >>> (32 - bs);
-        next[i] |= x;
-      }
-    }
+    if (v <= cap && v > 0) shiftOr(next, cur, v);
     layers.push(next);
     cur = next;
   }
   return layers;
 }
 
-/** The sums reachable with all of `vals`, capped at `cap`, as one bitset (shift-or in place). */
+/** The sums reachable with all of `vals`, capped at `cap`, as one bitset (no layers: no witness). */
 function reachable(vals: readonly number[], cap: number): Uint32Array {
-  const words = (cap >>> 5) + 1;
-  const bits = new Uint32Array(words);
+  const bits = new Uint32Array((cap >>> 5) + 1);
   bits[0] = 1;
-  for (const v of vals) {
-    if (v > cap || v === 0) continue;
-    const ws = v >>> 5;
-    const bs = v & 31;
-    for (let i = words - 1; i >= ws; i--) {
-      const src = i - ws;
-      let x = bits[src] << bs;
-      if (bs !== 0 && src > 0) x |= bits[src - 1] >>> (32 - bs);
-      bits[i] |= x;
-    }
-  }
+  for (const v of vals) if (v <= cap && v > 0) shiftOr(bits, bits, v);
   return bits;
 }
 
@@ -71,13 +61,39 @@ function readBack(layers: Uint32Array[], vals: readonly number[], s: number): nu
   return out;
 }
 
-function meetInTheMiddle(vals: readonly number[]): [SortedSums, SortedSums, number] {
-  const h = vals.length >>> 1;
-  return [sortedSubsetSums(vals.slice(0, h)), sortedSubsetSums(vals.slice(h)), h];
+/**
+ * Whether a bitset dynamic program up to `cap` over c values is the method of choice: it fits the word budget
+ * and costs no more than meet-in-the-middle (or meet-in-the-middle is out of reach).
+ */
+function dpFits(c: number, cap: number): boolean {
+  const dpWords = ((cap >>> 5) + 1) * (c + 1);
+  return cap < 2 ** 31 && dpWords <= DP_WORDS && (dpWords <= 2 ** (c / 2 + 2) || c > 2 * MAX_HALF);
 }
 
-function maskToPositions(mask: number, offset: number, out: number[]): void {
-  for (let b = 0; mask !== 0; b++, mask >>>= 1) if (mask & 1) out.push(offset + b);
+/** Sorted subset sums of the two halves of `vals` (at most 2 * MAX_HALF values). */
+function meetInTheMiddle(vals: readonly number[]): { A: SortedSums; B: SortedSums; h: number } {
+  const h = vals.length >>> 1;
+  return { A: sortedSubsetSums(vals.slice(0, h)), B: sortedSubsetSums(vals.slice(h)), h };
+}
+
+/** Positions (into `vals`) of the subset behind the pair (ia, ib) of half sums. */
+function pairPositions({ A, B, h }: { A: SortedSums; B: SortedSums; h: number }, ia: number, ib: number): number[] {
+  const out: number[] = [];
+  for (let b = 0, mask = A.masks[ia]; mask !== 0; b++, mask >>>= 1) if (mask & 1) out.push(b);
+  for (let b = 0, mask = B.masks[ib]; mask !== 0; b++, mask >>>= 1) if (mask & 1) out.push(h + b);
+  return out;
+}
+
+/**
+ * Positions (into `vals`, non-negative integers) of a subset with the largest sum not above `cap`, by a bitset
+ * dynamic program: O(c * cap / 32) word operations and as many words of memory (every layer is kept).
+ */
+export function largestSubsetAtMost(vals: readonly number[], cap: number): number[] {
+  const layers = bitsetLayers(vals, cap);
+  const last = layers[vals.length];
+  let t = cap;
+  while (!hasBit(last, t)) t--;
+  return readBack(layers, vals, t);
 }
 
 /**
@@ -91,8 +107,7 @@ export function subsetInWindow(vals: readonly number[], lo: number, hi: number, 
   let total = 0;
   for (const v of vals) total += v;
   if (total < lo) return null;
-  const all = vals.map((_, i) => i);
-  if (total <= hi) return all;
+  if (total <= hi) return vals.map((_, i) => i);
   let s = 0;
   const greedy: number[] = [];
   for (let i = 0; i < c; i++) {
@@ -102,20 +117,16 @@ export function subsetInWindow(vals: readonly number[], lo: number, hi: number, 
       if (s >= lo) return greedy;
     }
   }
-  const dpWords = ((hi >>> 5) + 1) * (c + 1);
-  if (hi < 2 ** 31 && dpWords <= DP_WORDS && (dpWords <= 2 ** (c / 2 + 2) || c > 2 * MAX_HALF)) {
+  if (dpFits(c, hi)) {
+    // one in-place bitset decides; the layers for the witness are built only on success
     const last = reachable(vals, hi);
     for (let t = lo; t <= hi; t++) if (hasBit(last, t)) return readBack(bitsetLayers(vals, hi), vals, t);
     return null;
   }
   if (c <= 2 * MAX_HALF) {
-    const [A, B, h] = meetInTheMiddle(vals);
-    const hit = pairInWindow(A, B, lo, hi);
-    if (!hit) return null;
-    const out: number[] = [];
-    maskToPositions(A.masks[hit[0]], 0, out);
-    maskToPositions(B.masks[hit[1]], h, out);
-    return out;
+    const halves = meetInTheMiddle(vals);
+    const hit = pairInWindow(halves.A, halves.B, lo, hi);
+    return hit && pairPositions(halves, hit[0], hit[1]);
   }
   return windowSearch(vals, lo, hi, budget);
 }
@@ -152,19 +163,9 @@ export function bestHalf(vals: readonly number[]): number[] | null {
   let total = 0;
   for (const v of vals) total += v;
   const cap = Math.floor(total / 2);
-  const dpWords = ((cap >>> 5) + 1) * (c + 1);
-  if (cap < 2 ** 31 && dpWords <= DP_WORDS && (dpWords <= 2 ** (c / 2 + 2) || c > 2 * MAX_HALF)) {
-    const layers = bitsetLayers(vals, cap);
-    const last = layers[c];
-    let t = cap;
-    while (!hasBit(last, t)) t--;
-    return readBack(layers, vals, t);
-  }
+  if (dpFits(c, cap)) return largestSubsetAtMost(vals, cap);
   if (c > 2 * MAX_HALF) return null;
-  const [A, B, h] = meetInTheMiddle(vals);
-  const [i, j] = bestPairAtMost(A, B, cap);
-  const out: number[] = [];
-  maskToPositions(A.masks[i], 0, out);
-  maskToPositions(B.masks[j], h, out);
-  return out;
+  const halves = meetInTheMiddle(vals);
+  const [i, j] = bestPairAtMost(halves.A, halves.B, cap);
+  return pairPositions(halves, i, j);
 }

@@ -1,5 +1,13 @@
-/** Prints the README's mechanism table from the registry: `node -r ./scripts/register.cjs scripts/mechanism-table.ts`. */
+/** The README's mechanism table from the registry; print it with `node -r ./scripts/register.cjs scripts/mechanism-table.ts`. */
 import { list } from '../src/index';
 
-console.log('| id | source | kind | claims | requires |\n|---|---|---|---|---|');
-for (const m of list()) console.log(`| \`${m.id}\` | ${m.source} | ${m.kind} | ${m.guarantees.join('; ')} | ${m.requirements} |`);
+/** One markdown row per registered mechanism, after the header. */
+export function mechanismTable(): string[] {
+  return [
+    '| id | source | kind | claims | requires |',
+    '|---|---|---|---|---|',
+    ...list().map((m) => `| \`${m.id}\` | ${m.source} | ${m.kind} | ${m.guarantees.join('; ')} | ${m.requirements} |`),
+  ];
+}
+
+if (require.main === module) console.log(mechanismTable().join('\n'));

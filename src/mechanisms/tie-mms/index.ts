@@ -4,6 +4,7 @@
  * `tie-mms-two-agents` (Theorem 3), `uniform-faithful` ([BT25] baseline) and `cuq-lottery` (Definition 3.5).
  */
 import { Allocation, FractionalAllocation, Lottery } from '../../core/allocation';
+import { InvalidInputError } from '../../core/errors';
 import type { Instance } from '../../core/instance';
 import { Outcome, type Claim } from '../../core/outcome';
 import { Rational } from '../../core/rational';
@@ -208,12 +209,15 @@ registerLottery({
   name: 'Two-agent TIE mechanism, 2/3-MMS ex post',
   source: `${SOURCE}, Theorem 3 (Definition 7.3, Lemma 7.5)`,
   guarantees: ['TIE', 'ex-ante PROP and ex-ante EF', 'ex-post 2/3-TPS, hence 2/3-MMS (best possible, Proposition 4)', 'support <= 2'],
-  requirements: 'n = 2',
+  requirements: "n = 2; option protocol: 'one-round' (default, Lemma 7.5) or 'two-round' (Appendix C.1: the hard case with log log m + O(1) bits)",
   requires: (inst) => requireDomain(inst.n === 2, 'tie-mms-two-agents', 'n-not-2', `needs exactly 2 agents, got n = ${inst.n}`),
   run(inst, options) {
     const id = 'tie-mms-two-agents';
+    const protocol = options.protocol ?? 'one-round';
+    if (protocol !== 'one-round' && protocol !== 'two-round')
+      throw new InvalidInputError('bad-option', `options.protocol: expected "one-round" or "two-round", got ${JSON.stringify(protocol)}`);
     if (inst.m === 0) return new Outcome({ mechanism: id, instance: inst, lottery: emptyLottery(2), options, claims: [exAnteProp()] });
-    const r = theorem3(inst);
+    const r = theorem3(inst, protocol);
     const rho = new Rational(2n, 3n);
     const claims: Claim[] = [
       { id: 'implements-cuq', text: 'the lottery induces the two-agent CUQ exactly (Observation 7.2)', params: { ordering: [0, 1] } },

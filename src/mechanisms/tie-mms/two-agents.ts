@@ -78,6 +78,85 @@ export function hardCase(inst: Instance, h: AgentId, o: AgentId): { A1: GoodId[]
   return { A1: real(A1), A2: real(A2), haltedAt, triples: triples.map((t) => t.map((x) => (x >= 0 ? x : -1))) };
 }
 
+/** Agent o's favourite good of each consecutive triple of agent h's order (padded with dummies), sigma_1 = y. */
+function triplesFavourites(inst: Instance, h: AgentId, o: AgentId): GoodId[] {
+  const xs = inst.order(h);
+  const oRank = new Map<number, number>();
+  inst.order(o).forEach((x, k) => oRank.set(x, k));
+  const sigma: GoodId[] = [];
+  for (let s = 0; s < xs.length; s += 3) {
+    const tr = xs.slice(s, s + 3); // a short last triple is padded with dummies, ranked last by o
+    sigma.push(tr.reduce((best, x) => (oRank.get(x)! < oRank.get(best)! ? x : best)));
+  }
+  return sigma;
+}
+
+/**
+ * Appendix C.1 of paper 000 (spec M5b, P28): the public auxiliary valuation v' of agent o, scaled so v_o(M) = 2:
+ * v'(e^(o)_1) = v'(e^(o)_2) = 2/3 and v'(e^(o)_k) = 2/k for k >= 3. In the hard case it dominates v_o pointwise (the
+ * k-th best good is worth at most 2/k, and every good less than 2/3). It depends only on o's reported order.
+ */
+export function auxiliaryValuation(order: readonly GoodId[], m: number): Rational[] {
+  const v = Array.from({ length: m }, () => Rational.ZERO);
+  order.forEach((x, k) => (v[x] = k < 2 ? TWO_THIRDS : new Rational(2n, BigInt(k + 1))));
+  return v;
+}
+
+/** The two-round protocol's record: what is public after round 1 and what agent o says in round 2. */
+export interface TwoRoundHardCase {
+  A1: GoodId[];
+  A2: GoodId[];
+  /** o's favourite of each consecutive triple of h's order (sigma_1 = y). */
+  sigma: GoodId[];
+  /** Greedy blocks of sigma with v'-value <= 2/3, as 1-based [first, last] indices into sigma. */
+  blocks: [number, number][];
+  /** The hitting set: the 1-based indices of sigma where a block ends. */
+  hittingSet: number[];
+  /** o's round-2 report: the first hitting-set index s with v_o(sigma_1..sigma_s) >= v_o(M)/3, and its position in the hitting set. */
+  s: number;
+  position: number;
+  /** Round-2 message length: ceil(log2 |hitting set|) bits. */
+  bits: number;
+}
+
+/**
+ * Communication-efficient two-round hard case (paper 000, Appendix C.1; spec M5b). Round 1: both orders are public;
+ * the blocks of sigma under the public v' and their ends (the hitting set, O(log m) indices) follow from them. Round
+ * 2: agent o names the first block end s with v_o(sigma_1..sigma_s) >= v_o(M)/3 (= 2/3 T_o, as T_o = v_o(M)/2 in the
+ * hard case); then v_o(sigma_1..sigma_s) < 2 v_o(M)/3, because the last block adds at most 2/3 in v' >= v_o (scaled).
+ * A1 = {sigma_1..sigma_s}, A2 = the rest; Lemma 7.5's guarantees hold as for HARD, with log log m + O(1) bits.
+ */
+export function twoRoundHardCase(inst: Instance, h: AgentId, o: AgentId): TwoRoundHardCase {
+  const sigma = triplesFavourites(inst, h, o);
+  const vAux = auxiliaryValuation(inst.order(o), inst.m);
+  const blocks: [number, number][] = [];
+  let start = 1;
+  let acc = Rational.ZERO;
+  sigma.forEach((x, k) => {
+    const next = acc.add(vAux[x]);
+    if (k + 1 > start && next.gt(TWO_THIRDS)) {
+      blocks.push([start, k]);
+      start = k + 1;
+      acc = vAux[x];
+    } else acc = next;
+  });
+  blocks.push([start, sigma.length]);
+  const hittingSet = blocks.map((b) => b[1]);
+  const third = inst.total(o).div(3);
+  let prefix = Rational.ZERO;
+  let done = 0;
+  let position = -1;
+  for (let j = 0; j < hittingSet.length && position < 0; j++) {
+    for (; done < hittingSet[j]; done++) prefix = prefix.add(inst.values[o][sigma[done]]);
+    if (prefix.ge(third)) position = j;
+  }
+  const s = hittingSet[position];
+  const inA1 = new Set(sigma.slice(0, s));
+  const A1 = [...inA1].sort((a, b) => a - b);
+  const A2 = Array.from({ length: inst.m }, (_, x) => x).filter((x) => !inA1.has(x));
+  return { A1, A2, sigma, blocks, hittingSet, s, position, bits: Math.ceil(Math.log2(hittingSet.length)) };
+}
+
 /** The lottery {(1/2, (S, T)), (1/2, (T, S))} (merged to one allocation if S = T is impossible; kept general). */
 function swapPair(S: GoodId[], T: GoodId[], m: number): Lottery {
   const half = new Rational(1n, 2n);
@@ -87,11 +166,15 @@ function swapPair(S: GoodId[], T: GoodId[], m: number): Lottery {
   ]);
 }
 
+/** How the hard case is run: the paper's one-round HARD (Lemma 7.5) or the two-round protocol of Appendix C.1. */
+export type TwoAgentProtocol = 'one-round' | 'two-round';
+
 /**
  * Theorem 3 (M5): TIE, ex-ante PROP (hence ex-ante EF), 2/3-TPS ex-post, support <= 2. Cases 1 and 2 use the faithful
- * implementation of CUQ, case 3 the cyclic-unit-quota lottery, the hard case Lemma 7.5.
+ * implementation of CUQ, case 3 the cyclic-unit-quota lottery, the hard case Lemma 7.5 (or, with protocol
+ * 'two-round', its communication-efficient variant of Appendix C.1).
  */
-export function theorem3(inst: Instance): { lottery: Lottery; kase: TwoAgentCase; cuq: Rational[][]; details: Record<string, unknown> } {
+export function theorem3(inst: Instance, protocol: TwoAgentProtocol = 'one-round'): { lottery: Lottery; kase: TwoAgentCase; cuq: Rational[][]; details: Record<string, unknown> } {
   const c = classifyTwoAgents(inst);
   const cuq = twoAgentCuq(inst);
   const orders = [inst.order(0), inst.order(1)];
@@ -105,6 +188,10 @@ export function theorem3(inst: Instance): { lottery: Lottery; kase: TwoAgentCase
     const y = c.tops[0];
     const rest = Array.from({ length: m }, (_, x) => x).filter((x) => x !== y);
     return { lottery: swapPair([y], rest, m), kase: c.kase, cuq, details };
+  }
+  if (protocol === 'two-round') {
+    const tr = twoRoundHardCase(inst, c.h!, c.o!);
+    return { lottery: swapPair(tr.A1, tr.A2, m), kase: 'hard', cuq, details: { ...details, h: c.h, o: c.o, protocol, ...tr } };
   }
   const hc = hardCase(inst, c.h!, c.o!);
   return { lottery: swapPair(hc.A1, hc.A2, m), kase: 'hard', cuq, details: { ...details, h: c.h, o: c.o, ...hc } };

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { certify, solve, instance, auditTruthfulness, Rational } from '../src';
+import { certify, solve, instance, auditTruthfulness, Rational, Allocation, checkAlphaPO } from '../src';
 import { DomainError, InvalidInputError } from '../src/core/errors';
 import { rng } from '../src/core/rng';
 import {
@@ -235,13 +235,21 @@ describe('stochastic mechanisms: registry guarantees of Ranking and Weighted Ran
       const r = rng(`wr:${t}`);
       const vals = dists.map((d) => Float64Array.from({ length: m }, () => d.sample(r)));
       const owner = alloc(vals, r.fork());
-      // C13: sum_i w_i u_i(A) ≥ alpha sum_j max_i w_i v_ij  =>  A is alpha-PO
-      let wsw = 0, wopt = 0;
-      for (let j = 0; j < m; j++) {
-        wsw += w[owner[j]] * vals[owner[j]][j];
-        wopt += Math.max(...vals.map((row, i) => w[i] * row[j]));
+      // C13 by the checker (exact): the weighted-sum test with the Bai–Gölz weights certifies 0.99-PO
+      const inst = instance(vals.map((row) => Array.from(row)));
+      const a = Allocation.fromOwners(Array.from(owner), n);
+      const c13 = checkAlphaPO(inst, a, '99/100', { weights: w });
+      assert.ok(c13.holds && !c13.unchecked, `trial ${t}: ${JSON.stringify(c13.detail.attempts)}`);
+      assert.equal(c13.detail.method, 'weighted-sum');
+      assert.equal(c13.detail.weightsFrom, 'given');
+      if (t === 0) {
+        // the registered outcome claims alpha-PO at its realised alpha, and certify confirms it
+        const o = solve('weighted-ranking', inst, { dists: specs });
+        const claim = o.claims.find((c) => c.id === 'alpha-po')!;
+        assert.ok(Rational.from(claim.params!.alpha as string).ge('99/100'), `realised alpha ${claim.params!.alpha}`);
+        const cert = certify(o).claims.find((c) => c.id === 'alpha-po')!;
+        assert.equal(cert.status, 'pass');
       }
-      assert.ok(wsw >= 0.99 * wopt, `trial ${t}: weighted welfare ratio ${wsw / wopt}`);
       if (evaluateAllocation(vals, owner).ef) ef++;
     }
     assert.ok(ef >= 0.95 * T, `EF in ${ef}/${T} trials`);

@@ -5,3 +5,4 @@ export { checkExAnteEF, checkExAntePROP, checkImplements, checkSupportSize, expe
 export { checkFPO, checkPO } from './efficiency';
 export { auditTruthfulness, cardinalGrid, valueOf, type AuditOptions, type MisreportSpace } from './incentives';
 export type { CheckResult } from './result';
+export { checkAlphaPO, type AlphaPOOptions, type AlphaPOMethod } from './alpha-po';

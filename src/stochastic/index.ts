@@ -25,3 +25,8 @@ export { rankingWinProbabilities, rankingWinProbabilitiesExact, weightedRankingW
 export { gaussianCopula, correlatedPickChoice, correlatedShares, type JointDistribution, type CorrelatedPickChoice } from './correlated';
 export { logGamma, incompleteBeta, inverseIncompleteBeta, normalCdf, normalQuantile, harmonic } from './special';
 export { hillKertzWorstCase, type WorstCase } from './worst-case';
+export {
+  theorem31Bounds, exchangeBoundPerItem, pickingComponentWelfare, oneForOneExchange, simulateExchange, simulatePickingExchange,
+  type Theorem31Bounds, type HardnessInput, type PickingComponentWelfare, type OneForOneExchange, type Component, type MonteCarloOptions,
+  type Estimate, type ExchangeEstimate, type MechanismEstimate,
+} from './hardness';

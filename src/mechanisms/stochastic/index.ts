@@ -15,15 +15,23 @@
  *   over all orders; for m ≤ 4, n ≤ 3, exact enumeration of the other agents' rankings through the
  *   Ranking kernel reproduces p_t (spec C5);
  * * `bic-weighted-ranking` {dists, weights}: counting-formula p_t non-increasing (spec C6);
- * * `ef-implies-half-welfare`: if the allocation is EF then sw ≥ OPT/2 (spec C14).
+ * * `ef-implies-half-welfare`: if the allocation is EF then sw ≥ OPT/2 (spec C14);
+ * * `alpha-po` {alpha, weights?}: the allocation is alpha-PO (spec C13, `checkAlphaPO`: weighted-sum test,
+ *   exact search for n^m ≤ 10^6, else HiGHS with exact re-verification).
+ *
+ * Weighted Ranking's outcome carries an `alpha-po` claim (Theorem A.1: (1 - eps)-PO w.h.p. as m -> ∞). The
+ * theorem is asymptotic, so the claim states what holds on the instance: alpha-PO at the realised
+ * alpha = sum_i w_i u_i(A) / sum_j max_i w_i v_ij (rounded down to 6 decimals), which the weighted-sum test
+ * with the same (Bai–Gölz) weights certifies exactly.
  */
 import { Allocation } from '../../core/allocation';
 import { InvalidInputError } from '../../core/errors';
 import type { Instance } from '../../core/instance';
-import { Outcome } from '../../core/outcome';
+import { Outcome, type Claim } from '../../core/outcome';
 import { permutations } from '../../core/permutations';
 import { Rational } from '../../core/rational';
 import { registerClaimChecker } from '../../certify';
+import { checkAlphaPO } from '../../checks/alpha-po';
 import { checkEF } from '../../checks/envy';
 import type { CheckResult } from '../../checks/result';
 import { efMargins, welfareRatio, worstCaseGuarantee } from '../../stochastic/analytics';
@@ -74,11 +82,13 @@ for (const spec of specs) {
       const useOrders = plan.kind !== 'pick' && inst.orders ? inst.orders.map((x) => Int32Array.from(x)) : null;
       const orders = useOrders ?? ordersFromInstance(inst, keys);
       const owner = kernel(plan, inst.m)(orders);
+      const allocation = Allocation.fromOwners(Array.from(owner), inst.n);
+      const extra = plan.kind === 'weighted-ranking' ? realisedAlphaPOClaim(inst, allocation, plan.weights!) : [];
       return new Outcome({
         mechanism: spec.id,
         instance: inst,
-        allocation: Allocation.fromOwners(Array.from(owner), inst.n),
-        claims: plan.claims,
+        allocation,
+        claims: [...plan.claims, ...extra],
         options: o,
         trace: [{ id: 'plan', title: 'Mechanism parameters', data: plan.parameters }],
       });
@@ -87,6 +97,33 @@ for (const spec of specs) {
 }
 
 // ---------------------------------------------------------------------------------------------- claims
+
+/**
+ * The alpha-PO claim of Weighted Ranking (paper 001, Halpern–Psomas–Zhang, Theorem A.1: (1 - eps)-PO
+ * w.h.p.): the weights rounded to 12 significant digits (any positive weights make a valid test), the
+ * realised alpha = sum_i w_i u_i(A) / sum_j max_i w_i v_ij exactly, rounded down to a multiple of 10^-6
+ * (kept exact below that), capped at 1 (alpha = 1 when the weighted optimum is 0). No claim when the
+ * weighted welfare is 0 but the optimum is not (alpha would be 0).
+ */
+function realisedAlphaPOClaim(inst: Instance, a: Allocation, weights: readonly number[]): Claim[] {
+  const w = weights.map((x) => Rational.parse(x.toPrecision(12)));
+  const welfare = Rational.sum(a.bundles.map((b, i) => w[i].mul(inst.value(i, b))));
+  let opt = Rational.ZERO;
+  for (let g = 0; g < inst.m; g++) opt = opt.add(inst.values.reduce((best, row, i) => Rational.max(best, w[i].mul(row[g])), Rational.ZERO));
+  let alpha: Rational;
+  if (opt.isZero()) alpha = Rational.ONE;
+  else {
+    const exact = welfare.div(opt);
+    if (exact.isZero()) return [];
+    const grid = new Rational(exact.mul(1_000_000).floor(), 1_000_000n);
+    alpha = Rational.min(Rational.ONE, grid.isZero() ? exact : grid);
+  }
+  return [{
+    id: 'alpha-po',
+    text: `(1 - eps)-PO w.h.p. as m -> ∞ (Thm A.1); on this instance: alpha-PO at the realised alpha = ${alpha.toDisplay()}, certified by the weighted-sum test with the Bai–Gölz weights (spec C13)`,
+    params: { alpha: alpha.toString(), weights: w.map((x) => x.toString()) },
+  }];
+}
 
 function qsdCheck(o: Outcome, params: Record<string, unknown>): CheckResult {
   const a = o.allocation;
@@ -184,6 +221,13 @@ registerClaimChecker('bic-weighted-ranking', (o, c) => {
     if (!isNonIncreasing(pt, 1e-15)) return { holds: false, detail: { property: 'weighted p_t non-increasing', agent: i, p: pt } };
   }
   return { holds: true, detail: { property: 'BIC of Weighted Ranking (spec C6)' } };
+});
+
+registerClaimChecker('alpha-po', (o, c) => {
+  const p = (c.params ?? {}) as { alpha?: string; weights?: string[] };
+  if (!o.allocation) return { holds: false, detail: { reason: 'alpha-po needs an integral allocation' } };
+  if (p.alpha === undefined) return { holds: false, unchecked: true, detail: { reason: 'alpha-po claim without params.alpha' } };
+  return checkAlphaPO(o.instance, o.allocation, p.alpha, p.weights ? { weights: p.weights } : {});
 });
 
 registerClaimChecker('ef-implies-half-welfare', (o) => {

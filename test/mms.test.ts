@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { InvalidInputError } from '../src/core/errors';
 import fc from 'fast-check';
 import { Rational } from '../src/core/rational';
 import { rng } from '../src/core/rng';
@@ -326,6 +327,12 @@ describe('mms kernel', () => {
         assert.ok(isPartition(m, p));
         assert.ok(20n * minValue(v, p) >= 19n * exact);
       }
+    });
+
+    it('approxMmsPartition refuses a table too large for memory with a typed error, for 2 and 3 bundles', () => {
+      const v = Array.from({ length: 2000 }, (_, i) => 1000 + i);
+      for (const k of [2, 3] as const)
+        assert.throws(() => approxMmsPartition(v, k, '1/100000'), (e: unknown) => e instanceof InvalidInputError && e.code === 'eps-too-small' && /use a larger eps/.test(e.message));
     });
   });
 });

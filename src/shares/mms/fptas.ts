@@ -11,7 +11,8 @@
  *    u-sums; for k = 3 over states (load_0, load_1) capped at U = floor(c / K) <= 4m / (3 eps), keeping for
  *    each state the least u-value spent in bundles 0 and 1 (so bundle 2 gets the most).
  * Guarantee: for the returned partition Q, v(Q_b) >= K * u(Q_b) >= K * OPT_u >= MMS - m K >= (1 - eps) MMS
- * for every bundle b. Time O(m log m + m * (4m / (3 eps))^(k - 1)), memory O(m * (4m / (3 eps))^(k - 1)).
+ * for every bundle b. Time O(m log m + m * (4m / (3 eps))^(k - 1)), memory O(m * (4m / (3 eps))^(k - 1)); tables beyond
+ * about 128 MB (k = 2) or 200 MB (k = 3) are refused with `InvalidInputError('eps-too-small')` instead of exhausting memory.
  */
 import { InvalidInputError } from '../../core/errors';
 import { Rational, type RationalLike } from '../../core/rational';
@@ -19,8 +20,10 @@ import { lpt, minBundle } from './greedy';
 import { toIntegers } from './scaled';
 import { largestSubsetAtMost } from './subset-sum';
 
-/** Largest DP table (states times items) the three-bundle scheme builds. */
-const MAX_CELLS = 2 ** 28;
+/** Largest DP table the schemes build: three bundles, states times items (3 bytes each, about 200 MB). */
+const MAX_CELLS = 2 ** 26;
+/** Two bundles: bitset words over all layers (about 128 MB). */
+const MAX_WORDS = 2 ** 25;
 
 /**
  * A partition of the goods into k in {2, 3} bundles whose smallest bundle is worth at least
@@ -44,6 +47,10 @@ export function approxMmsPartition(values: readonly RationalLike[], k: 2 | 3, ep
     const scaleDen = e.num * LB;
     const u = desc.map((x) => Number(((x < c ? x : c) * scaleNum) / scaleDen));
     const cap = Number((c * scaleNum) / scaleDen);
+    if (k === 2) {
+      const words = (m + 1) * (Math.floor(u.reduce((a, b) => a + b, 0) / 2 / 32) + 1);
+      if (words > MAX_WORDS) throw new InvalidInputError('eps-too-small', `approxMmsPartition: eps = ${e} too small for m = ${m} (bitset of ${words} words > ${MAX_WORDS}); use a larger eps or the exact mms()`);
+    }
     bin = k === 2 ? twoBundles(u) : threeBundles(u, cap);
   }
   const out: number[][] = Array.from({ length: k }, () => []);
@@ -65,7 +72,7 @@ function threeBundles(u: readonly number[], cap: number): Int32Array {
   const m = u.length;
   const side = cap + 1;
   const states = side * side;
-  if (states * m > MAX_CELLS) throw new InvalidInputError('eps-too-small', `approxMmsPartition: eps too small for m = ${m} (table of ${states * m} cells)`);
+  if (states * m > MAX_CELLS) throw new InvalidInputError('eps-too-small', `approxMmsPartition: eps too small for m = ${m} (table of ${states * m} cells > ${MAX_CELLS}); use a larger eps or the exact mms()`);
   const INF = 2 ** 31 - 1;
   let spent = new Int32Array(states).fill(INF);
   spent[0] = 0;

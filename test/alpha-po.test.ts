@@ -204,6 +204,26 @@ describe('alpha-PO (C13): HiGHS on medium instances (n = 3, m = 20; n^m > 10^6)'
     assert.ok(!r2.holds && !r2.unchecked);
     assertDominates(padded, bad, '1', (r2.witness as { dominatingOwners: number[] }).dominatingOwners);
   });
+  it('rational values with large common denominators (normalised-row model) agree with the exact search (n = 3, m = 12)', () => {
+    const r2 = rng('alpha-po-rationals');
+    let ilpDecided = 0;
+    for (let rep = 0; rep < 2; rep++) {
+      const vals = Array.from({ length: n }, () => Array.from({ length: 12 }, () => `${r2.int(0, 50)}/${r2.int(1, 97)}`));
+      const ri = instance(vals);
+      // mostly welfare-maximal, every fourth good to a random agent
+      const owners = Array.from({ length: 12 }, (_, g) => (g % 4 === 0 ? r2.int(0, 2) : [0, 1, 2].reduce((b, i) => (ri.values[i][g].gt(ri.values[b][g]) ? i : b), 0)));
+      const a = Allocation.fromOwners(owners, n);
+      for (const alpha of ['1', '9/10']) {
+        const ex = checkAlphaPO(ri, a, alpha, { method: 'enumeration' });
+        const hi = checkAlphaPO(ri, a, alpha, { method: 'ilp' });
+        assert.ok(!hi.unchecked, String(hi.detail.reason));
+        assert.equal(hi.holds, ex.holds, `rep ${rep}, alpha ${alpha}`);
+        if (!hi.holds) assertDominates(ri, a, alpha, (hi.witness as { dominatingOwners: number[] }).dominatingOwners);
+        if ((hi.detail.attempts as Detail[]).some((x) => x.mode === 'normalised rows, relative margin 1e-9')) ilpDecided++;
+      }
+    }
+    assert.ok(ilpDecided > 0, 'the normalised-row model was exercised');
+  });
   it('beyond the integer-program size limit the answer is unchecked with the reason', () => {
     const a = Allocation.fromOwners(Array.from({ length: m }, () => 0), n);
     const res = checkAlphaPO(inst, a, 1, { maxIlpVariables: 10 });

@@ -12,8 +12,9 @@
  * 2. exact search when n^m ≤ 10^6: branch and bound over owners on per-agent integer-scaled values, goods
  *    by decreasing normalised value, pruned when an agent can no longer reach her target with the goods
  *    left. Witness of failure: the dominating allocation.
- * 3. HiGHS (the `highs` WASM package, run synchronously in a child Node process with a time limit, so a
- *    stuck solve cannot block or crash the caller):
+ * 3. HiGHS (the `highs` WASM package, run synchronously in one child Node process that solves both models
+ *    below, each with a time limit, so a stuck solve cannot block or crash the caller; the library stays
+ *    synchronous like `certify`):
  *    a. the LP over weights, max_w { sum_i w_i t_i - sum_j max_i w_i v_ij : w ≥ 0, sum w = 1 }. By LP duality
  *       its optimum is > 0 exactly when the LP relaxation of "find a dominating A'" is infeasible; the float
  *       weights are turned into exact rationals (the binary value and continued-fraction roundings) and
@@ -293,23 +294,27 @@ function highsPath(): string | null {
   }
 }
 
-/** Solves LP-format models with HiGHS in a child process (synchronous, killed past the limit). */
-function runHighs(lp: string, timeLimitMs: number, extra: Record<string, unknown> = {}): HighsAnswer {
+/**
+ * Solves LP-format models with HiGHS in one child process (synchronous; each model gets `time_limit`, and
+ * the process is killed past the sum of the limits plus 20 s). One answer per model.
+ */
+function runHighs(models: readonly { lp: string; options?: Record<string, unknown> }[], timeLimitMs: number): HighsAnswer[] {
+  const fail = (error: string): HighsAnswer[] => models.map(() => ({ status: 'error', error }));
   const path = highsPath();
-  if (!path) return { status: 'error', error: 'the `highs` package is not installed' };
-  const options = { time_limit: timeLimitMs / 1000, output_flag: false, threads: 1, ...extra };
+  if (!path) return fail('the `highs` package is not installed');
+  const withOptions = models.map((m) => ({ lp: m.lp, options: { time_limit: timeLimitMs / 1000, output_flag: false, threads: 1, ...(m.options ?? {}) } }));
   const r = spawnSync(process.execPath, ['-e', CHILD], {
-    input: JSON.stringify({ path, models: [{ lp, options }] }),
+    input: JSON.stringify({ path, models: withOptions }),
     encoding: 'utf8',
-    timeout: timeLimitMs + 20_000,
+    timeout: models.length * timeLimitMs + 20_000,
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
   });
-  if (r.error) return { status: 'error', error: `HiGHS process: ${r.error.message}` };
+  if (r.error) return fail(`HiGHS process (killed past ${models.length * timeLimitMs + 20_000} ms?): ${r.error.message}`);
   const k = (r.stdout ?? '').lastIndexOf('@@HIGHS@@');
-  if (k < 0) return { status: 'error', error: `HiGHS process exited (${r.status ?? r.signal}) without an answer: ${(r.stderr ?? '').slice(0, 300)}` };
+  if (k < 0) return fail(`HiGHS process exited (${r.status ?? r.signal}) without an answer: ${(r.stderr ?? '').slice(0, 300)}`);
   const parsed = JSON.parse(r.stdout.slice(k + 9)) as HighsAnswer[];
-  return parsed[0];
+  return parsed.length === models.length ? parsed : fail(parsed[0]?.error ?? 'HiGHS process: malformed answer');
 }
 
 /** A linear expression in LP format, a few terms per line. */
@@ -348,13 +353,19 @@ function rationalCandidates(x: number): Rational[] {
   return out;
 }
 
-/** 3a: the weights LP; an exact certificate when its (rationalised) optimum is verified. */
-function highsWeights(ctx: Ctx, timeLimitMs: number): { result: CheckResult | null; note: string } {
+interface WeightsModel {
+  readonly lp: string;
+  /** Row scales c_i = max(t_i, max_j v_ij); the LP's weight for agent i is w_i c_i. */
+  readonly c: readonly Rational[];
+}
+
+/** 3a: the weights LP, max_w sum_i w_i t_i - sum_j z_j, z_j ≥ w_i v_ij, w ≥ 0, sum w = 1 (rows scaled). */
+function weightsModel(ctx: Ctx): WeightsModel | null {
   const { inst, targets } = ctx;
   const { n, m } = inst;
   // scale agent i by c_i = max(t_i, max_j v_ij) so coefficients are in [0, 1]
   const c = inst.values.map((row, i) => row.reduce((mx, v) => Rational.max(mx, v), targets[i]));
-  if (c.every((x) => x.isZero())) return { result: null, note: 'all values are 0' };
+  if (c.every((x) => x.isZero())) return null;
   const rows: string[] = [];
   for (let i = 0; i < n; i++) {
     if (c[i].isZero()) continue;
@@ -367,12 +378,17 @@ function highsWeights(ctx: Ctx, timeLimitMs: number): { result: CheckResult | nu
   for (let i = 0; i < n; i++) if (!c[i].isZero()) obj.push([targets[i].div(c[i]).toNumber(), `w_${i}`]);
   for (let j = 0; j < m; j++) obj.push([-1, `z_${j}`]);
   const norm = Array.from({ length: n }, (_, i) => i).filter((i) => !c[i].isZero()).map((i) => `w_${i}`).join(' + ');
-  const lp = `Maximize\n obj: ${expr(obj)}\nSubject To\n${rows.join('\n')}\n norm: ${norm} = 1\nEnd\n`;
-  const ans = runHighs(lp, timeLimitMs);
+  return { lp: `Maximize\n obj: ${expr(obj)}\nSubject To\n${rows.join('\n')}\n norm: ${norm} = 1\nEnd\n`, c };
+}
+
+/** 3a: an exact certificate when the rationalised LP weights pass the weighted-sum test, else null. */
+function interpretWeights(ctx: Ctx, model: WeightsModel, ans: HighsAnswer): CheckResult | null {
+  const { n } = ctx.inst;
+  const { c } = model;
   ctx.attempts.push({ method: 'highs-weights-lp', status: ans.status, objective: ans.objective, ...(ans.error ? { error: ans.error } : {}) });
-  if (ans.status !== 'Optimal' || !ans.columns) return { result: null, note: `weights LP: ${ans.error ?? ans.status}` };
+  if (ans.status !== 'Optimal' || !ans.columns) return null;
   // a clearly negative optimum: the LP relaxation is feasible, no weights can certify
-  if (!(ans.objective !== undefined && ans.objective >= -1e-9)) return { result: null, note: `weights LP optimum ${ans.objective} < 0: the LP relaxation is feasible` };
+  if (!(ans.objective !== undefined && ans.objective >= -1e-9)) return null;
   const wf = Array.from({ length: n }, (_, i) => (c[i].isZero() ? 0 : Math.max(0, ans.columns![`w_${i}`] ?? 0)));
   const cands = wf.map(rationalCandidates);
   const depth = Math.max(...cands.map((x) => x.length));
@@ -383,13 +399,19 @@ function highsWeights(ctx: Ctx, timeLimitMs: number): { result: CheckResult | nu
     if (w.every((x) => x.isZero()) || tried.has(key)) continue;
     tried.add(key);
     const r = tryWeights(ctx, w, 'HiGHS weights LP (dual of the LP relaxation), rationalised');
-    if (r) return { result: { ...r, detail: { ...r.detail, method: 'highs-weights-lp', lpOptimum: ans.objective } }, note: '' };
+    if (r) return { ...r, detail: { ...r.detail, method: 'highs-weights-lp', lpOptimum: ans.objective } };
   }
-  return { result: null, note: `weights LP optimum ${ans.objective}: no exact weight certificate (the LP relaxation is feasible)` };
+  return null;
 }
 
-/** 3b: the integer program; a dominating A' is re-verified exactly. */
-function highsIlp(ctx: Ctx, timeLimitMs: number, requireExact: boolean): CheckResult {
+interface IlpModel {
+  readonly lp: string;
+  readonly integerMode: boolean;
+  readonly mode: string;
+}
+
+/** 3b: the integer program for a dominating allocation. */
+function ilpModel(ctx: Ctx): IlpModel {
   const { inst, targets } = ctx;
   const { n, m } = inst;
   const x = (i: number, j: number) => `x_${i}_${j}`;
@@ -424,8 +446,15 @@ function highsIlp(ctx: Ctx, timeLimitMs: number, requireExact: boolean): CheckRe
   const general: string[] = [];
   for (let k = 0; k < ints.length; k += 10) general.push(' ' + ints.slice(k, k + 10).join(' '));
   const lp = `Maximize\n obj: ${expr(objective)}\nSubject To\n${cons.join('\n')}\nBounds\n${bounds}\nGeneral\n${general.join('\n')}\nEnd\n`;
-  const ans = runHighs(lp, timeLimitMs, { mip_rel_gap: 0 });
-  const mode = integerMode ? 'integer-scaled rows, margin 1/2 unit' : 'normalised rows, relative margin 1e-9';
+  return { lp, integerMode, mode: integerMode ? 'integer-scaled rows, margin 1/2 unit' : 'normalised rows, relative margin 1e-9' };
+}
+
+/** 3b: reads HiGHS's answer to the integer program; a dominating A' is re-verified exactly. */
+function interpretIlp(ctx: Ctx, model: IlpModel, ans: HighsAnswer, timeLimitMs: number, requireExact: boolean): CheckResult {
+  const { inst, targets } = ctx;
+  const { n, m } = inst;
+  const x = (i: number, j: number) => `x_${i}_${j}`;
+  const { integerMode, mode } = model;
   ctx.attempts.push({ method: 'highs-ilp', status: ans.status, mode, ...(ans.error ? { error: ans.error } : {}) });
   if (ans.status === 'error') return unchecked(ctx, `HiGHS failed: ${ans.error}`);
   const cols = ans.columns ?? {};
@@ -503,7 +532,14 @@ export function checkAlphaPO(inst: Instance, allocation: Allocation | readonly (
   const maxVars = options.maxIlpVariables ?? 50_000;
   if (n * m > maxVars) return unchecked(ctx, `n·m = ${n * m} exceeds the integer-program limit ${maxVars}`);
   const timeLimitMs = options.timeLimitMs ?? 10_000;
-  const lp = highsWeights(ctx, timeLimitMs);
-  if (lp.result) return lp.result;
-  return highsIlp(ctx, timeLimitMs, options.requireExact ?? false);
+  // both models in one HiGHS process: when the weights LP certifies, the integer program is infeasible at
+  // its root (its LP relaxation is), so solving it too costs little and saves a second process start
+  const wm = weightsModel(ctx);
+  const im = ilpModel(ctx);
+  const answers = runHighs([...(wm ? [{ lp: wm.lp }] : []), { lp: im.lp, options: { mip_rel_gap: 0 } }], timeLimitMs);
+  if (wm) {
+    const r = interpretWeights(ctx, wm, answers[0]);
+    if (r) return r;
+  }
+  return interpretIlp(ctx, im, answers[answers.length - 1], timeLimitMs, options.requireExact ?? false);
 }

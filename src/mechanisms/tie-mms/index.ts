@@ -37,6 +37,7 @@ export * from './loglog';
 export * from './two-agents';
 export * from './baselines';
 export { checkImplementsCuq, checkImplementsUniform, checkTwoAgentCases, independentCuq } from './claims';
+export * from './weight-experiments';
 
 const SOURCE = 'paper 000 (Babaioff, Feige, Manaker Morag 2026)';
 

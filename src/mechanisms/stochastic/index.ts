@@ -227,7 +227,8 @@ registerClaimChecker('alpha-po', (o, c) => {
   const p = (c.params ?? {}) as { alpha?: string; weights?: string[] };
   if (!o.allocation) return { holds: false, detail: { reason: 'alpha-po needs an integral allocation' } };
   if (p.alpha === undefined) return { holds: false, unchecked: true, detail: { reason: 'alpha-po claim without params.alpha' } };
-  return checkAlphaPO(o.instance, o.allocation, p.alpha, p.weights ? { weights: p.weights } : {});
+  // certify accepts only exact answers: a HiGHS "infeasible" without an exact certificate is reported as unchecked
+  return checkAlphaPO(o.instance, o.allocation, p.alpha, { requireExact: true, ...(p.weights ? { weights: p.weights } : {}) });
 });
 
 registerClaimChecker('ef-implies-half-welfare', (o) => {

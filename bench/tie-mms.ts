@@ -11,11 +11,13 @@
  * each shift's faithful lottery is generated, measured and dropped (support = distinct allocations, counted with a
  * 64-bit hash).
  *
- * A second table measures the exact support reduction (Lemma 4.15) alone on the mixtures of smaller instances: the
- * incremental modular Carathéodory (`reduceSupport`) against the dense rational elimination (`reduceSupportDense`) as
- * the in-process baseline, the latter only up to `--dense-cells` tableau cells (default 20000; it takes minutes beyond).
- * Options: `--sizes 10x100,20x200` ; `--reduction-sizes 5x15,5x20,6x24,8x32` ; `--matching canonical|incremental`
- * (default incremental); `--skip-stream`; `--out FILE`.
+ * A second table measures the support reduction (Lemma 4.15) alone on the mixtures: `reduceSupport` (float guess by a
+ * phase-1 simplex, probabilities certified exactly) with its time split, pivots and the bit length of the exact
+ * probabilities' common denominator, against two in-process exact baselines: the incremental modular Carathéodory
+ * (`reduceSupportExact`, the previous method) up to `--exact-cells` (K x d, default 250000) and the dense rational
+ * elimination (`reduceSupportDense`) up to `--dense-cells` tableau cells (default 20000; both take minutes beyond).
+ * Options: `--sizes 10x100,20x200` ; `--reduction-sizes 5x15,5x20,6x24,8x32,10x100` (add 20x200 for the minutes-long
+ * run) ; `--matching canonical|incremental` (default incremental); `--skip-stream`; `--out FILE`.
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -35,6 +37,8 @@ import {
   mixShifts,
   reduceSupport,
   reduceSupportDense,
+  reduceSupportExact,
+  type GuidedStats,
   reductionSize,
   stripDummies,
   supportBound,
@@ -135,14 +139,25 @@ interface ReductionRow {
   n: number;
   m: number;
   before: number;
+  d: number;
   after: number;
   bound: number;
   ms: number;
+  stats: Partial<GuidedStats>;
+  denBitsBefore: number;
+  exactMs: number | null;
+  exactDenBits: number | null;
   denseMs: number | null;
 }
 
-/** The mixture D' of `tie-mms-ordinal` (identity ordering) and the time of both exact reductions on it. */
-function reduction(n: number, m: number, matching: MatchingStrategy, denseCells: number): ReductionRow {
+function denBits(p: readonly Rational[]): number {
+  let den = 1n;
+  for (const x of p) den = (den / gcd(den, x.den)) * x.den;
+  return den.toString(2).length;
+}
+
+/** The mixture D' of `tie-mms-ordinal` (identity ordering) and the time of the reductions on it. */
+function reduction(n: number, m: number, matching: MatchingStrategy, exactCells: number, denseCells: number): ReductionRow {
   const inst = uniformInstance({ n, m, seed: `tie-mms-${n}x${m}` });
   const pi = identityOrdering(n);
   const po = paddedOrders(inst);
@@ -153,17 +168,29 @@ function reduction(n: number, m: number, matching: MatchingStrategy, denseCells:
   const mixture = mixShifts(f.map((fj) => stripDummies(faithfulScaled(fj, D, po.orders, matching).entries, m)));
   const total = BigInt(n) * D;
   const weighted = mixture.map((e) => ({ p: new Rational(e.w, total), owner: e.owner }));
+  const d = reductionSize(mixture, n);
+  const stats: Partial<GuidedStats> = {};
   let t = performance.now();
-  const r = reduceSupport(weighted, n);
+  const r = reduceSupport(weighted, n, { stats });
   const ms = performance.now() - t;
-  let denseMs: number | null = null;
-  if (mixture.length * reductionSize(mixture, n) <= denseCells) {
+  if (r.kept.length > supportBound(n, m)) throw new Error(`reduction above the bound at ${n}x${m}`);
+  let exactMs: number | null = null;
+  let exactDenBits: number | null = null;
+  if (mixture.length * d <= exactCells) {
     t = performance.now();
-    const d = reduceSupportDense(weighted, n);
-    denseMs = performance.now() - t;
-    if (d.kept.length > supportBound(n, m)) throw new Error(`dense reduction above the bound at ${n}x${m}`);
+    const e = reduceSupportExact(weighted, n);
+    exactMs = performance.now() - t;
+    exactDenBits = denBits(e.p);
+    if (e.kept.length > supportBound(n, m)) throw new Error(`exact reduction above the bound at ${n}x${m}`);
   }
-  return { n, m, before: mixture.length, after: r.kept.length, bound: supportBound(n, m), ms, denseMs };
+  let denseMs: number | null = null;
+  if (mixture.length * d <= denseCells) {
+    t = performance.now();
+    const dd = reduceSupportDense(weighted, n);
+    denseMs = performance.now() - t;
+    if (dd.kept.length > supportBound(n, m)) throw new Error(`dense reduction above the bound at ${n}x${m}`);
+  }
+  return { n, m, before: mixture.length, d, after: r.kept.length, bound: supportBound(n, m), ms, stats, denBitsBefore: denBits(weighted.map((e) => e.p)), exactMs, exactDenBits, denseMs };
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -183,10 +210,12 @@ export async function run(args: string[]): Promise<void> {
   }
   const reductionRows: ReductionRow[] = [];
   const denseCells = Number(opt('dense-cells') ?? 20000);
-  for (const [n, m] of (opt('reduction-sizes') ?? '5x15,5x20,6x24,8x32').split(',').map((s) => s.split('x').map(Number) as [number, number])) {
-    const r = reduction(n, m, matching, denseCells);
+  const exactCells = Number(opt('exact-cells') ?? 250000);
+  for (const [n, m] of (opt('reduction-sizes') ?? '5x15,5x20,6x24,8x32,10x100').split(',').map((s) => s.split('x').map(Number) as [number, number])) {
+    const r = reduction(n, m, matching, exactCells, denseCells);
     reductionRows.push(r);
-    console.log(`support reduction n=${n} m=${m}: ${r.before} -> ${r.after} (bound ${r.bound}) in ${(r.ms / 1000).toFixed(2)} s; dense ${r.denseMs === null ? 'skipped' : `${(r.denseMs / 1000).toFixed(2)} s`}`);
+    const sec = (x: number | null) => (x === null ? 'skipped' : `${(x / 1000).toFixed(2)} s`);
+    console.log(`support reduction n=${n} m=${m}: ${r.before} -> ${r.after} (bound ${r.bound}) in ${sec(r.ms)} (${r.stats.failure === null ? `${r.stats.guess}, ${r.stats.pivots} pivots` : `fallback: ${r.stats.failure}`}), denominators ${r.stats.denBits ?? '?'} bits; exact incremental ${sec(r.exactMs)}; dense ${sec(r.denseMs)}`);
   }
   const lines = [
     '# tie-mms benchmark: `tie-mms-ordinal` (paper 000, Theorem 1), exact',
@@ -199,9 +228,10 @@ export async function run(args: string[]): Promise<void> {
     ...rows.map((r) => `| ${r.n} | ${r.m} | ${r.mode} | ${(r.ms / 1000).toFixed(2)} | ${r.phases} | ${r.support} | ${r.bound} | ${r.reduced} | ${r.maxDen} (${r.maxDenBits} bits) | ${(r.baselineMs / 1000).toFixed(3)} | ${(r.ms / Math.max(r.baselineMs, 0.001)).toFixed(0)}x |`),
     '',
     'Notes:',
-    '* The support is the mixture D\' before Lemma 4.15\'s reduction: at these sizes the exact Carathéodory',
-    '  reduction (incremental, modular basis with exact verification) is beyond `reduce: \'auto\'`\'s limit (about 2 s), so the outcome claims its true',
-    '  support instead of (n-1)m+1. TIE, ex-ante PROP and every ex-post guarantee hold for D\' already (spec A10).',
+    '* `reduced`: `yes` when `reduce: \'auto\'` ran Lemma 4.15\'s reduction (float-guided basis, probabilities certified exactly;',
+    '  `auto` runs it while d^3 <= 1e9, d = the number of coordinates, which covers (10, 100)); then the support is at most (n-1)m+1',
+    '  and the largest denominator is the reduced lottery\'s. `no (auto limit)`: the support is the mixture D\' and the outcome claims',
+    '  its true support instead of (n-1)m+1. TIE, ex-ante PROP and every ex-post guarantee hold for D\' already (spec A10).',
     '* `streaming` (50 x 500): the per-shift lotteries are generated and measured one at a time (about 10^6 allocations',
     '  in total, too many to keep as objects); the support counts distinct allocations by a 64-bit hash.',
     '* In `solve` mode the `reduce+lottery` phase is mostly building the exact lottery entries, one `Allocation` and one',
@@ -209,12 +239,20 @@ export async function run(args: string[]): Promise<void> {
     '',
     '## Support reduction (Lemma 4.15) alone',
     '',
-    'The mixture D\' of the same pipeline, reduced exactly by the incremental modular Carathéodory (`reduceSupport`); baseline:',
-    `the dense rational elimination (\`reduceSupportDense\`) on the same mixture, run only up to ${denseCells} tableau cells.`,
+    'The mixture D\' of the same pipeline, reduced by `reduceSupport`: a floating-point guess of a basis (phase-1 simplex, explicit',
+    'inverse; "pivots" counts its iterations), then the probabilities on that basis computed exactly (LU modulo a 20-bit prime,',
+    'p-adic lifting, rational reconstruction) and checked exactly (p > 0, same total, same marginals, independent columns).',
+    `Baselines in the same process: the exact incremental modular Carathéodory (\`reduceSupportExact\`, the previous method) up to ${exactCells} cells (K x d),`,
+    `and the dense rational elimination (\`reduceSupportDense\`) up to ${denseCells} tableau cells. Denominators: bit length of the common`,
+    'denominator of the probabilities (before: the mixture D\'; after: the reduced lottery).',
     '',
-    '| n | m | allocations in D\' | after reduction | (n-1)m+1 | reduceSupport (s) | dense baseline (s) | ratio |',
-    '|---|---|---:|---:|---:|---:|---:|---:|',
-    ...reductionRows.map((r) => `| ${r.n} | ${r.m} | ${r.before} | ${r.after} | ${r.bound} | ${(r.ms / 1000).toFixed(2)} | ${r.denseMs === null ? 'not run' : (r.denseMs / 1000).toFixed(2)} | ${r.denseMs === null ? '–' : `${(r.denseMs / Math.max(r.ms, 0.001)).toFixed(0)}x`} |`),
+    '| n | m | allocations in D\' (K) | coordinates d | after reduction | (n-1)m+1 | reduceSupport (s) | float guess / exact LU+lifting (s) | pivots | denominator bits before / after | exact incremental (s) | its denominator bits | dense baseline (s) | speed-up vs exact incremental |',
+    '|---|---|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|---:|',
+    ...reductionRows.map((r) => {
+      const sec = (x: number | null | undefined) => (x === null || x === undefined ? 'not run' : (x / 1000).toFixed(2));
+      const how = r.stats.failure === null ? `${sec(r.stats.msFloat)} / ${sec(r.stats.msExact)}` : `fallback (${r.stats.failure})`;
+      return `| ${r.n} | ${r.m} | ${r.before} | ${r.d} | ${r.after} | ${r.bound} | ${sec(r.ms)} | ${how} | ${r.stats.pivots ?? '–'} | ${r.denBitsBefore} / ${r.stats.denBits ?? '?'} | ${sec(r.exactMs)} | ${r.exactDenBits ?? '–'} | ${sec(r.denseMs)} | ${r.exactMs === null ? '–' : `${(r.exactMs / Math.max(r.ms, 0.001)).toFixed(0)}x`} |`;
+    }),
     '',
   ];
   writeFileSync(out, lines.join('\n'));

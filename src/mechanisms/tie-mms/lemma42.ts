@@ -16,7 +16,8 @@ import { mixShifts, stripDummies, toLottery, type MixedEntry } from './mixing';
 import { partialAllocations, toRationalMatrix } from './partial-allocations';
 import { validatePortionMatrix } from './portion-matrix';
 import { commonDenominator } from './scaled';
-import { reduceSupport } from './support-reduction';
+import type { GuidedStats } from './guided-reduction';
+import { GuidedReductionFailed, reduceSupport } from './support-reduction';
 
 export type ReduceMode = 'auto' | 'always' | 'never';
 
@@ -62,16 +63,20 @@ export interface Lemma42Result {
 }
 
 /**
- * `reduce: 'auto'` runs the exact reduction only when its size (varying coordinates x allocations) has at most this many
- * cells. `reduceSupport` is an incremental modular Carathéodory with exact verification (support-reduction.ts); its cost
- * grows with the size and with the bit length of the exact dependency coefficients (dense in the basis, about 2 bits per
- * coordinate). Measured by `npm run bench -- tie-mms` (bench/results/tie-mms.md, "Support reduction" table; seeded
- * uniform instances, 2 shared cores): (5, 15) 0.17 s (dense tableau baseline 1.35 s), (5, 20) 0.29 s (dense 9.6 s),
- * (6, 24) 0.77 s, (8, 32) 13.7 s. With 70k cells the limit sits near (6, 24)'s size, so `solve` stays at about a
- * second or two. Larger mixtures keep D'
- * (every ex-post guarantee and TIE hold for D'; the outcome then claims its true, larger, support).
+ * `reduce: 'auto'` runs the reduction when the mixture exceeds (n-1)m + 1 allocations and its estimated cost is below
+ * these limits (K allocations, d = `reductionSize` coordinates). `reduceSupport` (support-reduction.ts) guesses a basis
+ * in floating point (a phase-1 simplex, about 4d pivots of d^2 flops each) and certifies the probabilities on it exactly
+ * (LU mod a prime, p-adic lifting, exact check); when a guess cannot be certified it tries a second guess (incremental
+ * Carathéodory in floats, about K d^2 flops) and then the exact incremental method (about K d^3 / 13 modular
+ * operations). Up to AUTO_REDUCE_CELLS (K x d) all of this is cheap, so 'auto' runs the full chain; beyond, while
+ * d^3 <= AUTO_REDUCE_WORK, it runs the simplex guess only and, in the (so far unobserved) case where that guess is not
+ * certified, keeps D' (the trace says why). Measured by `npm run bench -- tie-mms` (bench/results/tie-mms.md, seeded
+ * uniform instances, 2 shared cores): (8, 32) 0.2 s, (10, 100) (K = 7618, d = 813) about 8 s; (20, 200) (K = 68330,
+ * d = 3420) takes minutes and stays out of 'auto'. Larger mixtures keep D' (every ex-post guarantee and TIE hold for
+ * D'; the outcome then claims its true, larger, support).
  */
 export const AUTO_REDUCE_CELLS = 70_000;
+export const AUTO_REDUCE_WORK = 1e9;
 
 /** Number of coordinates the reduction works with: 1 + sum over goods of (distinct owners - 1). */
 export function reductionSize(entries: readonly { owner: Int32Array }[], n: number): number {
@@ -137,17 +142,32 @@ export function lemma42(inst: Instance, pi: Ordering, beta: readonly (readonly R
   t = Date.now();
   const needs = mode === 'auto' && mixture.length > bound;
   const coords = needs ? reductionSize(mixture, n) : 0;
-  const affordable = needs && mixture.length * coords <= AUTO_REDUCE_CELLS;
+  const cells = mixture.length * coords;
+  const affordable = needs && (cells <= AUTO_REDUCE_CELLS || coords ** 3 <= AUTO_REDUCE_WORK);
+  let r: { kept: number[]; p: Rational[] } | null = null;
+  let skipped = '';
+  let method = '';
   if (mode === 'always' || affordable) {
     const weighted = mixture.map((e) => ({ p: new Rational(e.w, total), owner: e.owner }));
-    const r = reduceSupport(weighted, n);
-    lottery = new Lottery(r.kept.map((k, idx) => ({ p: r.p[idx], allocation: Allocation.fromOwners(Array.from(mixture[k].owner), n) })));
+    const stats: Partial<GuidedStats> = {};
+    try {
+      const full = mode === 'always' || cells <= AUTO_REDUCE_CELLS;
+      r = reduceSupport(weighted, n, full ? { stats } : { method: 'guided', guesses: ['simplex'], stats });
+      method = stats.failure === null ? 'float-guided, certified exactly' : 'exact incremental';
+    } catch (e) {
+      if (!(e instanceof GuidedReductionFailed)) throw e;
+      skipped = `skipped: the float-guided reduction could not certify its guess (${e.reason}) and the slower fallbacks over ${coords} coordinates x ${mixture.length} allocations exceed the auto limit of ${AUTO_REDUCE_CELLS} cells; pass reduce: 'always' to force them`;
+    }
+  } else if (needs)
+    skipped = `skipped: the reduction over ${coords} coordinates x ${mixture.length} allocations (d^3 = ${(coords ** 3).toExponential(1)}) exceeds the auto limit of ${AUTO_REDUCE_WORK.toExponential(0)}; pass reduce: 'always' to force it`;
+  if (r) {
+    const rr = r;
+    lottery = new Lottery(rr.kept.map((k, idx) => ({ p: rr.p[idx], allocation: Allocation.fromOwners(Array.from(mixture[k].owner), n) })));
     reduced = true;
-    reductionInfo = { ran: true, before: mixture.length, after: lottery.size, bound, keptIndices: r.kept };
+    reductionInfo = { ran: true, before: mixture.length, after: lottery.size, bound, method, keptIndices: rr.kept };
   } else {
     lottery = toLottery(mixture, total, n);
-    if (needs)
-      reductionInfo = { ran: false, before: mixture.length, bound, reason: `skipped: the exact reduction over ${coords} coordinates x ${mixture.length} allocations exceeds the auto limit of ${AUTO_REDUCE_CELLS} cells (about 2 s); pass reduce: 'always' to force it` };
+    if (skipped) reductionInfo = { ran: false, before: mixture.length, bound, reason: skipped };
   }
   lap('reduce+lottery', t);
   timings.total = Date.now() - t0;

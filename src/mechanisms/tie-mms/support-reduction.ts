@@ -1,7 +1,10 @@
 /**
  * Support reduction (Lemma 4.15 of paper 000; spec A10 [DECISION]: exact Carathéodory elimination, no LP solver).
+ * `reduceSupport` first tries the float-guided, exactly certified reduction (guided-reduction.ts) and falls back to
+ * the exact incremental method below when the guess cannot be certified.
  */
 import { gcd, lcm, Rational } from '../../core/rational';
+import { reduceSupportGuided, type GuidedStats, type Guess } from './guided-reduction';
 import * as modular from './modular';
 
 // module-level copies: hot loops must not go through the (getter-based) CommonJS import bindings
@@ -39,8 +42,19 @@ function isqrt(h: bigint): bigint {
  * independent allocation vectors, hence at most (n-1)m + 1 allocations. Exact. Returns the indices kept (ascending),
  * their new probabilities and the number of allocations removed.
  *
- * Method (incremental Carathéodory): phi(A) = (1, [owner[x] = i] for the (i, x) coordinates that vary over the support,
- * one agent per good implied), d coordinates. The allocations are scanned once, in input order, keeping a basis B of
+ * Default method ("guess with floats, certify exactly", guided-reduction.ts): a floating-point phase-1 simplex on
+ * {p >= 0 : sum_k p_k phi(A_k) = sum_k w_k phi(A_k)} proposes a basis (about 4d pivots of O(d^2) flops); the
+ * probabilities on it are computed exactly (LU modulo a 20-bit prime, p-adic lifting, rational reconstruction) and
+ * accepted only after exact checks: the columns are independent mod the prime (hence over Q), every probability > 0,
+ * and sum_q p_q phi(A_q) equals the input's vector in integers (same total, same marginals). If a guess fails, a second
+ * guess (incremental Carathéodory in floats) is tried, then the exact incremental method below (`reduceSupportExact`).
+ * Floats only choose which allocations to keep; no float ever reaches a probability. The exact probabilities on a
+ * basis are B^-1 b, so their common denominator grows with the basis determinant: on the benchmark's mixtures about 50
+ * bits at (5, 20), 200 at (8, 32) and 1600 at (10, 100) (the mixture itself: 17 bits at (10, 100)); the exact
+ * incremental method's vertices have denominators of the same order (bench/results/tie-mms.md).
+ *
+ * Exact incremental method (`reduceSupportExact`; the fallback, and the only method before): phi(A) = (1,
+ * [owner[x] = i] for the (i, x) coordinates that vary over the support, one agent per good implied), d coordinates. The allocations are scanned once, in input order, keeping a basis B of
  * affinely independent kept vectors with exact weights w_B. For a new vector v with weight w_v:
  *  - mod P (a prime < 2^26, `modular.ts`) a matrix G with G B = [I; 0] (rows: one pivot coordinate per basis slot, the
  *    other coordinates) gives y = G v as a sum of |supp v| <= m + 1 columns of G (v is 0/1): y = (c, u);
@@ -66,7 +80,41 @@ function isqrt(h: bigint): bigint {
  * ("Support reduction" table of bench/results/tie-mms.md): (5, 20) 0.29 s against 9.6 s for the dense tableau
  * (`reduceSupportDense`) on the same mixture, (6, 24) 0.77 s, (8, 32) 13.7 s.
  */
-export function reduceSupport(entries: readonly WeightedOwner[], n: number): { kept: number[]; p: Rational[]; removed: number } {
+export function reduceSupport(entries: readonly WeightedOwner[], n: number, opts: ReduceSupportOptions = {}): { kept: number[]; p: Rational[]; removed: number } {
+  const K = entries.length;
+  if (K <= 1) return { kept: entries.map((_, k) => k), p: entries.map((e) => e.p), removed: 0 };
+  if (opts.method !== 'exact') {
+    const g = reduceSupportGuided(entries, n, opts.stats, opts.guesses);
+    if (g) return g;
+    if (opts.method === 'guided') throw new GuidedReductionFailed(opts.stats?.failure ?? 'guided reduction failed');
+  }
+  return reduceSupportExact(entries, n);
+}
+
+/** Options of `reduceSupport`. */
+export interface ReduceSupportOptions {
+  /**
+   * `auto` (default): the float-guided reduction, certified exactly, then the exact incremental method if the guess
+   * could not be certified; `guided`: the guided reduction only (throws `GuidedReductionFailed` when it cannot certify
+   * its guess); `exact`: the incremental method only.
+   */
+  method?: 'auto' | 'guided' | 'exact';
+  /** Filled with the guided run's statistics (sizes, timings, denominator bits, failure reason). */
+  stats?: Partial<GuidedStats>;
+  /** Float guesses tried in turn by the guided reduction (default: simplex, then Carathéodory). */
+  guesses?: readonly Guess[];
+}
+
+/** The guided reduction could not certify its float guess (only with `method: 'guided'`). */
+export class GuidedReductionFailed extends Error {
+  constructor(readonly reason: string) {
+    super(`guided support reduction: ${reason}`);
+    this.name = 'GuidedReductionFailed';
+  }
+}
+
+/** The exact incremental reduction alone (the fallback of `reduceSupport`; its documentation above). */
+export function reduceSupportExact(entries: readonly WeightedOwner[], n: number): { kept: number[]; p: Rational[]; removed: number } {
   const K = entries.length;
   if (K <= 1) return { kept: entries.map((_, k) => k), p: entries.map((e) => e.p), removed: 0 };
   try {
@@ -614,3 +662,4 @@ function pivotRow(T: Rational[][], row: number, c: number): void {
     for (const k of nz) tr[k] = tr[k].sub(f.mul(pr[k]));
   }
 }
+export type { GuidedStats, Guess } from './guided-reduction';

@@ -1,0 +1,660 @@
+/**
+ * Support reduction (Lemma 4.15 of paper 000), "guess with floats, certify exactly": a floating-point Carathéodory
+ * purification proposes a basis, exact modular arithmetic (p-adic lifting + rational reconstruction) computes the
+ * probabilities on it, and an exact check accepts or rejects the result. Used by `reduceSupport` (support-reduction.ts),
+ * which falls back to its exact incremental method whenever this returns null.
+ */
+import { gcd, lcm, Rational } from '../../core/rational';
+
+/** An allocation with its probability (same shape as support-reduction's WeightedOwner). */
+interface Weighted {
+  p: Rational;
+  owner: Int32Array;
+}
+
+/** Statistics of one guided run (bench and tests). */
+export interface GuidedStats {
+  /** Coordinates of phi (1 + varying (agent, good) pairs). */
+  d: number;
+  /** Rank found (basis slots at the end of the float phase). */
+  rank: number;
+  /** Basis changes (pivots) of the float phase. */
+  pivots: number;
+  /** p-adic lifting steps of the exact solve. */
+  liftSteps: number;
+  /** Bit length of the common denominator of the reduced probabilities. */
+  denBits: number;
+  /** Milliseconds: float phase, exact solve, exact check. */
+  msFloat: number;
+  msExact: number;
+  msCheck: number;
+  /** Why the guided run gave up (null when it succeeded). */
+  failure: string | null;
+  /** Phase-1 simplex iterations (simplex guess). */
+  simplexIterations: number;
+  /** Float guesses tried (1, or 2 when the first could not be certified), and the last one. */
+  attempts: number;
+  guess: Guess;
+}
+
+export interface GuidedResult {
+  kept: number[];
+  p: Rational[];
+  removed: number;
+}
+
+function isqrt(h: bigint): bigint {
+  if (h < 2n) return h;
+  let x = 1n << BigInt((h.toString(2).length >> 1) + 1);
+  for (;;) {
+    const nx = (x + h / x) >> 1n;
+    if (nx >= x) return x;
+    x = nx;
+  }
+}
+
+/** Rational reconstruction modulo M (bounds sqrt(M/2)), or null. */
+function ratReconBig(u: bigint, M: bigint): { num: bigint; den: bigint } | null {
+  u %= M;
+  if (u < 0n) u += M;
+  if (u === 0n) return { num: 0n, den: 1n };
+  const bound = isqrt(M / 2n);
+  let r0 = M;
+  let r1 = u;
+  let t0 = 0n;
+  let t1 = 1n;
+  while (r1 > bound) {
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [t0, t1] = [t1, t0 - q * t1];
+  }
+  const at = t1 < 0n ? -t1 : t1;
+  if (t1 === 0n || at > bound || gcd(r1, at) !== 1n) return null;
+  return { num: t1 < 0n ? -r1 : r1, den: at };
+}
+
+/**
+ * The guided reduction. Returns null (and sets stats.failure) when the float guess cannot be certified; the caller
+ * then runs an exact method. A non-null result is exact: every probability > 0, the same total and the same marginals
+ * as `entries` (checked in integers), indices of original entries only, affinely independent vectors (independent
+ * modulo a prime, hence over Q), so at most (n-1)m + 1 of them.
+ */
+export function reduceSupportGuided(entries: readonly Weighted[], n: number, stats?: Partial<GuidedStats>, guesses: readonly Guess[] = ['simplex', 'caratheodory']): GuidedResult | null {
+  const st: Partial<GuidedStats> = stats ?? {};
+  const failures: string[] = [];
+  for (let a = 0; a < guesses.length; a++) {
+    const res = guidedOnce(entries, n, guesses[a], st);
+    st.attempts = a + 1;
+    st.guess = guesses[a];
+    if (res) return res;
+    failures.push(`${guesses[a]}: ${st.failure}`);
+    if (st.failure === 'not applicable') break;
+  }
+  st.failure = failures.join('; ');
+  return null;
+}
+
+/** How the float phase guesses a basis: a phase-1 simplex (default, about 4d pivots) or an incremental Carathéodory pass (one pivot per eliminated allocation). */
+export type Guess = 'simplex' | 'caratheodory';
+
+function guidedOnce(entries: readonly Weighted[], n: number, guess: Guess, st: Partial<GuidedStats>): GuidedResult | null {
+  st.failure = null;
+  const fail = (why: string): null => {
+    st.failure = why;
+    return null;
+  };
+  const K = entries.length;
+  if (K < 2 || entries.some((e) => e.p.sign() <= 0)) return fail('not applicable');
+  const m = entries[0].owner.length;
+  let t0 = Date.now();
+  // coordinates: 0 = the constant; (i, x) for the owners of x except the largest, for goods with >= 2 owners
+  const coordOf = new Int32Array(m * n).fill(-1);
+  const goods: number[] = [];
+  let d = 1;
+  {
+    const seen = new Uint8Array(n);
+    for (let x = 0; x < m; x++) {
+      seen.fill(0);
+      let cnt = 0;
+      let top = -1;
+      for (const e of entries) {
+        const i = e.owner[x];
+        if (!seen[i]) {
+          seen[i] = 1;
+          cnt++;
+          if (i > top) top = i;
+        }
+      }
+      if (cnt < 2) continue;
+      goods.push(x);
+      for (let i = 0; i < n; i++) if (seen[i] && i !== top) coordOf[x * n + i] = d++;
+    }
+  }
+  st.d = d;
+  const supp: Int32Array[] = new Array(K);
+  for (let k = 0; k < K; k++) {
+    const owner = entries[k].owner;
+    const tmp: number[] = [0];
+    for (const x of goods) {
+      const c = coordOf[x * n + owner[x]];
+      if (c >= 0) tmp.push(c);
+    }
+    supp[k] = Int32Array.from(tmp);
+  }
+
+  // ---- float phase: incremental Carathéodory in doubles (explicit basis inverse, Harris ratio test) ----
+  const wf = entries.map((e) => e.p.toNumber());
+  const f = guess === 'simplex' ? simplexPhase(d, supp, wf, st) : floatPhase(d, supp, wf, st);
+  if (!f) return fail(guess === 'simplex' ? 'the simplex did not reach a feasible basis' : 'unusable pivot');
+  const { slotEntry } = f;
+  const r = slotEntry.length;
+  st.msFloat = Date.now() - t0;
+
+  // ---- exact phase: the probabilities on the r basis slots, by p-adic lifting on an LU factorization mod Q ----
+  t0 = Date.now();
+  // target b = T * (sum_k p_k phi(A_k)), integers; T = common denominator of the input probabilities
+  let T = 1n;
+  for (const e of entries) if (e.p.sign() > 0) T = lcm(T, e.p.den);
+  const target = new Array<bigint>(d).fill(0n);
+  for (let k = 0; k < K; k++) {
+    const p = entries[k].p;
+    if (p.sign() <= 0) continue;
+    const a = p.num * (T / p.den);
+    for (const z of supp[k]) target[z] += a;
+  }
+  const LIM = BigInt(2 ** 50);
+  for (const v of target) if (v > LIM || v < -LIM) return fail('target too large for the double-based lifting');
+  const lu = modularLU(d, slotEntry.map((k) => supp[k]));
+  if (!lu) return fail('float basis dependent mod Q');
+  const res = Float64Array.from(target, (v) => Number(v));
+  const PB = BigInt(Q);
+  const X = new Array<bigint>(r).fill(0n); // c mod Q^steps, c = the solution of B c = target
+  let pk = 1n;
+  let probe = -1;
+  let last: { num: bigint; den: bigint } | null = null;
+  let sol: { a: bigint[]; L: bigint } | null = null;
+  let steps = 0;
+  let nextTry = 0;
+  for (let it = 0; it < 20000 && !sol; it++) {
+    steps++;
+    let any = false;
+    for (let z = 0; z < d; z++) if (res[z] !== 0) {
+      any = true;
+      break;
+    }
+    if (!any) {
+      sol = { a: X.slice(), L: 1n }; // residual 0: c is the integer sum_i x_i Q^i
+      if (!solves(sol)) return fail('integer lifting result does not solve the system');
+      break;
+    }
+    const xs = lu.solve(res);
+    for (let q = 0; q < r; q++) {
+      const xb = xs[q];
+      if (xb === 0) continue;
+      const sb = supp[slotEntry[q]];
+      for (let z = 0; z < sb.length; z++) res[sb[z]] -= xb;
+    }
+    for (let z = 0; z < d; z++) {
+      const v = res[z];
+      if (v === 0) continue;
+      const qz = v / Q;
+      if (!Number.isInteger(qz)) return fail('target not in the span of the basis (mod Q)');
+      res[z] = qz;
+    }
+    for (let q = 0; q < r; q++) if (xs[q] !== 0) X[q] += BigInt(xs[q]) * pk;
+    pk *= PB;
+    if (probe < 0) probe = X.findIndex((x) => x !== 0n);
+    if (probe < 0) continue;
+    const rec = ratReconBig(X[probe], pk);
+    const same = rec && last && rec.num === last.num && rec.den === last.den;
+    last = rec;
+    if (!same || it < nextTry) continue;
+    sol = commonDenominator(X, pk, rec!.den);
+    if (sol && !solves(sol)) sol = null;
+    if (!sol) nextTry = it + Math.max(1, it >> 2);
+  }
+  st.liftSteps = steps;
+  st.msExact = Date.now() - t0;
+  if (!sol) return fail('p-adic lifting did not converge');
+
+  // ---- exact check: positivity (the equations were checked by `solves`) ----
+  t0 = Date.now();
+  const { a, L } = sol;
+  const kept: number[] = [];
+  const num: bigint[] = [];
+  let negatives = 0;
+  for (let q = 0; q < r; q++) {
+    if (a[q] < 0n) negatives++;
+    else if (a[q] > 0n) {
+      kept.push(q);
+      num.push(a[q]);
+    }
+  }
+  st.msCheck = Date.now() - t0;
+  if (negatives) {
+    return fail(`${negatives} negative probabilities on the float basis`);
+  }
+  const LT = L * T; // a / L solves B c = target = T * (the marginal vector), so p = a / (L T)
+  const out = kept.map((q, z) => [slotEntry[q], new Rational(num[z], LT)] as [number, Rational]);
+  out.sort((x, y) => x[0] - y[0]);
+  let den = 1n;
+  for (const [, p] of out) den = lcm(den, p.den);
+  st.denBits = den.toString(2).length;
+  return { kept: out.map((e) => e[0]), p: out.map((e) => e[1]), removed: K - out.length };
+
+  /**
+   * Exact check of B (a / L) = target, i.e. sum_q a_q phi(slot q) == L * target on every coordinate (coordinate
+   * 0 is the total; the coordinates left out of phi — goods with one owner, each good's largest owner — follow from it).
+   */
+  function solves(c: { a: bigint[]; L: bigint }): boolean {
+    if (c.L <= 0n) return false;
+    const acc = new Array<bigint>(d).fill(0n);
+    for (let q = 0; q < r; q++) {
+      const x = c.a[q];
+      if (x === 0n) continue;
+      for (const z of supp[slotEntry[q]]) acc[z] += x;
+    }
+    for (let z = 0; z < d; z++) if (acc[z] !== target[z] * c.L) return false;
+    return true;
+  }
+
+  /** c_q = a_q / L from X = c mod pk, growing L from the probe's denominator; null when some entry does not fit. */
+  function commonDenominator(X: readonly bigint[], pk: bigint, L0: bigint): { a: bigint[]; L: bigint } | null {
+    let Lc = L0;
+    const bound = isqrt(pk / 2n);
+    const half = pk / 2n;
+    const out = new Array<bigint>(X.length).fill(0n);
+    for (let q = 0; q < X.length; q++) {
+      if (X[q] === 0n) continue;
+      let u = (X[q] * Lc) % pk;
+      if (u > half) u -= pk;
+      if (u > bound || -u > bound) {
+        const rr = ratReconBig(u, pk);
+        if (!rr) return null;
+        Lc *= rr.den;
+        for (let z = 0; z < q; z++) out[z] *= rr.den;
+        u = rr.num;
+      }
+      out[q] = u;
+    }
+    return { a: out, L: Lc };
+  }
+}
+
+/**
+ * The float guess: incremental Carathéodory in doubles. The kept vectors' inverse G (G B = [I; 0] up to a row
+ * permutation, only the columns of pivot coordinates stored) is updated by one pivot per basis change; for each new
+ * vector v, y = G phi(v) is either independent (a non-basis row of y is clearly nonzero) or gives the dependency
+ * phi(v) = sum_b y_b phi(b), along which the weight moves with a Harris ratio test. Returns the basis (entry indices)
+ * with float weights, or null when a pivot is numerically unusable.
+ */
+function floatPhase(d: number, supp: readonly Int32Array[], wIn: readonly number[], st: Partial<GuidedStats>): { slotEntry: number[]; w: number[] } | null {
+  const slotEntry: number[] = [];
+  const slotRow: number[] = [];
+  const rowSlot = new Int32Array(d).fill(-1);
+  const w: number[] = [];
+  const cols: (Float64Array | undefined)[] = new Array(d);
+  const pivotCols: number[] = [];
+  const y = new Float64Array(d);
+  let scale = 0;
+  for (const x of wIn) if (x > scale) scale = x;
+  const tol = 1e-12 * scale;
+  let pivots = 0;
+  const pivot = (j: number): void => {
+    pivots++;
+    if (!cols[j]) {
+      const c = new Float64Array(d);
+      c[j] = 1;
+      cols[j] = c;
+      pivotCols.push(j);
+    }
+    const inv = 1 / y[j];
+    y[j] = 0;
+    for (let q = 0; q < pivotCols.length; q++) {
+      const C = cols[pivotCols[q]]!;
+      const g = C[j];
+      if (g === 0) continue;
+      const gj = g * inv;
+      for (let i = 0; i < d; i++) C[i] -= y[i] * gj;
+      C[j] = gj;
+    }
+  };
+  for (let k = 0; k < supp.length; k++) {
+    const wv = wIn[k];
+    if (!(wv > 0)) return null;
+    const s = supp[k];
+    y.fill(0);
+    for (let q = 0; q < s.length; q++) {
+      const col = s[q];
+      const C = cols[col];
+      if (!C) y[col] += 1;
+      else for (let i = 0; i < d; i++) y[i] += C[i];
+    }
+    let best = 0;
+    let j = -1;
+    let ymax = 0;
+    for (let i = 0; i < d; i++) {
+      const a = Math.abs(y[i]);
+      if (a > ymax) ymax = a;
+      if (rowSlot[i] < 0 && a > best) {
+        best = a;
+        j = i;
+      }
+    }
+    if (best > 1e-8 * Math.max(1, ymax)) {
+      if (best < 1e-6) return null;
+      pivot(j);
+      rowSlot[j] = slotEntry.length;
+      slotEntry.push(k);
+      slotRow.push(j);
+      w.push(wv);
+      continue;
+    }
+    // dependent: phi(v) = sum_b c_b phi(b), c_b = y[row of b]; move t along it (Harris ratio test)
+    const r = slotEntry.length;
+    let tmin = wv + tol;
+    for (let b = 0; b < r; b++) {
+      const c = y[slotRow[b]];
+      if (c >= 0) continue;
+      const rt = (Math.max(w[b], 0) + tol) / -c;
+      if (rt < tmin) tmin = rt;
+    }
+    let leave = -1;
+    let bestC = 0;
+    for (let b = 0; b < r; b++) {
+      const c = y[slotRow[b]];
+      if (c >= 0) continue;
+      if (Math.max(w[b], 0) / -c <= tmin && -c > bestC) {
+        bestC = -c;
+        leave = b;
+      }
+    }
+    let t = wv;
+    if (leave >= 0) {
+      const rt = Math.max(w[leave], 0) / bestC;
+      if (rt < wv) t = rt;
+      else leave = -1;
+    }
+    for (let b = 0; b < r; b++) {
+      const c = y[slotRow[b]];
+      if (c !== 0) w[b] += t * c;
+    }
+    if (leave < 0) continue;
+    pivot(slotRow[leave]);
+    slotEntry[leave] = k;
+    w[leave] = wv - t;
+  }
+  st.rank = slotEntry.length;
+  st.pivots = pivots;
+
+  return { slotEntry, w };
+}
+
+/** The lifting prime: below 2^20, so that 2^13 products of residues add up exactly in a double (delayed reduction). */
+export const Q = 1048573;
+const INV_Q = 1 / Q;
+
+/** v mod Q in [0, Q) for an integer-valued double |v| < 2^53. */
+function modQ(v: number): number {
+  let r = v - Math.floor(v * INV_Q) * Q;
+  if (r < 0) r += Q;
+  else if (r >= Q) r -= Q;
+  return r;
+}
+
+function invQ(a: number): number {
+  let r0 = Q;
+  let r1 = a;
+  let t0 = 0;
+  let t1 = 1;
+  while (r1 !== 0) {
+    const q = Math.floor(r0 / r1);
+    [r0, r1] = [r1, r0 - q * r1];
+    [t0, t1] = [t1, t0 - q * t1];
+  }
+  return t0 < 0 ? t0 + Q : t0;
+}
+
+/** Updates a column may take between two reductions: 2^13 products below 2^40 stay below 2^53. */
+const DELAY = 8000;
+
+/**
+ * LU factorization modulo Q of the d x r 0/1 matrix whose columns have the given supports (row pivoting), with delayed
+ * reduction (entries are reduced only when they become pivot data); null when the columns are dependent mod Q.
+ * `solve(b)` returns x (r residues) with B x = b mod Q on the r pivot rows.
+ */
+function modularLU(d: number, columns: readonly Int32Array[]): { solve: (b: Float64Array) => Float64Array } | null {
+  const r = columns.length;
+  const A: Float64Array[] = columns.map((s) => {
+    const c = new Float64Array(d);
+    for (const z of s) c[z] = 1;
+    return c;
+  });
+  const perm = Int32Array.from({ length: d }, (_, i) => i); // position -> original row
+  const invDiag = new Float64Array(r);
+  const nzRows: number[] = [];
+  for (let k = 0; k < r; k++) {
+    if (k > 0 && k % DELAY === 0) for (let c = k; c < r; c++) for (let i = 0; i < d; i++) A[c][i] = modQ(A[c][i]);
+    const Ck = A[k];
+    let p = -1;
+    for (let i = k; i < d; i++) {
+      const v = modQ(Ck[i]);
+      Ck[i] = v;
+      if (p < 0 && v !== 0) p = i;
+    }
+    if (p < 0) return null;
+    if (p !== k) {
+      for (let c = 0; c < r; c++) {
+        const C = A[c];
+        const tmp = C[k];
+        C[k] = C[p];
+        C[p] = tmp;
+      }
+      const tp = perm[k];
+      perm[k] = perm[p];
+      perm[p] = tp;
+    }
+    const inv = invQ(Ck[k]);
+    invDiag[k] = inv;
+    nzRows.length = 0;
+    for (let i = k + 1; i < d; i++) {
+      const v = Ck[i];
+      if (v !== 0) {
+        Ck[i] = modQ(v * inv);
+        nzRows.push(i);
+      }
+    }
+    const rows = Int32Array.from(nzRows);
+    const L = rows.length;
+    for (let c = k + 1; c < r; c++) {
+      const C = A[c];
+      const u = modQ(C[k]);
+      C[k] = u;
+      if (u === 0) continue;
+      for (let q = 0; q < L; q++) {
+        const i = rows[q];
+        C[i] -= Ck[i] * u;
+      }
+    }
+  }
+  const z = new Float64Array(r);
+  return {
+    solve(b: Float64Array): Float64Array {
+      for (let i = 0; i < r; i++) z[i] = modQ(b[perm[i]]);
+      // forward: L z = (perm b) on the first r rows (unit diagonal); z[k] is reduced when used
+      for (let k = 0; k < r; k++) {
+        const zk = modQ(z[k]);
+        z[k] = zk;
+        if (zk === 0) continue;
+        const Ck = A[k];
+        for (let i = k + 1; i < r; i++) z[i] -= Ck[i] * zk;
+        if (k % DELAY === DELAY - 1) for (let i = k + 1; i < r; i++) z[i] = modQ(z[i]);
+      }
+      // backward: U x = z (U[i][c] = A[c][i] for i <= c)
+      const x = new Float64Array(r);
+      for (let c = r - 1; c >= 0; c--) {
+        const xc = modQ(modQ(z[c]) * invDiag[c]);
+        x[c] = xc;
+        if (xc !== 0) {
+          const C = A[c];
+          for (let i = 0; i < c; i++) z[i] -= C[i] * xc;
+        }
+        if (c % DELAY === 0) for (let i = 0; i < c; i++) z[i] = modQ(z[i]);
+      }
+      return x;
+    },
+  };
+}
+
+/**
+ * The float guess by a phase-1 simplex: minimize the sum of d artificial variables subject to
+ * sum_k p_k phi(A_k) + art = b, p, art >= 0, where b = sum_k w_k phi(A_k) (feasible with art = 0). Starts from the
+ * artificial basis (G = I), Dantzig pricing over windows of columns, Harris ratio test, explicit inverse G updated by one
+ * pivot per iteration (same layout as `floatPhase`), duals updated from the leaving row of G. At the optimum (sum of
+ * artificials ~ 0) the structural basic columns are a basis guess for the exact phase. About d to 3d iterations instead
+ * of one per eliminated allocation. Null when it stalls or ends infeasible (numerically).
+ */
+function simplexPhase(d: number, supp: readonly Int32Array[], wIn: readonly number[], st: Partial<GuidedStats>): { slotEntry: number[] } | null {
+  const K = supp.length;
+  const b = new Float64Array(d);
+  let scale = 0;
+  for (let k = 0; k < K; k++) {
+    const s = supp[k];
+    for (let q = 0; q < s.length; q++) b[s[q]] += wIn[k];
+  }
+  for (let i = 0; i < d; i++) if (b[i] > scale) scale = b[i];
+  const tolP = 1e-11 * scale; // primal feasibility (Harris)
+  const tolD = 1e-9; // reduced costs (costs are 0/1)
+  const rowVar = new Int32Array(d).fill(-1); // structural variable basic at this pivot row, -1 = the row's artificial
+  const inBasis = new Uint8Array(K);
+  const x = Float64Array.from(b);
+  const pi = new Float64Array(d).fill(1);
+  const cols: (Float64Array | undefined)[] = new Array(d);
+  const pivotCols: number[] = [];
+  const y = new Float64Array(d);
+  const rowL = new Float64Array(d);
+  let pivots = 0;
+  const objective = (): number => {
+    let o = 0;
+    for (let i = 0; i < d; i++) if (rowVar[i] < 0) o += x[i];
+    return o;
+  };
+  const refresh = (): void => {
+    // x = G b and pi = sum over artificial rows of row_i(G), from scratch (drift control)
+    x.fill(0);
+    for (let col = 0; col < d; col++) {
+      const bc = b[col];
+      if (bc === 0) continue;
+      const C = cols[col];
+      if (!C) x[col] += bc;
+      else for (let i = 0; i < d; i++) x[i] += C[i] * bc;
+    }
+    pi.fill(0);
+    for (let col = 0; col < d; col++) {
+      const C = cols[col];
+      if (!C) {
+        if (rowVar[col] < 0) pi[col] = 1;
+        continue;
+      }
+      let v = 0;
+      for (let i = 0; i < d; i++) if (rowVar[i] < 0) v += C[i];
+      pi[col] = v;
+    }
+  };
+  const window = Math.max(64, Math.ceil(K / 8));
+  let start = 0;
+  const maxIter = 20 * d + 1000;
+  let iter = 0;
+  for (; iter < maxIter; iter++) {
+    if (iter % 200 === 199) refresh();
+    if (objective() <= tolP) break;
+    // pricing: reduced cost of structural k is -pi . phi(A_k); the most negative within a window, moving on when none
+    let enter = -1;
+    let bestD = -tolD;
+    for (let scanned = 0; scanned < K && enter < 0; scanned += window) {
+      for (let q = 0; q < window && scanned + q < K; q++) {
+        const k = (start + scanned + q) % K;
+        if (inBasis[k]) continue;
+        const s = supp[k];
+        let dk = 0;
+        for (let z = 0; z < s.length; z++) dk -= pi[s[z]];
+        if (dk < bestD) {
+          bestD = dk;
+          enter = k;
+        }
+      }
+      if (enter >= 0) start = (start + scanned + window) % K;
+    }
+    if (enter < 0) break; // optimal for phase 1
+    const s = supp[enter];
+    y.fill(0);
+    for (let q = 0; q < s.length; q++) {
+      const col = s[q];
+      const C = cols[col];
+      if (!C) y[col] += 1;
+      else for (let i = 0; i < d; i++) y[i] += C[i];
+    }
+    // Harris ratio test over rows with y_i > 0 (artificial rows first on ties: prefer driving artificials out)
+    let thMax = Infinity;
+    for (let i = 0; i < d; i++) {
+      const yi = y[i];
+      if (yi <= 1e-9) continue;
+      const t = (Math.max(x[i], 0) + tolP) / yi;
+      if (t < thMax) thMax = t;
+    }
+    if (thMax === Infinity) return null;
+    let leave = -1;
+    let bestY = 0;
+    for (let i = 0; i < d; i++) {
+      const yi = y[i];
+      if (yi <= 1e-9) continue;
+      if (Math.max(x[i], 0) / yi <= thMax) {
+        const score = rowVar[i] < 0 ? yi * 2 : yi;
+        if (score > bestY) {
+          bestY = score;
+          leave = i;
+        }
+      }
+    }
+    const yl = y[leave];
+    const theta = Math.max(x[leave], 0) / yl;
+    for (let i = 0; i < d; i++) if (y[i] !== 0) x[i] -= theta * y[i];
+    x[leave] = theta;
+    // duals: pi += (d_enter / y_l) * row_l(G)  (row of G before the pivot)
+    for (let col = 0; col < d; col++) {
+      const C = cols[col];
+      rowL[col] = C ? C[leave] : col === leave ? 1 : 0;
+    }
+    const f = bestD / yl;
+    for (let col = 0; col < d; col++) if (rowL[col] !== 0) pi[col] += f * rowL[col];
+    // pivot G on row `leave`
+    pivots++;
+    if (!cols[leave]) {
+      const c = new Float64Array(d);
+      c[leave] = 1;
+      cols[leave] = c;
+      pivotCols.push(leave);
+    }
+    const inv = 1 / yl;
+    y[leave] = 0;
+    for (let q = 0; q < pivotCols.length; q++) {
+      const C = cols[pivotCols[q]]!;
+      const g = C[leave];
+      if (g === 0) continue;
+      const gj = g * inv;
+      for (let i = 0; i < d; i++) C[i] -= y[i] * gj;
+      C[leave] = gj;
+    }
+    if (rowVar[leave] >= 0) inBasis[rowVar[leave]] = 0;
+    rowVar[leave] = enter;
+    inBasis[enter] = 1;
+  }
+  refresh();
+  st.pivots = pivots;
+  st.simplexIterations = iter;
+  if (objective() > 1e-9 * scale) return null;
+  const slotEntry: number[] = [];
+  for (let i = 0; i < d; i++) if (rowVar[i] >= 0 && x[i] > -tolP) slotEntry.push(rowVar[i]);
+  st.rank = slotEntry.length;
+  return { slotEntry };
+}

@@ -65,14 +65,14 @@ export interface Lemma42Result {
 /**
  * `reduce: 'auto'` runs the reduction when the mixture exceeds (n-1)m + 1 allocations and its estimated cost is below
  * these limits (K allocations, d = `reductionSize` coordinates). `reduceSupport` (support-reduction.ts) guesses a basis
- * in floating point (a phase-1 simplex, about 4d pivots of d^2 flops each) and certifies the probabilities on it exactly
+ * in floating point (a phase-1 simplex, 4d to 8d pivots of d^2 flops each) and certifies the probabilities on it exactly
  * (LU mod a prime, p-adic lifting, exact check); when a guess cannot be certified it tries a second guess (incremental
  * Carathéodory in floats, about K d^2 flops) and then the exact incremental method (about K d^3 / 13 modular
  * operations). Up to AUTO_REDUCE_CELLS (K x d) all of this is cheap, so 'auto' runs the full chain; beyond, while
  * d^3 <= AUTO_REDUCE_WORK, it runs the simplex guess only and, in the (so far unobserved) case where that guess is not
  * certified, keeps D' (the trace says why). Measured by `npm run bench -- tie-mms` (bench/results/tie-mms.md, seeded
- * uniform instances, 2 shared cores): (8, 32) 0.2 s, (10, 100) (K = 7618, d = 813) about 8 s; (20, 200) (K = 68330,
- * d = 3420) takes minutes and stays out of 'auto'. Larger mixtures keep D' (every ex-post guarantee and TIE hold for
+ * uniform instances, 2 shared cores): (8, 32) 0.05 s, (10, 100) (K = 7618, d = 813) 6 s; (20, 200) (K = 68330,
+ * d = 3423) about 13 minutes, out of 'auto'. Larger mixtures keep D' (every ex-post guarantee and TIE hold for
  * D'; the outcome then claims its true, larger, support).
  */
 export const AUTO_REDUCE_CELLS = 70_000;
@@ -153,7 +153,7 @@ export function lemma42(inst: Instance, pi: Ordering, beta: readonly (readonly R
     try {
       const full = mode === 'always' || cells <= AUTO_REDUCE_CELLS;
       r = reduceSupport(weighted, n, full ? { stats } : { method: 'guided', guesses: ['simplex'], stats });
-      method = stats.failure === null ? 'float-guided, certified exactly' : 'exact incremental';
+      method = stats.failure === null ? 'float-guided, certified exactly' : stats.failure === undefined ? 'nothing to reduce' : 'exact incremental';
     } catch (e) {
       if (!(e instanceof GuidedReductionFailed)) throw e;
       skipped = `skipped: the float-guided reduction could not certify its guess (${e.reason}) and the slower fallbacks over ${coords} coordinates x ${mixture.length} allocations exceed the auto limit of ${AUTO_REDUCE_CELLS} cells; pass reduce: 'always' to force them`;

@@ -48,10 +48,13 @@ function isqrt(h: bigint): bigint {
  * accepted only after exact checks: the columns are independent mod the prime (hence over Q), every probability > 0,
  * and sum_q p_q phi(A_q) equals the input's vector in integers (same total, same marginals). If a guess fails, a second
  * guess (incremental Carathéodory in floats) is tried, then the exact incremental method below (`reduceSupportExact`).
- * Floats only choose which allocations to keep; no float ever reaches a probability. The exact probabilities on a
- * basis are B^-1 b, so their common denominator grows with the basis determinant: on the benchmark's mixtures about 50
- * bits at (5, 20), 200 at (8, 32) and 1600 at (10, 100) (the mixture itself: 17 bits at (10, 100)); the exact
- * incremental method's vertices have denominators of the same order (bench/results/tie-mms.md).
+ * Floats only choose which allocations to keep; no float ever reaches a probability. Measured by `npm run bench --
+ * tie-mms` ("Support reduction" table of bench/results/tie-mms.md, 2 shared cores): (5, 20) 0.04 s, (8, 32) 0.05 s
+ * (exact incremental 11.7 s), (10, 100) 6.0 s (7618 -> 811 allocations, d = 813; 3545 simplex pivots 4.8 s, exact LU
+ * and lifting 1.0 s); (20, 200) 68330 -> 3421 allocations (d = 3423) in about 13 minutes (27252 pivots). The exact probabilities on a basis are
+ * B^-1 b, so their common denominator grows with the basis determinant: 50 bits at (5, 20), 215 at (8, 32), 1664 at
+ * (10, 100), 9153 at (20, 200) (the mixture's own: 10, 15, 17 and 34 bits); the exact incremental method's vertices have denominators of the
+ * same order (48 and 201 bits at (5, 20) and (8, 32)).
  *
  * Exact incremental method (`reduceSupportExact`; the fallback, and the only method before): phi(A) = (1,
  * [owner[x] = i] for the (i, x) coordinates that vary over the support, one agent per good implied), d coordinates. The allocations are scanned once, in input order, keeping a basis B of

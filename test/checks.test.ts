@@ -130,6 +130,23 @@ describe('efficiency checkers', () => {
     assert.ok(!r.holds);
     assert.deepEqual((r.witness as { dominatingOwners: number[] }).dominatingOwners, [1, 0]);
   });
+  it('PO beyond the search budget: the integer program finds a dominating allocation, re-verified exactly', function () {
+    this.timeout(60000);
+    const m = 20;
+    const inst = instance([
+      Array.from({ length: m }, (_, g) => (g < 10 ? 10 + g : 1)),
+      Array.from({ length: m }, (_, g) => (g >= 10 ? 30 - g : 2)),
+      Array.from({ length: m }, () => 1),
+    ]);
+    const a = A([Array.from({ length: 10 }, (_, g) => g + 10), Array.from({ length: 10 }, (_, g) => g), []], m);
+    const r = checkPO(inst, a, 5);
+    assert.ok(!r.holds && !r.unchecked, JSON.stringify(r.detail));
+    const owners = (r.witness as { dominatingOwners: number[] }).dominatingOwners;
+    const bundle = (i: number) => owners.flatMap((o, g) => (o === i ? [g] : []));
+    const before = [0, 1, 2].map((i) => inst.value(i, a.bundles[i]));
+    const after = [0, 1, 2].map((i) => inst.value(i, bundle(i)));
+    assert.ok(after.every((v, i) => v.ge(before[i])) && after.some((v, i) => v.gt(before[i])));
+  });
   it('a zero-valued good held while another agent wants it is not fPO', () => {
     assert.ok(!checkFPO(instance([[0, 1], [1, 1]]), A([[0, 1], []], 2)).holds);
   });

@@ -10,6 +10,7 @@
 import type { Allocation } from '../core/allocation';
 import type { AgentId, GoodId, Instance } from '../core/instance';
 import { Rational } from '../core/rational';
+import { checkAlphaPO } from './alpha-po';
 import type { CheckResult } from './result';
 
 interface Edge {
@@ -80,7 +81,9 @@ export function checkFPO(inst: Instance, a: Allocation): CheckResult {
  * PO, exact: searches an integral allocation that Pareto-dominates A (all weakly better, one strictly),
  * by branch and bound over owners (goods by decreasing total value, prune when some agent can no longer
  * reach her current value). fPO implies PO, so an fPO allocation returns at once with the fPO weights.
- * Witness of failure: the dominating allocation (owner of each good).
+ * Witness of failure: the dominating allocation (owner of each good). When the search exceeds `nodeLimit`, the
+ * alpha-PO checker's integer program (alpha = 1, HiGHS) may still find a dominating allocation, accepted only after
+ * an exact re-check; otherwise the result is `unchecked`.
  */
 export function checkPO(inst: Instance, a: Allocation, nodeLimit = 5_000_000): CheckResult {
   const f = checkFPO(inst, a);
@@ -112,7 +115,12 @@ export function checkPO(inst: Instance, a: Allocation, nodeLimit = 5_000_000): C
     return false;
   };
   const r = dfs(0);
-  if (r === 'limit') return { holds: false, unchecked: true, detail: { property: 'PO', reason: `search budget of ${nodeLimit} nodes exhausted` } };
+  if (r === 'limit') {
+    // beyond the exact search: a dominating allocation found by HiGHS and re-verified exactly still refutes PO
+    const ilp = checkAlphaPO(inst, a, 1, { method: 'ilp', requireExact: true });
+    if (!ilp.holds && !ilp.unchecked) return { holds: false, detail: { property: 'PO', via: 'integer program, re-verified exactly', ...(ilp.detail as object) }, witness: ilp.witness };
+    return { holds: false, unchecked: true, detail: { property: 'PO', reason: `search budget of ${nodeLimit} nodes exhausted; the integer program found no exactly verified dominating allocation` } };
+  }
   if (!r) return { holds: true, detail: { property: 'PO', via: 'exhaustive search', notFPO: f.witness } };
   const values = inst.values.map((_, i) => inst.value(i, owner.flatMap((o, g) => (o === i ? [g] : []))));
   return { holds: false, detail: { property: 'PO', current: target, dominating: values }, witness: { dominatingOwners: [...owner] } };

@@ -7,7 +7,12 @@
  * (support-reduction.ts), which falls back to its exact incremental method whenever this returns null. Floats only
  * choose which allocations to keep: a wrong guess is rejected, never returned.
  */
-import { gcd, lcm, Rational } from '../../core/rational';
+import { lcm, Rational } from '../../core/rational';
+import * as affine from './affine-coordinates';
+import { invmod, liftedCommonDenominator, ratReconBig } from './modular';
+
+// module-level copies: hot loops must not go through the (getter-based) CommonJS import bindings
+const { affineCoordinates, affineSupport, sumColumns } = affine;
 
 /** An allocation with its probability (same shape as support-reduction's WeightedOwner). */
 interface Weighted {
@@ -46,36 +51,6 @@ export interface GuidedResult {
   removed: number;
 }
 
-function isqrt(h: bigint): bigint {
-  if (h < 2n) return h;
-  let x = 1n << BigInt((h.toString(2).length >> 1) + 1);
-  for (;;) {
-    const nx = (x + h / x) >> 1n;
-    if (nx >= x) return x;
-    x = nx;
-  }
-}
-
-/** Rational reconstruction modulo M (bounds sqrt(M/2)), or null. */
-function ratReconBig(u: bigint, M: bigint): { num: bigint; den: bigint } | null {
-  u %= M;
-  if (u < 0n) u += M;
-  if (u === 0n) return { num: 0n, den: 1n };
-  const bound = isqrt(M / 2n);
-  let r0 = M;
-  let r1 = u;
-  let t0 = 0n;
-  let t1 = 1n;
-  while (r1 > bound) {
-    const q = r0 / r1;
-    [r0, r1] = [r1, r0 - q * r1];
-    [t0, t1] = [t1, t0 - q * t1];
-  }
-  const at = t1 < 0n ? -t1 : t1;
-  if (t1 === 0n || at > bound || gcd(r1, at) !== 1n) return null;
-  return { num: t1 < 0n ? -r1 : r1, den: at };
-}
-
 /**
  * The guided reduction. Returns null (and sets stats.failure) when the float guess cannot be certified; the caller
  * then runs an exact method. A non-null result is exact: every probability > 0, the same total and the same marginals
@@ -111,42 +86,12 @@ function guidedOnce(entries: readonly Weighted[], n: number, guess: Guess, st: P
   };
   const K = entries.length;
   if (K < 2 || entries.some((e) => e.p.sign() <= 0)) return fail('not applicable');
-  const m = entries[0].owner.length;
   let t0 = Date.now();
-  // coordinates: 0 = the constant; (i, x) for the owners of x except the largest, for goods with >= 2 owners
-  const coordOf = new Int32Array(m * n).fill(-1);
-  const goods: number[] = [];
-  let d = 1;
-  {
-    const seen = new Uint8Array(n);
-    for (let x = 0; x < m; x++) {
-      seen.fill(0);
-      let cnt = 0;
-      let top = -1;
-      for (const e of entries) {
-        const i = e.owner[x];
-        if (!seen[i]) {
-          seen[i] = 1;
-          cnt++;
-          if (i > top) top = i;
-        }
-      }
-      if (cnt < 2) continue;
-      goods.push(x);
-      for (let i = 0; i < n; i++) if (seen[i] && i !== top) coordOf[x * n + i] = d++;
-    }
-  }
+  const ac = affineCoordinates(entries, n);
+  const d = ac.d;
   st.d = d;
   const supp: Int32Array[] = new Array(K);
-  for (let k = 0; k < K; k++) {
-    const owner = entries[k].owner;
-    const tmp: number[] = [0];
-    for (const x of goods) {
-      const c = coordOf[x * n + owner[x]];
-      if (c >= 0) tmp.push(c);
-    }
-    supp[k] = Int32Array.from(tmp);
-  }
+  for (let k = 0; k < K; k++) supp[k] = affineSupport(entries[k].owner, ac);
 
   // ---- float phase: a basis guess (phase-1 simplex, or incremental Carathéodory), doubles only ----
   const wf = entries.map((e) => e.p.toNumber());
@@ -215,7 +160,7 @@ function guidedOnce(entries: readonly Weighted[], n: number, guess: Guess, st: P
     const same = rec && last && rec.num === last.num && rec.den === last.den;
     last = rec;
     if (!same || it < nextTry) continue;
-    sol = commonDenominator(X, pk, rec!.den);
+    sol = liftedCommonDenominator(X, pk, rec!.den);
     if (sol && !solves(sol)) sol = null;
     if (!sol) nextTry = it + Math.max(1, it >> 2);
   }
@@ -263,28 +208,6 @@ function guidedOnce(entries: readonly Weighted[], n: number, guess: Guess, st: P
     for (let z = 0; z < d; z++) if (acc[z] !== target[z] * c.L) return false;
     return true;
   }
-
-  /** c_q = a_q / L from X = c mod pk, growing L from the probe's denominator; null when some entry does not fit. */
-  function commonDenominator(X: readonly bigint[], pk: bigint, L0: bigint): { a: bigint[]; L: bigint } | null {
-    let Lc = L0;
-    const bound = isqrt(pk / 2n);
-    const half = pk / 2n;
-    const out = new Array<bigint>(X.length).fill(0n);
-    for (let q = 0; q < X.length; q++) {
-      if (X[q] === 0n) continue;
-      let u = (X[q] * Lc) % pk;
-      if (u > half) u -= pk;
-      if (u > bound || -u > bound) {
-        const rr = ratReconBig(u, pk);
-        if (!rr) return null;
-        Lc *= rr.den;
-        for (let z = 0; z < q; z++) out[z] *= rr.den;
-        u = rr.num;
-      }
-      out[q] = u;
-    }
-    return { a: out, L: Lc };
-  }
 }
 
 /**
@@ -306,36 +229,10 @@ function floatPhase(d: number, supp: readonly Int32Array[], wIn: readonly number
   for (const x of wIn) if (x > scale) scale = x;
   const tol = 1e-12 * scale;
   let pivots = 0;
-  const pivot = (j: number): void => {
-    pivots++;
-    if (!cols[j]) {
-      const c = new Float64Array(d);
-      c[j] = 1;
-      cols[j] = c;
-      pivotCols.push(j);
-    }
-    const inv = 1 / y[j];
-    y[j] = 0;
-    for (let q = 0; q < pivotCols.length; q++) {
-      const C = cols[pivotCols[q]]!;
-      const g = C[j];
-      if (g === 0) continue;
-      const gj = g * inv;
-      for (let i = 0; i < d; i++) C[i] -= y[i] * gj;
-      C[j] = gj;
-    }
-  };
   for (let k = 0; k < supp.length; k++) {
     const wv = wIn[k];
     if (!(wv > 0)) return null;
-    const s = supp[k];
-    y.fill(0);
-    for (let q = 0; q < s.length; q++) {
-      const col = s[q];
-      const C = cols[col];
-      if (!C) y[col] += 1;
-      else for (let i = 0; i < d; i++) y[i] += C[i];
-    }
+    sumColumns(y, supp[k], cols, d);
     let best = 0;
     let j = -1;
     let ymax = 0;
@@ -349,7 +246,8 @@ function floatPhase(d: number, supp: readonly Int32Array[], wIn: readonly number
     }
     if (best > 1e-8 * Math.max(1, ymax)) {
       if (best < 1e-6) return null;
-      pivot(j);
+      pivotInverse(cols, pivotCols, y, j, d);
+      pivots++;
       rowSlot[j] = slotEntry.length;
       slotEntry.push(k);
       slotRow.push(j);
@@ -386,7 +284,8 @@ function floatPhase(d: number, supp: readonly Int32Array[], wIn: readonly number
       if (c !== 0) w[b] += t * c;
     }
     if (leave < 0) continue;
-    pivot(slotRow[leave]);
+    pivotInverse(cols, pivotCols, y, slotRow[leave], d);
+    pivots++;
     slotEntry[leave] = k;
     w[leave] = wv - t;
   }
@@ -394,6 +293,30 @@ function floatPhase(d: number, supp: readonly Int32Array[], wIn: readonly number
   st.pivots = pivots;
 
   return { slotEntry, w };
+}
+
+/**
+ * One pivot of the explicit inverse G (d x d, stored by columns: `cols[c]` undefined is the unit column e_c, `pivotCols`
+ * lists the stored ones) on row j for the entering vector's y = G v: row j /= y_j, row i -= y_i * row j, in doubles.
+ * Clobbers y[j].
+ */
+function pivotInverse(cols: (Float64Array | undefined)[], pivotCols: number[], y: Float64Array, j: number, d: number): void {
+  if (!cols[j]) {
+    const c = new Float64Array(d);
+    c[j] = 1;
+    cols[j] = c;
+    pivotCols.push(j);
+  }
+  const inv = 1 / y[j];
+  y[j] = 0;
+  for (let q = 0; q < pivotCols.length; q++) {
+    const C = cols[pivotCols[q]]!;
+    const g = C[j];
+    if (g === 0) continue;
+    const gj = g * inv;
+    for (let i = 0; i < d; i++) C[i] -= y[i] * gj;
+    C[j] = gj;
+  }
 }
 
 /** The lifting prime: below 2^20, so that 2^13 products of residues add up exactly in a double (delayed reduction). */
@@ -406,19 +329,6 @@ function modQ(v: number): number {
   if (r < 0) r += Q;
   else if (r >= Q) r -= Q;
   return r;
-}
-
-function invQ(a: number): number {
-  let r0 = Q;
-  let r1 = a;
-  let t0 = 0;
-  let t1 = 1;
-  while (r1 !== 0) {
-    const q = Math.floor(r0 / r1);
-    [r0, r1] = [r1, r0 - q * r1];
-    [t0, t1] = [t1, t0 - q * t1];
-  }
-  return t0 < 0 ? t0 + Q : t0;
 }
 
 /** Updates a column may take between two reductions: 2^13 products below 2^40 stay below 2^53. */
@@ -460,7 +370,7 @@ function modularLU(d: number, columns: readonly Int32Array[]): { solve: (b: Floa
       perm[k] = perm[p];
       perm[p] = tp;
     }
-    const inv = invQ(Ck[k]);
+    const inv = invmod(Ck[k], Q);
     invDiag[k] = inv;
     nzRows.length = 0;
     for (let i = k + 1; i < d; i++) {
@@ -592,14 +502,7 @@ function simplexPhase(d: number, supp: readonly Int32Array[], wIn: readonly numb
       if (enter >= 0) start = (start + scanned + window) % K;
     }
     if (enter < 0) break; // optimal for phase 1
-    const s = supp[enter];
-    y.fill(0);
-    for (let q = 0; q < s.length; q++) {
-      const col = s[q];
-      const C = cols[col];
-      if (!C) y[col] += 1;
-      else for (let i = 0; i < d; i++) y[i] += C[i];
-    }
+    sumColumns(y, supp[enter], cols, d);
     // Harris ratio test over rows with y_i > 0 (artificial rows first on ties: prefer driving artificials out)
     let thMax = Infinity;
     for (let i = 0; i < d; i++) {
@@ -635,22 +538,7 @@ function simplexPhase(d: number, supp: readonly Int32Array[], wIn: readonly numb
     for (let col = 0; col < d; col++) if (rowL[col] !== 0) pi[col] += f * rowL[col];
     // pivot G on row `leave`
     pivots++;
-    if (!cols[leave]) {
-      const c = new Float64Array(d);
-      c[leave] = 1;
-      cols[leave] = c;
-      pivotCols.push(leave);
-    }
-    const inv = 1 / yl;
-    y[leave] = 0;
-    for (let q = 0; q < pivotCols.length; q++) {
-      const C = cols[pivotCols[q]]!;
-      const g = C[leave];
-      if (g === 0) continue;
-      const gj = g * inv;
-      for (let i = 0; i < d; i++) C[i] -= y[i] * gj;
-      C[leave] = gj;
-    }
+    pivotInverse(cols, pivotCols, y, leave, d);
     if (rowVar[leave] >= 0) inBasis[rowVar[leave]] = 0;
     rowVar[leave] = enter;
     inBasis[enter] = 1;

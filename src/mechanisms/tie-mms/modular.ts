@@ -1,8 +1,11 @@
 /**
  * Arithmetic modulo one prime P < 2^26 on plain doubles (support reduction, Lemma 4.15): the product of two residues is
  * below 2^52, hence an exact double, and sums of up to 2^26 residues stay exact. Used only to find candidates fast;
- * every result that matters is re-verified exactly by the caller.
+ * every result that matters is re-verified exactly by the caller. Also the BigInt rational reconstruction modulo a
+ * prime power used by the p-adic liftings of support-reduction.ts and guided-reduction.ts.
  */
+import { gcd } from '../../core/rational';
+
 
 /** The largest prime below 2^26. */
 export const P = 67108859;
@@ -17,9 +20,9 @@ export function mulmod(a: number, b: number): number {
   return r;
 }
 
-/** a^-1 mod P for a residue a != 0. */
-export function invmod(a: number): number {
-  let r0 = P;
+/** a^-1 mod `mod` (a prime below 2^26, default P) for a residue a != 0. */
+export function invmod(a: number, mod: number = P): number {
+  let r0 = mod;
   let r1 = a;
   let t0 = 0;
   let t1 = 1;
@@ -28,8 +31,8 @@ export function invmod(a: number): number {
     [r0, r1] = [r1, r0 - q * r1];
     [t0, t1] = [t1, t0 - q * t1];
   }
-  if (r0 !== 1) throw new Error(`invmod: ${a} is not invertible mod ${P}`);
-  return t0 < 0 ? t0 + P : t0;
+  if (r0 !== 1) throw new Error(`invmod: ${a} is not invertible mod ${mod}`);
+  return t0 < 0 ? t0 + mod : t0;
 }
 
 /** Bound of rational reconstruction: |num|, den <= sqrt(P/2) makes the reconstruction unique. */
@@ -66,4 +69,60 @@ export function gcdNum(a: number, b: number): number {
   b = Math.abs(b);
   while (b) [a, b] = [b, a % b];
   return a;
+}
+
+/** floor(sqrt(h)) for h >= 0. */
+export function isqrt(h: bigint): bigint {
+  if (h < 2n) return h;
+  let x = 1n << BigInt((h.toString(2).length >> 1) + 1);
+  for (;;) {
+    const nx = (x + h / x) >> 1n;
+    if (nx >= x) return x;
+    x = nx;
+  }
+}
+
+/** Rational reconstruction modulo M (bounds sqrt(M/2)): num/den in lowest terms, den > 0, or null. */
+export function ratReconBig(u: bigint, M: bigint): { num: bigint; den: bigint } | null {
+  u %= M;
+  if (u < 0n) u += M;
+  if (u === 0n) return { num: 0n, den: 1n };
+  const bound = isqrt(M / 2n);
+  let r0 = M;
+  let r1 = u;
+  let t0 = 0n;
+  let t1 = 1n;
+  while (r1 > bound) {
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [t0, t1] = [t1, t0 - q * t1];
+  }
+  const at = t1 < 0n ? -t1 : t1;
+  if (t1 === 0n || at > bound || gcd(r1, at) !== 1n) return null;
+  return { num: t1 < 0n ? -r1 : r1, den: at };
+}
+
+/**
+ * c_q = a_q / L from X = c mod pk (p-adic lifting), growing L from L0 (the probe's denominator) by rational
+ * reconstruction of the entries that do not fit; a_q = 0 where X_q = 0. Null when some entry does not fit.
+ */
+export function liftedCommonDenominator(X: readonly bigint[], pk: bigint, L0: bigint): { a: bigint[]; L: bigint } | null {
+  let L = L0;
+  const bound = isqrt(pk / 2n);
+  const half = pk / 2n;
+  const a = new Array<bigint>(X.length).fill(0n);
+  for (let q = 0; q < X.length; q++) {
+    if (X[q] === 0n) continue;
+    let u = (X[q] * L) % pk;
+    if (u > half) u -= pk;
+    if (u > bound || -u > bound) {
+      const rr = ratReconBig(u, pk);
+      if (!rr) return null;
+      L *= rr.den;
+      for (let z = 0; z < q; z++) a[z] *= rr.den;
+      u = rr.num;
+    }
+    a[q] = u;
+  }
+  return { a, L };
 }

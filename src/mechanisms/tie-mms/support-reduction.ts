@@ -3,14 +3,16 @@
  * `reduceSupport` first tries the float-guided, exactly certified reduction (guided-reduction.ts) and falls back to
  * the exact incremental method below when the guess cannot be certified.
  */
-import { gcd, lcm, Rational } from '../../core/rational';
+import { lcm, Rational } from '../../core/rational';
+import * as affine from './affine-coordinates';
 import { reduceSupportGuided, type GuidedStats, type Guess } from './guided-reduction';
 import * as modular from './modular';
 
 // module-level copies: hot loops must not go through the (getter-based) CommonJS import bindings
 const P = modular.P;
 const INV_P = 1 / P;
-const { gcdNum, invmod, ratRecon } = modular;
+const { gcdNum, invmod, liftedCommonDenominator, ratRecon, ratReconBig } = modular;
+const { affineCoordinates, affineSupport, sumColumns } = affine;
 
 /** An allocation with its probability. */
 export interface WeightedOwner {
@@ -25,16 +27,6 @@ interface Dependency {
   slots: number[];
   a: bigint[];
   L: bigint;
-}
-
-function isqrt(h: bigint): bigint {
-  if (h < 2n) return h;
-  let x = 1n << BigInt((h.toString(2).length >> 1) + 1);
-  for (;;) {
-    const nx = (x + h / x) >> 1n;
-    if (nx >= x) return x;
-    x = nx;
-  }
 }
 
 /**
@@ -130,39 +122,8 @@ export function reduceSupportExact(entries: readonly WeightedOwner[], n: number)
 
 function incremental(entries: readonly WeightedOwner[], n: number): { kept: number[]; p: Rational[]; removed: number } {
   const K = entries.length;
-  const m = entries[0].owner.length;
-  // coordinates: 0 = the constant; (i, x) for the owners of x except the largest, for goods with >= 2 owners
-  const coordOf = new Int32Array(m * n).fill(-1);
-  const goods: number[] = [];
-  let d = 1;
-  {
-    const seen = new Uint8Array(n);
-    for (let x = 0; x < m; x++) {
-      seen.fill(0);
-      let cnt = 0;
-      let top = -1;
-      for (const e of entries) {
-        const i = e.owner[x];
-        if (!seen[i]) {
-          seen[i] = 1;
-          cnt++;
-          if (i > top) top = i;
-        }
-      }
-      if (cnt < 2) continue;
-      goods.push(x);
-      for (let i = 0; i < n; i++) if (seen[i] && i !== top) coordOf[x * n + i] = d++;
-    }
-  }
-  const suppOf = (k: number): Int32Array => {
-    const owner = entries[k].owner;
-    const tmp: number[] = [0];
-    for (const x of goods) {
-      const c = coordOf[x * n + owner[x]];
-      if (c >= 0) tmp.push(c);
-    }
-    return Int32Array.from(tmp);
-  };
+  const ac = affineCoordinates(entries, n);
+  const d = ac.d;
 
   // basis state
   const slotEntry = new Int32Array(d);
@@ -212,15 +173,9 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
   for (let k = 0; k < K; k++) {
     const wv0 = entries[k].p;
     if (wv0.sign() <= 0) continue;
-    const s = suppOf(k);
-    // y = G phi(v) mod P
-    y.fill(0);
-    for (let q = 0; q < s.length; q++) {
-      const col = s[q];
-      const G = cols[col];
-      if (!G) y[col] += 1;
-      else for (let i = 0; i < d; i++) y[i] += G[i];
-    }
+    const s = affineSupport(entries[k].owner, ac);
+    // y = G phi(v) mod P (reduced below)
+    sumColumns(y, s, cols, d);
     yNz.length = 0;
     let j = -1;
     for (let i = 0; i < d; i++) {
@@ -329,7 +284,7 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
     let pk = 1n;
     let probe = -1;
     let probeX = 0n;
-    let last: Rational | null = null;
+    let last: { num: bigint; den: bigint } | null = null;
     const yy = new Float64Array(d);
     const assemble = (): bigint[] => {
       const X = new Array<bigint>(r).fill(0n);
@@ -390,50 +345,19 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
       probeX += BigInt(xs[probe]) * pk;
       pk *= PB;
       const q = ratReconBig(probeX, pk);
-      if (!q || !last || !q.eq(last)) {
+      if (!q || !last || q.num !== last.num || q.den !== last.den) {
         last = q;
         continue;
       }
-      const dep = commonDenominator(assemble(), pk, q.den);
-      if (dep && verifyExact(dep, s)) return dep;
+      const c = liftedCommonDenominator(assemble(), pk, q.den);
+      if (c) {
+        const dep = sparseDependency(c.a, c.L);
+        if (verifyExact(dep, s)) return dep;
+      }
     }
     if (!exactInteger) return null;
-    const X = assemble();
-    const slots: number[] = [];
-    const a: bigint[] = [];
-    X.forEach((x, b) => {
-      if (x !== 0n) {
-        slots.push(b);
-        a.push(x);
-      }
-    });
-    const dep = { slots, a, L: 1n };
+    const dep = sparseDependency(assemble(), 1n);
     return verifyExact(dep, s) ? dep : null;
-  }
-
-  /** c_b = a_b / L from X = c mod pk, growing L from the probe's denominator; null when some entry does not fit. */
-  function commonDenominator(X: readonly bigint[], pk: bigint, L0: bigint): Dependency | null {
-    let L = L0;
-    const bound = isqrt(pk / 2n);
-    const half = pk / 2n;
-    const slots: number[] = [];
-    const a: bigint[] = [];
-    for (let b = 0; b < X.length; b++) {
-      if (X[b] === 0n) continue;
-      let u = (X[b] * L) % pk;
-      if (u > half) u -= pk;
-      if (u > bound || -u > bound) {
-        const q = ratReconBig(u, pk);
-        if (!q) return null;
-        L *= q.den;
-        for (let z = 0; z < a.length; z++) a[z] *= q.den;
-        u = q.num;
-      }
-      if (u === 0n) continue;
-      slots.push(b);
-      a.push(u);
-    }
-    return { slots, a, L };
   }
 
   function verifyExact(dep: Dependency, s: Int32Array): boolean {
@@ -481,24 +405,17 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
   }
 }
 
-/** Rational reconstruction modulo M (bounds sqrt(M/2)), or null. */
-function ratReconBig(u: bigint, M: bigint): Rational | null {
-  u %= M;
-  if (u < 0n) u += M;
-  if (u === 0n) return Rational.ZERO;
-  const bound = isqrt(M / 2n);
-  let r0 = M;
-  let r1 = u;
-  let t0 = 0n;
-  let t1 = 1n;
-  while (r1 > bound) {
-    const q = r0 / r1;
-    [r0, r1] = [r1, r0 - q * r1];
-    [t0, t1] = [t1, t0 - q * t1];
+/** The dependency (a / L on the slots where a != 0) of a dense coefficient vector a over the basis slots. */
+function sparseDependency(a: readonly bigint[], L: bigint): Dependency {
+  const slots: number[] = [];
+  const nz: bigint[] = [];
+  for (let b = 0; b < a.length; b++) {
+    if (a[b] !== 0n) {
+      slots.push(b);
+      nz.push(a[b]);
+    }
   }
-  const at = t1 < 0n ? -t1 : t1;
-  if (t1 === 0n || at > bound || gcd(r1, at) !== 1n) return null;
-  return new Rational(t1 < 0n ? -r1 : r1, at);
+  return { slots, a: nz, L };
 }
 
 /**

@@ -105,6 +105,27 @@ describe('stochastic simulation', function () {
 
 describe('stochastic simulation: towards beta', function () {
   this.timeout(60000);
+  it('beta by simulation: at n = 1000 the worst-case Monte Carlo interval contains 1/a_1000 and beta', () => {
+    const { simulateWorstCase } = require('../src/stochastic');
+    const s = simulateWorstCase(1000, { items: 20000, seed: 1 });
+    assert.ok(Math.abs(s.analytic - s.prophetRatio) < 1e-9, 'alpha_DP of the limit form is 1/a_n');
+    assert.ok(s.prophetRatio - s.beta > 0 && s.prophetRatio - s.beta < 3e-4);
+    assert.ok(s.ratio.lo <= s.prophetRatio && s.prophetRatio <= s.ratio.hi, `1/a_1000 = ${s.prophetRatio} in [${s.ratio.lo}, ${s.ratio.hi}]`);
+    assert.ok(s.ratio.lo <= s.beta && s.beta <= s.ratio.hi, `beta = ${s.beta} in [${s.ratio.lo}, ${s.ratio.hi}]`);
+    assert.ok(s.ratio.hi - s.ratio.lo < 0.005);
+  });
+  it('the worst-case Monte Carlo is unbiased: 40 seeds at n = 3 and n = 10 cover 1/a_n about 95% of the time', () => {
+    const { simulateWorstCase } = require('../src/stochastic');
+    for (const n of [3, 10]) {
+      let cover = 0;
+      for (let seed = 1; seed <= 40; seed++) {
+        const s = simulateWorstCase(n, { items: 20000, seed });
+        if (s.ratio.lo <= s.prophetRatio && s.prophetRatio <= s.ratio.hi) cover++;
+      }
+      assert.ok(cover >= 34, `n = ${n}: ${cover}/40 intervals contain 1/a_n`);
+    }
+    assert.throws(() => simulateWorstCase(3, { items: 1 }), /items = 1/);
+  });
   it('n = 10 Hill–Kertz worst case with a p = 0.01 long shot: simulation reproduces alpha_DP = 0.7869 (limit p -> 0: 1/a_10 = 0.7686 > beta)', () => {
     const { hillKertzWorstCase } = require('../src/stochastic');
     const d = hillKertzWorstCase(10).withMass(0.01);

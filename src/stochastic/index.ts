@@ -24,7 +24,7 @@ export { baiGolzWeights, winProbabilities, type BaiGolzWeights } from './bai-gol
 export { rankingWinProbabilities, rankingWinProbabilitiesExact, weightedRankingWinProbabilities, interimUtility, isNonIncreasing } from './bic';
 export { gaussianCopula, correlatedPickChoice, correlatedShares, type JointDistribution, type CorrelatedPickChoice } from './correlated';
 export { logGamma, incompleteBeta, inverseIncompleteBeta, normalCdf, normalQuantile, harmonic } from './special';
-export { hillKertzWorstCase, type WorstCase } from './worst-case';
+export { hillKertzWorstCase, simulateWorstCase, type WorstCase, type WorstCaseSimulation } from './worst-case';
 export {
   theorem31Bounds, exchangeBoundPerItem, pickingComponentWelfare, oneForOneExchange, simulateExchange, simulatePickingExchange,
   type Theorem31Bounds, type HardnessInput, type PickingComponentWelfare, type OneForOneExchange, type Component, type MonteCarloOptions,

@@ -24,8 +24,8 @@ export type Slots = { good: GoodId; mass: bigint }[][][];
 /**
  * Matching strategy for the BvN rounds. `canonical` (spec A8 [DECISION]): a fresh Kuhn matching each round, rows
  * ascending, candidate columns ascending. `incremental`: the same Kuhn search, but started from the previous
- * round's matching minus the edges that were zeroed (deterministic too; different lottery, same properties). On the
- * benchmark's (10, 100) instance its faithful phase is about 3x faster (`npm run bench -- tie-mms --matching canonical`).
+ * round's matching minus the edges that were zeroed (deterministic too; different lottery, same properties). Compare the
+ * two with `npm run bench -- tie-mms --matching canonical` (bench/results/tie-mms.md records only 'incremental').
  */
 export type MatchingStrategy = 'canonical' | 'incremental';
 

@@ -71,8 +71,8 @@ export interface Lemma42Result {
  * operations). Up to AUTO_REDUCE_CELLS (K x d) all of this is cheap, so 'auto' runs the full chain; beyond, while
  * d^3 <= AUTO_REDUCE_WORK, it runs the simplex guess only and, in the (so far unobserved) case where that guess is not
  * certified, keeps D' (the trace says why). Measured by `npm run bench -- tie-mms` (bench/results/tie-mms.md, seeded
- * uniform instances, 2 shared cores): (8, 32) 0.05 s, (10, 100) (K = 7618, d = 813) 6 s; (20, 200) (K = 68330,
- * d = 3423) about 13 minutes, out of 'auto'. Larger mixtures keep D' (every ex-post guarantee and TIE hold for
+ * uniform instances): (8, 32) 0.05 s, (10, 100) (K = 7618, d = 813) 6 s; (20, 200) (K = 68330,
+ * d = 3423) 824 s for the reduction alone (about 14 minutes), out of 'auto'. Larger mixtures keep D' (every ex-post guarantee and TIE hold for
  * D'; the outcome then claims its true, larger, support).
  */
 export const AUTO_REDUCE_CELLS = 70_000;

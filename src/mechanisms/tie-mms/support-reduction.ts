@@ -35,15 +35,15 @@ interface Dependency {
  * their new probabilities and the number of allocations removed.
  *
  * Default method ("guess with floats, certify exactly", guided-reduction.ts): a floating-point phase-1 simplex on
- * {p >= 0 : sum_k p_k phi(A_k) = sum_k w_k phi(A_k)} proposes a basis (about 4d pivots of O(d^2) flops); the
+ * {p >= 0 : sum_k p_k phi(A_k) = sum_k w_k phi(A_k)} proposes a basis (4d to 8d pivots of O(d^2) flops on the benchmark mixtures); the
  * probabilities on it are computed exactly (LU modulo a 20-bit prime, p-adic lifting, rational reconstruction) and
  * accepted only after exact checks: the columns are independent mod the prime (hence over Q), every probability > 0,
  * and sum_q p_q phi(A_q) equals the input's vector in integers (same total, same marginals). If a guess fails, a second
  * guess (incremental Carathéodory in floats) is tried, then the exact incremental method below (`reduceSupportExact`).
  * Floats only choose which allocations to keep; no float ever reaches a probability. Measured by `npm run bench --
- * tie-mms` ("Support reduction" table of bench/results/tie-mms.md, 2 shared cores): (5, 20) 0.04 s, (8, 32) 0.05 s
+ * tie-mms` ("Support reduction" table of bench/results/tie-mms.md): (5, 20) 0.04 s, (8, 32) 0.05 s
  * (exact incremental 11.7 s), (10, 100) 6.0 s (7618 -> 811 allocations, d = 813; 3545 simplex pivots 4.8 s, exact LU
- * and lifting 1.0 s); (20, 200) 68330 -> 3421 allocations (d = 3423) in about 13 minutes (27252 pivots). The exact probabilities on a basis are
+ * and lifting 1.0 s); (20, 200) 68330 -> 3421 allocations (d = 3423) in 824 s, about 14 minutes (27252 pivots). The exact probabilities on a basis are
  * B^-1 b, so their common denominator grows with the basis determinant: 50 bits at (5, 20), 215 at (8, 32), 1664 at
  * (10, 100), 9153 at (20, 200) (the mixture's own: 10, 15, 17 and 34 bits); the exact incremental method's vertices have denominators of the
  * same order (48 and 201 bits at (5, 20) and (8, 32)).
@@ -72,8 +72,8 @@ interface Dependency {
  * multiplications per Dixon step, about bits(c)/26 steps. On the tie-mms mixtures the coefficients c are dense in the
  * basis with about 2 bits per coordinate, so the total is about (K - r) d^3 / 13 modular operations plus
  * (K - r) d Rational updates of growing size: this dominates beyond d ~ 200. Measured by `npm run bench -- tie-mms`
- * ("Support reduction" table of bench/results/tie-mms.md): (5, 20) 0.29 s against 9.6 s for the dense tableau
- * (`reduceSupportDense`) on the same mixture, (6, 24) 0.77 s, (8, 32) 13.7 s.
+ * ("Support reduction" table of bench/results/tie-mms.md): (5, 20) 0.22 s against 7.30 s for the dense tableau
+ * (`reduceSupportDense`) on the same mixture, (6, 24) 0.64 s, (8, 32) 11.66 s.
  */
 export function reduceSupport(entries: readonly WeightedOwner[], n: number, opts: ReduceSupportOptions = {}): { kept: number[]; p: Rational[]; removed: number } {
   const K = entries.length;

@@ -141,6 +141,7 @@ describe('efficiency checkers', () => {
     const a = A([Array.from({ length: 10 }, (_, g) => g + 10), Array.from({ length: 10 }, (_, g) => g), []], m);
     const r = checkPO(inst, a, 5);
     assert.ok(!r.holds && !r.unchecked, JSON.stringify(r.detail));
+    assert.equal((r.detail as { via?: string }).via, 'integer program, re-verified exactly');
     const owners = (r.witness as { dominatingOwners: number[] }).dominatingOwners;
     const bundle = (i: number) => owners.flatMap((o, g) => (o === i ? [g] : []));
     const before = [0, 1, 2].map((i) => inst.value(i, a.bundles[i]));

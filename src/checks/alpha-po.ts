@@ -30,7 +30,7 @@ import { spawnSync } from 'node:child_process';
 import { Allocation } from '../core/allocation';
 import { InvalidInputError } from '../core/errors';
 import type { GoodId, Instance } from '../core/instance';
-import { lcm, Rational, type RationalLike } from '../core/rational';
+import { gcd, lcm, Rational, type RationalLike } from '../core/rational';
 import type { CheckResult } from './result';
 
 export type AlphaPOMethod = 'auto' | 'weighted-sum' | 'enumeration' | 'ilp';
@@ -56,7 +56,6 @@ export interface AlphaPOOptions {
 interface Ctx {
   readonly inst: Instance;
   readonly alpha: Rational;
-  readonly owners: number[];
   readonly utilities: Rational[];
   readonly targets: Rational[];
   readonly attempts: Record<string, unknown>[];
@@ -123,8 +122,13 @@ function tryWeights(ctx: Ctx, w: readonly Rational[], source: string): CheckResu
   };
 }
 
+/** Each agent's value under an owner vector. */
+function utilitiesOf(inst: Instance, owners: readonly number[]): Rational[] {
+  return inst.values.map((row, i) => Rational.sum(owners.flatMap((o, g) => (o === i ? [row[g]] : []))));
+}
+
 function failWith(ctx: Ctx, owners: readonly number[], method: string, extra: Record<string, unknown> = {}): CheckResult {
-  const dominating = ctx.inst.values.map((row, i) => Rational.sum(owners.flatMap((o, g) => (o === i ? [row[g]] : []))));
+  const dominating = utilitiesOf(ctx.inst, owners);
   return {
     holds: false,
     detail: { property: PROPERTY, alpha: ctx.alpha, method, exact: true, utilities: ctx.utilities, targets: ctx.targets, dominating, attempts: ctx.attempts, ...extra },
@@ -138,7 +142,7 @@ function unchecked(ctx: Ctx, reason: string, extra: Record<string, unknown> = {}
 
 /** Exact check that `owners` dominates the targets (all ≥, one >). */
 function dominates(ctx: Ctx, owners: readonly number[]): boolean {
-  const u = ctx.inst.values.map((row, i) => Rational.sum(owners.flatMap((o, g) => (o === i ? [row[g]] : []))));
+  const u = utilitiesOf(ctx.inst, owners);
   return u.every((x, i) => x.ge(ctx.targets[i])) && u.some((x, i) => x.gt(ctx.targets[i]));
 }
 
@@ -148,8 +152,7 @@ function dominates(ctx: Ctx, owners: readonly number[]): boolean {
  * Per agent i: integers a_ij = v_ij L_i and b_i = t_i L_i (L_i the lcm of the denominators, divided by
  * the gcd of the row), so that u_i(A') ≥ t_i  <=>  sum_{j in A'_i} a_ij ≥ b_i.
  */
-function scaleRows(ctx: Ctx): { a: bigint[][]; b: bigint[] } {
-  const { inst, targets } = ctx;
+function scaleRows(inst: Instance, targets: readonly Rational[]): { a: bigint[][]; b: bigint[] } {
   const a: bigint[][] = [];
   const b: bigint[] = [];
   for (let i = 0; i < inst.n; i++) {
@@ -158,7 +161,7 @@ function scaleRows(ctx: Ctx): { a: bigint[][]; b: bigint[] } {
     const row = inst.values[i].map((v) => (v.num * L) / v.den);
     let bi = (targets[i].num * L) / targets[i].den;
     let g = bi;
-    for (const x of row) g = gcdBig(g, x);
+    for (const x of row) g = gcd(g, x);
     if (g > 1n) {
       for (let j = 0; j < row.length; j++) row[j] /= g;
       bi /= g;
@@ -169,23 +172,16 @@ function scaleRows(ctx: Ctx): { a: bigint[][]; b: bigint[] } {
   return { a, b };
 }
 
-function gcdBig(x: bigint, y: bigint): bigint {
-  x = x < 0n ? -x : x;
-  y = y < 0n ? -y : y;
-  while (y) [x, y] = [y, x % y];
-  return x;
-}
-
 // ----------------------------------------------------------------------------------- 2. exact search
 
 /**
- * Branch and bound for a dominating allocation. Returns the owners, null when none exists, or 'limit'.
- * Works on numbers when every row sum is a safe integer, else on bigints.
+ * Branch and bound for an allocation giving every agent i at least targets[i] and one agent more (at alpha = 1 with
+ * the current utilities: a Pareto improvement, used by `checkPO`). Returns the owners, null when none exists, or
+ * 'limit'. Works on numbers when every row sum is a safe integer, else on bigints.
  */
-function searchDominating(ctx: Ctx, nodeLimit: number): { owners: number[] | null; nodes: number } | 'limit' {
-  const { inst } = ctx;
+export function findDominating(inst: Instance, targets: readonly Rational[], nodeLimit: number): { owners: number[] | null; nodes: number } | 'limit' {
   const { n, m } = inst;
-  const { a, b } = scaleRows(ctx);
+  const { a, b } = scaleRows(inst, targets);
   const safe = a.every((row, i) => row.reduce((s, x) => s + x, 0n) + b[i] < BigInt(Number.MAX_SAFE_INTEGER));
   // goods by decreasing best normalised value (value / target, or / row total when the target is 0)
   const norm = (i: number, g: number) => {
@@ -415,7 +411,7 @@ function ilpModel(ctx: Ctx): IlpModel {
   const { inst, targets } = ctx;
   const { n, m } = inst;
   const x = (i: number, j: number) => `x_${i}_${j}`;
-  const { a, b } = scaleRows(ctx);
+  const { a, b } = scaleRows(inst, targets);
   const LIMIT = 2n ** 40n;
   const integerMode = a.every((row, i) => row.reduce((s, v) => s + v, 0n) + b[i] < LIMIT) && a.reduce((s, row, i) => s + row.reduce((t, v) => t + v, 0n) + b[i], 0n) < 2n ** 50n;
   const cons: string[] = [];
@@ -471,7 +467,7 @@ function interpretIlp(ctx: Ctx, model: IlpModel, ans: HighsAnswer, timeLimitMs: 
       return unchecked(ctx, 'HiGHS returned an allocation that does not dominate exactly (solver tolerance); undecided');
     }
     // floating mode: the maximiser meets the targets only with equality, or misses one by the margin
-    const u = inst.values.map((row, i) => Rational.sum(owners.flatMap((o, g) => (o === i ? [row[g]] : []))));
+    const u = utilitiesOf(inst, owners);
     if (ans.status === 'Optimal' && u.every((v, i) => v.ge(targets[i]))) return solverHolds(ctx, requireExact, 'HiGHS maximum of the normalised utility sum subject to the targets has no strict improvement', mode);
     return unchecked(ctx, 'HiGHS returned an allocation within its tolerance of the targets that does not dominate exactly; undecided');
   }
@@ -502,7 +498,7 @@ export function checkAlphaPO(inst: Instance, allocation: Allocation | readonly (
   if (!['auto', 'weighted-sum', 'enumeration', 'ilp'].includes(method)) throw new InvalidInputError('bad-option', `alpha-PO: unknown method ${JSON.stringify(method)}`);
   const given = options.weights !== undefined ? parseWeights(inst, options.weights) : null;
   const utilities = alloc.bundles.map((bundle, i) => inst.value(i, bundle));
-  const ctx: Ctx = { inst, alpha: a, owners: alloc.owners(), utilities, targets: utilities.map((u) => u.div(a)), attempts: [] };
+  const ctx: Ctx = { inst, alpha: a, utilities, targets: utilities.map((u) => u.div(a)), attempts: [] };
   const { n, m } = inst;
 
   if (method === 'auto' || method === 'weighted-sum') {
@@ -522,7 +518,7 @@ export function checkAlphaPO(inst: Instance, allocation: Allocation | readonly (
   const tiny = m * Math.log(Math.max(n, 1)) <= Math.log(limit) + 1e-9;
   if (method === 'enumeration' || (method === 'auto' && tiny)) {
     if (!tiny && method === 'enumeration') return unchecked(ctx, `n^m = ${n}^${m} exceeds the enumeration limit ${limit}`);
-    const r = searchDominating(ctx, 3 * limit + 10);
+    const r = findDominating(inst, ctx.targets, 3 * limit + 10);
     if (r === 'limit') return unchecked(ctx, 'search budget exhausted');
     ctx.attempts.push({ method: 'enumeration', nodes: r.nodes, dominated: r.owners !== null });
     if (r.owners) return failWith(ctx, r.owners, 'enumeration', { nodes: r.nodes });

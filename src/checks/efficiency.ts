@@ -10,7 +10,7 @@
 import type { Allocation } from '../core/allocation';
 import type { AgentId, GoodId, Instance } from '../core/instance';
 import { Rational } from '../core/rational';
-import { checkAlphaPO } from './alpha-po';
+import { checkAlphaPO, findDominating } from './alpha-po';
 import type { CheckResult } from './result';
 
 interface Edge {
@@ -78,9 +78,9 @@ export function checkFPO(inst: Instance, a: Allocation): CheckResult {
 }
 
 /**
- * PO, exact: searches an integral allocation that Pareto-dominates A (all weakly better, one strictly),
- * by branch and bound over owners (goods by decreasing total value, prune when some agent can no longer
- * reach her current value). fPO implies PO, so an fPO allocation returns at once with the fPO weights.
+ * PO, exact: searches an integral allocation that Pareto-dominates A (all weakly better, one strictly) with the
+ * alpha-PO checker's branch and bound at alpha = 1 (`findDominating`: prune when some agent can no longer reach her
+ * current value). fPO implies PO, so an fPO allocation returns at once with the fPO weights.
  * Witness of failure: the dominating allocation (owner of each good). When the search exceeds `nodeLimit`, the
  * alpha-PO checker's integer program (alpha = 1, HiGHS) may still find a dominating allocation, accepted only after
  * an exact re-check; otherwise the result is `unchecked`.
@@ -88,40 +88,15 @@ export function checkFPO(inst: Instance, a: Allocation): CheckResult {
 export function checkPO(inst: Instance, a: Allocation, nodeLimit = 5_000_000): CheckResult {
   const f = checkFPO(inst, a);
   if (f.holds) return { holds: true, detail: { property: 'PO', via: 'fPO' }, witness: f.witness };
-  const n = inst.n;
-  const m = inst.m;
   const target = inst.values.map((_, i) => inst.value(i, a.bundles[i]));
-  const goods = Array.from({ length: m }, (_, g) => g).sort((x, y) => Rational.sum(inst.values.map((r) => r[y])).cmp(Rational.sum(inst.values.map((r) => r[x]))));
-  const remaining: Rational[][] = inst.values.map((row) => {
-    const suf = new Array<Rational>(m + 1).fill(Rational.ZERO);
-    for (let t = m - 1; t >= 0; t--) suf[t] = suf[t + 1].add(row[goods[t]]);
-    return suf;
-  });
-  const have = new Array<Rational>(n).fill(Rational.ZERO);
-  const owner = new Array<number>(m).fill(-1);
-  let nodes = 0;
-  const dfs = (t: number): boolean | 'limit' => {
-    if (++nodes > nodeLimit) return 'limit';
-    for (let i = 0; i < n; i++) if (have[i].add(remaining[i][t]).lt(target[i])) return false;
-    if (t === m) return have.some((h, i) => h.gt(target[i]));
-    const g = goods[t];
-    for (let i = 0; i < n; i++) {
-      owner[g] = i;
-      have[i] = have[i].add(inst.values[i][g]);
-      const r = dfs(t + 1);
-      have[i] = have[i].sub(inst.values[i][g]);
-      if (r) return r;
-    }
-    return false;
-  };
-  const r = dfs(0);
+  const r = findDominating(inst, target, nodeLimit);
   if (r === 'limit') {
     // beyond the exact search: a dominating allocation found by HiGHS and re-verified exactly still refutes PO
     const ilp = checkAlphaPO(inst, a, 1, { method: 'ilp', requireExact: true });
     if (!ilp.holds && !ilp.unchecked) return { holds: false, detail: { property: 'PO', via: 'integer program, re-verified exactly', ...(ilp.detail as object) }, witness: ilp.witness };
     return { holds: false, unchecked: true, detail: { property: 'PO', reason: `search budget of ${nodeLimit} nodes exhausted; the integer program found no exactly verified dominating allocation` } };
   }
-  if (!r) return { holds: true, detail: { property: 'PO', via: 'exhaustive search', notFPO: f.witness } };
-  const values = inst.values.map((_, i) => inst.value(i, owner.flatMap((o, g) => (o === i ? [g] : []))));
-  return { holds: false, detail: { property: 'PO', current: target, dominating: values }, witness: { dominatingOwners: [...owner] } };
+  if (!r.owners) return { holds: true, detail: { property: 'PO', via: 'exhaustive search', nodes: r.nodes, notFPO: f.witness } };
+  const values = inst.values.map((_, i) => inst.value(i, r.owners!.flatMap((o, g) => (o === i ? [g] : []))));
+  return { holds: false, detail: { property: 'PO', current: target, dominating: values }, witness: { dominatingOwners: r.owners } };
 }

@@ -9,7 +9,7 @@ import type { Rng } from './rng';
 /** An integral allocation: agent i receives `bundles[i]`; every good is allocated exactly once. */
 export class Allocation {
   readonly bundles: readonly Bundle[];
-  private readonly canonicalKey: string;
+  private canonicalKey: string | undefined;
 
   /** Validates that the bundles are disjoint and cover goods 0..m-1. */
   constructor(bundles: readonly (readonly GoodId[])[], readonly m: number) {
@@ -27,7 +27,6 @@ export class Allocation {
     const missing = owner.findIndex((o) => o === -1);
     if (missing >= 0) throw new InvalidInputError('bundle-coverage', `allocation: good ${missing} is not allocated to any agent`);
     this.bundles = Object.freeze(bundles.map((b) => Object.freeze([...b].sort((x, y) => x - y))));
-    this.canonicalKey = this.bundles.map((b) => b.join(',')).join('|');
   }
 
   /** From `owner[g]` = the agent receiving good g. */
@@ -49,9 +48,9 @@ export class Allocation {
     this.bundles.forEach((b, i) => b.forEach((g) => (o[g] = i)));
     return o;
   }
-  /** A canonical string key (equal allocations have equal keys). */
+  /** A canonical string key (equal allocations have equal keys), computed on first use and kept. */
   key(): string {
-    return this.canonicalKey;
+    return (this.canonicalKey ??= this.bundles.map((b) => b.join(',')).join('|'));
   }
   equals(o: Allocation): boolean {
     return this.key() === o.key();

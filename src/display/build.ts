@@ -6,6 +6,7 @@ import type { Instance } from '../core/instance';
 import type { Claim, Outcome, TraceStep } from '../core/outcome';
 import { Rational } from '../core/rational';
 import type { CertificateReport } from '../certify';
+import { lotteryExpectedValues } from '../checks/ex-ante';
 import type { MmsResult } from '../shares/mms/types';
 import { mmsShare } from '../shares/share-cache';
 import type {
@@ -197,8 +198,7 @@ export function lotteryPayload(
   }));
   let expected: AgentRow[] = [];
   if (inst) {
-    const ev = inst.agents.map((_, i) => Rational.sum(l.entries.map((e) => e.p.mul(inst.value(i, e.allocation.bundles[i])))));
-    expected = ev.map((v, i) => row(v, s.prop[i], s.mms[i]));
+    expected = lotteryExpectedValues(inst, l).map((v, i) => row(v, s.prop[i], s.mms[i]));
   }
   return {
     schema: schemaOf('lottery'),

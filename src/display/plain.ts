@@ -96,8 +96,3 @@ export function toPlain(x: unknown, ctx: PlainContext = {}, depth = 0, key = '')
   }
   return { t: 'text', value: String(x) };
 }
-
-/** The plain node is empty (an empty object or list). */
-export function isEmptyPlain(n: PlainNode): boolean {
-  return (n.t === 'kv' && n.entries.length === 0) || (n.t === 'list' && n.items.length === 0);
-}

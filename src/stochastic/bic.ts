@@ -48,11 +48,6 @@ export function weightedRankingWinProbabilities(dists: readonly Distribution[], 
   });
 }
 
-/** E[u_i] = sum_t p_t v[order[t]] for a reported order (best first). */
-export function interimUtility(p: readonly number[], values: readonly number[], order: readonly number[]): number {
-  return order.reduce((s, g, t) => s + p[t] * values[g], 0);
-}
-
 /** True when p is non-increasing (up to tol): the rearrangement argument then gives BIC. */
 export function isNonIncreasing(p: readonly number[], tol = 1e-15): boolean {
   return p.every((x, t) => t === 0 || x <= p[t - 1] + tol);

@@ -132,18 +132,6 @@ export abstract class QuantileDistribution implements Distribution {
   }
 }
 
-/** E[X | F(X) ≥ tau] = Top(tau)/(1 - tau) (tau < 1). */
-export function upperMean(d: Distribution, tau: number): number {
-  if (tau >= 1) return d.quantile(1);
-  return d.top(tau) / (1 - tau);
-}
-
-/** E[X | F(X) < tau] = (mu - Top(tau))/tau (tau > 0). */
-export function lowerMean(d: Distribution, tau: number): number {
-  if (tau <= 0) return d.quantile(0);
-  return (d.mean() - d.top(tau)) / tau;
-}
-
 /** A plain-data summary of a distribution (for CLI output and notebooks). */
 export function describe(d: Distribution): Record<string, unknown> {
   return { name: d.name, spec: d.spec, kind: d.kind, support: d.support, valid: d.valid, validityNotes: d.validityNotes, mean: d.mean() };

@@ -32,6 +32,7 @@ import type { Distribution } from './distribution';
 import { jeffreys, ratioOfMeans, wilson } from './intervals';
 import { hardDistribution } from './piecewise';
 import { integrate } from './quadrature';
+import { iidSampler } from './simulate';
 import { incompleteBeta } from './special';
 
 /** The analytic side of Theorem 3.1 on D_{p,delta}. All values per item. */
@@ -63,19 +64,13 @@ export interface Theorem31Bounds {
   readonly psiRatio: number;
 }
 
-function checkHard(p: number, delta: number): void {
-  // hardDistribution validates p and delta
-  hardDistribution(p, delta);
-}
-
 /**
  * The analytic bounds of Theorem 3.1 (paper 001, Halpern–Psomas–Zhang) for D_{p,delta}: psi, the exact and
  * the paper's M_2, the per-item bounds of picking, 1-for-1 and s ≥ 3 exchange components, and the ratio
  * bound (2 + sqrt 2)/4 + psi_ratio for whole picking–exchange mechanisms (spec C15).
  */
 export function theorem31Bounds(p: number, delta: number): Theorem31Bounds {
-  checkHard(p, delta);
-  const d = hardDistribution(p, delta);
+  const d = hardDistribution(p, delta); // validates p and delta
   const q = Q_STAR;
   const psi = (q * p) / (1 - p) + (1 + 2 * p) * delta;
   const m2 = d.emax(2);
@@ -93,7 +88,7 @@ export function theorem31Bounds(p: number, delta: number): Theorem31Bounds {
  * q' + sqrt(q'(1 - q')/(2s)) + delta + (3/2)(1 - q) + 2 p delta with q' = q/(1 - p). At most sqrt 2 + psi.
  */
 export function exchangeBoundPerItem(p: number, delta: number, s: number): number {
-  checkHard(p, delta);
+  hardDistribution(p, delta); // validates p and delta
   if (!Number.isInteger(s) || s < 3) throw new InvalidInputError('bad-count', `exchangeBoundPerItem: the bound needs s ≥ 3 items, got ${s}`);
   const q = Q_STAR;
   const q1 = q / (1 - p);
@@ -278,13 +273,9 @@ function checkTrials(o: MonteCarloOptions): void {
   if (!Number.isInteger(o.trials) || o.trials < 2) throw new InvalidInputError('bad-count', `trials = ${o.trials} must be an integer ≥ 2`);
 }
 
+/** Two agents' i.i.d. values for m items, from a seed (`iidSampler`). */
 function sampleValues(d: Distribution, m: number, seed: string): Float64Array[] {
-  const r = makeRng(seed);
-  return [0, 1].map(() => {
-    const row = new Float64Array(m);
-    for (let j = 0; j < m; j++) row[j] = d.sample(r);
-    return row;
-  });
+  return iidSampler(d)(2, m, makeRng(seed));
 }
 
 export interface ExchangeEstimate {

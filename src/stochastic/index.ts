@@ -5,7 +5,7 @@
  * Carlo harness. Floats throughout; claims are statistical (confidence intervals) or analytic.
  */
 export { integrate, bisect, type QuadResult, type QuadOptions } from './quadrature';
-export { QuantileDistribution, upperMean, lowerMean, describe, type Distribution, type DistributionKind } from './distribution';
+export { QuantileDistribution, describe, type Distribution, type DistributionKind } from './distribution';
 export { PiecewiseQuantile, uniform, histogram, discrete, empirical, hardDistribution, bernoulliNoise, withLongShot, type QuantilePiece } from './piecewise';
 export { Exponential, Beta, QuantileFunctionDistribution, fromQuantile, LongShotLimit } from './continuous';
 export { C2, R0, Q_STAR, hillKertz, kertzGamma, kertzBeta, prophetRatioTable, type HillKertz } from './constants';
@@ -21,7 +21,7 @@ export {
 } from './simulate';
 export { parseDistribution, parseSamples, toDistribution } from './parse';
 export { baiGolzWeights, winProbabilities, type BaiGolzWeights } from './bai-golz';
-export { rankingWinProbabilities, rankingWinProbabilitiesExact, weightedRankingWinProbabilities, interimUtility, isNonIncreasing } from './bic';
+export { rankingWinProbabilities, rankingWinProbabilitiesExact, weightedRankingWinProbabilities, isNonIncreasing } from './bic';
 export { gaussianCopula, correlatedPickChoice, correlatedShares, type JointDistribution, type CorrelatedPickChoice } from './correlated';
 export { logGamma, incompleteBeta, inverseIncompleteBeta, normalCdf, normalQuantile, harmonic } from './special';
 export { hillKertzWorstCase, simulateWorstCase, type WorstCase, type WorstCaseSimulation } from './worst-case';

@@ -2,13 +2,15 @@
  * The constants of paper 000 (Babaioff, Feige, Manaker Morag, "Truthful-in-Expectation Mechanisms for MMS
  * Approximation"), as exact rationals where the spec says they are rational (seed-000 spec T11, M4, P13).
  */
-import { Rational } from '../../core/rational';
+import { lcm, Rational } from '../../core/rational';
 
-/** H_k = 1 + 1/2 + ... + 1/k (H_0 = 0), exact. */
+/** H_k = 1 + 1/2 + ... + 1/k (H_0 = 0), exact, over the one common denominator lcm(1..k). */
 export function harmonic(k: number): Rational {
-  let s = Rational.ZERO;
-  for (let t = 1; t <= k; t++) s = s.add(new Rational(1n, BigInt(t)));
-  return s;
+  let L = 1n;
+  for (let t = 2; t <= k; t++) L = lcm(L, BigInt(t));
+  let s = 0n;
+  for (let t = 1; t <= k; t++) s += L / BigInt(t);
+  return new Rational(s, L);
 }
 
 /**

@@ -8,6 +8,7 @@ import { Allocation, Lottery } from '../../core/allocation';
 import type { Instance } from '../../core/instance';
 import type { TraceStep } from '../../core/outcome';
 import { Rational } from '../../core/rational';
+import { affineCoordinates } from './affine-coordinates';
 import { completeAll } from './completion';
 import { cuqCounts, cuqMatrix } from './cuq';
 import { cyclicData, fSet, paddedOrders, shiftSequence, zSet, type CyclicData, type Ordering, type PaddedOrders } from './cyclic-picking';
@@ -78,22 +79,9 @@ export interface Lemma42Result {
 export const AUTO_REDUCE_CELLS = 70_000;
 export const AUTO_REDUCE_WORK = 1e9;
 
-/** Number of coordinates the reduction works with: 1 + sum over goods of (distinct owners - 1). */
+/** Number of coordinates the reduction works with: 1 + sum over goods of (distinct owners - 1) (`affineCoordinates`). */
 export function reductionSize(entries: readonly { owner: Int32Array }[], n: number): number {
-  if (!entries.length) return 1;
-  const m = entries[0].owner.length;
-  let d = 1;
-  const seen = new Uint8Array(n);
-  for (let x = 0; x < m; x++) {
-    seen.fill(0);
-    let c = 0;
-    for (const e of entries) if (!seen[e.owner[x]]) {
-      seen[e.owner[x]] = 1;
-      c++;
-    }
-    d += Math.max(c - 1, 0);
-  }
-  return d;
+  return entries.length ? affineCoordinates(entries, n).d : 1;
 }
 
 /** The support bound of Lemma 4.15: (n-1)m + 1 (real goods). */
@@ -151,8 +139,8 @@ export function lemma42(inst: Instance, pi: Ordering, beta: readonly (readonly R
     const weighted = mixture.map((e) => ({ p: new Rational(e.w, total), owner: e.owner }));
     const stats: Partial<GuidedStats> = {};
     try {
-      const full = mode === 'always' || cells <= AUTO_REDUCE_CELLS;
-      r = reduceSupport(weighted, n, full ? { stats } : { method: 'guided', guesses: ['simplex'], stats });
+      const fullChain = mode === 'always' || cells <= AUTO_REDUCE_CELLS;
+      r = reduceSupport(weighted, n, fullChain ? { stats } : { method: 'guided', guesses: ['simplex'], stats });
       method = stats.failure === null ? 'float-guided, certified exactly' : stats.failure === undefined ? 'nothing to reduce' : 'exact incremental';
     } catch (e) {
       if (!(e instanceof GuidedReductionFailed)) throw e;

@@ -42,9 +42,10 @@ export function classifyTwoAgents(inst: Instance): { kase: TwoAgentCase; tops: G
 /**
  * HARD(h, o) (Lemma 7.5; spec M5): triples of agent h's order (padded with zero dummies to a multiple of 3); A1 starts
  * as {x_1}, A2 as {x_2, x_3}; each later triple gives o's favourite to A1 and the rest to A2 until v_o(A1) >= 2/3 T_o;
- * the remaining goods go to A2. Returns the bundles and the triple index where it halted.
+ * the remaining goods go to A2 (`To` = TPS_2(v_o), passed in when the caller has it). Returns the bundles and the triple
+ * index where it halted.
  */
-export function hardCase(inst: Instance, h: AgentId, o: AgentId): { A1: GoodId[]; A2: GoodId[]; haltedAt: number; triples: GoodId[][] } {
+export function hardCase(inst: Instance, h: AgentId, o: AgentId, To: Rational = tps(inst.values[o], 2)): { A1: GoodId[]; A2: GoodId[]; haltedAt: number; triples: GoodId[][] } {
   const m = inst.m;
   const xs: number[] = inst.order(h);
   while (xs.length % 3 !== 0) xs.push(-1 - (xs.length - m)); // dummies: -1, -2 (value 0, ranked last by both)
@@ -52,7 +53,6 @@ export function hardCase(inst: Instance, h: AgentId, o: AgentId): { A1: GoodId[]
   inst.order(o).forEach((x, k) => oRank.set(x, k));
   const rankO = (x: number) => (x >= 0 ? oRank.get(x)! : m - 1 - x);
   const val = (x: number) => (x >= 0 ? inst.values[o][x] : Rational.ZERO);
-  const To = tps(inst.values[o], 2);
   const limit = TWO_THIRDS.mul(To);
   const A1 = [xs[0]];
   const A2 = [xs[1], xs[2]];
@@ -193,6 +193,6 @@ export function theorem3(inst: Instance, protocol: TwoAgentProtocol = 'one-round
     const tr = twoRoundHardCase(inst, c.h!, c.o!);
     return { lottery: swapPair(tr.A1, tr.A2, m), kase: 'hard', cuq, details: { ...details, h: c.h, o: c.o, protocol, ...tr } };
   }
-  const hc = hardCase(inst, c.h!, c.o!);
+  const hc = hardCase(inst, c.h!, c.o!, c.T[c.o!]);
   return { lottery: swapPair(hc.A1, hc.A2, m), kase: 'hard', cuq, details: { ...details, h: c.h, o: c.o, ...hc } };
 }

@@ -17,6 +17,7 @@ import { lcm, Rational, type RationalLike } from '../../core/rational';
 import { rng } from '../../core/rng';
 import { wilson, type Interval } from '../../stochastic/intervals';
 import { cyclicData, orderingFromOrder, type PaddedOrders } from './cyclic-picking';
+import { harmonic } from './constants';
 import { cuqCounts } from './cuq';
 import { deficiencySortedOrdering } from './deficiency';
 import { theorem2Parameters } from './loglog';
@@ -25,15 +26,6 @@ import { deficiencies as trueDeficiencies } from './public-deficiency';
 function checkDeficiencies(d: readonly number[], n: number, where: string): void {
   if (d.length !== n || d.some((x) => !Number.isInteger(x) || x < 0 || x > n))
     throw new InvalidInputError('bad-deficiencies', `${where}: expected ${n} integers in 0..${n}, got ${JSON.stringify(d)}`);
-}
-
-function checkPermutation(order: readonly number[], where: string): void {
-  const n = order.length;
-  const seen = new Uint8Array(n);
-  for (const a of order) {
-    if (!Number.isInteger(a) || a < 0 || a >= n || seen[a]) throw new InvalidInputError('bad-ordering', `${where}: ${JSON.stringify(order)} is not a permutation of 0..${n - 1}`);
-    seen[a] = 1;
-  }
 }
 
 /** L = lcm of the positive deficiencies (1 when there are none). */
@@ -113,7 +105,7 @@ export interface FastCyclicWeight {
 export function cyclicWeightFast(order: readonly number[], d: readonly number[]): FastCyclicWeight {
   const n = order.length;
   if (n < 1) throw new InvalidInputError('bad-ordering', 'cyclicWeightFast: empty ordering');
-  checkPermutation(order, 'cyclicWeightFast: order');
+  orderingFromOrder(order, order.length); // validates the permutation
   checkDeficiencies(d, n, 'cyclicWeightFast: deficiencies');
   const L = lcmOf(d);
   let best: bigint;
@@ -135,15 +127,6 @@ export function cyclicWeightFast(order: readonly number[], d: readonly number[])
     w0 = ws[0];
   }
   return { W: new Rational(best > L ? best : L, L), w0: new Rational(w0, L), shift };
-}
-
-/** H_k exactly via one common denominator lcm(1..k) (fast for large k; `harmonic` in constants.ts adds k Rationals). */
-function harmonicFast(k: number): Rational {
-  let L = 1n;
-  for (let t = 2; t <= k; t++) L = lcm(L, BigInt(t));
-  let s = 0n;
-  for (let t = 1; t <= k; t++) s += L / BigInt(t);
-  return new Rational(s, L);
 }
 
 /**
@@ -271,7 +254,7 @@ export function lemma67Tightness(opts: Lemma67Options): Lemma67Row[] {
     };
     if (opts.worstCase === false || n > 20_000) return row;
     const worst = Array.from({ length: n }, (_, i) => n - i);
-    return { ...row, worstW: cyclicWeightFast(ident, worst).W, Hn: harmonicFast(n) };
+    return { ...row, worstW: cyclicWeightFast(ident, worst).W, Hn: harmonic(n) };
   });
 }
 
@@ -340,7 +323,7 @@ export function cyclicWeightDistribution(d: readonly number[]): CyclicWeightDist
     maxW: new Rational(BigInt(keys[keys.length - 1]), Lb),
     expectedWeight: new Rational(BigInt(sum0), Lb * N),
     expectedWeightFormula: new Rational(BigInt(d.filter((x) => x >= 1).length), BigInt(n)),
-    Hn: harmonicFast(n),
+    Hn: harmonic(n),
   };
 }
 
@@ -353,7 +336,7 @@ export function cyclicWeightDistribution(d: readonly number[]): CyclicWeightDist
 export function fallbackReachable(n: number, threshold?: RationalLike): { n: number; Hn: Rational; threshold: Rational; reachable: boolean } {
   if (!Number.isInteger(n) || n < 2) throw new InvalidInputError('bad-n', `fallbackReachable: n = ${n} must be an integer >= 2`);
   const p = theorem2Parameters(n, threshold === undefined ? undefined : Rational.from(threshold, 'threshold'));
-  const Hn = harmonicFast(n);
+  const Hn = harmonic(n);
   return { n, Hn, threshold: p.threshold, reachable: Hn.gt(p.threshold) };
 }
 
@@ -587,7 +570,7 @@ export function theorem2ThresholdExperiment(inst: Instance, opts: Theorem2Thresh
       for (let j = 0; j < n; j++) if (buf[j] > Number(Lb)) maxW = Rational.max(maxW, new Rational(BigInt(buf[j]), Lb));
     }
   }
-  const Hn = harmonicFast(n);
+  const Hn = harmonic(n);
   return {
     n,
     m,
@@ -633,7 +616,7 @@ export function theorem2ExpectedValue(
   let key = 'truth';
   if (report.order) {
     if (report.order.length !== ev.m) throw new InvalidInputError('bad-order', `theorem2ExpectedValue: order must list all ${ev.m} goods`);
-    checkPermutation(report.order, 'theorem2ExpectedValue: order');
+    orderingFromOrder(report.order, report.order.length); // validates the permutation
     orders = ev.truthOrders.map((o, k) => (k === agent ? report.order! : o));
     key = `${agent}:${report.order.join(',')}`;
   }

@@ -327,6 +327,13 @@ describe('stochastic: n agents (T12–T16, C8, C11)', () => {
     [0.897716, 0.871229, 0.861366, 0.857299].forEach((a, k) => close(welfareRatio(nearEqualShares(k + 2, 0), E), a, 1e-6, `E n=${k + 2}`));
     [0.855732, 0.784156, 0.744181, 0.71777].forEach((a, k) => close(welfareRatio(nearEqualShares(k + 2, 0), H1), a, 1e-6, `H1 n=${k + 2}`));
     [0.75, 2 / 3, 0.625, 0.6].forEach((g, k) => close(worstCaseGuarantee(nearEqualShares(k + 2, 0)).value, g, 1e-9, `g equal n=${k + 2}`));
+    // g(r) ≤ 1/a_n for every share vector (the best Pick-r guarantee over all D is 1/a_n)
+    for (let n = 2; n <= 5; n++)
+      for (let k = 0; k < 20; k++) {
+        const raw = Array.from({ length: n }, (_, i) => 1 + ((k * 7 + i * 13) % 11));
+        const tot = raw.reduce((a, b) => a + b, 0);
+        assert.ok(worstCaseGuarantee(raw.map((x) => x / tot)).value <= hillKertz(n).prophetRatio + 1e-9, `g(r) <= 1/a_${n}`);
+      }
     const mU = efMargins(nearEqualShares(3, 0), U);
     close(mU.own[2], 1 / 6, 1e-15, 'own U n=3');
     close(mU.other[2][0], 1 / 6, 1e-15, 'other U n=3');

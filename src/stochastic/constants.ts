@@ -34,7 +34,7 @@ export interface HillKertz {
 /**
  * Hill–Kertz a_n by shooting on y = x_1^{n-1} (spec 3.7, after Correa et al. 2021 eqs. (8)–(10)):
  * x_{j+1}^{n-1} = ((n-1)/n) x_j^n + y - (n-1)/n for j = 1..n-1 must end with x_n^{n-1} = 0. Working with
- * y keeps full precision for large n (x_1 is within 1e-8 of 1 at n = 10^4).
+ * y keeps full precision for large n (x_1 = 0.999999986583 at n = 10^4, spec T3, tested).
  */
 export function hillKertz(n: number): HillKertz {
   if (!Number.isInteger(n) || n < 1) throw new InvalidInputError('bad-count', `hillKertz: n = ${n} must be a positive integer`);

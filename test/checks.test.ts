@@ -71,7 +71,10 @@ describe('share checkers', () => {
     assert.equal(tps(i2.values[0], 2).toString(), '6');
     assert.equal(mms(i2.values[0], 2).value.toString(), '6');
     const a = A([[0, 1], [2, 3, 4]], 5);
-    assert.ok(checkRhoMMS(i2, a, 1).holds);
+    const ok = checkRhoMMS(i2, a, 1);
+    assert.ok(ok.holds);
+    // a passing check reports its tightest agent: value / needed = 6/6 for agent 0 against 3/2 for agent 1
+    assert.deepEqual([ok.detail.agent, String(ok.detail.value), String(ok.detail.needed)], [i2.agents[0], '6', '6']);
     const bad = A([[0], [1, 2, 3, 4]], 5);
     const r = checkRhoMMS(i2, bad, '2/3');
     assert.ok(!r.holds);

@@ -3,33 +3,36 @@
  * returns a CertificateReport. It reads only the instance and the outcome's allocation / fractional
  * allocation / lottery, never a mechanism's intermediate bookkeeping.
  *
- * Claim ids:
- * * allocation properties `ef`, `ef1`, `efx`, `efx0`, `eefx`, `prop`, `prop1`, `rho-mms`, `rho-tps`,
- *   `immx`, `po`, `fpo`: on the allocation of a deterministic outcome;
- * * `ex-post-<property>`: the property on every allocation of a lottery's support;
- * * `ex-ante-prop`, `ex-ante-ef`: on the lottery's marginals (recomputed from the support) or the
- *   fractional allocation;
- * * `implements`: the lottery's marginals equal the outcome's fractional allocation exactly;
- * * `support-size`: support at most `params.bound`;
- * * `truthful`: the incentive audit of the registered mechanism (DSIC or TIE), small instances only.
- * Paper modules add their own checkers with `registerClaimChecker`.
+ * Claim ids are the `ClaimId` union of src/core/claims.ts and their checkers one exhaustive table
+ * (src/checks/claims.ts): allocation properties (`ef`, `ef1`, `efx`, `efx0`, `eefx`, `prop`, `prop1`, `mms`,
+ * `rho-mms`, `rho-tps`, `immx`, `po`, `fpo`, `alpha-po`, ...) on the allocation of a deterministic outcome,
+ * `ex-post-<property>` on every allocation of a lottery's support, and outcome properties (`ex-ante-prop`,
+ * `ex-ante-ef`, `implements`, `support-size`, `truthful`, and the papers' own). An unknown claim id is bad
+ * input (`unknown-claim`), never silently unchecked.
+ *
+ * `certify(outcome, { claims: ['ef1', 'prop'] })` checks chosen properties of any allocation instead of the
+ * outcome's own claims; `{ skip: ['truthful'] }` leaves the named claims out (e.g. slow audits in tests).
  */
-import type { Allocation, FractionalAllocation } from './core/allocation';
+import { isAllocationClaimId, toClaimId, type ClaimId } from './core/claims';
+import { InvalidInputError } from './core/errors';
 import type { Instance } from './core/instance';
 import type { Claim, Outcome } from './core/outcome';
-import { Rational } from './core/rational';
-import { checkExAnteEF, checkExAntePROP, checkImplements, checkSupportSize } from './checks/ex-ante';
-import { checkFPO, checkPO } from './checks/efficiency';
-import { checkEEFX, checkEF, checkEF1, checkEFX, checkEFX0 } from './checks/envy';
-import { auditTruthfulness } from './checks/incentives';
+import { Rational, type RationalLike } from './core/rational';
+import { allocationCheckers, checkExPost, outcomeCheckers, type ClaimContext } from './checks/claims';
 import type { CheckResult } from './checks/result';
-import { checkIMMX, checkPROP, checkPROP1, checkRhoMMS, checkRhoTPS } from './checks/share';
-import { mechanism } from './mechanisms/registry';
+import { findMechanism } from './mechanisms/registry';
 
 export type ClaimStatus = 'pass' | 'fail' | 'unchecked';
 
+/**
+ * The report's verdict: `certified` (every claim checked and holds), `failed` (some claim fails),
+ * `partly-checked` (none fails, some could not be decided), `nothing-checked` (every claim undecided) or
+ * `nothing-claimed` (no claims). Only `certified` and `partly-checked` reports are `ok`.
+ */
+export type Verdict = 'certified' | 'failed' | 'partly-checked' | 'nothing-checked' | 'nothing-claimed';
+
 export interface ClaimResult {
-  readonly id: string;
+  readonly id: ClaimId;
   readonly text: string;
   readonly rho?: Rational;
   readonly status: ClaimStatus;
@@ -38,11 +41,20 @@ export interface ClaimResult {
   readonly witness?: unknown;
 }
 
-/** The certificate of an outcome: one result per claim. `ok` when no claim fails. */
+/**
+ * The certificate of an outcome: one result per claim. `ok` when no claim fails and at least one claim was
+ * checked and holds: a report with nothing claimed or nothing decided is never `ok`.
+ */
 export class CertificateReport {
   constructor(readonly mechanism: string, readonly instance: Instance, readonly claims: readonly ClaimResult[]) {}
+  get verdict(): Verdict {
+    if (!this.claims.length) return 'nothing-claimed';
+    if (this.failed) return 'failed';
+    if (!this.passed) return 'nothing-checked';
+    return this.unchecked ? 'partly-checked' : 'certified';
+  }
   get ok(): boolean {
-    return this.claims.every((c) => c.status !== 'fail');
+    return this.verdict === 'certified' || this.verdict === 'partly-checked';
   }
   get passed(): number {
     return this.claims.filter((c) => c.status === 'pass').length;
@@ -56,96 +68,98 @@ export class CertificateReport {
   toJSON(): Record<string, unknown> {
     return {
       ok: this.ok,
+      verdict: this.verdict,
       claims: this.claims.map((c) => ({ id: c.id, ...(c.rho ? { rho: c.rho.toString() } : {}), status: c.status, holds: c.holds, text: c.text, detail: c.detail, witness: c.witness })),
     };
   }
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     const lines = this.claims.map((c) => `  ${c.status === 'pass' ? '✓' : c.status === 'fail' ? '✗' : '?'} ${c.id}${c.rho ? `(${c.rho})` : ''}: ${c.text}`);
-    return `CertificateReport(${this.mechanism}: ${this.passed} pass, ${this.failed} fail, ${this.unchecked} unchecked)\n${lines.join('\n')}`;
+    return `CertificateReport(${this.mechanism}: ${this.verdict}, ${this.passed} pass, ${this.failed} fail, ${this.unchecked} unchecked)\n${lines.join('\n')}`;
   }
 }
 
-type AllocationCheck = (inst: Instance, a: Allocation, claim: Claim) => CheckResult;
-type OutcomeCheck = (outcome: Outcome, claim: Claim) => CheckResult;
+/** A claim chosen by the caller: an id, or an id with its factor (`{ id: 'rho-mms', rho: '2/3' }`). */
+export type ClaimChoice = ClaimId | { readonly id: ClaimId; readonly rho?: RationalLike; readonly params?: Readonly<Record<string, unknown>> };
 
-const allocationChecks: Record<string, AllocationCheck> = {
-  ef: (i, a) => checkEF(i, a),
-  ef1: (i, a) => checkEF1(i, a),
-  efx: (i, a) => checkEFX(i, a),
-  efx0: (i, a) => checkEFX0(i, a),
-  eefx: (i, a) => checkEEFX(i, a),
-  prop: (i, a) => checkPROP(i, a),
-  prop1: (i, a) => checkPROP1(i, a),
-  'rho-mms': (i, a, c) => checkRhoMMS(i, a, c.rho ?? Rational.ONE),
-  mms: (i, a) => checkRhoMMS(i, a, Rational.ONE),
-  'rho-tps': (i, a, c) => checkRhoTPS(i, a, c.rho ?? Rational.ONE),
-  immx: (i, a, c) => checkIMMX(i, a, c.rho ?? Rational.ONE),
-  po: (i, a) => checkPO(i, a),
-  fpo: (i, a) => checkFPO(i, a),
-};
-
-function exAnteFractional(o: Outcome): FractionalAllocation {
-  if (o.lottery) return o.lottery.marginals();
-  return o.fractional!;
+export interface CertifyOptions {
+  /** Check these claims instead of the outcome's own (any allocation, from anywhere). */
+  readonly claims?: readonly ClaimChoice[];
+  /** Leave these claim ids out (e.g. a slow truthfulness audit). */
+  readonly skip?: readonly ClaimId[];
 }
 
-const outcomeChecks = new Map<string, OutcomeCheck>([
-  ['ex-ante-prop', (o) => checkExAntePROP(o.instance, exAnteFractional(o))],
-  ['ex-ante-ef', (o) => checkExAnteEF(o.instance, exAnteFractional(o))],
-  ['implements', (o) => (o.lottery && o.fractional ? checkImplements(o.lottery, o.fractional) : { holds: false, detail: { reason: 'not a lottery with a fractional target' } })],
-  ['support-size', (o, c) => (o.lottery ? checkSupportSize(o.lottery, Number(c.params?.bound)) : { holds: true, detail: { size: 1 } })],
-  [
-    'truthful',
-    (o, c) => {
-      const m = mechanism(o.mechanism);
-      const space = (c.params?.space as 'ordinal' | 'cardinal' | undefined) ?? m.incentives?.space ?? 'cardinal';
-      const eps = c.params?.eps !== undefined ? Rational.from(c.params.eps as string) : undefined;
-      return auditTruthfulness((inst) => m.run(inst, o.options as Record<string, unknown>), o.instance, { space, eps, maxGoods: c.params?.maxGoods as number | undefined });
-    },
-  ],
-]);
+const CERTIFY_OPTION_KEYS = ['claims', 'skip'];
 
-/** Adds a checker for a paper-specific claim id (e.g. `implements-cuq`). */
-export function registerClaimChecker(id: string, check: OutcomeCheck): void {
-  outcomeChecks.set(id, check);
-}
-
-function exPost(o: Outcome, prop: string, claim: Claim): CheckResult {
-  const check = allocationChecks[prop];
-  const support = o.support();
-  let unchecked: CheckResult | null = null;
-  let worst: { k: number; value: Rational; needed: Rational; agent: unknown } | null = null;
-  for (let k = 0; k < support.length; k++) {
-    const r = check(o.instance, support[k].allocation, claim);
-    if (r.unchecked) unchecked ??= r;
-    else if (!r.holds)
-      return { holds: false, detail: { ...r.detail, supportIndex: k, probability: support[k].p }, witness: { allocation: support[k].allocation.toJSON(), ...(r.witness as object) } };
-    const { value, needed, agent } = r.detail as { value?: unknown; needed?: unknown; agent?: unknown };
-    if (value instanceof Rational && needed instanceof Rational && (!worst || value.mul(worst.needed).lt(worst.value.mul(needed)))) worst = { k, value, needed, agent };
+function chosenClaim(choice: unknown, k: number): Claim {
+  const where = `certify options.claims[${k}]`;
+  if (typeof choice === 'string') {
+    const id = toClaimId(choice, where);
+    return { id, text: `${id} (chosen by the caller)` };
   }
-  if (unchecked) return unchecked;
-  const tightest = worst ? { agent: worst.agent, value: worst.value, needed: worst.needed, supportIndex: worst.k } : {};
-  return { holds: true, detail: { property: `ex-post ${prop}`, allocations: support.length, ...tightest } };
+  if (choice === null || typeof choice !== 'object' || Array.isArray(choice))
+    throw new InvalidInputError('bad-claims', `${where}: expected a claim id or { id, rho? }, got ${JSON.stringify(choice)}`);
+  const c = choice as { id?: unknown; rho?: unknown; params?: unknown };
+  const id = toClaimId(c.id, `${where}.id`);
+  const rho = c.rho === undefined ? undefined : Rational.from(c.rho as RationalLike, `${where}.rho`);
+  if (rho && rho.sign() <= 0) throw new InvalidInputError('bad-claims', `${where}.rho: must be positive, got ${rho}`);
+  const params = c.params === undefined ? undefined : (c.params as Readonly<Record<string, unknown>>);
+  return { id, text: `${id}${rho ? ` (${rho})` : ''} (chosen by the caller)`, ...(rho ? { rho } : {}), ...(params ? { params } : {}) };
 }
 
-function checkClaim(o: Outcome, claim: Claim): CheckResult {
-  const special = outcomeChecks.get(claim.id);
-  if (special) return special(o, claim);
-  if (claim.id.startsWith('ex-post-') && allocationChecks[claim.id.slice(8)]) return exPost(o, claim.id.slice(8), claim);
-  const check = allocationChecks[claim.id];
-  if (check) {
-    if (!o.allocation) return { holds: false, detail: { reason: `claim ${claim.id} needs an integral allocation; use ex-post-${claim.id} for lotteries` } };
-    return check(o.instance, o.allocation, claim);
+function claimsToCheck(o: Outcome, options: CertifyOptions | undefined): readonly Claim[] {
+  if (options === undefined) return o.claims;
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw new InvalidInputError('bad-certify-options', `certify: options must be an object { claims?, skip? }, got ${JSON.stringify(options)}`);
+  for (const key of Object.keys(options))
+    if (!CERTIFY_OPTION_KEYS.includes(key)) throw new InvalidInputError('unknown-option', `unknown option ${key} for certify; known: ${CERTIFY_OPTION_KEYS.join(', ')}`);
+  let claims: readonly Claim[] = o.claims;
+  if (options.claims !== undefined) {
+    if (!Array.isArray(options.claims)) throw new InvalidInputError('bad-claims', `certify options.claims: expected a list of claim ids, got ${JSON.stringify(options.claims)}`);
+    claims = options.claims.map(chosenClaim);
   }
-  return { holds: false, unchecked: true, detail: { reason: `no checker for claim "${claim.id}"` } };
+  if (options.skip !== undefined) {
+    if (!Array.isArray(options.skip)) throw new InvalidInputError('bad-claims', `certify options.skip: expected a list of claim ids, got ${JSON.stringify(options.skip)}`);
+    const skip = new Set<string>(options.skip.map((id, k) => toClaimId(id, `certify options.skip[${k}]`)));
+    claims = claims.filter((c) => !skip.has(c.id));
+  }
+  return claims;
 }
 
-/** Checks every claim of the outcome independently. */
-export function certify(o: Outcome): CertificateReport {
-  const results = o.claims.map((claim): ClaimResult => {
-    const r = checkClaim(o, claim);
+function checkClaim(o: Outcome, claim: Claim, ctx: ClaimContext): CheckResult {
+  const id = toClaimId(claim.id, 'claim');
+  if (isAllocationClaimId(id)) {
+    if (!o.allocation) return { holds: false, detail: { reason: `claim ${id} needs an integral allocation; use ex-post-${id} for lotteries` } };
+    return allocationCheckers[id](o.instance, o.allocation, claim);
+  }
+  if (id.startsWith('ex-post-')) return checkExPost(o, id.slice(8) as Parameters<typeof checkExPost>[1], claim);
+  return outcomeCheckers[id as keyof typeof outcomeCheckers](o, claim, ctx);
+}
+
+/** Checks every claim of the outcome (or the chosen ones) independently; see the module comment. */
+export function certify(o: Outcome, options?: CertifyOptions): CertificateReport {
+  if (!isOutcome(o)) throw new InvalidInputError('bad-argument', `certify: the first argument must be an Outcome (from solve or outcomeFromJSON), got ${describe(o)}`);
+  const claims = claimsToCheck(o, options);
+  const info = findMechanism(o.mechanism);
+  const ctx: ClaimContext = info
+    ? { rerun: (inst) => info.run(inst, o.options as Record<string, unknown>), incentiveSpace: info.incentives?.space }
+    : {};
+  const results = claims.map((claim): ClaimResult => {
+    const r = checkClaim(o, claim, ctx);
     const status: ClaimStatus = r.unchecked ? 'unchecked' : r.holds ? 'pass' : 'fail';
     return { id: claim.id, text: claim.text, rho: claim.rho, status, holds: r.holds && !r.unchecked, detail: r.detail, witness: r.witness };
   });
   return new CertificateReport(o.mechanism, o.instance, results);
+}
+
+/** Structural test (an Outcome may come from another copy of the library, e.g. the kernel's bundle). */
+function isOutcome(x: unknown): x is Outcome {
+  if (x === null || typeof x !== 'object') return false;
+  const o = x as Partial<Outcome>;
+  return typeof o.mechanism === 'string' && Array.isArray(o.claims) && typeof o.support === 'function' && typeof o.instance === 'object' && o.instance !== null;
+}
+
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (typeof x !== 'object') return typeof x;
+  return (x as object).constructor?.name ?? 'object';
 }

@@ -16,8 +16,9 @@ export { Outcome, type Claim, type TraceStep, type OutcomeKind } from './core/ou
 export { FairDivError, InvalidInputError, DomainError, LimitError } from './core/errors';
 export { rng, type Rng } from './core/rng';
 export { prop, tps, mms, mmsShare, mmsPartition, mmsEfxPartition, realloc, approxMmsPartition, type MmsResult, type MmsOptions } from './shares';
-export { certify, CertificateReport, registerClaimChecker, type ClaimResult, type ClaimStatus } from './certify';
-export { list, mechanism, registerMechanism, type MechanismInfo } from './mechanisms/registry';
+export { certify, CertificateReport, type CertifyOptions, type ClaimChoice, type ClaimResult, type ClaimStatus, type Verdict } from './certify';
+export { allClaimIds, isClaimId, type ClaimId, type AllocationClaimId, type OutcomeClaimId, type ExPostClaimId } from './core/claims';
+export { list, mechanism, defineMechanism, type MechanismInfo, type MechanismDefinition, type MechanismExample, type Citation } from './mechanisms/registry';
 export * from './checks';
 export * as generators from './generators';
 export { decompose, pickingSequence, probabilisticSerial } from './mechanisms/classic';

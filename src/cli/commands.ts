@@ -4,30 +4,62 @@ import { InvalidInputError } from '../core/errors';
 import { instance, type InstanceJSON } from '../core/instance';
 import { Outcome, type Claim } from '../core/outcome';
 import { Rational } from '../core/rational';
-import { certify } from '../certify';
+import { certify, type ClaimChoice } from '../certify';
+import { toClaimId } from '../core/claims';
 import { list, mechanism } from '../mechanisms/registry';
 import { mms } from '../shares/mms';
-import { parseArgs, readJson, toJson, UsageError, type Io } from './io';
+import { parseArgs, readJson, seedArg, toJson, UsageError, type Io } from './io';
 import { simulateCommand } from './simulate';
 import { runCommand } from './run';
 
 export type Command = (argv: string[], io: Io) => number | Promise<number>;
 
 const listCommand: Command = (argv, io) => {
-  const rows = list().map((m) => ({ id: m.id, name: m.name, source: m.source, kind: m.kind, guarantees: m.guarantees, requirements: m.requirements }));
-  if (parseArgs(argv, ['json']).options.json) io.out(toJson(rows));
-  else for (const r of rows) io.out(`${r.id.padEnd(30)} ${r.source}\n${''.padEnd(30)} claims: ${r.guarantees.join('; ')}\n${''.padEnd(30)} requires: ${r.requirements}`);
+  const rows = list().map((m) => ({
+    id: m.id, name: m.name, source: m.source, citation: m.citation, kind: m.kind, claimIds: m.claimIds,
+    guarantees: m.guarantees, requirements: m.requirements, options: m.options,
+  }));
+  if (parseArgs(argv, { flags: ['json'], allowed: ['json'] }).options.json) io.out(toJson(rows));
+  else
+    for (const r of rows) {
+      const pad = ''.padEnd(30);
+      const opts = r.options.length ? `\n${pad} options: ${r.options.join('; ')}` : '';
+      io.out(`${r.id.padEnd(30)} ${r.source}\n${pad} claims: ${r.guarantees.join('; ')}\n${pad} requires: ${r.requirements}${opts}`);
+    }
   return 0;
 };
 
+/** `--options JSON`: a JSON object (exit 2 otherwise, naming the flag). */
+function optionsArg(raw: string | true | undefined): Record<string, unknown> {
+  if (raw === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(String(raw));
+  } catch (e) {
+    throw new UsageError(`--options: not valid JSON (${(e as Error).message})`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`--options: expected a JSON object, got ${String(raw)}`);
+  return parsed as Record<string, unknown>;
+}
+
+/** `--claims ef1,prop,rho-mms:2/3`: claim ids, each optionally with its factor after a colon. */
+function claimsArg(raw: string | true): ClaimChoice[] {
+  if (raw === true || raw.trim() === '') throw new UsageError('--claims: expected a comma-separated list of claim ids, e.g. ef1,prop,rho-mms:2/3');
+  return raw.split(',').map((part, k) => {
+    const [id, rho] = part.trim().split(':');
+    const claimId = toClaimId(id, `--claims[${k}]`);
+    return rho === undefined ? claimId : { id: claimId, rho };
+  });
+}
+
 const solveCommand: Command = (argv, io) => {
-  const { positional, options } = parseArgs(argv);
+  const { positional, options } = parseArgs(argv, { allowed: ['seed', 'options'] });
   if (positional.length !== 2) throw new UsageError('usage: fairdiv solve <mechanism-id> <instance.json|-> [--seed S] [--options JSON]');
   const [id, file] = positional;
   const mech = mechanism(id);
+  const opts = optionsArg(options.options);
+  if (options.seed !== undefined) opts.seed = seedArg(options.seed);
   const inst = instance(readJson(file, io) as InstanceJSON);
-  const opts: Record<string, unknown> = options.options ? JSON.parse(String(options.options)) : {};
-  if (options.seed !== undefined) opts.seed = Number(options.seed);
   const outcome = mech.run(inst, opts);
   const report = certify(outcome);
   io.out(toJson({ ...outcome.toJSON(), certificate: report.toJSON() }));
@@ -37,12 +69,20 @@ const solveCommand: Command = (argv, io) => {
 /** Rebuilds an Outcome from its JSON (as printed by `solve`) for an instance. */
 export function outcomeFromJson(j: Record<string, unknown>, inst: ReturnType<typeof instance>): Outcome {
   if (typeof j.mechanism !== 'string') throw new InvalidInputError('bad-outcome', 'outcome: missing "mechanism"');
-  const claims: Claim[] = Array.isArray(j.claims)
-    ? (j.claims as Record<string, unknown>[]).map((c, k) => {
-        if (typeof c.id !== 'string') throw new InvalidInputError('bad-outcome', `outcome.claims[${k}]: missing id`);
-        return { id: c.id, text: String(c.text ?? c.id), ...(c.rho !== undefined ? { rho: Rational.from(c.rho as string, `claims[${k}].rho`) } : {}), ...(c.params ? { params: c.params as Record<string, unknown> } : {}) };
-      })
-    : [];
+  if (j.claims !== undefined && !Array.isArray(j.claims)) throw new InvalidInputError('bad-outcome', `outcome.claims: expected a list of claims, got ${JSON.stringify(j.claims)}`);
+  const claims: Claim[] = ((j.claims as unknown[] | undefined) ?? []).map((raw, k) => {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new InvalidInputError('bad-outcome', `outcome.claims[${k}]: expected an object { id, text, rho?, params? }`);
+    const c = raw as Record<string, unknown>;
+    const id = toClaimId(c.id, `outcome.claims[${k}].id`);
+    if (c.params !== undefined && (c.params === null || typeof c.params !== 'object' || Array.isArray(c.params)))
+      throw new InvalidInputError('bad-outcome', `outcome.claims[${k}].params: expected an object`);
+    return {
+      id,
+      text: typeof c.text === 'string' ? c.text : id,
+      ...(c.rho !== undefined ? { rho: Rational.from(c.rho as string, `outcome.claims[${k}].rho`) } : {}),
+      ...(c.params !== undefined ? { params: c.params as Record<string, unknown> } : {}),
+    };
+  });
   const lottery = Array.isArray(j.lottery)
     ? new Lottery((j.lottery as { p: string; allocation: number[][] }[]).map((e) => ({ p: e.p, allocation: new Allocation(e.allocation, inst.m) })))
     : undefined;
@@ -53,17 +93,18 @@ export function outcomeFromJson(j: Record<string, unknown>, inst: ReturnType<typ
 }
 
 const certifyCommand: Command = (argv, io) => {
-  const { positional } = parseArgs(argv);
-  if (positional.length !== 2) throw new UsageError('usage: fairdiv certify <outcome.json> <instance.json>');
+  const { positional, options } = parseArgs(argv, { allowed: ['claims'] });
+  if (positional.length !== 2) throw new UsageError('usage: fairdiv certify <outcome.json> <instance.json> [--claims id,id,...]');
+  const chosen = options.claims !== undefined ? claimsArg(options.claims) : undefined;
   const inst = instance(readJson(positional[1], io) as InstanceJSON);
   const outcome = outcomeFromJson(readJson(positional[0], io) as Record<string, unknown>, inst);
-  const report = certify(outcome);
+  const report = certify(outcome, chosen ? { claims: chosen } : undefined);
   io.out(toJson(report.toJSON()));
   return report.ok ? 0 : 1;
 };
 
 const mmsCommand: Command = (argv, io) => {
-  const { options } = parseArgs(argv);
+  const { options } = parseArgs(argv, { allowed: ['n', 'values', 'time-limit'] });
   if (options.n === undefined || options.values === undefined || options.values === true)
     throw new UsageError('usage: fairdiv mms --n K --values v1,v2,... [--time-limit SECONDS]');
   const n = Number(options.n);

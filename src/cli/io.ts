@@ -1,6 +1,7 @@
 /** Shared CLI plumbing: argument parsing, JSON input, exit codes (0 ok, 1 a claim failed, 2 bad input). */
 import * as fs from 'node:fs';
 import { FairDivError } from '../core/errors';
+import { MAX_SEED } from '../mechanisms/options';
 
 export interface Io {
   out(s: string): void;
@@ -21,10 +22,17 @@ export class UsageError extends FairDivError {
   }
 }
 
-/** Splits `--key value` / `--flag` options from positional arguments. */
-export function parseArgs(argv: readonly string[], flags: readonly string[] = []): { positional: string[]; options: Record<string, string | true> } {
+/**
+ * Splits `--key value` / `--flag` options from positional arguments. `flags` take no value; `allowed`, when
+ * given, lists every option the command knows: any other is a usage error (exit 2) naming it.
+ */
+export function parseArgs(
+  argv: readonly string[],
+  spec: { readonly flags?: readonly string[]; readonly allowed?: readonly string[] } = {},
+): { positional: string[]; options: Record<string, string | true> } {
+  const flags = spec.flags ?? [];
   const positional: string[] = [];
-  const options: Record<string, string | true> = {};
+  const options: Record<string, string | true> = Object.create(null);
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     if (a.startsWith('--')) {
@@ -34,6 +42,9 @@ export function parseArgs(argv: readonly string[], flags: readonly string[] = []
       else options[a.slice(2)] = argv[++k];
     } else positional.push(a);
   }
+  if (spec.allowed)
+    for (const key of Object.keys(options))
+      if (!spec.allowed.includes(key)) throw new UsageError(`unknown option --${key}; known: ${spec.allowed.map((k) => `--${k}`).join(', ') || '(none)'}`);
   return { positional, options };
 }
 
@@ -55,4 +66,11 @@ export function readJson(path: string, io: Io): unknown {
 /** JSON with bigint-safe, Rational-as-string output. */
 export function toJson(x: unknown): string {
   return JSON.stringify(x, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2);
+}
+
+/** `--seed S`: an integer in 0..2^32-1 (exit 2 otherwise). */
+export function seedArg(raw: string | true): number {
+  const s = String(raw);
+  if (!/^\d{1,10}$/.test(s) || Number(s) > MAX_SEED) throw new UsageError(`--seed: expected an integer in 0..${MAX_SEED}, got ${JSON.stringify(raw === true ? '' : raw)}`);
+  return Number(s);
 }

@@ -12,7 +12,7 @@ import { parseArgs, toJson, UsageError } from './io';
 const USAGE = 'usage: fairdiv run <notebook.ipynb> [--out out.ipynb] [--html out.html] [--timeout SECONDS] [--continue] [--json]';
 
 export const runCommand: Command = async (argv, io) => {
-  const { positional, options } = parseArgs(argv, ['continue', 'json']);
+  const { positional, options } = parseArgs(argv, { flags: ['continue', 'json'], allowed: ['continue', 'json', 'out', 'html', 'timeout'] });
   if (positional.length !== 1) throw new UsageError(USAGE);
   const file = positional[0];
   if (!fs.existsSync(file)) throw new UsageError(`${file}: no such notebook\n${USAGE}`);

@@ -11,7 +11,7 @@ import { describe as describeDist } from '../stochastic/distribution';
 import { parseDistribution } from '../stochastic/parse';
 import { simulateMechanism, stochasticMechanismSpecs } from '../mechanisms/stochastic';
 import type { Command } from './commands';
-import { parseArgs, toJson, UsageError } from './io';
+import { parseArgs, seedArg, toJson, UsageError } from './io';
 
 const USAGE = 'usage: fairdiv simulate <mechanism-id> --dist <uniform:a,b|exp:lambda|beta:a,b|samples:FILE> --n N --m M[,M2,...] --trials T [--seed S] [--r r1,r2,...] [--options JSON] [--rho x] [--interval wilson|jeffreys] [--progress]';
 
@@ -26,7 +26,7 @@ function posInt(v: string | true | undefined, name: string, def?: number): numbe
 }
 
 export const simulateCommand: Command = async (argv, io) => {
-  const { positional, options } = parseArgs(argv, ['progress']);
+  const { positional, options } = parseArgs(argv, { flags: ['progress'], allowed: ['progress', 'dist', 'n', 'm', 'trials', 'seed', 'options', 'r', 'rho', 'interval'] });
   if (positional.length !== 1) throw new UsageError(USAGE);
   const id = positional[0];
   const known = stochasticMechanismSpecs.map((s) => s.id);
@@ -38,7 +38,7 @@ export const simulateCommand: Command = async (argv, io) => {
   const ms = String(options.m).split(',').map((s) => posInt(s.trim(), 'm'));
   const trials = posInt(options.trials, 'trials', 100);
   if (trials < 2) throw new UsageError('--trials: at least 2 trials are needed for an interval');
-  const seed = options.seed === undefined || options.seed === true ? 0 : Number.isFinite(Number(options.seed)) ? Number(options.seed) : String(options.seed);
+  const seed = options.seed === undefined ? 0 : seedArg(options.seed);
   let mechOptions: Record<string, unknown> = {};
   if (options.options !== undefined && options.options !== true) {
     try {

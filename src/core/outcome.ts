@@ -4,6 +4,7 @@
  */
 import { Allocation, FractionalAllocation, Lottery } from './allocation';
 import type { Instance } from './instance';
+import type { ClaimId } from './claims';
 import { Rational } from './rational';
 
 export type OutcomeKind = 'allocation' | 'fractional' | 'lottery';
@@ -14,7 +15,7 @@ export type OutcomeKind = 'allocation' | 'fractional' | 'lottery';
  * the claim's other parameters (never the mechanism's intermediate results).
  */
 export interface Claim {
-  readonly id: string;
+  readonly id: ClaimId;
   readonly text: string;
   readonly rho?: Rational;
   readonly params?: Readonly<Record<string, unknown>>;

@@ -1,11 +1,16 @@
-/** Registers the classic baselines. */
+/**
+ * The classic baselines, each declared with `defineMechanism`: round robin, picking sequences, unit-quota
+ * serial dictatorship and its random version, envy-cycle elimination, cut and choose, the utilitarian
+ * maximum, and probabilistic serial implemented as the PS-lottery.
+ */
 import { Lottery } from '../../core/allocation';
+import type { Claim } from '../../core/outcome';
+import type { Instance } from '../../core/instance';
 import { InvalidInputError } from '../../core/errors';
-import type { AgentId, Instance } from '../../core/instance';
-import { Outcome, type Claim } from '../../core/outcome';
 import { permutations } from '../../core/permutations';
 import { Rational } from '../../core/rational';
-import { registerMechanism, requireDomain } from '../registry';
+import { agentOrderOption, type OptionSpec } from '../options';
+import { defineMechanism, violation } from '../registry';
 import { cutAndChoose } from './cut-and-choose';
 import { decompose } from './decomposition';
 import { envyCycle } from './envy-cycle';
@@ -16,79 +21,121 @@ import { unitQuotaSerialDictatorship } from './serial-dictatorship';
 
 export { cutAndChoose, decompose, envyCycle, maxWelfare, pickingSequence, probabilisticSerial, unitQuotaSerialDictatorship };
 
-function agentOrder(inst: Instance, options: Record<string, unknown> | undefined, key = 'order'): AgentId[] {
-  const raw = options?.[key];
-  if (raw === undefined) return inst.agents.map((_, i) => i);
-  if (!Array.isArray(raw) || raw.length !== inst.n || new Set(raw).size !== inst.n || raw.some((a) => !Number.isInteger(a) || a < 0 || a >= inst.n))
-    throw new InvalidInputError('bad-order', `options.${key}: expected a permutation of the agents 0..${inst.n - 1}, got ${JSON.stringify(raw)}`);
-  return raw as AgentId[];
-}
+/** The worked instance of the README: two agents, three goods, one rational value. */
+const README_INSTANCE = { agents: ['alice', 'bob'], goods: ['car', 'house', 'boat'], values: [[3, 7, '5/2'], [4, 4, 1]] };
+/** Three agents with ties and a zero, small enough for every audit. */
+const THREE_AGENTS = { values: [[6, 3, 3, 1, 0], [2, 5, 4, 4, 1], [3, 3, 3, 3, 3]] };
 
+/** The [ABM16] guarantee of unit-quota serial dictatorship as quoted by paper 000 (spec B2): 1/floor((m-n+2)/2) when m >= n. */
 function abmRho(inst: Instance): Rational | null {
   if (inst.m < inst.n) return null;
   return new Rational(1n, BigInt(Math.max(1, Math.floor((inst.m - inst.n + 2) / 2))));
 }
 
-registerMechanism({
+/** A picking sequence: agent indices, repeated when shorter than m; default 0..n-1. Code `bad-sequence`. */
+function sequenceOption(): OptionSpec<number[]> {
+  return {
+    describe: 'agent indices in picking order, repeated when shorter than m; default 0..n-1',
+    parse(raw, ctx) {
+      const n = ctx.instance.n;
+      if (raw === undefined) return Array.from({ length: n }, (_, i) => i);
+      if (!Array.isArray(raw) || raw.length === 0 || raw.some((a) => !Number.isInteger(a) || a < 0 || a >= n))
+        throw new InvalidInputError('bad-sequence', `${ctx.mechanism}: options.${ctx.key}: expected a non-empty list of agent indices 0..${n - 1}, got ${JSON.stringify(raw)}`);
+      return [...(raw as number[])];
+    },
+  };
+}
+
+defineMechanism({
   id: 'round-robin',
   name: 'Round robin',
-  source: 'classic (Caragiannis et al. 2019 for EF1)',
+  citation: {
+    authors: 'Caragiannis, Kurokawa, Moulin, Procaccia, Shah & Wang',
+    year: 2019,
+    title: 'The unreasonable fairness of maximum Nash welfare',
+    venue: 'ACM Transactions on Economics and Computation 7(3)',
+    theorem: 'round robin is EF1 (Section 1.2)',
+  },
   kind: 'allocation',
+  claims: ['ef1'],
   guarantees: ['EF1'],
-  requirements: 'any additive instance; option order (agent permutation)',
-  run(inst, options) {
-    const order = agentOrder(inst, options);
-    const { allocation, picks } = pickingSequence(inst, order);
-    return new Outcome({
-      mechanism: 'round-robin', instance: inst, allocation, options: options ?? {},
+  requirements: 'any additive instance',
+  options: { agentOrder: agentOrderOption() },
+  run(inst, { agentOrder }) {
+    const { allocation, picks } = pickingSequence(inst, agentOrder);
+    return {
+      allocation,
       claims: [{ id: 'ef1', text: 'EF1: envy disappears after removing one good' }],
       trace: [{ id: 'picks', title: 'Picks in turn', data: picks }],
-    });
+    };
   },
+  example: { source: 'README', instance: README_INSTANCE, expect: { allocation: [[1, 2], [0]] } },
 });
 
-registerMechanism({
+defineMechanism({
   id: 'picking-sequence',
   name: 'Picking sequence',
-  source: 'classic (Kohler & Chandrasekaran 1971; Bouveret & Lang 2011)',
-  kind: 'allocation',
-  guarantees: ['none in general (a balanced alternating sequence such as round robin is EF1)'],
-  requirements: 'option sequence: agent indices, repeated when shorter than m',
-  run(inst, options) {
-    const seq = (options?.sequence as AgentId[] | undefined) ?? inst.agents.map((_, i) => i);
-    if (!Array.isArray(seq)) throw new InvalidInputError('bad-sequence', 'options.sequence: expected an array of agent indices');
-    const { allocation, picks } = pickingSequence(inst, seq);
-    return new Outcome({ mechanism: 'picking-sequence', instance: inst, allocation, options: options ?? {}, claims: [], trace: [{ id: 'picks', title: 'Picks in turn', data: picks }] });
+  citation: {
+    authors: 'Kohler & Chandrasekaran; Bouveret & Lang',
+    year: 1971,
+    title: 'A class of sequential games (Operations Research 19); A general elicitation-free protocol for allocating indivisible goods (IJCAI 2011)',
+    theorem: 'picking sequences',
   },
+  kind: 'allocation',
+  claims: [],
+  guarantees: ['none in general (a balanced alternating sequence such as round robin is EF1)'],
+  requirements: 'any additive instance',
+  options: { sequence: sequenceOption() },
+  run(inst, { sequence }) {
+    const { allocation, picks } = pickingSequence(inst, sequence);
+    return { allocation, claims: [], trace: [{ id: 'picks', title: 'Picks in turn', data: picks }] };
+  },
+  example: { source: 'hand-made: agent 0 picks twice first', instance: THREE_AGENTS, options: { sequence: [0, 0, 1, 2] }, expect: { allocation: [[0, 1], [2, 4], [3]] } },
 });
 
-registerMechanism({
+defineMechanism({
   id: 'serial-dictatorship',
   name: 'Unit-quota serial dictatorship',
-  source: 'classic; guarantee [ABM16] as quoted by paper 000 (spec B2)',
+  citation: {
+    authors: 'Amanatidis, Birmpas & Markakis',
+    year: 2016,
+    title: 'On truthful mechanisms for maximin share allocations (IJCAI 2016)',
+    theorem: '1/floor((m-n+2)/2)-MMS, as quoted by Babaioff, Feige & Manaker Morag (spec B2)',
+  },
   kind: 'allocation',
+  claims: ['truthful', 'rho-mms'],
   guarantees: ['DSIC (ordinal)', '1/floor((m-n+2)/2)-MMS when m >= n'],
-  requirements: 'any additive instance; option order (agent permutation)',
+  requirements: 'any additive instance',
+  options: { agentOrder: agentOrderOption() },
   incentives: { space: 'ordinal', notion: 'DSIC' },
-  run(inst, options) {
-    const allocation = unitQuotaSerialDictatorship(inst, agentOrder(inst, options));
+  run(inst, { agentOrder }) {
+    const allocation = unitQuotaSerialDictatorship(inst, agentOrder);
     const claims: Claim[] = [{ id: 'truthful', text: 'DSIC: no strict-order misreport gains', params: { space: 'ordinal' } }];
     const rho = abmRho(inst);
     if (rho) claims.push({ id: 'rho-mms', rho, text: `${rho}-MMS [ABM16]` });
-    return new Outcome({ mechanism: 'serial-dictatorship', instance: inst, allocation, options: options ?? {}, claims });
+    return { allocation, claims };
   },
+  example: { source: 'hand-made', instance: THREE_AGENTS, expect: { allocation: [[0, 3], [1, 4], [2]] } },
 });
 
-registerMechanism({
+defineMechanism({
   id: 'random-serial-dictatorship',
   name: 'Random serial dictatorship (unit quota)',
-  source: 'classic (Abdulkadiroglu & Sonmez 1998)',
+  citation: {
+    authors: 'Abdulkadiroglu & Sonmez',
+    year: 1998,
+    title: 'Random serial dictatorship and the core from random endowments in house allocation problems',
+    venue: 'Econometrica 66(3)',
+    theorem: 'universal truthfulness; ex-post guarantee of [ABM16]',
+  },
   kind: 'lottery',
+  claims: ['truthful', 'support-size', 'ex-post-rho-mms'],
   guarantees: ['universally truthful (ordinal)', 'ex-post 1/floor((m-n+2)/2)-MMS when m >= n', 'support <= n!'],
   requirements: 'n <= 8 (the lottery lists all n! orders)',
+  options: {},
   incentives: { space: 'ordinal', notion: 'universally truthful' },
-  run(inst, options) {
-    requireDomain(inst.n <= 8, 'random-serial-dictatorship', 'too-many-agents', `n = ${inst.n} > 8: the exact lottery over n! orders is too large`);
+  domain: (inst) => violation(inst.n <= 8, 'too-many-agents', `n = ${inst.n} > 8: the exact lottery over n! orders is too large`),
+  run(inst) {
     const orders = permutations(inst.n);
     const lottery = Lottery.uniform(orders.map((o) => unitQuotaSerialDictatorship(inst, o)));
     const claims: Claim[] = [
@@ -97,75 +144,96 @@ registerMechanism({
     ];
     const rho = abmRho(inst);
     if (rho) claims.push({ id: 'ex-post-rho-mms', rho, text: `ex-post ${rho}-MMS [ABM16]` });
-    return new Outcome({ mechanism: 'random-serial-dictatorship', instance: inst, lottery, options: options ?? {}, claims });
+    return { lottery, claims };
   },
+  example: { source: 'README', instance: README_INSTANCE, expect: { supportSize: 2 } },
 });
 
-registerMechanism({
+defineMechanism({
   id: 'envy-cycle',
   name: 'Envy-cycle elimination',
-  source: 'classic (Lipton, Markakis, Mossel & Saberi 2004)',
+  citation: {
+    authors: 'Lipton, Markakis, Mossel & Saberi',
+    year: 2004,
+    title: 'On approximately fair allocations of indivisible goods (EC 2004)',
+    theorem: 'envy-cycle elimination is EF1',
+  },
   kind: 'allocation',
+  claims: ['ef1'],
   guarantees: ['EF1'],
   requirements: 'any additive instance',
-  run(inst, options) {
+  options: {},
+  run(inst) {
     const { allocation, rotations } = envyCycle(inst);
-    return new Outcome({
-      mechanism: 'envy-cycle', instance: inst, allocation, options: options ?? {},
-      claims: [{ id: 'ef1', text: 'EF1' }],
-      trace: [{ id: 'rotations', title: 'Envy cycles rotated', data: rotations }],
-    });
+    return { allocation, claims: [{ id: 'ef1', text: 'EF1' }], trace: [{ id: 'rotations', title: 'Envy cycles rotated', data: rotations }] };
   },
+  example: { source: 'hand-made', instance: THREE_AGENTS, expect: { allocation: [[0], [1, 4], [2, 3]] } },
 });
 
-registerMechanism({
+defineMechanism({
   id: 'cut-and-choose',
   name: 'Cut and choose (MMS-EFX cut)',
-  source: 'classic; cut = MMS partition made EFX (seed-002 spec, REALLOC)',
+  citation: {
+    authors: 'classic; the cut is an MMS partition made EFX (REALLOC of Babaioff & Frosh, spec 002)',
+    year: 2026,
+    title: 'Best-of-both-worlds fair division for two and three agents',
+    theorem: 'cut and choose with an MMS-EFX cut',
+  },
   kind: 'allocation',
+  claims: ['mms', 'efx0'],
   guarantees: ['MMS for both agents', 'EFX0'],
   requirements: 'n = 2',
-  run(inst, options) {
-    requireDomain(inst.n === 2, 'cut-and-choose', 'n-not-2', `needs exactly 2 agents, got n = ${inst.n}`);
+  options: {},
+  domain: (inst) => violation(inst.n === 2, 'n-not-2', `needs exactly 2 agents, got n = ${inst.n}`),
+  run(inst) {
     const { allocation, partition, chosen } = cutAndChoose(inst);
-    return new Outcome({
-      mechanism: 'cut-and-choose', instance: inst, allocation, options: options ?? {},
+    return {
+      allocation,
       claims: [
         { id: 'mms', text: 'both agents receive at least their maximin share' },
         { id: 'efx0', text: 'EFX0: the cutter is EFX-satisfied, the chooser envy-free' },
       ],
       trace: [{ id: 'cut', title: "Cutter's MMS-EFX partition", data: { partition, chosen } }],
-    });
+    };
   },
+  example: { source: 'README', instance: README_INSTANCE, expect: { allocation: [[1], [0, 2]] } },
 });
 
-registerMechanism({
+defineMechanism({
   id: 'max-welfare',
   name: 'Utilitarian maximum',
-  source: 'classic',
+  citation: { authors: 'classic', title: 'utilitarian welfare maximisation', theorem: 'each good to an agent who values it most (lowest index on ties)' },
   kind: 'allocation',
+  claims: ['fpo', 'po'],
   guarantees: ['fPO', 'PO'],
   requirements: 'any additive instance',
-  run(inst, options) {
-    return new Outcome({
-      mechanism: 'max-welfare', instance: inst, allocation: maxWelfare(inst), options: options ?? {},
-      claims: [{ id: 'fpo', text: 'fractionally Pareto optimal' }, { id: 'po', text: 'Pareto optimal' }],
-    });
+  options: {},
+  run(inst) {
+    return { allocation: maxWelfare(inst), claims: [{ id: 'fpo', text: 'fractionally Pareto optimal' }, { id: 'po', text: 'Pareto optimal' }] };
   },
+  example: { source: 'README', instance: README_INSTANCE, expect: { allocation: [[1, 2], [0]] } },
 });
 
-registerMechanism({
+defineMechanism({
   id: 'probabilistic-serial',
   name: 'Probabilistic serial, implemented as the PS-lottery',
-  source: 'Bogomolnaia & Moulin 2001; lottery: Aziz, Freeman, Shah & Vaish 2023',
+  citation: {
+    authors: 'Bogomolnaia & Moulin; Aziz, Freeman, Shah & Vaish',
+    year: 2001,
+    title: 'A new solution to the random assignment problem (JET 2001); Best of both worlds: ex ante and ex post fairness in resource allocation (Operations Research 2023)',
+    theorem: 'PS is SD-envy-free; the PS-lottery is ex-post EF1',
+  },
   kind: 'lottery',
+  claims: ['ex-ante-ef', 'ex-ante-prop', 'implements', 'ex-post-ef1'],
   guarantees: ['ex-ante EF (SD-EF)', 'ex-ante PROP', 'implements PS exactly', 'ex-post EF1'],
   requirements: 'any additive instance (uses the strict orders)',
-  run(inst, options) {
+  options: {},
+  run(inst) {
     const { fractional, events } = probabilisticSerial(inst);
     const lottery = decompose(fractional, inst.agents.map((_, i) => inst.order(i)));
-    return new Outcome({
-      mechanism: 'probabilistic-serial', instance: inst, lottery, fractional, options: options ?? {},
+    return {
+      lottery,
+      fractional,
       claims: [
         { id: 'ex-ante-ef', text: 'ex-ante envy-free' },
         { id: 'ex-ante-prop', text: 'ex-ante proportional' },
@@ -176,6 +244,7 @@ registerMechanism({
         { id: 'eating', title: 'Eating events (time at which each good is finished)', data: events },
         { id: 'fractional', title: 'PS fractional allocation', data: fractional },
       ],
-    });
+    };
   },
+  example: { source: 'README', instance: README_INSTANCE, expect: { fractional: [['0', '1', '1/2'], ['1', '0', '1/2']] } },
 });

@@ -1,5 +1,6 @@
 /**
- * Claim checkers specific to paper 000, registered with `certify` (spec section 4). Each recomputes its target from the
+ * Claim checkers of paper 000 (Babaioff, Feige, Manaker Morag 2026; spec section 4), entries of the claim table
+ * in `./claims`. Each recomputes its target from the
  * instance alone (never from the mechanism's bookkeeping):
  * * `implements-cuq` (C2): the lottery's marginals equal CUQ(v, pi) exactly, CUQ recomputed here by averaging the n
  *   cyclic unit-quota allocations (Definition 3.5), independently of the Lemma 4.4 formula used by the mechanisms.
@@ -7,12 +8,11 @@
  * * `implements-uniform` (C2 for B1): every marginal is exactly 1/n.
  * * `two-agent-cases` (C10): recomputes Definition 7.3's case; in the hard case checks Lemma 7.5's bundle facts.
  */
-import type { CheckResult } from '../../checks/result';
-import { registerClaimChecker } from '../../certify';
-import type { Instance } from '../../core/instance';
-import type { Outcome } from '../../core/outcome';
-import { Rational, type RationalLike } from '../../core/rational';
-import { tps } from '../../shares/tps';
+import type { Instance } from '../core/instance';
+import type { Outcome } from '../core/outcome';
+import { Rational, type RationalLike } from '../core/rational';
+import { tps } from '../shares/tps';
+import type { CheckResult } from './result';
 
 /** Lottery marginals recomputed from the support (not Lottery.marginals, to stay independent). */
 function marginalsOf(o: Outcome): Rational[][] | null {
@@ -130,7 +130,3 @@ export function checkTwoAgentCases(o: Outcome): CheckResult {
   const holds = Object.values(facts).every(Boolean);
   return { holds, detail: { case: 'hard', h, o: oo, A1, A2, facts, vOA1: vo, To: T[oo] } };
 }
-
-registerClaimChecker('implements-cuq', (o, c) => checkImplementsCuq(o, c.params));
-registerClaimChecker('implements-uniform', (o) => checkImplementsUniform(o));
-registerClaimChecker('two-agent-cases', (o) => checkTwoAgentCases(o));

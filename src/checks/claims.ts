@@ -1,0 +1,146 @@
+/**
+ * The claim table: one checker per claim id of `src/core/claims.ts`, keyed by the `ClaimId` union so that a
+ * claim id without a checker (or a checker without an id) is a compile error. `certify` (src/certify.ts) is the
+ * only caller; it supplies what a checker cannot know from the outcome alone (how to re-run the mechanism for
+ * a truthfulness audit).
+ *
+ * * An allocation checker judges one integral allocation; `ex-post-<id>` runs it on every allocation of a
+ *   lottery's support (`checkExPost`).
+ * * An outcome checker judges the whole outcome: its lottery, fractional allocation, or the mechanism behind it.
+ */
+import type { Allocation, FractionalAllocation } from '../core/allocation';
+import type { AllocationClaimId, OutcomeClaimId } from '../core/claims';
+import { InvalidInputError } from '../core/errors';
+import type { Instance } from '../core/instance';
+import type { Claim, Outcome } from '../core/outcome';
+import { Rational } from '../core/rational';
+import { checkAlphaPO } from './alpha-po';
+import { checkImplementsCuq, checkImplementsUniform, checkTwoAgentCases } from './cuq';
+import { checkFPO, checkPO } from './efficiency';
+import { checkEEFX, checkEF, checkEF1, checkEFX, checkEFX0 } from './envy';
+import { checkExAnteEF, checkExAntePROP, checkImplements, checkSupportSize } from './ex-ante';
+import { auditTruthfulness, type MisreportSpace } from './incentives';
+import type { CheckResult } from './result';
+import { checkIMMX, checkPROP, checkPROP1, checkRhoMMS, checkRhoTPS } from './share';
+import {
+  checkAsymptoticWelfareRatio,
+  checkBicRanking,
+  checkBicWeightedRanking,
+  checkEfImpliesHalfWelfare,
+  checkEfWhp,
+  checkQuotaSerialDictatorship,
+} from './stochastic';
+
+/** What `certify` knows beyond the outcome: how to re-run its mechanism on a misreported instance. */
+export interface ClaimContext {
+  /** Re-runs the outcome's mechanism with the outcome's options (for truthfulness audits). */
+  readonly rerun?: (inst: Instance) => Outcome;
+  /** The misreport space the mechanism's registry entry declares for its truthfulness claim. */
+  readonly incentiveSpace?: MisreportSpace;
+}
+
+export type AllocationChecker = (inst: Instance, a: Allocation, claim: Claim) => CheckResult;
+export type OutcomeChecker = (o: Outcome, claim: Claim, ctx: ClaimContext) => CheckResult;
+
+function rhoOf(claim: Claim): Rational {
+  return claim.rho ?? Rational.ONE;
+}
+
+/** A claim parameter that must be a string from a fixed list (typed error otherwise: params come from files). */
+function enumParam<T extends string>(claim: Claim, key: string, allowed: readonly T[]): T | undefined {
+  const raw = claim.params?.[key];
+  if (raw === undefined) return undefined;
+  if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new InvalidInputError('bad-claim-params', `claim ${claim.id}: params.${key} must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+}
+
+function boundParam(claim: Claim): number {
+  const raw = claim.params?.bound;
+  if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) return raw;
+  throw new InvalidInputError('bad-claim-params', `claim ${claim.id}: params.bound must be a non-negative integer, got ${JSON.stringify(raw)}`);
+}
+
+export const allocationCheckers: { readonly [K in AllocationClaimId]: AllocationChecker } = {
+  ef: (i, a) => checkEF(i, a),
+  ef1: (i, a) => checkEF1(i, a),
+  efx: (i, a) => checkEFX(i, a),
+  efx0: (i, a) => checkEFX0(i, a),
+  eefx: (i, a) => checkEEFX(i, a),
+  prop: (i, a) => checkPROP(i, a),
+  prop1: (i, a) => checkPROP1(i, a),
+  mms: (i, a) => checkRhoMMS(i, a, Rational.ONE),
+  'rho-mms': (i, a, c) => checkRhoMMS(i, a, rhoOf(c)),
+  'rho-tps': (i, a, c) => checkRhoTPS(i, a, rhoOf(c)),
+  immx: (i, a, c) => checkIMMX(i, a, rhoOf(c)),
+  po: (i, a) => checkPO(i, a),
+  fpo: (i, a) => checkFPO(i, a),
+  'alpha-po': (i, a, c) => {
+    const p = (c.params ?? {}) as { alpha?: unknown; weights?: unknown };
+    const alpha = p.alpha ?? c.rho;
+    if (alpha === undefined) return { holds: false, unchecked: true, detail: { reason: 'alpha-po claim without params.alpha' } };
+    const weights = Array.isArray(p.weights) ? (p.weights as string[]) : undefined;
+    // certify accepts only exact answers: a HiGHS "infeasible" without an exact certificate is reported as unchecked
+    return checkAlphaPO(i, a, alpha as string, { requireExact: true, ...(weights ? { weights } : {}) });
+  },
+  'quota-serial-dictatorship': (i, a, c) => checkQuotaSerialDictatorship(i, a, c.params),
+  'ef-implies-half-welfare': (i, a) => checkEfImpliesHalfWelfare(i, a),
+};
+
+function exAnteFractional(o: Outcome): FractionalAllocation | undefined {
+  return o.lottery ? o.lottery.marginals() : o.fractional;
+}
+
+function notApplicable(reason: string): CheckResult {
+  return { holds: false, detail: { reason } };
+}
+
+export const outcomeCheckers: { readonly [K in OutcomeClaimId]: OutcomeChecker } = {
+  'ex-ante-prop': (o) => {
+    const f = exAnteFractional(o);
+    return f ? checkExAntePROP(o.instance, f) : notApplicable('no allocation to check');
+  },
+  'ex-ante-ef': (o) => {
+    const f = exAnteFractional(o);
+    return f ? checkExAnteEF(o.instance, f) : notApplicable('no allocation to check');
+  },
+  implements: (o) => (o.lottery && o.fractional ? checkImplements(o.lottery, o.fractional) : notApplicable('not a lottery with a fractional target')),
+  'support-size': (o, c) => (o.lottery ? checkSupportSize(o.lottery, boundParam(c)) : { holds: true, detail: { size: 1 } }),
+  truthful: (o, c, ctx) => {
+    if (!ctx.rerun) return { holds: false, unchecked: true, detail: { reason: `no registered mechanism "${o.mechanism}" to audit` } };
+    const space = enumParam(c, 'space', ['ordinal', 'cardinal'] as const) ?? ctx.incentiveSpace ?? 'cardinal';
+    const eps = c.params?.eps !== undefined ? Rational.from(c.params.eps as string, `claim ${c.id}: params.eps`) : undefined;
+    // the audit's size is the checker's own (never read from the outcome: an outcome file is untrusted input)
+    return auditTruthfulness(ctx.rerun, o.instance, { space, eps });
+  },
+  'implements-cuq': (o, c) => checkImplementsCuq(o, c.params),
+  'implements-uniform': (o) => checkImplementsUniform(o),
+  'two-agent-cases': (o) => checkTwoAgentCases(o),
+  'asymptotic-welfare-ratio': (_o, c) => checkAsymptoticWelfareRatio(c.params),
+  'ef-whp': (_o, c) => checkEfWhp(c.params),
+  'bic-ranking': (o) => checkBicRanking(o),
+  'bic-weighted-ranking': (o, c) => checkBicWeightedRanking(o, c.params),
+};
+
+/** An allocation property on every allocation of the support; fails at the first allocation that violates it. */
+export function checkExPost(o: Outcome, id: AllocationClaimId, claim: Claim): CheckResult {
+  const check = allocationCheckers[id];
+  const support = o.support();
+  let unchecked: CheckResult | null = null;
+  let worst: { k: number; value: Rational; needed: Rational; agent: unknown } | null = null;
+  for (let k = 0; k < support.length; k++) {
+    const r = check(o.instance, support[k].allocation, claim);
+    if (r.unchecked) unchecked ??= r;
+    else if (!r.holds)
+      return {
+        holds: false,
+        detail: { ...r.detail, supportIndex: k, probability: support[k].p },
+        witness: { allocation: support[k].allocation.toJSON(), ...(r.witness as object) },
+      };
+    const { value, needed, agent } = r.detail as { value?: unknown; needed?: unknown; agent?: unknown };
+    if (value instanceof Rational && needed instanceof Rational && (!worst || value.mul(worst.needed).lt(worst.value.mul(needed))))
+      worst = { k, value, needed, agent };
+  }
+  if (unchecked) return unchecked;
+  const tightest = worst ? { agent: worst.agent, value: worst.value, needed: worst.needed, supportIndex: worst.k } : {};
+  return { holds: true, detail: { property: `ex-post ${id}`, allocations: support.length, ...tightest } };
+}

@@ -12,6 +12,7 @@ import type { AgentId, GoodId, Instance } from '../core/instance';
 import { Rational } from '../core/rational';
 import { checkAlphaPO, findDominating } from './alpha-po';
 import type { CheckResult } from './result';
+import { requireAllocation, requireInstance } from '../core/arguments';
 
 interface Edge {
   ratio: Rational;
@@ -20,6 +21,8 @@ interface Edge {
 
 /** fPO, exact. */
 export function checkFPO(inst: Instance, a: Allocation): CheckResult {
+  requireInstance(inst, 'checkFPO');
+  requireAllocation(a, inst, 'checkFPO', 'a');
   const n = inst.n;
   const v = inst.values;
   const edge: (Edge | null)[][] = Array.from({ length: n }, () => new Array<Edge | null>(n).fill(null));
@@ -86,6 +89,8 @@ export function checkFPO(inst: Instance, a: Allocation): CheckResult {
  * an exact re-check; otherwise the result is `unchecked`.
  */
 export function checkPO(inst: Instance, a: Allocation, nodeLimit = 5_000_000): CheckResult {
+  requireInstance(inst, 'checkPO');
+  requireAllocation(a, inst, 'checkPO', 'a');
   const f = checkFPO(inst, a);
   if (f.holds) return { holds: true, detail: { property: 'PO', via: 'fPO' }, witness: f.witness };
   const target = inst.values.map((_, i) => inst.value(i, a.bundles[i]));

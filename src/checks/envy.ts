@@ -7,6 +7,7 @@ import type { Allocation } from '../core/allocation';
 import type { AgentId, Bundle, GoodId, Instance } from '../core/instance';
 import { Rational } from '../core/rational';
 import type { CheckResult } from './result';
+import { requireAllocation, requireInstance } from '../core/arguments';
 
 /** v_i(A_j) for every pair: the envy matrix of an allocation. */
 export function valueMatrix(inst: Instance, a: Allocation): Rational[][] {
@@ -46,11 +47,15 @@ function report(name: string, v: Violation | null, inst: Instance): CheckResult 
 
 /** Envy-free: v_i(A_i) >= v_i(A_j) for all i, j. Witness: an envious pair. */
 export function checkEF(inst: Instance, a: Allocation): CheckResult {
+  requireInstance(inst, 'checkEF');
+  requireAllocation(a, inst, 'checkEF', 'a');
   return report('EF', firstViolation(inst, a, (i, j, own, other) => (own.lt(other) ? { envious: i, envied: j, own, other } : null)), inst);
 }
 
 /** EF1: for all i, j with A_j nonempty, some g in A_j has v_i(A_i) >= v_i(A_j \ {g}). Witness: the pair and the best removal. */
 export function checkEF1(inst: Instance, a: Allocation): CheckResult {
+  requireInstance(inst, 'checkEF1');
+  requireAllocation(a, inst, 'checkEF1', 'a');
   return report('EF1', firstViolation(inst, a, (i, j, own, other) => {
     if (own.ge(other) || a.bundles[j].length === 0) return null;
     const best = a.bundles[j].reduce((b, g) => (inst.values[i][g].gt(inst.values[i][b]) ? g : b));
@@ -72,11 +77,15 @@ function efxTest(inst: Instance, a: Allocation, positiveOnly: boolean) {
 
 /** EFX (the [Car+16] notion, "EFX+"): removing any positively valued good of A_j removes i's envy. */
 export function checkEFX(inst: Instance, a: Allocation): CheckResult {
+  requireInstance(inst, 'checkEFX');
+  requireAllocation(a, inst, 'checkEFX', 'a');
   return report('EFX', firstViolation(inst, a, efxTest(inst, a, true)), inst);
 }
 
 /** EFX0 (strong EFX of [PR20], used by papers 002 and 003): removing any good of A_j, zero-valued included. */
 export function checkEFX0(inst: Instance, a: Allocation): CheckResult {
+  requireInstance(inst, 'checkEFX0');
+  requireAllocation(a, inst, 'checkEFX0', 'a');
   return report('EFX0', firstViolation(inst, a, efxTest(inst, a, false)), inst);
 }
 
@@ -140,6 +149,8 @@ export function eefxRepartition(v: readonly Rational[], own: Rational, goods: re
  * Witness of failure: an agent for whom no re-partition exists (proved by exhaustive search).
  */
 export function checkEEFX(inst: Instance, a: Allocation): CheckResult {
+  requireInstance(inst, 'checkEEFX');
+  requireAllocation(a, inst, 'checkEEFX', 'a');
   const certificates: Record<string, GoodId[][]> = {};
   for (let i = 0; i < inst.n; i++) {
     const own = inst.value(i, a.bundles[i]);

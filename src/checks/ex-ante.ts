@@ -6,6 +6,7 @@ import type { FractionalAllocation, Lottery } from '../core/allocation';
 import type { Instance } from '../core/instance';
 import { Rational } from '../core/rational';
 import type { CheckResult } from './result';
+import { requireFractional, requireInstance, requireLottery } from '../core/arguments';
 
 /** V[i][j] = v_i(f_j) = sum_g f[j][g] v_i(g): agent i's expected value of agent j's share. */
 export function expectedValueMatrix(inst: Instance, f: FractionalAllocation): Rational[][] {
@@ -24,6 +25,8 @@ export function lotteryExpectedValues(inst: Instance, l: Lottery): Rational[] {
 
 /** Ex-ante PROP: v_i(f_i) >= v_i(M)/n for every agent. */
 export function checkExAntePROP(inst: Instance, f: FractionalAllocation): CheckResult {
+  requireInstance(inst, 'checkExAntePROP');
+  requireFractional(f, inst, 'checkExAntePROP', 'f');
   const V = expectedValueMatrix(inst, f);
   const perAgent: Record<string, unknown> = {};
   const shares = inst.values.map((_, i) => inst.total(i).div(inst.n));
@@ -41,6 +44,8 @@ export function checkExAntePROP(inst: Instance, f: FractionalAllocation): CheckR
 
 /** Ex-ante EF: v_i(f_i) >= v_i(f_j) for all i, j. Witness: an envious pair. */
 export function checkExAnteEF(inst: Instance, f: FractionalAllocation): CheckResult {
+  requireInstance(inst, 'checkExAnteEF');
+  requireFractional(f, inst, 'checkExAnteEF', 'f');
   const V = expectedValueMatrix(inst, f);
   let tight: [number, number] | null = null;
   for (let i = 0; i < inst.n; i++) for (let j = 0; j < inst.n; j++) {
@@ -53,6 +58,8 @@ export function checkExAnteEF(inst: Instance, f: FractionalAllocation): CheckRes
 
 /** The lottery implements f exactly: its marginals equal f entry by entry. Witness: the first differing entry. */
 export function checkImplements(l: Lottery, f: FractionalAllocation): CheckResult {
+  requireLottery(l, 'checkImplements', 'l');
+  requireFractional(f, l, 'checkImplements', 'f');
   const marg = l.marginals();
   for (let i = 0; i < f.n; i++) for (let g = 0; g < f.m; g++)
     if (!marg.shares[i][g].eq(f.shares[i][g]))
@@ -62,5 +69,6 @@ export function checkImplements(l: Lottery, f: FractionalAllocation): CheckResul
 
 /** Support size at most `bound`. */
 export function checkSupportSize(l: Lottery, bound: number): CheckResult {
+  requireLottery(l, 'checkSupportSize', 'l');
   return { holds: l.size <= bound, detail: { property: 'support size', size: l.size, bound } };
 }

@@ -10,6 +10,7 @@ import { prop } from '../shares/prop';
 import { tps } from '../shares/tps';
 import { efxDominates } from './envy';
 import type { CheckResult } from './result';
+import { requireAllocation, requireInstance } from '../core/arguments';
 
 function perAgent(
   inst: Instance,
@@ -50,11 +51,15 @@ function perAgent(
 
 /** PROP: v_i(A_i) >= v_i(M)/n for every agent. */
 export function checkPROP(inst: Instance, a: Allocation): CheckResult {
+  requireInstance(inst, 'checkPROP');
+  requireAllocation(a, inst, 'checkPROP', 'a');
   return perAgent(inst, a, 'PROP', Rational.ONE, (i) => ({ value: prop(inst.values[i], inst.n) }));
 }
 
 /** PROP1 (seed-000 D15): v_i(A_i) + max_{g not in A_i} v_i(g) >= v_i(M)/n. */
 export function checkPROP1(inst: Instance, a: Allocation): CheckResult {
+  requireInstance(inst, 'checkPROP1');
+  requireAllocation(a, inst, 'checkPROP1', 'a');
   for (let i = 0; i < inst.n; i++) {
     const own = inst.value(i, a.bundles[i]);
     const mine = new Set(a.bundles[i]);
@@ -72,11 +77,15 @@ export function checkPROP1(inst: Instance, a: Allocation): CheckResult {
 
 /** rho-TPS: v_i(A_i) >= rho * TPS_n(v_i) for every agent. */
 export function checkRhoTPS(inst: Instance, a: Allocation, rho: RationalLike): CheckResult {
+  requireInstance(inst, 'checkRhoTPS');
+  requireAllocation(a, inst, 'checkRhoTPS', 'a');
   return perAgent(inst, a, 'rho-TPS', Rational.from(rho), (i) => ({ value: tps(inst.values[i], inst.n) }));
 }
 
 /** rho-MMS: v_i(A_i) >= rho * MMS_n(v_i) for every agent; the share comes with its witness partition. */
 export function checkRhoMMS(inst: Instance, a: Allocation, rho: RationalLike = 1): CheckResult {
+  requireInstance(inst, 'checkRhoMMS');
+  requireAllocation(a, inst, 'checkRhoMMS', 'a');
   return perAgent(inst, a, 'rho-MMS', Rational.from(rho), (i) => {
     const r = mmsShare(inst, i);
     return { value: r.value, witness: r.partition, lower: r.lower, upper: r.upper };
@@ -88,6 +97,8 @@ export function checkRhoMMS(inst: Instance, a: Allocation, rho: RationalLike = 1
  * Witness of failure: the agent, an EFX0 violation and the MMS partition.
  */
 export function checkIMMX(inst: Instance, a: Allocation, alpha: RationalLike = 1): CheckResult {
+  requireInstance(inst, 'checkIMMX');
+  requireAllocation(a, inst, 'checkIMMX', 'a');
   const rho = Rational.from(alpha);
   const status: Record<string, string> = {};
   for (let i = 0; i < inst.n; i++) {

@@ -5,6 +5,7 @@
 import { Allocation, FractionalAllocation, Lottery } from './allocation';
 import type { Instance } from './instance';
 import type { ClaimId } from './claims';
+import { InvalidInputError } from './errors';
 import { Rational } from './rational';
 
 export type OutcomeKind = 'allocation' | 'fractional' | 'lottery';
@@ -29,6 +30,20 @@ export interface TraceStep {
   readonly data: unknown;
 }
 
+/** Every allocation of an outcome has one bundle (or row) per agent over the instance's goods. */
+function checkShape(init: { instance: Instance; allocation?: Allocation; fractional?: FractionalAllocation; lottery?: Lottery }): void {
+  const { n, m } = init.instance;
+  const fit = (a: Allocation, where: string) => {
+    if (a.bundles.length !== n || a.m !== m)
+      throw new InvalidInputError('bad-outcome', `${where}: ${a.bundles.length} bundles over ${a.m} goods for an instance with ${n} agents and ${m} goods`);
+  };
+  if (init.allocation) fit(init.allocation, 'outcome.allocation');
+  init.lottery?.entries.forEach((e, k) => fit(e.allocation, `outcome.lottery[${k}].allocation`));
+  const f = init.fractional;
+  if (f && (f.shares.length !== n || f.shares.some((row) => row.length !== m)))
+    throw new InvalidInputError('bad-outcome', `outcome.fractional: not ${n} x ${m} (agents x goods)`);
+}
+
 /** The result of running a mechanism on an instance. */
 export class Outcome {
   readonly mechanism: string;
@@ -51,6 +66,7 @@ export class Outcome {
     trace?: readonly TraceStep[];
     options?: Readonly<Record<string, unknown>>;
   }) {
+    checkShape(init);
     this.mechanism = init.mechanism;
     this.instance = init.instance;
     this.kind = init.lottery ? 'lottery' : init.allocation ? 'allocation' : 'fractional';

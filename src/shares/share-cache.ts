@@ -1,6 +1,7 @@
 import type { Instance, AgentId } from '../core/instance';
 import type { Rational } from '../core/rational';
 import { mms, type MmsResult } from './mms';
+import { requireInstance } from '../core/arguments';
 
 const cache = new Map<string, MmsResult>();
 
@@ -10,6 +11,7 @@ const cache = new Map<string, MmsResult>();
  * partition; on a time limit `status` is 'timeout' and [lower, upper] bounds the share.
  */
 export function mmsShare(inst: Instance, i: AgentId, n = inst.n, timeLimitMs = 20000): MmsResult {
+  requireInstance(inst, 'mmsShare');
   const key = `${n}:${inst.values[i].join(',')}`;
   let r = cache.get(key);
   if (!r || (r.status !== 'optimal' && timeLimitMs > r.stats.ms)) {

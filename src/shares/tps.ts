@@ -1,4 +1,5 @@
 import { Rational, type RationalLike } from '../core/rational';
+import { requireList, requirePositiveInteger } from '../core/arguments';
 
 /**
  * Truncated proportional share [BEF22], closed form of seed-000 spec D3/A1.2:
@@ -6,6 +7,8 @@ import { Rational, type RationalLike } from '../core/rational';
  * TPS >= MMS (Lemma 2.12 of paper 000), so a rho-TPS certificate implies rho-MMS.
  */
 export function tps(values: readonly RationalLike[], n: number): Rational {
+  requireList(values, 'tps', 'values');
+  requirePositiveInteger(n, 'tps', 'n');
   const vals = values.map((x) => Rational.from(x)).sort((a, b) => b.cmp(a));
   const total = Rational.sum(vals);
   let best = total.div(n);

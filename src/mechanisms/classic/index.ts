@@ -90,7 +90,7 @@ defineMechanism({
     const { allocation, picks } = pickingSequence(inst, sequence);
     return { allocation, claims: [], trace: [{ id: 'picks', title: 'Picks in turn', data: picks }] };
   },
-  example: { source: 'hand-made: agent 0 picks twice first', instance: THREE_AGENTS, options: { sequence: [0, 0, 1, 2] }, expect: { allocation: [[0, 1], [2, 4], [3]] } },
+  example: { source: 'hand-made: agent 0 picks twice first', instance: THREE_AGENTS, options: { sequence: [0, 0, 1, 2] }, expect: { allocation: [[0, 1, 4], [2], [3]] } },
 });
 
 defineMechanism({
@@ -115,7 +115,7 @@ defineMechanism({
     if (rho) claims.push({ id: 'rho-mms', rho, text: `${rho}-MMS [ABM16]` });
     return { allocation, claims };
   },
-  example: { source: 'hand-made', instance: THREE_AGENTS, expect: { allocation: [[0, 3], [1, 4], [2]] } },
+  example: { source: 'hand-made', instance: THREE_AGENTS, expect: { allocation: [[0], [1], [2, 3, 4]] } },
 });
 
 defineMechanism({
@@ -167,7 +167,7 @@ defineMechanism({
     const { allocation, rotations } = envyCycle(inst);
     return { allocation, claims: [{ id: 'ef1', text: 'EF1' }], trace: [{ id: 'rotations', title: 'Envy cycles rotated', data: rotations }] };
   },
-  example: { source: 'hand-made', instance: THREE_AGENTS, expect: { allocation: [[0], [1, 4], [2, 3]] } },
+  example: { source: 'hand-made', instance: THREE_AGENTS, expect: { allocation: [[0, 3], [1, 4], [2]] } },
 });
 
 defineMechanism({

@@ -19,6 +19,7 @@ import { Rational, type RationalLike } from '../../core/rational';
 import { lpt, minBundle } from './greedy';
 import { toIntegers } from './scaled';
 import { largestSubsetAtMost } from './subset-sum';
+import { requireList } from '../../core/arguments';
 
 /** Largest DP table the schemes build: three bundles, states times items (3 bytes each, about 200 MB). */
 const MAX_CELLS = 2 ** 26;
@@ -30,6 +31,7 @@ const MAX_WORDS = 2 ** 25;
  * (1 - eps) * MMS^k, in time polynomial in m and 1/eps (see the module header). 0 < eps; eps >= 1 returns LPT.
  */
 export function approxMmsPartition(values: readonly RationalLike[], k: 2 | 3, eps: RationalLike): number[][] {
+  requireList(values, 'approxMmsPartition', 'values');
   if (k !== 2 && k !== 3) throw new InvalidInputError('bad-k', `approxMmsPartition: k must be 2 or 3, got ${k}`);
   const e = Rational.from(eps, 'eps');
   if (e.sign() <= 0) throw new InvalidInputError('bad-eps', `approxMmsPartition: eps must be positive, got ${e}`);

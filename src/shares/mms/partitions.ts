@@ -7,12 +7,14 @@ import type { RationalLike } from '../../core/rational';
 import { toIntegers } from './scaled';
 import { mmsOfIntegers } from './solver';
 import type { MmsOptions } from './types';
+import { requireList } from '../../core/arguments';
 
 /**
  * An exact MMS partition of the goods into n bundles (good indices), from the exact kernel.
  * Throws `LimitError` when a time limit or abort stops the search before optimality is proven.
  */
 export function mmsPartition(values: readonly RationalLike[], n: number, options: MmsOptions = {}): number[][] {
+  requireList(values, 'mmsPartition', 'values');
   const r = mmsOfIntegers(toIntegers(values).ints, n, options);
   if (r.status !== 'optimal') throw new LimitError('mms-timeout', `mmsPartition: stopped with MMS in [${r.lower}, ${r.upper}] (scaled)`);
   return r.partition;
@@ -26,6 +28,8 @@ export function mmsPartition(values: readonly RationalLike[], n: number, options
  * zero-valued goods included) and its smallest bundle is worth at least the input's. O(m log m + m k).
  */
 export function realloc(values: readonly RationalLike[], partition: readonly (readonly number[])[]): number[][] {
+  requireList(values, 'realloc', 'values');
+  requireList(partition, 'realloc', 'partition');
   const v = toIntegers(values).ints;
   const k = partition.length;
   const where = new Map<number, number>();
@@ -56,5 +60,6 @@ export function realloc(values: readonly RationalLike[], partition: readonly (re
  * partition. Every bundle is worth at least the MMS and EFX-dominates every other bundle.
  */
 export function mmsEfxPartition(values: readonly RationalLike[], n: number, options: MmsOptions = {}): number[][] {
+  requireList(values, 'mmsEfxPartition', 'values');
   return realloc(values, mmsPartition(values, n, options));
 }

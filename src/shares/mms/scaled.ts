@@ -7,6 +7,7 @@ import { InvalidInputError } from '../../core/errors';
 import { Rational, gcd, lcm, type RationalLike } from '../../core/rational';
 import { mmsOfIntegers } from './solver';
 import type { MmsOptions, MmsResult } from './types';
+import { requireList } from '../../core/arguments';
 
 /** Integers proportional to `values`, and the factor: values[i] = ints[i] * unit. */
 export function toIntegers(values: readonly RationalLike[]): { ints: bigint[]; unit: Rational } {
@@ -27,6 +28,7 @@ export function toIntegers(values: readonly RationalLike[]): { ints: bigint[]; u
  * "0.1" for one tenth). Algorithm: `mmsOfIntegers` on the exactly scaled values.
  */
 export function mms(values: readonly RationalLike[], n: number, options: MmsOptions = {}): MmsResult {
+  requireList(values, 'mms', 'values');
   const { ints, unit } = toIntegers(values);
   const r = mmsOfIntegers(ints, n, options);
   return {

@@ -89,15 +89,23 @@ export function outcomeFromJson(j: Record<string, unknown>, inst: ReturnType<typ
   const allocation = Array.isArray(j.allocation) ? new Allocation(j.allocation as number[][], inst.m) : undefined;
   const fractional = Array.isArray(j.fractional) ? new FractionalAllocation(j.fractional as string[][]) : undefined;
   if (!lottery && !allocation && !fractional) throw new InvalidInputError('bad-outcome', 'outcome: needs "allocation", "fractional" or "lottery"');
-  return new Outcome({ mechanism: j.mechanism, instance: inst, allocation, lottery, fractional, claims, options: (j.options as Record<string, unknown>) ?? {} });
+  if (j.options !== undefined && (j.options === null || typeof j.options !== 'object' || Array.isArray(j.options)))
+    throw new InvalidInputError('bad-outcome', `outcome.options: expected an object, got ${JSON.stringify(j.options)}`);
+  const options = (j.options as Record<string, unknown> | undefined) ?? {};
+  return new Outcome({ mechanism: j.mechanism, instance: inst, allocation, lottery, fractional, claims, options });
 }
 
 const certifyCommand: Command = (argv, io) => {
   const { positional, options } = parseArgs(argv, { allowed: ['claims'] });
-  if (positional.length !== 2) throw new UsageError('usage: fairdiv certify <outcome.json> <instance.json> [--claims id,id,...]');
+  const usage = 'usage: fairdiv certify <outcome.json> [instance.json] [--claims id,id,...] (the instance defaults to the outcome\'s own "instance")';
+  if (positional.length !== 1 && positional.length !== 2) throw new UsageError(usage);
   const chosen = options.claims !== undefined ? claimsArg(options.claims) : undefined;
-  const inst = instance(readJson(positional[1], io) as InstanceJSON);
-  const outcome = outcomeFromJson(readJson(positional[0], io) as Record<string, unknown>, inst);
+  const json = readJson(positional[0], io);
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new InvalidInputError('bad-outcome', `${positional[0]}: expected an outcome object`);
+  const j = json as Record<string, unknown>;
+  if (positional.length === 1 && j.instance === undefined) throw new UsageError(`${positional[0]} has no "instance": give the instance file too\n${usage}`);
+  const inst = instance((positional.length === 2 ? readJson(positional[1], io) : j.instance) as InstanceJSON);
+  const outcome = outcomeFromJson(j, inst);
   const report = certify(outcome, chosen ? { claims: chosen } : undefined);
   io.out(toJson(report.toJSON()));
   return report.ok ? 0 : 1;

@@ -91,9 +91,12 @@ export class Outcome {
     return this.instance.values.map((row, i) => Rational.sum(row.map((v, g) => v.mul(f.shares[i][g]))));
   }
 
-  /** The Outcome JSON of architecture section 6 (without the certificate). */
+  /**
+   * The Outcome JSON of architecture section 6 (without the certificate), with the options actually used and
+   * the instance, so that the JSON alone reproduces the run (`solve(mechanism, instance, options)`).
+   */
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { mechanism: this.mechanism, kind: this.kind };
+    const out: Record<string, unknown> = { mechanism: this.mechanism, kind: this.kind, options: this.options, instance: this.instance.toJSON() };
     if (this.allocation) out.allocation = this.allocation.toJSON();
     if (this.fractional && this.kind !== 'allocation') out.fractional = this.fractional.toJSON();
     if (this.lottery) out.lottery = this.lottery.toJSON();

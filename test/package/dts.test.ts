@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ensureBuild, ROOT } from './helpers/build';
+import { ensureBuild, ROOT } from '../helpers/build';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ts50 = require('typescript50') as typeof import('typescript');

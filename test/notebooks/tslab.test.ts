@@ -8,8 +8,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Notebook } from '../kernel/nbformat';
-import { ensureBuild, ROOT, run } from './helpers/build';
+import type { Notebook } from '../../kernel/nbformat';
+import { ensureBuild, ROOT, run } from '../helpers/build';
 
 describe('tslab (Jupyter nbconvert)', function () {
   this.timeout(600000);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { Allocation, DomainError, FractionalAllocation, InvalidInputError, Lottery, instance, solve } from '../src/index';
+import { Allocation, DomainError, FractionalAllocation, InvalidInputError, Lottery, instance, solve } from '../../src/index';
 
 function throwsCode(f: () => unknown, code: string, text: RegExp, type: Function = InvalidInputError) {
   assert.throws(f, (e: unknown) => {

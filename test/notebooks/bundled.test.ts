@@ -9,9 +9,9 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { countCertificates, sourceOf, type Notebook } from '../kernel/nbformat';
-import { runNotebook } from '../kernel/runner';
-import { ensureBuild, ROOT, run } from './helpers/build';
+import { countCertificates, sourceOf, type Notebook } from '../../kernel/nbformat';
+import { runNotebook } from '../../kernel/runner';
+import { ensureBuild, ROOT, run } from '../helpers/build';
 
 const DIR = path.join(ROOT, 'notebooks');
 const NOTEBOOKS = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((f) => f.endsWith('.ipynb')).sort() : [];

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { InvalidInputError } from '../src/core/errors';
+import { InvalidInputError } from '../../src/core/errors';
 import fc from 'fast-check';
-import { Rational } from '../src/core/rational';
-import { rng } from '../src/core/rng';
+import { Rational } from '../../src/core/rational';
+import { rng } from '../../src/core/rng';
 import {
   approxMmsPartition,
   mms,
@@ -11,7 +11,7 @@ import {
   mmsPartition,
   realloc,
   type MmsIntegerResult,
-} from '../src/shares/mms';
+} from '../../src/shares/mms';
 
 /** Exact MMS by enumerating restricted-growth assignments (bundle labels in order of first use). */
 function bruteForce(values: readonly bigint[], n: number): bigint {

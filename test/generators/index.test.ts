@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { Rational, generators, rng } from '../src/index';
+import { Rational, generators, rng } from '../../src/index';
 
 describe('generators (seeded)', () => {
   it('are reproducible: the same seed gives the same instance', () => {

@@ -1,0 +1,142 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../src/cli/index';
+
+const FIXTURE = path.join(__dirname, '..', 'fixtures', 'three-goods.json');
+
+async function run(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n'), readStdin: () => stdin });
+  return { code, out, err };
+}
+
+describe('CLI', () => {
+  it('list prints every mechanism', async () => {
+    const r = await run(['list', '--json']);
+    assert.equal(r.code, 0);
+    const rows = JSON.parse(r.out) as { id: string }[];
+    assert.ok(rows.some((m) => m.id === 'round-robin'));
+  });
+  it('solve prints the Outcome JSON with a passing certificate (exit 0)', async () => {
+    const r = await run(['solve', 'round-robin', FIXTURE]);
+    assert.equal(r.code, 0, r.err);
+    const o = JSON.parse(r.out);
+    assert.equal(o.mechanism, 'round-robin');
+    assert.deepEqual(o.allocation, [[1, 2], [0]]);
+    assert.equal(o.certificate.ok, true);
+    assert.equal(o.certificate.claims[0].id, 'ef1');
+  });
+  it('solve reads the instance from stdin with -', async () => {
+    const r = await run(['solve', 'probabilistic-serial', '-'], fs.readFileSync(FIXTURE, 'utf8'));
+    assert.equal(r.code, 0, r.err);
+    const o = JSON.parse(r.out);
+    assert.equal(o.kind, 'lottery');
+    assert.equal(o.lottery.reduce((s: number, e: { p: string }) => s + eval(e.p), 0), 1);
+  });
+  it('certify re-checks an outcome and exits 1 when a claim fails', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-'));
+    const good = path.join(dir, 'good.json');
+    fs.writeFileSync(good, JSON.stringify({ mechanism: 'round-robin', kind: 'allocation', allocation: [[1, 2], [0]], claims: [{ id: 'ef1', text: 'EF1' }] }));
+    assert.equal((await run(['certify', good, FIXTURE])).code, 0);
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ mechanism: 'round-robin', kind: 'allocation', allocation: [[], [0, 1, 2]], claims: [{ id: 'ef1', text: 'EF1' }] }));
+    const r = await run(['certify', bad, FIXTURE]);
+    assert.equal(r.code, 1);
+    assert.equal(JSON.parse(r.out).claims[0].status, 'fail');
+  });
+  it('mms prints the exact value, partition and bounds', async () => {
+    const r = await run(['mms', '--n', '3', '--values', '1,3,5,6,9']);
+    assert.equal(r.code, 0, r.err);
+    const o = JSON.parse(r.out);
+    assert.equal(o.value, '7');
+    assert.equal(o.status, 'optimal');
+    assert.equal(o.partition.length, 3);
+  });
+  it('bad inputs exit 2 with the problem on stderr', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-'));
+    const neg = path.join(dir, 'neg.json');
+    fs.writeFileSync(neg, JSON.stringify({ values: [[1, -2]] }));
+    let r = await run(['solve', 'round-robin', neg]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /values\[0\]\[1\]: -2 is negative/);
+    r = await run(['solve', 'cut-and-choose', neg.replace('neg', 'missing')]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /cannot read/);
+    r = await run(['solve', 'no-such', FIXTURE]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /unknown mechanism "no-such"/);
+    r = await run(['mms', '--n', '0', '--values', '1,2']);
+    assert.equal(r.code, 2);
+    r = await run(['frobnicate']);
+    assert.equal(r.code, 2);
+  });
+  it('the bin script runs end to end', () => {
+    const r = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'fairdiv.js'), 'solve', 'max-welfare', FIXTURE], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).certificate.ok, true);
+  });
+});
+
+describe('CLI: strict arguments and chosen claims', () => {
+  it('certify --claims checks chosen properties of any allocation', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-'));
+    const file = path.join(dir, 'outcome.json');
+    fs.writeFileSync(file, JSON.stringify({ mechanism: 'from-a-spreadsheet', kind: 'allocation', allocation: [[1, 2], [0]], claims: [] }));
+    let r = await run(['certify', file, FIXTURE, '--claims', 'ef1,prop1,rho-mms:1/2']);
+    assert.equal(r.code, 0, r.err);
+    const report = JSON.parse(r.out);
+    assert.equal(report.verdict, 'certified');
+    assert.deepEqual(report.claims.map((c: { id: string; status: string }) => [c.id, c.status]), [['ef1', 'pass'], ['prop1', 'pass'], ['rho-mms', 'pass']]);
+    r = await run(['certify', file, FIXTURE, '--claims', 'ef']);
+    assert.equal(r.code, 1);
+    r = await run(['certify', file, FIXTURE]);
+    assert.equal(r.code, 1, 'nothing claimed is not certified');
+    assert.equal(JSON.parse(r.out).verdict, 'nothing-claimed');
+  });
+
+  it('exits 2 on an unknown claim id, in --claims or in the outcome file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-'));
+    const file = path.join(dir, 'outcome.json');
+    fs.writeFileSync(file, JSON.stringify({ mechanism: 'round-robin', allocation: [[1, 2], [0]], claims: [{ id: 'ef1', text: 'EF1' }] }));
+    let r = await run(['certify', file, FIXTURE, '--claims', 'ef1,envy-free']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /unknown claim id "envy-free"/);
+    for (const claims of [[{ id: 'ef-1', text: '' }], 'ef1', [null], [{ id: '__proto__' }]]) {
+      fs.writeFileSync(file, JSON.stringify({ mechanism: 'round-robin', allocation: [[1, 2], [0]], claims }));
+      r = await run(['certify', file, FIXTURE]);
+      assert.equal(r.code, 2, JSON.stringify(claims));
+      assert.doesNotMatch(r.err, /at .*\.ts:\d+/, 'no stack trace');
+    }
+  });
+
+  it('exits 2 on an outcome whose allocation does not fit the instance', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-'));
+    const file = path.join(dir, 'outcome.json');
+    fs.writeFileSync(file, JSON.stringify({ mechanism: 'round-robin', allocation: [[1], [0], [2]], claims: [{ id: 'ef', text: 'EF' }] }));
+    const r = await run(['certify', file, FIXTURE]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /3 bundles/);
+  });
+
+  it('solve --seed takes only an integer, and unknown options and flags exit 2', async () => {
+    let r = await run(['solve', 'round-robin', FIXTURE, '--seed', 'abc']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--seed: expected an integer/);
+    r = await run(['solve', 'round-robin', FIXTURE, '--options', '{"ordr": [1, 0]}']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /unknown option ordr for round-robin; known: agentOrder/);
+    r = await run(['solve', 'round-robin', FIXTURE, '--options', '{bad json']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--options: not valid JSON/);
+    r = await run(['solve', 'round-robin', FIXTURE, '--sed', '1']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /unknown option --sed; known: --seed, --options/);
+    r = await run(['solve', 'round-robin', FIXTURE, '--options', '{"agentOrder": [1, 0]}']);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(JSON.parse(r.out).options, { agentOrder: [1, 0] });
+  });
+});

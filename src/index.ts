@@ -19,7 +19,12 @@ export { prop, tps, mms, mmsShare, mmsPartition, mmsEfxPartition, realloc, appro
 export { certify, CertificateReport, type CertifyOptions, type ClaimChoice, type ClaimResult, type ClaimStatus, type Verdict } from './certify';
 export { allClaimIds, isClaimId, type ClaimId, type AllocationClaimId, type OutcomeClaimId, type ExPostClaimId } from './core/claims';
 export { list, mechanism, defineMechanism, type MechanismInfo, type MechanismDefinition, type MechanismExample, type Citation } from './mechanisms/registry';
-export * from './checks';
+export {
+  checkEF, checkEF1, checkEFX, checkEFX0, checkEEFX, efxDominates, valueMatrix, checkPROP, checkPROP1, checkRhoMMS, checkRhoTPS,
+  checkIMMX, checkExAnteEF, checkExAntePROP, checkImplements, checkSupportSize, expectedValueMatrix, lotteryExpectedValue,
+  lotteryExpectedValues, checkFPO, checkPO, auditTruthfulness, cardinalGrid, valueOf, checkAlphaPO,
+  type AuditOptions, type MisreportSpace, type CheckResult, type AlphaPOOptions, type AlphaPOMethod,
+} from './checks';
 export * as generators from './generators';
 export { decompose, pickingSequence, probabilisticSerial } from './mechanisms/classic';
 export { toMimeBundle, mmsHistogram, displayKind, MmsHistogram, type MimeBundle, type DisplayOptions } from './display';

@@ -11,6 +11,13 @@ export type GoodId = number;
 /** A set of goods, as sorted good indices. */
 export type Bundle = readonly GoodId[];
 
+/**
+ * A declared bi-valued domain as given: one pair `[a, b]` common to every agent, or one pair per agent.
+ * Every indivisible good is worth exactly a_i or b_i to agent i; divisible goods are unrestricted
+ * (seed-003 spec 0.2 and the Remark after Theorem 4.1).
+ */
+export type BivaluedInput = readonly [RationalLike, RationalLike] | readonly (readonly [RationalLike, RationalLike])[];
+
 /** The instance JSON of architecture section 6. */
 export interface InstanceJSON {
   agents?: string[];
@@ -18,6 +25,24 @@ export interface InstanceJSON {
   values: RationalLike[][];
   orders?: number[][];
   divisible?: number[];
+  bivalued?: [RationalLike, RationalLike] | [RationalLike, RationalLike][];
+}
+
+/** One agent's pair of values, a < b: a good is "small" (worth a) or "large" (worth b) to her. */
+export interface BivaluedPair {
+  readonly a: Rational;
+  readonly b: Rational;
+}
+
+/**
+ * A validated bi-valued declaration. The pair is explicit input, never inferred from the values: if every
+ * value is 5, nothing says whether 5 is a or b (seed-003 spec 0.2).
+ */
+export interface BivaluedDomain {
+  /** True when one pair is common to every agent (the JSON's `"bivalued": [a, b]`). */
+  readonly common: boolean;
+  /** The pair of each agent (the common pair repeated when `common`). */
+  readonly pairs: readonly BivaluedPair[];
 }
 
 /** What `instance(x)` accepts: a matrix, an object of objects, the instance JSON, or an Instance. */
@@ -51,6 +76,52 @@ function checkOrder(order: readonly number[], m: number, where: string): void {
   });
 }
 
+function parsePair(raw: unknown, where: string): BivaluedPair {
+  if (!Array.isArray(raw) || raw.length !== 2)
+    throw new InvalidInputError('bad-bivalued', `${where}: expected a pair [a, b] of values, got ${JSON.stringify(raw)}`);
+  const a = Rational.from(raw[0] as RationalLike, `${where}[0]`);
+  const b = Rational.from(raw[1] as RationalLike, `${where}[1]`);
+  if (a.sign() < 0 || !a.lt(b)) throw new InvalidInputError('bad-bivalued', `${where}: expected 0 <= a < b, got a = ${a}, b = ${b}`);
+  return { a, b };
+}
+
+/** Parses `"bivalued": [a, b]` or `[[a_0, b_0], ...]` (one pair per agent). */
+function parseBivalued(raw: unknown, n: number): BivaluedDomain {
+  if (!Array.isArray(raw)) throw new InvalidInputError('bad-bivalued', `bivalued: expected [a, b] or one [a_i, b_i] per agent, got ${JSON.stringify(raw)}`);
+  if (!Array.isArray(raw[0])) {
+    const pair = parsePair(raw, 'bivalued');
+    return { common: true, pairs: Array.from({ length: n }, () => pair) };
+  }
+  if (raw.length !== n) throw new InvalidInputError('bad-bivalued', `bivalued: ${raw.length} pairs for ${n} agents`);
+  return { common: false, pairs: raw.map((p, i) => parsePair(p, `bivalued[${i}]`)) };
+}
+
+function isDomain(x: unknown): x is BivaluedDomain {
+  return x !== null && typeof x === 'object' && !Array.isArray(x) && Array.isArray((x as BivaluedDomain).pairs);
+}
+
+/** A validated domain back in its input form (a copy keeps its declaration through `withReport`). */
+function domainInput(d: BivaluedDomain): BivaluedInput {
+  return d.common ? [d.pairs[0].a, d.pairs[0].b] : d.pairs.map((p): [Rational, Rational] => [p.a, p.b]);
+}
+
+/** The first indivisible value outside the declared domain, as a typed `not-bivalued` error. */
+function checkBivalued(values: readonly (readonly Rational[])[], divisible: ReadonlySet<number>, domain: BivaluedDomain): void {
+  values.forEach((row, i) => {
+    const { a, b } = domain.pairs[i];
+    row.forEach((v, g) => {
+      if (divisible.has(g) || v.eq(a) || v.eq(b)) return;
+      const pair = domain.common ? `bivalued [${a}, ${b}]` : `bivalued[${i}] = [${a}, ${b}]`;
+      throw new InvalidInputError('not-bivalued', `values[${i}][${g}]: ${v} is neither a = ${a} nor b = ${b} (declared ${pair})`);
+    });
+  });
+}
+
+/** A value as the instance JSON writes it: a number when it is a safe integer, else an exact string. */
+function jsonValue(x: Rational): RationalLike {
+  return x.isInteger() && x.num < 2n ** 53n && x.num > -(2n ** 53n) ? Number(x.num) : x.toString();
+}
+
 /** An additive instance. Immutable; rows are agents, columns are goods. */
 export class Instance {
   readonly agents: readonly string[];
@@ -60,10 +131,18 @@ export class Instance {
   readonly orders?: readonly (readonly GoodId[])[];
   /** Indices of divisible goods (mixed-goods mechanisms). */
   readonly divisible: readonly GoodId[];
+  /** The declared bi-valued domain of the indivisible goods, when given. */
+  readonly bivalued?: BivaluedDomain;
 
   constructor(
     values: readonly (readonly RationalLike[])[],
-    opts: { agents?: readonly string[]; goods?: readonly string[]; orders?: readonly (readonly number[])[]; divisible?: readonly number[] } = {},
+    opts: {
+      agents?: readonly string[];
+      goods?: readonly string[];
+      orders?: readonly (readonly number[])[];
+      divisible?: readonly number[];
+      bivalued?: BivaluedInput | BivaluedDomain;
+    } = {},
   ) {
     if (!Array.isArray(values)) throw new InvalidInputError('bad-shape', 'values: expected an array of rows (agents x goods)');
     const n = values.length;
@@ -104,6 +183,11 @@ export class Instance {
     this.values = Object.freeze(parsed.map((r) => Object.freeze(r)));
     if (opts.orders) this.orders = Object.freeze(opts.orders.map((o) => Object.freeze([...o])));
     this.divisible = Object.freeze([...new Set(divisible)].sort((a, b) => a - b));
+    if (opts.bivalued !== undefined) {
+      const domain = parseBivalued(isDomain(opts.bivalued) ? domainInput(opts.bivalued) : opts.bivalued, n);
+      checkBivalued(this.values, new Set(this.divisible), domain);
+      this.bivalued = Object.freeze({ common: domain.common, pairs: Object.freeze(domain.pairs.map((p) => Object.freeze(p))) });
+    }
   }
 
   get n(): number {
@@ -146,23 +230,36 @@ export class Instance {
     if (k < 0) throw new InvalidInputError('unknown-good', `unknown good ${JSON.stringify(g)} (goods: ${this.goods.join(', ')})`);
     return k;
   }
-  /** A copy with agent i's row (and order) replaced: a misreport. */
+  /**
+   * A copy with agent i's row (and order) replaced: a misreport. The bi-valued declaration is kept when the
+   * reported row lies in it and dropped otherwise, so an audit can explore any report (a bi-valued
+   * mechanism's domain check then rejects the report it cannot take).
+   */
   withReport(i: AgentId, values: readonly RationalLike[] | null, order?: readonly GoodId[]): Instance {
     const rows = this.values.map((r, k) => (k === i && values ? values : r));
     let orders: GoodId[][] | undefined;
     if (order || this.orders) {
       orders = this.values.map((_, k) => (k === i && order ? [...order] : this.order(k)));
     }
-    return new Instance(rows, { agents: this.agents, goods: this.goods, orders, divisible: this.divisible });
+    const base = { agents: this.agents, goods: this.goods, orders, divisible: this.divisible };
+    const plain = new Instance(rows, base);
+    if (!this.bivalued) return plain;
+    const { a, b } = this.bivalued.pairs[i];
+    const fits = plain.values[i].every((v, g) => this.divisible.includes(g) || v.eq(a) || v.eq(b));
+    return fits ? new Instance(rows, { ...base, bivalued: this.bivalued }) : plain;
   }
   toJSON(): InstanceJSON {
     const out: InstanceJSON = {
       agents: [...this.agents],
       goods: [...this.goods],
-      values: this.values.map((r) => r.map((x) => (x.isInteger() && x.num < 2n ** 53n ? Number(x.num) : x.toString()))),
+      values: this.values.map((r) => r.map(jsonValue)),
     };
     if (this.orders) out.orders = this.orders.map((o) => [...o]);
     if (this.divisible.length) out.divisible = [...this.divisible];
+    if (this.bivalued) {
+      const pairs = this.bivalued.pairs.map((p): [RationalLike, RationalLike] => [jsonValue(p.a), jsonValue(p.b)]);
+      out.bivalued = this.bivalued.common ? pairs[0] : pairs;
+    }
     return out;
   }
   [Symbol.for('nodejs.util.inspect.custom')](): string {
@@ -191,7 +288,7 @@ export function instance(x: InstanceInput): Instance {
   if (x === null || typeof x !== 'object') throw new InvalidInputError('bad-shape', 'instance: expected a matrix, an object of objects or instance JSON');
   if ('values' in x && Array.isArray((x as InstanceJSON).values)) {
     const j = x as InstanceJSON;
-    return new Instance(j.values, { agents: j.agents, goods: j.goods, orders: j.orders, divisible: j.divisible });
+    return new Instance(j.values, { agents: j.agents, goods: j.goods, orders: j.orders, divisible: j.divisible, bivalued: j.bivalued });
   }
   const obj = x as Readonly<Record<string, Readonly<Record<string, RationalLike>>>>;
   const agents = Object.keys(obj);

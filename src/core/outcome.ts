@@ -6,6 +6,7 @@ import { Allocation, FractionalAllocation, Lottery } from './allocation';
 import type { Instance } from './instance';
 import type { ClaimId } from './claims';
 import { InvalidInputError } from './errors';
+import { MixedLottery, MixedMarginals } from './mixed-allocation';
 import { Rational } from './rational';
 
 export type OutcomeKind = 'allocation' | 'fractional' | 'lottery';
@@ -52,6 +53,12 @@ export class Outcome {
   readonly allocation?: Allocation;
   readonly fractional?: FractionalAllocation;
   readonly lottery?: Lottery;
+  /**
+   * The support of a mixed-goods outcome (indivisible bundles plus fractions of divisible goods). Its kind is
+   * `fractional`: `fractional` is the allocation the mixed lottery implements, and ex-post claims are checked
+   * on every allocation of `mixed`.
+   */
+  readonly mixed?: MixedLottery;
   readonly claims: readonly Claim[];
   readonly trace: readonly TraceStep[];
   readonly options: Readonly<Record<string, unknown>>;
@@ -62,6 +69,7 @@ export class Outcome {
     allocation?: Allocation;
     fractional?: FractionalAllocation;
     lottery?: Lottery;
+    mixed?: MixedLottery;
     claims: readonly Claim[];
     trace?: readonly TraceStep[];
     options?: Readonly<Record<string, unknown>>;
@@ -72,7 +80,12 @@ export class Outcome {
     this.kind = init.lottery ? 'lottery' : init.allocation ? 'allocation' : 'fractional';
     this.allocation = init.allocation;
     this.lottery = init.lottery;
-    this.fractional = init.fractional ?? init.lottery?.marginals() ?? init.allocation?.toFractional();
+    // a mixed mechanism hands the registry the marginals of its mixed lottery, which carry the lottery
+    this.mixed = init.mixed ?? (init.fractional instanceof MixedMarginals ? init.fractional.lottery : undefined);
+    const { n, m, divisible } = init.instance;
+    if (this.mixed && (this.mixed.n !== n || this.mixed.m !== m || this.mixed.divisible.join() !== divisible.join()))
+      throw new InvalidInputError('bad-outcome', `outcome.mixed: allocations for ${this.mixed.n} agents over ${this.mixed.m} goods (divisible: ${this.mixed.divisible.join(', ') || 'none'}) do not fit the instance's ${n} agents over ${m} goods (divisible: ${divisible.join(', ') || 'none'})`);
+    this.fractional = init.fractional ?? init.lottery?.marginals() ?? this.mixed?.marginals() ?? init.allocation?.toFractional();
     this.claims = init.claims;
     this.trace = init.trace ?? [];
     this.options = init.options ?? {};
@@ -100,6 +113,7 @@ export class Outcome {
     if (this.allocation) out.allocation = this.allocation.toJSON();
     if (this.fractional && this.kind !== 'allocation') out.fractional = this.fractional.toJSON();
     if (this.lottery) out.lottery = this.lottery.toJSON();
+    if (this.mixed) out.mixed = this.mixed.toJSON();
     out.claims = this.claims.map((c) => ({ id: c.id, ...(c.rho ? { rho: c.rho.toString() } : {}), text: c.text, ...(c.params ? { params: c.params } : {}) }));
     return out;
   }
@@ -107,6 +121,8 @@ export class Outcome {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     const body = this.lottery
       ? `${this.lottery.size} allocations in the support`
+      : this.mixed
+        ? `${this.mixed.size} mixed allocations in the support`
       : this.allocation
         ? this.allocation.bundles.map((b, i) => `${this.instance.agents[i]}: {${b.map((g) => this.instance.goods[g]).join(', ')}}`).join('; ')
         : 'fractional allocation';

@@ -24,26 +24,17 @@ import { performance } from 'node:perf_hooks';
 import { solve } from '../src';
 import { gcd } from '../src/core/rational';
 import { uniformInstance } from '../src/generators';
-import {
-  commonDenominator,
-  completeAll,
-  cuqCounts,
-  cyclicData,
-  faithfulScaled,
-  harmonicPortions,
-  identityOrdering,
-  paddedOrders,
-  partialAllocations,
-  mixShifts,
-  reduceSupport,
-  reduceSupportDense,
-  reduceSupportExact,
-  type GuidedStats,
-  reductionSize,
-  stripDummies,
-  supportBound,
-  type MatchingStrategy,
-} from '../src/mechanisms/tie-mms';
+import { commonDenominator, type MatchingStrategy } from '../src/mechanisms/classic/decomposition';
+import { completeAll } from '../src/mechanisms/tie-mms/completion';
+import { cuqCounts } from '../src/mechanisms/tie-mms/cuq';
+import { reductionSize, supportBound } from '../src/mechanisms/tie-mms/cuq-decomposition';
+import { cyclicData, identityOrdering, paddedOrders } from '../src/mechanisms/tie-mms/cyclic-picking';
+import { faithfulScaled } from '../src/mechanisms/tie-mms/faithful';
+import type { GuidedStats } from '../src/mechanisms/tie-mms/guided-reduction';
+import { mixShifts, stripDummies } from '../src/mechanisms/tie-mms/mixing';
+import { partialAllocations } from '../src/mechanisms/tie-mms/partial-allocations';
+import { harmonicPortions } from '../src/mechanisms/tie-mms/portion-matrix';
+import { reduceSupport, reduceSupportDense, reduceSupportExact } from '../src/mechanisms/tie-mms/support-reduction';
 import { Rational } from '../src/core/rational';
 
 interface Row {
@@ -73,7 +64,10 @@ function hash64(owner: Int32Array): string {
 /** The largest denominator as table text: shortened past 24 digits, with its bit length. */
 function formatDen(maxDen: bigint): { maxDen: string; maxDenBits: number } {
   const t = maxDen.toString();
-  return { maxDenBits: maxDen.toString(2).length, maxDen: t.length > 24 ? `${t.slice(0, 12)}…(${t.length} digits)` : t };
+  return {
+    maxDenBits: maxDen.toString(2).length,
+    maxDen: t.length > 24 ? `${t.slice(0, 12)}…(${t.length} digits)` : t,
+  };
 }
 
 function viaSolve(n: number, m: number, matching: MatchingStrategy): Row {
@@ -89,9 +83,18 @@ function viaSolve(n: number, m: number, matching: MatchingStrategy): Row {
   const red = o.trace.find((t) => t.id === 'support-reduction')!.data as { ran: boolean; reason?: string };
   const timings = o.trace.find((t) => t.id === 'timings')!.data as Record<string, number>;
   return {
-    n, m, mode: `solve, ${matching}`, ms, baselineMs,
-    phases: Object.entries(timings).filter(([k]) => k !== 'total').map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', '),
-    support: o.lottery!.size, bound: supportBound(n, m), reduced: red.ran ? 'yes' : red.reason ? 'no (auto limit)' : 'not needed',
+    n,
+    m,
+    mode: `solve, ${matching}`,
+    ms,
+    baselineMs,
+    phases: Object.entries(timings)
+      .filter(([k]) => k !== 'total')
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
+      .join(', '),
+    support: o.lottery!.size,
+    bound: supportBound(n, m),
+    reduced: red.ran ? 'yes' : red.reason ? 'no (auto limit)' : 'not needed',
     ...formatDen(maxDen),
   };
 }
@@ -128,9 +131,17 @@ function streaming(n: number, m: number, matching: MatchingStrategy): Row {
   solve('cuq-lottery', inst);
   const baselineMs = performance.now() - t1;
   return {
-    n, m, mode: `streaming, ${matching}`, ms, baselineMs,
-    phases: Object.entries(phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', '),
-    support: seen.size, bound: supportBound(n, m), reduced: 'no (streaming)',
+    n,
+    m,
+    mode: `streaming, ${matching}`,
+    ms,
+    baselineMs,
+    phases: Object.entries(phases)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
+      .join(', '),
+    support: seen.size,
+    bound: supportBound(n, m),
+    reduced: 'no (streaming)',
     ...formatDen(maxDen),
   };
 }
@@ -157,7 +168,13 @@ function denBits(p: readonly Rational[]): number {
 }
 
 /** The mixture D' of `tie-mms-ordinal` (identity ordering) and the time of the reductions on it. */
-function reduction(n: number, m: number, matching: MatchingStrategy, exactCells: number, denseCells: number): ReductionRow {
+function reduction(
+  n: number,
+  m: number,
+  matching: MatchingStrategy,
+  exactCells: number,
+  denseCells: number,
+): ReductionRow {
   const inst = uniformInstance({ n, m, seed: `tie-mms-${n}x${m}` });
   const pi = identityOrdering(n);
   const po = paddedOrders(inst);
@@ -190,7 +207,20 @@ function reduction(n: number, m: number, matching: MatchingStrategy, exactCells:
     denseMs = performance.now() - t;
     if (dd.kept.length > supportBound(n, m)) throw new Error(`dense reduction above the bound at ${n}x${m}`);
   }
-  return { n, m, before: mixture.length, d, after: r.kept.length, bound: supportBound(n, m), ms, stats, denBitsBefore: denBits(weighted.map((e) => e.p)), exactMs, exactDenBits, denseMs };
+  return {
+    n,
+    m,
+    before: mixture.length,
+    d,
+    after: r.kept.length,
+    bound: supportBound(n, m),
+    ms,
+    stats,
+    denBitsBefore: denBits(weighted.map((e) => e.p)),
+    exactMs,
+    exactDenBits,
+    denseMs,
+  };
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -199,23 +229,31 @@ export async function run(args: string[]): Promise<void> {
     return k >= 0 ? args[k + 1] : undefined;
   };
   const matching = (opt('matching') ?? 'incremental') as MatchingStrategy;
-  const sizes = (opt('sizes') ?? '10x100,20x200,50x500').split(',').map((s) => s.split('x').map(Number) as [number, number]);
+  const sizes = (opt('sizes') ?? '10x100,20x200,50x500')
+    .split(',')
+    .map((s) => s.split('x').map(Number) as [number, number]);
   const out = opt('out') ?? 'bench/results/tie-mms.md';
   const rows: Row[] = [];
   for (const [n, m] of sizes) {
     if (n * m > 5000 && args.includes('--skip-stream')) continue;
     const row = n * m > 5000 ? streaming(n, m, matching) : viaSolve(n, m, matching);
     rows.push(row);
-    console.log(`tie-mms-ordinal n=${n} m=${m}: ${(row.ms / 1000).toFixed(1)} s, support ${row.support} (bound ${row.bound}), max denominator ${row.maxDenBits} bits`);
+    console.log(
+      `tie-mms-ordinal n=${n} m=${m}: ${(row.ms / 1000).toFixed(1)} s, support ${row.support} (bound ${row.bound}), max denominator ${row.maxDenBits} bits`,
+    );
   }
   const reductionRows: ReductionRow[] = [];
   const denseCells = Number(opt('dense-cells') ?? 20000);
   const exactCells = Number(opt('exact-cells') ?? 250000);
-  for (const [n, m] of (opt('reduction-sizes') ?? '5x15,5x20,6x24,8x32,10x100').split(',').map((s) => s.split('x').map(Number) as [number, number])) {
+  for (const [n, m] of (opt('reduction-sizes') ?? '5x15,5x20,6x24,8x32,10x100')
+    .split(',')
+    .map((s) => s.split('x').map(Number) as [number, number])) {
     const r = reduction(n, m, matching, exactCells, denseCells);
     reductionRows.push(r);
     const sec = (x: number | null) => (x === null ? 'skipped' : `${(x / 1000).toFixed(2)} s`);
-    console.log(`support reduction n=${n} m=${m}: ${r.before} -> ${r.after} (bound ${r.bound}) in ${sec(r.ms)} (${r.stats.failure === null ? `${r.stats.guess}, ${r.stats.pivots} pivots` : `fallback: ${r.stats.failure}`}), denominators ${r.stats.denBits ?? '?'} bits; exact incremental ${sec(r.exactMs)}; dense ${sec(r.denseMs)}`);
+    console.log(
+      `support reduction n=${n} m=${m}: ${r.before} -> ${r.after} (bound ${r.bound}) in ${sec(r.ms)} (${r.stats.failure === null ? `${r.stats.guess}, ${r.stats.pivots} pivots` : `fallback: ${r.stats.failure}`}), denominators ${r.stats.denBits ?? '?'} bits; exact incremental ${sec(r.exactMs)}; dense ${sec(r.denseMs)}`,
+    );
   }
   const lines = [
     '# tie-mms benchmark: `tie-mms-ordinal` (paper 000, Theorem 1), exact',
@@ -225,32 +263,38 @@ export async function run(args: string[]): Promise<void> {
     '',
     '| n | m | mode | time (s) | phases (s) | support | (n-1)m+1 | reduced | largest denominator | baseline (s) | ratio |',
     '|---|---|------|---------:|------------|--------:|---------:|---------|---------------------|-------------:|------:|',
-    ...rows.map((r) => `| ${r.n} | ${r.m} | ${r.mode} | ${(r.ms / 1000).toFixed(2)} | ${r.phases} | ${r.support} | ${r.bound} | ${r.reduced} | ${r.maxDen} (${r.maxDenBits} bits) | ${(r.baselineMs / 1000).toFixed(3)} | ${(r.ms / Math.max(r.baselineMs, 0.001)).toFixed(0)}x |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.n} | ${r.m} | ${r.mode} | ${(r.ms / 1000).toFixed(2)} | ${r.phases} | ${r.support} | ${r.bound} | ${r.reduced} | ${r.maxDen} (${r.maxDenBits} bits) | ${(r.baselineMs / 1000).toFixed(3)} | ${(r.ms / Math.max(r.baselineMs, 0.001)).toFixed(0)}x |`,
+    ),
     '',
     'Notes:',
-    '* `reduced`: `yes` when `reduce: \'auto\'` ran Lemma 4.15\'s reduction (float-guided basis, probabilities certified exactly;',
+    "* `reduced`: `yes` when `reduce: 'auto'` ran Lemma 4.15's reduction (float-guided basis, probabilities certified exactly;",
     '  `auto` runs it while d^3 <= 1e9, d = the number of coordinates, which covers (10, 100)); then the support is at most (n-1)m+1',
-    '  and the largest denominator is the reduced lottery\'s. `no (auto limit)`: the support is the mixture D\' and the outcome claims',
-    '  its true support instead of (n-1)m+1. TIE, ex-ante PROP and every ex-post guarantee hold for D\' already (spec A10).',
+    "  and the largest denominator is the reduced lottery's. `no (auto limit)`: the support is the mixture D' and the outcome claims",
+    "  its true support instead of (n-1)m+1. TIE, ex-ante PROP and every ex-post guarantee hold for D' already (spec A10).",
     '* `streaming` (50 x 500): the per-shift lotteries are generated and measured one at a time (about 10^6 allocations',
     '  in total, too many to keep as objects); the support counts distinct allocations by a 64-bit hash.',
     '* In `solve` mode the `reduce+lottery` phase is mostly building the exact lottery entries, one `Allocation` and one',
-    '  normalised `Rational` per allocation of D\' (the `Lottery` constructor\'s merge and sort is a small part of it).',
+    "  normalised `Rational` per allocation of D' (the `Lottery` constructor's merge and sort is a small part of it).",
     '',
     '## Support reduction (Lemma 4.15) alone',
     '',
-    'The mixture D\' of the same pipeline, reduced by `reduceSupport`: a floating-point guess of a basis (phase-1 simplex, explicit',
+    "The mixture D' of the same pipeline, reduced by `reduceSupport`: a floating-point guess of a basis (phase-1 simplex, explicit",
     'inverse; "pivots" counts its iterations), then the probabilities on that basis computed exactly (LU modulo a 20-bit prime,',
     'p-adic lifting, rational reconstruction) and checked exactly (p > 0, same total, same marginals, independent columns).',
     `Baselines in the same process: the exact incremental modular Carathéodory (\`reduceSupportExact\`, the previous method) up to ${exactCells} cells (K x d),`,
     `and the dense rational elimination (\`reduceSupportDense\`) up to ${denseCells} tableau cells. Denominators: bit length of the common`,
-    'denominator of the probabilities (before: the mixture D\'; after: the reduced lottery).',
+    "denominator of the probabilities (before: the mixture D'; after: the reduced lottery).",
     '',
-    '| n | m | allocations in D\' (K) | coordinates d | after reduction | (n-1)m+1 | reduceSupport (s) | float guess / exact LU+lifting (s) | pivots | denominator bits before / after | exact incremental (s) | its denominator bits | dense baseline (s) | speed-up vs exact incremental |',
+    "| n | m | allocations in D' (K) | coordinates d | after reduction | (n-1)m+1 | reduceSupport (s) | float guess / exact LU+lifting (s) | pivots | denominator bits before / after | exact incremental (s) | its denominator bits | dense baseline (s) | speed-up vs exact incremental |",
     '|---|---|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|---:|',
     ...reductionRows.map((r) => {
       const sec = (x: number | null | undefined) => (x === null || x === undefined ? 'not run' : (x / 1000).toFixed(2));
-      const how = r.stats.failure === null ? `${sec(r.stats.msFloat)} / ${sec(r.stats.msExact)}` : `fallback (${r.stats.failure})`;
+      const how =
+        r.stats.failure === null
+          ? `${sec(r.stats.msFloat)} / ${sec(r.stats.msExact)}`
+          : `fallback (${r.stats.failure})`;
       return `| ${r.n} | ${r.m} | ${r.before} | ${r.d} | ${r.after} | ${r.bound} | ${sec(r.ms)} | ${how} | ${r.stats.pivots ?? '–'} | ${r.denBitsBefore} / ${r.stats.denBits ?? '?'} | ${sec(r.exactMs)} | ${r.exactDenBits ?? '–'} | ${sec(r.denseMs)} | ${r.exactMs === null ? '–' : `${(r.exactMs / Math.max(r.ms, 0.001)).toFixed(0)}x`} |`;
     }),
     '',

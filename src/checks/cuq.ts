@@ -4,7 +4,7 @@
  * instance alone (never from the mechanism's bookkeeping):
  * * `implements-cuq` (C2): the lottery's marginals equal CUQ(v, pi) exactly, CUQ recomputed here by averaging the n
  *   cyclic unit-quota allocations (Definition 3.5), independently of the Lemma 4.4 formula used by the mechanisms.
- *   params: `{ ordering: number[] }`, or `{ mixture: [{ p, ordering }] }` for a mixture over orderings (Theorem 2's exact mode).
+ *   params: `{ agentOrder: number[] }`, or `{ mixture: [{ p, agentOrder }] }` for a mixture over orderings (Theorem 2's exact mode).
  * * `implements-uniform` (C2 for B1): every marginal is exactly 1/n.
  * * `two-agent-cases` (C10): recomputes Definition 7.3's case; in the hard case checks Lemma 7.5's bundle facts.
  */
@@ -20,7 +20,8 @@ function marginalsOf(o: Outcome): Rational[][] | null {
   const f = Array.from({ length: n }, () => new Array<Rational>(m).fill(Rational.ZERO));
   const support = o.support();
   if (!support.length) return null;
-  for (const { p, allocation } of support) allocation.bundles.forEach((b, i) => b.forEach((x) => (f[i][x] = f[i][x].add(p))));
+  for (const { p, allocation } of support)
+    allocation.bundles.forEach((b, i) => b.forEach((x) => (f[i][x] = f[i][x].add(p))));
   return f;
 }
 
@@ -47,12 +48,21 @@ function compare(got: Rational[][], target: Rational[][], what: string): CheckRe
   for (let i = 0; i < target.length; i++)
     for (let x = 0; x < target[i].length; x++)
       if (!got[i][x].eq(target[i][x]))
-        return { holds: false, detail: { property: what, agent: i, good: x, marginal: got[i][x], target: target[i][x] }, witness: { agent: i, good: x } };
+        return {
+          holds: false,
+          detail: { property: what, agent: i, good: x, marginal: got[i][x], target: target[i][x] },
+          witness: { agent: i, good: x },
+        };
   return { holds: true, detail: { property: what, target } };
 }
 
 function isPermutation(a: unknown, n: number): a is number[] {
-  return Array.isArray(a) && a.length === n && new Set(a).size === n && a.every((x) => Number.isInteger(x) && x >= 0 && x < n);
+  return (
+    Array.isArray(a) &&
+    a.length === n &&
+    new Set(a).size === n &&
+    a.every((x) => Number.isInteger(x) && x >= 0 && x < n)
+  );
 }
 
 export function checkImplementsCuq(o: Outcome, params: Readonly<Record<string, unknown>> | undefined): CheckResult {
@@ -61,20 +71,24 @@ export function checkImplementsCuq(o: Outcome, params: Readonly<Record<string, u
   if (!got) return { holds: false, detail: { reason: 'no lottery or allocation' } };
   let target: Rational[][];
   if (params?.mixture !== undefined) {
-    const mix = params.mixture as { p: RationalLike; ordering: number[] }[];
+    const mix = params.mixture as { p: RationalLike; agentOrder: number[] }[];
     target = Array.from({ length: inst.n }, () => new Array<Rational>(inst.m).fill(Rational.ZERO));
     let total = Rational.ZERO;
-    for (const { p, ordering } of mix) {
-      if (!isPermutation(ordering, inst.n)) return { holds: false, detail: { reason: `bad ordering ${JSON.stringify(ordering)}` } };
+    for (const { p, agentOrder } of mix) {
+      if (!isPermutation(agentOrder, inst.n))
+        return { holds: false, detail: { reason: `bad agentOrder ${JSON.stringify(agentOrder)}` } };
       const q = Rational.from(p);
       total = total.add(q);
-      independentCuq(inst, ordering).forEach((r, i) => r.forEach((c, x) => (target[i][x] = target[i][x].add(q.mul(c)))));
+      independentCuq(inst, agentOrder).forEach((r, i) =>
+        r.forEach((c, x) => (target[i][x] = target[i][x].add(q.mul(c)))),
+      );
     }
     if (!total.eq(1)) return { holds: false, detail: { reason: `mixture weights sum to ${total}` } };
   } else {
-    const ordering = params?.ordering ?? inst.agents.map((_, i) => i);
-    if (!isPermutation(ordering, inst.n)) return { holds: false, detail: { reason: `bad ordering ${JSON.stringify(ordering)}` } };
-    target = independentCuq(inst, ordering);
+    const agentOrder = params?.agentOrder ?? inst.agents.map((_, i) => i);
+    if (!isPermutation(agentOrder, inst.n))
+      return { holds: false, detail: { reason: `bad agentOrder ${JSON.stringify(agentOrder)}` } };
+    target = independentCuq(inst, agentOrder);
   }
   return compare(got, target, 'implements CUQ(v, pi)');
 }
@@ -83,7 +97,11 @@ export function checkImplementsUniform(o: Outcome): CheckResult {
   const got = marginalsOf(o);
   if (!got) return { holds: false, detail: { reason: 'no lottery or allocation' } };
   const share = new Rational(1n, BigInt(o.instance.n));
-  return compare(got, got.map((r) => r.map(() => share)), 'implements the uniform fractional allocation');
+  return compare(
+    got,
+    got.map((r) => r.map(() => share)),
+    'implements the uniform fractional allocation',
+  );
 }
 
 const TWO_THIRDS = new Rational(2n, 3n);
@@ -107,14 +125,18 @@ export function checkTwoAgentCases(o: Outcome): CheckResult {
       h = v[0].gt(lim[0]) ? 0 : 1;
     }
   }
-  if (support.length > 2) return { holds: false, detail: { case: kase, support: support.length, reason: 'more than two allocations' } };
+  if (support.length > 2)
+    return { holds: false, detail: { case: kase, support: support.length, reason: 'more than two allocations' } };
   if (kase !== 'hard') return { holds: true, detail: { case: kase, tps: T } };
   const oo = 1 - h;
   const y = tops[0];
   // A1 = the bundle containing y, in each allocation; the two allocations swap (A1, A2)
   const a1s = support.map((s) => s.allocation.bundles.find((b) => b.includes(y))!);
   if (support.length !== 2 || a1s[0].join() !== a1s[1].join())
-    return { holds: false, detail: { case: 'hard', reason: 'hard case must be two allocations swapping one bundle A1 (the one with y)' } };
+    return {
+      holds: false,
+      detail: { case: 'hard', reason: 'hard case must be two allocations swapping one bundle A1 (the one with y)' },
+    };
   const A1 = a1s[0];
   const inA1 = new Set(A1);
   const A2 = Array.from({ length: inst.m }, (_, x) => x).filter((x) => !inA1.has(x));

@@ -1,112 +1,294 @@
 /**
- * Exact Birkhoff–von Neumann style decomposition of an n x m fractional allocation into a lottery over
- * integral allocations (the bihierarchy construction of Budish, Che, Kojima & Milgrom 2013 for one
- * agent-side level):
+ * Exact Birkhoff–von Neumann decomposition of an n x m fractional allocation into a lottery over integral
+ * allocations, by unit slots (the bihierarchy construction of Budish, Che, Kojima & Milgrom 2013 for one
+ * agent-side level). The one implementation in the library: probabilistic serial's PS-lottery (`decompose`) and
+ * the faithful implementation of Babaioff, Feige & Manaker Morag's Lemma 4.11 (tie-mms/faithful.ts) both wrap
+ * `decomposeScaled`.
  *
- * 1. each agent's row is cut into unit "slots" following a good order (the agent's strict order by
- *    default): slot 1 takes the first unit of her shares, slot 2 the next, ... (a good may be split
- *    across two consecutive slots); agent i has ceil(sum_g f[i][g]) slots;
- * 2. dummy goods absorb the slots' missing mass, giving a square doubly stochastic matrix;
- * 3. classic Birkhoff–von Neumann: repeatedly find a perfect matching on the positive entries
- *    (augmenting paths), take p = its smallest entry, subtract; each round zeroes an entry.
+ * 1. each agent's shares are cut into unit "slots" following a good order (her strict order): slot 1 takes the
+ *    first unit of her shares, slot 2 the next, ... (a good may be split across two consecutive slots). With
+ *    `fixIntegral`, a good whose share is 1 is given to its agent outright and takes no slot;
+ * 2. dummy columns absorb the slots' missing mass in north-west-corner order (rows ascending), giving a square
+ *    doubly stochastic matrix (scaled by the common denominator D);
+ * 3. Birkhoff–von Neumann: repeatedly find a perfect matching on the positive entries (Kuhn's augmenting paths,
+ *    rows ascending, candidate columns ascending), take its smallest entry, subtract; each round zeroes an entry.
+ *    Equal allocations are merged (in order of first appearance).
  *
- * Guarantees: the marginals equal f exactly; every agent receives between floor and ceil of her expected
- * number of goods in every allocation; with the agents' eating order of probabilistic serial this is the
- * PS-lottery of Aziz, Freeman, Shah & Vaish (2023), ex-post EF1. Support at most S^2 - 2S + 2 for S slots.
+ * Guarantees: the marginals equal f exactly; agent i gets every good with share 1, none with share 0, exactly one
+ * good of each full slot and at most one of her partial slot, so she receives between floor and ceil of her
+ * expected number of goods. With `fixIntegral` and slots following her preference order, also |v_i(A_i) - v_i(f_i)|
+ * <= max{v_i(x) : 0 < f_ix < 1} (a good of share 1 inside a slot would break this bound). Ordinal: uses only f and
+ * the orders. With the agents' eating orders of probabilistic serial this is
+ * the PS-lottery of Aziz, Freeman, Shah & Vaish (2023), ex-post EF1. At most S^2 - 2S + 2 rounds for S slots.
  */
 import { Allocation, FractionalAllocation, Lottery } from '../../core/allocation';
 import type { GoodId } from '../../core/instance';
-import { Rational } from '../../core/rational';
+import { lcm, Rational } from '../../core/rational';
 
-function perfectMatching(pos: boolean[][]): number[] {
-  const S = pos.length;
-  const matchCol = new Array<number>(S).fill(-1);
-  const matchRow = new Array<number>(S).fill(-1);
-  for (let r = 0; r < S; r++) {
-    const seen = new Array<boolean>(S).fill(false);
-    const augment = (u: number): boolean => {
-      for (let c = 0; c < S; c++) {
-        if (!pos[u][c] || seen[c]) continue;
-        seen[c] = true;
-        if (matchCol[c] < 0 || augment(matchCol[c])) {
-          matchCol[c] = u;
-          matchRow[u] = c;
-          return true;
-        }
-      }
-      return false;
-    };
-    if (!augment(r)) throw new Error('decomposition: no perfect matching on a doubly stochastic support (internal error)');
-  }
-  return matchRow;
+/** One allocation of a scaled lottery: weight w out of the total D, owner[x] = agent of good x. */
+export interface ScaledEntry {
+  w: bigint;
+  owner: Int32Array;
 }
 
-/** Decomposes f into a lottery whose marginals equal f exactly. `goodOrder[i]` orders agent i's slots. */
-export function decompose(f: FractionalAllocation, goodOrder?: readonly (readonly GoodId[])[]): Lottery {
-  const { n, m } = f;
-  if (m === 0) return Lottery.point(new Allocation(Array.from({ length: n }, () => []), 0));
-  const slotAgent: number[] = [];
-  const rows: Rational[][] = [];
+/** The slots of step 1 (for traces): slots[i][s] = [good, mass] pairs, masses scaled by D. */
+export type Slots = { good: GoodId; mass: bigint }[][][];
+
+/**
+ * How each Birkhoff–von Neumann round finds its perfect matching. `canonical`: a fresh Kuhn matching each round
+ * (the deterministic choice of paper 000's spec A8, so the lottery is reproducible from f and the orders alone).
+ * `incremental`: the same search started from the previous round's matching minus the edges that were zeroed
+ * (deterministic too, faster on large supports; a different lottery with the same guarantees).
+ */
+export type MatchingStrategy = 'canonical' | 'incremental';
+
+export interface DecompositionOptions {
+  /**
+   * Give goods with share 1 to their agent outright instead of filling slots with them, as paper 000's FAITHFUL
+   * must for its value-spread bound (spec P6). Default false: every positive share fills slots (the PS-lottery
+   * construction, kept as it was).
+   */
+  readonly fixIntegral?: boolean;
+  /** Default `canonical`. */
+  readonly matching?: MatchingStrategy;
+}
+
+export interface ScaledDecomposition {
+  /** The merged lottery, weights summing to D. */
+  entries: ScaledEntry[];
+  slots: Slots;
+  /** Birkhoff–von Neumann rounds (one per matching). */
+  rounds: number;
+}
+
+/** lcm of the denominators of a rational matrix (1 for an empty matrix). */
+export function commonDenominator(xs: readonly (readonly Rational[])[]): bigint {
+  let D = 1n;
+  for (const r of xs) for (const x of r) if (D % x.den !== 0n) D = lcm(D, x.den);
+  return D;
+}
+
+/** x * D as a BigInt (x must be a multiple of 1/D). */
+export function scaleUp(x: Rational, D: bigint): bigint {
+  const v = x.num * D;
+  if (v % x.den !== 0n) throw new Error(`scaleUp: ${x} is not a multiple of 1/${D} (internal error)`);
+  return v / x.den;
+}
+
+/** A compact string key of an owner vector (agents < 65536): much faster than join(',') on large supports. */
+export function ownerKey(owner: Int32Array): string {
+  let out = '';
+  // apply accepts the typed-array view directly (no Array.from copy; this was a top hotspot of the 20x200 bench)
+  for (let k = 0; k < owner.length; k += 4096)
+    out += String.fromCharCode.apply(null, owner.subarray(k, k + 4096) as unknown as number[]);
+  return out;
+}
+
+/**
+ * The decomposition on a scaled fractional allocation f (n x m BigInt numerators over D, columns summing to D),
+ * slots following `goodOrder[i]` for agent i. Exact on doubles when every entry (<= D) is below 2^53, else on BigInt.
+ */
+export function decomposeScaled(
+  f: readonly (readonly bigint[])[],
+  D: bigint,
+  goodOrder: readonly (readonly GoodId[])[],
+  opts: DecompositionOptions = {},
+): ScaledDecomposition {
+  const n = f.length;
+  const m = n ? f[0].length : 0;
+  const strategy = opts.matching ?? 'canonical';
+  // 1. goods given outright (fixIntegral) and the columns of the others
+  const owner0 = new Int32Array(m).fill(-1);
+  const goodCol = new Int32Array(m).fill(-1);
+  const colGoods: GoodId[] = [];
+  for (let x = 0; x < m; x++) {
+    let o = -1;
+    if (opts.fixIntegral) for (let i = 0; i < n; i++) if (f[i][x] === D) o = i;
+    if (o >= 0) owner0[x] = o;
+    else {
+      goodCol[x] = colGoods.length;
+      colGoods.push(x);
+    }
+  }
+  // slots along each agent's order
+  const slots: Slots = [];
+  const rowAgent: number[] = [];
+  const rowCols: number[][] = [];
+  const rowVals: bigint[][] = [];
+  const rowLoad: bigint[] = [];
   for (let i = 0; i < n; i++) {
-    const order = goodOrder?.[i] ?? f.shares[i].map((_, g) => g);
-    let cur = new Array<Rational>(m).fill(Rational.ZERO);
-    let fill = Rational.ZERO;
-    let opened = false;
-    for (const g of order) {
-      let x = f.shares[i][g];
-      while (x.sign() > 0) {
-        opened = true;
-        const room = Rational.ONE.sub(fill);
-        const take = Rational.min(room, x);
-        cur[g] = cur[g].add(take);
-        fill = fill.add(take);
-        x = x.sub(take);
-        if (fill.eq(1)) {
-          rows.push(cur);
-          slotAgent.push(i);
-          cur = new Array<Rational>(m).fill(Rational.ZERO);
-          fill = Rational.ZERO;
-          opened = false;
+    const mine: { good: GoodId; mass: bigint }[][] = [];
+    let cur: { good: GoodId; mass: bigint }[] = [];
+    let fill = 0n;
+    for (const x of goodOrder[i]) {
+      let left = f[i][x];
+      if (left <= 0n || owner0[x] >= 0) continue;
+      while (left > 0n) {
+        const take = D - fill < left ? D - fill : left;
+        cur.push({ good: x, mass: take });
+        fill += take;
+        left -= take;
+        if (fill === D) {
+          mine.push(cur);
+          cur = [];
+          fill = 0n;
         }
       }
     }
-    if (opened && fill.sign() > 0) {
-      rows.push(cur);
-      slotAgent.push(i);
+    if (cur.length) mine.push(cur);
+    slots.push(mine);
+    for (const s of mine) {
+      rowAgent.push(i);
+      rowCols.push(s.map((e) => goodCol[e.good]));
+      rowVals.push(s.map((e) => e.mass));
+      rowLoad.push(s.reduce((a, e) => a + e.mass, 0n));
     }
   }
-  const S = rows.length;
-  const dummies = S - m;
-  // dummy columns absorb each slot's deficit, filled greedily so each dummy column sums to 1
-  let d = 0;
-  let dFill = Rational.ZERO;
-  const M = rows.map((r) => [...r, ...new Array<Rational>(dummies).fill(Rational.ZERO)]);
-  for (let s = 0; s < S; s++) {
-    let deficit = Rational.ONE.sub(Rational.sum(rows[s]));
-    while (deficit.sign() > 0) {
-      const take = Rational.min(deficit, Rational.ONE.sub(dFill));
-      M[s][m + d] = M[s][m + d].add(take);
-      deficit = deficit.sub(take);
-      dFill = dFill.add(take);
-      if (dFill.eq(1)) {
-        d++;
-        dFill = Rational.ZERO;
+  const R = rowAgent.length;
+  const mc = colGoods.length;
+  if (R < mc) throw new Error('decomposition: fewer slots than goods in play (internal error)');
+  // 2. dummy columns absorb the partial slots' deficits, north-west corner
+  let dummy = mc;
+  let dummyFill = 0n;
+  for (let r = 0; r < R; r++) {
+    let deficit = D - rowLoad[r];
+    while (deficit > 0n) {
+      const take = D - dummyFill < deficit ? D - dummyFill : deficit;
+      rowCols[r].push(dummy);
+      rowVals[r].push(take);
+      dummyFill += take;
+      deficit -= take;
+      if (dummyFill === D) {
+        dummy++;
+        dummyFill = 0n;
       }
     }
   }
-  const entries: { p: Rational; allocation: Allocation }[] = [];
-  let mass = Rational.ONE;
-  while (mass.sign() > 0) {
-    const match = perfectMatching(M.map((r) => r.map((x) => x.sign() > 0)));
-    let p = M[0][match[0]];
-    for (let s = 1; s < S; s++) if (M[s][match[s]].lt(p)) p = M[s][match[s]];
-    const bundles: GoodId[][] = Array.from({ length: n }, () => []);
-    for (let s = 0; s < S; s++) {
-      M[s][match[s]] = M[s][match[s]].sub(p);
-      if (match[s] < m) bundles[slotAgent[s]].push(match[s]);
+  // each row's entries by column (candidate columns ascending), duplicates merged
+  for (let r = 0; r < R; r++) {
+    const idx = rowCols[r].map((_, k) => k).sort((a, b) => rowCols[r][a] - rowCols[r][b]);
+    const cols: number[] = [];
+    const vals: bigint[] = [];
+    for (const k of idx) {
+      if (cols.length && cols[cols.length - 1] === rowCols[r][k]) vals[vals.length - 1] += rowVals[r][k];
+      else {
+        cols.push(rowCols[r][k]);
+        vals.push(rowVals[r][k]);
+      }
     }
-    entries.push({ p, allocation: new Allocation(bundles, m) });
-    mass = mass.sub(p);
+    rowCols[r] = cols;
+    rowVals[r] = vals;
   }
-  return new Lottery(entries);
+  // 3. Birkhoff–von Neumann
+  const small = D <= BigInt(Number.MAX_SAFE_INTEGER);
+  const valsN: Float64Array[] = small ? rowVals.map((r) => Float64Array.from(r, (x) => Number(x))) : [];
+  const positive = small ? (u: number, k: number) => valsN[u][k] > 0 : (u: number, k: number) => rowVals[u][k] !== 0n;
+  const matchRow = new Int32Array(R).fill(-1); // row -> entry index k in rowCols[row]
+  const matchCol = new Int32Array(R).fill(-1); // column -> row
+  const seen = new Int32Array(R);
+  let stamp = 0;
+  const augment = (u: number): boolean => {
+    const cols = rowCols[u];
+    for (let k = 0; k < cols.length; k++) {
+      if (!positive(u, k)) continue;
+      const c = cols[k];
+      if (seen[c] === stamp) continue;
+      seen[c] = stamp;
+      if (matchCol[c] < 0 || augment(matchCol[c])) {
+        matchCol[c] = u;
+        matchRow[u] = k;
+        return true;
+      }
+    }
+    return false;
+  };
+  const entries = new Map<string, ScaledEntry>();
+  let remainingN = Number(D);
+  let remaining = D;
+  let rounds = 0;
+  while (small ? remainingN > 0 : remaining > 0n) {
+    if (strategy === 'canonical' || rounds === 0) {
+      matchRow.fill(-1);
+      matchCol.fill(-1);
+    }
+    for (let u = 0; u < R; u++) {
+      if (matchRow[u] >= 0) continue;
+      stamp++;
+      if (!augment(u))
+        throw new Error('decomposition: no perfect matching on a doubly stochastic support (internal error)');
+    }
+    const owner = Int32Array.from(owner0);
+    let lambda: bigint;
+    if (small) {
+      let l = R === 0 ? remainingN : Infinity; // nothing in play: one allocation
+      for (let u = 0; u < R; u++) {
+        const v = valsN[u][matchRow[u]];
+        if (v < l) l = v;
+      }
+      for (let u = 0; u < R; u++) {
+        const k = matchRow[u];
+        const c = rowCols[u][k];
+        if (c < mc) owner[colGoods[c]] = rowAgent[u];
+        valsN[u][k] -= l;
+        if (valsN[u][k] === 0) {
+          matchRow[u] = -1;
+          matchCol[c] = -1;
+        }
+      }
+      remainingN -= l;
+      lambda = BigInt(l);
+    } else {
+      lambda = R === 0 ? remaining : -1n;
+      for (let u = 0; u < R; u++) {
+        const v = rowVals[u][matchRow[u]];
+        if (lambda < 0n || v < lambda) lambda = v;
+      }
+      for (let u = 0; u < R; u++) {
+        const k = matchRow[u];
+        const c = rowCols[u][k];
+        if (c < mc) owner[colGoods[c]] = rowAgent[u];
+        rowVals[u][k] -= lambda;
+        if (rowVals[u][k] === 0n) {
+          matchRow[u] = -1;
+          matchCol[c] = -1;
+        }
+      }
+      remaining -= lambda;
+    }
+    rounds++;
+    const key = ownerKey(owner);
+    const prev = entries.get(key);
+    if (prev) prev.w += lambda;
+    else entries.set(key, { w: lambda, owner });
+  }
+  return { entries: [...entries.values()], slots, rounds };
+}
+
+/** The decomposition of an exact rational fractional allocation f (n x m), as a Lottery, with its slots and D. */
+export function decomposeExact(
+  f: readonly (readonly Rational[])[],
+  goodOrder: readonly (readonly GoodId[])[],
+  opts: DecompositionOptions = {},
+): { lottery: Lottery; slots: Slots; D: bigint } {
+  const D = commonDenominator(f);
+  const res = decomposeScaled(
+    f.map((row) => row.map((x) => scaleUp(x, D))),
+    D,
+    goodOrder,
+    opts,
+  );
+  const n = f.length;
+  const lottery = new Lottery(
+    res.entries.map((e) => ({ p: new Rational(e.w, D), allocation: Allocation.fromOwners(Array.from(e.owner), n) })),
+  );
+  return { lottery, slots: res.slots, D };
+}
+
+/**
+ * Decomposes f into a lottery whose marginals equal f exactly; `goodOrder[i]` orders agent i's slots (default:
+ * goods by index). Every positive share fills slots (no good is fixed in advance).
+ */
+export function decompose(f: FractionalAllocation, goodOrder?: readonly (readonly GoodId[])[]): Lottery {
+  const orders = f.shares.map((row, i) => goodOrder?.[i] ?? row.map((_, g) => g));
+  return decomposeExact(f.shares, orders).lottery;
 }

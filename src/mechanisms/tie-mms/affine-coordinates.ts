@@ -60,7 +60,12 @@ export function affineSupport(owner: Int32Array, ac: AffineCoordinates): Int32Ar
  * y = G phi(A) without reduction, for a d x d matrix G stored by columns (`cols[c]` undefined: the unit column e_c) and
  * the 0/1 vector phi(A) given by its support s: the sum of the columns of G on s.
  */
-export function sumColumns(y: Float64Array, s: Int32Array, cols: readonly (Float64Array | undefined)[], d: number): void {
+export function sumColumns(
+  y: Float64Array,
+  s: Int32Array,
+  cols: readonly (Float64Array | undefined)[],
+  d: number,
+): void {
   y.fill(0);
   for (let q = 0; q < s.length; q++) {
     const col = s[q];

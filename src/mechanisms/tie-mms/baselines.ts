@@ -1,16 +1,22 @@
 /**
- * Baselines of paper 000 (spec B1, B3): the uniform fractional allocation implemented faithfully ([BT25], `uniform-faithful`)
+ * Baselines of Babaioff, Feige & Manaker Morag (spec B1, B3): the uniform fractional allocation implemented faithfully ([BT25], `uniform-faithful`)
  * and the cyclic-unit-quota lottery (Definition 3.5, `cuq-lottery`).
  */
 import { Allocation, Lottery } from '../../core/allocation';
 import type { Instance } from '../../core/instance';
 import { Rational } from '../../core/rational';
 import { shiftSequence, unitQuotaOwners, type Ordering } from './cyclic-picking';
-import { faithfulLottery, type MatchingStrategy, type Slots } from './faithful';
+import type { MatchingStrategy, Slots } from '../classic/decomposition';
+import { faithfulLottery } from './faithful';
 
 /** The single allocation of zero goods to n agents, as a lottery (the m = 0 outcome). */
 export function emptyLottery(n: number): Lottery {
-  return Lottery.point(new Allocation(Array.from({ length: n }, () => []), 0));
+  return Lottery.point(
+    new Allocation(
+      Array.from({ length: n }, () => []),
+      0,
+    ),
+  );
 }
 
 /**
@@ -18,13 +24,16 @@ export function emptyLottery(n: number): Lottery {
  * PROP, ex-post PROP1 and 1/n-MMS; support exactly n when m >= 1. By Proposition 1 / Corollary 3.2 no implementation of
  * the uniform fractional allocation beats 1/n-MMS (the Proposition 1 instance reaches exactly 1/n).
  */
-export function uniformFaithful(inst: Instance, strategy: MatchingStrategy = 'canonical'): { lottery: Lottery; uniform: Rational[][]; slots: Slots } {
+export function uniformFaithful(
+  inst: Instance,
+  matching: MatchingStrategy = 'canonical',
+): { lottery: Lottery; uniform: Rational[][]; slots: Slots } {
   const { n, m } = inst;
   const share = new Rational(1n, BigInt(n));
   const uniform = Array.from({ length: n }, () => new Array<Rational>(m).fill(share));
   if (m === 0) return { lottery: emptyLottery(n), uniform, slots: [] };
   const orders = inst.agents.map((_, i) => inst.order(i));
-  const { lottery, slots } = faithfulLottery(uniform, orders, { strategy });
+  const { lottery, slots } = faithfulLottery(uniform, orders, matching);
   return { lottery, uniform, slots };
 }
 

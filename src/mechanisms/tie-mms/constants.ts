@@ -1,7 +1,8 @@
 /**
- * The constants of paper 000 (Babaioff, Feige, Manaker Morag, "Truthful-in-Expectation Mechanisms for MMS
- * Approximation"), as exact rationals where the spec says they are rational (seed-000 spec T11, M4, P13).
+ * The constants of Babaioff, Feige & Manaker Morag, "Truthful-in-Expectation Mechanisms for MMS Approximation", as
+ * exact rationals where the spec says they are rational (seed-000 spec T11, M4, P13).
  */
+import { InvalidInputError } from '../../core/errors';
 import { lcm, Rational } from '../../core/rational';
 
 /** H_k = 1 + 1/2 + ... + 1/k (H_0 = 0), exact, over the one common denominator lcm(1..k). */
@@ -14,11 +15,13 @@ export function harmonic(k: number): Rational {
 }
 
 /**
- * Theorem 1's ex-post ratio rho(n) = 1/(H_{n-1} + 2) (not the abstract's weaker 1/(H_n + 2); spec P1).
+ * The ex-post ratio of the ordinal mechanism (Theorem 1), rho(n) = 1/(H_{n-1} + 2) (not the abstract's weaker 1/(H_n + 2); spec P1).
  * n = 2: 1/3, n = 3: 2/7, n = 4: 6/23, n = 10: 2520/12169.
  */
-export function rhoTheorem1(n: number): Rational {
-  return harmonic(n - 1).add(2).inv();
+export function ordinalRho(n: number): Rational {
+  return harmonic(n - 1)
+    .add(2)
+    .inv();
 }
 
 /** Exact log2(log2 n) when it is an integer (n = 2, 4, 16, 256, 65536, ...), else null. */
@@ -29,19 +32,24 @@ function exactLogLog(n: number): number | null {
   return Number.isInteger(ll) && 2 ** ll === l ? ll : null;
 }
 
-/** Denominator used to round the paper's irrational alpha(n) down (spec M4 [DECISION]). */
+/**
+ * Denominator used to round the paper's irrational alpha(n) down: a rational alpha <= alpha_paper(n) keeps every
+ * comparison exact and weakens the guarantee by less than 10^-12 (spec M4).
+ */
 export const ALPHA_DENOMINATOR = 10n ** 12n;
 
 /**
- * Theorem 2's alpha(n) = 1/(25 + 2 log2 log2 n - 1/n), as an exact rational alpha <= alpha_paper(n)
+ * The ex-post ratio of the random-ordering mechanism (Theorem 2), alpha(n) = 1/(25 + 2 log2 log2 n - 1/n), as an exact rational alpha <= alpha_paper(n)
  * (spec M4 / P13): exact when log2 log2 n is an integer (n = 2: 2/49, n = 4: 4/107, n = 16: 16/463),
  * otherwise alpha_paper(n) rounded down to a multiple of 10^-12 with one unit of safety margin (the double
  * evaluation of log log n has relative error ~1e-16, far below the margin). `exact` says which case applies.
  */
-export function alphaTheorem2(n: number): { alpha: Rational; exact: boolean } {
-  if (!Number.isInteger(n) || n < 2) throw new RangeError(`alphaTheorem2: n = ${n} must be an integer >= 2`);
+export function loglogAlpha(n: number): { alpha: Rational; exact: boolean } {
+  if (!Number.isInteger(n) || n < 2)
+    throw new InvalidInputError('bad-n', `loglogAlpha: n = ${n} must be an integer >= 2`);
   const ll = exactLogLog(n);
-  if (ll !== null) return { alpha: new Rational(25n + 2n * BigInt(ll)).sub(new Rational(1n, BigInt(n))).inv(), exact: true };
+  if (ll !== null)
+    return { alpha: new Rational(25n + 2n * BigInt(ll)).sub(new Rational(1n, BigInt(n))).inv(), exact: true };
   const x = 25 + 2 * Math.log2(Math.log2(n)) - 1 / n;
   const num = BigInt(Math.floor(Number(ALPHA_DENOMINATOR) / x)) - 1n;
   return { alpha: new Rational(num, ALPHA_DENOMINATOR), exact: false };
@@ -52,15 +60,19 @@ export function alphaTheorem2(n: number): { alpha: Rational; exact: boolean } {
  * (spec M4; for the paper's alpha this is 23 + 2 log2 log2 n, and it only grows when alpha is rounded down).
  */
 export function goodThreshold(alpha: Rational, n: number): Rational {
-  return alpha.inv().sub(2).add(new Rational(1n, BigInt(n)));
+  return alpha
+    .inv()
+    .sub(2)
+    .add(new Rational(1n, BigInt(n)));
 }
 
 /**
- * Theorem 2's eps(n) = n^{-log2 n} ((1 - eps)-TIE). Exact when log2 n is an integer (n = 2: 1/2, n = 4: 1/16,
+ * The incentive loss of the random-ordering mechanism (Theorem 2), eps(n) = n^{-log2 n} ((1 - eps)-TIE). Exact when log2 n is an integer (n = 2: 1/2, n = 4: 1/16,
  * n = 16: 2^-16); otherwise a rational upper bound (rounded up at relative precision 2^-40), `exact: false`.
  */
-export function epsTheorem2(n: number): { eps: Rational; exact: boolean } {
-  if (!Number.isInteger(n) || n < 2) throw new RangeError(`epsTheorem2: n = ${n} must be an integer >= 2`);
+export function loglogEps(n: number): { eps: Rational; exact: boolean } {
+  if (!Number.isInteger(n) || n < 2)
+    throw new InvalidInputError('bad-n', `loglogEps: n = ${n} must be an integer >= 2`);
   const l = Math.log2(n);
   if (Number.isInteger(l) && 2 ** l === n) return { eps: new Rational(1n, 2n ** BigInt(l * l)), exact: true };
   // n^{-log n} = 2^{-(log n)^2}; bound it above by 2^{-floor(e)} * (1 + 2^-40) style rounding via a double mantissa

@@ -1,29 +1,39 @@
 /**
- * The generic ordinal decomposition of Lemma 4.2 of paper 000 (spec A11): given an ordering pi, the strict orders and
- * any portion matrix beta, an explicit lottery D that induces CUQ(v, pi) exactly, with support at most (n-1)m + 1
- * after reduction, and per-shift lotteries D^(j) whose allocations satisfy
+ * The generic ordinal decomposition of Lemma 4.2 of Babaioff, Feige & Manaker Morag (spec A11): given an ordering pi,
+ * the strict orders and any portion matrix beta, an explicit lottery D that induces CUQ(v, pi) exactly, with support
+ * at most (n-1)m + 1 after reduction, and per-shift lotteries D^(j) whose allocations satisfy
  * v_i(A_i) >= max(v_i(e^(i)_{r_ij}), beta_ij * v_i(M \ top_{2n - r_ij}(i))), r_ij <= pi^(j)_i.
+ * `harmonicDecomposition` is Theorem 1's instance of it (the harmonic portion matrix).
  */
 import { Allocation, Lottery } from '../../core/allocation';
 import type { Instance } from '../../core/instance';
 import type { TraceStep } from '../../core/outcome';
 import { Rational } from '../../core/rational';
+import { commonDenominator, type MatchingStrategy, type ScaledEntry, type Slots } from '../classic/decomposition';
 import { affineCoordinates } from './affine-coordinates';
 import { completeAll } from './completion';
 import { cuqCounts, cuqMatrix } from './cuq';
-import { cyclicData, fSet, paddedOrders, shiftSequence, zSet, type CyclicData, type Ordering, type PaddedOrders } from './cyclic-picking';
-import { faithfulScaled, type MatchingStrategy, type ScaledEntry, type Slots } from './faithful';
+import {
+  cyclicData,
+  fSet,
+  paddedOrders,
+  shiftSequence,
+  zSet,
+  type CyclicData,
+  type Ordering,
+  type PaddedOrders,
+} from './cyclic-picking';
+import { faithfulScaled } from './faithful';
+import type { GuidedStats } from './guided-reduction';
 import { mixShifts, stripDummies, toLottery, type MixedEntry } from './mixing';
 import { partialAllocations, toRationalMatrix } from './partial-allocations';
-import { validatePortionMatrix } from './portion-matrix';
-import { commonDenominator } from './scaled';
-import type { GuidedStats } from './guided-reduction';
+import { harmonicPortions, validatePortionMatrix } from './portion-matrix';
 import { GuidedReductionFailed, reduceSupport } from './support-reduction';
 
 export type ReduceMode = 'auto' | 'always' | 'never';
 
-export interface Lemma42Options {
-  /** BvN matching strategy of the faithful step (default `canonical`, spec A8). */
+export interface CuqDecompositionOptions {
+  /** Birkhoff–von Neumann matching of the faithful step (default `canonical`). */
   matching?: MatchingStrategy;
   /**
    * Support reduction (Lemma 4.15): `auto` (default) reduces when the mixture has more than (n-1)m + 1 allocations,
@@ -35,7 +45,7 @@ export interface Lemma42Options {
   trace?: 'full' | 'summary';
 }
 
-export interface Lemma42Result {
+export interface CuqDecomposition {
   readonly padded: PaddedOrders;
   readonly cd: CyclicData;
   readonly beta: readonly (readonly Rational[])[];
@@ -90,10 +100,16 @@ export function supportBound(n: number, m: number): number {
 }
 
 /**
- * LEMMA42 (spec A11): pad, cyclic data, CUQ, validate beta, partial allocations g, completion f, faithful D^(j),
- * mixture D', dummy removal, reduction. Every intermediate object is returned and recorded in `trace`.
+ * CUQ(v, pi) decomposed for the portion matrix beta (Lemma 4.2, spec A11): pad, cyclic data, CUQ, validate beta,
+ * partial allocations g, completion f, faithful D^(j), mixture D', dummy removal, reduction. Every intermediate
+ * object is returned and recorded in `trace`.
  */
-export function lemma42(inst: Instance, pi: Ordering, beta: readonly (readonly Rational[])[], opts: Lemma42Options = {}): Lemma42Result {
+export function decomposeCuq(
+  inst: Instance,
+  pi: Ordering,
+  beta: readonly (readonly Rational[])[],
+  opts: CuqDecompositionOptions = {},
+): CuqDecomposition {
   const t0 = Date.now();
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number) => (timings[name] = Date.now() - since);
@@ -141,7 +157,12 @@ export function lemma42(inst: Instance, pi: Ordering, beta: readonly (readonly R
     try {
       const fullChain = mode === 'always' || cells <= AUTO_REDUCE_CELLS;
       r = reduceSupport(weighted, n, fullChain ? { stats } : { method: 'guided', guesses: ['simplex'], stats });
-      method = stats.failure === null ? 'float-guided, certified exactly' : stats.failure === undefined ? 'nothing to reduce' : 'exact incremental';
+      method =
+        stats.failure === null
+          ? 'float-guided, certified exactly'
+          : stats.failure === undefined
+            ? 'nothing to reduce'
+            : 'exact incremental';
     } catch (e) {
       if (!(e instanceof GuidedReductionFailed)) throw e;
       skipped = `skipped: the float-guided reduction could not certify its guess (${e.reason}) and the slower fallbacks over ${coords} coordinates x ${mixture.length} allocations exceed the auto limit of ${AUTO_REDUCE_CELLS} cells; pass reduce: 'always' to force them`;
@@ -150,7 +171,9 @@ export function lemma42(inst: Instance, pi: Ordering, beta: readonly (readonly R
     skipped = `skipped: the reduction over ${coords} coordinates x ${mixture.length} allocations (d^3 = ${(coords ** 3).toExponential(1)}) exceeds the auto limit of ${AUTO_REDUCE_WORK.toExponential(0)}; pass reduce: 'always' to force it`;
   if (r) {
     const rr = r;
-    lottery = new Lottery(rr.kept.map((k, idx) => ({ p: rr.p[idx], allocation: Allocation.fromOwners(Array.from(mixture[k].owner), n) })));
+    lottery = new Lottery(
+      rr.kept.map((k, idx) => ({ p: rr.p[idx], allocation: Allocation.fromOwners(Array.from(mixture[k].owner), n) })),
+    );
     reduced = true;
     reductionInfo = { ran: true, before: mixture.length, after: lottery.size, bound, method, keptIndices: rr.kept };
   } else {
@@ -162,30 +185,57 @@ export function lemma42(inst: Instance, pi: Ordering, beta: readonly (readonly R
 
   const R = (k: bigint) => new Rational(k, D);
   const trace: TraceStep[] = [
-    { id: 'orders', title: 'Strict orders (best first; dummy goods appended when m < n)', data: { orders: padded.orders, realGoods: mReal, paddedGoods: padded.m } },
+    {
+      id: 'orders',
+      title: 'Strict orders (best first; dummy goods appended when m < n)',
+      data: { orders: padded.orders, realGoods: mReal, paddedGoods: padded.m },
+    },
     {
       id: 'cyclic-data',
       title: 'Cyclic picking data (Definitions 4.3, 4.5): picks y_ij, sets Y_j, ranks r_ij, last shifts i+',
-      text: 'Agents, goods and shifts are 0-based; shift j is the paper\'s pi^(j+1); positions and ranks r_ij are 1-based as in the paper.',
+      text: "Agents, goods and shifts are 0-based; shift j is the paper's pi^(j+1); positions and ranks r_ij are 1-based as in the paper.",
       data: {
-        ordering: pi.order,
+        agentOrder: pi.order,
         shiftOrders: Array.from({ length: n }, (_, j) => shiftSequence(pi, j)),
         y: cd.y,
         Y: cd.Y,
         positions: cd.posShift.map((r) => r.map((p) => p + 1)),
         r: cd.r,
         iPlus: cd.iPlus,
-        ...(full ? { Z: cd.y.map((_, i) => cd.y.map((__, j) => zSet(cd, i, j))), F: cd.y.map((_, i) => cd.y.map((__, j) => fSet(cd, i, j))) } : {}),
+        ...(full
+          ? {
+              Z: cd.y.map((_, i) => cd.y.map((__, j) => zSet(cd, i, j))),
+              F: cd.y.map((_, i) => cd.y.map((__, j) => fSet(cd, i, j))),
+            }
+          : {}),
       },
     },
     { id: 'cuq', title: 'CUQ(v, pi) (Lemma 4.4)', data: cuq },
     { id: 'portion-matrix', title: 'Portion matrix beta (rows agents, columns shifts; Definition 4.1)', data: beta },
     full
-      ? { id: 'partial-allocations', title: 'Partial allocations g^(j) (Definition 4.6)', data: g.map((gj) => toRationalMatrix(gj, D)) }
-      : { id: 'partial-allocations', title: 'Partial allocations g^(j) (Definition 4.6)', text: 'omitted (summary trace)', data: { denominator: D.toString() } },
+      ? {
+          id: 'partial-allocations',
+          title: 'Partial allocations g^(j) (Definition 4.6)',
+          data: g.map((gj) => toRationalMatrix(gj, D)),
+        }
+      : {
+          id: 'partial-allocations',
+          title: 'Partial allocations g^(j) (Definition 4.6)',
+          text: 'omitted (summary trace)',
+          data: { denominator: D.toString() },
+        },
     full
-      ? { id: 'completion', title: 'Completed fractional allocations f^(j) (Lemma 4.9, north-west corner)', data: { f: f.map((fj) => toRationalMatrix(fj, D)), added: added.map((a) => ({ ...a, delta: R(a.delta) })) } }
-      : { id: 'completion', title: 'Completed fractional allocations f^(j) (Lemma 4.9, north-west corner)', text: 'omitted (summary trace)', data: { cellsAdded: added.length } },
+      ? {
+          id: 'completion',
+          title: 'Completed fractional allocations f^(j) (Lemma 4.9, north-west corner)',
+          data: { f: f.map((fj) => toRationalMatrix(fj, D)), added: added.map((a) => ({ ...a, delta: R(a.delta) })) },
+        }
+      : {
+          id: 'completion',
+          title: 'Completed fractional allocations f^(j) (Lemma 4.9, north-west corner)',
+          text: 'omitted (summary trace)',
+          data: { cellsAdded: added.length },
+        },
     {
       id: 'faithful',
       title: 'Faithful implementations D^(j) of f^(j) (Lemma 4.11; unit slots + BvN)',
@@ -195,7 +245,9 @@ export function lemma42(inst: Instance, pi: Ordering, beta: readonly (readonly R
         support: entries.length,
         ...(full
           ? {
-              slots: perShiftRaw[j].slots.map((agentSlots) => agentSlots.map((s) => s.map((e) => ({ good: e.good, mass: R(e.mass) })))),
+              slots: perShiftRaw[j].slots.map((agentSlots) =>
+                agentSlots.map((s) => s.map((e) => ({ good: e.good, mass: R(e.mass) }))),
+              ),
               lottery: entries.map((e) => ({ p: R(e.w), owner: Array.from(e.owner) })),
             }
           : {}),
@@ -204,10 +256,52 @@ export function lemma42(inst: Instance, pi: Ordering, beta: readonly (readonly R
     {
       id: 'mixture',
       title: "Mixture D' = (1/n) sum_j D^(j) with provenance",
-      data: { support: mixture.length, ...(full ? { entries: mixture.map((e) => ({ p: new Rational(e.w, total), owner: Array.from(e.owner), shifts: e.shifts })) } : {}) },
+      data: {
+        support: mixture.length,
+        ...(full
+          ? {
+              entries: mixture.map((e) => ({
+                p: new Rational(e.w, total),
+                owner: Array.from(e.owner),
+                shifts: e.shifts,
+              })),
+            }
+          : {}),
+      },
     },
     { id: 'support-reduction', title: 'Support reduction (Lemma 4.15, exact Carathéodory)', data: reductionInfo },
     { id: 'timings', title: 'Timings (ms)', data: timings },
   ];
-  return { padded, cd, beta, D, counts, cuq, g, f, completionAdded: added, perShift, slots: perShiftRaw.map((r) => r.slots), bvnRounds: perShiftRaw.map((r) => r.rounds), mixture, lottery, reduced, trace, timings };
+  return {
+    padded,
+    cd,
+    beta,
+    D,
+    counts,
+    cuq,
+    g,
+    f,
+    completionAdded: added,
+    perShift,
+    slots: perShiftRaw.map((r) => r.slots),
+    bvnRounds: perShiftRaw.map((r) => r.rounds),
+    mixture,
+    lottery,
+    reduced,
+    trace,
+    timings,
+  };
+}
+
+/**
+ * Theorem 1's lottery (mechanism `tie-mms-ordinal`): CUQ(v, pi) decomposed with the harmonic portion matrix
+ * beta_ij = 1/((n - pi^(j)_i + 1) H_n). TIE (ordinal), ex-ante PROP, ex-post 1/(H_{n-1}+2)-TPS (hence -MMS), support
+ * <= (n-1)m + 1 once reduced (see `CuqDecompositionOptions.reduce`).
+ */
+export function harmonicDecomposition(
+  inst: Instance,
+  pi: Ordering,
+  opts: CuqDecompositionOptions = {},
+): CuqDecomposition {
+  return decomposeCuq(inst, pi, harmonicPortions(pi), opts);
 }

@@ -14,16 +14,30 @@ export interface Ordering {
 
 /** The ordering listing agents in `order` (position 0 first). Validates the permutation. */
 export function orderingFromOrder(order: readonly number[], n: number): Ordering {
-  if (!Array.isArray(order) || order.length !== n || new Set(order).size !== n || order.some((a) => !Number.isInteger(a) || a < 0 || a >= n))
-    throw new InvalidInputError('bad-ordering', `ordering: expected a permutation of the agents 0..${n - 1}, got ${JSON.stringify(order)}`);
+  if (
+    !Array.isArray(order) ||
+    order.length !== n ||
+    new Set(order).size !== n ||
+    order.some((a) => !Number.isInteger(a) || a < 0 || a >= n)
+  )
+    throw new InvalidInputError(
+      'bad-agent-order',
+      `agent order: expected a permutation of the agents 0..${n - 1}, got ${JSON.stringify(order)}`,
+    );
   const pos = new Array<number>(n);
   order.forEach((a, k) => (pos[a] = k));
   return { pos, order: [...order] };
 }
 
-/** The identity ordering (agent 0 first): Theorem 1's report-independent default (spec M1 [DECISION]). */
+/**
+ * The identity ordering (agent 0 first). Theorem 1 needs an ordering fixed before the reports; the identity is the
+ * default because it is the simplest such choice (spec M1).
+ */
 export function identityOrdering(n: number): Ordering {
-  return orderingFromOrder(Array.from({ length: n }, (_, i) => i), n);
+  return orderingFromOrder(
+    Array.from({ length: n }, (_, i) => i),
+    n,
+  );
 }
 
 /** Position of agent i in shift j0 (0-based Definition 3.4): (pos[i] - j0) mod n. */
@@ -45,8 +59,9 @@ export function lastShift(pi: Ordering, i: AgentId): number {
 }
 
 /**
- * Strict orders padded with dummy goods (spec 0.6 [DECISION]): if m < n, goods m..n-1 are zero-valued
- * dummies ranked last by every agent in index order. `orders[i]` is agent i's strict order (best first),
+ * Strict orders padded with dummy goods: the paper assumes m >= n (every shift picks n goods), so if m < n, goods
+ * m..n-1 are zero-valued dummies ranked last by every agent in index order; deleting them afterwards leaves exactly
+ * the CUQ of the real goods, and zero-valued goods change no TPS or MMS (spec 0.6). `orders[i]` is agent i's strict order (best first),
  * the same in every shift and sub-step (spec 0.3); `rank[i][x]` its 0-based position.
  */
 export interface PaddedOrders {
@@ -84,10 +99,11 @@ export function paddedOrders(inst: Instance, minGoods = inst.n): PaddedOrders {
 export function pick(orders: readonly (readonly GoodId[])[], sequence: readonly AgentId[], m: number): number[] {
   const taken = new Uint8Array(m);
   return sequence.map((a) => {
-    for (const x of orders[a]) if (!taken[x]) {
-      taken[x] = 1;
-      return x;
-    }
+    for (const x of orders[a])
+      if (!taken[x]) {
+        taken[x] = 1;
+        return x;
+      }
     return -1;
   });
 }
@@ -96,7 +112,11 @@ export function pick(orders: readonly (readonly GoodId[])[], sequence: readonly 
  * The pi^(j)-unit-quota allocation (Definition 3.3; baseline B2): the first n-1 agents of the sequence each take
  * their best available good, the last agent takes every remaining good. Returns owner[x].
  */
-export function unitQuotaOwners(orders: readonly (readonly GoodId[])[], sequence: readonly AgentId[], m: number): number[] {
+export function unitQuotaOwners(
+  orders: readonly (readonly GoodId[])[],
+  sequence: readonly AgentId[],
+  m: number,
+): number[] {
   const owner = new Array<number>(m).fill(sequence[sequence.length - 1]);
   const picks = pick(orders, sequence.slice(0, -1), m);
   picks.forEach((x, k) => {
@@ -126,7 +146,8 @@ export interface CyclicData {
 
 export function cyclicData(pi: Ordering, po: PaddedOrders): CyclicData {
   const { n, m } = po;
-  if (m < n) throw new InvalidInputError('too-few-goods', `cyclicData: needs m >= n after padding (m = ${m}, n = ${n})`);
+  if (m < n)
+    throw new InvalidInputError('too-few-goods', `cyclicData: needs m >= n after padding (m = ${m}, n = ${n})`);
   const y = Array.from({ length: n }, () => new Array<number>(n));
   const posShift = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => shiftPosition(pi, i, j)));
   const Y: GoodId[][] = [];

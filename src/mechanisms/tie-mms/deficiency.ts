@@ -38,7 +38,10 @@ export function cyclicWeight(pi: Ordering, d: readonly number[]): { W: Rational;
  * Lemma 6.4's portion matrix: beta_ij = w_i(pi^(j)) / W. Column j sums to w(pi^(j))/W <= 1, row i to 1/W if
  * d_i >= 1 (else 0).
  */
-export function deficiencyPortions(pi: Ordering, d: readonly number[]): { beta: Rational[][]; w: Rational[][]; W: Rational; weights: Rational[] } {
+export function deficiencyPortions(
+  pi: Ordering,
+  d: readonly number[],
+): { beta: Rational[][]; w: Rational[][]; W: Rational; weights: Rational[] } {
   const n = pi.pos.length;
   const w = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => demand(pi, d, i, j)));
   const { W, weights } = cyclicWeight(pi, d);
@@ -46,15 +49,20 @@ export function deficiencyPortions(pi: Ordering, d: readonly number[]): { beta: 
 }
 
 /**
- * Lemma 6.5's ordering: agents by non-decreasing deficiency, ties by agent index (spec M3 [DECISION], P10).
- * Then w(pi) <= 1 and W(pi) <= 2.
+ * Lemma 6.5's ordering: agents by non-decreasing deficiency. Ties go to the lower agent index: the paper allows any
+ * order among equal deficiencies, and a fixed one keeps the ordering (hence the lottery) a function of the public
+ * deficiencies alone (spec M3, P10). Then w(pi) <= 1 and W(pi) <= 2.
  */
 export function deficiencySortedOrdering(d: readonly number[]): Ordering {
   const order = d.map((_, i) => i).sort((a, b) => d[a] - d[b] || a - b);
   return orderingFromOrder(order, d.length);
 }
 
-/** Lemma 6.4's sufficient condition: alpha <= 1/(2 + W - 1/n). */
-export function lemma64Holds(alpha: Rational, W: Rational, n: number): boolean {
-  return alpha.le(W.add(2).sub(new Rational(1n, BigInt(n))).inv());
+/** Whether Lemma 6.4's alpha-TPS guarantee applies: alpha <= 1/(2 + W - 1/n). */
+export function deficiencyGuaranteeHolds(alpha: Rational, W: Rational, n: number): boolean {
+  return alpha.le(
+    W.add(2)
+      .sub(new Rational(1n, BigInt(n)))
+      .inv(),
+  );
 }

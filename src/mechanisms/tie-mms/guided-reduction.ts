@@ -57,7 +57,12 @@ export interface GuidedResult {
  * as `entries` (checked in integers), indices of original entries only, affinely independent vectors (independent
  * modulo a prime, hence over Q), so at most (n-1)m + 1 of them.
  */
-export function reduceSupportGuided(entries: readonly Weighted[], n: number, stats?: Partial<GuidedStats>, guesses: readonly Guess[] = ['simplex', 'caratheodory']): GuidedResult | null {
+export function reduceSupportGuided(
+  entries: readonly Weighted[],
+  n: number,
+  stats?: Partial<GuidedStats>,
+  guesses: readonly Guess[] = ['simplex', 'caratheodory'],
+): GuidedResult | null {
   const st: Partial<GuidedStats> = stats ?? {};
   const failures: string[] = [];
   for (let a = 0; a < guesses.length; a++) {
@@ -78,7 +83,12 @@ export function reduceSupportGuided(entries: readonly Weighted[], n: number, sta
  */
 export type Guess = 'simplex' | 'caratheodory';
 
-function guidedOnce(entries: readonly Weighted[], n: number, guess: Guess, st: Partial<GuidedStats>): GuidedResult | null {
+function guidedOnce(
+  entries: readonly Weighted[],
+  n: number,
+  guess: Guess,
+  st: Partial<GuidedStats>,
+): GuidedResult | null {
   st.failure = null;
   const fail = (why: string): null => {
     st.failure = why;
@@ -115,7 +125,10 @@ function guidedOnce(entries: readonly Weighted[], n: number, guess: Guess, st: P
   }
   const LIM = BigInt(2 ** 50);
   for (const v of target) if (v > LIM || v < -LIM) return fail('target too large for the double-based lifting');
-  const lu = modularLU(d, slotEntry.map((k) => supp[k]));
+  const lu = modularLU(
+    d,
+    slotEntry.map((k) => supp[k]),
+  );
   if (!lu) return fail('float basis dependent mod Q');
   const res = Float64Array.from(target, (v) => Number(v));
   const PB = BigInt(Q);
@@ -129,10 +142,11 @@ function guidedOnce(entries: readonly Weighted[], n: number, guess: Guess, st: P
   for (let it = 0; it < 20000 && !sol; it++) {
     steps++;
     let any = false;
-    for (let z = 0; z < d; z++) if (res[z] !== 0) {
-      any = true;
-      break;
-    }
+    for (let z = 0; z < d; z++)
+      if (res[z] !== 0) {
+        any = true;
+        break;
+      }
     if (!any) {
       sol = { a: X.slice(), L: 1n }; // residual 0: c is the integer sum_i x_i Q^i
       if (!solves(sol)) return fail('integer lifting result does not solve the system');
@@ -217,7 +231,12 @@ function guidedOnce(entries: readonly Weighted[], n: number, guess: Guess, st: P
  * phi(v) = sum_b y_b phi(b), along which the weight moves with a Harris ratio test. Returns the basis (entry indices)
  * with float weights, or null when a pivot is numerically unusable.
  */
-function floatPhase(d: number, supp: readonly Int32Array[], wIn: readonly number[], st: Partial<GuidedStats>): { slotEntry: number[]; w: number[] } | null {
+function floatPhase(
+  d: number,
+  supp: readonly Int32Array[],
+  wIn: readonly number[],
+  st: Partial<GuidedStats>,
+): { slotEntry: number[]; w: number[] } | null {
   const slotEntry: number[] = [];
   const slotRow: number[] = [];
   const rowSlot = new Int32Array(d).fill(-1);
@@ -300,7 +319,13 @@ function floatPhase(d: number, supp: readonly Int32Array[], wIn: readonly number
  * lists the stored ones) on row j for the entering vector's y = G v: row j /= y_j, row i -= y_i * row j, in doubles.
  * Clobbers y[j].
  */
-function pivotInverse(cols: (Float64Array | undefined)[], pivotCols: number[], y: Float64Array, j: number, d: number): void {
+function pivotInverse(
+  cols: (Float64Array | undefined)[],
+  pivotCols: number[],
+  y: Float64Array,
+  j: number,
+  d: number,
+): void {
   if (!cols[j]) {
     const c = new Float64Array(d);
     c[j] = 1;
@@ -430,7 +455,12 @@ function modularLU(d: number, columns: readonly Int32Array[]): { solve: (b: Floa
  * artificials ~ 0) the structural basic columns are a basis guess for the exact phase. 4.4d iterations at (10, 100), 8d at
  * (20, 200), instead of one per eliminated allocation (K - d). Null when it stalls or ends infeasible (numerically).
  */
-function simplexPhase(d: number, supp: readonly Int32Array[], wIn: readonly number[], st: Partial<GuidedStats>): { slotEntry: number[] } | null {
+function simplexPhase(
+  d: number,
+  supp: readonly Int32Array[],
+  wIn: readonly number[],
+  st: Partial<GuidedStats>,
+): { slotEntry: number[] } | null {
   const K = supp.length;
   const b = new Float64Array(d);
   let scale = 0;

@@ -1,50 +1,193 @@
 /**
- * Paper 000 (Babaioff, Feige, Manaker Morag, "Truthful-in-Expectation Mechanisms for MMS Approximation"): registers
- * `tie-mms-ordinal` (Theorem 1), `tie-mms-public-deficiency` (Proposition 3), `tie-mms-loglog` (Theorem 2),
- * `tie-mms-two-agents` (Theorem 3), `uniform-faithful` ([BT25] baseline) and `cuq-lottery` (Definition 3.5).
+ * Babaioff, Feige & Manaker Morag (2026), "Truthful-in-Expectation Mechanisms for MMS Approximation",
+ * arXiv:2604.27211. Declares `tie-mms-ordinal` (Theorem 1), `tie-mms-public-deficiency` (Proposition 3),
+ * `tie-mms-loglog` (Theorem 2), `tie-mms-two-agents` (Theorem 3), `uniform-faithful` (baseline B1, [BT25]) and
+ * `cuq-lottery` (Definition 3.5) with `defineMechanism`, and exports the building blocks a notebook calls.
  */
-import { Allocation, FractionalAllocation, Lottery } from '../../core/allocation';
+import { Lottery, FractionalAllocation, type Allocation } from '../../core/allocation';
 import { InvalidInputError } from '../../core/errors';
 import type { Instance } from '../../core/instance';
-import { Outcome, type Claim } from '../../core/outcome';
+import type { Claim } from '../../core/outcome';
 import { Rational } from '../../core/rational';
-import { registerMechanism, requireDomain, type MechanismInfo } from '../registry';
-import './claims';
+import {
+  booleanOption,
+  choiceOption,
+  optionalAgentOrderOption,
+  agentOrderOption,
+  rationalOption,
+  seedOption,
+  type OptionSpec,
+} from '../options';
+import { defineMechanism, violation, type DomainViolation } from '../registry';
 import { cuqLottery, emptyLottery, uniformFaithful } from './baselines';
-import { epsTheorem2, rhoTheorem1 } from './constants';
-import { supportBound, type Lemma42Result } from './lemma42';
-import { allOrderings, randomOrdering, theorem2Branch, theorem2Parameters } from './loglog';
-import { checkSize, deficienciesOption, orderingOption, pipelineOptions, rationalOption } from './options';
-import { deficiencies, proposition3 } from './public-deficiency';
-import { theorem1 } from './theorem1';
-import { theorem3 } from './two-agents';
+import { loglogEps, ordinalRho } from './constants';
+import type { MatchingStrategy } from '../classic/decomposition';
+import { harmonicDecomposition, supportBound, type CuqDecomposition, type ReduceMode } from './cuq-decomposition';
+import { orderingFromOrder } from './cyclic-picking';
+import { allOrderings, loglogParameters, minThreshold, orderingOrFallback, randomOrdering } from './loglog';
+import { deficiencies, sortedDeficiencyDecomposition } from './public-deficiency';
+import { twoAgentLottery, type TwoAgentProtocol } from './two-agents';
+import { FIGURE_1, PROPOSITION_3_BOUNDARY, PROPOSITION_4, proposition1Instance } from './worked-instances';
 
-export * from './constants';
-export * from './cyclic-picking';
-export * from './cuq';
-export * from './portion-matrix';
-export * from './deficiency';
-export * from './partial-allocations';
-export * from './completion';
-export * from './faithful';
-export * from './mixing';
-export * from './support-reduction';
-export * from './scaled';
-export * from './lemma42';
-export * from './theorem1';
-export * from './public-deficiency';
-export * from './loglog';
-export * from './two-agents';
-export * from './baselines';
-export { checkImplementsCuq, checkImplementsUniform, checkTwoAgentCases, independentCuq } from './claims';
-export * from './weight-experiments';
+export { cuqLottery, emptyLottery, uniformFaithful } from './baselines';
+export { goodThreshold, harmonic, loglogAlpha, loglogEps, ordinalRho } from './constants';
+export {
+  decomposeCuq,
+  harmonicDecomposition,
+  supportBound,
+  type CuqDecomposition,
+  type CuqDecompositionOptions,
+  type ReduceMode,
+} from './cuq-decomposition';
+export { identityOrdering, orderingFromOrder, shiftSequence, type Ordering } from './cyclic-picking';
+export {
+  cyclicWeight,
+  deficiency,
+  deficiencyGuaranteeHolds,
+  deficiencyPortions,
+  deficiencySortedOrdering,
+  demand,
+  weight,
+} from './deficiency';
+export { faithfulLottery } from './faithful';
+export { allOrderings, loglogParameters, orderingOrFallback, randomOrdering, type OrderingOrFallback } from './loglog';
+export { harmonicPortions, validatePortionMatrix } from './portion-matrix';
+export {
+  deficiencies,
+  deficiencyDecomposition,
+  sortedDeficiencyDecomposition,
+  type DeficiencyDecomposition,
+} from './public-deficiency';
+export { reduceSupport, type WeightedOwner } from './support-reduction';
+export {
+  auxiliaryValuation,
+  classifyTwoAgents,
+  hardCase,
+  twoAgentCuq,
+  twoAgentLottery,
+  twoRoundHardCase,
+  type TwoAgentCase,
+  type TwoAgentClass,
+  type TwoAgentProtocol,
+  type TwoRoundHardCase,
+} from './two-agents';
+export {
+  cyclicWeightDistribution,
+  cyclicWeightTightness,
+  loglogThresholdExperiment,
+  type CyclicWeightDistribution,
+  type CyclicWeightTightnessOptions,
+  type CyclicWeightTightnessRow,
+  type LoglogThresholdOptions,
+  type LoglogThresholdResult,
+} from './weight-experiments';
+export { FIGURE_1, PROPOSITION_3_BOUNDARY, PROPOSITION_4, proposition1Instance } from './worked-instances';
 
-const SOURCE = 'paper 000 (Babaioff, Feige, Manaker Morag 2026)';
+const CITATION = {
+  authors: 'Babaioff, Feige & Manaker Morag',
+  year: 2026,
+  title: 'Truthful-in-Expectation Mechanisms for MMS Approximation',
+  venue: 'arXiv:2604.27211',
+};
 
-function supportClaim(r: Lemma42Result, n: number, m: number): Claim {
+// ------------------------------------------------------------------------------------------------ options
+
+/** Exact-mode size limits: the pipeline is comfortable up to about n = 100 (spec "Complexity"). */
+const MAX_AGENTS = 100;
+const MAX_GOODS = 2000;
+
+const allowLargeOption = booleanOption(
+  `lift the exact-mode limits n <= ${MAX_AGENTS}, m <= ${MAX_GOODS}; default false`,
+);
+
+/** The exact-mode size limits, unless `allowLarge`. */
+function sizeLimit(inst: Instance, allowLarge: boolean): DomainViolation | undefined {
+  if (allowLarge) return undefined;
+  return (
+    violation(
+      inst.n <= MAX_AGENTS,
+      'too-many-agents',
+      `n = ${inst.n} > ${MAX_AGENTS} (exact mode; pass allowLarge: true to try anyway)`,
+    ) ??
+    violation(
+      inst.m <= MAX_GOODS,
+      'too-many-goods',
+      `m = ${inst.m} > ${MAX_GOODS} (exact mode; pass allowLarge: true to try anyway)`,
+    )
+  );
+}
+
+const matchingOption = choiceOption<MatchingStrategy>('Birkhoff–von Neumann matching of the faithful step', [
+  'canonical',
+  'incremental',
+]);
+
+/** `trace`: absent means "full" for small instances (n^2 m <= 20000) and "summary" beyond. */
+function traceOption(): OptionSpec<'full' | 'summary' | undefined> {
+  const inner = choiceOption<'full' | 'summary'>('trace detail', ['full', 'summary']);
+  return {
+    describe: 'trace detail: "full" | "summary"; default "full" when n^2 m <= 20000, else "summary"',
+    parse: (raw, ctx) => (raw === undefined ? undefined : inner.parse(raw, ctx)),
+  };
+}
+
+/** The options of the Lemma 4.2 pipeline (matching, support reduction, trace detail) and the size limits. */
+const PIPELINE_OPTIONS = {
+  matching: matchingOption,
+  reduce: choiceOption<ReduceMode>('support reduction (Lemma 4.15)', ['auto', 'always', 'never']),
+  trace: traceOption(),
+  allowLarge: allowLargeOption,
+};
+
+/** Deficiencies: one integer in 0..n per agent. Code `bad-deficiencies`. */
+function deficienciesOption(describe: string): OptionSpec<number[] | undefined> {
+  return {
+    describe,
+    parse(raw, ctx) {
+      if (raw === undefined) return undefined;
+      const n = ctx.instance.n;
+      if (!Array.isArray(raw) || raw.length !== n || raw.some((d) => !Number.isInteger(d) || d < 0 || d > n))
+        throw new InvalidInputError(
+          'bad-deficiencies',
+          `${ctx.mechanism}: options.${ctx.key}: expected ${n} integers in 0..${n}, got ${JSON.stringify(raw)}`,
+        );
+      return [...(raw as number[])];
+    },
+  };
+}
+
+/** The good-ordering threshold w of the library extension, at least 2 + 1/n. Code `bad-threshold`. */
+function thresholdOption(): OptionSpec<Rational | undefined> {
+  const inner = rationalOption('threshold');
+  return {
+    describe: 'library extension, not in the paper: good iff W <= w, alpha_w = 1/(2 + w - 1/n); w >= 2 + 1/n',
+    parse(raw, ctx) {
+      const w = inner.parse(raw, ctx);
+      if (w === undefined) return undefined;
+      const min = minThreshold(ctx.instance.n);
+      if (w.lt(min))
+        throw new InvalidInputError(
+          'bad-threshold',
+          `${ctx.mechanism}: options.${ctx.key}: w = ${w} must be >= 2 + 1/n = ${min} (so that alpha_w <= 1/4)`,
+        );
+      return w;
+    },
+    record: (w) => w?.toString(),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------ claims
+
+/** Lemma 4.15's bound holds only for a reduced lottery; otherwise the mixture's own support is claimed. */
+function supportClaim(r: CuqDecomposition, n: number, m: number): Claim {
   const bound = supportBound(n, m);
-  if (r.reduced || r.lottery.size <= bound) return { id: 'support-size', text: `support <= (n-1)m + 1 = ${bound} (Lemma 4.15)`, params: { bound } };
-  return { id: 'support-size', text: `support not reduced: the ${r.mixture.length} distinct allocations of the mixture D'`, params: { bound: r.mixture.length } };
+  if (r.reduced || r.lottery.size <= bound)
+    return { id: 'support-size', text: `support <= (n-1)m + 1 = ${bound} (Lemma 4.15)`, params: { bound } };
+  return {
+    id: 'support-size',
+    text: `support not reduced: the ${r.mixture.length} distinct allocations of the mixture D'`,
+    params: { bound: r.mixture.length },
+  };
 }
 
 function exPost(rho: Rational, what: string): Claim[] {
@@ -54,11 +197,16 @@ function exPost(rho: Rational, what: string): Claim[] {
   ];
 }
 
-/** Lemma 4.15's bound holds only for a reduced lottery; `supportClaim` states the support actually claimed. */
-const REDUCED = "once reduced (reduce: 'always', or 'auto' within its size limit; otherwise the mixture's own support is claimed)";
+const REDUCED =
+  "once reduced (reduce: 'always', or 'auto' within its size limit; otherwise the mixture's own support is claimed)";
 const SUPPORT_GUARANTEE = `support <= (n-1)m + 1 ${REDUCED}`;
+const SIZE_REQUIREMENT = `any additive instance (exact mode: n <= ${MAX_AGENTS}, m <= ${MAX_GOODS})`;
 
-const TRUTHFUL_ORDINAL: Claim = { id: 'truthful', text: 'TIE: no strict-order misreport raises the expected value (audited for m <= 5)', params: { space: 'ordinal' } };
+const TRUTHFUL_ORDINAL: Claim = {
+  id: 'truthful',
+  text: 'TIE: no strict-order misreport raises the expected value (audited for m <= 5)',
+  params: { space: 'ordinal' },
+};
 
 function exAnteProp(why = ''): Claim {
   return { id: 'ex-ante-prop', text: `ex-ante proportional${why}` };
@@ -68,217 +216,493 @@ function supportAtMostN(n: number): Claim {
   return { id: 'support-size', text: `support <= n = ${n}`, params: { bound: n } };
 }
 
-/** The reported (public) deficiencies, default the true ones at alpha, and whether they are the true ones. */
-function reportedDeficiencies(inst: Instance, options: Record<string, unknown>, alpha: Rational): { d: number[]; truth: number[]; isTrue: boolean } {
+/** The reported deficiencies (default: the true ones at alpha) and whether they are the true ones. */
+function reportedDeficiencies(
+  inst: Instance,
+  given: number[] | undefined,
+  alpha: Rational,
+): { d: number[]; truth: number[]; isTrue: boolean } {
   const truth = deficiencies(inst, alpha);
-  const d = deficienciesOption(inst, options) ?? truth;
+  const d = given ?? truth;
   return { d, truth, isTrue: d.every((x, i) => x === truth[i]) };
 }
 
-/**
- * Registers a lottery mechanism of this paper: `requires` (domain checks) runs first, then the exact-mode size limit
- * (`checkSize`, lifted by `allowLarge`), then `run`. Incentives default to TIE over strict-order reports.
- */
-function registerLottery(
-  info: Omit<MechanismInfo, 'kind' | 'incentives' | 'run'> & {
-    incentives?: MechanismInfo['incentives'];
-    requires?: (inst: Instance) => void;
-    run: (inst: Instance, options: Record<string, unknown>) => Outcome;
-  },
-): void {
-  const { requires, run, ...rest } = info;
-  registerMechanism({
-    ...rest,
-    kind: 'lottery',
-    incentives: info.incentives ?? { space: 'ordinal', notion: 'TIE' },
-    run(inst, options = {}) {
-      requires?.(inst);
-      checkSize(info.id, inst, options);
-      return run(inst, options);
-    },
-  });
-}
+// ------------------------------------------------------------------------------------------------ mechanisms
 
-registerLottery({
+defineMechanism({
   id: 'tie-mms-ordinal',
   name: 'Ordinal TIE mechanism, 1/(H_{n-1}+2)-MMS ex post',
-  source: `${SOURCE}, Theorem 1 (Lemma 4.2 with the harmonic portion matrix)`,
-  guarantees: ['TIE (ordinal)', 'ex-ante PROP', 'ex-post 1/(H_{n-1}+2)-TPS, hence -MMS', 'implements CUQ(v, pi) exactly', SUPPORT_GUARANTEE],
-  requirements: 'any additive instance (exact mode: n <= 100, m <= 2000); options: ordering (report-independent, default identity), matching, reduce, trace',
-  run(inst, options) {
-    const pi = orderingOption(inst, options);
-    const r = theorem1(inst, pi, pipelineOptions(options));
-    const rho = inst.n >= 2 ? rhoTheorem1(inst.n) : Rational.ONE;
-    const claims: Claim[] = [
-      { id: 'implements-cuq', text: 'the lottery induces CUQ(v, pi) exactly (Lemma 4.2)', params: { ordering: [...pi.order] } },
-      { id: 'implements', text: 'the lottery implements the outcome fractional allocation (CUQ) exactly' },
-      exAnteProp(' (Lemma 3.6)'),
-      ...exPost(rho, inst.n >= 2 ? `Theorem 1: rho = 1/(H_${inst.n - 1} + 2)` : 'n = 1'),
-      supportClaim(r, inst.n, inst.m),
-      TRUTHFUL_ORDINAL,
-    ];
-    return new Outcome({ mechanism: 'tie-mms-ordinal', instance: inst, lottery: r.lottery, fractional: new FractionalAllocation(r.cuq), options, claims, trace: r.trace });
+  citation: { ...CITATION, theorem: 'Theorem 1 (Lemma 4.2 with the harmonic portion matrix)' },
+  kind: 'lottery',
+  claims: [
+    'implements-cuq',
+    'implements',
+    'ex-ante-prop',
+    'ex-post-rho-tps',
+    'ex-post-rho-mms',
+    'support-size',
+    'truthful',
+  ],
+  guarantees: [
+    'TIE (ordinal)',
+    'ex-ante PROP',
+    'ex-post 1/(H_{n-1}+2)-TPS, hence -MMS',
+    'implements CUQ(v, pi) exactly',
+    SUPPORT_GUARANTEE,
+  ],
+  requirements: SIZE_REQUIREMENT,
+  options: {
+    agentOrder: agentOrderOption('the ordering pi, fixed before the reports; default identity'),
+    ...PIPELINE_OPTIONS,
+  },
+  incentives: { space: 'ordinal', notion: 'TIE' },
+  domain: (inst, o) => sizeLimit(inst, o.allowLarge),
+  run(inst, o) {
+    const pi = orderingFromOrder(o.agentOrder, inst.n);
+    const r = harmonicDecomposition(inst, pi, o);
+    const rho = inst.n >= 2 ? ordinalRho(inst.n) : Rational.ONE;
+    return {
+      lottery: r.lottery,
+      fractional: new FractionalAllocation(r.cuq),
+      claims: [
+        {
+          id: 'implements-cuq',
+          text: 'the lottery induces CUQ(v, pi) exactly (Lemma 4.2)',
+          params: { agentOrder: [...pi.order] },
+        },
+        { id: 'implements', text: 'the lottery implements the outcome fractional allocation (CUQ) exactly' },
+        exAnteProp(' (Lemma 3.6)'),
+        ...exPost(rho, inst.n >= 2 ? `Theorem 1: rho = 1/(H_${inst.n - 1} + 2)` : 'n = 1'),
+        supportClaim(r, inst.n, inst.m),
+        TRUTHFUL_ORDINAL,
+      ],
+      trace: r.trace,
+    };
+  },
+  example: {
+    source: 'Babaioff, Feige & Manaker Morag, Figure 1 (spec T1)',
+    instance: FIGURE_1,
+    expect: {
+      // 15 allocations before the reduction, 3 after; ex-ante values 23/3, 23/3, 22/3; worst ex-post value 5 >= (2/7) * 7
+      lottery: [
+        { p: '1/3', allocation: [[0, 4], [1], [2, 3, 5]] },
+        { p: '1/3', allocation: [[1, 3, 5], [0, 4], [2]] },
+        { p: '1/3', allocation: [[3], [1, 2, 5], [0, 4]] },
+      ],
+    },
   },
 });
 
-registerLottery({
+defineMechanism({
   id: 'tie-mms-public-deficiency',
   name: 'TIE mechanism with public deficiencies, alpha-MMS ex post (alpha <= 1/4)',
-  source: `${SOURCE}, Proposition 3 (Lemmas 6.4, 6.5)`,
-  guarantees: ['TIE w.r.t. ordinal reports when the deficiencies are public and true', 'ex-ante PROP', 'ex-post alpha-TPS, hence alpha-MMS, for alpha <= 1/4', SUPPORT_GUARANTEE],
-  requirements: 'any additive instance; options: alpha in (0, 1/4] (default 1/4), deficiencies (public; default: the true ones at alpha), matching, reduce, trace',
-  run(inst, options) {
-    const id = 'tie-mms-public-deficiency';
-    const alpha = rationalOption(options, 'alpha') ?? new Rational(1n, 4n);
-    requireDomain(alpha.sign() > 0 && alpha.le(new Rational(1n, 4n)), id, 'bad-alpha', `alpha = ${alpha} must be in (0, 1/4]`);
-    const { d, truth, isTrue } = reportedDeficiencies(inst, options, alpha);
-    const r = proposition3(inst, d, alpha, pipelineOptions(options));
-    // the public deficiencies are part of the mechanism's input, fixed under misreports of the orders (TIE audit)
-    const opts = { ...options, deficiencies: d, alpha: alpha.toString() };
-    const claims: Claim[] = [
-      { id: 'implements-cuq', text: 'the lottery induces CUQ(v, pi) for pi sorted by deficiency (Lemma 6.4)', params: { ordering: [...r.pi.order] } },
-      exAnteProp(' (Lemma 3.6)'),
-      ...(isTrue && inst.n >= 2 ? exPost(alpha, `Proposition 3 with W = ${r.W} <= 2`) : []),
-      supportClaim(r, inst.n, inst.m),
-      TRUTHFUL_ORDINAL,
-    ];
-    if (!isTrue) r.trace.push({ id: 'warning', title: 'Deficiencies differ from the true ones', text: 'the alpha-TPS guarantee needs the true deficiencies; it is not claimed', data: { given: d, truth } });
-    return new Outcome({ mechanism: id, instance: inst, lottery: r.lottery, fractional: new FractionalAllocation(r.cuq), options: opts, claims, trace: r.trace });
+  citation: { ...CITATION, theorem: 'Proposition 3 (Lemmas 6.4, 6.5)' },
+  kind: 'lottery',
+  claims: ['implements-cuq', 'ex-ante-prop', 'ex-post-rho-tps', 'ex-post-rho-mms', 'support-size', 'truthful'],
+  guarantees: [
+    'TIE w.r.t. ordinal reports when the deficiencies are public and true',
+    'ex-ante PROP',
+    'ex-post alpha-TPS, hence alpha-MMS, for alpha <= 1/4',
+    SUPPORT_GUARANTEE,
+  ],
+  requirements: `${SIZE_REQUIREMENT}; 0 < alpha <= 1/4`,
+  options: {
+    alpha: rationalOption('alpha in (0, 1/4]; default 1/4', { default: '1/4' }),
+    deficiencies: deficienciesOption('the public alpha-deficiencies, n integers in 0..n; default the true ones'),
+    ...PIPELINE_OPTIONS,
+  },
+  incentives: { space: 'ordinal', notion: 'TIE' },
+  domain: (inst, o) =>
+    violation(
+      o.alpha.sign() > 0 && o.alpha.le(new Rational(1n, 4n)),
+      'bad-alpha',
+      `alpha = ${o.alpha} must be in (0, 1/4]`,
+    ) ?? sizeLimit(inst, o.allowLarge),
+  run(inst, o) {
+    const { d, truth, isTrue } = reportedDeficiencies(inst, o.deficiencies, o.alpha);
+    const r = sortedDeficiencyDecomposition(inst, d, o.alpha, o);
+    if (!isTrue)
+      r.trace.push({
+        id: 'warning',
+        title: 'Deficiencies differ from the true ones',
+        text: 'the alpha-TPS guarantee needs the true deficiencies; it is not claimed',
+        data: { given: d, truth },
+      });
+    return {
+      lottery: r.lottery,
+      fractional: new FractionalAllocation(r.cuq),
+      claims: [
+        {
+          id: 'implements-cuq',
+          text: 'the lottery induces CUQ(v, pi) for pi sorted by deficiency (Lemma 6.4)',
+          params: { agentOrder: [...r.pi.order] },
+        },
+        exAnteProp(' (Lemma 3.6)'),
+        ...(isTrue && inst.n >= 2 ? exPost(o.alpha, `Proposition 3 with W = ${r.W} <= 2`) : []),
+        supportClaim(r, inst.n, inst.m),
+        TRUTHFUL_ORDINAL,
+      ],
+      trace: r.trace,
+      // the public deficiencies are an input of the mechanism, fixed under misreports of the orders (TIE audit)
+      resolved: { deficiencies: d },
+    };
+  },
+  example: {
+    source: 'Babaioff, Feige & Manaker Morag, Proposition 3 boundary instance (spec T10)',
+    instance: PROPOSITION_3_BOUNDARY,
+    // both deficiencies are 0; agent 0 gets {x2, x6} worth 3 = (1/4) TPS in one allocation: the bound is attained
+    expect: {
+      lottery: [
+        {
+          p: '1/2',
+          allocation: [
+            [0, 2, 3, 4, 6, 7],
+            [1, 5],
+          ],
+        },
+        {
+          p: '1/2',
+          allocation: [
+            [1, 5],
+            [0, 2, 3, 4, 6, 7],
+          ],
+        },
+      ],
+    },
   },
 });
 
-registerLottery({
+defineMechanism({
   id: 'tie-mms-loglog',
   name: '(1 - n^{-log n})-TIE mechanism, Omega(1/log log n)-MMS ex post',
-  source: `${SOURCE}, Theorem 2 (random ordering + Lemma 6.4, fallback Proposition 3)`,
-  guarantees: ['(1 - eps(n))-TIE, eps(n) = n^{-log2 n}', 'ex-ante PROP', 'ex-post alpha(n)-TPS, alpha(n) = 1/(25 + 2 log2 log2 n - 1/n) (rounded down to a rational)', `support <= (n-1)m + 1 per sampled ordering ${REDUCED}`],
-  requirements: 'n >= 2; options: seed or ordering (the sampled pi), deficiencies (reported; default true), threshold (library extension, not in the paper), exactMixture (n <= 6: the exact lottery over all n! orderings), matching, reduce, trace',
-  requires: (inst) => requireDomain(inst.n >= 2, 'tie-mms-loglog', 'too-few-agents', `needs n >= 2, got n = ${inst.n}`),
-  run(inst, options) {
-    const id = 'tie-mms-loglog';
-    const params = theorem2Parameters(inst.n, rationalOption(options, 'threshold'));
-    const { d, isTrue } = reportedDeficiencies(inst, options, params.alpha);
-    const po = pipelineOptions(options);
-    const eps = params.extension ? undefined : epsTheorem2(inst.n);
-    const base = { alpha: params.alpha, threshold: params.threshold, alphaExact: params.exactAlpha, extension: params.extension, deficiencies: d, eps: eps?.eps, epsExact: eps?.exact };
+  citation: { ...CITATION, theorem: 'Theorem 2 (random ordering + Lemma 6.4, fallback Proposition 3)' },
+  kind: 'lottery',
+  claims: ['implements-cuq', 'ex-ante-prop', 'ex-post-rho-tps', 'ex-post-rho-mms', 'support-size', 'truthful'],
+  guarantees: [
+    '(1 - eps(n))-TIE, eps(n) = n^{-log2 n}',
+    'ex-ante PROP',
+    'ex-post alpha(n)-TPS, alpha(n) = 1/(25 + 2 log2 log2 n - 1/n) (rounded down to a rational)',
+    `support <= (n-1)m + 1 per sampled ordering ${REDUCED}`,
+  ],
+  requirements: `n >= 2; ${SIZE_REQUIREMENT}; exactMixture needs n <= 6`,
+  options: {
+    agentOrder: optionalAgentOrderOption('the ordering pi; default: sampled uniformly with the seed'),
+    seed: seedOption(),
+    deficiencies: deficienciesOption('the reported deficiencies, n integers in 0..n; default the true ones'),
+    threshold: thresholdOption(),
+    exactMixture: booleanOption('the exact lottery over all n! orderings instead of one sampled ordering (n <= 6)'),
+    ...PIPELINE_OPTIONS,
+  },
+  incentives: { space: 'ordinal', notion: 'TIE' },
+  domain: (inst, o) =>
+    violation(inst.n >= 2, 'too-few-agents', `needs n >= 2, got n = ${inst.n}`) ??
+    violation(
+      !o.exactMixture || inst.n <= 6,
+      'too-many-agents',
+      `exactMixture enumerates n! orderings; n = ${inst.n} > 6`,
+    ) ??
+    sizeLimit(inst, o.allowLarge),
+  run(inst, o) {
+    const params = loglogParameters(inst.n, o.threshold);
+    const { d, isTrue } = reportedDeficiencies(inst, o.deficiencies, params.alpha);
+    const eps = params.extension ? undefined : loglogEps(inst.n);
+    const base = {
+      alpha: params.alpha,
+      threshold: params.threshold,
+      alphaExact: params.exactAlpha,
+      extension: params.extension,
+      deficiencies: d,
+      eps: eps?.eps,
+      epsExact: eps?.exact,
+    };
     const truthfulClaim: Claim = eps
-      ? { id: 'truthful', text: `(1 - eps)-TIE with eps = n^{-log n}${eps.exact ? '' : ' (rational upper bound)'} (audited for m <= 5)`, params: { space: 'ordinal', eps: eps.eps.toString() } }
-      : { id: 'truthful', text: 'TIE audit (threshold extension: only (1 - eps)-TIE in general; fails when the fallback is reachable)', params: { space: 'ordinal' } };
-    if (options.exactMixture === true) {
-      requireDomain(inst.n <= 6, id, 'too-many-agents', `exactMixture enumerates n! orderings; n = ${inst.n} > 6`);
+      ? {
+          id: 'truthful',
+          text: `(1 - eps)-TIE with eps = n^{-log n}${eps.exact ? '' : ' (rational upper bound)'} (audited for m <= 5)`,
+          params: { space: 'ordinal', eps: eps.eps.toString() },
+        }
+      : {
+          id: 'truthful',
+          text: 'TIE audit (threshold extension: only (1 - eps)-TIE in general; fails when the fallback is reachable)',
+          params: { space: 'ordinal' },
+        };
+    if (o.exactMixture) {
       const all = allOrderings(inst.n);
       const w = new Rational(1n, BigInt(all.length));
       const entries: { p: Rational; allocation: Allocation }[] = [];
-      const mixture: { p: string; ordering: number[] }[] = [];
+      const mixture: { p: string; agentOrder: number[] }[] = [];
       let bad = 0;
       let usedAll = true;
       for (const pi of all) {
-        const b = theorem2Branch(inst, pi, d, params.alpha, params.threshold, { ...po, trace: 'summary' });
+        const b = orderingOrFallback(inst, pi, d, params.alpha, params.threshold, { ...o, trace: 'summary' });
         if (!b.good) bad++;
         usedAll &&= b.guaranteed;
         for (const e of b.lottery.entries) entries.push({ p: e.p.mul(w), allocation: e.allocation });
-        mixture.push({ p: w.toString(), ordering: [...b.used.order] });
+        mixture.push({ p: w.toString(), agentOrder: [...b.used.order] });
       }
-      const lottery = new Lottery(entries);
-      const claims: Claim[] = [
-        { id: 'implements-cuq', text: 'the lottery induces the average over all orderings pi of CUQ(v, pi) (good) or CUQ(v, pi\') (fallback)', params: { mixture } },
-        exAnteProp(),
-        ...(isTrue && usedAll ? exPost(params.alpha, 'Theorem 2 / Lemma 6.4') : []),
-        truthfulClaim,
-      ];
-      return new Outcome({
-        mechanism: id, instance: inst, lottery, options, claims,
-        trace: [{ id: 'theorem2-exact', title: 'Theorem 2, exact mixture over all n! orderings', data: { ...base, orderings: all.length, badOrderings: bad, badProbability: new Rational(BigInt(bad), BigInt(all.length)) } }],
-      });
+      return {
+        lottery: new Lottery(entries),
+        claims: [
+          {
+            id: 'implements-cuq',
+            text: "the lottery induces the average over all orderings pi of CUQ(v, pi) (good) or CUQ(v, pi') (fallback)",
+            params: { mixture },
+          },
+          exAnteProp(),
+          ...(isTrue && usedAll ? exPost(params.alpha, 'Theorem 2 / Lemma 6.4') : []),
+          truthfulClaim,
+        ],
+        trace: [
+          {
+            id: 'theorem2-exact',
+            title: 'Theorem 2, exact mixture over all n! orderings',
+            data: {
+              ...base,
+              orderings: all.length,
+              badOrderings: bad,
+              badProbability: new Rational(BigInt(bad), BigInt(all.length)),
+            },
+          },
+        ],
+      };
     }
-    const pi = options.ordering !== undefined ? orderingOption(inst, options) : randomOrdering(inst.n, (options.seed as number | string | undefined) ?? 0);
-    const b = theorem2Branch(inst, pi, d, params.alpha, params.threshold, po);
-    const claims: Claim[] = [
-      { id: 'implements-cuq', text: b.good ? 'good ordering: the lottery induces CUQ(v, pi) exactly' : "bad ordering (fallback): the lottery induces CUQ(v, pi') for pi' sorted by deficiency", params: { ordering: [...b.used.order] } },
-      exAnteProp(),
-      ...(isTrue && b.guaranteed ? exPost(params.alpha, `Theorem 2: W = ${b.W}`) : []),
-      supportClaim(b, inst.n, inst.m),
-      truthfulClaim,
-    ];
-    const trace = [{ id: 'theorem2', title: 'Theorem 2: sampled ordering and branch', data: { ...base, sampled: pi.order, sampledW: b.sampledW, good: b.good, used: b.used.order } }, ...b.trace];
-    return new Outcome({ mechanism: id, instance: inst, lottery: b.lottery, fractional: new FractionalAllocation(b.cuq), options: { ...options, ordering: [...pi.order] }, claims, trace });
+    const pi = o.agentOrder ? orderingFromOrder(o.agentOrder, inst.n) : randomOrdering(inst.n, o.seed);
+    const b = orderingOrFallback(inst, pi, d, params.alpha, params.threshold, o);
+    return {
+      lottery: b.lottery,
+      fractional: new FractionalAllocation(b.cuq),
+      claims: [
+        {
+          id: 'implements-cuq',
+          text: b.good
+            ? 'good ordering: the lottery induces CUQ(v, pi) exactly'
+            : "bad ordering (fallback): the lottery induces CUQ(v, pi') for pi' sorted by deficiency",
+          params: { agentOrder: [...b.used.order] },
+        },
+        exAnteProp(),
+        ...(isTrue && b.guaranteed ? exPost(params.alpha, `Theorem 2: W = ${b.W}`) : []),
+        supportClaim(b, inst.n, inst.m),
+        truthfulClaim,
+      ],
+      trace: [
+        {
+          id: 'theorem2',
+          title: 'Theorem 2: sampled ordering and branch',
+          data: { ...base, agentOrder: pi.order, sampledW: b.sampledW, good: b.good, used: b.used.order },
+        },
+        ...b.trace,
+      ],
+      resolved: { agentOrder: [...pi.order] },
+    };
+  },
+  example: {
+    source: 'Babaioff, Feige & Manaker Morag, Figure 1 (spec T1), ordering sampled with seed 0',
+    instance: FIGURE_1,
+    options: { seed: 0 },
+    // pi = (1, 2, 0), a rotation of the identity (same CUQ); alpha(3) < 1/25 makes every deficiency 0, so beta = 0
+    // and the lottery is the cyclic unit-quota one
+    expect: {
+      lottery: [
+        { p: '1/3', allocation: [[0], [1], [2, 3, 4, 5]] },
+        { p: '1/3', allocation: [[1, 3, 4, 5], [0], [2]] },
+        { p: '1/3', allocation: [[3], [1, 2, 4, 5], [0]] },
+      ],
+    },
   },
 });
 
-registerLottery({
+defineMechanism({
   id: 'tie-mms-two-agents',
   name: 'Two-agent TIE mechanism, 2/3-MMS ex post',
-  source: `${SOURCE}, Theorem 3 (Definition 7.3, Lemma 7.5)`,
-  guarantees: ['TIE', 'ex-ante PROP and ex-ante EF', 'ex-post 2/3-TPS, hence 2/3-MMS (best possible, Proposition 4)', 'support <= 2'],
-  requirements: "n = 2; option protocol: 'one-round' (default, Lemma 7.5) or 'two-round' (Appendix C.1: the hard case with log log m + O(1) bits)",
-  requires: (inst) => requireDomain(inst.n === 2, 'tie-mms-two-agents', 'n-not-2', `needs exactly 2 agents, got n = ${inst.n}`),
-  run(inst, options) {
-    const id = 'tie-mms-two-agents';
-    const protocol = options.protocol ?? 'one-round';
-    if (protocol !== 'one-round' && protocol !== 'two-round')
-      throw new InvalidInputError('bad-option', `options.protocol: expected "one-round" or "two-round", got ${JSON.stringify(protocol)}`);
-    if (inst.m === 0) return new Outcome({ mechanism: id, instance: inst, lottery: emptyLottery(2), options, claims: [exAnteProp()] });
-    const r = theorem3(inst, protocol);
+  citation: { ...CITATION, theorem: 'Theorem 3 (Definition 7.3, Lemma 7.5)' },
+  kind: 'lottery',
+  claims: [
+    'implements-cuq',
+    'ex-ante-prop',
+    'ex-ante-ef',
+    'ex-post-rho-tps',
+    'ex-post-rho-mms',
+    'support-size',
+    'two-agent-cases',
+    'truthful',
+  ],
+  guarantees: [
+    'TIE',
+    'ex-ante PROP and ex-ante EF',
+    'ex-post 2/3-TPS, hence 2/3-MMS (best possible, Proposition 4)',
+    'support <= 2',
+  ],
+  requirements: `n = 2; m <= ${MAX_GOODS} in exact mode`,
+  options: {
+    protocol: choiceOption<TwoAgentProtocol>(
+      'how the hard case is run: Lemma 7.5, or Appendix C.1 with log log m + O(1) bits',
+      ['one-round', 'two-round'],
+    ),
+    allowLarge: allowLargeOption,
+  },
+  incentives: { space: 'ordinal', notion: 'TIE' },
+  domain: (inst, o) =>
+    violation(inst.n === 2, 'n-not-2', `needs exactly 2 agents, got n = ${inst.n}`) ?? sizeLimit(inst, o.allowLarge),
+  run(inst, o) {
+    if (inst.m === 0) return { lottery: emptyLottery(2), claims: [exAnteProp()] };
+    const r = twoAgentLottery(inst, o.protocol);
     const rho = new Rational(2n, 3n);
-    const claims: Claim[] = [
-      { id: 'implements-cuq', text: 'the lottery induces the two-agent CUQ exactly (Observation 7.2)', params: { ordering: [0, 1] } },
-      exAnteProp(),
-      { id: 'ex-ante-ef', text: 'ex-ante envy-free (n = 2)' },
-      ...exPost(rho, `Theorem 3, ${r.kase}`),
-      { id: 'support-size', text: 'support <= 2', params: { bound: 2 } },
-      { id: 'two-agent-cases', text: 'Definition 7.3 case recomputed; in the hard case Lemma 7.5\'s bundle facts hold' },
-      TRUTHFUL_ORDINAL,
-      { id: 'truthful', text: 'TIE under cardinal misreports (the marginals depend only on the orders; audited for m <= 4)', params: { space: 'cardinal' } },
-    ];
-    return new Outcome({
-      mechanism: id, instance: inst, lottery: r.lottery, fractional: new FractionalAllocation(r.cuq), options, claims,
+    return {
+      lottery: r.lottery,
+      fractional: new FractionalAllocation(r.cuq),
+      claims: [
+        {
+          id: 'implements-cuq',
+          text: 'the lottery induces the two-agent CUQ exactly (Observation 7.2)',
+          params: { agentOrder: [0, 1] },
+        },
+        exAnteProp(),
+        { id: 'ex-ante-ef', text: 'ex-ante envy-free (n = 2)' },
+        ...exPost(rho, `Theorem 3, ${r.kase}`),
+        { id: 'support-size', text: 'support <= 2', params: { bound: 2 } },
+        {
+          id: 'two-agent-cases',
+          text: "Definition 7.3 case recomputed; in the hard case Lemma 7.5's bundle facts hold",
+        },
+        TRUTHFUL_ORDINAL,
+        {
+          id: 'truthful',
+          text: 'TIE under cardinal misreports (the marginals depend only on the orders; audited for m <= 4)',
+          params: { space: 'cardinal' },
+        },
+      ],
       trace: [
         { id: 'cuq', title: 'Two-agent CUQ (Observation 7.2)', data: r.cuq },
         { id: 'case', title: 'Definition 7.3 classification and construction', data: r.details },
       ],
-    });
+    };
+  },
+  example: {
+    source: 'Babaioff, Feige & Manaker Morag, Proposition 4 instance (spec T3): the hard case, exactly 2/3-MMS',
+    instance: PROPOSITION_4,
+    // hard case with h = 0: A1 = {x1, x4}; agent 0 gets 4/3 or 2/3, agent 1 gets 1 in both
+    expect: {
+      lottery: [
+        {
+          p: '1/2',
+          allocation: [
+            [0, 3],
+            [1, 2],
+          ],
+        },
+        {
+          p: '1/2',
+          allocation: [
+            [1, 2],
+            [0, 3],
+          ],
+        },
+      ],
+    },
   },
 });
 
-registerLottery({
+defineMechanism({
   id: 'uniform-faithful',
   name: 'Uniform fractional allocation, faithfully implemented (1/n baseline)',
-  source: `${SOURCE}, baseline B1 ([BT25]); Proposition 1 / Corollary 3.2 for its limit`,
-  guarantees: ['TIE', 'ex-ante PROP', 'ex-post PROP1', 'ex-post 1/n-MMS (and 1/n-TPS)', 'support exactly n when m >= 1'],
-  requirements: 'any additive instance',
-  run(inst, options) {
-    const { lottery, uniform, slots } = uniformFaithful(inst, pipelineOptions(options).matching);
-    const claims: Claim[] = [
-      { id: 'implements-uniform', text: 'every marginal is exactly 1/n' },
-      exAnteProp(),
-      { id: 'ex-post-prop1', text: 'every allocation in the support is PROP1' },
-      ...exPost(new Rational(1n, BigInt(inst.n)), '[BT25]'),
-      supportAtMostN(inst.n),
-      TRUTHFUL_ORDINAL,
-    ];
-    return new Outcome({
-      mechanism: 'uniform-faithful', instance: inst, lottery, fractional: inst.m ? new FractionalAllocation(uniform) : undefined, options, claims,
-      trace: [{ id: 'slots', title: 'Faithful implementation: unit slots per agent (masses scaled by n)', data: slots }],
-    });
+  citation: {
+    ...CITATION,
+    theorem: 'baseline B1 ([BT25], Babaioff & Tennenholtz 2025); Proposition 1 / Corollary 3.2 for its limit',
+  },
+  kind: 'lottery',
+  claims: [
+    'implements-uniform',
+    'ex-ante-prop',
+    'ex-post-prop1',
+    'ex-post-rho-tps',
+    'ex-post-rho-mms',
+    'support-size',
+    'truthful',
+  ],
+  guarantees: [
+    'TIE',
+    'ex-ante PROP',
+    'ex-post PROP1',
+    'ex-post 1/n-MMS (and 1/n-TPS)',
+    'support exactly n when m >= 1',
+  ],
+  requirements: SIZE_REQUIREMENT,
+  options: { matching: matchingOption, allowLarge: allowLargeOption },
+  incentives: { space: 'ordinal', notion: 'TIE' },
+  domain: (inst, o) => sizeLimit(inst, o.allowLarge),
+  run(inst, o) {
+    const { lottery, uniform, slots } = uniformFaithful(inst, o.matching);
+    return {
+      lottery,
+      fractional: inst.m ? new FractionalAllocation(uniform) : undefined,
+      claims: [
+        { id: 'implements-uniform', text: 'every marginal is exactly 1/n' },
+        exAnteProp(),
+        { id: 'ex-post-prop1', text: 'every allocation in the support is PROP1' },
+        ...exPost(new Rational(1n, BigInt(inst.n)), '[BT25]'),
+        supportAtMostN(inst.n),
+        TRUTHFUL_ORDINAL,
+      ],
+      trace: [
+        { id: 'slots', title: 'Faithful implementation: unit slots per agent (masses scaled by n)', data: slots },
+      ],
+    };
+  },
+  example: {
+    source: 'Babaioff, Feige & Manaker Morag, Proposition 1 instance for n = 3 (spec T5): exactly 1/3-MMS',
+    instance: proposition1Instance(3),
+    // agent 0 gets only y1 (worth 1/3) in the third allocation
+    expect: {
+      lottery: [
+        { p: '1/3', allocation: [[0, 4], [3], [1, 2]] },
+        { p: '1/3', allocation: [[1, 3], [0, 2], [4]] },
+        { p: '1/3', allocation: [[2], [1, 4], [0, 3]] },
+      ],
+    },
   },
 });
 
-registerLottery({
+defineMechanism({
   id: 'cuq-lottery',
   name: 'Cyclic-unit-quota lottery',
-  source: `${SOURCE}, Definition 3.5 (baseline B3)`,
+  citation: { ...CITATION, theorem: 'Definition 3.5 (baseline B3)' },
+  kind: 'lottery',
+  claims: ['implements-cuq', 'ex-ante-prop', 'support-size', 'truthful'],
   guarantees: ['universally truthful (ordinal)', 'ex-ante PROP', 'implements CUQ(v, pi) exactly', 'support <= n'],
-  requirements: 'any additive instance; option ordering (default identity)',
+  requirements: SIZE_REQUIREMENT,
+  options: { agentOrder: agentOrderOption('the ordering pi; default identity'), allowLarge: allowLargeOption },
   incentives: { space: 'ordinal', notion: 'universally truthful' },
-  run(inst, options) {
-    const pi = orderingOption(inst, options);
+  domain: (inst, o) => sizeLimit(inst, o.allowLarge),
+  run(inst, o) {
+    const pi = orderingFromOrder(o.agentOrder, inst.n);
     const { lottery, allocations } = cuqLottery(inst, pi);
-    const claims: Claim[] = [
-      { id: 'implements-cuq', text: 'the lottery induces CUQ(v, pi) exactly (Definition 3.5)', params: { ordering: [...pi.order] } },
-      exAnteProp(' (Lemma 3.6)'),
-      supportAtMostN(inst.n),
-      TRUTHFUL_ORDINAL,
-    ];
-    return new Outcome({ mechanism: 'cuq-lottery', instance: inst, lottery, options, claims, trace: [{ id: 'unit-quota', title: 'The n cyclic unit-quota allocations (owner of each good)', data: allocations }] });
+    return {
+      lottery,
+      claims: [
+        {
+          id: 'implements-cuq',
+          text: 'the lottery induces CUQ(v, pi) exactly (Definition 3.5)',
+          params: { agentOrder: [...pi.order] },
+        },
+        exAnteProp(' (Lemma 3.6)'),
+        supportAtMostN(inst.n),
+        TRUTHFUL_ORDINAL,
+      ],
+      trace: [
+        { id: 'unit-quota', title: 'The n cyclic unit-quota allocations (owner of each good)', data: allocations },
+      ],
+    };
+  },
+  example: {
+    source: 'Babaioff, Feige & Manaker Morag, Figure 1 (spec T1)',
+    instance: FIGURE_1,
+    // the three cyclic picking orders of the figure; the last agent of each takes every unpicked good
+    expect: {
+      lottery: [
+        { p: '1/3', allocation: [[0], [1], [2, 3, 4, 5]] },
+        { p: '1/3', allocation: [[1, 3, 4, 5], [0], [2]] },
+        { p: '1/3', allocation: [[3], [1, 2, 4, 5], [0]] },
+      ],
+    },
   },
 });

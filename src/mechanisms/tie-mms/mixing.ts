@@ -3,15 +3,7 @@
  */
 import { Allocation, Lottery } from '../../core/allocation';
 import { Rational } from '../../core/rational';
-import type { ScaledEntry } from './faithful';
-
-/** A compact string key of an owner vector (agents < 65536): much faster than join(',') on large supports. */
-export function ownerKey(owner: Int32Array): string {
-  let out = '';
-  // apply accepts the typed-array view directly (no Array.from copy; this was a top hotspot of the 20x200 bench)
-  for (let k = 0; k < owner.length; k += 4096) out += String.fromCharCode.apply(null, owner.subarray(k, k + 4096) as unknown as number[]);
-  return out;
-}
+import { ownerKey, type ScaledEntry } from '../classic/decomposition';
 
 /** An allocation of the mixture: weight w out of n*D, owner over the real goods, and the shifts whose D^(j) contain it. */
 export interface MixedEntry {
@@ -20,7 +12,7 @@ export interface MixedEntry {
   shifts: number[];
 }
 
-/** Drops dummy goods (owner[x] for x >= mReal) and re-merges equal allocations (spec 0.6). */
+/** Drops dummy goods (owner[x] for x >= mReal) and re-merges equal allocations (the padding of spec 0.6). */
 export function stripDummies(entries: readonly ScaledEntry[], mReal: number): ScaledEntry[] {
   if (entries.every((e) => e.owner.length === mReal)) return [...entries]; // no dummies: entries are already distinct
   const out = new Map<string, ScaledEntry>();
@@ -55,5 +47,7 @@ export function mixShifts(perShift: readonly (readonly ScaledEntry[])[]): MixedE
 
 /** A scaled lottery (weights over `total`) as an exact Lottery on n agents. */
 export function toLottery(entries: readonly { w: bigint; owner: Int32Array }[], total: bigint, n: number): Lottery {
-  return new Lottery(entries.map((e) => ({ p: new Rational(e.w, total), allocation: Allocation.fromOwners(Array.from(e.owner), n) })));
+  return new Lottery(
+    entries.map((e) => ({ p: new Rational(e.w, total), allocation: Allocation.fromOwners(Array.from(e.owner), n) })),
+  );
 }

@@ -6,7 +6,6 @@
  */
 import { gcd } from '../../core/rational';
 
-
 /** The largest prime below 2^26. */
 export const P = 67108859;
 const INV_P = 1 / P;
@@ -106,7 +105,11 @@ export function ratReconBig(u: bigint, M: bigint): { num: bigint; den: bigint } 
  * c_q = a_q / L from X = c mod pk (p-adic lifting), growing L from L0 (the probe's denominator) by rational
  * reconstruction of the entries that do not fit; a_q = 0 where X_q = 0. Null when some entry does not fit.
  */
-export function liftedCommonDenominator(X: readonly bigint[], pk: bigint, L0: bigint): { a: bigint[]; L: bigint } | null {
+export function liftedCommonDenominator(
+  X: readonly bigint[],
+  pk: bigint,
+  L0: bigint,
+): { a: bigint[]; L: bigint } | null {
   let L = L0;
   const bound = isqrt(pk / 2n);
   const half = pk / 2n;

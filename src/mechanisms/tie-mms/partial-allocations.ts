@@ -3,7 +3,7 @@
  */
 import { Rational } from '../../core/rational';
 import { type CyclicData } from './cyclic-picking';
-import { scaleDown, scaleUp } from './scaled';
+import { scaleUp } from '../classic/decomposition';
 
 /**
  * Definition 4.6, scaled by D: g[j][i][x] = D if x = y_ij, 0 if x in Z_ij, beta_ij * D if x in F_ij.
@@ -29,6 +29,10 @@ export function partialAllocations(cd: CyclicData, beta: readonly (readonly Rati
 }
 
 /** A scaled matrix as exact rationals (for traces and checks). */
-export function toRationalMatrix(f: readonly (readonly bigint[])[], D: bigint, mReal = f[0]?.length ?? 0): Rational[][] {
-  return f.map((row) => row.slice(0, mReal).map((k) => scaleDown(k, D)));
+export function toRationalMatrix(
+  f: readonly (readonly bigint[])[],
+  D: bigint,
+  mReal = f[0]?.length ?? 0,
+): Rational[][] {
+  return f.map((row) => row.slice(0, mReal).map((k) => new Rational(k, D)));
 }

@@ -34,7 +34,8 @@ export function validatePortionMatrix(beta: readonly (readonly Rational[])[], n:
     throw new InvalidInputError('bad-portion-matrix', `portion matrix: expected ${n} x ${n}`);
   beta.forEach((r, i) =>
     r.forEach((b, j) => {
-      if (b.sign() < 0 || b.gt(1)) throw new InvalidInputError('bad-portion-matrix', `portion matrix [${i}][${j}] = ${b} is not in [0, 1]`);
+      if (b.sign() < 0 || b.gt(1))
+        throw new InvalidInputError('bad-portion-matrix', `portion matrix [${i}][${j}] = ${b} is not in [0, 1]`);
     }),
   );
   const { rows, cols } = portionSums(beta);

@@ -1,5 +1,7 @@
 /**
- * Support reduction (Lemma 4.15 of paper 000; spec A10 [DECISION]: exact Carathéodory elimination, no LP solver).
+ * Support reduction (Lemma 4.15 of Babaioff, Feige & Manaker Morag). The paper leaves the method open; this is an exact
+ * Carathéodory elimination rather than an LP solver, so every probability stays an exact rational and no solver is
+ * needed (spec A10).
  * `reduceSupport` first tries the float-guided, exactly certified reduction (guided-reduction.ts) and falls back to
  * the exact incremental method below when the guess cannot be certified.
  */
@@ -75,7 +77,11 @@ interface Dependency {
  * ("Support reduction" table of bench/results/tie-mms.md): (5, 20) 0.22 s against 7.30 s for the dense tableau
  * (`reduceSupportDense`) on the same mixture, (6, 24) 0.64 s, (8, 32) 11.66 s.
  */
-export function reduceSupport(entries: readonly WeightedOwner[], n: number, opts: ReduceSupportOptions = {}): { kept: number[]; p: Rational[]; removed: number } {
+export function reduceSupport(
+  entries: readonly WeightedOwner[],
+  n: number,
+  opts: ReduceSupportOptions = {},
+): { kept: number[]; p: Rational[]; removed: number } {
   const K = entries.length;
   if (K <= 1) return { kept: entries.map((_, k) => k), p: entries.map((e) => e.p), removed: 0 };
   if (opts.method !== 'exact') {
@@ -109,7 +115,10 @@ export class GuidedReductionFailed extends Error {
 }
 
 /** The exact incremental reduction alone (the fallback of `reduceSupport`; its documentation above). */
-export function reduceSupportExact(entries: readonly WeightedOwner[], n: number): { kept: number[]; p: Rational[]; removed: number } {
+export function reduceSupportExact(
+  entries: readonly WeightedOwner[],
+  n: number,
+): { kept: number[]; p: Rational[]; removed: number } {
   const K = entries.length;
   if (K <= 1) return { kept: entries.map((_, k) => k), p: entries.map((e) => e.p), removed: 0 };
   try {
@@ -221,7 +230,10 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
     if (!dep) {
       dep = dixon(s);
       if (!dep) {
-        const c = exactSolve(cSlots.map((b) => slotSupp[b]), s);
+        const c = exactSolve(
+          cSlots.map((b) => slotSupp[b]),
+          s,
+        );
         if (!c) throw new UnluckyPrime(); // independent over Q although dependent mod P
         let L = 1n;
         for (const x of c) L = lcm(L, x.den);
@@ -445,10 +457,11 @@ function exactSolve(basis: readonly Int32Array[], v: Int32Array): Rational[] | n
   let row = 0;
   for (let q = 0; q < C && row < R; q++) {
     let piv = -1;
-    for (let i = row; i < R; i++) if (!A[i][q].isZero()) {
-      piv = i;
-      break;
-    }
+    for (let i = row; i < R; i++)
+      if (!A[i][q].isZero()) {
+        piv = i;
+        break;
+      }
     if (piv < 0) return null; // dependent basis: cannot happen
     [A[row], A[piv]] = [A[piv], A[row]];
     const inv = A[row][q].inv();
@@ -477,7 +490,10 @@ function exactSolve(basis: readonly Int32Array[], v: Int32Array): Rational[] | n
  * case c enters the basis by one pivot. At the end the positive columns are basic, hence independent. Returns the
  * indices kept (ascending) and their new probabilities.
  */
-export function reduceSupportDense(entries: readonly WeightedOwner[], n: number): { kept: number[]; p: Rational[]; removed: number } {
+export function reduceSupportDense(
+  entries: readonly WeightedOwner[],
+  n: number,
+): { kept: number[]; p: Rational[]; removed: number } {
   const K = entries.length;
   if (K <= 1) return { kept: entries.map((_, k) => k), p: entries.map((e) => e.p), removed: 0 };
   const m = entries[0].owner.length;
@@ -503,10 +519,11 @@ export function reduceSupportDense(entries: readonly WeightedOwner[], n: number)
   let row = 0;
   for (let c = 0; c < K && row < d; c++) {
     let piv = -1;
-    for (let r = row; r < d; r++) if (!T[r][c].isZero()) {
-      piv = r;
-      break;
-    }
+    for (let r = row; r < d; r++)
+      if (!T[r][c].isZero()) {
+        piv = r;
+        break;
+      }
     if (piv < 0) continue;
     [T[row], T[piv]] = [T[piv], T[row]];
     pivotRow(T, row, c);
@@ -560,10 +577,11 @@ export function reduceSupportDense(entries: readonly WeightedOwner[], n: number)
   }
   const kept: number[] = [];
   const pk: Rational[] = [];
-  for (let k = 0; k < K; k++) if (alive[k] && p[k].sign() > 0) {
-    kept.push(k);
-    pk.push(p[k]);
-  }
+  for (let k = 0; k < K; k++)
+    if (alive[k] && p[k].sign() > 0) {
+      kept.push(k);
+      pk.push(p[k]);
+    }
   return { kept, p: pk, removed: K - kept.length };
 }
 

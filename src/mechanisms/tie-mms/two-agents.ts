@@ -1,5 +1,5 @@
 /**
- * Theorem 3 of paper 000 (mechanism M5, `tie-mms-two-agents`): for n = 2, CUQ (Observation 7.2) implemented on at
+ * Theorem 3 of Babaioff, Feige & Manaker Morag (mechanism M5, `tie-mms-two-agents`): for n = 2, CUQ (Observation 7.2) implemented on at
  * most two allocations that are 2/3-TPS (hence 2/3-MMS), using one bit per agent and, in the hard case, agent o's
  * halting point (Definition 7.3, Lemma 7.5; spec M5, P7-P9).
  */
@@ -11,6 +11,25 @@ import { faithfulLottery } from './faithful';
 
 export type TwoAgentCase = 'case-1' | 'case-2' | 'case-3' | 'hard';
 
+/** Definition 7.3's classification: both agents' tops and T_i = TPS_2(v_i); in the hard case also h and o. */
+export type TwoAgentClass =
+  | {
+      readonly kase: Exclude<TwoAgentCase, 'hard'>;
+      readonly tops: GoodId[];
+      readonly T: Rational[];
+      readonly h?: undefined;
+      readonly o?: undefined;
+    }
+  | {
+      readonly kase: 'hard';
+      readonly tops: GoodId[];
+      readonly T: Rational[];
+      /** The agent with v_h(y) > (2/3) T_h: her order supplies the triples. */
+      readonly h: AgentId;
+      /** The other agent (v_o(y) < (2/3) T_o): she picks within each triple and decides when to halt. */
+      readonly o: AgentId;
+    };
+
 const TWO_THIRDS = new Rational(2n, 3n);
 
 /**
@@ -21,12 +40,17 @@ export function twoAgentCuq(inst: Instance): Rational[][] {
   const y = [inst.order(0)[0], inst.order(1)[0]];
   const half = new Rational(1n, 2n);
   return [0, 1].map((i) =>
-    Array.from({ length: inst.m }, (_, x) => (y[0] !== y[1] && x === y[i] ? Rational.ONE : y[0] !== y[1] && x === y[1 - i] ? Rational.ZERO : half)),
+    Array.from({ length: inst.m }, (_, x) =>
+      y[0] !== y[1] && x === y[i] ? Rational.ONE : y[0] !== y[1] && x === y[1 - i] ? Rational.ZERO : half,
+    ),
   );
 }
 
-/** Definition 7.3 with the spec's evaluation order (P7 [DECISION]): case 1, case 2, case 3, else hard. */
-export function classifyTwoAgents(inst: Instance): { kase: TwoAgentCase; tops: GoodId[]; T: Rational[]; h?: AgentId; o?: AgentId } {
+/**
+ * Definition 7.3, evaluated as case 1, case 2, case 3, else hard: cases 2 and 3 overlap when v_i(y) = (2/3) T_i, both
+ * are valid there, and a fixed order makes the classification deterministic (spec P7).
+ */
+export function classifyTwoAgents(inst: Instance): TwoAgentClass {
   const tops = [inst.order(0)[0], inst.order(1)[0]];
   const T = [0, 1].map((i) => tps(inst.values[i], 2));
   if (tops[0] !== tops[1]) return { kase: 'case-1', tops, T };
@@ -45,7 +69,12 @@ export function classifyTwoAgents(inst: Instance): { kase: TwoAgentCase; tops: G
  * the remaining goods go to A2 (`To` = TPS_2(v_o), passed in when the caller has it). Returns the bundles and the triple
  * index where it halted.
  */
-export function hardCase(inst: Instance, h: AgentId, o: AgentId, To: Rational = tps(inst.values[o], 2)): { A1: GoodId[]; A2: GoodId[]; haltedAt: number; triples: GoodId[][] } {
+export function hardCase(
+  inst: Instance,
+  h: AgentId,
+  o: AgentId,
+  To: Rational = tps(inst.values[o], 2),
+): { A1: GoodId[]; A2: GoodId[]; haltedAt: number; triples: GoodId[][] } {
   const m = inst.m;
   const xs: number[] = inst.order(h);
   while (xs.length % 3 !== 0) xs.push(-1 - (xs.length - m)); // dummies: -1, -2 (value 0, ranked last by both)
@@ -170,29 +199,37 @@ function swapPair(S: GoodId[], T: GoodId[], m: number): Lottery {
 export type TwoAgentProtocol = 'one-round' | 'two-round';
 
 /**
- * Theorem 3 (M5): TIE, ex-ante PROP (hence ex-ante EF), 2/3-TPS ex-post, support <= 2. Cases 1 and 2 use the faithful
+ * The two-agent lottery of Theorem 3 (M5): TIE, ex-ante PROP (hence ex-ante EF), 2/3-TPS ex-post, support <= 2. Cases 1 and 2 use the faithful
  * implementation of CUQ, case 3 the cyclic-unit-quota lottery, the hard case Lemma 7.5 (or, with protocol
  * 'two-round', its communication-efficient variant of Appendix C.1).
  */
-export function theorem3(inst: Instance, protocol: TwoAgentProtocol = 'one-round'): { lottery: Lottery; kase: TwoAgentCase; cuq: Rational[][]; details: Record<string, unknown> } {
+export function twoAgentLottery(
+  inst: Instance,
+  protocol: TwoAgentProtocol = 'one-round',
+): { lottery: Lottery; kase: TwoAgentCase; cuq: Rational[][]; details: Record<string, unknown> } {
   const c = classifyTwoAgents(inst);
   const cuq = twoAgentCuq(inst);
   const orders = [inst.order(0), inst.order(1)];
   const m = inst.m;
   const details: Record<string, unknown> = { case: c.kase, tops: c.tops, tps: c.T };
-  if (c.kase === 'case-1' || c.kase === 'case-2') {
+  if (c.kase !== 'hard') {
+    if (c.kase === 'case-3') {
+      const y = c.tops[0];
+      const rest = Array.from({ length: m }, (_, x) => x).filter((x) => x !== y);
+      return { lottery: swapPair([y], rest, m), kase: c.kase, cuq, details };
+    }
     const { lottery, slots } = faithfulLottery(cuq, orders);
     return { lottery, kase: c.kase, cuq, details: { ...details, slots } };
   }
-  if (c.kase === 'case-3') {
-    const y = c.tops[0];
-    const rest = Array.from({ length: m }, (_, x) => x).filter((x) => x !== y);
-    return { lottery: swapPair([y], rest, m), kase: c.kase, cuq, details };
-  }
   if (protocol === 'two-round') {
-    const tr = twoRoundHardCase(inst, c.h!, c.o!);
-    return { lottery: swapPair(tr.A1, tr.A2, m), kase: 'hard', cuq, details: { ...details, h: c.h, o: c.o, protocol, ...tr } };
+    const tr = twoRoundHardCase(inst, c.h, c.o);
+    return {
+      lottery: swapPair(tr.A1, tr.A2, m),
+      kase: 'hard',
+      cuq,
+      details: { ...details, h: c.h, o: c.o, protocol, ...tr },
+    };
   }
-  const hc = hardCase(inst, c.h!, c.o!, c.T[c.o!]);
+  const hc = hardCase(inst, c.h, c.o, c.T[c.o]);
   return { lottery: swapPair(hc.A1, hc.A2, m), kase: 'hard', cuq, details: { ...details, h: c.h, o: c.o, ...hc } };
 }

@@ -2,7 +2,8 @@
  * Section 6 experiments for paper 000 (Babaioff, Feige, Manaker Morag, "Truthful-in-Expectation Mechanisms for MMS
  * Approximation"): the Lemma 6.7 tightness construction (spec T13), the exact distribution of the cyclic weight
  * W^alpha(pi) over all n! orderings (spec 6.4, C8), and the Theorem 2 fallback frequency and measured incentive loss
- * under the library's `threshold w` extension (spec M4 [DECISION], 6.3, 6.4). None of these numbers is in the paper.
+ * under the library's `threshold w` extension (not in the paper; spec M4, 6.3, 6.4). None of these numbers is in the
+ * paper.
  *
  * Fast exact cyclic weights: agent i at (0-based) position p of pi demands 1/d_i exactly in the shifts
  * j in {p+1, ..., p+d_i} (mod n) (Definition 6.2: pi^(j)_i > n - d_i). Scaling every demand by L = lcm of the
@@ -20,22 +21,26 @@ import { cyclicData, orderingFromOrder, type PaddedOrders } from './cyclic-picki
 import { harmonic } from './constants';
 import { cuqCounts } from './cuq';
 import { deficiencySortedOrdering } from './deficiency';
-import { theorem2Parameters } from './loglog';
+import { loglogParameters } from './loglog';
 import { deficiencies as trueDeficiencies } from './public-deficiency';
 
 function checkDeficiencies(d: readonly number[], n: number, where: string): void {
   if (d.length !== n || d.some((x) => !Number.isInteger(x) || x < 0 || x > n))
-    throw new InvalidInputError('bad-deficiencies', `${where}: expected ${n} integers in 0..${n}, got ${JSON.stringify(d)}`);
+    throw new InvalidInputError(
+      'bad-deficiencies',
+      `${where}: expected ${n} integers in 0..${n}, got ${JSON.stringify(d)}`,
+    );
 }
 
 /** L = lcm of the positive deficiencies (1 when there are none). */
 function lcmOf(d: readonly number[]): bigint {
   let L = 1n;
   const seen = new Set<number>();
-  for (const x of d) if (x > 0 && !seen.has(x)) {
-    seen.add(x);
-    L = lcm(L, BigInt(x));
-  }
+  for (const x of d)
+    if (x > 0 && !seen.has(x)) {
+      seen.add(x);
+      L = lcm(L, BigInt(x));
+    }
   return L;
 }
 
@@ -104,7 +109,7 @@ export interface FastCyclicWeight {
  */
 export function cyclicWeightFast(order: readonly number[], d: readonly number[]): FastCyclicWeight {
   const n = order.length;
-  if (n < 1) throw new InvalidInputError('bad-ordering', 'cyclicWeightFast: empty ordering');
+  if (n < 1) throw new InvalidInputError('bad-agent-order', 'cyclicWeightFast: empty ordering');
   orderingFromOrder(order, order.length); // validates the permutation
   checkDeficiencies(d, n, 'cyclicWeightFast: deficiencies');
   const L = lcmOf(d);
@@ -133,23 +138,24 @@ export function cyclicWeightFast(order: readonly number[], d: readonly number[])
  * The l of the Lemma 6.7 tightness construction (paper 000, Section 6; spec T13): l = log n / (2 log log n) (log base 2),
  * rounded as l(n) = max(1, round(log2 n / (2 log2 log2 n))) for n >= 3, and l(2) = 1 (log log 2 = 0).
  * It is 1 for n <= 981, 2 for 982 <= n <= 5,690,033 and 3 up to about 8.2 * 10^10: the construction is asymptotic, so
- * `lemma67Tightness` also accepts a fixed l to show the mechanism of the argument at feasible n.
+ * `cyclicWeightTightness` also accepts a fixed l to show the mechanism of the argument at feasible n.
  */
-export function lemma67L(n: number): number {
-  if (!Number.isInteger(n) || n < 2) throw new InvalidInputError('bad-n', `lemma67L: n = ${n} must be an integer >= 2`);
+export function tightnessRunLength(n: number): number {
+  if (!Number.isInteger(n) || n < 2)
+    throw new InvalidInputError('bad-n', `tightnessRunLength: n = ${n} must be an integer >= 2`);
   if (n === 2) return 1;
   const lg = Math.log2(n);
   return Math.max(1, Math.round(lg / (2 * Math.log2(lg))));
 }
 
-export interface Lemma67Options {
+export interface CyclicWeightTightnessOptions {
   /** The values of n (integers >= 2). */
   readonly ns: readonly number[];
   /** Monte Carlo trials per n (>= 2). */
   readonly trials: number;
   /** RNG seed (src/core/rng.ts); n's stream is rng(`lemma67:${seed}:${n}`). */
   readonly seed?: number | string;
-  /** Override l: a fixed integer >= 1, or a function of n. Default `lemma67L`. */
+  /** Override l: a fixed integer >= 1, or a function of n. Default `tightnessRunLength`. */
   readonly l?: number | ((n: number) => number);
   /**
    * Also compute the worst case d = (n, ..., 1) in the identity ordering (W = H_n, spec T9), exactly (BigInt over
@@ -158,7 +164,7 @@ export interface Lemma67Options {
   readonly worstCase?: boolean;
 }
 
-export interface Lemma67Row {
+export interface CyclicWeightTightnessRow {
   readonly n: number;
   readonly l: number;
   readonly trials: number;
@@ -192,17 +198,29 @@ export interface Lemma67Row {
  * project RNG, as `randomOrdering`); W^alpha(pi) exactly (integer arithmetic, see the module comment). The paper gives
  * only the asymptotic argument (W >= H_l ~ ln log n w.h.p.); the numbers here are a Monte Carlo illustration.
  */
-export function lemma67Tightness(opts: Lemma67Options): Lemma67Row[] {
+export function cyclicWeightTightness(opts: CyclicWeightTightnessOptions): CyclicWeightTightnessRow[] {
   const { ns, trials } = opts;
   if (!Array.isArray(ns) || ns.length === 0 || ns.some((n) => !Number.isInteger(n) || n < 2 || n > 1_000_000))
-    throw new InvalidInputError('bad-n', `lemma67Tightness: ns must be integers in 2..10^6, got ${JSON.stringify(ns)}`);
-  if (!Number.isInteger(trials) || trials < 2) throw new InvalidInputError('bad-trials', `lemma67Tightness: trials = ${trials} must be an integer >= 2`);
+    throw new InvalidInputError(
+      'bad-n',
+      `cyclicWeightTightness: ns must be integers in 2..10^6, got ${JSON.stringify(ns)}`,
+    );
+  if (!Number.isInteger(trials) || trials < 2)
+    throw new InvalidInputError('bad-trials', `cyclicWeightTightness: trials = ${trials} must be an integer >= 2`);
   const seed = opts.seed ?? 0;
   return ns.map((n) => {
-    const l = typeof opts.l === 'function' ? opts.l(n) : opts.l ?? lemma67L(n);
-    if (!Number.isInteger(l) || l < 1 || l > Math.min(n, 40)) throw new InvalidInputError('bad-l', `lemma67Tightness: l = ${l} must be an integer in 1..min(n, 40) (n = ${n})`);
+    const l = typeof opts.l === 'function' ? opts.l(n) : (opts.l ?? tightnessRunLength(n));
+    if (!Number.isInteger(l) || l < 1 || l > Math.min(n, 40))
+      throw new InvalidInputError(
+        'bad-l',
+        `cyclicWeightTightness: l = ${l} must be an integer in 1..min(n, 40) (n = ${n})`,
+      );
     const Lb = lcmOf(Array.from({ length: l }, (_, k) => k + 1));
-    if (Lb * BigInt(n + 1) >= 2n ** 53n) throw new InvalidInputError('bad-l', `lemma67Tightness: lcm(1..${l}) * n too large for exact double arithmetic`);
+    if (Lb * BigInt(n + 1) >= 2n ** 53n)
+      throw new InvalidInputError(
+        'bad-l',
+        `cyclicWeightTightness: lcm(1..${l}) * n too large for exact double arithmetic`,
+      );
     const L = Number(Lb);
     let hlNum = 0;
     for (let k = 1; k <= l; k++) hlNum += L / k;
@@ -236,7 +254,7 @@ export function lemma67Tightness(opts: Lemma67Options): Lemma67Row[] {
     const mean = sumF / trials;
     const sd = Math.sqrt(Math.max(0, (sumSq - trials * mean * mean) / (trials - 1)));
     const half = 1.959963984540054 * (sd / Math.sqrt(trials));
-    const row: Lemma67Row = {
+    const row: CyclicWeightTightnessRow = {
       n,
       l,
       trials,
@@ -295,7 +313,12 @@ export interface CyclicWeightDistribution {
  */
 export function cyclicWeightDistribution(d: readonly number[]): CyclicWeightDistribution {
   const n = d.length;
-  if (n < 1 || n > 8) throw new DomainError('cyclicWeightDistribution', 'too-many-agents', `exact enumeration of n! orderings needs 1 <= n <= 8, got n = ${n}`);
+  if (n < 1 || n > 8)
+    throw new DomainError(
+      'cyclicWeightDistribution',
+      'too-many-agents',
+      `exact enumeration of n! orderings needs 1 <= n <= 8, got n = ${n}`,
+    );
   checkDeficiencies(d, n, 'cyclicWeightDistribution: d');
   const Lb = lcmOf(d);
   const L = Number(Lb);
@@ -318,7 +341,11 @@ export function cyclicWeightDistribution(d: readonly number[]): CyclicWeightDist
     n,
     d: [...d],
     orderings: perms.length,
-    distribution: keys.map((k) => ({ W: new Rational(BigInt(k), Lb), count: counts.get(k)!, p: new Rational(BigInt(counts.get(k)!), N) })),
+    distribution: keys.map((k) => ({
+      W: new Rational(BigInt(k), Lb),
+      count: counts.get(k)!,
+      p: new Rational(BigInt(counts.get(k)!), N),
+    })),
     meanW: new Rational(BigInt(sum), Lb * N),
     maxW: new Rational(BigInt(keys[keys.length - 1]), Lb),
     expectedWeight: new Rational(BigInt(sum0), Lb * N),
@@ -333,14 +360,18 @@ export function cyclicWeightDistribution(d: readonly number[]): CyclicWeightDist
  * profile reaches the fallback iff H_n > threshold. Default threshold: the paper's (1/alpha - 2 + 1/n with the exact
  * rational alpha <= alpha(n), at least 23 + 2 log log n); `threshold` is the library extension w >= 2 + 1/n.
  */
-export function fallbackReachable(n: number, threshold?: RationalLike): { n: number; Hn: Rational; threshold: Rational; reachable: boolean } {
-  if (!Number.isInteger(n) || n < 2) throw new InvalidInputError('bad-n', `fallbackReachable: n = ${n} must be an integer >= 2`);
-  const p = theorem2Parameters(n, threshold === undefined ? undefined : Rational.from(threshold, 'threshold'));
+export function fallbackReachable(
+  n: number,
+  threshold?: RationalLike,
+): { n: number; Hn: Rational; threshold: Rational; reachable: boolean } {
+  if (!Number.isInteger(n) || n < 2)
+    throw new InvalidInputError('bad-n', `fallbackReachable: n = ${n} must be an integer >= 2`);
+  const p = loglogParameters(n, threshold === undefined ? undefined : Rational.from(threshold, 'threshold'));
   const Hn = harmonic(n);
   return { n, Hn, threshold: p.threshold, reachable: Hn.gt(p.threshold) };
 }
 
-export interface Theorem2ThresholdOptions {
+export interface LoglogThresholdOptions {
   /** The library extension `threshold w` (NOT in the paper; w >= 2 + 1/n). Default: the paper's threshold. */
   readonly threshold?: RationalLike;
   /**
@@ -352,7 +383,7 @@ export interface Theorem2ThresholdOptions {
   readonly orderMisreports?: boolean;
 }
 
-export interface Theorem2Misreport {
+export interface LoglogMisreport {
   readonly agent: number;
   /** The misreported deficiency d'_i. */
   readonly deficiency: number;
@@ -374,7 +405,7 @@ export interface Theorem2Misreport {
   readonly relativeBound: Rational;
 }
 
-export interface Theorem2ThresholdResult {
+export interface LoglogThresholdResult {
   readonly n: number;
   readonly m: number;
   readonly alpha: Rational;
@@ -399,7 +430,7 @@ export interface Theorem2ThresholdResult {
   readonly misreports: number;
   /** The largest relative gain U_i(lie)/U_i(truth) - 1 over all misreports (0 when none is profitable), and its witness. */
   readonly maxRelativeGain: Rational;
-  readonly witness: Theorem2Misreport | null;
+  readonly witness: LoglogMisreport | null;
   /** Every misreport satisfies gain <= pBadEither * v_i(M) (hence relativeGain <= n * pBadEither). */
   readonly boundHolds: boolean;
   /** The largest measured gain / (pBadEither * v_i(M)) over misreports with pBadEither > 0 (how tight the accounting is). */
@@ -422,12 +453,28 @@ function padOrders(orders: readonly (readonly number[])[], n: number, mReal: num
   return { n, mReal, m, orders: out, rank };
 }
 
-/** Exact evaluation of Theorem 2's exact mixture for report profiles (shared by the experiment and `theorem2ExpectedValue`). */
-function theorem2Evaluator(who: string, inst: Instance, threshold: RationalLike | undefined, reference: readonly number[] | undefined, orderMisreports = false) {
+/** Exact evaluation of Theorem 2's exact mixture for report profiles (shared by the experiment and `loglogExpectedValue`). */
+function loglogEvaluator(
+  who: string,
+  inst: Instance,
+  threshold: RationalLike | undefined,
+  reference: readonly number[] | undefined,
+  orderMisreports = false,
+) {
   const { n, m } = inst;
-  if (n < 2 || n > 6) throw new DomainError(who, 'agents-out-of-range', `needs 2 <= n <= 6 (n! orderings, as exactMixture), got n = ${n}`);
-  if (orderMisreports && m > 5) throw new DomainError(who, 'too-many-goods', `orderMisreports enumerates all m! strict orders; needs m <= 5, got m = ${m}`);
-  const params = theorem2Parameters(n, threshold === undefined ? undefined : Rational.from(threshold, 'threshold'));
+  if (n < 2 || n > 6)
+    throw new DomainError(
+      who,
+      'agents-out-of-range',
+      `needs 2 <= n <= 6 (n! orderings, as exactMixture), got n = ${n}`,
+    );
+  if (orderMisreports && m > 5)
+    throw new DomainError(
+      who,
+      'too-many-goods',
+      `orderMisreports enumerates all m! strict orders; needs m <= 5, got m = ${m}`,
+    );
+  const params = loglogParameters(n, threshold === undefined ? undefined : Rational.from(threshold, 'threshold'));
   const truthD = trueDeficiencies(inst, params.alpha);
   const d = reference ? [...reference] : truthD;
   checkDeficiencies(d, n, `${who}: deficiencies`);
@@ -462,7 +509,11 @@ function theorem2Evaluator(who: string, inst: Instance, threshold: RationalLike 
   // v_i(CUQ_i(orders, pi)) for the class of pi, cached per (orders key, class key)
   const cuqCache = new Map<string, Rational[]>();
   const truthOrders = inst.values.map((_, i) => inst.order(i));
-  const cuqValues = (ordersKey: string, orders: readonly (readonly number[])[], classOrder: readonly number[]): Rational[] => {
+  const cuqValues = (
+    ordersKey: string,
+    orders: readonly (readonly number[])[],
+    classOrder: readonly number[],
+  ): Rational[] => {
     // canonical rotation: agent 0 first
     const k0 = classOrder.indexOf(0);
     const canon = [...classOrder.slice(k0), ...classOrder.slice(0, k0)];
@@ -481,7 +532,12 @@ function theorem2Evaluator(who: string, inst: Instance, threshold: RationalLike 
     return r;
   };
   /** U_i for the report profile (orders, dd): average over the classes of the implemented CUQ's value. */
-  const expected = (i: number, ordersKey: string, orders: readonly (readonly number[])[], dd: readonly number[]): { U: Rational; flags: boolean[] } => {
+  const expected = (
+    i: number,
+    ordersKey: string,
+    orders: readonly (readonly number[])[],
+    dd: readonly number[],
+  ): { U: Rational; flags: boolean[] } => {
     const flags = badFlags(dd);
     let s = Rational.ZERO;
     const bad = flags.filter(Boolean).length;
@@ -508,11 +564,12 @@ function theorem2Evaluator(who: string, inst: Instance, threshold: RationalLike 
  * `implements-cuq` claim of `tie-mms-loglog` with `exactMixture`, which certify re-checks). W and CUQ depend only on
  * the cyclic class of pi, so the n! orderings are enumerated as (n-1)! classes of n. Needs 2 <= n <= 6.
  */
-export function theorem2ThresholdExperiment(inst: Instance, opts: Theorem2ThresholdOptions = {}): Theorem2ThresholdResult {
-  const { n, m, params, truthD, d, thr, classes, nClasses, nFact, badFlags, pBad, truthOrders, expected } = theorem2Evaluator('theorem2ThresholdExperiment', inst, opts.threshold, opts.deficiencies, opts.orderMisreports);
+export function loglogThresholdExperiment(inst: Instance, opts: LoglogThresholdOptions = {}): LoglogThresholdResult {
+  const { n, m, params, truthD, d, thr, classes, nClasses, nFact, badFlags, pBad, truthOrders, expected } =
+    loglogEvaluator('loglogThresholdExperiment', inst, opts.threshold, opts.deficiencies, opts.orderMisreports);
   const truthFlags = badFlags(d);
   const truthful = inst.values.map((_, i) => expected(i, 'truth', truthOrders, d).U);
-  let witness: Theorem2Misreport | null = null;
+  let witness: LoglogMisreport | null = null;
   let maxRel = Rational.ZERO;
   let maxUsage = Rational.ZERO;
   let boundHolds = true;
@@ -599,23 +656,25 @@ export function theorem2ThresholdExperiment(inst: Instance, opts: Theorem2Thresh
  * Agent i's exact expected value E[v_i(A_i)] (true valuation) under Theorem 2's exact mixture over all n! orderings
  * (paper 000, Babaioff, Feige, Manaker Morag; spec M4, C9) when she reports `report` (strict order, deficiency; each
  * default truthful) and the others report their reference orders and deficiencies; with the `threshold w` extension
- * when given. Computed from the implemented CUQ allocations (see `theorem2ThresholdExperiment`); equals
+ * when given. Computed from the implemented CUQ allocations (see `loglogThresholdExperiment`); equals
  * `lotteryExpectedValue` of `solve('tie-mms-loglog', ..., { exactMixture: true, threshold, deficiencies })`.
  */
-export function theorem2ExpectedValue(
+export function loglogExpectedValue(
   inst: Instance,
   agent: number,
   report: { readonly order?: readonly number[]; readonly deficiency?: number } = {},
   opts: { readonly threshold?: RationalLike; readonly deficiencies?: readonly number[] } = {},
 ): { value: Rational; badProbability: Rational } {
-  const ev = theorem2Evaluator('theorem2ExpectedValue', inst, opts.threshold, opts.deficiencies);
-  if (!Number.isInteger(agent) || agent < 0 || agent >= ev.n) throw new InvalidInputError('unknown-agent', `theorem2ExpectedValue: agent ${agent} not in 0..${ev.n - 1}`);
+  const ev = loglogEvaluator('loglogExpectedValue', inst, opts.threshold, opts.deficiencies);
+  if (!Number.isInteger(agent) || agent < 0 || agent >= ev.n)
+    throw new InvalidInputError('unknown-agent', `loglogExpectedValue: agent ${agent} not in 0..${ev.n - 1}`);
   const dd = ev.d.map((x, k) => (k === agent && report.deficiency !== undefined ? report.deficiency : x));
-  checkDeficiencies(dd, ev.n, 'theorem2ExpectedValue: deficiencies');
+  checkDeficiencies(dd, ev.n, 'loglogExpectedValue: deficiencies');
   let orders: readonly (readonly number[])[] = ev.truthOrders;
   let key = 'truth';
   if (report.order) {
-    if (report.order.length !== ev.m) throw new InvalidInputError('bad-order', `theorem2ExpectedValue: order must list all ${ev.m} goods`);
+    if (report.order.length !== ev.m)
+      throw new InvalidInputError('bad-order', `loglogExpectedValue: order must list all ${ev.m} goods`);
     orderingFromOrder(report.order, report.order.length); // validates the permutation
     orders = ev.truthOrders.map((o, k) => (k === agent ? report.order! : o));
     key = `${agent}:${report.order.join(',')}`;

@@ -10,6 +10,8 @@
  */
 import type { Allocation, FractionalAllocation } from '../core/allocation';
 import type { AllocationClaimId, OutcomeClaimId } from '../core/claims';
+import { isMixedClaimId, type MixedClaimId } from '../core/claims';
+import { MixedAllocation } from '../core/mixed-allocation';
 import { InvalidInputError } from '../core/errors';
 import type { Instance } from '../core/instance';
 import type { Claim, Outcome } from '../core/outcome';
@@ -17,6 +19,8 @@ import { Rational } from '../core/rational';
 import { checkAlphaPO } from './alpha-po';
 import { checkImplementsCuq, checkImplementsUniform, checkTwoAgentCases } from './cuq';
 import { checkFPO, checkPO } from './efficiency';
+import { checkExchangeCycleFPO, checkStatedPricesOf } from './fisher-prices';
+import { checkEFM, checkEFXM, checkMixedEF, checkMixedEFX, checkMixedPROP } from './mixed-envy';
 import { checkEEFX, checkEF, checkEF1, checkEFX, checkEFX0 } from './envy';
 import { checkExAnteEF, checkExAntePROP, checkImplements, checkSupportSize } from './ex-ante';
 import { auditTruthfulness, type MisreportSpace } from './incentives';
@@ -84,6 +88,10 @@ export const allocationCheckers: { readonly [K in AllocationClaimId]: Allocation
   },
   'quota-serial-dictatorship': (i, a, c) => checkQuotaSerialDictatorship(i, a, c.params),
   'ef-implies-half-welfare': (i, a) => checkEfImpliesHalfWelfare(i, a),
+  // an integral allocation of a mixed instance gives each divisible good wholly to one agent
+  efm: (i, a) => checkEFM(i, MixedAllocation.fromAllocation(a, i.divisible)),
+  efxm: (i, a) => checkEFXM(i, MixedAllocation.fromAllocation(a, i.divisible)),
+  'fpo-prices': (i, a, c) => checkStatedPricesOf(i, a, c.params),
 };
 
 function exAnteFractional(o: Outcome): FractionalAllocation | undefined {
@@ -104,7 +112,8 @@ export const outcomeCheckers: { readonly [K in OutcomeClaimId]: OutcomeChecker }
     return f ? checkExAnteEF(o.instance, f) : notApplicable('no allocation to check');
   },
   implements: (o) => (o.lottery && o.fractional ? checkImplements(o.lottery, o.fractional) : notApplicable('not a lottery with a fractional target')),
-  'support-size': (o, c) => (o.lottery ? checkSupportSize(o.lottery, boundParam(c)) : { holds: true, detail: { size: 1 } }),
+  'support-size': (o, c) =>
+    o.lottery ? checkSupportSize(o.lottery, boundParam(c)) : o.mixed ? { holds: o.mixed.size <= boundParam(c), detail: { property: 'support size', size: o.mixed.size, bound: boundParam(c) } } : { holds: true, detail: { size: 1 } },
   truthful: (o, c, ctx) => {
     if (!ctx.rerun) return { holds: false, unchecked: true, detail: { reason: `no registered mechanism "${o.mechanism}" to audit` } };
     const space = enumParam(c, 'space', ['ordinal', 'cardinal'] as const) ?? ctx.incentiveSpace ?? 'cardinal';
@@ -123,8 +132,10 @@ export const outcomeCheckers: { readonly [K in OutcomeClaimId]: OutcomeChecker }
 
 /** An allocation property on every allocation of the support; fails at the first allocation that violates it. */
 export function checkExPost(o: Outcome, id: AllocationClaimId, claim: Claim): CheckResult {
+  if (o.mixed) return checkMixedExPost(o, id, claim);
   const check = allocationCheckers[id];
   const support = o.support();
+  if (support.length === 0) return { holds: false, unchecked: true, detail: { reason: 'the outcome lists no allocations to check (a fractional allocation without its support)' } };
   let unchecked: CheckResult | null = null;
   let worst: { k: number; value: Rational; needed: Rational; agent: unknown } | null = null;
   for (let k = 0; k < support.length; k++) {
@@ -143,4 +154,35 @@ export function checkExPost(o: Outcome, id: AllocationClaimId, claim: Claim): Ch
   if (unchecked) return unchecked;
   const tightest = worst ? { agent: worst.agent, value: worst.value, needed: worst.needed, supportIndex: worst.k } : {};
   return { holds: true, detail: { property: `ex-post ${id}`, allocations: support.length, ...tightest } };
+}
+
+export type MixedChecker = (inst: Instance, a: MixedAllocation, claim: Claim) => CheckResult;
+
+/** The allocation properties defined on mixed allocations (src/checks/mixed-envy.ts, src/checks/fisher-prices.ts). */
+export const mixedCheckers: { readonly [K in MixedClaimId]: MixedChecker } = {
+  ef: (i, a) => checkMixedEF(i, a),
+  efx: (i, a) => checkMixedEFX(i, a, { zeroValued: false }),
+  efx0: (i, a) => checkMixedEFX(i, a, { zeroValued: true }),
+  prop: (i, a) => checkMixedPROP(i, a),
+  efm: (i, a) => checkEFM(i, a),
+  efxm: (i, a) => checkEFXM(i, a),
+  fpo: (i, a) => checkExchangeCycleFPO(i, a.toFractional()),
+  'fpo-prices': (i, a, c) => checkStatedPricesOf(i, a, c.params),
+};
+
+/** An allocation property on every mixed allocation of a mixed outcome's support; fails at the first violation. */
+function checkMixedExPost(o: Outcome, id: AllocationClaimId, claim: Claim): CheckResult {
+  const support = o.mixed!.entries;
+  if (!isMixedClaimId(id)) return { holds: false, unchecked: true, detail: { reason: `${id} is not defined on mixed allocations (defined: ${Object.keys(mixedCheckers).join(', ')})` } };
+  for (let k = 0; k < support.length; k++) {
+    const r = mixedCheckers[id](o.instance, support[k].allocation, claim);
+    if (r.unchecked) return r;
+    if (!r.holds)
+      return {
+        holds: false,
+        detail: { ...r.detail, supportIndex: k, probability: support[k].p },
+        witness: { allocation: support[k].allocation.toJSON(), ...(r.witness as object) },
+      };
+  }
+  return { holds: true, detail: { property: `ex-post ${id}`, allocations: support.length } };
 }

@@ -3,6 +3,8 @@ export { checkEF, checkEF1, checkEFX, checkEFX0, checkEEFX, efxDominates, valueM
 export { checkPROP, checkPROP1, checkRhoMMS, checkRhoTPS, checkIMMX } from './share';
 export { checkExAnteEF, checkExAntePROP, checkImplements, checkSupportSize, expectedValueMatrix, lotteryExpectedValue, lotteryExpectedValues } from './ex-ante';
 export { checkFPO, checkPO } from './efficiency';
+export { checkEFM, checkEFXM, checkMixedEF, checkMixedEFX, checkMixedPROP, mixedValueMatrix } from './mixed-envy';
+export { checkExchangeCycleFPO, checkMarketEquilibrium, marketSummary, type ExchangeStep, type MarketSummary } from './fisher-prices';
 export { auditTruthfulness, cardinalGrid, valueOf, type AuditOptions, type MisreportSpace } from './incentives';
 export type { CheckResult } from './result';
 export { checkAlphaPO, type AlphaPOOptions, type AlphaPOMethod } from './alpha-po';

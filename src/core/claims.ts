@@ -24,6 +24,9 @@ export const ALLOCATION_CLAIM_IDS = [
   'alpha-po',
   'quota-serial-dictatorship',
   'ef-implies-half-welfare',
+  'efm',
+  'efxm',
+  'fpo-prices',
 ] as const;
 
 /** Properties of a whole outcome (its lottery, fractional allocation or the mechanism that produced it). */
@@ -43,6 +46,18 @@ export const OUTCOME_CLAIM_IDS = [
 ] as const;
 
 export type AllocationClaimId = (typeof ALLOCATION_CLAIM_IDS)[number];
+
+/**
+ * The allocation properties defined on mixed allocations (indivisible bundles plus fractions of divisible
+ * goods, seed-003 spec section 2); `ex-post-<id>` of any other id on a mixed outcome is unchecked.
+ */
+export const MIXED_CLAIM_IDS = ['ef', 'efx', 'efx0', 'prop', 'efm', 'efxm', 'fpo', 'fpo-prices'] as const satisfies readonly AllocationClaimId[];
+export type MixedClaimId = (typeof MIXED_CLAIM_IDS)[number];
+const MIXED_SET: ReadonlySet<string> = new Set(MIXED_CLAIM_IDS);
+
+export function isMixedClaimId(id: string): id is MixedClaimId {
+  return MIXED_SET.has(id);
+}
 export type OutcomeClaimId = (typeof OUTCOME_CLAIM_IDS)[number];
 export type ExPostClaimId = `ex-post-${AllocationClaimId}`;
 export type ClaimId = AllocationClaimId | OutcomeClaimId | ExPostClaimId;

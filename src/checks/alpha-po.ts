@@ -539,3 +539,33 @@ export function checkAlphaPO(inst: Instance, allocation: Allocation | readonly (
   }
   return interpretIlp(ctx, im, answers[answers.length - 1], timeLimitMs, options.requireExact ?? false);
 }
+
+/**
+ * The `alpha-po` claim of an outcome (e.g. Weighted Ranking's realised alpha, Halpern–Psomas–Zhang Theorem
+ * A.1): params {alpha, weights?}, alpha falling back to the claim's rho. The parameters may come from a
+ * file, so a malformed alpha or weight list is a typed `bad-claim-params` error naming it. Only exact
+ * answers count (`requireExact`): a HiGHS "infeasible" without an exact certificate is `unchecked`.
+ */
+export function checkAlphaPOClaim(inst: Instance, allocation: Allocation, params: unknown, rho?: Rational): CheckResult {
+  const bad = (message: string): never => {
+    throw new InvalidInputError('bad-claim-params', `claim alpha-po: ${message}`);
+  };
+  if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) bad(`params must be an object, got ${JSON.stringify(params)}`);
+  const p = (params ?? {}) as { alpha?: unknown; weights?: unknown };
+  const alpha = p.alpha ?? rho;
+  if (alpha === undefined) return { holds: false, unchecked: true, detail: { reason: 'alpha-po claim without params.alpha' } };
+  if (!(typeof alpha === 'string' || typeof alpha === 'number' || alpha instanceof Rational)) bad(`params.alpha must be a rational in (0, 1], got ${JSON.stringify(alpha)}`);
+  const weights = p.weights;
+  if (weights !== undefined && (!Array.isArray(weights) || !weights.every((w) => typeof w === 'string' || typeof w === 'number')))
+    bad(`params.weights must be a list of numbers or rational strings, got ${JSON.stringify(weights)}`);
+  let a: Rational;
+  let w: Rational[] | undefined;
+  try {
+    a = parseAlpha(alpha as RationalLike);
+    w = weights === undefined ? undefined : parseWeights(inst, weights as RationalLike[]);
+  } catch (e) {
+    if (e instanceof InvalidInputError) return bad(e.message);
+    throw e;
+  }
+  return checkAlphaPO(inst, allocation, a, { requireExact: true, ...(w ? { weights: w } : {}) });
+}

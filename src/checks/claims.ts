@@ -16,7 +16,7 @@ import { InvalidInputError } from '../core/errors';
 import type { Instance } from '../core/instance';
 import type { Claim, Outcome } from '../core/outcome';
 import { Rational } from '../core/rational';
-import { checkAlphaPO } from './alpha-po';
+import { checkAlphaPOClaim } from './alpha-po';
 import { checkImplementsCuq, checkImplementsUniform, checkTwoAgentCases } from './cuq';
 import { checkFPO, checkPO } from './efficiency';
 import { checkExchangeCycleFPO, checkStatedPricesOf } from './fisher-prices';
@@ -78,14 +78,7 @@ export const allocationCheckers: { readonly [K in AllocationClaimId]: Allocation
   immx: (i, a, c) => checkIMMX(i, a, rhoOf(c)),
   po: (i, a) => checkPO(i, a),
   fpo: (i, a) => checkFPO(i, a),
-  'alpha-po': (i, a, c) => {
-    const p = (c.params ?? {}) as { alpha?: unknown; weights?: unknown };
-    const alpha = p.alpha ?? c.rho;
-    if (alpha === undefined) return { holds: false, unchecked: true, detail: { reason: 'alpha-po claim without params.alpha' } };
-    const weights = Array.isArray(p.weights) ? (p.weights as string[]) : undefined;
-    // certify accepts only exact answers: a HiGHS "infeasible" without an exact certificate is reported as unchecked
-    return checkAlphaPO(i, a, alpha as string, { requireExact: true, ...(weights ? { weights } : {}) });
-  },
+  'alpha-po': (i, a, c) => checkAlphaPOClaim(i, a, c.params, c.rho),
   'quota-serial-dictatorship': (i, a, c) => checkQuotaSerialDictatorship(i, a, c.params),
   'ef-implies-half-welfare': (i, a) => checkEfImpliesHalfWelfare(i, a),
   // an integral allocation of a mixed instance gives each divisible good wholly to one agent

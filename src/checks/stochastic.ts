@@ -1,9 +1,10 @@
 /**
- * Claim checkers of paper 001 (Halpern, Psomas, Zhang: truthful fair division under stochastic valuations),
- * entries of the claim table in `./claims`. Each reads only the instance, the allocation and the claim's
- * parameters. `checkBicRanking` enumerates the other agents' rankings through the Ranking kernel itself
- * (`rankingFromOrders`, a pure function of the orders): the enumeration is the independent part, the kernel
- * is the object under test.
+ * Claim checkers of paper 001 (Halpern, Psomas & Zhang, "Truthful Fair Division under Stochastic
+ * Valuations"), entries of the claim table in `./claims`. Each reads only the instance, the allocation and
+ * the claim's parameters; the parameters come from an outcome that may have been read from a file, so each
+ * is validated first (a typed `bad-claim-params` error naming the parameter). `checkBicRanking` enumerates
+ * the other agents' rankings through the Ranking kernel itself (`rankingFromOrders`, a pure function of the
+ * orders): the enumeration is the independent part, the kernel is the object under test.
  */
 import type { Allocation } from '../core/allocation';
 import { InvalidInputError } from '../core/errors';
@@ -14,52 +15,99 @@ import { Rational } from '../core/rational';
 import { rankingFromOrders } from '../mechanisms/stochastic/core';
 import { efMargins, welfareRatio, worstCaseGuarantee } from '../stochastic/analytics';
 import { isNonIncreasing, rankingWinProbabilitiesExact, weightedRankingWinProbabilities } from '../stochastic/bic';
+import type { Distribution } from '../stochastic/distribution';
 import { toDistribution } from '../stochastic/parse';
 import { checkEF } from './envy';
 import type { CheckResult } from './result';
 
-/** `quota-serial-dictatorship` {order, quotas}: each agent's bundle has its quota and is a best subset of the goods left to it under its true values (paper 001 spec C3: a complete DSIC certificate). */
-export function checkQuotaSerialDictatorship(inst: Instance, a: Allocation, params: Readonly<Record<string, unknown>> | undefined): CheckResult {
-  const order = params?.order;
-  const quotas = params?.quotas;
-  const isIndexList = (x: unknown, bound: number): x is number[] => Array.isArray(x) && x.every((k) => Number.isInteger(k) && k >= 0 && k <= bound);
-  if (!isIndexList(order, inst.n - 1) || !isIndexList(quotas, inst.m) || order.length !== quotas.length)
-    throw new InvalidInputError('bad-claim-params', 'quota-serial-dictatorship: params.order (agent indices) and params.quotas (integers) must be lists of equal length');
-  const taken = new Array<boolean>(inst.m).fill(false);
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
+type Params = Readonly<Record<string, unknown>> | undefined;
+
+function badParams(claim: string, message: string): never {
+  throw new InvalidInputError('bad-claim-params', `claim ${claim}: ${message}`);
+}
+
+/** params.<key> of a claim, when params is an object. */
+function param(params: unknown, key: string): unknown {
+  return params !== null && typeof params === 'object' && !Array.isArray(params) ? (params as Record<string, unknown>)[key] : undefined;
+}
+
+function isFiniteNumber(x: unknown): x is number {
+  return typeof x === 'number' && Number.isFinite(x);
+}
+
+/** params.shares: a share vector (finite numbers ≥ 0 summing to 1 within 1e-9). */
+function sharesParam(claim: string, params: Params): number[] {
+  const r = param(params, 'shares');
+  if (!Array.isArray(r) || r.length === 0 || !r.every((x) => isFiniteNumber(x) && x >= 0) || Math.abs(r.reduce((a: number, b: number) => a + b, 0) - 1) > 1e-9)
+    badParams(claim, `params.shares must be a list of non-negative numbers summing to 1, got ${JSON.stringify(r)}`);
+  return r as number[];
+}
+
+/** A distribution parameter (spec string or Distribution), read through `toDistribution`. */
+function distParam(claim: string, raw: unknown, key: string): Distribution {
+  try {
+    return toDistribution(raw, `claim ${claim}: params.${key}`);
+  } catch (e) {
+    if (e instanceof InvalidInputError) badParams(claim, `params.${key}: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * `quota-serial-dictatorship` {agentOrder, quotas}: each agent's bundle has its quota and is a best subset of
+ * the goods left to it under its true values (paper 001 spec C3: a complete DSIC certificate).
+ */
+export function checkQuotaSerialDictatorship(inst: Instance, a: Allocation, params: Params): CheckResult {
+  const claim = 'quota-serial-dictatorship';
+  const order = param(params, 'agentOrder');
+  const quotas = param(params, 'quotas');
+  const { n, m } = inst;
+  if (!Array.isArray(order) || order.length !== n || !order.every((i) => Number.isInteger(i) && i >= 0 && i < n) || new Set(order).size !== n)
+    badParams(claim, `params.agentOrder must be a permutation of the agents 0..${n - 1}, got ${JSON.stringify(order)}`);
+  if (!Array.isArray(quotas) || quotas.length !== n || !quotas.every((t) => Number.isInteger(t) && t >= 0) || quotas.reduce((x: number, y: number) => x + y, 0) !== m)
+    badParams(claim, `params.quotas must be ${n} non-negative integers summing to m = ${m}, got ${JSON.stringify(quotas)}`);
+  const agentOrder = order as number[];
+  const quota = quotas as number[];
+  const taken = new Array<boolean>(m).fill(false);
+  for (let k = 0; k < n; k++) {
+    const i = agentOrder[k];
     const bundle = a.bundles[i];
-    if (bundle.length !== quotas[k]) return { holds: false, detail: { property: 'quota serial dictatorship', agent: inst.agents[i], size: bundle.length, quota: quotas[k] } };
+    if (bundle.length !== quota[k]) return { holds: false, detail: { property: 'quota serial dictatorship', agent: inst.agents[i], size: bundle.length, quota: quota[k] } };
     const mine = new Set(bundle);
     let worstKept: Rational | null = null, worstItem = -1;
     for (const g of bundle) if (!worstKept || inst.values[i][g].lt(worstKept)) { worstKept = inst.values[i][g]; worstItem = g; }
-    for (let g = 0; g < inst.m; g++) {
+    for (let g = 0; g < m; g++) {
       if (taken[g] || mine.has(g)) continue;
       if (worstKept && inst.values[i][g].gt(worstKept))
         return { holds: false, detail: { property: 'quota serial dictatorship', agent: inst.agents[i], kept: worstItem, keptValue: worstKept, skipped: g, skippedValue: inst.values[i][g] }, witness: { agent: i, kept: worstItem, better: g } };
     }
     bundle.forEach((g) => (taken[g] = true));
   }
-  return { holds: true, detail: { property: 'quota serial dictatorship (DSIC certificate, spec C3)', order, quotas } };
+  return { holds: true, detail: { property: 'quota serial dictatorship (DSIC certificate, spec C3)', agentOrder, quotas: quota } };
 }
 
 /** `asymptotic-welfare-ratio` {shares, bound, dist?}: alpha(r; D) >= bound, or without D the worst case g(r) >= bound (spec C11). */
-export function checkAsymptoticWelfareRatio(params: Readonly<Record<string, unknown>> | undefined): CheckResult {
-  const p = (params ?? {}) as { shares: number[]; bound: number; dist?: unknown };
-  if (p.dist !== undefined) {
-    const d = toDistribution(p.dist);
-    const alpha = welfareRatio(p.shares, d);
-    return { holds: alpha >= p.bound - 1e-9, detail: { property: 'alpha(r; D) ≥ bound (quantile formula, Lemma 3.6(2))', alpha, bound: p.bound, dist: d.name } };
+export function checkAsymptoticWelfareRatio(params: Params): CheckResult {
+  const claim = 'asymptotic-welfare-ratio';
+  const shares = sharesParam(claim, params);
+  const bound = param(params, 'bound');
+  if (!isFiniteNumber(bound)) badParams(claim, `params.bound must be a number, got ${JSON.stringify(bound)}`);
+  const dist = param(params, 'dist');
+  if (dist !== undefined) {
+    const d = distParam(claim, dist, 'dist');
+    const alpha = welfareRatio(shares, d);
+    return { holds: alpha >= bound - 1e-9, detail: { property: 'alpha(r; D) ≥ bound (quantile formula, Lemma 3.6(2))', alpha, bound, dist: d.name } };
   }
-  const g = worstCaseGuarantee(p.shares);
-  return { holds: g.value >= p.bound - 1e-9, detail: { property: 'worst case over D: g(r) ≥ bound (spec C11)', g: g.value, attainedAt: g.t, bound: p.bound } };
+  const g = worstCaseGuarantee(shares);
+  return { holds: g.value >= bound - 1e-9, detail: { property: 'worst case over D: g(r) ≥ bound (spec C11)', g: g.value, attainedAt: g.t, bound } };
 }
 
 /** `ef-whp` {shares, dist}: every QT margin of Lemma 3.6(3) is > 0. */
-export function checkEfWhp(params: Readonly<Record<string, unknown>> | undefined): CheckResult {
-  const p = (params ?? {}) as { shares: number[]; dist: unknown };
-  const d = toDistribution(p.dist);
-  const m = efMargins(p.shares, d);
+export function checkEfWhp(params: Params): CheckResult {
+  const claim = 'ef-whp';
+  const shares = sharesParam(claim, params);
+  const d = distParam(claim, param(params, 'dist'), 'dist');
+  const m = efMargins(shares, d);
   return { holds: m.efWhp, detail: { property: 'all QT EF margins > 0 (Lemma 3.6(3))', minNormalizedMargin: m.min, pair: m.argmin, dist: d.name }, ...(m.efWhp ? {} : { witness: { envious: m.argmin[0], envied: m.argmin[1] } }) };
 }
 
@@ -109,11 +157,17 @@ export function checkBicRanking(o: Outcome): CheckResult {
 }
 
 /** `bic-weighted-ranking` {dists, weights}: the counting-formula p_t is non-increasing (spec C6). */
-export function checkBicWeightedRanking(o: Outcome, params: Readonly<Record<string, unknown>> | undefined): CheckResult {
-  const p = (params ?? {}) as { dists: unknown[]; weights: number[] };
-  const dists = p.dists.map((x) => toDistribution(x));
-  for (let i = 0; i < dists.length; i++) {
-    const pt = weightedRankingWinProbabilities(dists, p.weights, o.instance.m, i);
+export function checkBicWeightedRanking(o: Outcome, params: Params): CheckResult {
+  const claim = 'bic-weighted-ranking';
+  const n = o.instance.n;
+  const rawDists = param(params, 'dists');
+  const weights = param(params, 'weights');
+  if (!Array.isArray(rawDists) || rawDists.length !== n) badParams(claim, `params.dists must list ${n} distributions (one per agent), got ${JSON.stringify(rawDists)}`);
+  if (!Array.isArray(weights) || weights.length !== n || !weights.every((w) => isFiniteNumber(w) && w > 0))
+    badParams(claim, `params.weights must be ${n} positive numbers, got ${JSON.stringify(weights)}`);
+  const dists = rawDists.map((x, k) => distParam(claim, x, `dists[${k}]`));
+  for (let i = 0; i < n; i++) {
+    const pt = weightedRankingWinProbabilities(dists, weights as number[], o.instance.m, i);
     if (!isNonIncreasing(pt, 1e-15)) return { holds: false, detail: { property: 'weighted p_t non-increasing', agent: i, p: pt } };
   }
   return { holds: true, detail: { property: 'BIC of Weighted Ranking (spec C6)' } };

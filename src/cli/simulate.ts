@@ -9,7 +9,7 @@
  */
 import { describe as describeDist } from '../stochastic/distribution';
 import { parseDistribution } from '../stochastic/parse';
-import { simulateMechanism, stochasticMechanismSpecs } from '../mechanisms/stochastic';
+import { SIMULATED_MECHANISM_IDS, simulateMechanism } from '../mechanisms/stochastic';
 import type { Command } from './commands';
 import { parseArgs, seedArg, toJson, UsageError } from './io';
 
@@ -29,8 +29,7 @@ export const simulateCommand: Command = async (argv, io) => {
   const { positional, options } = parseArgs(argv, { flags: ['progress'], allowed: ['progress', 'dist', 'n', 'm', 'trials', 'seed', 'options', 'r', 'rho', 'interval'] });
   if (positional.length !== 1) throw new UsageError(USAGE);
   const id = positional[0];
-  const known = stochasticMechanismSpecs.map((s) => s.id);
-  if (!known.includes(id)) throw new UsageError(`simulate: "${id}" is not a paper-001 mechanism (known: ${known.join(', ')})`);
+  if (!SIMULATED_MECHANISM_IDS.includes(id)) throw new UsageError(`simulate: "${id}" is not a paper-001 mechanism (known: ${SIMULATED_MECHANISM_IDS.join(', ')})`);
   if (options.dist === undefined || options.dist === true) throw new UsageError(`--dist is required\n${USAGE}`);
   const dist = parseDistribution(String(options.dist));
   const n = posInt(options.n, 'n', 2);

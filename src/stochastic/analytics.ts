@@ -6,7 +6,7 @@
  * * `efMargins`: the expected per-item EF margins of Lemma 3.6(3); EF w.h.p. iff all are > 0 (a zero
  *   margin is NOT EF w.h.p., spec P1/P21);
  * * `worstCaseGuarantee` g(r) = inf_D alpha(r; D) (spec C11, [DERIVED]);
- * * `halfValueShare` r_min(D) and `thm37Share` (Theorem 3.7 selector with the knife-edge rule P1);
+ * * `halfValueShare` r_min(D) and `efSelectorShare` (Theorem 3.7 selector with the knife-edge rule P1);
  * * `dpThresholds` (Corollary 3.9: the prophet-optimal Pick-r by backward induction);
  * * `nearEqualShares` (Theorem 3.10) and the equal split.
  */
@@ -152,15 +152,15 @@ export function halfValueQuantile(d: Distribution): number {
   return 1 - halfValueShare(d);
 }
 
-export type Thm37Variant = 'paper' | 'robust';
+export type EfSelectorVariant = 'paper' | 'robust';
 
-export interface Thm37Choice {
+export interface EfSelectorChoice {
   readonly r: number;
   readonly branch: 'r0' | 'fallback' | 'robust';
   /** 2 Top(1 - r0) - mu (the paper's A); the r0 branch needs it > 1e-9 mu (strict, spec P1). */
   readonly condition: number;
   readonly rMin: number;
-  readonly variant: Thm37Variant;
+  readonly variant: EfSelectorVariant;
 }
 
 /**
@@ -169,8 +169,8 @@ export interface Thm37Choice {
  * otherwise the paper's max(0, 1/2 - m^{-1/4}) (variant 'paper'), or the robust midpoint
  * (r_min + 1/2)/2 of spec 3.6 (variant 'robust': EF margins linear in m, welfare still ≥ (2+sqrt2)/4).
  */
-export function thm37Share(d: Distribution, m: number, variant: Thm37Variant = 'paper'): Thm37Choice {
-  if (!(Number.isInteger(m) && m >= 1)) throw new InvalidInputError('bad-count', `thm37Share: m = ${m} must be a positive integer`);
+export function efSelectorShare(d: Distribution, m: number, variant: EfSelectorVariant = 'paper'): EfSelectorChoice {
+  if (!(Number.isInteger(m) && m >= 1)) throw new InvalidInputError('bad-count', `efSelectorShare: m = ${m} must be a positive integer`);
   const mu = d.mean();
   const condition = 2 * d.top(1 - R0) - mu;
   const rMin = halfValueShare(d);

@@ -11,8 +11,8 @@ export { Exponential, Beta, QuantileFunctionDistribution, fromQuantile, LongShot
 export { C2, R0, Q_STAR, hillKertz, kertzGamma, kertzBeta, prophetRatioTable, type HillKertz } from './constants';
 export { exactShares, pickCounts, rToS, sToR, floatShares } from './shares';
 export {
-  welfareRatio, qtpRatio, efMargins, worstCaseGuarantee, halfValueShare, halfValueQuantile, thm37Share, dpThresholds,
-  nearEqualShares, chooseNearEqualEps, type EfMargins, type Thm37Choice, type Thm37Variant, type DpThresholds,
+  welfareRatio, qtpRatio, efMargins, worstCaseGuarantee, halfValueShare, halfValueQuantile, efSelectorShare, dpThresholds,
+  nearEqualShares, chooseNearEqualEps, type EfMargins, type EfSelectorChoice, type EfSelectorVariant, type DpThresholds,
 } from './analytics';
 export { wilson, jeffreys, ratioOfMeans, type Interval } from './intervals';
 export {

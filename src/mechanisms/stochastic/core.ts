@@ -20,11 +20,13 @@ import type { Distribution } from '../../stochastic/distribution';
 
 export type TieRule = 'index' | 'random';
 
-/** Per-agent tie keys (smaller = preferred among equal bids); null for the index rule. */
-export function tieKeys(n: number, m: number, rule: TieRule, seed: number | string | Rng = 0): Int32Array[] | null {
+/**
+ * Per-agent tie keys (smaller = preferred among equal bids), one seeded uniform permutation of the items
+ * per agent, drawn before and independently of the bids; null for the index rule.
+ */
+export function tieKeys(n: number, m: number, rule: TieRule, seed: number | Rng = 0): Int32Array[] | null {
   if (rule === 'index') return null;
-  if (rule !== 'random') throw new InvalidInputError('bad-option', `tie: expected "index" or "random", got ${JSON.stringify(rule)}`);
-  const r = typeof seed === 'object' ? seed : makeRng(seed);
+  const r = typeof seed === 'number' ? makeRng(seed) : seed;
   const identity = Array.from({ length: m }, (_, j) => j);
   return Array.from({ length: n }, () => Int32Array.from(r.shuffle(identity)));
 }

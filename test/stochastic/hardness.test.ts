@@ -6,21 +6,21 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { InvalidInputError } from '../src/core/errors';
-import { rng } from '../src/core/rng';
+import { InvalidInputError } from '../../src/core/errors';
+import { rng } from '../../src/core/rng';
 import {
   C2, exchangeBoundPerItem, Exponential, hardDistribution, oneForOneExchange, pickingComponentWelfare, Q_STAR, R0,
   simulateExchange, simulatePickingExchange, theorem31Bounds, uniform, welfareRatio, type Component,
-} from '../src/stochastic';
+} from '../../src/stochastic';
+import { close } from '../helpers/approx';
 
-const close = (a: number, b: number, tol: number, what = '') => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b} (tol ${tol})`);
 const H1 = { p: 0.01, delta: 0.001 };
 const H2 = { p: 0.001, delta: 0.0001 };
 const SMALL: [number, number][] = [[0.01, 0.001], [0.001, 1e-4], [1e-4, 1e-5], [1e-6, 1e-7]];
 const q = Q_STAR;
 
-describe('Theorem 3.1 (C15): analytic bounds on D_{p,delta}', () => {
-  it('benchmark: mu = 1 + delta/2, exact M_2 vs the paper approximation (P16); psi and psi_ratio -> 0', () => {
+describe('hardness of Theorem 3.1: analytic bounds on D_{p,delta} (C15)', () => {
+  it('gives mu = 1 + delta/2, the exact M_2 beside the paper approximation, and psi, psi_ratio -> 0 (P16)', () => {
     const b = theorem31Bounds(H1.p, H1.delta);
     close(b.mu, 1.0005, 1e-15, 'mu');
     close(hardDistribution(H1.p, H1.delta).mean(), 1.0005, 1e-14, 'E[v] (Eq. 1)');
@@ -43,7 +43,7 @@ describe('Theorem 3.1 (C15): analytic bounds on D_{p,delta}', () => {
     assert.ok(tiny.psi < 2e-6 && tiny.psiRatio < 2e-6, `psi ${tiny.psi}, psi_ratio ${tiny.psiRatio}`);
     close(Math.SQRT2 / (4 * Math.SQRT2 - 4), C2, 1e-15, 'Eq. (2) limit');
   });
-  it('exchanges: the proof bound per item is ≤ √2 + psi exactly when s ≥ 3 > 2√2 (T22)', () => {
+  it('the exchange bound per item is ≤ √2 + psi exactly when s ≥ 3 > 2√2 (T22)', () => {
     for (const [p, d] of SMALL) {
       const b = theorem31Bounds(p, d);
       for (let s = 3; s <= 300; s++) assert.ok(exchangeBoundPerItem(p, d, s) <= b.exchange + 1e-15, `s = ${s}`);
@@ -54,7 +54,7 @@ describe('Theorem 3.1 (C15): analytic bounds on D_{p,delta}', () => {
     close(limit(2 * Math.SQRT2), Math.SQRT2, 1e-12, 'crossing at 2√2');
     assert.throws(() => exchangeBoundPerItem(0.01, 0.001, 2), InvalidInputError);
   });
-  it('picking component: E[max(X, mu)] = 2 − q − p + delta(1/2 + q/8) ≤ 2 − q − p + delta ≤ √2 + delta', () => {
+  it('a picking component gets E[max(X, mu)] = 2 − q − p + delta(1/2 + q/8) ≤ 2 − q − p + delta ≤ √2 + delta', () => {
     for (const [p, d] of SMALL) {
       const w = pickingComponentWelfare({ p, delta: d });
       close(w.bestRule, 2 - q - p + d * (0.5 + q / 8), 1e-9, `closed form p=${p}`);
@@ -63,7 +63,7 @@ describe('Theorem 3.1 (C15): analytic bounds on D_{p,delta}', () => {
     }
     close(pickingComponentWelfare(H1).bound!, 1.415214, 1e-6, 'spec √2 + delta');
   });
-  it('picking component with a cardinality menu: exact order statistics, ≤ the best rule, → the QT limit', () => {
+  it('a picking component with a cardinality menu is valued by exact order statistics, below the best rule and tending to the QT limit', () => {
     const U = uniform(0, 1);
     close(pickingComponentWelfare(U, { s: 4, t: 2 }).cardinality!.perItem, 0.6, 1e-12, 'U top 2 of 4: (4/5 + 3/5 + 2·1/2)/4');
     close(pickingComponentWelfare(U, { s: 3, t: 1 }).cardinality!.perItem, (0.75 + 2 * 0.5) / 3, 1e-12, 'U top 1 of 3');
@@ -79,7 +79,7 @@ describe('Theorem 3.1 (C15): analytic bounds on D_{p,delta}', () => {
     close(pickingComponentWelfare(H1, { s: 1000, t: 293 }).cardinality!.perItem, qt, 1e-3, 'QT limit');
     assert.throws(() => pickingComponentWelfare(H1, { s: 3, t: 4 }), InvalidInputError);
   });
-  it('1-for-1 exchange (T8): mu + E|X−Y|/4 = (mu + M_2)/2 ≤ √2 + delta; H1, H2 and the limit (4√2 − 3)/2', () => {
+  it('the 1-for-1 exchange gets mu + E|X−Y|/4 = (mu + M_2)/2 ≤ √2 + delta on H1, H2 and in the limit (4√2 − 3)/2 (T8)', () => {
     const h1 = oneForOneExchange(H1);
     close(h1.mu, 1.0005, 1e-12, 'mu');
     close(h1.meanAbsDiff, 1.282162, 1e-6, 'H1 E|X−Y|');
@@ -100,9 +100,9 @@ describe('Theorem 3.1 (C15): analytic bounds on D_{p,delta}', () => {
   });
 });
 
-describe('Theorem 3.1 (C15): seeded Monte Carlo', function () {
+describe('hardness of Theorem 3.1: seeded Monte Carlo (C15)', function () {
   this.timeout(120000);
-  it('1-for-1 exchange: the estimate matches mu + E|X−Y|/4 within 4 se; trade rate 1/4 in its Wilson/Jeffreys interval', () => {
+  it('the 1-for-1 exchange estimate matches mu + E|X−Y|/4 within 4 se and the trade rate 1/4 lies in its Wilson/Jeffreys interval', () => {
     for (const [d, trials] of [[H1, 200000], [uniform(0, 1), 50000]] as const) {
       const e = simulateExchange(d, 1, 1, { trials, seed: 'c15-1for1' });
       const a = oneForOneExchange(d);
@@ -115,7 +115,7 @@ describe('Theorem 3.1 (C15): seeded Monte Carlo', function () {
     const h = simulateExchange(H1, 1, 1, { trials: 20000, seed: 3 });
     assert.ok(h.consistent && h.bound === theorem31Bounds(H1.p, H1.delta).oneForOne);
   });
-  it('exchanges with s ≥ 3: every tried endowment is ≤ √2 + psi and ≤ the proof bound (within 4 se)', () => {
+  it('every tried exchange with s ≥ 3 stays ≤ √2 + psi and ≤ the proof bound (within 4 se)', () => {
     const b = theorem31Bounds(H1.p, H1.delta);
     for (const [l, k] of [[1, 2], [2, 1], [2, 2], [1, 3], [3, 3], [2, 4], [1, 5], [5, 5], [10, 10], [3, 17]]) {
       const e = simulateExchange(H1, l, k, { trials: 40000, seed: `c15-ex-${l}-${k}` });
@@ -125,7 +125,7 @@ describe('Theorem 3.1 (C15): seeded Monte Carlo', function () {
       assert.ok(e.welfarePerItem.hi <= b.exchange, `(${l}, ${k}): upper end ${e.welfarePerItem.hi}`);
     }
   });
-  it('T6: Pick-r0 as one picking component, m = 10^4, 100 trials: 0.85575 (C7 tolerance) ≤ (2+√2)/4 + psi_ratio', () => {
+  it('Pick-r0 as one picking component (m = 10^4, 100 trials) reaches 0.85575 within C7 and stays ≤ (2+√2)/4 + psi_ratio (T6)', () => {
     const m = 10000;
     const est = simulatePickingExchange(H1, [{ kind: 'picking', picker: 0, size: m, take: Math.floor(R0 * m) }], { trials: 100, seed: 'c15-t6' });
     close(est.ratio.mean, 0.855752, 4 * est.ratio.se + 0.005, 'T6 prediction');
@@ -133,7 +133,7 @@ describe('Theorem 3.1 (C15): seeded Monte Carlo', function () {
     close(est.bound!, C2 + theorem31Bounds(H1.p, H1.delta).psiRatio, 1e-15, 'bound');
     close(est.componentBound!, theorem31Bounds(H1.p, H1.delta).picking / theorem31Bounds(H1.p, H1.delta).m2, 1e-12, 'component bound');
   });
-  it('whole mechanisms: picking by both agents, explicit menus, 1-for-1 and larger exchanges', () => {
+  it('whole mechanisms mixing picking by both agents, explicit menus, 1-for-1 and larger exchanges stay within the bound', () => {
     const mixed: Component[] = [
       { kind: 'picking', picker: 0, size: 30, take: 9 },
       { kind: 'picking', picker: 1, size: 30, take: 15 },
@@ -157,7 +157,7 @@ describe('Theorem 3.1 (C15): seeded Monte Carlo', function () {
     close(pu.components[0].welfarePerItem.mean, 0.6, 4 * pu.components[0].welfarePerItem.se, 'U top 2 of 4');
     assert.equal(pu.bound, null);
   });
-  it('random picking–exchange mechanisms (fast-check, seeded): E[sw]/E[OPT] ≤ (2+√2)/4 + psi_ratio within 4 se', () => {
+  it('random picking–exchange mechanisms have E[sw]/E[OPT] ≤ (2+√2)/4 + psi_ratio within 4 se (fast-check, seeded)', () => {
     const comp: fc.Arbitrary<Component> = fc.oneof(
       fc.record({ size: fc.integer({ min: 1, max: 12 }), frac: fc.double({ min: 0, max: 1, noNaN: true }), picker: fc.constantFrom(0 as const, 1 as const) })
         .map(({ size, frac, picker }): Component => ({ kind: 'picking', picker, size, take: Math.round(frac * size) })),
@@ -169,7 +169,7 @@ describe('Theorem 3.1 (C15): seeded Monte Carlo', function () {
       assert.ok(est.componentBound! <= est.bound! + 1e-15);
     }), { numRuns: 30, seed: 2026 });
   });
-  it('seeded: the same seed gives the same estimate', () => {
+  it('the same seed gives the same estimate', () => {
     const a = simulateExchange(H1, 2, 3, { trials: 500, seed: 9 });
     const b = simulateExchange(H1, 2, 3, { trials: 500, seed: 9 });
     assert.deepEqual(a, b);
@@ -178,7 +178,7 @@ describe('Theorem 3.1 (C15): seeded Monte Carlo', function () {
   });
 });
 
-describe('Theorem 3.1 (C15): invalid input', () => {
+describe('hardness of Theorem 3.1: invalid input', () => {
   it('typed errors for bad parameters, components and trial counts', () => {
     assert.throws(() => theorem31Bounds(0.5, 0.001), InvalidInputError);
     assert.throws(() => theorem31Bounds(0.01, 1.5), InvalidInputError);

@@ -6,9 +6,9 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { Allocation, certify, checkAlphaPO, checkPO, instance, Outcome, Rational, solve, type Instance } from '../src';
-import { InvalidInputError } from '../src/core/errors';
-import { rng } from '../src/core/rng';
+import { Allocation, certify, checkAlphaPO, checkPO, instance, Outcome, Rational, solve, type Instance } from '../../src';
+import { InvalidInputError } from '../../src/core/errors';
+import { rng } from '../../src/core/rng';
 
 const A = (b: number[][], m: number) => new Allocation(b, m);
 type Detail = Record<string, unknown>;
@@ -31,10 +31,10 @@ function assertWeights(inst: Instance, a: Allocation, alpha: string, w: Rational
   assert.ok(w.every((x) => x.sign() > 0) ? lhs.ge(rhs) : lhs.gt(rhs), `weights do not certify: ${lhs} vs ${rhs}`);
 }
 
-describe('alpha-PO (C13): hand instances', () => {
+describe('alpha-PO: hand instances (C13)', () => {
   const inst = instance([[1, 1], [2, 1]]);
   const a = A([[0], [1]], 2);
-  it('not PO: the unique dominating allocation is the witness (every method)', () => {
+  it('an allocation that is not PO has the unique dominating allocation as witness (every method)', () => {
     for (const method of ['auto', 'enumeration', 'ilp'] as const) {
       const r = checkAlphaPO(inst, a, 1, { method });
       assert.equal(r.holds, false, method);
@@ -45,7 +45,7 @@ describe('alpha-PO (C13): hand instances', () => {
     }
     assert.ok(!checkPO(inst, a).holds, 'agrees with checkPO');
   });
-  it('alpha-PO but not PO: 99/100 by exact search (the weighted-sum test does not apply), 1/2 by the Negishi weights', () => {
+  it('an allocation that is alpha-PO but not PO is certified at 99/100 by exact search and at 1/2 by the Negishi weights', () => {
     const r = checkAlphaPO(inst, a, '99/100');
     assert.ok(r.holds && !r.unchecked);
     assert.equal(r.detail.method, 'enumeration');
@@ -58,7 +58,7 @@ describe('alpha-PO (C13): hand instances', () => {
     assert.equal(String(half.detail.weightedWelfare), '2');
     assert.equal(String(half.detail.weightedOptimum), '3');
   });
-  it('not 1/2-PO: the swap doubles both utilities (witness), but 1/3-PO (equality is no domination)', () => {
+  it('a swap that doubles both utilities refutes 1/2-PO, but 1/3-PO holds (equality is no domination)', () => {
     const sw = instance([[1, 3], [3, 1]]);
     const worst = A([[0], [1]], 2);
     const r = checkAlphaPO(sw, worst, '1/2');
@@ -71,7 +71,7 @@ describe('alpha-PO (C13): hand instances', () => {
     const thirdIlp = checkAlphaPO(sw, worst, '1/3', { method: 'ilp' });
     assert.ok(thirdIlp.holds && !thirdIlp.unchecked);
   });
-  it('PO but not fPO: no weight certificate exists; exact search proves PO, HiGHS agrees (solver-based)', () => {
+  it('PO but not fPO: no weight certificate exists, exact search proves PO and HiGHS agrees (solver-based)', () => {
     const i2 = instance([[1, 2, 4], [1, 3, 4]]);
     const a2 = A([[1, 2], [0]], 3);
     const ws = checkAlphaPO(i2, a2, 1, { method: 'weighted-sum' });
@@ -94,7 +94,7 @@ describe('alpha-PO (C13): hand instances', () => {
     assert.ok(z.holds && z.detail.weightsFrom === 'given');
     assertWeights(i3, A([[0], [1]], 2), '1/2', [Rational.ONE, Rational.ZERO]);
   });
-  it('agents with utility 0 and goods nobody values', () => {
+  it('handles agents with utility 0 and goods nobody values', () => {
     const i4 = instance([[0, 0, 5], [0, 2, 0], [0, 0, 0]]);
     const a4 = A([[2], [1], [0]], 3);
     assert.ok(checkAlphaPO(i4, a4, 1).holds);
@@ -109,7 +109,7 @@ describe('alpha-PO (C13): hand instances', () => {
   });
 });
 
-describe('alpha-PO (C13): the three methods agree on seeded random tiny instances', () => {
+describe('alpha-PO: the three methods agree on seeded random tiny instances (C13)', () => {
   const arb = fc.record({
     n: fc.integer({ min: 2, max: 3 }),
     m: fc.integer({ min: 1, max: 6 }),
@@ -122,7 +122,7 @@ describe('alpha-PO (C13): the three methods agree on seeded random tiny instance
     const a = Allocation.fromOwners(Array.from({ length: m }, () => r.int(0, n - 1)), n);
     return { inst, a };
   };
-  it('weighted-sum ⇒ enumeration; enumeration at alpha = 1 = checkPO; witnesses verify exactly (200 runs)', () => {
+  it('the weighted-sum test implies enumeration, enumeration at alpha = 1 equals checkPO, and witnesses verify exactly (200 runs)', () => {
     let certifiedByWeights = 0, dominated = 0;
     fc.assert(fc.property(arb, (p) => {
       const { inst, a } = make(p);
@@ -161,7 +161,7 @@ describe('alpha-PO (C13): the three methods agree on seeded random tiny instance
   });
 });
 
-describe('alpha-PO (C13): HiGHS on medium instances (n = 3, m = 20; n^m > 10^6)', function () {
+describe('alpha-PO: HiGHS on medium instances (n = 3, m = 20; n^m > 10^6) (C13)', function () {
   this.timeout(120000);
   const n = 3, m = 20;
   const r = rng('alpha-po-medium');
@@ -232,7 +232,7 @@ describe('alpha-PO (C13): HiGHS on medium instances (n = 3, m = 20; n^m > 10^6)'
   });
 });
 
-describe('alpha-PO (C13): the registered claim', () => {
+describe('alpha-PO: the registered claim (C13)', () => {
   it('weighted-ranking claims alpha-PO at its realised alpha; certify passes', () => {
     const r = rng(5);
     const v = Array.from({ length: 3 }, () => Array.from({ length: 12 }, () => r.int(0, 9)));
@@ -255,21 +255,21 @@ describe('alpha-PO (C13): the registered claim', () => {
   });
 });
 
-describe('alpha-PO (C13): invalid input raises typed errors', () => {
+describe('alpha-PO: invalid input raises typed errors (C13)', () => {
   const inst = instance([[1, 1], [2, 1]]);
   const a = A([[0], [1]], 2);
-  it('alpha outside (0, 1]', () => {
+  it('rejects alpha outside (0, 1]', () => {
     for (const bad of [0, '0', -1, '3/2', 1.0000001, 'abc']) assert.throws(() => checkAlphaPO(inst, a, bad as number), InvalidInputError, String(bad));
     assert.throws(() => checkAlphaPO(inst, a, '3/2'), /not in \(0, 1\]/);
   });
-  it('allocation of the wrong shape', () => {
+  it('rejects an allocation of the wrong shape', () => {
     assert.throws(() => checkAlphaPO(inst, A([[0], [1], []], 2), 1), InvalidInputError);
     assert.throws(() => checkAlphaPO(inst, A([[0], [1, 2]], 3), 1), InvalidInputError);
     assert.throws(() => checkAlphaPO(inst, [[0], [0]], 1), InvalidInputError);
     assert.throws(() => checkAlphaPO(inst, [[0]], 1), InvalidInputError);
     assert.ok(checkAlphaPO(inst, [[0], [1]], '1/2').holds, 'bundles as plain arrays');
   });
-  it('bad weights and options', () => {
+  it('rejects bad weights and options', () => {
     assert.throws(() => checkAlphaPO(inst, a, 1, { weights: [1] }), InvalidInputError);
     assert.throws(() => checkAlphaPO(inst, a, 1, { weights: [1, -1] }), InvalidInputError);
     assert.throws(() => checkAlphaPO(inst, a, 1, { weights: [0, 0] }), InvalidInputError);

@@ -11,7 +11,7 @@ export interface RenderedValue {
   readonly kind?: string;
 }
 
-type ToMimeBundle = (x: unknown) => { data?: Record<string, unknown>; kind?: string } | null | undefined;
+export type ToMimeBundle = (x: unknown) => { data?: Record<string, unknown>; kind?: string } | null | undefined;
 
 let cached: ToMimeBundle | null | undefined;
 

@@ -11,6 +11,15 @@ import { chartTheme, type ChartTheme } from './theme';
 
 const CONFIG = { responsive: true, displaylogo: false, displayModeBar: false, staticPlot: false };
 
+/**
+ * A payload string as Plotly text. Plotly reads a few tags (`<b>`, `<a href>`, `<span style>`, ...) in every
+ * label and decodes `&amp;`, `&lt;`, `&gt;`: escaping those three shows names as written, never as markup.
+ * (Plotly does not decode `&quot;`, so the HTML escape would show it literally.)
+ */
+function text(s: unknown): string {
+  return String(s).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+}
+
 function baseLayout(t: ChartTheme, height: number): Record<string, unknown> {
   return {
     height,
@@ -31,19 +40,19 @@ export async function drawHistogram(div: HTMLElement, p: MmsHistogramPayload): P
   // Category axis of the exact fractions (sorted by value, "1" always present for the MMS line):
   // wide bars with exact tick labels.
   const cats = new Map<string, number>([['1', 1]]);
-  p.series.flat().forEach((b) => cats.set(b.x, b.approx));
+  p.series.flat().forEach((b) => cats.set(text(b.x), b.approx));
   const order = [...cats.entries()].sort((a, b) => a[1] - b[1]).map(([x]) => x);
   const data = p.agents.map((a, i) => ({
     type: 'bar',
-    name: a,
-    x: p.series[i].map((b) => b.x),
+    name: text(a),
+    x: p.series[i].map((b) => text(b.x)),
     y: p.series[i].map((b) => b.pApprox),
-    customdata: p.series[i].map((b) => b.p),
-    text: p.series[i].map((b) => b.p),
+    customdata: p.series[i].map((b) => text(b.p)),
+    text: p.series[i].map((b) => text(b.p)),
     textposition: 'outside',
     textfont: { size: 10 },
     cliponaxis: false,
-    hovertemplate: `${a}: v/MMS = %{x}<br>p = %{customdata}<extra></extra>`,
+    hovertemplate: '%{fullData.name}: v/MMS = %{x}<br>p = %{customdata}<extra></extra>',
     marker: { color: agentColor(i, 0.8), line: { color: agentColor(i), width: 1 } },
   }));
   const t = chartTheme(div);
@@ -74,23 +83,23 @@ export async function drawSimulation(div: HTMLElement, p: SimulationPayload): Pr
   p.panels.forEach((panel, j) => {
     const xa = j === 0 ? 'x' : `x${j + 1}`;
     const ya = j === 0 ? 'y' : `y${j + 1}`;
-    layout[j === 0 ? 'xaxis' : `xaxis${j + 1}`] = axis(t, p.xLabel, { domain: [j * (w + gap), j * (w + gap) + w], anchor: ya });
-    layout[j === 0 ? 'yaxis' : `yaxis${j + 1}`] = axis(t, panel.yLabel, { anchor: xa, ...(panel.yRange ? { range: panel.yRange } : {}) });
-    (layout.annotations as unknown[]).push({ text: `<b>${panel.title}</b>`, xref: 'paper', yref: 'paper', x: j * (w + gap) + w / 2, y: 1.0, xanchor: 'center', yanchor: 'bottom', showarrow: false, font: { size: 12 } });
+    layout[j === 0 ? 'xaxis' : `xaxis${j + 1}`] = axis(t, text(p.xLabel), { domain: [j * (w + gap), j * (w + gap) + w], anchor: ya });
+    layout[j === 0 ? 'yaxis' : `yaxis${j + 1}`] = axis(t, text(panel.yLabel), { anchor: xa, ...(panel.yRange ? { range: panel.yRange } : {}) });
+    (layout.annotations as unknown[]).push({ text: `<b>${text(panel.title)}</b>`, xref: 'paper', yref: 'paper', x: j * (w + gap) + w / 2, y: 1.0, xanchor: 'center', yanchor: 'bottom', showarrow: false, font: { size: 12 } });
     panel.series.forEach((s, q) => {
       const c = seriesColor(j + q);
       if (s.points.length > 1 && s.points.every((pt) => pt.lo !== undefined && pt.hi !== undefined)) {
         data.push({
           type: 'scatter', mode: 'lines', xaxis: xa, yaxis: ya, x: [...s.points.map((pt) => pt.x), ...[...s.points].reverse().map((pt) => pt.x)],
           y: [...s.points.map((pt) => pt.hi), ...[...s.points].reverse().map((pt) => pt.lo)], fill: 'toself', fillcolor: seriesColor(j + q, 0.2),
-          line: { width: 0 }, hoverinfo: 'skip', showlegend: false, name: `${s.name} band`,
+          line: { width: 0 }, hoverinfo: 'skip', showlegend: false, name: `${text(s.name)} band`,
         });
       }
       data.push({
-        type: 'scatter', mode: s.dashed ? 'lines' : 'lines+markers', xaxis: xa, yaxis: ya, name: s.name,
+        type: 'scatter', mode: s.dashed ? 'lines' : 'lines+markers', xaxis: xa, yaxis: ya, name: text(s.name),
         x: s.points.map((pt) => pt.x), y: s.points.map((pt) => pt.y),
         customdata: s.points.map((pt) => [pt.lo ?? pt.y, pt.hi ?? pt.y]),
-        hovertemplate: `${s.name}: %{y:.4g} [%{customdata[0]:.4g}, %{customdata[1]:.4g}]<extra>%{x}</extra>`,
+        hovertemplate: '%{fullData.name}: %{y:.4g} [%{customdata[0]:.4g}, %{customdata[1]:.4g}]<extra>%{x}</extra>',
         line: { color: c, width: 2, ...(s.dashed ? { dash: 'dash' } : {}) }, marker: { size: 5, color: c },
       });
     });

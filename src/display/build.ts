@@ -25,7 +25,7 @@ import type {
   TracePayload,
   TraceStepPayload,
 } from './payload';
-import { schemaOf } from './payload';
+import { payloadHeader } from './payload';
 import { scalarString, toPlain, type PlainContext } from './plain';
 
 /** Options of the display builders. */
@@ -89,7 +89,7 @@ function claims(cs: readonly Claim[]): ClaimSummary[] {
 }
 
 /** What an Outcome adds to its allocation, fractional allocation or lottery. */
-interface OutcomeExtra {
+export interface OutcomeExtra {
   mechanism?: string;
   claims?: readonly Claim[];
   trace?: readonly TraceStep[];
@@ -105,9 +105,7 @@ function claimsAndTrace(extra: OutcomeExtra, inst: Instance | undefined): { clai
 
 export function instancePayload(inst: Instance, opts: DisplayOptions = {}): InstancePayload {
   return {
-    schema: schemaOf('instance'),
-    kind: 'instance',
-    ...(opts.title ? { title: opts.title } : {}),
+    ...payloadHeader('instance', opts.title),
     ...table(inst),
     shares: agentShares(inst, opts).shares,
     divisible: [...inst.divisible],
@@ -123,7 +121,7 @@ export function traceSteps(steps: readonly TraceStep[], inst?: Instance): TraceS
 }
 
 export function tracePayload(steps: readonly TraceStep[], inst?: Instance, mechanism?: string, opts: DisplayOptions = {}): TracePayload {
-  return { schema: schemaOf('trace'), kind: 'trace', ...(opts.title ? { title: opts.title } : {}), ...(mechanism ? { mechanism } : {}), steps: traceSteps(steps, inst) };
+  return { ...payloadHeader('trace', opts.title, mechanism), steps: traceSteps(steps, inst) };
 }
 
 /** Values and ratios of one allocation; empty rows when the instance is unknown. */
@@ -145,10 +143,7 @@ export function allocationPayload(
 ): AllocationPayload {
   const s = inst ? agentShares(inst, opts) : { shares: [], mms: [], prop: [] };
   return {
-    schema: schemaOf('allocation'),
-    kind: 'allocation',
-    ...(opts.title ? { title: opts.title } : {}),
-    ...(extra.mechanism ? { mechanism: extra.mechanism } : {}),
+    ...payloadHeader('allocation', opts.title, extra.mechanism),
     ...names(inst, a.n, a.m),
     owner: a.owners(),
     bundles: a.bundles.map((b) => [...b]),
@@ -166,10 +161,7 @@ export function fractionalPayload(
 ): FractionalPayload {
   const nm = names(inst, f.n, f.m);
   const out: FractionalPayload = {
-    schema: schemaOf('fractional'),
-    kind: 'fractional',
-    ...(opts.title ? { title: opts.title } : {}),
-    ...(extra.mechanism ? { mechanism: extra.mechanism } : {}),
+    ...payloadHeader('fractional', opts.title, extra.mechanism),
     agents: nm.agents,
     goods: nm.goods,
     shares: f.shares.map((r) => r.map(ex)),
@@ -201,10 +193,7 @@ export function lotteryPayload(
     expected = lotteryExpectedValues(inst, l).map((v, i) => row(v, s.prop[i], s.mms[i]));
   }
   return {
-    schema: schemaOf('lottery'),
-    kind: 'lottery',
-    ...(opts.title ? { title: opts.title } : {}),
-    ...(extra.mechanism ? { mechanism: extra.mechanism } : {}),
+    ...payloadHeader('lottery', opts.title, extra.mechanism),
     ...names(inst, l.n, l.m),
     support,
     expected,
@@ -215,11 +204,9 @@ export function lotteryPayload(
   };
 }
 
-export function outcomePayload(o: Outcome, opts: DisplayOptions = {}): AllocationPayload | LotteryPayload | FractionalPayload {
-  const extra = { mechanism: o.mechanism, claims: o.claims, trace: o.trace };
-  if (o.kind === 'lottery' && o.lottery) return lotteryPayload(o.instance, o.lottery, extra, opts);
-  if (o.kind === 'allocation' && o.allocation) return allocationPayload(o.instance, o.allocation, extra, opts);
-  return fractionalPayload(o.instance, o.fractional!, extra, opts);
+/** The mechanism, claims and trace an Outcome shows with its allocation, fractional allocation or lottery. */
+export function outcomeExtra(o: Outcome): OutcomeExtra {
+  return { mechanism: o.mechanism, claims: o.claims, trace: o.trace };
 }
 
 function isRational(x: unknown): x is Rational {
@@ -250,10 +237,9 @@ export function certificatePayload(r: CertificateReport, opts: DisplayOptions = 
     return out;
   });
   return {
-    schema: schemaOf('certificate'),
-    kind: 'certificate',
-    ...(opts.title ? { title: opts.title } : {}),
+    ...payloadHeader('certificate', opts.title),
     mechanism: r.mechanism,
+    verdict: r.verdict,
     ok: r.ok,
     passed: r.passed,
     failed: r.failed,
@@ -268,9 +254,7 @@ export function certificatePayload(r: CertificateReport, opts: DisplayOptions = 
 export function mmsPayload(r: MmsResult, ctx: { instance?: Instance; agent?: number; values?: readonly Rational[] } = {}, opts: DisplayOptions = {}): MmsPayload {
   const values = ctx.values ?? (ctx.instance && ctx.agent !== undefined ? ctx.instance.values[ctx.agent] : undefined);
   const out: MmsPayload = {
-    schema: schemaOf('mms'),
-    kind: 'mms',
-    ...(opts.title ? { title: opts.title } : {}),
+    ...payloadHeader('mms', opts.title),
     n: r.partition.length,
     value: scalarString(r.value) ?? String(r.value),
     lower: scalarString(r.lower) ?? String(r.lower),

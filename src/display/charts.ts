@@ -2,12 +2,13 @@
  * Chart payloads: the MMS-fraction histogram of a lottery and simulation curves with interval bands.
  */
 import type { Allocation } from '../core/allocation';
+import { InvalidInputError } from '../core/errors';
 import type { Instance } from '../core/instance';
 import type { Outcome } from '../core/outcome';
 import { Rational } from '../core/rational';
 import { agentShares, type DisplayOptions } from './build';
 import type { CurvePanel, CurveSeries, HistogramBar, MmsHistogramPayload, SimulationPayload } from './payload';
-import { schemaOf } from './payload';
+import { payloadHeader } from './payload';
 
 /** A displayable histogram of each agent's MMS fraction v_i(A_i)/MMS_i over a lottery's support. */
 export class MmsHistogram {
@@ -29,6 +30,7 @@ function supportOf(x: Outcome | { instance: Instance; lottery?: { entries: reado
   mechanism?: string;
   support: { p: Rational; allocation: Allocation }[];
 } {
+  if (x === null || typeof x !== 'object') throw new InvalidInputError('bad-argument', `mmsHistogram: the first argument must be an Outcome, got ${x === null ? 'null' : typeof x}`);
   if (typeof (x as Outcome).support === 'function') {
     const o = x as Outcome;
     return { instance: o.instance, mechanism: o.mechanism, support: o.support() };
@@ -36,7 +38,7 @@ function supportOf(x: Outcome | { instance: Instance; lottery?: { entries: reado
   const y = x as { instance: Instance; lottery?: { entries: readonly { p: Rational; allocation: Allocation }[] }; allocation?: Allocation };
   if (y.lottery) return { instance: y.instance, support: y.lottery.entries.map((e) => ({ p: e.p, allocation: e.allocation })) };
   if (y.allocation) return { instance: y.instance, support: [{ p: Rational.ONE, allocation: y.allocation }] };
-  throw new TypeError('mmsHistogram: expected an Outcome or {instance, lottery}');
+  throw new InvalidInputError('bad-argument', 'mmsHistogram: the first argument must be an Outcome or {instance, lottery | allocation}');
 }
 
 /**
@@ -73,10 +75,7 @@ export function mmsHistogram(
     worst.push(bars.length ? bars[0].x.toString() : null);
   });
   return new MmsHistogram({
-    schema: schemaOf('mms-histogram'),
-    kind: 'mms-histogram',
-    ...(opts.title ? { title: opts.title } : {}),
-    ...(mechanism ? { mechanism } : {}),
+    ...payloadHeader('mms-histogram', opts.title, mechanism),
     agents: [...inst.agents],
     series,
     shares: s.shares,
@@ -211,16 +210,15 @@ export function simulationPayload(sim: SimulationLike, opts: DisplayOptions = {}
     else if ((k === 'parameters' || k === 'analytic') && v && typeof v === 'object' && !Array.isArray(v))
       for (const [k2, v2] of Object.entries(v as Record<string, unknown>)) if (scalar(v2) && v2 !== null) params.push([`${k === 'analytic' ? 'analytic ' : ''}${k2}`, String(v2)]);
   }
+  const title =
+    opts.title ||
+    (typeof sim.title === 'string'
+      ? sim.title
+      : typeof sim.mechanism === 'string'
+        ? `Simulation · ${sim.mechanism}${typeof sim.distribution === 'string' ? ` · ${sim.distribution}` : ''}`
+        : undefined);
   return {
-    schema: schemaOf('simulation'),
-    kind: 'simulation',
-    ...(opts.title
-      ? { title: opts.title }
-      : typeof sim.title === 'string'
-        ? { title: sim.title }
-        : typeof sim.mechanism === 'string'
-          ? { title: `Simulation · ${sim.mechanism}${typeof sim.distribution === 'string' ? ` · ${sim.distribution}` : ''}` }
-          : {}),
+    ...payloadHeader('simulation', title),
     xLabel: xKey === 'm' ? 'm (goods)' : xKey,
     panels,
     ...(params.length ? { params } : {}),

@@ -8,7 +8,9 @@
  * next to the exact string (`approx`). Every payload has `schema: "fairdiv/<kind>@<version>"`.
  *
  * Compatibility: a renderer must accept every version it knows and show unknown fields as absent;
- * additions keep the version, incompatible changes bump it.
+ * additions keep the version, incompatible changes bump it. (The certificate's `verdict` is such an
+ * addition to version 1: payloads written before it lack the field, and readers derive it from the
+ * counts, see src/display/verdict.ts.)
  */
 
 /** The kinds of rich output. */
@@ -23,17 +25,20 @@ export type DisplayKind =
   | 'trace'
   | 'simulation';
 
-export const DISPLAY_KINDS: readonly DisplayKind[] = [
-  'instance',
-  'allocation',
-  'fractional',
-  'lottery',
-  'mms-histogram',
-  'certificate',
-  'mms',
-  'trace',
-  'simulation',
-];
+/** Every kind once (a record keyed by the union, so a kind missing here is a compile error). */
+const KIND_SET: { readonly [K in DisplayKind]: true } = {
+  instance: true,
+  allocation: true,
+  fractional: true,
+  lottery: true,
+  'mms-histogram': true,
+  certificate: true,
+  mms: true,
+  trace: true,
+  simulation: true,
+};
+
+export const DISPLAY_KINDS: readonly DisplayKind[] = Object.keys(KIND_SET) as DisplayKind[];
 
 /** Current payload version of every kind. */
 export const PAYLOAD_VERSION = 1;
@@ -46,7 +51,7 @@ export function mimeOf(kind: DisplayKind): string {
 /** The kind of a fairdiv MIME type, or null. */
 export function kindOfMime(mime: string): DisplayKind | null {
   const m = /^application\/vnd\.fairdiv\.([a-z-]+)\+json$/.exec(mime);
-  return m && (DISPLAY_KINDS as readonly string[]).includes(m[1]) ? (m[1] as DisplayKind) : null;
+  return m && Object.hasOwn(KIND_SET, m[1]) ? (m[1] as DisplayKind) : null;
 }
 
 /** An exact rational as a string: `"3"`, `"-5/2"`. */
@@ -199,9 +204,19 @@ export interface ClaimPayload {
   witness?: PlainNode;
 }
 
+/**
+ * A certificate's verdict (src/certify.ts `Verdict`): `certified` (every claim checked and holds), `failed`
+ * (some claim fails), `partly-checked` (none fails, some undecided), `nothing-checked` (every claim
+ * undecided), `nothing-claimed` (no claims).
+ */
+export type CertificateVerdict = 'certified' | 'failed' | 'partly-checked' | 'nothing-checked' | 'nothing-claimed';
+
 /** `certificate`: a CertificateReport. */
 export interface CertificatePayload extends Base<'certificate'> {
   mechanism: string;
+  /** Absent in version-1 payloads written before it was added: read it with `certificateVerdict(p)`. */
+  verdict?: CertificateVerdict;
+  /** The report's `ok`: no claim fails and at least one was checked and holds. */
   ok: boolean;
   passed: number;
   failed: number;
@@ -297,9 +312,21 @@ export type Payload =
   | TracePayload
   | SimulationPayload;
 
+/** The payload type of one kind. */
+export type PayloadOf<K extends DisplayKind> = Extract<Payload, { kind: K }>;
+
 /** `fairdiv/<kind>@<version>`. */
 export function schemaOf<K extends DisplayKind>(kind: K, version = PAYLOAD_VERSION): `fairdiv/${K}@${number}` {
   return `fairdiv/${kind}@${version}`;
+}
+
+/** The fields a payload opens with: schema, kind, and the caption and mechanism when given. */
+export function payloadHeader<K extends DisplayKind>(
+  kind: K,
+  title?: string,
+  mechanism?: string,
+): { schema: `fairdiv/${K}@${number}`; kind: K; title?: string; mechanism?: string } {
+  return { schema: schemaOf(kind), kind, ...(title ? { title } : {}), ...(mechanism ? { mechanism } : {}) };
 }
 
 /** Float approximation of an exact string (`"5/2"` -> 2.5), for charts only. */

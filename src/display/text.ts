@@ -1,5 +1,6 @@
 /** Payload -> `text/plain`: aligned tables with exact numbers. */
 import type { AgentRow, Payload, PlainNode } from './payload';
+import { certificateVerdict, VERDICTS } from './verdict';
 
 function pad(rows: string[][]): string {
   const w: number[] = [];
@@ -73,7 +74,8 @@ export function payloadText(p: Payload): string {
         const nums = c.numbers.map((n) => `${n.label}=${n.value}`).join(', ');
         return `  ${mark[c.status]} ${c.status.toUpperCase().padEnd(9)} ${c.id}${c.rho ? `(${c.rho})` : ''}: ${c.text}${nums ? `  [${nums}]` : ''}${c.reason ? `  (${c.reason})` : ''}`;
       });
-      return `Certificate ${p.mechanism}: ${p.ok ? 'CERTIFIED' : 'VIOLATED'} (${p.passed} pass, ${p.failed} fail, ${p.unchecked} unchecked)\n${lines.join('\n')}`;
+      const head = `Certificate ${p.mechanism}: ${VERDICTS[certificateVerdict(p)].label} (${p.passed} pass, ${p.failed} fail, ${p.unchecked} unchecked)`;
+      return [head, ...lines].join('\n');
     }
     case 'mms': {
       const g = (k: number) => (p.goods ? p.goods[k] : String(k));

@@ -1,10 +1,11 @@
 /**
- * Display fixtures from real outcomes (shared by test/display.test.ts and test/renderer.test.ts):
- * round robin, the probabilistic-serial lottery, certificates (one with failing and unchecked claims),
- * an MMS result, traces, the MMS histogram and a paper-001-shaped simulation result.
+ * Display fixtures from real outcomes (shared by the tests of test/display/ and the renderer test):
+ * round robin, the probabilistic-serial lottery, certificates (one with failing and unchecked claims, and
+ * one of each verdict), an MMS result, traces, the MMS histogram and a paper-001-shaped simulation result;
+ * and hostile payloads whose strings are markup, for the escaping tests.
  */
-import { certify, instance, mmsShare, Outcome, solve, type Instance } from '../../src/index';
-import { mmsHistogram, toMimeBundle, type MimeBundle } from '../../src/display';
+import { certify, instance, mmsShare, Outcome, solve, type CertificateReport, type Instance } from '../../src/index';
+import { mmsHistogram, toMimeBundle, type CertificatePayload, type CertificateVerdict, type MimeBundle, type Payload } from '../../src/display';
 
 export const INSTANCE_JSON = {
   agents: ['alice', 'bob', 'carol'],
@@ -61,7 +62,7 @@ export function displayValues(): { inst: Instance; rr: Outcome; ps: Outcome; val
       { id: 'prop', text: 'proportional' },
       { id: 'mms', text: 'every agent gets her maximin share' },
       { id: 'po', text: 'Pareto optimal' },
-      { id: 'lexi-max', text: 'a claim without a registered checker' },
+      { id: 'alpha-po', text: 'an alpha-PO claim without its alpha: undecidable' },
     ],
   });
   const values = [
@@ -82,4 +83,51 @@ export function displayValues(): { inst: Instance; rr: Outcome; ps: Outcome; val
 export function displayFixtures(): { inst: Instance; rr: Outcome; ps: Outcome; fixtures: Fixture[] } {
   const { inst, rr, ps, values } = displayValues();
   return { inst, rr, ps, fixtures: values.map((v) => ({ ...v, bundle: toMimeBundle(v.value) })) };
+}
+
+/** One certificate of each verdict, checking chosen claims of the round-robin allocation of INSTANCE_JSON. */
+export function verdictReports(): { verdict: CertificateVerdict; report: CertificateReport }[] {
+  const rr = solve('round-robin', instance(INSTANCE_JSON));
+  return [
+    { verdict: 'certified', report: certify(rr, { claims: ['ef1', 'prop'] }) },
+    { verdict: 'failed', report: certify(rr, { claims: ['ef1', 'ef'] }) },
+    { verdict: 'partly-checked', report: certify(rr, { claims: ['ef1', 'alpha-po'] }) },
+    { verdict: 'nothing-checked', report: certify(rr, { claims: ['alpha-po'] }) },
+    { verdict: 'nothing-claimed', report: certify(rr, { claims: [] }) },
+  ];
+}
+
+/** Markup that must show as text: an element that would set `window.__pwned` if it ever became live. */
+export const MARKUP = '<img class="pwned" src="x" onerror="window.__pwned=1"><i class="pwned">x</i>';
+
+/** Payloads whose strings (status, counts, omitted counts, stats, names) are markup. */
+export function hostilePayloads(): { name: string; payload: Payload }[] {
+  const { rr, ps } = displayValues();
+  const cert = toMimeBundle(certify(rr)).data['application/vnd.fairdiv.certificate+json'] as CertificatePayload;
+  const lottery = toMimeBundle(ps).data['application/vnd.fairdiv.lottery+json'] as Payload;
+  const mms = toMimeBundle({ instance: instance(INSTANCE_JSON), agent: 1, mms: mmsShare(instance(INSTANCE_JSON), 1) }).data['application/vnd.fairdiv.mms+json'] as Payload;
+  const histogram = mmsHistogram(ps).payload;
+  const bad = MARKUP as never;
+  return [
+    {
+      name: 'hostile-certificate',
+      payload: {
+        ...cert,
+        mechanism: MARKUP,
+        verdict: bad,
+        ok: bad,
+        passed: bad,
+        failed: bad,
+        unchecked: bad,
+        claims: cert.claims.map((c) => ({ ...c, status: bad, id: MARKUP, text: MARKUP, reason: MARKUP })),
+      },
+    },
+    { name: 'hostile-lottery', payload: { ...lottery, omitted: bad, agents: (lottery as { agents: string[] }).agents.map(() => MARKUP) } as Payload },
+    { name: 'hostile-mms', payload: { ...mms, agent: MARKUP, stats: { nodes: bad, ms: bad, method: MARKUP } } as Payload },
+    { name: 'hostile-histogram', payload: { ...histogram, agents: histogram.agents.map(() => MARKUP), mechanism: MARKUP } },
+    {
+      name: 'hostile-trace',
+      payload: { schema: 'fairdiv/trace@1', kind: 'trace', steps: [{ id: MARKUP, title: MARKUP, text: MARKUP, data: { t: 'list', items: [{ t: 'text', value: MARKUP }], omitted: bad } }] },
+    },
+  ];
 }

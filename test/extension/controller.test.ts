@@ -1,56 +1,31 @@
 /**
- * The VS Code extension against a stub `vscode` module (test/stubs/vscode.ts): controller registration,
- * affinity only for marked notebooks, sequential execution with execution order and outputs from a real
- * kernel child process, interrupt, restart, and the commands.
+ * The notebook controller (src/extension/controller.ts) against the stub `vscode` module: affinity only for
+ * marked notebooks, sequential execution with execution order and outputs from a real kernel child process,
+ * interrupt, restart, progress bars, and one session per open notebook, released when it closes.
  */
 import { strict as assert } from 'node:assert';
-import Module from 'node:module';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { DISPLAY_KINDS, mimeOf } from '../src/display/payload';
+import { context, ctl, ext, itemsOf, notebook, outputs, textOf, vscode, type FairdivController } from '../helpers/vscode-host';
 
-const STUB = path.join(__dirname, 'stubs', 'vscode.ts');
-const M = Module as unknown as { _resolveFilename: (req: string, ...rest: unknown[]) => string };
-const original = M._resolveFilename;
-M._resolveFilename = function (req: string, ...rest: unknown[]) {
-  return req === 'vscode' ? STUB : original.call(this, req, ...rest);
-};
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const vscode = require('./stubs/vscode') as typeof import('./stubs/vscode');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ext = require('../src/extension/extension') as typeof import('../src/extension/extension');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ctl = require('../src/extension/controller') as typeof import('../src/extension/controller');
-
-const ROOT = path.join(__dirname, '..');
-type StubNotebook = import('./stubs/vscode').StubNotebook;
-
-function context() {
-  return {
-    subscriptions: [] as { dispose(): void }[],
-    extensionUri: vscode.Uri.file(ROOT),
-    // dist/ bundles are ignored here: the tests run the TypeScript kernel, never a stale bundle
-    asAbsolutePath: (p: string) => (p.startsWith('dist/') ? path.join(ROOT, 'no-such-dir', p) : path.join(ROOT, p)),
-  };
+/** True while a process with this id exists. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-function notebook(cells: [number, string][], metadata: Record<string, unknown>, name = 'nb.ipynb'): StubNotebook {
-  const data = new vscode.NotebookData(cells.map(([k, src]) => new vscode.NotebookCellData(k, src, k === vscode.NotebookCellKind.Code ? 'typescript' : 'markdown')));
-  data.metadata = metadata;
-  return vscode.__notebook(vscode.Uri.file(path.join(ROOT, 'test', 'fixtures', name)), data);
+/** Waits until `ok()` holds (or the timeout passes). */
+async function until(ok: () => boolean, ms = 5000): Promise<void> {
+  const t0 = Date.now();
+  while (!ok() && Date.now() - t0 < ms) await new Promise((r) => setTimeout(r, 20));
 }
 
-function itemsOf(cell: { outputs: InstanceType<typeof vscode.NotebookCellOutput>[] }) {
-  return cell.outputs.map((o) => o.items.map((i) => i.mime));
-}
-function textOf(cell: { outputs: InstanceType<typeof vscode.NotebookCellOutput>[] }, mime: string): string {
-  return cell.outputs.flatMap((o) => o.items).filter((i) => i.mime === mime).map((i) => i.textValue).join('');
-}
-
-describe('extension (stub vscode)', function () {
+describe('extension: controller (stub vscode)', function () {
   this.timeout(60000);
   let c: ReturnType<typeof context>;
-  let controller: import('../src/extension/controller').FairdivController;
+  let controller: FairdivController;
   const marked = () => notebook([[vscode.NotebookCellKind.Code, '1']], { fairdiv: { version: 1 }, kernelspec: { name: 'tslab' } }, 'marked.ipynb');
 
   beforeEach(() => {
@@ -58,25 +33,6 @@ describe('extension (stub vscode)', function () {
   });
   afterEach(() => {
     for (const d of c?.subscriptions ?? []) d.dispose();
-  });
-  after(() => {
-    M._resolveFilename = original;
-  });
-
-  it('registers one controller for jupyter-notebook with TypeScript and JavaScript, and the commands', () => {
-    vscode.__state.notebookDocuments.push(marked());
-    c = context();
-    controller = ext.activate(c as never).controller;
-    assert.equal(vscode.__state.controllers.length, 1);
-    const k = vscode.__state.controllers[0];
-    assert.equal(k.id, ctl.CONTROLLER_ID);
-    assert.equal(k.notebookType, 'jupyter-notebook');
-    assert.deepEqual(k.supportedLanguages, ['typescript', 'javascript']);
-    assert.equal(k.supportsExecutionOrder, true);
-    assert.ok(k.interruptHandler);
-    assert.deepEqual([...vscode.__state.commands.keys()].sort(), ['fairdiv.newNotebook', 'fairdiv.openSample', 'fairdiv.restartKernel']);
-    // already-open marked notebook got Preferred at activation
-    assert.equal(k.affinities.get(vscode.__state.notebookDocuments[0].uri.toString()), vscode.NotebookControllerAffinity.Preferred);
   });
 
   it('sets Preferred affinity only for notebooks carrying metadata.fairdiv, never globally', () => {
@@ -95,6 +51,7 @@ describe('extension (stub vscode)', function () {
     assert.equal(k.affinities.size, 2);
     assert.equal(ctl.isFairdivNotebook({ notebookType: 'interactive', metadata: { fairdiv: {} } }), false);
   });
+
 
   it('executes cells sequentially with execution order and maps outputs (stream, rich bundle, error)', async () => {
     c = context();
@@ -129,8 +86,9 @@ describe('extension (stub vscode)', function () {
     assert.equal(err.name, 'TypeError');
     assert.match(err.stack, /cell 5, line 1/);
     assert.deepEqual(c5.outputs, [], 'cells after a failing one are not run');
-    await controller.disposeKernel(nb as never);
+    await controller.close(nb as never);
   });
+
 
   it('interrupts a running infinite loop within 2 s and restarts the kernel on command', async () => {
     c = context();
@@ -154,8 +112,9 @@ describe('extension (stub vscode)', function () {
     await k.executeHandler([nb.cells[2]], nb, k);
     assert.match(textOf(nb.cells[2], 'application/vnd.code.notebook.error'), /keep is not defined/);
     assert.equal(k.executions[k.executions.length - 1].executionOrder, 1);
-    await controller.disposeKernel(nb as never);
+    await controller.close(nb as never);
   });
+
 
   it('shows progress(label) as one output per reporter, replaced in place, finalised when done', async () => {
     c = context();
@@ -176,68 +135,59 @@ describe('extension (stub vscode)', function () {
     assert.ok(exec.replacedItems.length >= 3, `${exec.replacedItems.length} replacements`);
     assert.ok(exec.replacedItems.every((x) => x.output === bar), 'always the same output, replaced in place');
     assert.ok(exec.replacedItems.some((x) => x.items[0].textValue === 'MMS  █████░░░░░ 50%  round 2'));
-    assert.equal(ctl.progressLine({ type: 'progress', reporter: 'p1', label: 'MMS', fraction: 0.7, message: 'message', done: false }), 'MMS  ███████░░░ 70%  message');
-    await controller.disposeKernel(nb as never);
+    assert.equal(outputs.progressLine({ type: 'progress', reporter: 'p1', label: 'MMS', fraction: 0.7, message: 'message', done: false }), 'MMS  ███████░░░ 70%  message');
+    await controller.close(nb as never);
   });
 
-  it('"Open Sample Notebook" opens an untitled copy of a bundled notebook, "New Notebook" a marked one', async () => {
+
+  it('keeps one session per open notebook and releases it, with its kernel process, when the notebook closes', async () => {
     c = context();
-    ext.activate(c as never);
+    controller = ext.activate(c as never).controller;
     const k = vscode.__state.controllers[0];
-    let offered: { description?: string }[] = [];
-    vscode.__state.quickPick = (items) => {
-      offered = items as { description?: string }[];
-      return items[0];
-    };
-    await vscode.commands.executeCommand('fairdiv.openSample');
-    assert.ok(offered.length >= 1 && offered.every((i) => i.description!.endsWith('.ipynb')));
-    const doc = vscode.__state.opened[0];
-    assert.equal(doc.uri.scheme, 'untitled');
-    assert.equal(doc.notebookType, 'jupyter-notebook');
-    assert.ok(doc.cells.some((x) => x.kind === vscode.NotebookCellKind.Code && x.document.languageId === 'typescript'));
-    assert.ok(ctl.isFairdivNotebook(doc));
-    assert.equal(k.affinities.get(doc.uri.toString()), vscode.NotebookControllerAffinity.Preferred);
-    assert.ok(vscode.__state.executed.some((e) => e.id === 'notebook.selectKernel' && (e.args[0] as { id: string }).id === ctl.CONTROLLER_ID));
-    await vscode.commands.executeCommand('fairdiv.newNotebook');
-    const fresh = vscode.__state.opened[1];
-    assert.ok(ctl.isFairdivNotebook(fresh));
-    assert.match(fresh.cells[1].document.getText(), /from 'fairdiv'/);
+    const a = notebook([[2, 'const x = 20;'], [2, 'x + 1']], { fairdiv: { version: 1 } }, 'a.ipynb');
+    const b = notebook([[2, "await new Promise((r) => setTimeout(r, 50)); 'b'"]], { fairdiv: { version: 1 } }, 'b.ipynb');
+    const py = notebook([[2, '1']], { kernelspec: { name: 'python3' } }, 'py.ipynb');
+    const other = vscode.__notebook(vscode.Uri.file('/tmp/other.interactive'), new vscode.NotebookData([]), 'interactive');
+    for (const nb of [a, b, py, other]) vscode.__state.onOpen.fire(nb);
+    assert.equal(controller.sessionCount, 3, 'a session per jupyter notebook, none for other notebook types');
+    await k.executeHandler(a.cells, a, k);
+    await k.executeHandler(b.cells, b, k);
+    await k.interruptHandler!(b);
+    await controller.restart(a as never);
+    assert.equal(textOf(a.cells[1], 'text/plain'), '21');
+    const sessions = [a, b, py].map((nb) => controller.sessionOf(nb as never));
+    const kernels = sessions.map((s) => s.kernel);
+    assert.equal(kernels[2], null, 'no kernel for a notebook that never ran');
+    const pids = kernels.slice(0, 2).map((x) => x!.pid!);
+    assert.ok(pids.every(alive));
+    for (const nb of [a, b, py, other]) vscode.__state.onClose.fire(nb);
+    assert.equal(controller.sessionCount, 0, 'nothing retained after close');
+    await until(() => pids.every((p) => !alive(p)));
+    assert.deepEqual(pids.map(alive), [false, false], 'kernel processes stopped');
+    assert.ok(sessions.every((s) => s.isDisposed && s.kernel === null));
+    assert.deepEqual(kernels.slice(0, 2).map((x) => x!.state), ['disposed', 'disposed']);
   });
-});
 
-describe('extension manifest (extension.package.json)', () => {
-  it('the renderer claims exactly the MIME types of the display kinds (src/display/payload.ts)', () => {
-    const frag = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension.package.json'), 'utf8')) as { contributes: { notebookRenderer: { mimeTypes: string[] }[] } };
-    assert.deepEqual([...frag.contributes.notebookRenderer[0].mimeTypes].sort(), DISPLAY_KINDS.map(mimeOf).sort());
-  });
-});
-
-describe('extension package (.vsix)', function () {
-  this.timeout(300000);
-  it('npm run package builds a self-contained .vsix with the manifest, bundles, renderer and notebooks', async () => {
-    const os = await import('node:os');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { run } = require('./helpers/build') as typeof import('./helpers/build');
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-vsix-test-')), 'fairdiv.vsix');
-    const r = await run(process.execPath, [path.join(ROOT, 'scripts', 'package-vsix.mjs'), '--out', out]);
-    assert.equal(r.code, 0, r.stdout + r.stderr);
-    const size = fs.statSync(out).size;
-    assert.ok(size > 100_000 && size < 20_000_000, `vsix size ${size}`);
-    const list = await run('python3', ['-c', 'import sys, zipfile, json; z = zipfile.ZipFile(sys.argv[1]); print(json.dumps({"names": z.namelist(), "pkg": json.loads(z.read("extension/package.json"))}))', out]);
-    assert.equal(list.code, 0, list.stderr);
-    const { names, pkg } = JSON.parse(list.stdout) as { names: string[]; pkg: Record<string, any> };
-    for (const f of ['extension/dist/extension.js', 'extension/dist/kernel.js', 'extension/dist/fairdiv.js', 'extension/dist/media/index.js', 'extension/notebooks/00-getting-started.ipynb']) {
-      assert.ok(names.includes(f), `${f} missing from the vsix`);
-    }
-    assert.ok(!names.some((n) => n.includes('node_modules/')), 'no node_modules in the vsix');
-    assert.equal(pkg.main, './dist/extension.js');
-    assert.equal(pkg.engines.vscode, '^1.90.0');
-    assert.ok(pkg.activationEvents.includes('onNotebook:jupyter-notebook'));
-    assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command).sort(), ['fairdiv.newNotebook', 'fairdiv.openSample', 'fairdiv.restartKernel']);
-    const renderer = pkg.contributes.notebookRenderer[0];
-    assert.equal(renderer.entrypoint, './dist/media/index.js');
-    assert.ok(renderer.mimeTypes.includes('application/vnd.fairdiv.allocation+json'));
-    assert.ok(pkg.contributes.walkthroughs[0].steps.length >= 3);
-    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  it('closing a notebook while a cell runs stops its kernel, drops the queued cells and keeps nothing', async () => {
+    c = context();
+    controller = ext.activate(c as never).controller;
+    const k = vscode.__state.controllers[0];
+    const nb = notebook([[2, 'await new Promise((r) => setTimeout(r, 5000));'], [2, "'not reached'"]], { fairdiv: { version: 1 } }, 'closing.ipynb');
+    vscode.__state.onOpen.fire(nb);
+    const session = controller.sessionOf(nb as never);
+    const run = k.executeHandler(nb.cells, nb, k) as Promise<void>;
+    await until(() => session.kernel?.state === 'busy');
+    const kernel = session.kernel!;
+    const pid = kernel.pid!;
+    vscode.__state.onClose.fire(nb);
+    await run;
+    assert.equal(controller.sessionCount, 0);
+    assert.equal(k.executions.length, 1, 'the queued cell never started');
+    assert.equal(k.executions[0].ended?.success, false);
+    assert.deepEqual(nb.cells[1].outputs, []);
+    await until(() => !alive(pid));
+    assert.equal(alive(pid), false);
+    assert.equal(kernel.state, 'disposed');
+    assert.equal(session.kernel, null);
   });
 });

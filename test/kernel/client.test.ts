@@ -1,17 +1,13 @@
 /**
  * The kernel protocol end to end: a real child process (kernel/main.ts through the TypeScript hook),
- * driven by KernelClient.
+ * driven by KernelClient (kernel/client.ts).
  */
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { KernelClient } from '../kernel/client';
-import { DISPLAY_HOOK, type ExecutionResult, type KernelOutput } from '../kernel/protocol';
-import { compileCell } from '../kernel/transform';
-import { KERNEL_DISPLAY_HOOK } from '../src/display/show';
-import { KERNEL_PROGRESS_HOOK, progress, progressText } from '../src/display/progress';
-import { PROGRESS_HOOK } from '../kernel/protocol';
+import { KernelClient } from '../../kernel/client';
+import type { ExecutionResult, KernelOutput } from '../../kernel/protocol';
 
-const ROOT = path.join(__dirname, '..');
+const ROOT = path.join(__dirname, '..', '..');
 
 function text(r: ExecutionResult, name: 'stdout' | 'stderr' = 'stdout'): string {
   return r.outputs.filter((o): o is Extract<KernelOutput, { type: 'stream' }> => o.type === 'stream' && o.name === name).map((o) => o.text).join('');
@@ -28,41 +24,6 @@ function errorOf(r: ExecutionResult): Extract<KernelOutput, { type: 'error' }> {
   assert.ok(e, `expected an error output, got ${JSON.stringify(r.outputs)}`);
   return e;
 }
-
-describe('kernel: cell compiler', () => {
-  it('rewrites top-level declarations to persistent assignments and returns the last expression', () => {
-    const c = compileCell("import { a as b } from 'm';\nconst x: number = 1;\nlet { y } = { y: 2 };\nfunction f() { return 3 }\nclass K {}\nx + y");
-    assert.deepEqual([...c.names].sort(), ['K', 'b', 'f', 'x', 'y']);
-    assert.equal(c.hasResult, true);
-    assert.match(c.code, /^var /);
-  });
-  it('reports syntax errors with the cell line and column', () => {
-    assert.throws(() => compileCell('const a = 1;\nlet b = ;'), (e: Error & { line: number; column: number }) => e.line === 2 && e.column === 9);
-  });
-  it('uses the same display hook name as the library', () => {
-    assert.equal(KERNEL_DISPLAY_HOOK, DISPLAY_HOOK);
-  });
-  it('uses the same progress hook name as the library; outside a kernel progress() never throws', () => {
-    assert.equal(KERNEL_PROGRESS_HOOK, PROGRESS_HOOK);
-    const written: string[] = [];
-    const write = process.stderr.write;
-    process.stderr.write = ((s: string) => written.push(String(s)) > 0) as typeof write;
-    let p: ReturnType<typeof progress>;
-    try {
-      p = progress('plain');
-      p.update(0.5, 'half');
-      p.update({ done: 3, total: 4 });
-      p.done();
-      p.update(1);
-    } finally {
-      process.stderr.write = write;
-    }
-    assert.equal(p.signal.aborted, false);
-    // non-TTY stderr: the first state, then (throttled) the final one
-    assert.deepEqual(written, ['plain  █████░░░░░ 50%  half\n', 'plain  ████████░░ 75%\n']);
-    assert.equal(progressText('MMS', 0.7, 'msg'), 'MMS  ███████░░░ 70%  msg');
-  });
-});
 
 type ProgressOut = Extract<KernelOutput, { type: 'progress' }>;
 const isProgress = (o: KernelOutput): o is ProgressOut => o.type === 'progress';
@@ -274,7 +235,7 @@ describe('kernel: bundled for the extension (dist/kernel.js + dist/fairdiv.js)',
   this.timeout(120000);
   it('runs cells with the library from a folder without node_modules', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { run } = require('./helpers/build') as typeof import('./helpers/build');
+    const { run } = require('../helpers/build') as typeof import('../helpers/build');
     const b = await run(process.execPath, [path.join(ROOT, 'scripts', 'build-extension.mjs')]);
     assert.equal(b.code, 0, b.stderr);
     const os = await import('node:os');

@@ -1,7 +1,8 @@
 /**
- * The notebook renderer in headless Chromium (Debian `chromium` driven by playwright-core): every MIME
- * kind rendered from fixtures generated with toMimeBundle from real outcomes, DOM assertions, and
- * screenshots in a light and a dark theme under test/artifacts/ (git-ignored).
+ * The notebook renderer (media/index.ts) in headless Chromium (Debian `chromium` driven by playwright-core):
+ * every MIME kind rendered from fixtures generated with toMimeBundle from real outcomes, a certificate of
+ * each verdict, hostile payloads, DOM assertions, and screenshots in a light and a dark theme under
+ * test/artifacts/ (git-ignored).
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
@@ -11,12 +12,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mimeOf } from '../src/display';
-import { displayFixtures } from './display/fixtures';
-import { fallbackPage, rendererPage, type Theme } from './display/harness';
-import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from './helpers/chromium';
+import { mimeOf, toMimeBundle } from '../../src/display';
+import { displayFixtures, hostilePayloads, MARKUP, verdictReports } from '../display/fixtures';
+import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from '../helpers/chromium';
+import { fallbackPage, rendererPage, type Theme } from './harness';
 
-const ROOT = resolve(__dirname, '..');
+const ROOT = resolve(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test/artifacts');
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.map': 'application/json' };
 
@@ -25,7 +26,13 @@ describe('renderer in headless Chromium', function () {
   const { inst, ps, fixtures } = displayFixtures();
   const n = inst.n;
   const m = inst.m;
-  const payloads = fixtures.map((f) => ({ name: f.name, mime: mimeOf(f.bundle.kind!), json: f.bundle.data[mimeOf(f.bundle.kind!)] }));
+  const verdicts = verdictReports().map(({ verdict, report }) => ({ verdict, bundle: toMimeBundle(report) }));
+  const hostile = hostilePayloads();
+  const payloads = [
+    ...fixtures.map((f) => ({ name: f.name, mime: mimeOf(f.bundle.kind!), json: f.bundle.data[mimeOf(f.bundle.kind!)] })),
+    ...verdicts.map((v) => ({ name: `verdict-${v.verdict}`, mime: mimeOf('certificate'), json: v.bundle.data[mimeOf('certificate')] })),
+    ...hostile.map((h) => ({ name: h.name, mime: mimeOf(h.payload.kind), json: h.payload })),
+  ];
   let server: Server;
   let base = '';
   let context: BrowserContext;
@@ -146,6 +153,26 @@ describe('renderer in headless Chromium', function () {
         assert.equal(await fail.locator('[data-ok="false"]').count(), 1);
         assert.equal(await cell('certificate-pass').locator('tr[data-status="fail"]').count(), 0);
         assert.equal(await cell('certificate-pass').locator('[data-ok="true"]').count(), 1);
+      });
+
+      it('certificate: each verdict shows its own badge, CERTIFIED only for a certified report', async () => {
+        for (const { verdict } of verdicts) {
+          const root = cell(`verdict-${verdict}`).locator('.fd-certificate');
+          assert.equal(await root.getAttribute('data-verdict'), verdict);
+          const badge = (await root.locator(`.fd-badge[data-verdict="${verdict}"]`).innerText()).trim();
+          assert.equal(badge, { certified: 'CERTIFIED', failed: 'VIOLATED', 'partly-checked': 'PARTLY CHECKED', 'nothing-checked': 'NOT CHECKED', 'nothing-claimed': 'NOTHING CLAIMED' }[verdict]);
+          assert.equal(await cell(`verdict-${verdict}`).getByText('CERTIFIED', { exact: true }).count(), verdict === 'certified' ? 1 : 0, verdict);
+          await page.locator(`#cell-verdict-${verdict}`).screenshot({ path: join(ARTIFACTS, `renderer-${theme}-verdict-${verdict}.png`) });
+        }
+      });
+
+      it('hostile payloads render their strings as text, never as live markup', async () => {
+        for (const { name } of hostile) {
+          assert.equal(await cell(name).locator('.pwned, img, script').count(), 0, name);
+          assert.equal(await cell(name).locator('.fd-error').count(), 0, name);
+          assert.ok((await cell(name).innerText()).includes(MARKUP), name);
+        }
+        assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
       });
 
       it('mms partition and trace steps', async () => {

@@ -29,8 +29,9 @@ export function agentColor(i: number, alpha = 1): string {
 /** An exact number for a cell: the exact string when short, else a 6-digit decimal (exact in the title). */
 export function num(x: string | undefined | null): string {
   if (x === undefined || x === null || x === '') return '<span class="fd-muted">—</span>';
-  if (x.length <= 14) return `<span class="fd-num" title="${esc(decimal(x))}">${esc(x)}</span>`;
-  return `<span class="fd-num" title="${esc(x)}">≈${esc(decimal(x))}</span>`;
+  const s = String(x);
+  if (s.length <= 14) return `<span class="fd-num" title="${esc(decimal(s))}">${esc(s)}</span>`;
+  return `<span class="fd-num" title="${esc(s)}">≈${esc(decimal(s))}</span>`;
 }
 
 export function decimal(x: string): string {

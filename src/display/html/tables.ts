@@ -6,6 +6,7 @@ import type {
   AgentShares,
   AllocationPayload,
   CertificatePayload,
+  ClaimPayload,
   ClaimSummary,
   FractionalPayload,
   InstancePayload,
@@ -16,6 +17,7 @@ import type {
   TraceStepPayload,
 } from '../payload';
 import { approx } from '../payload';
+import { certificateVerdict, VERDICTS } from '../verdict';
 import { agentColor, caption, esc, num, ratio } from './common';
 
 const agentVars = (i: number): string => `--fd-agent:${agentColor(i)};--fd-agent-bg:${agentColor(i, 0.16)}`;
@@ -148,28 +150,44 @@ export function lotteryHtml(p: LotteryPayload): string {
   const expected = known
     ? `<tr class="fd-expected"><th class="fd-r">E</th>${p.expected.map((r) => `<td class="fd-sep fd-muted">expected</td><td class="fd-r"><b>${num(r.value)}</b></td>${ratio(pick(r))}`).join('')}</tr>`
     : '';
-  const omitted = p.omitted ? `<div class="fd-muted">… and ${p.omitted} more allocations (smaller probabilities)</div>` : '';
-  const sub = `lottery over ${p.support.length + (p.omitted ?? 0)} allocation${p.support.length + (p.omitted ?? 0) === 1 ? '' : 's'} · by decreasing probability`;
+  const omitted = p.omitted ? `<div class="fd-muted">… and ${esc(p.omitted)} more allocations (smaller probabilities)</div>` : '';
+  const total = p.support.length + (typeof p.omitted === 'number' ? p.omitted : 0);
+  const sub = `lottery over ${total} allocation${total === 1 ? '' : 's'} · by decreasing probability`;
   return `<div class="fairdiv fd-lottery" data-kind="lottery">${caption(p.title ?? p.mechanism ?? 'Lottery', sub)}<table class="fd-support"><thead><tr><th>p</th>${agentHeads}</tr>${subHeads}</thead><tbody>${body}${expected}</tbody></table>${omitted}<div class="fd-section">Marginals: P(good ∈ A<sub>i</sub>)</div>${heatmapTable(p.agents, p.goods, p.marginals)}${claimsHtml(p.claims)}${traceStepsHtml(p.trace)}</div>`;
 }
 
-const STATUS: Record<string, [string, string]> = { pass: ['✓ PASS', 'fd-good'], fail: ['✗ FAIL', 'fd-bad'], unchecked: ['? UNCHECKED', 'fd-warn'] };
+/** The badge of each claim status. */
+const STATUS: { readonly [S in ClaimPayload['status']]: readonly [label: string, cls: string] } = {
+  pass: ['✓ PASS', 'fd-good'],
+  fail: ['✗ FAIL', 'fd-bad'],
+  unchecked: ['? UNCHECKED', 'fd-warn'],
+};
+
+function statusBadge(status: unknown): string {
+  const [label, cls] = typeof status === 'string' && Object.hasOwn(STATUS, status) ? STATUS[status as ClaimPayload['status']] : [String(status), ''];
+  return `<span class="fd-badge ${cls}">${esc(label)}</span>`;
+}
 
 export function certificateHtml(p: CertificatePayload): string {
   const rows = p.claims
     .map((c, k) => {
-      const [label, cls] = STATUS[c.status] ?? [c.status, ''];
       const numbers = c.numbers.length ? `<ul class="fd-kv">${c.numbers.map((n) => `<li><span class="fd-k">${esc(n.label)}</span>${num(n.value)}</li>`).join('')}</ul>` : '<span class="fd-muted">—</span>';
       const parts: string[] = [];
       if (c.reason) parts.push(`<div>${esc(c.reason)}</div>`);
       if (c.witness !== undefined) parts.push(`<div><span class="fd-k fd-muted">witness</span>${plainHtml(c.witness)}</div>`);
       if (!(c.detail.t === 'kv' && c.detail.entries.length === 0)) parts.push(`<details><summary class="fd-muted">detail</summary>${plainHtml(c.detail)}</details>`);
-      return `<tr class="fd-claim fd-claim-${esc(c.status)}" data-status="${esc(c.status)}" data-claim="${k}"><td class="fd-c"><span class="fd-badge ${cls}">${label}</span></td><td><code>${esc(c.id)}${c.rho ? `(${esc(c.rho)})` : ''}</code><div class="fd-muted">${esc(c.text)}</div></td><td>${numbers}</td><td>${parts.join('') || '<span class="fd-muted">—</span>'}</td></tr>`;
+      return `<tr class="fd-claim fd-claim-${esc(c.status)}" data-status="${esc(c.status)}" data-claim="${k}"><td class="fd-c">${statusBadge(c.status)}</td><td><code>${esc(c.id)}${c.rho ? `(${esc(c.rho)})` : ''}</code><div class="fd-muted">${esc(c.text)}</div></td><td>${numbers}</td><td>${parts.join('') || '<span class="fd-muted">—</span>'}</td></tr>`;
     })
     .join('');
-  const badge = p.ok ? '<span class="fd-badge fd-good">CERTIFIED</span>' : '<span class="fd-badge fd-bad">VIOLATED</span>';
-  const sub = `${badge} <span class="fd-good">${p.passed} pass</span> · <span class="${p.failed ? 'fd-bad' : ''}">${p.failed} fail</span> · <span class="${p.unchecked ? 'fd-warn' : ''}">${p.unchecked} unchecked</span>`;
-  return `<div class="fairdiv fd-certificate" data-kind="certificate" data-ok="${p.ok}">${caption(p.title ?? `Certificate · ${p.mechanism}`, sub)}<table class="fd-cert"><thead><tr><th>status</th><th>claim</th><th>compared numbers</th><th>reason · witness</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  const verdict = certificateVerdict(p);
+  const { label, tone } = VERDICTS[verdict];
+  const badge = `<span class="fd-badge fd-${tone}" data-verdict="${verdict}">${label}</span>`;
+  const count = (n: unknown, what: string, cls: string) => `<span class="${n ? cls : ''}">${esc(n)} ${what}</span>`;
+  const sub = `${badge} ${count(p.passed, 'pass', 'fd-good')} · ${count(p.failed, 'fail', 'fd-bad')} · ${count(p.unchecked, 'unchecked', 'fd-warn')}`;
+  const body = p.claims.length
+    ? `<table class="fd-cert"><thead><tr><th>status</th><th>claim</th><th>compared numbers</th><th>reason · witness</th></tr></thead><tbody>${rows}</tbody></table>`
+    : '<div class="fd-muted">The outcome makes no claims, so there is nothing to certify.</div>';
+  return `<div class="fairdiv fd-certificate" data-kind="certificate" data-verdict="${verdict}" data-ok="${esc(p.ok)}">${caption(p.title ?? `Certificate · ${p.mechanism}`, sub)}${body}</div>`;
 }
 
 export function mmsHtml(p: MmsPayload): string {
@@ -187,7 +205,7 @@ export function mmsHtml(p: MmsPayload): string {
     })
     .join('');
   const status = p.status === 'optimal' ? '<span class="fd-good">optimal</span>' : `<span class="fd-warn">time limit: MMS ∈ [${esc(p.lower)}, ${esc(p.upper)}]</span>`;
-  const stats = p.stats ? ` · ${esc(p.stats.method ?? '')}${p.stats.nodes !== undefined ? `, ${p.stats.nodes} nodes` : ''}${p.stats.ms !== undefined ? `, ${p.stats.ms} ms` : ''}` : '';
+  const stats = p.stats ? ` · ${esc(p.stats.method ?? '')}${p.stats.nodes !== undefined ? `, ${esc(p.stats.nodes)} nodes` : ''}${p.stats.ms !== undefined ? `, ${esc(p.stats.ms)} ms` : ''}` : '';
   const title = `MMS${p.agent ? ` of ${p.agent}` : ''} (n = ${p.n}) = ${p.value}`;
   return `<div class="fairdiv fd-mms" data-kind="mms">${caption(p.title ?? title, `${status}${stats} · witness partition (every bundle is worth at least ${esc(p.lower)})`)}<table class="fd-partition"><thead><tr><th>#</th><th>bundle</th>${p.bundleValues ? '<th>value</th><th></th>' : ''}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
@@ -214,7 +232,7 @@ export function plainHtml(n: PlainNode): string {
         .map((r, k) => `<tr><td class="fd-r fd-muted">${k + 1}</td>${r.map((c) => `<td class="fd-r">${num(c)}</td>`).join('')}</tr>`)
         .join('')}</tbody></table>`;
     case 'list': {
-      const more = n.omitted ? ` <span class="fd-muted">… ${n.omitted} more</span>` : '';
+      const more = n.omitted ? ` <span class="fd-muted">… ${esc(n.omitted)} more</span>` : '';
       if (n.items.every((x) => x.t === 'text')) return `<span>[${n.items.map((x) => plainHtml(x)).join(', ')}]</span>${more}`;
       return `<ol class="fd-list">${n.items.map((x) => `<li>${plainHtml(x)}</li>`).join('')}</ol>${more}`;
     }

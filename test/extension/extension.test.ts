@@ -1,0 +1,101 @@
+/**
+ * The extension's activation and commands (src/extension/extension.ts) against the stub `vscode` module, its
+ * manifest, and the packaged .vsix.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DISPLAY_KINDS, mimeOf } from '../../src/display/payload';
+import { context, ctl, ext, notebook, ROOT, vscode, type FairdivController } from '../helpers/vscode-host';
+
+describe('extension: activation and commands (stub vscode)', function () {
+  this.timeout(60000);
+  let c: ReturnType<typeof context>;
+  let controller: FairdivController;
+  const marked = () => notebook([[vscode.NotebookCellKind.Code, '1']], { fairdiv: { version: 1 }, kernelspec: { name: 'tslab' } }, 'marked.ipynb');
+
+  beforeEach(() => {
+    vscode.__reset();
+  });
+  afterEach(() => {
+    for (const d of c?.subscriptions ?? []) d.dispose();
+  });
+
+  it('registers one controller for jupyter-notebook with TypeScript and JavaScript, and the commands', () => {
+    vscode.__state.notebookDocuments.push(marked());
+    c = context();
+    controller = ext.activate(c as never).controller;
+    assert.equal(vscode.__state.controllers.length, 1);
+    const k = vscode.__state.controllers[0];
+    assert.equal(k.id, ctl.CONTROLLER_ID);
+    assert.equal(k.notebookType, 'jupyter-notebook');
+    assert.deepEqual(k.supportedLanguages, ['typescript', 'javascript']);
+    assert.equal(k.supportsExecutionOrder, true);
+    assert.ok(k.interruptHandler);
+    assert.deepEqual([...vscode.__state.commands.keys()].sort(), ['fairdiv.newNotebook', 'fairdiv.openSample', 'fairdiv.restartKernel']);
+    // already-open marked notebook got Preferred at activation
+    assert.equal(k.affinities.get(vscode.__state.notebookDocuments[0].uri.toString()), vscode.NotebookControllerAffinity.Preferred);
+  });
+
+
+  it('"Open Sample Notebook" opens an untitled copy of a bundled notebook, "New Notebook" a marked one', async () => {
+    c = context();
+    ext.activate(c as never);
+    const k = vscode.__state.controllers[0];
+    let offered: { description?: string }[] = [];
+    vscode.__state.quickPick = (items) => {
+      offered = items as { description?: string }[];
+      return items[0];
+    };
+    await vscode.commands.executeCommand('fairdiv.openSample');
+    assert.ok(offered.length >= 1 && offered.every((i) => i.description!.endsWith('.ipynb')));
+    const doc = vscode.__state.opened[0];
+    assert.equal(doc.uri.scheme, 'untitled');
+    assert.equal(doc.notebookType, 'jupyter-notebook');
+    assert.ok(doc.cells.some((x) => x.kind === vscode.NotebookCellKind.Code && x.document.languageId === 'typescript'));
+    assert.ok(ctl.isFairdivNotebook(doc));
+    assert.equal(k.affinities.get(doc.uri.toString()), vscode.NotebookControllerAffinity.Preferred);
+    assert.ok(vscode.__state.executed.some((e) => e.id === 'notebook.selectKernel' && (e.args[0] as { id: string }).id === ctl.CONTROLLER_ID));
+    await vscode.commands.executeCommand('fairdiv.newNotebook');
+    const fresh = vscode.__state.opened[1];
+    assert.ok(ctl.isFairdivNotebook(fresh));
+    assert.match(fresh.cells[1].document.getText(), /from 'fairdiv'/);
+  });
+});
+
+describe('extension manifest (extension.package.json)', () => {
+  it('the renderer claims exactly the MIME types of the display kinds (src/display/payload.ts)', () => {
+    const frag = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension.package.json'), 'utf8')) as { contributes: { notebookRenderer: { mimeTypes: string[] }[] } };
+    assert.deepEqual([...frag.contributes.notebookRenderer[0].mimeTypes].sort(), DISPLAY_KINDS.map(mimeOf).sort());
+  });
+});
+
+describe('extension package (.vsix)', function () {
+  this.timeout(300000);
+  it('npm run package builds a self-contained .vsix with the manifest, bundles, renderer and notebooks', async () => {
+    const os = await import('node:os');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { run } = require('../helpers/build') as typeof import('../helpers/build');
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-vsix-test-')), 'fairdiv.vsix');
+    const r = await run(process.execPath, [path.join(ROOT, 'scripts', 'package-vsix.mjs'), '--out', out]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const size = fs.statSync(out).size;
+    assert.ok(size > 100_000 && size < 20_000_000, `vsix size ${size}`);
+    const list = await run('python3', ['-c', 'import sys, zipfile, json; z = zipfile.ZipFile(sys.argv[1]); print(json.dumps({"names": z.namelist(), "pkg": json.loads(z.read("extension/package.json"))}))', out]);
+    assert.equal(list.code, 0, list.stderr);
+    const { names, pkg } = JSON.parse(list.stdout) as { names: string[]; pkg: Record<string, any> };
+    for (const f of ['extension/dist/extension.js', 'extension/dist/kernel.js', 'extension/dist/fairdiv.js', 'extension/dist/media/index.js', 'extension/notebooks/00-getting-started.ipynb']) {
+      assert.ok(names.includes(f), `${f} missing from the vsix`);
+    }
+    assert.ok(!names.some((n) => n.includes('node_modules/')), 'no node_modules in the vsix');
+    assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.engines.vscode, '^1.90.0');
+    assert.ok(pkg.activationEvents.includes('onNotebook:jupyter-notebook'));
+    assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command).sort(), ['fairdiv.newNotebook', 'fairdiv.openSample', 'fairdiv.restartKernel']);
+    const renderer = pkg.contributes.notebookRenderer[0];
+    assert.equal(renderer.entrypoint, './dist/media/index.js');
+    assert.ok(renderer.mimeTypes.includes('application/vnd.fairdiv.allocation+json'));
+    assert.ok(pkg.contributes.walkthroughs[0].steps.length >= 3);
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+});

@@ -10,12 +10,15 @@
  *   label order, pruned when the bundles' shortfalls exceed the value still to place; the search has a
  *   deterministic node budget, beyond which the kernel's own witness partition is returned (method
  *   'solver'), so the result is still a deterministic function of the input.
- * * `fptasMmsOracle(eps)`: the (1 - eps)-MMS partition of the polynomial scheme in src/shares/mms/fptas.ts.
+ * * `fptasMmsOracle(eps)`: a greedy partition when an upper bound certifies it, else the (1 - eps)-MMS
+ *   partition of the polynomial scheme in src/shares/mms/fptas.ts.
  * * `OracleLog`: wraps oracles to record every call (agent, k, |S|, method, exact, eps, value, time).
  */
 import type { AgentId, Bundle, GoodId } from '../../core/instance';
 import { Rational } from '../../core/rational';
+import { largestItemsBound } from '../../shares/mms/bounds';
 import { approxMmsPartition } from '../../shares/mms/fptas';
+import { karmarkarKarp, lpt, minBundle } from '../../shares/mms/greedy';
 import { mmsOfIntegers } from '../../shares/mms/solver';
 import { sorted, worstValue, type Valuation } from './valuation';
 
@@ -97,10 +100,28 @@ export function exactMmsOracle(nodeBudget = CANONICAL_NODE_BUDGET): MmsPartition
   };
 }
 
-/** The (1 - eps)-MMS oracle of the polynomial scheme (src/shares/mms/fptas.ts); eps > 0. */
+/**
+ * A (1 - eps)-MMS oracle in time polynomial in m and 1/eps. First the better of LPT and Karmarkar-Karp
+ * differencing: when its worst bundle is already >= (1 - eps) times the largest-items upper bound on the MMS
+ * (src/shares/mms/bounds.ts) it meets the contract and is returned (method 'greedy-certified'; the usual case
+ * on many goods). Otherwise the scaling scheme of src/shares/mms/fptas.ts (method 'fptas').
+ */
 export function fptasMmsOracle(eps: Rational): MmsPartitionOracle {
   return (v, goods, k) => {
     const S = sorted(goods);
+    const order = S.map((_, p) => p).sort((a, b) => (v[S[b]] > v[S[a]] ? 1 : v[S[b]] < v[S[a]] ? -1 : a - b));
+    const desc = order.map((p) => v[S[p]]);
+    const lptBins = lpt(desc, k);
+    const kkBins = karmarkarKarp(desc, k);
+    const bins = minBundle(desc, kkBins, k) > minBundle(desc, lptBins, k) ? kkBins : lptBins;
+    const upper = largestItemsBound(desc, k);
+    // worst >= (1 - eps) * upper, cross-multiplied
+    if (Rational.ONE.sub(eps).mul(upper).le(minBundle(desc, bins, k))) {
+      const partition: GoodId[][] = Array.from({ length: k }, () => []);
+      order.forEach((p, r) => partition[bins[r]].push(S[p]));
+      for (const b of partition) b.sort((x, y) => x - y);
+      return { partition, value: worstValue(v, partition), exact: false, eps, method: 'greedy-certified' };
+    }
     const local = approxMmsPartition(S.map((g) => v[g]), k, eps);
     const partition = local.map((b) => b.map((p) => S[p]).sort((x, y) => x - y));
     return { partition, value: worstValue(v, partition), exact: false, eps, method: 'fptas' };

@@ -17,6 +17,7 @@ import type { Instance } from '../core/instance';
 import type { Claim, Outcome } from '../core/outcome';
 import { Rational } from '../core/rational';
 import { checkAlphaPOClaim } from './alpha-po';
+import { checkRoleTriple, roleParams } from './bobw-roles';
 import { checkImplementsCuq, checkImplementsUniform, checkTwoAgentCases } from './cuq';
 import { checkFPO, checkPO } from './efficiency';
 import { checkExchangeCycleFPO, checkStatedPricesOf } from './fisher-prices';
@@ -24,6 +25,9 @@ import { checkEFM, checkEFXM, checkMixedEF, checkMixedEFX, checkMixedPROP } from
 import { checkEEFX, checkEF, checkEF1, checkEFX, checkEFX0 } from './envy';
 import { checkExAnteEF, checkExAntePROP, checkImplements, checkSupportSize } from './ex-ante';
 import { auditTruthfulness, type MisreportSpace } from './incentives';
+import { checkEqualTreatment, checkExAnteRhoProp, checkProbabilityBelowMms, checkProbabilityProp, probabilityBound } from './lottery-bounds';
+import { checkMXS } from './mxs';
+import { checkRMMS } from './rmms';
 import type { CheckResult } from './result';
 import { checkIMMX, checkPROP, checkPROP1, checkRhoMMS, checkRhoTPS } from './share';
 import {
@@ -85,6 +89,12 @@ export const allocationCheckers: { readonly [K in AllocationClaimId]: Allocation
   efm: (i, a) => checkEFM(i, MixedAllocation.fromAllocation(a, i.divisible)),
   efxm: (i, a) => checkEFXM(i, MixedAllocation.fromAllocation(a, i.divisible)),
   'fpo-prices': (i, a, c) => checkStatedPricesOf(i, a, c.params),
+  mxs: (i, a, c) => checkMXS(i, a, rhoOf(c)),
+  rmms: (i, a, c) => checkRMMS(i, a, rhoOf(c)),
+  'role-triple': (i, a, c) => {
+    const { theorem, eps } = roleParams(c.params);
+    return checkRoleTriple(i, a, theorem, eps);
+  },
 };
 
 function exAnteFractional(o: Outcome): FractionalAllocation | undefined {
@@ -121,6 +131,10 @@ export const outcomeCheckers: { readonly [K in OutcomeClaimId]: OutcomeChecker }
   'ef-whp': (_o, c) => checkEfWhp(c.params),
   'bic-ranking': (o) => checkBicRanking(o),
   'bic-weighted-ranking': (o, c) => checkBicWeightedRanking(o, c.params),
+  'ex-ante-rho-prop': (o, c) => checkExAnteRhoProp(o.instance, o.support(), rhoOf(c)),
+  'probability-below-mms': (o, c) => checkProbabilityBelowMms(o.instance, o.support(), probabilityBound(c.id, c.params)),
+  'probability-prop': (o, c) => checkProbabilityProp(o.instance, o.support(), probabilityBound(c.id, c.params)),
+  'equal-treatment': (o) => checkEqualTreatment(o.instance, o.support()),
 };
 
 /** An allocation property on every allocation of the support; fails at the first allocation that violates it. */

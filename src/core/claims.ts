@@ -27,6 +27,9 @@ export const ALLOCATION_CLAIM_IDS = [
   'efm',
   'efxm',
   'fpo-prices',
+  'mxs',
+  'rmms',
+  'role-triple',
 ] as const;
 
 /** Properties of a whole outcome (its lottery, fractional allocation or the mechanism that produced it). */
@@ -43,6 +46,10 @@ export const OUTCOME_CLAIM_IDS = [
   'ef-whp',
   'bic-ranking',
   'bic-weighted-ranking',
+  'ex-ante-rho-prop',
+  'probability-below-mms',
+  'probability-prop',
+  'equal-treatment',
 ] as const;
 
 export type AllocationClaimId = (typeof ALLOCATION_CLAIM_IDS)[number];

@@ -2,3 +2,4 @@
 import './classic';
 import './tie-mms';
 import './stochastic';
+import './bobw-few-agents';

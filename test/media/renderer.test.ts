@@ -171,8 +171,14 @@ describe('renderer in headless Chromium', function () {
           assert.equal(await cell(name).locator('.pwned, img, script').count(), 0, name);
           assert.equal(await cell(name).locator('.fd-error').count(), 0, name);
           assert.ok((await cell(name).innerText()).includes(MARKUP), name);
+          await page.locator(`#cell-${name}`).screenshot({ path: join(ARTIFACTS, `renderer-${theme}-${name}.png`) });
         }
         assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+        // Plotly's own labels too: the legend shows the agent name as written
+        const chart = cell('hostile-histogram').locator('.fd-chart');
+        assert.equal(await chart.getAttribute('data-plotly'), 'ready');
+        const legend = await chart.locator('.legendtext').allTextContents();
+        assert.ok(legend.length > 0 && legend.every((t) => t === MARKUP), JSON.stringify(legend));
       });
 
       it('mms partition and trace steps', async () => {

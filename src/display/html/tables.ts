@@ -186,7 +186,7 @@ export function certificateHtml(p: CertificatePayload): string {
   const sub = `${badge} ${count(p.passed, 'pass', 'fd-good')} · ${count(p.failed, 'fail', 'fd-bad')} · ${count(p.unchecked, 'unchecked', 'fd-warn')}`;
   const body = p.claims.length
     ? `<table class="fd-cert"><thead><tr><th>status</th><th>claim</th><th>compared numbers</th><th>reason · witness</th></tr></thead><tbody>${rows}</tbody></table>`
-    : '<div class="fd-muted">The outcome makes no claims, so there is nothing to certify.</div>';
+    : '<div class="fd-muted">No claims to check, so nothing is certified.</div>';
   return `<div class="fairdiv fd-certificate" data-kind="certificate" data-verdict="${verdict}" data-ok="${esc(p.ok)}">${caption(p.title ?? `Certificate · ${p.mechanism}`, sub)}${body}</div>`;
 }
 

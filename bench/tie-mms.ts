@@ -1,5 +1,5 @@
 /**
- * Benchmark of `tie-mms-ordinal` (paper 000, Theorem 1; issue 4 item 6): `npm run bench -- tie-mms [options]`.
+ * Benchmark of `tie-mms-ordinal` (Babaioff, Feige & Manaker Morag, Theorem 1; issue 4 item 6): `npm run bench -- tie-mms [options]`.
  *
  * Runs the mechanism exactly (BigInt rationals; doubles only where every integer is below 2^53) on seeded uniform
  * instances (values 1..100) for (n, m) = (10, 100), (20, 200), (50, 500) and reports the time per phase, the support
@@ -256,7 +256,7 @@ export async function run(args: string[]): Promise<void> {
     );
   }
   const lines = [
-    '# tie-mms benchmark: `tie-mms-ordinal` (paper 000, Theorem 1), exact',
+    '# tie-mms benchmark: `tie-mms-ordinal` (Babaioff, Feige & Manaker Morag, Theorem 1), exact',
     '',
     `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; seeded uniform instances (values 1..100, seed \`tie-mms-<n>x<m>\`), identity ordering, BvN matching \`${matching}\`, \`reduce: 'auto'\`.`,
     'Baseline: `cuq-lottery` (the n unit-quota allocations; same marginals, no ex-post guarantee) on the same instance, same process.',

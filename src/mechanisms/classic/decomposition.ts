@@ -36,7 +36,7 @@ export type Slots = { good: GoodId; mass: bigint }[][][];
 
 /**
  * How each Birkhoff–von Neumann round finds its perfect matching. `canonical`: a fresh Kuhn matching each round
- * (the deterministic choice of paper 000's spec A8, so the lottery is reproducible from f and the orders alone).
+ * (the deterministic choice of Babaioff, Feige & Manaker Morag's spec A8, so the lottery is reproducible from f and the orders alone).
  * `incremental`: the same search started from the previous round's matching minus the edges that were zeroed
  * (deterministic too, faster on large supports; a different lottery with the same guarantees).
  */
@@ -44,7 +44,7 @@ export type MatchingStrategy = 'canonical' | 'incremental';
 
 export interface DecompositionOptions {
   /**
-   * Give goods with share 1 to their agent outright instead of filling slots with them, as paper 000's FAITHFUL
+   * Give goods with share 1 to their agent outright instead of filling slots with them, as the FAITHFUL of Babaioff, Feige & Manaker Morag
    * must for its value-spread bound (spec P6). Default false: every positive share fills slots (the PS-lottery
    * construction, kept as it was).
    */

@@ -1,5 +1,5 @@
 /**
- * Completion of the partial allocations to full fractional allocations f^(1..n) (Claim 4.8, Lemma 4.9 of paper 000;
+ * Completion of the partial allocations to full fractional allocations f^(1..n) (Claim 4.8, Lemma 4.9 of Babaioff, Feige & Manaker Morag;
  * spec A7, P4).
  */
 import { InvalidInputError } from '../../core/errors';

@@ -1,5 +1,5 @@
 /**
- * The cyclic-unit-quota fractional allocation CUQ(v, pi) (Definitions 3.3-3.5, Lemma 4.4 of paper 000; spec A4, D17).
+ * The cyclic-unit-quota fractional allocation CUQ(v, pi) (Definitions 3.3-3.5, Lemma 4.4 of Babaioff, Feige & Manaker Morag; spec A4, D17).
  */
 import { Rational } from '../../core/rational';
 import type { CyclicData } from './cyclic-picking';

@@ -1,5 +1,5 @@
 /**
- * Orderings, padding and cyclic picking data of paper 000 (Definitions 3.3-3.5, 4.3, 4.5; spec 0.4, 0.6, A2, A3).
+ * Orderings, padding and cyclic picking data of Babaioff, Feige & Manaker Morag (Definitions 3.3-3.5, 4.3, 4.5; spec 0.4, 0.6, A2, A3).
  * Everything is 0-based here: agents 0..n-1, goods 0..m-1, positions 0..n-1, shifts 0..n-1 (shift j0 is the
  * paper's pi^(j0+1)).
  */
@@ -126,7 +126,7 @@ export function unitQuotaOwners(
 }
 
 /**
- * CYCLIC_DATA (spec A3; Definitions 4.3 and 4.5 of paper 000): in each cyclic shift j every agent picks exactly one
+ * CYCLIC_DATA (spec A3; Definitions 4.3 and 4.5 of Babaioff, Feige & Manaker Morag): in each cyclic shift j every agent picks exactly one
  * good. y[i][j] = agent i's pick in shift j, Y[j] = the n picks of shift j (in pick order), inY[j][x] = 1 iff x in Y_j,
  * posShift[i][j] = pi^(j)_i (0-based), iPlus[i] = the shift where i is last, r[i][j] = rank_i(y_ij) (1-based, as in
  * the paper). Z_ij = (Y_j u Y_{i+}) \ {y_ij} and F_ij = M \ (Y_j u Y_{i+}) are derived by `zSet` / `inF`.

@@ -1,5 +1,5 @@
 /**
- * Deficiencies, demands and cyclic weights (Definitions 6.1-6.3, Lemmas 6.4-6.5 of paper 000; spec A1.4, A5, M2, D12-D14).
+ * Deficiencies, demands and cyclic weights (Definitions 6.1-6.3, Lemmas 6.4-6.5 of Babaioff, Feige & Manaker Morag; spec A1.4, A5, M2, D12-D14).
  */
 import type { AgentId } from '../../core/instance';
 import { Rational } from '../../core/rational';

@@ -1,5 +1,5 @@
 /**
- * Support reduction (Lemma 4.15 of paper 000), "guess with floats, certify exactly": a floating-point phase-1 simplex
+ * Support reduction (Lemma 4.15 of Babaioff, Feige & Manaker Morag), "guess with floats, certify exactly": a floating-point phase-1 simplex
  * (or, as a second guess, a floating-point Carathéodory pass) proposes a basis of allocations; exact modular arithmetic
  * (LU modulo a 20-bit prime, p-adic lifting, rational reconstruction) computes the probabilities on it; exact checks
  * accept or reject the result (independent columns mod the prime, hence over Q; every probability > 0; the same vector

@@ -1,5 +1,5 @@
 /**
- * Per-shift lotteries and their uniform mixture (proof of Lemma 4.2 of paper 000; spec A9, A11 step 7).
+ * Per-shift lotteries and their uniform mixture (proof of Lemma 4.2 of Babaioff, Feige & Manaker Morag; spec A9, A11 step 7).
  */
 import { Allocation, Lottery } from '../../core/allocation';
 import { Rational } from '../../core/rational';

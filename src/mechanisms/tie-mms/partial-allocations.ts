@@ -1,5 +1,5 @@
 /**
- * Partial fractional allocations g^(1..n) (Definition 4.6, Lemma 4.7 of paper 000; spec A6).
+ * Partial fractional allocations g^(1..n) (Definition 4.6, Lemma 4.7 of Babaioff, Feige & Manaker Morag; spec A6).
  */
 import { Rational } from '../../core/rational';
 import { type CyclicData } from './cyclic-picking';

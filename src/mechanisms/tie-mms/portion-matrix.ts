@@ -1,5 +1,5 @@
 /**
- * Portion matrices (Definition 4.1 of paper 000; spec A5): beta in [0,1]^{n x n}, rows = agents, columns = shifts,
+ * Portion matrices (Definition 4.1 of Babaioff, Feige & Manaker Morag; spec A5): beta in [0,1]^{n x n}, rows = agents, columns = shifts,
  * row sums <= 1 and column sums <= 1.
  */
 import { InvalidInputError } from '../../core/errors';

@@ -121,7 +121,7 @@ function triplesFavourites(inst: Instance, h: AgentId, o: AgentId): GoodId[] {
 }
 
 /**
- * Appendix C.1 of paper 000 (spec M5b, P28): the public auxiliary valuation v' of agent o, scaled so v_o(M) = 2:
+ * Appendix C.1 of Babaioff, Feige & Manaker Morag (spec M5b, P28): the public auxiliary valuation v' of agent o, scaled so v_o(M) = 2:
  * v'(e^(o)_1) = v'(e^(o)_2) = 2/3 and v'(e^(o)_k) = 2/k for k >= 3. In the hard case it dominates v_o pointwise (the
  * k-th best good is worth at most 2/k, and every good less than 2/3). It depends only on o's reported order.
  */
@@ -149,7 +149,7 @@ export interface TwoRoundHardCase {
 }
 
 /**
- * Communication-efficient two-round hard case (paper 000, Appendix C.1; spec M5b). Round 1: both orders are public;
+ * Communication-efficient two-round hard case (Babaioff, Feige & Manaker Morag, Appendix C.1; spec M5b). Round 1: both orders are public;
  * the blocks of sigma under the public v' and their ends (the hitting set, O(log m) indices) follow from them. Round
  * 2: agent o names the first block end s with v_o(sigma_1..sigma_s) >= v_o(M)/3 (= 2/3 T_o, as T_o = v_o(M)/2 in the
  * hard case); then v_o(sigma_1..sigma_s) < 2 v_o(M)/3, because the last block adds at most 2/3 in v' >= v_o (scaled).

@@ -1,6 +1,6 @@
 /**
- * Section 6 experiments for paper 000 (Babaioff, Feige, Manaker Morag, "Truthful-in-Expectation Mechanisms for MMS
- * Approximation"): the Lemma 6.7 tightness construction (spec T13), the exact distribution of the cyclic weight
+ * Section 6 experiments for Babaioff, Feige & Manaker Morag, "Truthful-in-Expectation Mechanisms for MMS
+ * Approximation": the Lemma 6.7 tightness construction (spec T13), the exact distribution of the cyclic weight
  * W^alpha(pi) over all n! orderings (spec 6.4, C8), and the Theorem 2 fallback frequency and measured incentive loss
  * under the library's `threshold w` extension (not in the paper; spec M4, 6.3, 6.4). None of these numbers is in the
  * paper.
@@ -103,7 +103,7 @@ export interface FastCyclicWeight {
 }
 
 /**
- * Cyclic weight W^alpha(pi) of Definition 6.3 (paper 000, Babaioff, Feige, Manaker Morag), exact, in O(n) integer
+ * Cyclic weight W^alpha(pi) of Definition 6.3 (Babaioff, Feige & Manaker Morag), exact, in O(n) integer
  * operations (see the module comment); agrees with `cyclicWeight` of deficiency.ts, which uses O(n^2) Rationals.
  * `order` is pi as agents by position (position 0 first), `d` the deficiencies by agent.
  */
@@ -135,7 +135,7 @@ export function cyclicWeightFast(order: readonly number[], d: readonly number[])
 }
 
 /**
- * The l of the Lemma 6.7 tightness construction (paper 000, Section 6; spec T13): l = log n / (2 log log n) (log base 2),
+ * The l of the Lemma 6.7 tightness construction (Babaioff, Feige & Manaker Morag, Section 6; spec T13): l = log n / (2 log log n) (log base 2),
  * rounded as l(n) = max(1, round(log2 n / (2 log2 log2 n))) for n >= 3, and l(2) = 1 (log log 2 = 0).
  * It is 1 for n <= 981, 2 for 982 <= n <= 5,690,033 and 3 up to about 8.2 * 10^10: the construction is asymptotic, so
  * `cyclicWeightTightness` also accepts a fixed l to show the mechanism of the argument at feasible n.
@@ -193,7 +193,7 @@ export interface CyclicWeightTightnessRow {
 }
 
 /**
- * The Lemma 6.7 tightness construction of paper 000 (Babaioff, Feige, Manaker Morag, Section 6; spec T13): for each n,
+ * The Lemma 6.7 tightness construction of Babaioff, Feige & Manaker Morag (Section 6; spec T13): for each n,
  * `trials` times, deficiencies i.i.d. uniform on {1..l} and a seeded uniformly random ordering (Fisher-Yates with the
  * project RNG, as `randomOrdering`); W^alpha(pi) exactly (integer arithmetic, see the module comment). The paper gives
  * only the asymptotic argument (W >= H_l ~ ln log n w.h.p.); the numbers here are a Monte Carlo illustration.
@@ -307,7 +307,7 @@ export interface CyclicWeightDistribution {
 }
 
 /**
- * The exact distribution of the cyclic weight W^alpha(pi) (Definition 6.3 of paper 000, Babaioff, Feige, Manaker Morag)
+ * The exact distribution of the cyclic weight W^alpha(pi) (Definition 6.3 of Babaioff, Feige & Manaker Morag)
  * over all n! orderings pi for fixed deficiencies d (spec 6.4: exact enumeration for n <= 8; spec C8: E[w] =
  * #{i : d_i >= 1}/n). DomainError for n > 8.
  */
@@ -355,7 +355,7 @@ export function cyclicWeightDistribution(d: readonly number[]): CyclicWeightDist
 }
 
 /**
- * Whether Theorem 2's fallback (paper 000, Babaioff, Feige, Manaker Morag; spec M4, 6.4) can ever trigger for n agents:
+ * Whether Theorem 2's fallback (Babaioff, Feige & Manaker Morag; spec M4, 6.4) can ever trigger for n agents:
  * W^alpha(pi) <= max(H_n, 1) for every pi and d, with equality for d = (n, ..., 1) in that order, so some report
  * profile reaches the fallback iff H_n > threshold. Default threshold: the paper's (1/alpha - 2 + 1/n with the exact
  * rational alpha <= alpha(n), at least 23 + 2 log log n); `threshold` is the library extension w >= 2 + 1/n.
@@ -552,8 +552,8 @@ function loglogEvaluator(
 }
 
 /**
- * Theorem 2 with the library's `threshold w` extension (paper 000, Babaioff, Feige, Manaker Morag; spec M4 [DECISION],
- * 6.3, 6.4), exactly over all n! orderings: the bad-ordering probability and, for every agent and every deficiency
+ * Theorem 2 with the library's `threshold w` extension (not in the paper: it makes the fallback reachable at small n so
+ * that the incentive loss can be measured; Babaioff, Feige & Manaker Morag, spec M4, 6.3, 6.4), exactly over all n! orderings: the bad-ordering probability and, for every agent and every deficiency
  * misreport d'_i in 0..n (and with `orderMisreports`, every strict order x every d'_i), the exact expected value under
  * truth vs misreport, the maximum relative gain (the measured incentive loss) with its witness, and the comparison
  * with the incentive accounting of spec 6.3: gain <= Pr[bad under truth or lie] * v_i(M) <= (Pr[bad truth] + Pr[bad lie])
@@ -654,7 +654,7 @@ export function loglogThresholdExperiment(inst: Instance, opts: LoglogThresholdO
 
 /**
  * Agent i's exact expected value E[v_i(A_i)] (true valuation) under Theorem 2's exact mixture over all n! orderings
- * (paper 000, Babaioff, Feige, Manaker Morag; spec M4, C9) when she reports `report` (strict order, deficiency; each
+ * (Babaioff, Feige & Manaker Morag; spec M4, C9) when she reports `report` (strict order, deficiency; each
  * default truthful) and the others report their reference orders and deficiencies; with the `threshold w` extension
  * when given. Computed from the implemented CUQ allocations (see `loglogThresholdExperiment`); equals
  * `lotteryExpectedValue` of `solve('tie-mms-loglog', ..., { exactMixture: true, threshold, deficiencies })`.

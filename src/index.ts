@@ -33,6 +33,9 @@ export { progress, type ProgressReporter, type ProgressCount } from './display/p
 export * as stochastic from './stochastic';
 export { simulateMechanism, simulateMechanismSync, type StochasticSimulationRequest } from './mechanisms/stochastic';
 export * as tieMms from './mechanisms/tie-mms';
+export * as bobwFewAgents from './mechanisms/bobw-few-agents';
+export { mxs } from './shares/mxs';
+export { rmms } from './shares/rmms';
 
 /**
  * Runs the registered mechanism `id` on an instance (matrix, object of objects or instance JSON) and

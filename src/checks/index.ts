@@ -8,3 +8,9 @@ export { checkExchangeCycleFPO, checkMarketEquilibrium, marketSummary, type Exch
 export { auditTruthfulness, cardinalGrid, valueOf, type AuditOptions, type MisreportSpace } from './incentives';
 export type { CheckResult } from './result';
 export { checkAlphaPO, type AlphaPOOptions, type AlphaPOMethod } from './alpha-po';
+export { checkMXS, mxsShare } from './mxs';
+export { checkRMMS, rmmsShare } from './rmms';
+export { checkRoleTriple, eefxCertificate, type RoleTheorem } from './bobw-roles';
+export { checkEqualTreatment, checkExAnteRhoProp, checkProbabilityBelowMms, checkProbabilityProp } from './lottery-bounds';
+export { checkDividerPairs, readDividerPairs, type DividerPairData } from './divider-pairs';
+export { verifyAsAgent, type AgentVerification, type VerifyAsAgentOptions } from './verify-as-agent';

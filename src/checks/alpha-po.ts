@@ -70,14 +70,23 @@ function parseAlpha(alpha: RationalLike): Rational {
 }
 
 function toAllocation(inst: Instance, allocation: Allocation | readonly (readonly GoodId[])[]): Allocation {
-  const a = allocation instanceof Allocation ? allocation : new Allocation(allocation as readonly (readonly GoodId[])[], inst.m);
-  if (a.m !== inst.m) throw new InvalidInputError('bad-shape', `allocation: covers ${a.m} goods, the instance has ${inst.m}`);
-  if (a.n !== inst.n) throw new InvalidInputError('bad-shape', `allocation: has ${a.n} bundles, the instance has ${inst.n} agents`);
+  const a =
+    allocation instanceof Allocation
+      ? allocation
+      : new Allocation(allocation as readonly (readonly GoodId[])[], inst.m);
+  if (a.m !== inst.m)
+    throw new InvalidInputError('bad-shape', `allocation: covers ${a.m} goods, the instance has ${inst.m}`);
+  if (a.n !== inst.n)
+    throw new InvalidInputError('bad-shape', `allocation: has ${a.n} bundles, the instance has ${inst.n} agents`);
   return a;
 }
 
 function parseWeights(inst: Instance, w: readonly RationalLike[]): Rational[] {
-  if (!Array.isArray(w) || w.length !== inst.n) throw new InvalidInputError('bad-weights', `weights: expected ${inst.n} weights (one per agent), got ${Array.isArray(w) ? w.length : typeof w}`);
+  if (!Array.isArray(w) || w.length !== inst.n)
+    throw new InvalidInputError(
+      'bad-weights',
+      `weights: expected ${inst.n} weights (one per agent), got ${Array.isArray(w) ? w.length : typeof w}`,
+    );
   const r = w.map((x, i) => Rational.from(x, `weights[${i}]`));
   r.forEach((x, i) => {
     if (x.sign() < 0) throw new InvalidInputError('bad-weights', `weights[${i}]: ${x} is negative`);
@@ -87,7 +96,11 @@ function parseWeights(inst: Instance, w: readonly RationalLike[]): Rational[] {
 }
 
 /** sum_i w_i t_i - sum_j max_i w_i v_ij, exactly. */
-function weightedGap(inst: Instance, w: readonly Rational[], targets: readonly Rational[]): { lhs: Rational; optimum: Rational; gap: Rational } {
+function weightedGap(
+  inst: Instance,
+  w: readonly Rational[],
+  targets: readonly Rational[],
+): { lhs: Rational; optimum: Rational; gap: Rational } {
   const lhs = Rational.sum(w.map((wi, i) => wi.mul(targets[i])));
   let optimum = Rational.ZERO;
   for (let g = 0; g < inst.m; g++) {
@@ -113,9 +126,18 @@ function tryWeights(ctx: Ctx, w: readonly Rational[], source: string): CheckResu
   return {
     holds: true,
     detail: {
-      property: PROPERTY, alpha: ctx.alpha, method: 'weighted-sum', exact: true, weightsFrom: source,
-      utilities: ctx.utilities, targets: ctx.targets, weightedWelfare: lhs.mul(ctx.alpha), weightedOptimum: optimum,
-      test: positive ? 'sum_i w_i u_i(A) ≥ alpha · sum_j max_i w_i v_ij, w > 0' : 'sum_i w_i u_i(A) > alpha · sum_j max_i w_i v_ij, w ≥ 0',
+      property: PROPERTY,
+      alpha: ctx.alpha,
+      method: 'weighted-sum',
+      exact: true,
+      weightsFrom: source,
+      utilities: ctx.utilities,
+      targets: ctx.targets,
+      weightedWelfare: lhs.mul(ctx.alpha),
+      weightedOptimum: optimum,
+      test: positive
+        ? 'sum_i w_i u_i(A) ≥ alpha · sum_j max_i w_i v_ij, w > 0'
+        : 'sum_i w_i u_i(A) > alpha · sum_j max_i w_i v_ij, w ≥ 0',
       attempts: ctx.attempts,
     },
     witness: { weights: [...w] },
@@ -127,17 +149,44 @@ function utilitiesOf(inst: Instance, owners: readonly number[]): Rational[] {
   return inst.values.map((row, i) => Rational.sum(owners.flatMap((o, g) => (o === i ? [row[g]] : []))));
 }
 
-function failWith(ctx: Ctx, owners: readonly number[], method: string, extra: Record<string, unknown> = {}): CheckResult {
+function failWith(
+  ctx: Ctx,
+  owners: readonly number[],
+  method: string,
+  extra: Record<string, unknown> = {},
+): CheckResult {
   const dominating = utilitiesOf(ctx.inst, owners);
   return {
     holds: false,
-    detail: { property: PROPERTY, alpha: ctx.alpha, method, exact: true, utilities: ctx.utilities, targets: ctx.targets, dominating, attempts: ctx.attempts, ...extra },
+    detail: {
+      property: PROPERTY,
+      alpha: ctx.alpha,
+      method,
+      exact: true,
+      utilities: ctx.utilities,
+      targets: ctx.targets,
+      dominating,
+      attempts: ctx.attempts,
+      ...extra,
+    },
     witness: { dominatingOwners: [...owners], utilities: dominating },
   };
 }
 
 function unchecked(ctx: Ctx, reason: string, extra: Record<string, unknown> = {}): CheckResult {
-  return { holds: false, unchecked: true, detail: { property: PROPERTY, alpha: ctx.alpha, reason, utilities: ctx.utilities, targets: ctx.targets, attempts: ctx.attempts, ...extra } };
+  return {
+    holds: false,
+    unchecked: true,
+    detail: {
+      property: PROPERTY,
+      alpha: ctx.alpha,
+      reason,
+      utilities: ctx.utilities,
+      targets: ctx.targets,
+      attempts: ctx.attempts,
+      ...extra,
+    },
+  };
 }
 
 /** Exact check that `owners` dominates the targets (all ≥, one >). */
@@ -179,7 +228,11 @@ function scaleRows(inst: Instance, targets: readonly Rational[]): { a: bigint[][
  * the current utilities: a Pareto improvement, used by `checkPO`). Returns the owners, null when none exists, or
  * 'limit'. Works on numbers when every row sum is a safe integer, else on bigints.
  */
-export function findDominating(inst: Instance, targets: readonly Rational[], nodeLimit: number): { owners: number[] | null; nodes: number } | 'limit' {
+export function findDominating(
+  inst: Instance,
+  targets: readonly Rational[],
+  nodeLimit: number,
+): { owners: number[] | null; nodes: number } | 'limit' {
   const { n, m } = inst;
   const { a, b } = scaleRows(inst, targets);
   const safe = a.every((row, i) => row.reduce((s, x) => s + x, 0n) + b[i] < BigInt(Number.MAX_SAFE_INTEGER));
@@ -192,19 +245,51 @@ export function findDominating(inst: Instance, targets: readonly Rational[], nod
   const goods = Array.from({ length: m }, (_, g) => g);
   const score = goods.map((g) => Math.max(...Array.from({ length: n }, (_, i) => norm(i, g))));
   goods.sort((x, y) => score[y] - score[x] || x - y);
-  const agentOrder = goods.map((g) => Array.from({ length: n }, (_, i) => i).sort((x, y) => norm(y, g) - norm(x, g) || x - y));
+  const agentOrder = goods.map((g) =>
+    Array.from({ length: n }, (_, i) => i).sort((x, y) => norm(y, g) - norm(x, g) || x - y),
+  );
   if (safe) {
     const A = a.map((row) => goods.map((g) => Number(row[g])));
     const B = b.map(Number);
-    return bnb(n, m, A, B, 0, agentOrder, goods, nodeLimit, (x, y) => x + y, (x, y) => x - y);
+    return bnb(
+      n,
+      m,
+      A,
+      B,
+      0,
+      agentOrder,
+      goods,
+      nodeLimit,
+      (x, y) => x + y,
+      (x, y) => x - y,
+    );
   }
   const A = a.map((row) => goods.map((g) => row[g]));
-  return bnb(n, m, A, b, 0n, agentOrder, goods, nodeLimit, (x, y) => x + y, (x, y) => x - y);
+  return bnb(
+    n,
+    m,
+    A,
+    b,
+    0n,
+    agentOrder,
+    goods,
+    nodeLimit,
+    (x, y) => x + y,
+    (x, y) => x - y,
+  );
 }
 
 function bnb<T extends number | bigint>(
-  n: number, m: number, A: T[][], B: T[], zero: T, agentOrder: number[][], goods: number[], nodeLimit: number,
-  add: (x: T, y: T) => T, sub: (x: T, y: T) => T,
+  n: number,
+  m: number,
+  A: T[][],
+  B: T[],
+  zero: T,
+  agentOrder: number[][],
+  goods: number[],
+  nodeLimit: number,
+  add: (x: T, y: T) => T,
+  sub: (x: T, y: T) => T,
 ): { owners: number[] | null; nodes: number } | 'limit' {
   // rem[i][t] = sum of A[i][t..m-1] (positions in the sorted order)
   const rem: T[][] = A.map((row) => {
@@ -225,7 +310,8 @@ function bnb<T extends number | bigint>(
   };
   const dfs = (t: number): boolean | 'limit' => {
     if (++nodes > nodeLimit) return 'limit';
-    let allMet = true, strict = false;
+    let allMet = true,
+      strict = false;
     for (let i = 0; i < n; i++) {
       if (add(have[i], rem[i][t]) < B[i]) return false;
       if (have[i] < B[i]) allMet = false;
@@ -294,11 +380,17 @@ function highsPath(): string | null {
  * Solves LP-format models with HiGHS in one child process (synchronous; each model gets `time_limit`, and
  * the process is killed past the sum of the limits plus 20 s). One answer per model.
  */
-function runHighs(models: readonly { lp: string; options?: Record<string, unknown> }[], timeLimitMs: number): HighsAnswer[] {
+function runHighs(
+  models: readonly { lp: string; options?: Record<string, unknown> }[],
+  timeLimitMs: number,
+): HighsAnswer[] {
   const fail = (error: string): HighsAnswer[] => models.map(() => ({ status: 'error', error }));
   const path = highsPath();
   if (!path) return fail('the `highs` package is not installed');
-  const withOptions = models.map((m) => ({ lp: m.lp, options: { time_limit: timeLimitMs / 1000, output_flag: false, threads: 1, ...(m.options ?? {}) } }));
+  const withOptions = models.map((m) => ({
+    lp: m.lp,
+    options: { time_limit: timeLimitMs / 1000, output_flag: false, threads: 1, ...(m.options ?? {}) },
+  }));
   const r = spawnSync(process.execPath, ['-e', CHILD], {
     input: JSON.stringify({ path, models: withOptions }),
     encoding: 'utf8',
@@ -306,9 +398,11 @@ function runHighs(models: readonly { lp: string; options?: Record<string, unknow
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
   });
-  if (r.error) return fail(`HiGHS process (killed past ${models.length * timeLimitMs + 20_000} ms?): ${r.error.message}`);
+  if (r.error)
+    return fail(`HiGHS process (killed past ${models.length * timeLimitMs + 20_000} ms?): ${r.error.message}`);
   const k = (r.stdout ?? '').lastIndexOf('@@HIGHS@@');
-  if (k < 0) return fail(`HiGHS process exited (${r.status ?? r.signal}) without an answer: ${(r.stderr ?? '').slice(0, 300)}`);
+  if (k < 0)
+    return fail(`HiGHS process exited (${r.status ?? r.signal}) without an answer: ${(r.stderr ?? '').slice(0, 300)}`);
   const parsed = JSON.parse(r.stdout.slice(k + 9)) as HighsAnswer[];
   return parsed.length === models.length ? parsed : fail(parsed[0]?.error ?? 'HiGHS process: malformed answer');
 }
@@ -316,7 +410,9 @@ function runHighs(models: readonly { lp: string; options?: Record<string, unknow
 /** A linear expression in LP format, a few terms per line. */
 function expr(terms: [number, string][]): string {
   if (terms.length === 0) return '0 x_0_0';
-  const parts = terms.map(([c, v], k) => `${k === 0 ? (c < 0 ? '- ' : '') : c < 0 ? ' - ' : ' + '}${fmt(Math.abs(c))} ${v}`);
+  const parts = terms.map(
+    ([c, v], k) => `${k === 0 ? (c < 0 ? '- ' : '') : c < 0 ? ' - ' : ' + '}${fmt(Math.abs(c))} ${v}`,
+  );
   const lines: string[] = [];
   for (let k = 0; k < parts.length; k += 8) lines.push(parts.slice(k, k + 8).join(''));
   return lines.join('\n  ');
@@ -336,7 +432,8 @@ function rationalCandidates(x: number): Rational[] {
     let y = x;
     for (let it = 0; it < 40; it++) {
       const a = BigInt(Math.floor(y));
-      const h2 = a * h1 + h0, k2 = a * k1 + k0;
+      const h2 = a * h1 + h0,
+        k2 = a * k1 + k0;
       if (k2 > maxDen) break;
       [h0, h1, k0, k1] = [h1, h2, k1, k2];
       const frac = y - Math.floor(y);
@@ -373,7 +470,10 @@ function weightsModel(ctx: Ctx): WeightsModel | null {
   const obj: [number, string][] = [];
   for (let i = 0; i < n; i++) if (!c[i].isZero()) obj.push([targets[i].div(c[i]).toNumber(), `w_${i}`]);
   for (let j = 0; j < m; j++) obj.push([-1, `z_${j}`]);
-  const norm = Array.from({ length: n }, (_, i) => i).filter((i) => !c[i].isZero()).map((i) => `w_${i}`).join(' + ');
+  const norm = Array.from({ length: n }, (_, i) => i)
+    .filter((i) => !c[i].isZero())
+    .map((i) => `w_${i}`)
+    .join(' + ');
   return { lp: `Maximize\n obj: ${expr(obj)}\nSubject To\n${rows.join('\n')}\n norm: ${norm} = 1\nEnd\n`, c };
 }
 
@@ -381,7 +481,12 @@ function weightsModel(ctx: Ctx): WeightsModel | null {
 function interpretWeights(ctx: Ctx, model: WeightsModel, ans: HighsAnswer): CheckResult | null {
   const { n } = ctx.inst;
   const { c } = model;
-  ctx.attempts.push({ method: 'highs-weights-lp', status: ans.status, objective: ans.objective, ...(ans.error ? { error: ans.error } : {}) });
+  ctx.attempts.push({
+    method: 'highs-weights-lp',
+    status: ans.status,
+    objective: ans.objective,
+    ...(ans.error ? { error: ans.error } : {}),
+  });
   if (ans.status !== 'Optimal' || !ans.columns) return null;
   // a clearly negative optimum: the LP relaxation is feasible, no weights can certify
   if (!(ans.objective !== undefined && ans.objective >= -1e-9)) return null;
@@ -413,9 +518,12 @@ function ilpModel(ctx: Ctx): IlpModel {
   const x = (i: number, j: number) => `x_${i}_${j}`;
   const { a, b } = scaleRows(inst, targets);
   const LIMIT = 2n ** 40n;
-  const integerMode = a.every((row, i) => row.reduce((s, v) => s + v, 0n) + b[i] < LIMIT) && a.reduce((s, row, i) => s + row.reduce((t, v) => t + v, 0n) + b[i], 0n) < 2n ** 50n;
+  const integerMode =
+    a.every((row, i) => row.reduce((s, v) => s + v, 0n) + b[i] < LIMIT) &&
+    a.reduce((s, row, i) => s + row.reduce((t, v) => t + v, 0n) + b[i], 0n) < 2n ** 50n;
   const cons: string[] = [];
-  for (let j = 0; j < m; j++) cons.push(` g_${j}: ${expr(Array.from({ length: n }, (_, i) => [1, x(i, j)] as [number, string]))} = 1`);
+  for (let j = 0; j < m; j++)
+    cons.push(` g_${j}: ${expr(Array.from({ length: n }, (_, i) => [1, x(i, j)] as [number, string]))} = 1`);
   let objective: [number, string][];
   if (integerMode) {
     for (let i = 0; i < n; i++) {
@@ -423,7 +531,9 @@ function ilpModel(ctx: Ctx): IlpModel {
       const terms = a[i].flatMap((v, j) => (v > 0n ? [[Number(v), x(i, j)] as [number, string]] : []));
       cons.push(` r_${i}: ${expr(terms)} >= ${fmt(Number(b[i]) - 0.5)}`);
     }
-    const all = a.flatMap((row, i) => row.flatMap((v, j) => (v > 0n ? [[Number(v), x(i, j)] as [number, string]] : [])));
+    const all = a.flatMap((row, i) =>
+      row.flatMap((v, j) => (v > 0n ? [[Number(v), x(i, j)] as [number, string]] : [])),
+    );
     const total = b.reduce((s, v) => s + v, 0n);
     cons.push(` strict: ${expr(all)} >= ${fmt(Number(total) + 0.5)}`);
     objective = [[0, x(0, 0)]];
@@ -432,7 +542,9 @@ function ilpModel(ctx: Ctx): IlpModel {
     objective = [];
     for (let i = 0; i < n; i++) {
       const scale = targets[i].isZero() ? inst.values[i].reduce((s, v) => s.add(v), Rational.ZERO) : targets[i];
-      const terms = inst.values[i].flatMap((v, j) => (v.isZero() || scale.isZero() ? [] : [[v.div(scale).toNumber(), x(i, j)] as [number, string]]));
+      const terms = inst.values[i].flatMap((v, j) =>
+        v.isZero() || scale.isZero() ? [] : [[v.div(scale).toNumber(), x(i, j)] as [number, string]],
+      );
       objective.push(...terms);
       if (!targets[i].isZero()) cons.push(` r_${i}: ${expr(terms)} >= ${fmt(1 - 1e-9)}`);
     }
@@ -442,11 +554,21 @@ function ilpModel(ctx: Ctx): IlpModel {
   const general: string[] = [];
   for (let k = 0; k < ints.length; k += 10) general.push(' ' + ints.slice(k, k + 10).join(' '));
   const lp = `Maximize\n obj: ${expr(objective)}\nSubject To\n${cons.join('\n')}\nBounds\n${bounds}\nGeneral\n${general.join('\n')}\nEnd\n`;
-  return { lp, integerMode, mode: integerMode ? 'integer-scaled rows, margin 1/2 unit' : 'normalised rows, relative margin 1e-9' };
+  return {
+    lp,
+    integerMode,
+    mode: integerMode ? 'integer-scaled rows, margin 1/2 unit' : 'normalised rows, relative margin 1e-9',
+  };
 }
 
 /** 3b: reads HiGHS's answer to the integer program; a dominating A' is re-verified exactly. */
-function interpretIlp(ctx: Ctx, model: IlpModel, ans: HighsAnswer, timeLimitMs: number, requireExact: boolean): CheckResult {
+function interpretIlp(
+  ctx: Ctx,
+  model: IlpModel,
+  ans: HighsAnswer,
+  timeLimitMs: number,
+  requireExact: boolean,
+): CheckResult {
   const { inst, targets } = ctx;
   const { n, m } = inst;
   const x = (i: number, j: number) => `x_${i}_${j}`;
@@ -461,26 +583,53 @@ function interpretIlp(ctx: Ctx, model: IlpModel, ans: HighsAnswer, timeLimitMs: 
       for (let i = 1; i < n; i++) if ((cols[x(i, j)] ?? 0) > (cols[x(best, j)] ?? 0)) best = i;
       return best;
     });
-    if (dominates(ctx, owners)) return failWith(ctx, owners, 'highs-ilp', { verified: 'exactly (Rational)', highsStatus: ans.status });
+    if (dominates(ctx, owners))
+      return failWith(ctx, owners, 'highs-ilp', { verified: 'exactly (Rational)', highsStatus: ans.status });
     if (integerMode) {
-      if (/time limit/i.test(ans.status)) return unchecked(ctx, `HiGHS hit the time limit (${timeLimitMs} ms) without a verified answer`);
-      return unchecked(ctx, 'HiGHS returned an allocation that does not dominate exactly (solver tolerance); undecided');
+      if (/time limit/i.test(ans.status))
+        return unchecked(ctx, `HiGHS hit the time limit (${timeLimitMs} ms) without a verified answer`);
+      return unchecked(
+        ctx,
+        'HiGHS returned an allocation that does not dominate exactly (solver tolerance); undecided',
+      );
     }
     // floating mode: the maximiser meets the targets only with equality, or misses one by the margin
     const u = utilitiesOf(inst, owners);
-    if (ans.status === 'Optimal' && u.every((v, i) => v.ge(targets[i]))) return solverHolds(ctx, requireExact, 'HiGHS maximum of the normalised utility sum subject to the targets has no strict improvement', mode);
-    return unchecked(ctx, 'HiGHS returned an allocation within its tolerance of the targets that does not dominate exactly; undecided');
+    if (ans.status === 'Optimal' && u.every((v, i) => v.ge(targets[i])))
+      return solverHolds(
+        ctx,
+        requireExact,
+        'HiGHS maximum of the normalised utility sum subject to the targets has no strict improvement',
+        mode,
+      );
+    return unchecked(
+      ctx,
+      'HiGHS returned an allocation within its tolerance of the targets that does not dominate exactly; undecided',
+    );
   }
-  if (ans.status === 'Infeasible') return solverHolds(ctx, requireExact, 'HiGHS: the integer program for a dominating allocation is infeasible', mode);
-  if (/time limit/i.test(ans.status)) return unchecked(ctx, `HiGHS hit the time limit (${timeLimitMs} ms) without deciding`);
+  if (ans.status === 'Infeasible')
+    return solverHolds(ctx, requireExact, 'HiGHS: the integer program for a dominating allocation is infeasible', mode);
+  if (/time limit/i.test(ans.status))
+    return unchecked(ctx, `HiGHS hit the time limit (${timeLimitMs} ms) without deciding`);
   return unchecked(ctx, `HiGHS status "${ans.status}"`);
 }
 
 function solverHolds(ctx: Ctx, requireExact: boolean, basis: string, mode: string): CheckResult {
-  if (requireExact) return unchecked(ctx, `${basis}; rests on HiGHS floating-point branch and bound (requireExact)`, { mode });
+  if (requireExact)
+    return unchecked(ctx, `${basis}; rests on HiGHS floating-point branch and bound (requireExact)`, { mode });
   return {
     holds: true,
-    detail: { property: PROPERTY, alpha: ctx.alpha, method: 'highs-ilp', exact: false, basis, mode, utilities: ctx.utilities, targets: ctx.targets, attempts: ctx.attempts },
+    detail: {
+      property: PROPERTY,
+      alpha: ctx.alpha,
+      method: 'highs-ilp',
+      exact: false,
+      basis,
+      mode,
+      utilities: ctx.utilities,
+      targets: ctx.targets,
+      attempts: ctx.attempts,
+    },
   };
 }
 
@@ -491,11 +640,17 @@ function solverHolds(ctx: Ctx, requireExact: boolean, basis: string, mode: strin
  * Theorem A.1; the certificate of seed-001 spec C13. Exact (Rational) throughout; see the module comment
  * for the three methods. `holds` with `detail.exact === false` means the answer rests on HiGHS.
  */
-export function checkAlphaPO(inst: Instance, allocation: Allocation | readonly (readonly GoodId[])[], alpha: RationalLike, options: AlphaPOOptions = {}): CheckResult {
+export function checkAlphaPO(
+  inst: Instance,
+  allocation: Allocation | readonly (readonly GoodId[])[],
+  alpha: RationalLike,
+  options: AlphaPOOptions = {},
+): CheckResult {
   const a = parseAlpha(alpha);
   const alloc = toAllocation(inst, allocation);
   const method = options.method ?? 'auto';
-  if (!['auto', 'weighted-sum', 'enumeration', 'ilp'].includes(method)) throw new InvalidInputError('bad-option', `alpha-PO: unknown method ${JSON.stringify(method)}`);
+  if (!['auto', 'weighted-sum', 'enumeration', 'ilp'].includes(method))
+    throw new InvalidInputError('bad-option', `alpha-PO: unknown method ${JSON.stringify(method)}`);
   const given = options.weights !== undefined ? parseWeights(inst, options.weights) : null;
   const utilities = alloc.bundles.map((bundle, i) => inst.value(i, bundle));
   const ctx: Ctx = { inst, alpha: a, utilities, targets: utilities.map((u) => u.div(a)), attempts: [] };
@@ -511,18 +666,32 @@ export function checkAlphaPO(inst: Instance, allocation: Allocation | readonly (
       const r = tryWeights(ctx, negishi, 'Negishi 1/u_i(A)');
       if (r) return r;
     }
-    if (method === 'weighted-sum') return unchecked(ctx, 'the weighted-sum test is only sufficient and did not apply to the weights tried');
+    if (method === 'weighted-sum')
+      return unchecked(ctx, 'the weighted-sum test is only sufficient and did not apply to the weights tried');
   }
 
   const limit = options.enumerationLimit ?? 1e6;
   const tiny = m * Math.log(Math.max(n, 1)) <= Math.log(limit) + 1e-9;
   if (method === 'enumeration' || (method === 'auto' && tiny)) {
-    if (!tiny && method === 'enumeration') return unchecked(ctx, `n^m = ${n}^${m} exceeds the enumeration limit ${limit}`);
+    if (!tiny && method === 'enumeration')
+      return unchecked(ctx, `n^m = ${n}^${m} exceeds the enumeration limit ${limit}`);
     const r = findDominating(inst, ctx.targets, 3 * limit + 10);
     if (r === 'limit') return unchecked(ctx, 'search budget exhausted');
     ctx.attempts.push({ method: 'enumeration', nodes: r.nodes, dominated: r.owners !== null });
     if (r.owners) return failWith(ctx, r.owners, 'enumeration', { nodes: r.nodes });
-    return { holds: true, detail: { property: PROPERTY, alpha: a, method: 'enumeration', exact: true, nodes: r.nodes, utilities, targets: ctx.targets, attempts: ctx.attempts } };
+    return {
+      holds: true,
+      detail: {
+        property: PROPERTY,
+        alpha: a,
+        method: 'enumeration',
+        exact: true,
+        nodes: r.nodes,
+        utilities,
+        targets: ctx.targets,
+        attempts: ctx.attempts,
+      },
+    };
   }
 
   const maxVars = options.maxIlpVariables ?? 50_000;
@@ -546,17 +715,28 @@ export function checkAlphaPO(inst: Instance, allocation: Allocation | readonly (
  * file, so a malformed alpha or weight list is a typed `bad-claim-params` error naming it. Only exact
  * answers count (`requireExact`): a HiGHS "infeasible" without an exact certificate is `unchecked`.
  */
-export function checkAlphaPOClaim(inst: Instance, allocation: Allocation, params: unknown, rho?: Rational): CheckResult {
+export function checkAlphaPOClaim(
+  inst: Instance,
+  allocation: Allocation,
+  params: unknown,
+  rho?: Rational,
+): CheckResult {
   const bad = (message: string): never => {
     throw new InvalidInputError('bad-claim-params', `claim alpha-po: ${message}`);
   };
-  if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) bad(`params must be an object, got ${JSON.stringify(params)}`);
+  if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params)))
+    bad(`params must be an object, got ${JSON.stringify(params)}`);
   const p = (params ?? {}) as { alpha?: unknown; weights?: unknown };
   const alpha = p.alpha ?? rho;
-  if (alpha === undefined) return { holds: false, unchecked: true, detail: { reason: 'alpha-po claim without params.alpha' } };
-  if (!(typeof alpha === 'string' || typeof alpha === 'number' || alpha instanceof Rational)) bad(`params.alpha must be a rational in (0, 1], got ${JSON.stringify(alpha)}`);
+  if (alpha === undefined)
+    return { holds: false, unchecked: true, detail: { reason: 'alpha-po claim without params.alpha' } };
+  if (!(typeof alpha === 'string' || typeof alpha === 'number' || alpha instanceof Rational))
+    bad(`params.alpha must be a rational in (0, 1], got ${JSON.stringify(alpha)}`);
   const weights = p.weights;
-  if (weights !== undefined && (!Array.isArray(weights) || !weights.every((w) => typeof w === 'string' || typeof w === 'number')))
+  if (
+    weights !== undefined &&
+    (!Array.isArray(weights) || !weights.every((w) => typeof w === 'string' || typeof w === 'number'))
+  )
     bad(`params.weights must be a list of numbers or rational strings, got ${JSON.stringify(weights)}`);
   let a: Rational;
   let w: Rational[] | undefined;

@@ -13,7 +13,8 @@ import { SIMULATED_MECHANISM_IDS, simulateMechanism } from '../mechanisms/stocha
 import type { Command } from './commands';
 import { parseArgs, seedArg, toJson, UsageError } from './io';
 
-const USAGE = 'usage: fairdiv simulate <mechanism-id> --dist <uniform:a,b|exp:lambda|beta:a,b|samples:FILE> --n N --m M[,M2,...] --trials T [--seed S] [--r r1,r2,...] [--options JSON] [--rho x] [--interval wilson|jeffreys] [--progress]';
+const USAGE =
+  'usage: fairdiv simulate <mechanism-id> --dist <uniform:a,b|exp:lambda|beta:a,b|samples:FILE> --n N --m M[,M2,...] --trials T [--seed S] [--r r1,r2,...] [--options JSON] [--rho x] [--interval wilson|jeffreys] [--progress]';
 
 function posInt(v: string | true | undefined, name: string, def?: number): number {
   if (v === undefined) {
@@ -21,20 +22,29 @@ function posInt(v: string | true | undefined, name: string, def?: number): numbe
     throw new UsageError(`--${name} is required\n${USAGE}`);
   }
   const x = Number(v);
-  if (v === true || !Number.isInteger(x) || x < 1) throw new UsageError(`--${name}: expected a positive integer, got ${v === true ? '(nothing)' : v}`);
+  if (v === true || !Number.isInteger(x) || x < 1)
+    throw new UsageError(`--${name}: expected a positive integer, got ${v === true ? '(nothing)' : v}`);
   return x;
 }
 
 export const simulateCommand: Command = async (argv, io) => {
-  const { positional, options } = parseArgs(argv, { flags: ['progress'], allowed: ['progress', 'dist', 'n', 'm', 'trials', 'seed', 'options', 'r', 'rho', 'interval'] });
+  const { positional, options } = parseArgs(argv, {
+    flags: ['progress'],
+    allowed: ['progress', 'dist', 'n', 'm', 'trials', 'seed', 'options', 'r', 'rho', 'interval'],
+  });
   if (positional.length !== 1) throw new UsageError(USAGE);
   const id = positional[0];
-  if (!SIMULATED_MECHANISM_IDS.includes(id)) throw new UsageError(`simulate: "${id}" is not a paper-001 mechanism (known: ${SIMULATED_MECHANISM_IDS.join(', ')})`);
+  if (!SIMULATED_MECHANISM_IDS.includes(id))
+    throw new UsageError(
+      `simulate: "${id}" is not a paper-001 mechanism (known: ${SIMULATED_MECHANISM_IDS.join(', ')})`,
+    );
   if (options.dist === undefined || options.dist === true) throw new UsageError(`--dist is required\n${USAGE}`);
   const dist = parseDistribution(String(options.dist));
   const n = posInt(options.n, 'n', 2);
   if (options.m === undefined || options.m === true) throw new UsageError(`--m is required\n${USAGE}`);
-  const ms = String(options.m).split(',').map((s) => posInt(s.trim(), 'm'));
+  const ms = String(options.m)
+    .split(',')
+    .map((s) => posInt(s.trim(), 'm'));
   const trials = posInt(options.trials, 'trials', 100);
   if (trials < 2) throw new UsageError('--trials: at least 2 trials are needed for an interval');
   const seed = options.seed === undefined ? 0 : seedArg(options.seed);
@@ -45,16 +55,34 @@ export const simulateCommand: Command = async (argv, io) => {
     } catch (e) {
       throw new UsageError(`--options: not valid JSON (${(e as Error).message})`);
     }
-    if (typeof mechOptions !== 'object' || mechOptions === null || Array.isArray(mechOptions)) throw new UsageError(`--options: expected a JSON object, got ${options.options}`);
+    if (typeof mechOptions !== 'object' || mechOptions === null || Array.isArray(mechOptions))
+      throw new UsageError(`--options: expected a JSON object, got ${options.options}`);
   }
-  if (options.r !== undefined && options.r !== true) mechOptions.r = String(options.r).split(',').map((s) => s.trim());
+  if (options.r !== undefined && options.r !== true)
+    mechOptions.r = String(options.r)
+      .split(',')
+      .map((s) => s.trim());
   const rho = options.rho === undefined || options.rho === true ? undefined : Number(options.rho);
-  if (rho !== undefined && !(rho >= -1 && rho <= 1)) throw new UsageError(`--rho: expected a correlation in [-1, 1], got ${options.rho}`);
+  if (rho !== undefined && !(rho >= -1 && rho <= 1))
+    throw new UsageError(`--rho: expected a correlation in [-1, 1], got ${options.rho}`);
   const interval = options.interval === undefined ? 'wilson' : String(options.interval);
-  if (interval !== 'wilson' && interval !== 'jeffreys') throw new UsageError(`--interval: expected wilson or jeffreys, got ${interval}`);
+  if (interval !== 'wilson' && interval !== 'jeffreys')
+    throw new UsageError(`--interval: expected wilson or jeffreys, got ${interval}`);
   const result = await simulateMechanism({
-    mechanism: id, dist, n, ms, trials, seed, options: mechOptions, rho, efInterval: interval,
-    onProgress: options.progress ? (p) => { if (p.trial === trials - 1) io.err(`m = ${p.m}: ${p.done}/${p.total} trials`); } : undefined,
+    mechanism: id,
+    dist,
+    n,
+    ms,
+    trials,
+    seed,
+    options: mechOptions,
+    rho,
+    efInterval: interval,
+    onProgress: options.progress
+      ? (p) => {
+          if (p.trial === trials - 1) io.err(`m = ${p.m}: ${p.done}/${p.total} trials`);
+        }
+      : undefined,
   });
   io.out(toJson({ ...result, distributionInfo: describeDist(dist) }));
   return 0;

@@ -15,6 +15,9 @@ describe('stochastic Bai–Gölz weights', () => {
     close(b.w[1], 2, 1e-7, 'w2');
     close(b.w[2], 1.10940039, 1e-7, 'w3');
     assert.ok(b.residual < 1e-10, `residual ${b.residual}`);
-    assert.deepEqual(baiGolzWeights([uniform(0, 1), uniform(0, 1), uniform(0, 1)]).w.map((x) => +x.toFixed(10)), [1, 1, 1]);
+    assert.deepEqual(
+      baiGolzWeights([uniform(0, 1), uniform(0, 1), uniform(0, 1)]).w.map((x) => +x.toFixed(10)),
+      [1, 1, 1],
+    );
   });
 });

@@ -12,7 +12,10 @@ describe('stochastic correlated values (Appendix B)', () => {
     const choice = correlatedPickChoice([Uu, Uu], 0.02);
     close(choice.r, 1 - 1 / Math.SQRT2 + 0.02, 1e-12, 'r');
     const rows: [number, number, number, number, boolean][] = [
-      [0, 0.02, 0.5277, 0.3127, true], [0.5, 0.02, 0.5277, 0.4143, true], [0.9, 0.02, 0.5277, 0.5033, false], [0.9, 0.05, 0.568, 0.5419, false],
+      [0, 0.02, 0.5277, 0.3127, true],
+      [0.5, 0.02, 0.5277, 0.4143, true],
+      [0.9, 0.02, 0.5277, 0.5033, false],
+      [0.9, 0.05, 0.568, 0.5419, false],
     ];
     for (const [rho, eps, own, other, ef] of rows) {
       const c = correlatedPickChoice([Uu, Uu], eps);

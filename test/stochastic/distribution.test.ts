@@ -5,7 +5,17 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import {
-  bernoulliNoise, Beta, empirical, Exponential, fromQuantile, hardDistribution, histogram, Q_STAR, R0, uniform, type Distribution,
+  bernoulliNoise,
+  Beta,
+  empirical,
+  Exponential,
+  fromQuantile,
+  hardDistribution,
+  histogram,
+  Q_STAR,
+  R0,
+  uniform,
+  type Distribution,
 } from '../../src/stochastic';
 import { close } from '../helpers/approx';
 
@@ -45,11 +55,18 @@ describe('stochastic distributions', () => {
   });
   it('quantile and cdf are inverse and Top is monotone (property)', () => {
     const ds = [U, E, new Beta(2, 5), U12, H1, histogram([0, 1, 3], [1, 2])];
-    fc.assert(fc.property(fc.integer({ min: 0, max: ds.length - 1 }), fc.double({ min: 0.001, max: 0.999, noNaN: true }), (k, u) => {
-      const d = ds[k];
-      close(d.cdf(d.quantile(u)), u, 1e-9, d.name);
-      assert.ok(d.top(u) <= d.top(u / 2) + 1e-15);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: ds.length - 1 }),
+        fc.double({ min: 0.001, max: 0.999, noNaN: true }),
+        (k, u) => {
+          const d = ds[k];
+          close(d.cdf(d.quantile(u)), u, 1e-9, d.name);
+          assert.ok(d.top(u) <= d.top(u / 2) + 1e-15);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
   it('Top and E max(X, c) of Uniform and Exp match their closed forms (spec 6.2)', () => {
     close(U12.top(0.3), 0.7 * 1 + (1 - 0.09) / 2, 1e-15, 'Top U12');

@@ -9,14 +9,31 @@ import fc from 'fast-check';
 import { InvalidInputError } from '../../src/core/errors';
 import { rng } from '../../src/core/rng';
 import {
-  C2, exchangeBoundPerItem, Exponential, hardDistribution, oneForOneExchange, pickingComponentWelfare, Q_STAR, R0,
-  simulateExchange, simulatePickingExchange, theorem31Bounds, uniform, welfareRatio, type Component,
+  C2,
+  exchangeBoundPerItem,
+  Exponential,
+  hardDistribution,
+  oneForOneExchange,
+  pickingComponentWelfare,
+  Q_STAR,
+  R0,
+  simulateExchange,
+  simulatePickingExchange,
+  theorem31Bounds,
+  uniform,
+  welfareRatio,
+  type Component,
 } from '../../src/stochastic';
 import { close } from '../helpers/approx';
 
 const H1 = { p: 0.01, delta: 0.001 };
 const H2 = { p: 0.001, delta: 0.0001 };
-const SMALL: [number, number][] = [[0.01, 0.001], [0.001, 1e-4], [1e-4, 1e-5], [1e-6, 1e-7]];
+const SMALL: [number, number][] = [
+  [0.01, 0.001],
+  [0.001, 1e-4],
+  [1e-4, 1e-5],
+  [1e-6, 1e-7],
+];
 const q = Q_STAR;
 
 describe('hardness of Theorem 3.1: analytic bounds on D_{p,delta} (C15)', () => {
@@ -65,10 +82,25 @@ describe('hardness of Theorem 3.1: analytic bounds on D_{p,delta} (C15)', () => 
   });
   it('a picking component with a cardinality menu is valued by exact order statistics, below the best rule and tending to the QT limit', () => {
     const U = uniform(0, 1);
-    close(pickingComponentWelfare(U, { s: 4, t: 2 }).cardinality!.perItem, 0.6, 1e-12, 'U top 2 of 4: (4/5 + 3/5 + 2·1/2)/4');
+    close(
+      pickingComponentWelfare(U, { s: 4, t: 2 }).cardinality!.perItem,
+      0.6,
+      1e-12,
+      'U top 2 of 4: (4/5 + 3/5 + 2·1/2)/4',
+    );
     close(pickingComponentWelfare(U, { s: 3, t: 1 }).cardinality!.perItem, (0.75 + 2 * 0.5) / 3, 1e-12, 'U top 1 of 3');
     const d = hardDistribution(H1.p, H1.delta);
-    for (const [s, t] of [[1, 0], [1, 1], [5, 0], [5, 5], [5, 2], [12, 3], [40, 12], [200, 59], [1000, 293]]) {
+    for (const [s, t] of [
+      [1, 0],
+      [1, 1],
+      [5, 0],
+      [5, 5],
+      [5, 2],
+      [12, 3],
+      [40, 12],
+      [200, 59],
+      [1000, 293],
+    ]) {
       const w = pickingComponentWelfare(H1, { s, t });
       assert.ok(w.cardinality!.perItem <= w.bestRule + 1e-12, `s=${s}, t=${t}`);
       assert.ok(w.cardinality!.perItem <= w.bound!);
@@ -96,14 +128,21 @@ describe('hardness of Theorem 3.1: analytic bounds on D_{p,delta} (C15)', () => 
     close(oneForOneExchange(uniform(0, 1)).ratio, 0.875, 1e-12, 'Uniform');
     close(oneForOneExchange(new Exponential(1)).ratio, 5 / 6, 1e-6, 'Exp(1)');
     assert.equal(oneForOneExchange(uniform(0, 1)).bound, null, 'no Theorem 3.1 bound outside D_{p,delta}');
-    assert.equal(oneForOneExchange(hardDistribution(0.01, 0.001)).bound, h1.bound, 'a D_{p,delta} object is recognised');
+    assert.equal(
+      oneForOneExchange(hardDistribution(0.01, 0.001)).bound,
+      h1.bound,
+      'a D_{p,delta} object is recognised',
+    );
   });
 });
 
 describe('hardness of Theorem 3.1: seeded Monte Carlo (C15)', function () {
   this.timeout(120000);
   it('the 1-for-1 exchange estimate matches mu + E|X−Y|/4 within 4 se and the trade rate 1/4 lies in its Wilson/Jeffreys interval', () => {
-    for (const [d, trials] of [[H1, 200000], [uniform(0, 1), 50000]] as const) {
+    for (const [d, trials] of [
+      [H1, 200000],
+      [uniform(0, 1), 50000],
+    ] as const) {
       const e = simulateExchange(d, 1, 1, { trials, seed: 'c15-1for1' });
       const a = oneForOneExchange(d);
       close(e.welfarePerItem.mean, a.welfarePerItem, 4 * e.welfarePerItem.se, 'MC vs analytic');
@@ -117,7 +156,18 @@ describe('hardness of Theorem 3.1: seeded Monte Carlo (C15)', function () {
   });
   it('every tried exchange with s ≥ 3 stays ≤ √2 + psi and ≤ the proof bound (within 4 se)', () => {
     const b = theorem31Bounds(H1.p, H1.delta);
-    for (const [l, k] of [[1, 2], [2, 1], [2, 2], [1, 3], [3, 3], [2, 4], [1, 5], [5, 5], [10, 10], [3, 17]]) {
+    for (const [l, k] of [
+      [1, 2],
+      [2, 1],
+      [2, 2],
+      [1, 3],
+      [3, 3],
+      [2, 4],
+      [1, 5],
+      [5, 5],
+      [10, 10],
+      [3, 17],
+    ]) {
       const e = simulateExchange(H1, l, k, { trials: 40000, seed: `c15-ex-${l}-${k}` });
       assert.equal(e.bound, b.exchange);
       assert.ok(e.consistent, `(${l}, ${k}): ${e.welfarePerItem.mean} vs ${e.bound}`);
@@ -127,11 +177,19 @@ describe('hardness of Theorem 3.1: seeded Monte Carlo (C15)', function () {
   });
   it('Pick-r0 as one picking component (m = 10^4, 100 trials) reaches 0.85575 within C7 and stays ≤ (2+√2)/4 + psi_ratio (T6)', () => {
     const m = 10000;
-    const est = simulatePickingExchange(H1, [{ kind: 'picking', picker: 0, size: m, take: Math.floor(R0 * m) }], { trials: 100, seed: 'c15-t6' });
+    const est = simulatePickingExchange(H1, [{ kind: 'picking', picker: 0, size: m, take: Math.floor(R0 * m) }], {
+      trials: 100,
+      seed: 'c15-t6',
+    });
     close(est.ratio.mean, 0.855752, 4 * est.ratio.se + 0.005, 'T6 prediction');
     assert.ok(est.consistent, `${est.ratio.mean} vs ${est.bound}`);
     close(est.bound!, C2 + theorem31Bounds(H1.p, H1.delta).psiRatio, 1e-15, 'bound');
-    close(est.componentBound!, theorem31Bounds(H1.p, H1.delta).picking / theorem31Bounds(H1.p, H1.delta).m2, 1e-12, 'component bound');
+    close(
+      est.componentBound!,
+      theorem31Bounds(H1.p, H1.delta).picking / theorem31Bounds(H1.p, H1.delta).m2,
+      1e-12,
+      'component bound',
+    );
   });
   it('whole mechanisms mixing picking by both agents, explicit menus, 1-for-1 and larger exchanges stay within the bound', () => {
     const mixed: Component[] = [
@@ -147,34 +205,55 @@ describe('hardness of Theorem 3.1: seeded Monte Carlo (C15)', function () {
     assert.equal(est.m, 30 + 30 + 4 + 40 + 30 + 30);
     assert.ok(est.consistent, `${est.ratio.mean} vs ${est.bound}`);
     assert.ok(est.componentBound! <= est.bound! + 1e-15);
-    for (const c of est.components) assert.ok(c.welfarePerItem.mean <= c.bound! + 4 * c.welfarePerItem.se, JSON.stringify(c.component));
+    for (const c of est.components)
+      assert.ok(c.welfarePerItem.mean <= c.bound! + 4 * c.welfarePerItem.se, JSON.stringify(c.component));
     // only 1-for-1 exchanges: the ratio is the analytic (mu + E|X−Y|/4)/M_2
-    const ex = simulatePickingExchange(H1, Array.from({ length: 100 }, (): Component => ({ kind: 'exchange', endowed: [1, 1] })), { trials: 2000, seed: 'c15-1for1-mech' });
+    const ex = simulatePickingExchange(
+      H1,
+      Array.from({ length: 100 }, (): Component => ({ kind: 'exchange', endowed: [1, 1] })),
+      { trials: 2000, seed: 'c15-1for1-mech' },
+    );
     close(ex.ratio.mean, oneForOneExchange(H1).ratio, 4 * ex.ratio.se + 0.005, 'all 1-for-1');
     assert.ok(ex.ratio.mean <= b.ratio + 4 * ex.ratio.se);
     // a cardinality picking component agrees with its exact order-statistics value (Uniform, top 2 of 4)
-    const pu = simulatePickingExchange(uniform(0, 1), [{ kind: 'picking', picker: 0, size: 4, take: 2 }], { trials: 40000, seed: 5 });
+    const pu = simulatePickingExchange(uniform(0, 1), [{ kind: 'picking', picker: 0, size: 4, take: 2 }], {
+      trials: 40000,
+      seed: 5,
+    });
     close(pu.components[0].welfarePerItem.mean, 0.6, 4 * pu.components[0].welfarePerItem.se, 'U top 2 of 4');
     assert.equal(pu.bound, null);
   });
   it('random picking–exchange mechanisms have E[sw]/E[OPT] ≤ (2+√2)/4 + psi_ratio within 4 se (fast-check, seeded)', () => {
     const comp: fc.Arbitrary<Component> = fc.oneof(
-      fc.record({ size: fc.integer({ min: 1, max: 12 }), frac: fc.double({ min: 0, max: 1, noNaN: true }), picker: fc.constantFrom(0 as const, 1 as const) })
+      fc
+        .record({
+          size: fc.integer({ min: 1, max: 12 }),
+          frac: fc.double({ min: 0, max: 1, noNaN: true }),
+          picker: fc.constantFrom(0 as const, 1 as const),
+        })
         .map(({ size, frac, picker }): Component => ({ kind: 'picking', picker, size, take: Math.round(frac * size) })),
-      fc.record({ l: fc.integer({ min: 1, max: 6 }), k: fc.integer({ min: 1, max: 6 }) }).map(({ l, k }): Component => ({ kind: 'exchange', endowed: [l, k] })),
+      fc
+        .record({ l: fc.integer({ min: 1, max: 6 }), k: fc.integer({ min: 1, max: 6 }) })
+        .map(({ l, k }): Component => ({ kind: 'exchange', endowed: [l, k] })),
     );
-    fc.assert(fc.property(fc.array(comp, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 1e6 }), (cs, seed) => {
-      const est = simulatePickingExchange(H1, cs, { trials: 400, seed });
-      assert.ok(est.consistent, `${est.ratio.mean} > ${est.bound} + 4·${est.ratio.se}`);
-      assert.ok(est.componentBound! <= est.bound! + 1e-15);
-    }), { numRuns: 30, seed: 2026 });
+    fc.assert(
+      fc.property(fc.array(comp, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 1e6 }), (cs, seed) => {
+        const est = simulatePickingExchange(H1, cs, { trials: 400, seed });
+        assert.ok(est.consistent, `${est.ratio.mean} > ${est.bound} + 4·${est.ratio.se}`);
+        assert.ok(est.componentBound! <= est.bound! + 1e-15);
+      }),
+      { numRuns: 30, seed: 2026 },
+    );
   });
   it('the same seed gives the same estimate', () => {
     const a = simulateExchange(H1, 2, 3, { trials: 500, seed: 9 });
     const b = simulateExchange(H1, 2, 3, { trials: 500, seed: 9 });
     assert.deepEqual(a, b);
     const r = rng(1);
-    assert.notDeepEqual(simulateExchange(H1, 2, 3, { trials: 500, seed: r.int(10, 99) }).welfarePerItem, a.welfarePerItem);
+    assert.notDeepEqual(
+      simulateExchange(H1, 2, 3, { trials: 500, seed: r.int(10, 99) }).welfarePerItem,
+      a.welfarePerItem,
+    );
   });
 });
 
@@ -185,8 +264,17 @@ describe('hardness of Theorem 3.1: invalid input', () => {
     assert.throws(() => simulateExchange(H1, 0, 2, { trials: 10 }), InvalidInputError);
     assert.throws(() => simulateExchange(H1, 1, 1, { trials: 1 }), InvalidInputError);
     assert.throws(() => simulatePickingExchange(H1, [], { trials: 10 }), InvalidInputError);
-    assert.throws(() => simulatePickingExchange(H1, [{ kind: 'picking', picker: 0, size: 3, take: 4 }], { trials: 10 }), InvalidInputError);
-    assert.throws(() => simulatePickingExchange(H1, [{ kind: 'picking', picker: 2 as 0, size: 3, take: 1 }], { trials: 10 }), InvalidInputError);
-    assert.throws(() => simulatePickingExchange(H1, [{ kind: 'picking', picker: 0, size: 3, menu: [[3]] }], { trials: 10 }), InvalidInputError);
+    assert.throws(
+      () => simulatePickingExchange(H1, [{ kind: 'picking', picker: 0, size: 3, take: 4 }], { trials: 10 }),
+      InvalidInputError,
+    );
+    assert.throws(
+      () => simulatePickingExchange(H1, [{ kind: 'picking', picker: 2 as 0, size: 3, take: 1 }], { trials: 10 }),
+      InvalidInputError,
+    );
+    assert.throws(
+      () => simulatePickingExchange(H1, [{ kind: 'picking', picker: 0, size: 3, menu: [[3]] }], { trials: 10 }),
+      InvalidInputError,
+    );
   });
 });

@@ -14,7 +14,10 @@ const EMP = empirical([0.1, 0.2, 0.4, 0.4, 0.7, 1.0]);
 describe('stochastic piecewise distributions', () => {
   it('the hard distribution D_{p,delta} has mean 1 + delta/2 and its breakpoints, and is valid where Exp is not', () => {
     close(H1.mean(), 1 + 0.001 / 2, 1e-14, 'mu');
-    assert.deepEqual(H1.breakpoints.map((x) => +x.toFixed(12)), [+(1 - Q_STAR - 0.01).toFixed(12), 0.99]);
+    assert.deepEqual(
+      H1.breakpoints.map((x) => +x.toFixed(12)),
+      [+(1 - Q_STAR - 0.01).toFixed(12), 0.99],
+    );
     assert.equal(H1.valid, true);
     assert.equal(E.valid, false);
     assert.match(E.validityNotes.join(' '), /unbounded/);
@@ -29,7 +32,12 @@ describe('stochastic piecewise distributions', () => {
     close(EMP.top(1 - R0), 0.2550253, 1e-7, 'T9 Top(1 - r0)');
     // M_n = sum x_(k)((k/N)^n - ((k-1)/N)^n)
     const xs = [0.1, 0.2, 0.4, 0.4, 0.7, 1.0];
-    close(EMP.emax(3), xs.reduce((s, x, k) => s + x * (((k + 1) / 6) ** 3 - (k / 6) ** 3), 0), 1e-15, 'M_3');
+    close(
+      EMP.emax(3),
+      xs.reduce((s, x, k) => s + x * (((k + 1) / 6) ** 3 - (k / 6) ** 3), 0),
+      1e-15,
+      'M_3',
+    );
     const I = empirical([0.1, 0.2, 0.4, 0.7, 1.0], { interpolate: true });
     assert.equal(empirical(xs, { interpolate: true }).kind, 'mixed', 'a repeated sample value stays an atom');
     assert.equal(I.kind, 'continuous');

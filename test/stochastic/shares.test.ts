@@ -14,13 +14,25 @@ describe('stochastic shares and Pick-r counts', () => {
     assert.throws(() => pickCounts([-0.1, 1.1], 10), /negative/);
   });
   it('counts are floor/ceil of r_i m and sum to m (property)', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 6 }).filter((a) => a.some((x) => x > 0)), fc.integer({ min: 0, max: 5000 }), (w, m) => {
-      const s = w.reduce((a, b) => a + b, 0);
-      const r = w.map((x) => x / s);
-      const t = pickCounts(r, m);
-      assert.equal(t.reduce((a, b) => a + b, 0), m);
-      t.forEach((ti, i) => assert.ok(ti >= Math.floor(r[i] * m - 1e-6) && ti <= Math.ceil(r[i] * m + 1e-6), `t=${t} r=${r}`));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 6 }).filter((a) => a.some((x) => x > 0)),
+        fc.integer({ min: 0, max: 5000 }),
+        (w, m) => {
+          const s = w.reduce((a, b) => a + b, 0);
+          const r = w.map((x) => x / s);
+          const t = pickCounts(r, m);
+          assert.equal(
+            t.reduce((a, b) => a + b, 0),
+            m,
+          );
+          t.forEach((ti, i) =>
+            assert.ok(ti >= Math.floor(r[i] * m - 1e-6) && ti <= Math.ceil(r[i] * m + 1e-6), `t=${t} r=${r}`),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
   it('rToS and sToR are inverse', () => {
     const r = [0.375, 0.3125, 0.3125];

@@ -26,7 +26,10 @@ describe('stochastic worst case: Monte Carlo towards beta', function () {
     const s = simulateWorstCase(1000, { items: 20000, seed: 1 });
     assert.ok(Math.abs(s.analytic - s.prophetRatio) < 1e-9, 'alpha_DP of the limit form is 1/a_n');
     assert.ok(s.prophetRatio - s.beta > 0 && s.prophetRatio - s.beta < 3e-4);
-    assert.ok(s.ratio.lo <= s.prophetRatio && s.prophetRatio <= s.ratio.hi, `1/a_1000 = ${s.prophetRatio} in [${s.ratio.lo}, ${s.ratio.hi}]`);
+    assert.ok(
+      s.ratio.lo <= s.prophetRatio && s.prophetRatio <= s.ratio.hi,
+      `1/a_1000 = ${s.prophetRatio} in [${s.ratio.lo}, ${s.ratio.hi}]`,
+    );
     assert.ok(s.ratio.lo <= s.beta && s.beta <= s.ratio.hi, `beta = ${s.beta} in [${s.ratio.lo}, ${s.ratio.hi}]`);
     assert.ok(s.ratio.hi - s.ratio.lo < 0.005);
   });

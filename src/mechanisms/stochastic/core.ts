@@ -53,12 +53,21 @@ export function ordersFromInstance(inst: Instance, keys: Int32Array[] | null): I
 }
 
 /** Pick-r: in `agentOrder`, each agent takes its `counts[k]` favourite remaining items. Returns owners. */
-export function pickFromOrders(orders: readonly Int32Array[], counts: readonly number[], agentOrder?: readonly number[]): Int32Array {
+export function pickFromOrders(
+  orders: readonly Int32Array[],
+  counts: readonly number[],
+  agentOrder?: readonly number[],
+): Int32Array {
   const n = orders.length;
   const m = n ? orders[0].length : 0;
   const seq = agentOrder ?? Array.from({ length: n }, (_, i) => i);
-  if (counts.length !== seq.length) throw new InvalidInputError('bad-counts', `pick: ${counts.length} counts for ${seq.length} agents`);
-  if (counts.reduce((a, b) => a + b, 0) !== m) throw new InvalidInputError('bad-counts', `pick: counts sum to ${counts.reduce((a, b) => a + b, 0)}, expected m = ${m}`);
+  if (counts.length !== seq.length)
+    throw new InvalidInputError('bad-counts', `pick: ${counts.length} counts for ${seq.length} agents`);
+  if (counts.reduce((a, b) => a + b, 0) !== m)
+    throw new InvalidInputError(
+      'bad-counts',
+      `pick: counts sum to ${counts.reduce((a, b) => a + b, 0)}, expected m = ${m}`,
+    );
   const owner = new Int32Array(m).fill(-1);
   seq.forEach((i, k) => {
     let need = counts[k];
@@ -137,13 +146,22 @@ export function quantileOf(d: Distribution, x: number, r: Rng): number {
  * QT-s (Definition 3.5) — NOT TRUTHFUL, analysis only: item j goes to the first i with q_ij ≥ 1 - s_i
  * (s_n = 1, so the last agent takes the rest).
  */
-export function qtOwners(values: readonly ArrayLike<number>[], s: readonly number[], d: Distribution, r: Rng): Int32Array {
+export function qtOwners(
+  values: readonly ArrayLike<number>[],
+  s: readonly number[],
+  d: Distribution,
+  r: Rng,
+): Int32Array {
   const n = values.length;
   const m = values[0].length;
   const owner = new Int32Array(m);
   for (let j = 0; j < m; j++) {
     let o = n - 1;
-    for (let i = 0; i < n - 1; i++) if (quantileOf(d, values[i][j], r) >= 1 - s[i]) { o = i; break; }
+    for (let i = 0; i < n - 1; i++)
+      if (quantileOf(d, values[i][j], r) >= 1 - s[i]) {
+        o = i;
+        break;
+      }
     owner[j] = o;
   }
   return owner;

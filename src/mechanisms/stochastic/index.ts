@@ -15,13 +15,24 @@ import type { ClaimId } from '../../core/claims';
 import type { OptionsSchema } from '../options';
 import { defineMechanism, type Citation, type IncentiveAudit, type MechanismDefinition } from '../registry';
 import {
-  pickCorrelated, pickEfSelector, pickNearEqual, pickProphetOptimal, pickR, pickTwoAgents, ranking, weightedRanking, type PlanSpec,
+  pickCorrelated,
+  pickEfSelector,
+  pickNearEqual,
+  pickProphetOptimal,
+  pickR,
+  pickTwoAgents,
+  ranking,
+  weightedRanking,
+  type PlanSpec,
 } from './plans';
 import { runPlan } from './run';
 import { T17, THREE_BY_FOUR, THREE_BY_SIX, THREE_BY_THREE } from './worked';
 
 export {
-  simulateMechanism, simulateMechanismSync, SIMULATED_MECHANISM_IDS, type StochasticSimulationRequest,
+  simulateMechanism,
+  simulateMechanismSync,
+  SIMULATED_MECHANISM_IDS,
+  type StochasticSimulationRequest,
 } from './simulation';
 export { WORKED_INSTANCES, type WorkedInstance } from './worked';
 
@@ -48,7 +59,7 @@ function definePlan<S extends OptionsSchema>(spec: PlanSpec<S>, decl: Declaratio
     id: spec.id,
     kind: 'allocation',
     options: spec.options,
-    domain: spec.domain && ((inst, o) => spec.domain?.(inst, o)),
+    domain: spec.domain,
     run: (inst, o) => runPlan(inst, spec.plan(inst.n, inst.m, o)),
   });
 }
@@ -57,10 +68,24 @@ definePlan(pickR, {
   name: 'Pick-r (quota serial dictatorship)',
   citation: cite('Definition 3.4 and Lemma 3.6'),
   claims: [...PICK_CLAIMS, 'asymptotic-welfare-ratio', 'ef-whp'],
-  guarantees: ['DSIC', 'welfare ratio alpha(r; D) - o(1) (Lemma 3.6(2))', 'EF w.h.p. iff all QT margins > 0 (Lemma 3.6(3))'],
+  guarantees: [
+    'DSIC',
+    'welfare ratio alpha(r; D) - o(1) (Lemma 3.6(2))',
+    'EF w.h.p. iff all QT margins > 0 (Lemma 3.6(3))',
+  ],
   requirements: 'any n; options.r required',
   incentives: DSIC,
-  example: { source: 'seed-001 spec T17a, Pick-(1/2, 1/2)', instance: T17, options: { r: ['1/2', '1/2'] }, expect: { allocation: [[0, 1], [2, 3]] } },
+  example: {
+    source: 'seed-001 spec T17a, Pick-(1/2, 1/2)',
+    instance: T17,
+    options: { r: ['1/2', '1/2'] },
+    expect: {
+      allocation: [
+        [0, 1],
+        [2, 3],
+      ],
+    },
+  },
 });
 
 definePlan(pickTwoAgents, {
@@ -80,7 +105,12 @@ definePlan(pickEfSelector, {
   guarantees: ['DSIC', 'EF w.h.p.', 'welfare ratio ≥ (2 + sqrt 2)/4 - o(1)'],
   requirements: 'n = 2; options.dist required',
   incentives: DSIC,
-  example: { source: 'seed-001 spec T17a; Exp(1) takes the r0 branch', instance: T17, options: { dist: 'exp:1' }, expect: { allocation: [[0], [1, 2, 3]] } },
+  example: {
+    source: 'seed-001 spec T17a; Exp(1) takes the r0 branch',
+    instance: T17,
+    options: { dist: 'exp:1' },
+    expect: { allocation: [[0], [1, 2, 3]] },
+  },
 });
 
 definePlan(pickProphetOptimal, {
@@ -90,7 +120,12 @@ definePlan(pickProphetOptimal, {
   guarantees: ['DSIC', 'welfare ratio alpha_DP(D, n) ≥ 1/a_n ≥ beta ≈ 0.745 - o(1)'],
   requirements: 'any n; options.dist required',
   incentives: DSIC,
-  example: { source: 'hand-made: three agents, three goods', instance: THREE_BY_THREE, options: { dist: 'uniform:0,1' }, expect: { allocation: [[2], [0], [1]] } },
+  example: {
+    source: 'hand-made: three agents, three goods',
+    instance: THREE_BY_THREE,
+    options: { dist: 'uniform:0,1' },
+    expect: { allocation: [[2], [0], [1]] },
+  },
 });
 
 definePlan(pickNearEqual, {
@@ -100,17 +135,31 @@ definePlan(pickNearEqual, {
   guarantees: ['DSIC', 'EF w.h.p.', 'welfare ratio ≥ 1/2 - o(1)'],
   requirements: 'any n (n < 50 for the default eps without options.dist)',
   incentives: DSIC,
-  example: { source: 'hand-made: three agents, four goods', instance: THREE_BY_FOUR, options: { dist: 'uniform:0,1' }, expect: { allocation: [[3], [0], [1, 2]] } },
+  example: {
+    source: 'hand-made: three agents, four goods',
+    instance: THREE_BY_FOUR,
+    options: { dist: 'uniform:0,1' },
+    expect: { allocation: [[3], [0], [1, 2]] },
+  },
 });
 
 definePlan(pickCorrelated, {
   name: 'Appendix B Pick for correlated values (two agents)',
   citation: cite('Appendix B'),
   claims: [...PICK_CLAIMS, 'ef-implies-half-welfare'],
-  guarantees: ['DSIC', 'EF w.h.p. under the correlation assumption (margins depend on the joint)', 'EF ⇒ welfare ≥ OPT/2'],
+  guarantees: [
+    'DSIC',
+    'EF w.h.p. under the correlation assumption (margins depend on the joint)',
+    'EF ⇒ welfare ≥ OPT/2',
+  ],
   requirements: 'n = 2; options.dists (the two marginals) or options.dist',
   incentives: DSIC,
-  example: { source: 'seed-001 spec T17a with marginals U[0,1] and Exp(1)', instance: T17, options: { dists: ['uniform:0,1', 'exp:1'] }, expect: { allocation: [[0, 1, 2, 3], []] } },
+  example: {
+    source: 'seed-001 spec T17a with marginals U[0,1] and Exp(1)',
+    instance: T17,
+    options: { dists: ['uniform:0,1', 'exp:1'] },
+    expect: { allocation: [[0, 1, 2, 3], []] },
+  },
 });
 
 definePlan(ranking, {
@@ -132,6 +181,12 @@ definePlan(weightedRanking, {
     source: 'hand-made: priors U[0,1], U[0,1/2], U[1/4,3/4] (spec T20)',
     instance: THREE_BY_SIX,
     options: { dists: ['uniform:0,1', 'uniform:0,0.5', 'uniform:0.25,0.75'] },
-    expect: { allocation: [[0, 4], [1, 5], [2, 3]] },
+    expect: {
+      allocation: [
+        [0, 4],
+        [1, 5],
+        [2, 3],
+      ],
+    },
   },
 });

@@ -10,22 +10,36 @@
  * Ranking and Weighted Ranking default to a seeded uniform permutation ('random'), because index ties make
  * low-index items rank better for everyone and break BIC with discrete values (seed-001 §2.9, pitfall P11).
  */
-import { InvalidInputError } from '../../core/errors';
 import type { Instance } from '../../core/instance';
 import type { Claim } from '../../core/outcome';
-import { Rational, type RationalLike } from '../../core/rational';
-import {
-  agentOrderOption, choiceOption, distributionListOption, distributionOption, seedOption,
-  type OptionContext, type OptionSpec, type OptionsSchema, type ParsedOptions,
-} from '../options';
+import type { RationalLike } from '../../core/rational';
+import { agentOrderOption, choiceOption, distributionOption, type OptionsSchema, type ParsedOptions } from '../options';
 import { violation, type DomainViolation } from '../registry';
-import { chooseNearEqualEps, dpThresholds, efMargins, efSelectorShare, nearEqualShares, welfareRatio } from '../../stochastic/analytics';
+import {
+  chooseNearEqualEps,
+  dpThresholds,
+  efMargins,
+  efSelectorShare,
+  nearEqualShares,
+  welfareRatio,
+} from '../../stochastic/analytics';
 import { baiGolzWeights } from '../../stochastic/bai-golz';
 import { C2, hillKertz, R0 } from '../../stochastic/constants';
 import { correlatedPickChoice } from '../../stochastic/correlated';
 import type { Distribution } from '../../stochastic/distribution';
-import { exactShares, floatShares, pickCounts } from '../../stochastic/shares';
+import { pickCounts } from '../../stochastic/shares';
 import type { TieRule } from './core';
+import {
+  openIntervalOption,
+  optionalDist,
+  perAgentDists,
+  perAgentDistsOption,
+  requiredDist,
+  sharesOption,
+  tieOption,
+  tieSeedOption,
+  weightsOption,
+} from './options';
 
 /** The limit (m -> ∞) predictions a simulation reports beside its estimates. */
 export interface Analytic {
@@ -78,97 +92,9 @@ function planSpec<S extends OptionsSchema>(spec: PlanSpec<S>): PlanSpec<S> {
   return spec;
 }
 
-// ------------------------------------------------------------------------------------------ options
-
-function where(ctx: OptionContext): string {
-  return `${ctx.mechanism}: options.${ctx.key}`;
-}
-
-/**
- * A number or exact rational string, read as a decimal: a JS number goes through its shortest decimal
- * string (0.7 -> 7/10, 0.02 -> 1/50), the rule Pick-r's quotas need (pitfall P6: floor(0.7 · 10) must be
- * 7), so an Outcome records 0.02 as "1/50" and reproduces it exactly.
- */
-function decimal(raw: unknown, at: string, code: string): Rational {
-  if (typeof raw === 'number' && Number.isFinite(raw)) return Rational.parse(String(raw), at);
-  if (typeof raw === 'string') {
-    try {
-      return Rational.parse(raw, at);
-    } catch (e) {
-      throw new InvalidInputError(code, (e as Error).message);
-    }
-  }
-  throw new InvalidInputError(code, `${at}: expected a number or an exact rational string such as "1/4", got ${JSON.stringify(raw)}`);
-}
-
-/** Pick-r's shares: n of them summing to 1, or a scalar r meaning (r, 1 - r) when n = 2. Code `bad-shares`. */
-function sharesOption(): OptionSpec<Rational[]> {
-  return {
-    describe: 'n shares summing to 1 (numbers or rational strings such as "1/3"; a scalar r is (r, 1 - r) for n = 2); required',
-    parse(raw, ctx) {
-      const at = where(ctx);
-      const n = ctx.instance.n;
-      if (raw === undefined) throw new InvalidInputError('missing-option', `${at} is required (n shares summing to 1, e.g. [0.3, 0.7] or ["1/3", "2/3"])`);
-      if (typeof raw === 'number') return exactShares(floatShares(raw, n, at), at);
-      if (!Array.isArray(raw) || raw.length !== n)
-        throw new InvalidInputError('bad-shares', `${at}: expected ${n} shares (one per agent), got ${JSON.stringify(raw)}`);
-      return exactShares(raw.map((x, k) => decimal(x, `${at}[${k}]`, 'bad-shares')), at);
-    },
-    record: (r) => r.map(String),
-  };
-}
-
-/** A float parameter given as a decimal in the open interval (0, upper(n)). Code `bad-rational`. */
-function openIntervalOption(describe: string, upper: (n: number) => number, fallback?: number): OptionSpec<number | undefined> {
-  return {
-    describe,
-    parse(raw, ctx) {
-      if (raw === undefined) return fallback;
-      const x = decimal(raw, where(ctx), 'bad-rational').toNumber();
-      const hi = upper(ctx.instance.n);
-      if (!(x > 0 && x < hi)) throw new InvalidInputError('bad-rational', `${where(ctx)}: ${raw} is outside (0, ${hi})`);
-      return x;
-    },
-    record: (x) => (x === undefined ? undefined : Rational.parse(String(x)).toString()),
-  };
-}
-
-/** Positive weights, one per agent (decimals or rational strings). Code `bad-rational`. */
-function weightsOption(): OptionSpec<number[] | undefined> {
-  return {
-    describe: 'positive weights, one per agent (default: the Bai–Gölz weights of the distributions)',
-    parse(raw, ctx) {
-      if (raw === undefined) return undefined;
-      const n = ctx.instance.n;
-      if (!Array.isArray(raw) || raw.length !== n)
-        throw new InvalidInputError('bad-rational', `${where(ctx)}: expected ${n} weights (one per agent), got ${JSON.stringify(raw)}`);
-      return raw.map((x, k) => {
-        const w = decimal(x, `${where(ctx)}[${k}]`, 'bad-rational');
-        if (w.sign() <= 0) throw new InvalidInputError('bad-rational', `${where(ctx)}[${k}]: ${w} must be positive`);
-        return w.toNumber();
-      });
-    },
-    record: (ws) => ws?.map((w) => Rational.parse(String(w)).toString()),
-  };
-}
-
-const tieOption = (fallback: TieRule) => choiceOption('within-agent ties between equal bids', ['index', 'random'] as const, fallback);
-const tieSeedOption = () => seedOption('seed of the random tie-breaking permutation (tie "random"): integer in 0..2^32-1; default 0');
-const optionalDist = () => distributionOption('value distribution D, a spec such as "uniform:0,1" (for the analytic claims)');
-const requiredDist = () => distributionOption('value distribution D, a spec such as "uniform:0,1", "exp:1", "beta:2,3"', true);
-const perAgentDistsOption = () => distributionListOption('one distribution per agent (else options.dist for every agent)');
-
 /** `violation` for mechanisms defined for exactly `want` agents. */
 function exactlyAgents(inst: Instance, want: number): DomainViolation | undefined {
   return violation(inst.n === want, `n-not-${want}`, `needs exactly ${want} agents, got n = ${inst.n}`);
-}
-
-/** options.dists, or options.dist for each of the `n` agents; one of them is required. */
-function perAgentDists(id: string, o: { readonly dists?: Distribution[]; readonly dist?: Distribution }, n: number): Distribution[] {
-  if (o.dists) return o.dists;
-  const d = o.dist;
-  if (!d) throw new InvalidInputError('missing-option', `${id}: options.dists (one distribution per agent) or options.dist is required`);
-  return Array.from({ length: n }, () => d);
 }
 
 // ------------------------------------------------------------------------------------------ claims
@@ -183,13 +109,25 @@ function claimDist(d: Distribution): string | Distribution {
 
 function pickClaims(agentOrder: readonly number[], quotas: readonly number[]): Claim[] {
   return [
-    { id: 'truthful', text: 'DSIC (Pápai 2000; paper 001 Def. 3.4): no cardinal misreport gains (exhaustive audit for m ≤ 4)', params: { space: 'cardinal' } },
-    { id: 'quota-serial-dictatorship', text: 'quota serial dictatorship: each agent got a best t_i-subset of the items left to it (complete DSIC certificate, spec C3)', params: { agentOrder, quotas } },
+    {
+      id: 'truthful',
+      text: 'DSIC (Pápai 2000; paper 001 Def. 3.4): no cardinal misreport gains (exhaustive audit for m ≤ 4)',
+      params: { space: 'cardinal' },
+    },
+    {
+      id: 'quota-serial-dictatorship',
+      text: 'quota serial dictatorship: each agent got a best t_i-subset of the items left to it (complete DSIC certificate, spec C3)',
+      params: { agentOrder, quotas },
+    },
   ];
 }
 
 function welfareClaim(text: string, shares: readonly number[], bound: number, dist?: Distribution): Claim {
-  return { id: 'asymptotic-welfare-ratio', text, params: { shares, bound, ...(dist ? { dist: claimDist(dist) } : {}) } };
+  return {
+    id: 'asymptotic-welfare-ratio',
+    text,
+    params: { shares, bound, ...(dist ? { dist: claimDist(dist) } : {}) },
+  };
 }
 
 function efClaim(text: string, shares: readonly number[], dist: Distribution): Claim {
@@ -216,8 +154,13 @@ interface PickChoice {
 function pickPlan(m: number, o: { readonly tie: TieRule; readonly seed: number }, c: PickChoice): PickPlan {
   const quotas = pickCounts(c.shares, m);
   return {
-    kind: 'pick', quotas, agentOrder: c.agentOrder, tie: o.tie, seed: o.seed,
-    claims: [...pickClaims(c.agentOrder, quotas), ...c.claims], analytic: c.analytic,
+    kind: 'pick',
+    quotas,
+    agentOrder: c.agentOrder,
+    tie: o.tie,
+    seed: o.seed,
+    claims: [...pickClaims(c.agentOrder, quotas), ...c.claims],
+    analytic: c.analytic,
     parameters: { ...c.parameters, agentOrder: c.agentOrder, quotas },
   };
 }
@@ -228,11 +171,21 @@ function identity(n: number): number[] {
 
 export const pickR = planSpec({
   id: 'pick-r',
-  options: { r: sharesOption(), dist: optionalDist(), agentOrder: agentOrderOption(), tie: tieOption('index'), seed: tieSeedOption() },
+  options: {
+    r: sharesOption(),
+    dist: optionalDist(),
+    agentOrder: agentOrderOption(),
+    tie: tieOption('index'),
+    seed: tieSeedOption(),
+  },
   plan(_n, m, o) {
     const r = o.r.map((x) => x.toNumber());
     const claims: Claim[] = [];
-    let analytic: Analytic = { welfareRatio: null, efWhp: null, note: 'give options.dist for the analytic predictions' };
+    let analytic: Analytic = {
+      welfareRatio: null,
+      efWhp: null,
+      note: 'give options.dist for the analytic predictions',
+    };
     if (o.dist) {
       const alpha = welfareRatio(r, o.dist);
       const efWhp = efMargins(r, o.dist).efWhp;
@@ -253,7 +206,13 @@ export const pickTwoAgents = planSpec({
     return pickPlan(m, o, {
       shares: r,
       agentOrder: o.agentOrder,
-      claims: [welfareClaim('welfare ratio ≥ (2 + sqrt 2)/4 - o(1) for every D (Prop. 3.3; worst case g(r0) = (2+sqrt2)/4)', r, C2)],
+      claims: [
+        welfareClaim(
+          'welfare ratio ≥ (2 + sqrt 2)/4 - o(1) for every D (Prop. 3.3; worst case g(r0) = (2+sqrt2)/4)',
+          r,
+          C2,
+        ),
+      ],
       analytic: o.dist ? iidAnalytic(r, o.dist) : { welfareRatio: null, efWhp: null, note: `worst case over D: ${C2}` },
       parameters: { r, r0: R0 },
     });
@@ -264,7 +223,10 @@ export const pickEfSelector = planSpec({
   id: 'pick-ef-selector',
   options: {
     dist: requiredDist(),
-    variant: choiceOption('share when Top(1 - r0) ≤ mu/2: "paper" 1/2 - m^{-1/4}, "robust" (r_min + 1/2)/2', ['paper', 'robust'] as const),
+    variant: choiceOption('share when Top(1 - r0) ≤ mu/2: "paper" 1/2 - m^{-1/4}, "robust" (r_min + 1/2)/2', [
+      'paper',
+      'robust',
+    ] as const),
     agentOrder: agentOrderOption(),
     tie: tieOption('index'),
     seed: tieSeedOption(),
@@ -280,10 +242,23 @@ export const pickEfSelector = planSpec({
       shares: r,
       agentOrder: o.agentOrder,
       claims: [
-        welfareClaim(`welfare ratio ≥ (2 + sqrt 2)/4 - o(1) (Thm 3.7; limit share ${limit[0].toFixed(6)})`, limit, C2, d),
-        efClaim(`EF w.h.p.: QT margins at the share used for m = ${m} (r = ${choice.r.toFixed(6)}) are > 0${fallback ? ' (the paper fallback needs 1/2 - m^{-1/4} > r_min, pitfall P2)' : ''}`, r, d),
+        welfareClaim(
+          `welfare ratio ≥ (2 + sqrt 2)/4 - o(1) (Thm 3.7; limit share ${limit[0].toFixed(6)})`,
+          limit,
+          C2,
+          d,
+        ),
+        efClaim(
+          `EF w.h.p.: QT margins at the share used for m = ${m} (r = ${choice.r.toFixed(6)}) are > 0${fallback ? ' (the paper fallback needs 1/2 - m^{-1/4} > r_min, pitfall P2)' : ''}`,
+          r,
+          d,
+        ),
       ],
-      analytic: { welfareRatio: welfareRatio(limit, d), efWhp: fallback ? choice.rMin < 0.5 : efMargins(r, d).efWhp, note: `branch ${choice.branch}; analytic value at the limit share` },
+      analytic: {
+        welfareRatio: welfareRatio(limit, d),
+        efWhp: fallback ? choice.rMin < 0.5 : efMargins(r, d).efWhp,
+        note: `branch ${choice.branch}; analytic value at the limit share`,
+      },
       parameters: { ...choice },
     });
   },
@@ -299,7 +274,14 @@ export const pickProphetOptimal = planSpec({
       shares: dp.r,
       // the thresholds are a backward induction over positions 1..n, so agents pick in index order
       agentOrder: identity(n),
-      claims: [welfareClaim(`welfare ratio -> alpha_DP = ${dp.alpha.toFixed(6)} ≥ 1/a_${n} = ${hk.toFixed(6)} (Cor. 3.9)`, dp.r, hk, o.dist)],
+      claims: [
+        welfareClaim(
+          `welfare ratio -> alpha_DP = ${dp.alpha.toFixed(6)} ≥ 1/a_${n} = ${hk.toFixed(6)} (Cor. 3.9)`,
+          dp.r,
+          hk,
+          o.dist,
+        ),
+      ],
       analytic: { welfareRatio: dp.alpha, efWhp: efMargins(dp.r, o.dist).efWhp },
       parameters: { ...dp, prophetRatio: hk },
     });
@@ -312,21 +294,32 @@ const DEFAULT_EPS = 0.02;
 export const pickNearEqual = planSpec({
   id: 'pick-near-equal',
   options: {
-    eps: openIntervalOption(`eps in (0, 1/n); default ${DEFAULT_EPS}, or chosen from options.dist when ${DEFAULT_EPS} fails`, (n) => 1 / n),
+    eps: openIntervalOption(
+      `eps in (0, 1/n); default ${DEFAULT_EPS}, or chosen from options.dist when ${DEFAULT_EPS} fails`,
+      (n) => 1 / n,
+    ),
     dist: optionalDist(),
     agentOrder: agentOrderOption(),
     tie: tieOption('index'),
     seed: tieSeedOption(),
   },
   domain: (inst, o) =>
-    violation(o.eps !== undefined || o.dist !== undefined || DEFAULT_EPS < 1 / inst.n, 'eps-too-large', `the default eps = ${DEFAULT_EPS} is not below 1/n = ${1 / inst.n}; give options.eps or options.dist`),
+    violation(
+      o.eps !== undefined || o.dist !== undefined || DEFAULT_EPS < 1 / inst.n,
+      'eps-too-large',
+      `the default eps = ${DEFAULT_EPS} is not below 1/n = ${1 / inst.n}; give options.eps or options.dist`,
+    ),
   plan(n, m, o) {
     const eps = o.eps ?? (o.dist ? chooseNearEqualEps(o.dist, n, DEFAULT_EPS).eps : DEFAULT_EPS);
     const r = nearEqualShares(n, eps);
     const claims: Claim[] = [welfareClaim('welfare ratio ≥ 1/2 - o(1) (Thm 3.10)', r, 0.5, o.dist)];
     if (o.dist) claims.push(efClaim('EF w.h.p. (Thm 3.10: all QT margins > 0)', r, o.dist));
     return pickPlan(m, o, {
-      shares: r, agentOrder: o.agentOrder, claims, analytic: o.dist ? iidAnalytic(r, o.dist) : { welfareRatio: null, efWhp: null }, parameters: { eps, r },
+      shares: r,
+      agentOrder: o.agentOrder,
+      claims,
+      analytic: o.dist ? iidAnalytic(r, o.dist) : { welfareRatio: null, efWhp: null },
+      parameters: { eps, r },
     });
   },
 });
@@ -336,7 +329,11 @@ export const pickCorrelated = planSpec({
   options: {
     dists: perAgentDistsOption(),
     dist: optionalDist(),
-    eps: openIntervalOption(`eps in (0, tau_first), the first picker's margin; default ${DEFAULT_EPS}`, () => 1, DEFAULT_EPS),
+    eps: openIntervalOption(
+      `eps in (0, tau_first), the first picker's margin; default ${DEFAULT_EPS}`,
+      () => 1,
+      DEFAULT_EPS,
+    ),
     tie: tieOption('index'),
     seed: tieSeedOption(),
   },
@@ -364,14 +361,23 @@ export const pickCorrelated = planSpec({
 export const ranking = planSpec({
   id: 'ranking',
   options: {
-    dist: distributionOption('the prior D; Ranking is prior-independent, so D never changes the allocation (accepted so one options object serves the family)'),
+    dist: distributionOption(
+      'the prior D; Ranking is prior-independent, so D never changes the allocation (accepted so one options object serves the family)',
+    ),
     tie: tieOption('random'),
     seed: tieSeedOption(),
   },
   plan(n, m, o) {
     return {
-      kind: 'ranking', tie: o.tie, seed: o.seed,
-      claims: [{ id: 'bic-ranking', text: 'BIC: interim win probabilities p_t are non-increasing, so the truthful order maximizes expected utility (Thm 4.1)' }],
+      kind: 'ranking',
+      tie: o.tie,
+      seed: o.seed,
+      claims: [
+        {
+          id: 'bic-ranking',
+          text: 'BIC: interim win probabilities p_t are non-increasing, so the truthful order maximizes expected utility (Thm 4.1)',
+        },
+      ],
       analytic: { welfareRatio: 1, efWhp: true, note: 'limit m -> ∞ (Theorem 4.1)' },
       parameters: { n, m },
     };
@@ -385,18 +391,34 @@ function baiGolz(dists: readonly Distribution[]): { weights: number[]; residual:
 
 export const weightedRanking = planSpec({
   id: 'weighted-ranking',
-  options: { dists: perAgentDistsOption(), dist: optionalDist(), weights: weightsOption(), tie: tieOption('random'), seed: tieSeedOption() },
+  options: {
+    dists: perAgentDistsOption(),
+    dist: optionalDist(),
+    weights: weightsOption(),
+    tie: tieOption('random'),
+    seed: tieSeedOption(),
+  },
   plan(n, _m, o) {
     const dists = perAgentDists('weighted-ranking', o, n);
     const { weights, residual } = o.weights ? { weights: o.weights, residual: 0 } : baiGolz(dists);
     return {
-      kind: 'weighted-ranking', dists, weights, tie: o.tie, seed: o.seed,
-      claims: [{
-        id: 'bic-weighted-ranking',
-        text: 'BIC: interim win probabilities (counting formula) are non-increasing in the rank (Thm A.1)',
-        params: { dists: dists.map(claimDist), weights },
-      }],
-      analytic: { welfareRatio: null, efWhp: true, note: 'weighted welfare is (1 - o(1))-optimal; the unweighted ratio has no closed form' },
+      kind: 'weighted-ranking',
+      dists,
+      weights,
+      tie: o.tie,
+      seed: o.seed,
+      claims: [
+        {
+          id: 'bic-weighted-ranking',
+          text: 'BIC: interim win probabilities (counting formula) are non-increasing in the rank (Thm A.1)',
+          params: { dists: dists.map(claimDist), weights },
+        },
+      ],
+      analytic: {
+        welfareRatio: null,
+        efWhp: true,
+        note: 'weighted welfare is (1 - o(1))-optimal; the unweighted ratio has no closed form',
+      },
       parameters: { weights, residual },
     };
   },
@@ -404,5 +426,12 @@ export const weightedRanking = planSpec({
 
 /** Every plan of the family, in registration order. */
 export const PLAN_SPECS: readonly PlanSpec<OptionsSchema>[] = [
-  pickR, pickTwoAgents, pickEfSelector, pickProphetOptimal, pickNearEqual, pickCorrelated, ranking, weightedRanking,
+  pickR,
+  pickTwoAgents,
+  pickEfSelector,
+  pickProphetOptimal,
+  pickNearEqual,
+  pickCorrelated,
+  ranking,
+  weightedRanking,
 ];

@@ -8,7 +8,14 @@ import type { Instance } from '../../core/instance';
 import type { Claim } from '../../core/outcome';
 import { Rational } from '../../core/rational';
 import type { MechanismResult } from '../registry';
-import { ordersFromInstance, pickFromOrders, rankingFromOrders, tieKeys, virtualValueTables, weightedRankingFromOrders } from './core';
+import {
+  ordersFromInstance,
+  pickFromOrders,
+  rankingFromOrders,
+  tieKeys,
+  virtualValueTables,
+  weightedRankingFromOrders,
+} from './core';
 import type { Plan } from './plans';
 
 /**
@@ -38,7 +45,11 @@ export function runPlan(inst: Instance, plan: Plan): MechanismResult {
   const orders = given ?? ordersFromInstance(inst, tieKeys(inst.n, inst.m, plan.tie, plan.seed));
   const allocation = Allocation.fromOwners(Array.from(planKernel(plan, inst.m)(orders)), inst.n);
   const realised = plan.kind === 'weighted-ranking' ? realisedAlphaPOClaim(inst, allocation, plan.weights) : [];
-  return { allocation, claims: [...plan.claims, ...realised], trace: [{ id: 'plan', title: 'Mechanism parameters', data: plan.parameters }] };
+  return {
+    allocation,
+    claims: [...plan.claims, ...realised],
+    trace: [{ id: 'plan', title: 'Mechanism parameters', data: plan.parameters }],
+  };
 }
 
 /**
@@ -54,7 +65,8 @@ function realisedAlphaPOClaim(inst: Instance, a: Allocation, weights: readonly n
   const w = weights.map((x) => Rational.parse(x.toPrecision(12)));
   const welfare = Rational.sum(a.bundles.map((b, i) => w[i].mul(inst.value(i, b))));
   let opt = Rational.ZERO;
-  for (let g = 0; g < inst.m; g++) opt = opt.add(inst.values.reduce((best, row, i) => Rational.max(best, w[i].mul(row[g])), Rational.ZERO));
+  for (let g = 0; g < inst.m; g++)
+    opt = opt.add(inst.values.reduce((best, row, i) => Rational.max(best, w[i].mul(row[g])), Rational.ZERO));
   let alpha: Rational;
   if (opt.isZero()) alpha = Rational.ONE;
   else {
@@ -63,9 +75,11 @@ function realisedAlphaPOClaim(inst: Instance, a: Allocation, weights: readonly n
     const grid = new Rational(exact.mul(1_000_000).floor(), 1_000_000n);
     alpha = Rational.min(Rational.ONE, grid.isZero() ? exact : grid);
   }
-  return [{
-    id: 'alpha-po',
-    text: `(1 - eps)-PO w.h.p. as m -> ∞ (Thm A.1); on this instance: alpha-PO at the realised alpha = ${alpha.toDisplay()}, certified by the weighted-sum test with the mechanism's weights (spec C13)`,
-    params: { alpha: alpha.toString(), weights: w.map((x) => x.toString()) },
-  }];
+  return [
+    {
+      id: 'alpha-po',
+      text: `(1 - eps)-PO w.h.p. as m -> ∞ (Thm A.1); on this instance: alpha-PO at the realised alpha = ${alpha.toDisplay()}, certified by the weighted-sum test with the mechanism's weights (spec C13)`,
+      params: { alpha: alpha.toString(), weights: w.map((x) => x.toString()) },
+    },
+  ];
 }

@@ -9,7 +9,13 @@ import { instance, type Instance } from '../../core/instance';
 import { gaussianCopula } from '../../stochastic/correlated';
 import type { Distribution } from '../../stochastic/distribution';
 import { toDistribution } from '../../stochastic/parse';
-import { simulate, simulateSync, type Allocator, type SimulationOptions, type SimulationResult } from '../../stochastic/simulate';
+import {
+  simulate,
+  simulateSync,
+  type Allocator,
+  type SimulationOptions,
+  type SimulationResult,
+} from '../../stochastic/simulate';
 import { MAX_SEED, parseOptions, type OptionsSchema } from '../options';
 import { ordersFromFloats, tieKeys } from './core';
 import { PLAN_SPECS, type PlanSpec } from './plans';
@@ -39,19 +45,27 @@ export const SIMULATED_MECHANISM_IDS: readonly string[] = PLAN_SPECS.map((s) => 
 
 function planSpec(id: unknown): PlanSpec<OptionsSchema> {
   const spec = PLAN_SPECS.find((s) => s.id === id);
-  if (!spec) throw new InvalidInputError('unknown-mechanism', `simulate: ${JSON.stringify(id)} is not a stochastic-family mechanism (known: ${SIMULATED_MECHANISM_IDS.join(', ')})`);
+  if (!spec)
+    throw new InvalidInputError(
+      'unknown-mechanism',
+      `simulate: ${JSON.stringify(id)} is not a stochastic-family mechanism (known: ${SIMULATED_MECHANISM_IDS.join(', ')})`,
+    );
   return spec;
 }
 
 function positiveInteger(x: unknown, what: string): number {
-  if (typeof x !== 'number' || !Number.isInteger(x) || x < 1) throw new InvalidInputError('bad-count', `simulate: ${what} = ${JSON.stringify(x)} must be a positive integer`);
+  if (typeof x !== 'number' || !Number.isInteger(x) || x < 1)
+    throw new InvalidInputError('bad-count', `simulate: ${what} = ${JSON.stringify(x)} must be a positive integer`);
   return x;
 }
 
 function simulationSeed(seed: unknown): number {
   if (seed === undefined) return 0;
   if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED)
-    throw new InvalidInputError('bad-seed', `simulate: seed: expected an integer in 0..${MAX_SEED}, got ${JSON.stringify(seed)}`);
+    throw new InvalidInputError(
+      'bad-seed',
+      `simulate: seed: expected an integer in 0..${MAX_SEED}, got ${JSON.stringify(seed)}`,
+    );
   return seed;
 }
 
@@ -74,11 +88,16 @@ function withDefaultDist(spec: PlanSpec<OptionsSchema>, options: unknown, d: Dis
 
 /** The simulation options (allocator, analytic values, parameters) for a mechanism of this family. */
 export function simulationOptions(req: StochasticSimulationRequest): SimulationOptions {
-  if (req === null || typeof req !== 'object') throw new InvalidInputError('bad-argument', `simulate: expected a request object, got ${JSON.stringify(req)}`);
+  if (req === null || typeof req !== 'object')
+    throw new InvalidInputError('bad-argument', `simulate: expected a request object, got ${JSON.stringify(req)}`);
   const spec = planSpec(req.mechanism);
   const d = toDistribution(req.dist, 'simulate: dist');
   const n = positiveInteger(req.n, 'n');
-  if (!Array.isArray(req.ms) || req.ms.length === 0) throw new InvalidInputError('bad-count', `simulate: ms: expected a non-empty list of item counts, got ${JSON.stringify(req.ms)}`);
+  if (!Array.isArray(req.ms) || req.ms.length === 0)
+    throw new InvalidInputError(
+      'bad-count',
+      `simulate: ms: expected a non-empty list of item counts, got ${JSON.stringify(req.ms)}`,
+    );
   const ms = req.ms.map((m, k) => positiveInteger(m, `ms[${k}]`));
   const seed = simulationSeed(req.seed);
   const shape = shapeOf(n, ms[0]);
@@ -95,8 +114,16 @@ export function simulationOptions(req: StochasticSimulationRequest): SimulationO
   let sampler: SimulationOptions['sampler'];
   let analytic = first.analytic;
   const rho = req.rho ?? 0;
-  if (typeof rho !== 'number' || !(rho >= -1 && rho <= 1)) throw new InvalidInputError('bad-option', `simulate: rho: expected a correlation in [-1, 1], got ${JSON.stringify(req.rho)}`);
-  if (rho !== 0 && n !== 2) throw new InvalidInputError('bad-option', `simulate: rho: correlated values (Gaussian copula) need n = 2 agents, got n = ${n}`);
+  if (typeof rho !== 'number' || !(rho >= -1 && rho <= 1))
+    throw new InvalidInputError(
+      'bad-option',
+      `simulate: rho: expected a correlation in [-1, 1], got ${JSON.stringify(req.rho)}`,
+    );
+  if (rho !== 0 && n !== 2)
+    throw new InvalidInputError(
+      'bad-option',
+      `simulate: rho: correlated values (Gaussian copula) need n = 2 agents, got n = ${n}`,
+    );
   if (rho !== 0) {
     const joint = gaussianCopula(rho, [d, d]);
     sampler = (_n, m, r) => {
@@ -111,9 +138,20 @@ export function simulationOptions(req: StochasticSimulationRequest): SimulationO
     analytic = { welfareRatio: null, efWhp: null, note: `correlated values (Gaussian copula, rho = ${rho})` };
   }
   return {
-    mechanism: spec.id, dist: d, sampler, distributionName: rho ? `${d.name}, Gaussian copula rho=${rho}` : d.name,
-    n, ms, trials: req.trials, seed, allocator, analytic,
-    parameters: first.parameters, efInterval: req.efInterval, onProgress: req.onProgress, signal: req.signal,
+    mechanism: spec.id,
+    dist: d,
+    sampler,
+    distributionName: rho ? `${d.name}, Gaussian copula rho=${rho}` : d.name,
+    n,
+    ms,
+    trials: req.trials,
+    seed,
+    allocator,
+    analytic,
+    parameters: first.parameters,
+    efInterval: req.efInterval,
+    onProgress: req.onProgress,
+    signal: req.signal,
   };
 }
 

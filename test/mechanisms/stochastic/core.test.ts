@@ -5,34 +5,51 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { rng } from '../../../src/core/rng';
-import { ordersFromFloats, pickFromOrders, qtOwners, rankingFromOrders, tieKeys } from '../../../src/mechanisms/stochastic/core';
+import {
+  ordersFromFloats,
+  pickFromOrders,
+  qtOwners,
+  rankingFromOrders,
+  tieKeys,
+} from '../../../src/mechanisms/stochastic/core';
 import { dpThresholds, pickCounts, uniform } from '../../../src/stochastic';
 
 describe('stochastic kernels', () => {
   it('no misreport beats truth-telling in Pick-r (property, float kernel, C3)', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-      (n, m, seed) => {
-        const r = rng(seed);
-        const vals = Array.from({ length: n }, () => Array.from({ length: m }, () => r.int(0, 4)));
-        const w = Array.from({ length: n }, () => r.int(1, 5));
-        const shares = w.map((x) => `${x}/${w.reduce((a, b) => a + b, 0)}`);
-        const counts = pickCounts(shares, m);
-        const run = (b: number[][]) => pickFromOrders(ordersFromFloats(b, null), counts);
-        const truth = run(vals);
-        const i = r.int(0, n - 1);
-        const my = (owner: Int32Array) => vals[i].reduce((s, x, j) => s + (owner[j] === i ? x : 0), 0);
-        for (let t = 0; t < 10; t++) {
-          const lie = vals.map((row) => row.slice());
-          lie[i] = t === 0 ? new Array(m).fill(1) : t < 5 ? r.shuffle(vals[i]) : Array.from({ length: m }, () => r.int(0, 6));
-          assert.ok(my(run(lie)) <= my(truth), `agent ${i} gains by ${lie[i]}`);
-        }
-      },
-    ), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (n, m, seed) => {
+          const r = rng(seed);
+          const vals = Array.from({ length: n }, () => Array.from({ length: m }, () => r.int(0, 4)));
+          const w = Array.from({ length: n }, () => r.int(1, 5));
+          const shares = w.map((x) => `${x}/${w.reduce((a, b) => a + b, 0)}`);
+          const counts = pickCounts(shares, m);
+          const run = (b: number[][]) => pickFromOrders(ordersFromFloats(b, null), counts);
+          const truth = run(vals);
+          const i = r.int(0, n - 1);
+          const my = (owner: Int32Array) => vals[i].reduce((s, x, j) => s + (owner[j] === i ? x : 0), 0);
+          for (let t = 0; t < 10; t++) {
+            const lie = vals.map((row) => row.slice());
+            lie[i] =
+              t === 0
+                ? new Array(m).fill(1)
+                : t < 5
+                  ? r.shuffle(vals[i])
+                  : Array.from({ length: m }, () => r.int(0, 6));
+            assert.ok(my(run(lie)) <= my(truth), `agent ${i} gains by ${lie[i]}`);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
   it('Pick-r and QT-s differ on at most n²(√(m ln m) + 1) items, and Ranking stays close to the argmax rule (C9, C10)', () => {
     const d = uniform(0, 1);
-    const n = 3, m = 10000;
+    const n = 3,
+      m = 10000;
     const dp = dpThresholds(d, n);
     const counts = pickCounts(dp.r, m);
     const r = rng('c9');

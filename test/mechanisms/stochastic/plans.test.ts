@@ -15,7 +15,10 @@ const code = (c: string) => (e: unknown) => e instanceof InvalidInputError && e.
 
 describe('stochastic plans: options', () => {
   it('option errors are typed and name the problem', () => {
-    assert.throws(() => solve('pick-r', T17), (e: Error) => e instanceof InvalidInputError && /options.r is required/.test(e.message));
+    assert.throws(
+      () => solve('pick-r', T17),
+      (e: Error) => e instanceof InvalidInputError && /options.r is required/.test(e.message),
+    );
     assert.throws(() => solve('pick-r', T17, { r: [0.5, 0.6] }), /sum to/);
     assert.throws(() => solve('pick-two-agents', [[1], [1], [1]]), DomainError);
     assert.throws(() => solve('pick-ef-selector', T17), /options.dist is required/);
@@ -26,14 +29,26 @@ describe('stochastic plans: options', () => {
   it('an unknown option is a typed error listing the known ones', () => {
     assert.throws(
       () => solve('pick-r', T17, { r: [0.5, 0.5], ordr: [1, 0] }),
-      (e: Error) => code('unknown-option')(e) && e.message === 'unknown option ordr for pick-r; known: r, dist, agentOrder, tie, seed',
+      (e: Error) =>
+        code('unknown-option')(e) &&
+        e.message === 'unknown option ordr for pick-r; known: r, dist, agentOrder, tie, seed',
     );
-    assert.throws(() => solve('ranking', T17, { order: [1, 0] }), (e: Error) => code('unknown-option')(e) && /known: dist, tie, seed$/.test(e.message));
-    assert.throws(() => solve('pick-prophet-optimal', T17, { dist: 'exp:1', agentOrder: [1, 0] }), code('unknown-option'));
+    assert.throws(
+      () => solve('ranking', T17, { order: [1, 0] }),
+      (e: Error) => code('unknown-option')(e) && /known: dist, tie, seed$/.test(e.message),
+    );
+    assert.throws(
+      () => solve('pick-prophet-optimal', T17, { dist: 'exp:1', agentOrder: [1, 0] }),
+      code('unknown-option'),
+    );
   });
   it('a string, negative, fractional or too large seed is bad-seed', () => {
     for (const seed of ['1', 'abc', -1, 1.5, 2 ** 32, null, true])
-      assert.throws(() => solve('ranking', T17, { seed }), (e: Error) => code('bad-seed')(e) && /ranking: options.seed/.test(e.message), String(seed));
+      assert.throws(
+        () => solve('ranking', T17, { seed }),
+        (e: Error) => code('bad-seed')(e) && /ranking: options.seed/.test(e.message),
+        String(seed),
+      );
     assert.equal(solve('ranking', T17, { seed: 2 ** 32 - 1 }).options.seed, 2 ** 32 - 1);
   });
   it('agentOrder permutes the pickers; a non-permutation is bad-agent-order', () => {
@@ -41,11 +56,25 @@ describe('stochastic plans: options', () => {
     assert.deepEqual(swapped.allocation!.toJSON(), [[0, 2, 3], [1]]);
     assert.ok(certify(swapped).ok);
     for (const agentOrder of [[0, 0], [0], [0, 2], '01'])
-      assert.throws(() => solve('pick-r', T17, { r: ['1/4', '3/4'], agentOrder }), code('bad-agent-order'), JSON.stringify(agentOrder));
+      assert.throws(
+        () => solve('pick-r', T17, { r: ['1/4', '3/4'], agentOrder }),
+        code('bad-agent-order'),
+        JSON.stringify(agentOrder),
+      );
   });
   it('records the options actually used, defaults included, as exact JSON', () => {
-    assert.deepEqual(solve('pick-r', T17, { r: [0.3, 0.7] }).options, { r: ['3/10', '7/10'], agentOrder: [0, 1], tie: 'index', seed: 0 });
-    assert.deepEqual(solve('pick-near-equal', T17, { eps: 0.02 }).options, { eps: '1/50', agentOrder: [0, 1], tie: 'index', seed: 0 });
+    assert.deepEqual(solve('pick-r', T17, { r: [0.3, 0.7] }).options, {
+      r: ['3/10', '7/10'],
+      agentOrder: [0, 1],
+      tie: 'index',
+      seed: 0,
+    });
+    assert.deepEqual(solve('pick-near-equal', T17, { eps: 0.02 }).options, {
+      eps: '1/50',
+      agentOrder: [0, 1],
+      tie: 'index',
+      seed: 0,
+    });
     assert.deepEqual(solve('ranking', T17).options, { tie: 'random', seed: 0 });
   });
   it("solving again with the Outcome's options reproduces the allocation, claims and trace", () => {
@@ -68,7 +97,9 @@ describe('stochastic plans: options', () => {
       assert.deepEqual(again.toJSON(), first.toJSON(), id);
     }
     // the tie seed matters: two seeds give different Ranking allocations on this instance with many ties
-    const seeds = new Set([0, 1, 2, 3, 4].map((seed) => JSON.stringify(solve('ranking', ties, { seed }).allocation!.toJSON())));
+    const seeds = new Set(
+      [0, 1, 2, 3, 4].map((seed) => JSON.stringify(solve('ranking', ties, { seed }).allocation!.toJSON())),
+    );
     assert.ok(seeds.size > 1);
   });
 });
@@ -85,7 +116,15 @@ describe('stochastic plans: Theorem 3.7 selector and near-equal split', () => {
     close((robust.trace[0].data as { r: number }).r, (R0 + 0.5) / 2, 1e-9, 'robust r* for Uniform');
   });
   it('the near-equal split defaults to eps = 0.02 and certifies', () => {
-    const out = solve('pick-near-equal', [[1, 2, 3, 4], [4, 3, 2, 1], [2, 2, 2, 2]], { dist: 'uniform:0,1' });
+    const out = solve(
+      'pick-near-equal',
+      [
+        [1, 2, 3, 4],
+        [4, 3, 2, 1],
+        [2, 2, 2, 2],
+      ],
+      { dist: 'uniform:0,1' },
+    );
     assert.equal((out.trace[0].data as { eps: number }).eps, 0.02);
     assert.ok(certify(out).ok);
   });

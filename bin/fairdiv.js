@@ -3,6 +3,11 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const built = path.join(__dirname, '..', 'dist', 'src', 'cli', 'index.js');
+// a closed pipe (`fairdiv list | head`) ends the command quietly
+process.stdout.on('error', (e) => {
+  if (e && e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 let cli;
 if (fs.existsSync(built)) cli = require(built);
 else {

@@ -1,6 +1,7 @@
 /**
  * The `fairdiv` command line (architecture section 6): list, solve, mms, certify, run, simulate.
- * Exit codes: 0 every claim holds, 1 a claim fails, 2 bad input (message on stderr).
+ * Exit codes: 0 certified (every claim checked holds), 1 not certified (a claim fails, or nothing was claimed or
+ * checked), 2 bad input (message on stderr).
  */
 import '../mechanisms';
 import { FairDivError } from '../core/errors';
@@ -10,7 +11,7 @@ import { processIo, type Io } from './io';
 const HELP = `usage: fairdiv <command> [args]
   list                                   every registered mechanism
   solve <mechanism-id> <instance.json|-> [--seed S] [--options JSON]
-  certify <outcome.json> <instance.json>
+  certify <outcome.json> [instance.json] [--claims id,id]   re-check an outcome, or chosen properties
   mms --n K --values v1,v2,... [--time-limit S]
   run <nb.ipynb> [--out o.ipynb] [--html o.html]  execute a notebook with fairdiv's kernel
   simulate <mechanism-id> --dist <spec> --n N --m M --trials T --seed S   Monte Carlo welfare ratio and EF rate (paper 001)`;
@@ -22,7 +23,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.out(HELP);
     return name ? 0 : 2;
   }
-  const cmd = commands[name];
+  const cmd = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
   if (!cmd) {
     io.err(`fairdiv: unknown command "${name}"\n${HELP}`);
     return 2;

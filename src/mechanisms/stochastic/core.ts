@@ -84,7 +84,7 @@ export function pickFromOrders(
 }
 
 /** rank_i[j] in 1..m (1 = best) from orders. */
-export function ranksFromOrders(orders: readonly Int32Array[]): Int32Array[] {
+function ranksFromOrders(orders: readonly Int32Array[]): Int32Array[] {
   return orders.map((ord) => {
     const rank = new Int32Array(ord.length);
     ord.forEach((j, p) => (rank[j] = p + 1));
@@ -135,7 +135,7 @@ export function weightedRankingFromOrders(orders: readonly Int32Array[], tables:
 }
 
 /** Quantile of a value under D; the randomized PIT F(x-) + V (F(x) - F(x-)) when x is an atom (spec 3.3). */
-export function quantileOf(d: Distribution, x: number, r: Rng): number {
+function quantileOf(d: Distribution, x: number, r: Rng): number {
   const F = d.cdf(x);
   if (d.kind === 'continuous') return F;
   const Fl = d.cdfLeft(x);

@@ -1,6 +1,7 @@
 /**
  * The allocation kernels of paper 001 on preference orders: Pick-r cannot be manipulated (C3), and the
- * couplings of Pick-r with QT-s (C9) and of Ranking with the argmax rule (C10).
+ * couplings of Pick-r with QT-s (C9) and of Ranking with the argmax rule (C10), and the prophet stopping
+ * rule QTP-s at the backward-induction thresholds (Corollary 3.9).
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
@@ -9,10 +10,11 @@ import {
   ordersFromFloats,
   pickFromOrders,
   qtOwners,
+  qtpIndex,
   rankingFromOrders,
   tieKeys,
 } from '../../../src/mechanisms/stochastic/core';
-import { dpThresholds, pickCounts, uniform } from '../../../src/stochastic';
+import { dpThresholds, Exponential, pickCounts, uniform } from '../../../src/stochastic';
 
 describe('stochastic kernels', () => {
   it('no misreport beats truth-telling in Pick-r (property, float kernel, C3)', () => {
@@ -75,5 +77,27 @@ describe('stochastic kernels', () => {
       }
       assert.ok(mism <= (2 * n + 1) * Math.sqrt(m * Math.log(m)), `mismatch ${mism}`);
     }
+  });
+  it('the prophet rule QTP-s at the DP thresholds earns the continuation value c[n] (Corollary 3.9)', () => {
+    for (const d of [uniform(0, 1), new Exponential(1)]) {
+      const n = 3;
+      const dp = dpThresholds(d, n);
+      const r = rng(39);
+      const T = 40000;
+      let sum = 0,
+        sq = 0;
+      for (let t = 0; t < T; t++) {
+        const xs = Array.from({ length: n }, () => d.sample(r));
+        const x = xs[qtpIndex(xs, dp.s, d, r)];
+        sum += x;
+        sq += x * x;
+      }
+      const mean = sum / T;
+      const se = Math.sqrt((sq / T - mean * mean) / T);
+      assert.ok(Math.abs(mean - dp.c[n - 1]) <= 4 * se, `${d.name}: ${mean} vs c[n] = ${dp.c[n - 1]} (se ${se})`);
+    }
+    const d = uniform(0, 1);
+    assert.equal(qtpIndex([0.1, 0.2, 0.3], [0.5, 0.5, 1], d, rng(1)), 2, 'the last agent takes what is left');
+    assert.equal(qtpIndex([0.1, 0.9, 0.95], [0.5, 0.5, 1], d, rng(1)), 1, 'the first quantile above 1 - s_i stops');
   });
 });

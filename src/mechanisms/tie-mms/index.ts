@@ -29,7 +29,7 @@ import { deficiencies, sortedDeficiencyDecomposition } from './public-deficiency
 import { twoAgentLottery, type TwoAgentProtocol } from './two-agents';
 import { FIGURE_1, PROPOSITION_3_BOUNDARY, PROPOSITION_4, proposition1Instance } from './worked-instances';
 
-export { cuqLottery, emptyLottery, uniformFaithful } from './baselines';
+export { cuqLottery, uniformFaithful } from './baselines';
 export { goodThreshold, harmonic, loglogAlpha, loglogEps, ordinalRho } from './constants';
 export {
   decomposeCuq,
@@ -39,7 +39,7 @@ export {
   type CuqDecompositionOptions,
   type ReduceMode,
 } from './cuq-decomposition';
-export { identityOrdering, orderingFromOrder, shiftSequence, type Ordering } from './cyclic-picking';
+export { identityOrdering, orderingFromOrder, type Ordering } from './cyclic-picking';
 export {
   cyclicWeight,
   deficiency,
@@ -607,7 +607,7 @@ defineMechanism({
   name: 'Uniform fractional allocation, faithfully implemented (1/n baseline)',
   citation: {
     ...CITATION,
-    theorem: 'baseline B1 ([BT25], Babaioff & Tennenholtz 2025); Proposition 1 / Corollary 3.2 for its limit',
+    theorem: 'baseline B1 ([BT25], Bu & Tao 2025); Proposition 1 / Corollary 3.2 for its limit',
   },
   kind: 'lottery',
   claims: [

@@ -44,9 +44,14 @@ export class CellRegistry {
 /** The `error` message of a cell that did not compile (nothing ran). */
 export function syntaxErrorMessage(id: string, e: CellSyntaxError, cellName: string): ErrorMessage {
   return {
-    type: 'error', id, ename: 'SyntaxError', evalue: e.message,
+    type: 'error',
+    id,
+    ename: 'SyntaxError',
+    evalue: e.message,
     traceback: [`SyntaxError: ${e.message}`, `  at ${cellName}, line ${e.line}, column ${e.column}`],
-    line: e.line, column: e.column, phase: 'syntax',
+    line: e.line,
+    column: e.column,
+    phase: 'syntax',
   };
 }
 
@@ -55,11 +60,21 @@ export function syntaxErrorMessage(id: string, e: CellSyntaxError, cellName: str
  * and the position of the first cell frame (preferring the frame of `ownFile`, the cell that was running,
  * whose path is relative to `cwd` or absolute).
  */
-export function runtimeErrorMessage(id: string, err: unknown, cells: CellRegistry, ownFile: string | null, cwd: string): ErrorMessage {
+export function runtimeErrorMessage(
+  id: string,
+  err: unknown,
+  cells: CellRegistry,
+  ownFile: string | null,
+  cwd: string,
+): ErrorMessage {
   const isErr = err instanceof Error || (typeof err === 'object' && err !== null && 'stack' in err && 'message' in err);
   const e = err as Error;
   const ename = isErr ? e.name || 'Error' : 'Thrown';
-  const evalue = isErr ? String(e.message) : typeof err === 'string' ? err : (renderValue(err, null).data['text/plain'] as string);
+  const evalue = isErr
+    ? String(e.message)
+    : typeof err === 'string'
+      ? err
+      : (renderValue(err, null).data['text/plain'] as string);
   const traceback: string[] = [`${ename}: ${evalue}`];
   const stack = isErr && typeof e.stack === 'string' ? e.stack : '';
   const frames = stack.split('\n').filter((l) => /^\s+at /.test(l));

@@ -28,7 +28,10 @@ export function captureStdio(send: Send, currentId: () => string): void {
   for (const name of ['stdout', 'stderr'] as const) {
     const stream = process[name];
     stream.write = ((chunk: unknown, enc?: unknown, cb?: unknown): boolean => {
-      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString(typeof enc === 'string' ? (enc as BufferEncoding) : 'utf8');
+      const text =
+        typeof chunk === 'string'
+          ? chunk
+          : Buffer.from(chunk as Uint8Array).toString(typeof enc === 'string' ? (enc as BufferEncoding) : 'utf8');
       const id = currentId();
       if (id) send({ type: 'stream', id, name, text });
       const callback = typeof enc === 'function' ? enc : cb;

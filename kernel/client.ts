@@ -185,7 +185,13 @@ export class KernelClient extends EventEmitter {
       try {
         await this.start();
       } catch (e) {
-        const out: KernelOutput = { type: 'error', ename: 'KernelStartError', evalue: (e as Error).message, traceback: [(e as Error).message], phase: 'kernel' };
+        const out: KernelOutput = {
+          type: 'error',
+          ename: 'KernelStartError',
+          evalue: (e as Error).message,
+          traceback: [(e as Error).message],
+          phase: 'kernel',
+        };
         opts.onOutput?.(out);
         return { id, status: 'crashed', outputs: [out], durationMs: 0, restarted: false };
       }
@@ -198,7 +204,11 @@ export class KernelClient extends EventEmitter {
         if (opts.timeoutMs) {
           timer = setTimeout(() => {
             if (this.running === r) {
-              this.pushOutput(r, { type: 'stream', name: 'stderr', text: `Timed out after ${opts.timeoutMs} ms; interrupting.\n` });
+              this.pushOutput(r, {
+                type: 'stream',
+                name: 'stderr',
+                text: `Timed out after ${opts.timeoutMs} ms; interrupting.\n`,
+              });
               void this.interrupt();
             }
           }, opts.timeoutMs);
@@ -208,7 +218,13 @@ export class KernelClient extends EventEmitter {
           if (timer) clearTimeout(timer);
           origResolve(res);
         };
-        this.child!.send({ type: 'execute', id, code, language: opts.language ?? 'typescript', cellName: opts.cellName });
+        this.child!.send({
+          type: 'execute',
+          id,
+          code,
+          language: opts.language ?? 'typescript',
+          cellName: opts.cellName,
+        });
       });
     };
     const p = this.tail.then(run, run);
@@ -248,9 +264,11 @@ export class KernelClient extends EventEmitter {
     r.restarted = true;
     await this.killAndWait(child);
     this.pushOutput(r, {
-      type: 'error', ename: 'Interrupted',
+      type: 'error',
+      ename: 'Interrupted',
       evalue: 'The cell did not stop, so the kernel was restarted: all variables are gone.',
-      traceback: ['Interrupted: the kernel was restarted (state cleared)'], phase: 'kernel',
+      traceback: ['Interrupted: the kernel was restarted (state cleared)'],
+      phase: 'kernel',
     });
     this.finish(r, 'interrupted');
     await this.start();
@@ -264,7 +282,13 @@ export class KernelClient extends EventEmitter {
     const r = this.running;
     if (this.child) await this.killAndWait(this.child);
     if (r) {
-      this.pushOutput(r, { type: 'error', ename: 'KernelRestarted', evalue: 'The kernel was restarted while this cell ran.', traceback: ['Kernel restarted'], phase: 'kernel' });
+      this.pushOutput(r, {
+        type: 'error',
+        ename: 'KernelRestarted',
+        evalue: 'The kernel was restarted while this cell ran.',
+        traceback: ['Kernel restarted'],
+        phase: 'kernel',
+      });
       r.restarted = true;
       this.finish(r, 'interrupted');
     }
@@ -296,11 +320,26 @@ export class KernelClient extends EventEmitter {
     }
     let out: KernelOutput;
     if (m.type === 'stream') out = { type: 'stream', name: m.name, text: m.text };
-    else if (m.type === 'display') out = { type: 'display', data: m.data, ...(m.kind ? { kind: m.kind } : {}), result: m.result };
+    else if (m.type === 'display')
+      out = { type: 'display', data: m.data, ...(m.kind ? { kind: m.kind } : {}), result: m.result };
     else if (m.type === 'progress') {
-      out = { type: 'progress', reporter: m.reporter, label: m.label, fraction: m.fraction, ...(m.message !== undefined ? { message: m.message } : {}), done: m.done };
-    }
-    else out = { type: 'error', ename: m.ename, evalue: m.evalue, traceback: m.traceback, ...(m.line !== undefined ? { line: m.line, column: m.column } : {}), phase: m.phase };
+      out = {
+        type: 'progress',
+        reporter: m.reporter,
+        label: m.label,
+        fraction: m.fraction,
+        ...(m.message !== undefined ? { message: m.message } : {}),
+        done: m.done,
+      };
+    } else
+      out = {
+        type: 'error',
+        ename: m.ename,
+        evalue: m.evalue,
+        traceback: m.traceback,
+        ...(m.line !== undefined ? { line: m.line, column: m.column } : {}),
+        phase: m.phase,
+      };
     if (r) this.pushOutput(r, out);
     else this.emit('lateOutput', m.id, out);
   }
@@ -313,7 +352,8 @@ export class KernelClient extends EventEmitter {
 
   private pushOutput(r: Running, o: KernelOutput): void {
     // one entry per progress reporter: its latest state, where it first appeared
-    const k = o.type === 'progress' ? r.outputs.findIndex((x) => x.type === 'progress' && x.reporter === o.reporter) : -1;
+    const k =
+      o.type === 'progress' ? r.outputs.findIndex((x) => x.type === 'progress' && x.reporter === o.reporter) : -1;
     if (k >= 0) r.outputs[k] = o;
     else r.outputs.push(o);
     try {
@@ -343,9 +383,11 @@ export class KernelClient extends EventEmitter {
     const how = signal ? `signal ${signal}` : `exit code ${code}`;
     if (r) {
       this.pushOutput(r, {
-        type: 'error', ename: 'KernelCrashed',
+        type: 'error',
+        ename: 'KernelCrashed',
         evalue: `The kernel process ended (${how}) while this cell ran; its state is lost. The next run starts a fresh kernel.`,
-        traceback: [`KernelCrashed: the kernel process ended (${how})`], phase: 'kernel',
+        traceback: [`KernelCrashed: the kernel process ended (${how})`],
+        phase: 'kernel',
       });
       this.finish(r, 'crashed');
     }

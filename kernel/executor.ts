@@ -87,7 +87,14 @@ export class CellExecutor {
     }
     if (status === 'interrupted') {
       const evalue = 'execution interrupted; the kernel state is kept';
-      send({ type: 'error', id: req.id, ename: 'Interrupted', evalue, traceback: [`Interrupted: ${evalue}`], phase: 'runtime' });
+      send({
+        type: 'error',
+        id: req.id,
+        ename: 'Interrupted',
+        evalue,
+        traceback: [`Interrupted: ${evalue}`],
+        phase: 'runtime',
+      });
     }
     send({ type: 'done', id: req.id, status, durationMs: Date.now() - t0 });
   }
@@ -106,7 +113,8 @@ export class CellExecutor {
   /** Runs compiled code in this context, as the file `file` of the notebook's folder. */
   private run(compiled: CompiledCell, file: string): Promise<unknown> {
     // A real path in the notebook's folder, so that dynamic import() resolves from there.
-    const dynamicImport = (vm as unknown as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+    const dynamicImport = (vm as unknown as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } }).constants
+      ?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
     const script = new vm.Script(compiled.code, {
       filename: path.join(this.ctx.cwd, file),
       lineOffset: -1,

@@ -57,7 +57,10 @@ export class Reporters {
         if (!id) return;
         const f = Number(s?.fraction);
         this.send({
-          type: 'progress', id, reporter, label: String(label ?? ''),
+          type: 'progress',
+          id,
+          reporter,
+          label: String(label ?? ''),
           fraction: Number.isFinite(f) ? Math.min(1, Math.max(0, f)) : 0,
           ...(s?.message !== undefined ? { message: String(s.message) } : {}),
           done: Boolean(s?.done),

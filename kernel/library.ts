@@ -37,7 +37,9 @@ function packageRoot(library: string): string {
 }
 
 function importDefault(m: unknown): unknown {
-  return m && typeof m === 'object' && (m as { __esModule?: boolean }).__esModule ? (m as { default?: unknown }).default : m;
+  return m && typeof m === 'object' && (m as { __esModule?: boolean }).__esModule
+    ? (m as { default?: unknown }).default
+    : m;
 }
 
 /**
@@ -50,7 +52,8 @@ export function installCellModules(library: string, cwd: string): NodeJS.Require
   let root: string | undefined;
   const cellRequire = (spec: string): unknown => {
     if (spec === 'fairdiv') return nodeRequire(library);
-    if (spec.startsWith('fairdiv/')) return nodeRequire(path.join((root ??= packageRoot(library)), spec.slice('fairdiv/'.length)));
+    if (spec.startsWith('fairdiv/'))
+      return nodeRequire(path.join((root ??= packageRoot(library)), spec.slice('fairdiv/'.length)));
     return nodeRequire(spec);
   };
   cellRequire.resolve = (spec: string) => (spec === 'fairdiv' ? library : nodeRequire.resolve(spec));

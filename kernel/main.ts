@@ -35,7 +35,10 @@ installHooks(currentId, emit, reporters);
 process.on('SIGINT', () => executor.sigint());
 process.on('unhandledRejection', (reason) => executor.reportStray('Unhandled promise rejection', reason));
 process.on('uncaughtException', (err) => executor.reportStray('Uncaught exception', err));
-process.on('message', hostMessageHandler(executor, (code) => process.exit(code)));
+process.on(
+  'message',
+  hostMessageHandler(executor, (code) => process.exit(code)),
+);
 process.on('disconnect', () => process.exit(0));
 
 send({ type: 'ready', pid: process.pid, node: process.version, typescript: ts.version, library });

@@ -40,7 +40,7 @@ export interface Notebook {
 const CERTIFICATE_MIME = mimeOf('certificate');
 
 export function sourceOf(cell: NbCell): string {
-  return Array.isArray(cell.source) ? cell.source.join('') : cell.source ?? '';
+  return Array.isArray(cell.source) ? cell.source.join('') : (cell.source ?? '');
 }
 
 /** Splits text into nbformat's list-of-lines form (each line keeps its '\n'). */
@@ -74,11 +74,12 @@ export function toNbOutputs(outputs: readonly KernelOutput[], executionCount: nu
     if (o.type === 'stream') {
       const last = out[out.length - 1];
       if (last && last.output_type === 'stream' && last.name === o.name) {
-        last.text = toLines((Array.isArray(last.text) ? last.text.join('') : last.text ?? '') + o.text);
+        last.text = toLines((Array.isArray(last.text) ? last.text.join('') : (last.text ?? '')) + o.text);
       } else out.push({ output_type: 'stream', name: o.name, text: toLines(o.text) });
     } else if (o.type === 'display') {
       const data: Record<string, unknown> = {};
-      for (const [mime, v] of Object.entries(o.data)) data[mime] = typeof v === 'string' && mime.startsWith('text/') ? toLines(v) : v;
+      for (const [mime, v] of Object.entries(o.data))
+        data[mime] = typeof v === 'string' && mime.startsWith('text/') ? toLines(v) : v;
       if (o.result) out.push({ output_type: 'execute_result', execution_count: executionCount, data, metadata: {} });
       else out.push({ output_type: 'display_data', data, metadata: {} });
     } else {
@@ -107,8 +108,10 @@ export function countCertificates(outputs: readonly NbOutput[]): CertificateCoun
     if (!payload || typeof payload !== 'object') continue;
     const cert = payload as { ok?: boolean; passed?: number; failed?: number; claims?: { status?: string }[] };
     const claims = Array.isArray(cert.claims) ? cert.claims : [];
-    const failedClaims = typeof cert.failed === 'number' ? cert.failed : claims.filter((x) => x.status === 'fail').length;
-    const passedClaims = typeof cert.passed === 'number' ? cert.passed : claims.filter((x) => x.status === 'pass').length;
+    const failedClaims =
+      typeof cert.failed === 'number' ? cert.failed : claims.filter((x) => x.status === 'fail').length;
+    const passedClaims =
+      typeof cert.passed === 'number' ? cert.passed : claims.filter((x) => x.status === 'pass').length;
     c.claimsPassed += passedClaims;
     c.claimsFailed += failedClaims;
     if (cert.ok === false || failedClaims > 0) c.failed++;
@@ -140,9 +143,14 @@ function inlineMarkdown(s: string): string {
     .map((p) => {
       if (/^`[^`]+`$/.test(p)) return `<code>${escapeHtml(p.slice(1, -1))}</code>`;
       let t = escapeHtml(p);
-      t = t.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, label: string, href: string) => `<a href="${href}">${label}</a>`);
+      t = t.replace(
+        /\[([^\]]+)\]\(([^)\s]+)\)/g,
+        (_m, label: string, href: string) => `<a href="${href}">${label}</a>`,
+      );
       t = t.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>').replace(/__([^_]+)__/g, '<strong>$1</strong>');
-      t = t.replace(/(^|[^*\w])\*([^*\s][^*]*?)\*(?!\*)/g, '$1<em>$2</em>').replace(/(^|[^_\w])_([^_\s][^_]*?)_(?![_\w])/g, '$1<em>$2</em>');
+      t = t
+        .replace(/(^|[^*\w])\*([^*\s][^*]*?)\*(?!\*)/g, '$1<em>$2</em>')
+        .replace(/(^|[^_\w])_([^_\s][^_]*?)_(?![_\w])/g, '$1<em>$2</em>');
       return t;
     })
     .join('');
@@ -159,7 +167,8 @@ export function renderMarkdown(md: string): string {
     para = [];
   };
   const flushList = () => {
-    if (list) html.push(`<${list.tag}>${list.items.map((i) => `<li>${inlineMarkdown(i)}</li>`).join('')}</${list.tag}>`);
+    if (list)
+      html.push(`<${list.tag}>${list.items.map((i) => `<li>${inlineMarkdown(i)}</li>`).join('')}</${list.tag}>`);
     list = null;
   };
   for (let i = 0; i < lines.length; i++) {
@@ -189,7 +198,12 @@ export function renderMarkdown(md: string): string {
     if (/^\s*\|.*\|\s*$/.test(line) && i + 1 < lines.length && /^\s*\|[\s:|-]+\|\s*$/.test(lines[i + 1])) {
       flushPara();
       flushList();
-      const cells = (l: string) => l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+      const cells = (l: string) =>
+        l
+          .trim()
+          .replace(/^\||\|$/g, '')
+          .split('|')
+          .map((c) => c.trim());
       const head = cells(line);
       const rows: string[][] = [];
       for (i += 2; i < lines.length && /^\s*\|.*\|\s*$/.test(lines[i]); i++) rows.push(cells(lines[i]));
@@ -247,10 +261,13 @@ function outputHtml(o: NbOutput): string {
   if (data['text/html'] !== undefined) return `<div class="out-html">${joinText(data['text/html'])}</div>`;
   if (data['image/svg+xml'] !== undefined) return `<div class="out-html">${joinText(data['image/svg+xml'])}</div>`;
   for (const img of ['image/png', 'image/jpeg', 'image/gif']) {
-    if (typeof data[img] === 'string') return `<img alt="output" src="data:${img};base64,${(data[img] as string).replace(/\s/g, '')}">`;
+    if (typeof data[img] === 'string')
+      return `<img alt="output" src="data:${img};base64,${(data[img] as string).replace(/\s/g, '')}">`;
   }
-  if (data['text/markdown'] !== undefined) return `<div class="out-md">${renderMarkdown(joinText(data['text/markdown']))}</div>`;
-  if (data['text/plain'] !== undefined) return `<pre class="out-text">${escapeHtml(joinText(data['text/plain']))}</pre>`;
+  if (data['text/markdown'] !== undefined)
+    return `<div class="out-md">${renderMarkdown(joinText(data['text/markdown']))}</div>`;
+  if (data['text/plain'] !== undefined)
+    return `<pre class="out-text">${escapeHtml(joinText(data['text/plain']))}</pre>`;
   return '';
 }
 
@@ -289,6 +306,8 @@ export function notebookToHtml(nb: Notebook, title = 'notebook'): string {
       );
     })
     .join('\n');
-  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${escapeHtml(title)}</title><style>${PAGE_STYLE}</style></head>\n<body>\n${body}\n</body></html>\n`;
+  return (
+    `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${escapeHtml(title)}</title><style>${PAGE_STYLE}</style></head>\n<body>\n${body}\n</body></html>\n`
+  );
 }

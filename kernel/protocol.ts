@@ -111,7 +111,8 @@ export interface DoneMessage {
   readonly durationMs: number;
 }
 
-export type KernelMessage = ReadyMessage | StreamMessage | DisplayMessage | ErrorMessage | ProgressMessage | DoneMessage;
+export type KernelMessage =
+  ReadyMessage | StreamMessage | DisplayMessage | ErrorMessage | ProgressMessage | DoneMessage;
 
 /**
  * Outputs as the host records them for one execution (same shapes as the messages, minus routing). A
@@ -161,6 +162,10 @@ export const DISPLAY_HOOK = '__fairdivKernelDisplay__';
 export const PROGRESS_HOOK = '__fairdivKernelProgress__';
 
 export function isKernelMessage(m: unknown): m is KernelMessage {
-  return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' &&
-    ['ready', 'stream', 'display', 'error', 'progress', 'done'].includes((m as { type: string }).type);
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    typeof (m as { type?: unknown }).type === 'string' &&
+    ['ready', 'stream', 'display', 'error', 'progress', 'done'].includes((m as { type: string }).type)
+  );
 }

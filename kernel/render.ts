@@ -38,7 +38,9 @@ export function findToMimeBundle(libraryPath: string, load: (p: string) => unkno
 }
 
 export function inspectText(value: unknown): string {
-  return typeof value === 'string' ? util.inspect(value) : util.inspect(value, { depth: 6, colors: false, maxArrayLength: 200 });
+  return typeof value === 'string'
+    ? util.inspect(value)
+    : util.inspect(value, { depth: 6, colors: false, maxArrayLength: 200 });
 }
 
 /** Ensures a bundle is plain JSON (the IPC channel and nbformat need it). */
@@ -57,7 +59,11 @@ function plain(bundle: Record<string, unknown>): MimeBundle {
  * `text/plain` from `util.inspect`. `loadToMimeBundle` is called only for objects and functions (the
  * only values that can be ours), so primitives never load the library.
  */
-export function renderValue(value: unknown, loadToMimeBundle: (() => ToMimeBundle | null) | null, given?: unknown): RenderedValue {
+export function renderValue(
+  value: unknown,
+  loadToMimeBundle: (() => ToMimeBundle | null) | null,
+  given?: unknown,
+): RenderedValue {
   const fromBundle = (b: unknown): RenderedValue | null => {
     if (!b || typeof b !== 'object') return null;
     const bb = b as { data?: unknown; kind?: unknown };

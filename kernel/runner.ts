@@ -52,7 +52,8 @@ export interface RunReport {
 
 export function readNotebook(file: string): Notebook {
   const nb = JSON.parse(fs.readFileSync(file, 'utf8')) as Notebook;
-  if (!nb || !Array.isArray(nb.cells) || typeof nb.nbformat !== 'number') throw new Error(`${file}: not an nbformat notebook`);
+  if (!nb || !Array.isArray(nb.cells) || typeof nb.nbformat !== 'number')
+    throw new Error(`${file}: not an nbformat notebook`);
   if (nb.nbformat !== 4) throw new Error(`${file}: nbformat ${nb.nbformat} is not supported (need 4)`);
   return nb;
 }

@@ -20,7 +20,11 @@ import { SourceMapLookup } from './sourcemap';
 import type { CellLanguage } from './protocol';
 
 export class CellSyntaxError extends Error {
-  constructor(message: string, readonly line: number, readonly column: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
     super(message);
     this.name = 'SyntaxError';
   }
@@ -140,7 +144,7 @@ export function compileCell(source: string, language: CellLanguage = 'typescript
 }
 
 function stripExport(st: ts.Statement, sf: ts.SourceFile, edits: Edit[]): void {
-  const mods = ts.canHaveModifiers(st) ? ts.getModifiers(st) ?? [] : [];
+  const mods = ts.canHaveModifiers(st) ? (ts.getModifiers(st) ?? []) : [];
   for (const m of mods) {
     if (m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DefaultKeyword) {
       const s = m.getStart(sf);
@@ -151,7 +155,7 @@ function stripExport(st: ts.Statement, sf: ts.SourceFile, edits: Edit[]): void {
 
 function classKeywordStart(st: ts.ClassDeclaration, sf: ts.SourceFile): number {
   const mods = ts.getModifiers(st) ?? [];
-  const decorators = ts.canHaveDecorators(st) ? ts.getDecorators(st) ?? [] : [];
+  const decorators = ts.canHaveDecorators(st) ? (ts.getDecorators(st) ?? []) : [];
   let pos = st.getStart(sf);
   for (const m of [...mods, ...decorators]) pos = Math.max(pos, m.end);
   const text = sf.text;
@@ -168,7 +172,12 @@ function bindingNames(name: ts.BindingName, out: Set<string>): void {
     }
 }
 
-function rewriteVariableStatement(st: ts.VariableStatement, sf: ts.SourceFile, names: Set<string>, edits: Edit[]): void {
+function rewriteVariableStatement(
+  st: ts.VariableStatement,
+  sf: ts.SourceFile,
+  names: Set<string>,
+  edits: Edit[],
+): void {
   const list = st.declarationList;
   const isVar = (list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0;
   const decls = list.declarations;
@@ -225,7 +234,10 @@ function importToAssignments(st: ts.ImportDeclaration, sf: ts.SourceFile, names:
 }
 
 /** Applies non-overlapping edits; returns the text and, per output line, the column shifts inserted. */
-function applyEdits(text: string, edits: Edit[]): { text: string; shifts: Map<number, { column: number; delta: number }[]> } {
+function applyEdits(
+  text: string,
+  edits: Edit[],
+): { text: string; shifts: Map<number, { column: number; delta: number }[]> } {
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let pos = 0;

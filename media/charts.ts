@@ -33,7 +33,15 @@ function baseLayout(t: ChartTheme, height: number): Record<string, unknown> {
 }
 
 function axis(t: ChartTheme, title: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { title: { text: title, standoff: 6 }, gridcolor: t.grid, zerolinecolor: t.zero, linecolor: t.zero, tickcolor: t.zero, showline: true, ...extra };
+  return {
+    title: { text: title, standoff: 6 },
+    gridcolor: t.grid,
+    zerolinecolor: t.zero,
+    linecolor: t.zero,
+    tickcolor: t.zero,
+    showline: true,
+    ...extra,
+  };
 }
 
 export async function drawHistogram(div: HTMLElement, p: MmsHistogramPayload): Promise<void> {
@@ -62,13 +70,51 @@ export async function drawHistogram(div: HTMLElement, p: MmsHistogramPayload): P
     barmode: 'group',
     bargap: 0.18,
     bargroupgap: 0.06,
-    xaxis: axis(t, 'v<sub>i</sub>(A<sub>i</sub>) / MMS<sub>i</sub>  (exact)', { type: 'category', categoryorder: 'array', categoryarray: order, showgrid: false }),
+    xaxis: axis(t, 'v<sub>i</sub>(A<sub>i</sub>) / MMS<sub>i</sub>  (exact)', {
+      type: 'category',
+      categoryorder: 'array',
+      categoryarray: order,
+      showgrid: false,
+    }),
     yaxis: axis(t, 'probability', { rangemode: 'tozero' }),
     shapes: [
-      { type: 'rect', xref: 'x', yref: 'paper', x0: -0.5, x1: k - 0.5, y0: 0, y1: 1, fillcolor: 'rgba(224,49,49,0.07)', line: { width: 0 }, layer: 'below' },
-      { type: 'line', xref: 'x', yref: 'paper', x0: k - 0.5, x1: k - 0.5, y0: 0, y1: 1, line: { color: t.fg, width: 1.5, dash: 'dash' }, opacity: 0.7 },
+      {
+        type: 'rect',
+        xref: 'x',
+        yref: 'paper',
+        x0: -0.5,
+        x1: k - 0.5,
+        y0: 0,
+        y1: 1,
+        fillcolor: 'rgba(224,49,49,0.07)',
+        line: { width: 0 },
+        layer: 'below',
+      },
+      {
+        type: 'line',
+        xref: 'x',
+        yref: 'paper',
+        x0: k - 0.5,
+        x1: k - 0.5,
+        y0: 0,
+        y1: 1,
+        line: { color: t.fg, width: 1.5, dash: 'dash' },
+        opacity: 0.7,
+      },
     ],
-    annotations: [{ x: k - 0.5, y: 1, xref: 'x', yref: 'paper', text: ' ≥ MMS →', showarrow: false, xanchor: 'left', yanchor: 'top', font: { color: t.fg, size: 11 } }],
+    annotations: [
+      {
+        x: k - 0.5,
+        y: 1,
+        xref: 'x',
+        yref: 'paper',
+        text: ' ≥ MMS →',
+        showarrow: false,
+        xanchor: 'left',
+        yanchor: 'top',
+        font: { color: t.fg, size: 11 },
+      },
+    ],
   };
   await Plotly.newPlot(div, data, layout, CONFIG);
 }
@@ -83,24 +129,55 @@ export async function drawSimulation(div: HTMLElement, p: SimulationPayload): Pr
   p.panels.forEach((panel, j) => {
     const xa = j === 0 ? 'x' : `x${j + 1}`;
     const ya = j === 0 ? 'y' : `y${j + 1}`;
-    layout[j === 0 ? 'xaxis' : `xaxis${j + 1}`] = axis(t, text(p.xLabel), { domain: [j * (w + gap), j * (w + gap) + w], anchor: ya });
-    layout[j === 0 ? 'yaxis' : `yaxis${j + 1}`] = axis(t, text(panel.yLabel), { anchor: xa, ...(panel.yRange ? { range: panel.yRange } : {}) });
-    (layout.annotations as unknown[]).push({ text: `<b>${text(panel.title)}</b>`, xref: 'paper', yref: 'paper', x: j * (w + gap) + w / 2, y: 1.0, xanchor: 'center', yanchor: 'bottom', showarrow: false, font: { size: 12 } });
+    layout[j === 0 ? 'xaxis' : `xaxis${j + 1}`] = axis(t, text(p.xLabel), {
+      domain: [j * (w + gap), j * (w + gap) + w],
+      anchor: ya,
+    });
+    layout[j === 0 ? 'yaxis' : `yaxis${j + 1}`] = axis(t, text(panel.yLabel), {
+      anchor: xa,
+      ...(panel.yRange ? { range: panel.yRange } : {}),
+    });
+    (layout.annotations as unknown[]).push({
+      text: `<b>${text(panel.title)}</b>`,
+      xref: 'paper',
+      yref: 'paper',
+      x: j * (w + gap) + w / 2,
+      y: 1.0,
+      xanchor: 'center',
+      yanchor: 'bottom',
+      showarrow: false,
+      font: { size: 12 },
+    });
     panel.series.forEach((s, q) => {
       const c = seriesColor(j + q);
       if (s.points.length > 1 && s.points.every((pt) => pt.lo !== undefined && pt.hi !== undefined)) {
         data.push({
-          type: 'scatter', mode: 'lines', xaxis: xa, yaxis: ya, x: [...s.points.map((pt) => pt.x), ...[...s.points].reverse().map((pt) => pt.x)],
-          y: [...s.points.map((pt) => pt.hi), ...[...s.points].reverse().map((pt) => pt.lo)], fill: 'toself', fillcolor: seriesColor(j + q, 0.2),
-          line: { width: 0 }, hoverinfo: 'skip', showlegend: false, name: `${text(s.name)} band`,
+          type: 'scatter',
+          mode: 'lines',
+          xaxis: xa,
+          yaxis: ya,
+          x: [...s.points.map((pt) => pt.x), ...[...s.points].reverse().map((pt) => pt.x)],
+          y: [...s.points.map((pt) => pt.hi), ...[...s.points].reverse().map((pt) => pt.lo)],
+          fill: 'toself',
+          fillcolor: seriesColor(j + q, 0.2),
+          line: { width: 0 },
+          hoverinfo: 'skip',
+          showlegend: false,
+          name: `${text(s.name)} band`,
         });
       }
       data.push({
-        type: 'scatter', mode: s.dashed ? 'lines' : 'lines+markers', xaxis: xa, yaxis: ya, name: text(s.name),
-        x: s.points.map((pt) => pt.x), y: s.points.map((pt) => pt.y),
+        type: 'scatter',
+        mode: s.dashed ? 'lines' : 'lines+markers',
+        xaxis: xa,
+        yaxis: ya,
+        name: text(s.name),
+        x: s.points.map((pt) => pt.x),
+        y: s.points.map((pt) => pt.y),
         customdata: s.points.map((pt) => [pt.lo ?? pt.y, pt.hi ?? pt.y]),
         hovertemplate: '%{fullData.name}: %{y:.4g} [%{customdata[0]:.4g}, %{customdata[1]:.4g}]<extra>%{x}</extra>',
-        line: { color: c, width: 2, ...(s.dashed ? { dash: 'dash' } : {}) }, marker: { size: 5, color: c },
+        line: { color: c, width: 2, ...(s.dashed ? { dash: 'dash' } : {}) },
+        marker: { size: 5, color: c },
       });
     });
   });

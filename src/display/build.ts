@@ -43,7 +43,10 @@ export interface DisplayOptions {
 const ex = (r: Rational): string => r.toString();
 
 /** Per-agent total, PROP and MMS (MMS failures are reported, never thrown). */
-export function agentShares(inst: Instance, opts: DisplayOptions = {}): { shares: AgentShares[]; mms: (Rational | null)[]; prop: Rational[] } {
+export function agentShares(
+  inst: Instance,
+  opts: DisplayOptions = {},
+): { shares: AgentShares[]; mms: (Rational | null)[]; prop: Rational[] } {
   const withMms = opts.mms !== false;
   const prop: Rational[] = [];
   const mms: (Rational | null)[] = [];
@@ -58,7 +61,13 @@ export function agentShares(inst: Instance, opts: DisplayOptions = {}): { shares
     try {
       const r = mmsShare(inst, i, inst.n, opts.mmsTimeLimitMs ?? 2000);
       mms.push(r.value);
-      return { total: ex(total), prop: ex(p), mms: ex(r.value), ...(r.status === 'timeout' ? { mmsUpper: ex(r.upper) } : {}), mmsStatus: r.status };
+      return {
+        total: ex(total),
+        prop: ex(p),
+        mms: ex(r.value),
+        ...(r.status === 'timeout' ? { mmsUpper: ex(r.upper) } : {}),
+        mmsStatus: r.status,
+      };
     } catch {
       mms.push(null);
       return { total: ex(total), prop: ex(p), mmsStatus: 'error' };
@@ -96,7 +105,10 @@ export interface OutcomeExtra {
 }
 
 /** The optional `claims` and `trace` fields of an outcome payload (absent when empty). */
-function claimsAndTrace(extra: OutcomeExtra, inst: Instance | undefined): { claims?: ClaimSummary[]; trace?: TraceStepPayload[] } {
+function claimsAndTrace(
+  extra: OutcomeExtra,
+  inst: Instance | undefined,
+): { claims?: ClaimSummary[]; trace?: TraceStepPayload[] } {
   return {
     ...(extra.claims && extra.claims.length ? { claims: claims(extra.claims) } : {}),
     ...(extra.trace && extra.trace.length ? { trace: traceSteps(extra.trace, inst) } : {}),
@@ -117,22 +129,45 @@ function ctxOf(inst?: Instance): PlainContext {
 }
 
 export function traceSteps(steps: readonly TraceStep[], inst?: Instance): TraceStepPayload[] {
-  return steps.map((s) => ({ id: String(s.id), title: String(s.title ?? s.id), ...(s.text ? { text: String(s.text) } : {}), data: toPlain(s.data, ctxOf(inst)) }));
+  return steps.map((s) => ({
+    id: String(s.id),
+    title: String(s.title ?? s.id),
+    ...(s.text ? { text: String(s.text) } : {}),
+    data: toPlain(s.data, ctxOf(inst)),
+  }));
 }
 
-export function tracePayload(steps: readonly TraceStep[], inst?: Instance, mechanism?: string, opts: DisplayOptions = {}): TracePayload {
+export function tracePayload(
+  steps: readonly TraceStep[],
+  inst?: Instance,
+  mechanism?: string,
+  opts: DisplayOptions = {},
+): TracePayload {
   return { ...payloadHeader('trace', opts.title, mechanism), steps: traceSteps(steps, inst) };
 }
 
 /** Values and ratios of one allocation; empty rows when the instance is unknown. */
-function allocationRows(inst: Instance | undefined, a: Allocation, prop: Rational[], mms: (Rational | null)[]): AgentRow[] {
+function allocationRows(
+  inst: Instance | undefined,
+  a: Allocation,
+  prop: Rational[],
+  mms: (Rational | null)[],
+): AgentRow[] {
   if (!inst) return [];
   return a.bundles.map((b, i) => row(inst.value(i, b), prop[i], mms[i]));
 }
 
-function names(inst: Instance | undefined, n: number, m: number): { agents: string[]; goods: string[]; values: string[][] } {
+function names(
+  inst: Instance | undefined,
+  n: number,
+  m: number,
+): { agents: string[]; goods: string[]; values: string[][] } {
   if (inst) return table(inst);
-  return { agents: Array.from({ length: n }, (_, i) => String(i)), goods: Array.from({ length: m }, (_, g) => String(g)), values: [] };
+  return {
+    agents: Array.from({ length: n }, (_, i) => String(i)),
+    goods: Array.from({ length: m }, (_, g) => String(g)),
+    values: [],
+  };
 }
 
 export function allocationPayload(
@@ -251,7 +286,11 @@ export function certificatePayload(r: CertificateReport, opts: DisplayOptions = 
 }
 
 /** An MMS result, optionally with the instance and agent it was computed for. */
-export function mmsPayload(r: MmsResult, ctx: { instance?: Instance; agent?: number; values?: readonly Rational[] } = {}, opts: DisplayOptions = {}): MmsPayload {
+export function mmsPayload(
+  r: MmsResult,
+  ctx: { instance?: Instance; agent?: number; values?: readonly Rational[] } = {},
+  opts: DisplayOptions = {},
+): MmsPayload {
   const values = ctx.values ?? (ctx.instance && ctx.agent !== undefined ? ctx.instance.values[ctx.agent] : undefined);
   const out: MmsPayload = {
     ...payloadHeader('mms', opts.title),

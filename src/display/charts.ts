@@ -25,20 +25,40 @@ export class MmsHistogram {
 }
 
 /** The support of an outcome or a {instance, lottery}-like object. */
-function supportOf(x: Outcome | { instance: Instance; lottery?: { entries: readonly { p: Rational; allocation: Allocation }[] }; allocation?: Allocation }): {
+function supportOf(
+  x:
+    | Outcome
+    | {
+        instance: Instance;
+        lottery?: { entries: readonly { p: Rational; allocation: Allocation }[] };
+        allocation?: Allocation;
+      },
+): {
   instance: Instance;
   mechanism?: string;
   support: { p: Rational; allocation: Allocation }[];
 } {
-  if (x === null || typeof x !== 'object') throw new InvalidInputError('bad-argument', `mmsHistogram: the first argument must be an Outcome, got ${x === null ? 'null' : typeof x}`);
+  if (x === null || typeof x !== 'object')
+    throw new InvalidInputError(
+      'bad-argument',
+      `mmsHistogram: the first argument must be an Outcome, got ${x === null ? 'null' : typeof x}`,
+    );
   if (typeof (x as Outcome).support === 'function') {
     const o = x as Outcome;
     return { instance: o.instance, mechanism: o.mechanism, support: o.support() };
   }
-  const y = x as { instance: Instance; lottery?: { entries: readonly { p: Rational; allocation: Allocation }[] }; allocation?: Allocation };
-  if (y.lottery) return { instance: y.instance, support: y.lottery.entries.map((e) => ({ p: e.p, allocation: e.allocation })) };
+  const y = x as {
+    instance: Instance;
+    lottery?: { entries: readonly { p: Rational; allocation: Allocation }[] };
+    allocation?: Allocation;
+  };
+  if (y.lottery)
+    return { instance: y.instance, support: y.lottery.entries.map((e) => ({ p: e.p, allocation: e.allocation })) };
   if (y.allocation) return { instance: y.instance, support: [{ p: Rational.ONE, allocation: y.allocation }] };
-  throw new InvalidInputError('bad-argument', 'mmsHistogram: the first argument must be an Outcome or {instance, lottery | allocation}');
+  throw new InvalidInputError(
+    'bad-argument',
+    'mmsHistogram: the first argument must be an Outcome or {instance, lottery | allocation}',
+  );
 }
 
 /**
@@ -46,7 +66,13 @@ function supportOf(x: Outcome | { instance: Instance; lottery?: { entries: reado
  * probabilities summed per fraction), with P(fraction >= 1) and the worst fraction.
  */
 export function mmsHistogram(
-  outcome: Outcome | { instance: Instance; lottery?: { entries: readonly { p: Rational; allocation: Allocation }[] }; allocation?: Allocation },
+  outcome:
+    | Outcome
+    | {
+        instance: Instance;
+        lottery?: { entries: readonly { p: Rational; allocation: Allocation }[] };
+        allocation?: Allocation;
+      },
   opts: DisplayOptions = {},
 ): MmsHistogram {
   const { instance: inst, mechanism, support } = supportOf(outcome);
@@ -70,7 +96,9 @@ export function mmsHistogram(
       byX.set(k, { x, p: prev ? prev.p.add(e.p) : e.p });
     }
     const bars = [...byX.values()].sort((a, b) => a.x.cmp(b.x));
-    series.push(bars.map((b) => ({ x: b.x.toString(), approx: b.x.toNumber(), p: b.p.toString(), pApprox: b.p.toNumber() })));
+    series.push(
+      bars.map((b) => ({ x: b.x.toString(), approx: b.x.toNumber(), p: b.p.toString(), pApprox: b.p.toNumber() })),
+    );
     pAtLeast.push(Rational.sum(bars.filter((b) => b.x.ge(1)).map((b) => b.p)).toString());
     worst.push(bars.length ? bars[0].x.toString() : null);
   });
@@ -183,7 +211,9 @@ export function simulationPayload(sim: SimulationLike, opts: DisplayOptions = {}
   const pts = [...sim.points].filter((p) => p && typeof p === 'object');
   const xKey = xKeyOf(pts[0]) ?? 'm';
   pts.sort((a, b) => (num(a[xKey]) ?? 0) - (num(b[xKey]) ?? 0));
-  const metrics = Object.keys(pts[0]).filter((k) => k !== xKey && pts[0][k] !== null && typeof pts[0][k] === 'object' && centerOf(pts[0][k]) !== null);
+  const metrics = Object.keys(pts[0]).filter(
+    (k) => k !== xKey && pts[0][k] !== null && typeof pts[0][k] === 'object' && centerOf(pts[0][k]) !== null,
+  );
   const xs = pts.map((p) => num(p[xKey])).filter((x): x is number => x !== null);
   const panels: CurvePanel[] = metrics.map((metric) => {
     const prob = centerOf(pts[0][metric])!.key === 'p';
@@ -194,7 +224,9 @@ export function simulationPayload(sim: SimulationLike, opts: DisplayOptions = {}
         points: pts.flatMap((p) => {
           const x = num(p[xKey]);
           const c = centerOf(p[metric]);
-          return x !== null && c ? [{ x, y: c.y, ...(c.lo !== undefined ? { lo: c.lo } : {}), ...(c.hi !== undefined ? { hi: c.hi } : {}) }] : [];
+          return x !== null && c
+            ? [{ x, y: c.y, ...(c.lo !== undefined ? { lo: c.lo } : {}), ...(c.hi !== undefined ? { hi: c.hi } : {}) }]
+            : [];
         }),
       },
     ];
@@ -203,12 +235,14 @@ export function simulationPayload(sim: SimulationLike, opts: DisplayOptions = {}
     return { title, yLabel, ...(prob ? { yRange: [0, 1] as [number, number] } : {}), series };
   });
   const params: [string, string][] = [];
-  const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof v) || v instanceof Rational;
+  const scalar = (v: unknown) =>
+    v === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof v) || v instanceof Rational;
   for (const [k, v] of Object.entries(sim)) {
     if (k === 'points' || k === 'kind' || k === 'title') continue;
     if (scalar(v) && v !== null) params.push([k, String(v)]);
     else if ((k === 'parameters' || k === 'analytic') && v && typeof v === 'object' && !Array.isArray(v))
-      for (const [k2, v2] of Object.entries(v as Record<string, unknown>)) if (scalar(v2) && v2 !== null) params.push([`${k === 'analytic' ? 'analytic ' : ''}${k2}`, String(v2)]);
+      for (const [k2, v2] of Object.entries(v as Record<string, unknown>))
+        if (scalar(v2) && v2 !== null) params.push([`${k === 'analytic' ? 'analytic ' : ''}${k2}`, String(v2)]);
   }
   const title =
     opts.title ||

@@ -42,15 +42,31 @@ type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => x !== null && typeof x === 'object';
 
 function isPayload(x: unknown): x is Payload {
-  return isObj(x) && typeof x.schema === 'string' && x.schema.startsWith('fairdiv/') && (DISPLAY_KINDS as readonly unknown[]).includes(x.kind);
+  return (
+    isObj(x) &&
+    typeof x.schema === 'string' &&
+    x.schema.startsWith('fairdiv/') &&
+    (DISPLAY_KINDS as readonly unknown[]).includes(x.kind)
+  );
 }
 
 function isMmsResult(x: unknown): x is MmsResult {
-  return isObj(x) && Array.isArray(x.partition) && (x.status === 'optimal' || x.status === 'timeout') && 'value' in x && 'lower' in x && 'upper' in x;
+  return (
+    isObj(x) &&
+    Array.isArray(x.partition) &&
+    (x.status === 'optimal' || x.status === 'timeout') &&
+    'value' in x &&
+    'lower' in x &&
+    'upper' in x
+  );
 }
 
 function isTrace(x: unknown): x is TraceStep[] {
-  return Array.isArray(x) && x.length > 0 && x.every((s) => isObj(s) && typeof s.id === 'string' && 'data' in s && 'title' in s);
+  return (
+    Array.isArray(x) &&
+    x.length > 0 &&
+    x.every((s) => isObj(s) && typeof s.id === 'string' && 'data' in s && 'title' in s)
+  );
 }
 
 /** A plain `{instance?, mechanism?, ...}` object (not an Outcome), with its instance and mechanism. */
@@ -104,12 +120,17 @@ function agentOf(h: Holder): number | undefined {
 
 /** The display table, in precedence order (see the module comment). */
 const DISPLAYS: { readonly [K in DisplayKind]: Recognise<K> } = {
-  'mms-histogram': (x) => (x instanceof MmsHistogram ? (opts) => (opts.title ? { ...x.payload, title: opts.title } : x.payload) : null),
+  'mms-histogram': (x) =>
+    x instanceof MmsHistogram ? (opts) => (opts.title ? { ...x.payload, title: opts.title } : x.payload) : null,
   instance: (x) => (x instanceof Instance ? (opts) => instancePayload(x, opts) : null),
   certificate: (x) => (x instanceof CertificateReport ? (opts) => certificatePayload(x, opts) : null),
   lottery: outcomeKind('lottery', (v): v is Lottery => v instanceof Lottery, lotteryPayload),
   allocation: outcomeKind('allocation', (v): v is Allocation => v instanceof Allocation, allocationPayload),
-  fractional: outcomeKind('fractional', (v): v is FractionalAllocation => v instanceof FractionalAllocation, fractionalPayload),
+  fractional: outcomeKind(
+    'fractional',
+    (v): v is FractionalAllocation => v instanceof FractionalAllocation,
+    fractionalPayload,
+  ),
   mms: (x) => {
     const h = holder(x);
     if (h && isMmsResult(h.fields.mms)) {
@@ -149,6 +170,10 @@ export function displayKind(x: unknown): DisplayKind | null {
 /** The payload of a displayable value (a typed `no-rich-display` error for a value without one). */
 export function toPayload(x: unknown, opts: DisplayOptions = {}): Payload {
   const d = recognise(x);
-  if (!d) throw new InvalidInputError('no-rich-display', `toPayload: no rich display for ${Object.prototype.toString.call(x)}`);
+  if (!d)
+    throw new InvalidInputError(
+      'no-rich-display',
+      `toPayload: no rich display for ${Object.prototype.toString.call(x)}`,
+    );
   return d.payload(opts);
 }

@@ -18,7 +18,13 @@ const MAX_ITEMS = 200;
 const MAX_DEPTH = 6;
 
 function isRationalLike(x: unknown): x is Rational {
-  return x instanceof Rational || (x !== null && typeof x === 'object' && typeof (x as Rational).num === 'bigint' && typeof (x as Rational).den === 'bigint');
+  return (
+    x instanceof Rational ||
+    (x !== null &&
+      typeof x === 'object' &&
+      typeof (x as Rational).num === 'bigint' &&
+      typeof (x as Rational).den === 'bigint')
+  );
 }
 
 /** A scalar's display string, or null when x is not a scalar. */
@@ -40,7 +46,13 @@ function named(key: string, x: unknown, ctx: PlainContext): string | null {
 }
 
 function unwrap(x: unknown): unknown {
-  if (x !== null && typeof x === 'object' && !Array.isArray(x) && !isRationalLike(x) && typeof (x as { toJSON?: unknown }).toJSON === 'function') {
+  if (
+    x !== null &&
+    typeof x === 'object' &&
+    !Array.isArray(x) &&
+    !isRationalLike(x) &&
+    typeof (x as { toJSON?: unknown }).toJSON === 'function'
+  ) {
     return (x as { toJSON(): unknown }).toJSON();
   }
   return x;
@@ -63,8 +75,19 @@ export function toPlain(x: unknown, ctx: PlainContext = {}, depth = 0, key = '')
   if (Array.isArray(x)) {
     const items = x.map(unwrap);
     // Matrix: every item an array of scalars of the same length.
-    if (items.length > 0 && items.every((r) => Array.isArray(r) && r.length === (items[0] as unknown[]).length && r.length > 0 && r.every((c) => scalarString(unwrap(c)) !== null))) {
-      const rows = (items as unknown[][]).slice(0, MAX_ITEMS).map((r) => r.map((c) => scalarString(unwrap(c)) as string));
+    if (
+      items.length > 0 &&
+      items.every(
+        (r) =>
+          Array.isArray(r) &&
+          r.length === (items[0] as unknown[]).length &&
+          r.length > 0 &&
+          r.every((c) => scalarString(unwrap(c)) !== null),
+      )
+    ) {
+      const rows = (items as unknown[][])
+        .slice(0, MAX_ITEMS)
+        .map((r) => r.map((c) => scalarString(unwrap(c)) as string));
       const nr = items.length;
       const nc = (items[0] as unknown[]).length;
       return {
@@ -75,12 +98,16 @@ export function toPlain(x: unknown, ctx: PlainContext = {}, depth = 0, key = '')
       };
     }
     // Table: every item an object with scalar values (same key set, in first-seen order).
-    if (items.length > 0 && items.every((r) => isPlainObject(r) && Object.values(r).every((c) => scalarString(unwrap(c)) !== null))) {
+    if (
+      items.length > 0 &&
+      items.every((r) => isPlainObject(r) && Object.values(r).every((c) => scalarString(unwrap(c)) !== null))
+    ) {
       const columns: string[] = [];
-      for (const r of items as Record<string, unknown>[]) for (const k of Object.keys(r)) if (!columns.includes(k)) columns.push(k);
-      const rows = (items as Record<string, unknown>[]).slice(0, MAX_ITEMS).map((r) =>
-        columns.map((k) => named(k, unwrap(r[k]), ctx) ?? scalarString(unwrap(r[k])) ?? ''),
-      );
+      for (const r of items as Record<string, unknown>[])
+        for (const k of Object.keys(r)) if (!columns.includes(k)) columns.push(k);
+      const rows = (items as Record<string, unknown>[])
+        .slice(0, MAX_ITEMS)
+        .map((r) => columns.map((k) => named(k, unwrap(r[k]), ctx) ?? scalarString(unwrap(r[k])) ?? ''));
       return { t: 'table', columns, rows };
     }
     const list: PlainNode = { t: 'list', items: items.slice(0, MAX_ITEMS).map((c) => toPlain(c, ctx, depth + 1, key)) };

@@ -110,7 +110,8 @@ export function progress(label = ''): ProgressReporter {
     lastSent = Date.now();
     try {
       if (mode === 'kernel') kernel!.send({ ...state });
-      else if (mode === 'tty') process.stderr.write(`\r${progressText(name, state.fraction, state.message)}\x1b[K${state.done ? '\n' : ''}`);
+      else if (mode === 'tty')
+        process.stderr.write(`\r${progressText(name, state.fraction, state.message)}\x1b[K${state.done ? '\n' : ''}`);
       else if (mode === 'pipe') process.stderr.write(progressText(name, state.fraction, state.message) + '\n');
     } catch {
       // reporting must never break the computation
@@ -118,16 +119,23 @@ export function progress(label = ''): ProgressReporter {
   };
   const flushLater = (): void => {
     if (timer) return;
-    timer = setTimeout(() => {
-      timer = null;
-      if (dirty && !finished) emit();
-    }, Math.max(0, interval - (Date.now() - lastSent)));
+    timer = setTimeout(
+      () => {
+        timer = null;
+        if (dirty && !finished) emit();
+      },
+      Math.max(0, interval - (Date.now() - lastSent)),
+    );
     (timer as { unref?: () => void }).unref?.();
   };
 
   const update = (fraction: number | ProgressCount, message?: string): void => {
     if (finished || mode === 'silent') return;
-    state = { fraction: toFraction(fraction), ...(message !== undefined ? { message: String(message) } : {}), done: false };
+    state = {
+      fraction: toFraction(fraction),
+      ...(message !== undefined ? { message: String(message) } : {}),
+      done: false,
+    };
     dirty = true;
     if (lastSent === 0 || Date.now() - lastSent >= interval) emit();
     else flushLater();

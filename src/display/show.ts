@@ -22,7 +22,10 @@ export type DisplayTarget = 'kernel' | 'tslab' | 'tslab-html' | 'text';
 
 type Bundle = { data: Record<string, unknown>; kind: string | null };
 type TslabRequire = (id: string) => unknown;
-type WriteDisplayData = (msg: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
+type WriteDisplayData = (
+  msg: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> },
+  update: boolean,
+) => void;
 
 /** The one call site that turns a value into a bundle (falls back to inspect text). */
 function bundleOf(x: unknown, opts?: DisplayOptions): Bundle {

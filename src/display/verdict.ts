@@ -6,7 +6,9 @@
 import type { CertificatePayload, CertificateVerdict } from './payload';
 
 /** The badge text and tone of each verdict. */
-export const VERDICTS: { readonly [V in CertificateVerdict]: { readonly label: string; readonly tone: 'good' | 'bad' | 'warn' } } = {
+export const VERDICTS: {
+  readonly [V in CertificateVerdict]: { readonly label: string; readonly tone: 'good' | 'bad' | 'warn' };
+} = {
   certified: { label: 'CERTIFIED', tone: 'good' },
   failed: { label: 'VIOLATED', tone: 'bad' },
   'partly-checked': { label: 'PARTLY CHECKED', tone: 'warn' },
@@ -24,10 +26,13 @@ function isVerdict(v: unknown): v is CertificateVerdict {
  * then any failure, then nothing passed, then any undecided; never its old `ok`, which was true for a
  * report with nothing checked. Counts that are not numbers are taken from the claims' statuses.
  */
-export function certificateVerdict(p: Pick<CertificatePayload, 'verdict' | 'passed' | 'failed' | 'unchecked' | 'claims'>): CertificateVerdict {
+export function certificateVerdict(
+  p: Pick<CertificatePayload, 'verdict' | 'passed' | 'failed' | 'unchecked' | 'claims'>,
+): CertificateVerdict {
   if (isVerdict(p.verdict)) return p.verdict;
   const claims = Array.isArray(p.claims) ? p.claims : [];
-  const count = (n: unknown, status: string) => (typeof n === 'number' ? n : claims.filter((c) => c?.status === status).length);
+  const count = (n: unknown, status: string) =>
+    typeof n === 'number' ? n : claims.filter((c) => c?.status === status).length;
   const passed = count(p.passed, 'pass');
   const failed = count(p.failed, 'fail');
   const unchecked = count(p.unchecked, 'unchecked');

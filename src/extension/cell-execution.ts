@@ -67,7 +67,9 @@ export async function executeCell(
     const r = await kernel.execute(cell.document.getText(), { language, cellName: `cell ${cell.index + 1}`, onOutput });
     await pending;
     if (r.status !== 'ok') {
-      for (const b of bars.values()) if (b.output && !b.latest.done) await exec.replaceOutputItems(progressItem(b.latest, `  (${r.status})`), b.output);
+      for (const b of bars.values())
+        if (b.output && !b.latest.done)
+          await exec.replaceOutputItems(progressItem(b.latest, `  (${r.status})`), b.output);
     }
     exec.end(r.status === 'ok', Date.now());
     return r.status === 'ok';

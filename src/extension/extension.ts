@@ -26,7 +26,11 @@ export function notebookDataFromIpynb(text: string): vscode.NotebookData {
   const nb = JSON.parse(text) as Notebook;
   const cells = (nb.cells ?? []).map((c) => {
     const kind = c.cell_type === 'code' ? vscode.NotebookCellKind.Code : vscode.NotebookCellKind.Markup;
-    const cell = new vscode.NotebookCellData(kind, sourceOf(c), kind === vscode.NotebookCellKind.Code ? cellLanguage(nb, c) : 'markdown');
+    const cell = new vscode.NotebookCellData(
+      kind,
+      sourceOf(c),
+      kind === vscode.NotebookCellKind.Code ? cellLanguage(nb, c) : 'markdown',
+    );
     if (c.metadata) cell.metadata = c.metadata;
     return cell;
   });
@@ -37,7 +41,11 @@ export function notebookDataFromIpynb(text: string): vscode.NotebookData {
 
 export function newNotebookData(): vscode.NotebookData {
   const data = new vscode.NotebookData([
-    new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, '# A fair-division notebook\n\nRun the cells with the **Fair Division (TypeScript)** kernel.', 'markdown'),
+    new vscode.NotebookCellData(
+      vscode.NotebookCellKind.Markup,
+      '# A fair-division notebook\n\nRun the cells with the **Fair Division (TypeScript)** kernel.',
+      'markdown',
+    ),
     new vscode.NotebookCellData(
       vscode.NotebookCellKind.Code,
       "import { instance, solve, certify, display } from 'fairdiv';\n\nconst inst = instance({\n  alice: { car: 6, house: 9, boat: 3 },\n  bob: { car: 4, house: 4, boat: 1 },\n});\nconst out = solve('round-robin', inst);\ndisplay(out);\ncertify(out)",
@@ -79,20 +87,29 @@ export function activate(context: vscode.ExtensionContext): { controller: Fairdi
   const libraryJs = context.asAbsolutePath('dist/fairdiv.js');
   const bundled = fs.existsSync(kernelJs);
   const controller = new FairdivController({
-    kernelOptions: () => (bundled ? { kernelPath: kernelJs, library: libraryJs, execPath: process.execPath } : { execPath: process.execPath }),
+    kernelOptions: () =>
+      bundled
+        ? { kernelPath: kernelJs, library: libraryJs, execPath: process.execPath }
+        : { execPath: process.execPath },
   });
   context.subscriptions.push(controller);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.openSample, async (name?: string) => {
       const dir = vscode.Uri.joinPath(context.extensionUri, 'notebooks');
-      const entries = (await vscode.workspace.fs.readDirectory(dir)).filter(([f]) => f.endsWith('.ipynb')).map(([f]) => f).sort();
+      const entries = (await vscode.workspace.fs.readDirectory(dir))
+        .filter(([f]) => f.endsWith('.ipynb'))
+        .map(([f]) => f)
+        .sort();
       const picks: (vscode.QuickPickItem & { file: string; text: string })[] = [];
       for (const f of entries) {
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, f)));
         picks.push({ label: sampleTitle(text, f), description: f, file: f, text });
       }
-      const pick = typeof name === 'string' ? picks.find((p) => p.file === name || p.file === `${name}.ipynb`) : await vscode.window.showQuickPick(picks, { placeHolder: 'Open a sample notebook (an untitled copy)' });
+      const pick =
+        typeof name === 'string'
+          ? picks.find((p) => p.file === name || p.file === `${name}.ipynb`)
+          : await vscode.window.showQuickPick(picks, { placeHolder: 'Open a sample notebook (an untitled copy)' });
       if (!pick) return;
       await openNotebook(notebookDataFromIpynb(pick.text));
     }),

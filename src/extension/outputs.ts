@@ -13,13 +13,18 @@ export function toCellOutput(o: KernelOutput, executionOrder?: number): vscode.N
   if (o.type === 'stream') return new vscode.NotebookCellOutput([streamItem(o.name, o.text)]);
   if (o.type === 'error') {
     const stack = o.traceback.join('\n');
-    return new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error({ name: o.ename, message: o.evalue, stack })], { outputType: 'error' });
+    return new vscode.NotebookCellOutput(
+      [vscode.NotebookCellOutputItem.error({ name: o.ename, message: o.evalue, stack })],
+      { outputType: 'error' },
+    );
   }
   if (o.type === 'progress') return toProgressOutput(o);
   const items = Object.entries(o.data).map(([mime, v]) =>
     typeof v === 'string' ? vscode.NotebookCellOutputItem.text(v, mime) : vscode.NotebookCellOutputItem.json(v, mime),
   );
-  const metadata = o.result ? { outputType: 'execute_result', executionCount: executionOrder } : { outputType: 'display_data' };
+  const metadata = o.result
+    ? { outputType: 'execute_result', executionCount: executionOrder }
+    : { outputType: 'display_data' };
   return new vscode.NotebookCellOutput(items, metadata);
 }
 
@@ -40,5 +45,8 @@ export function progressItem(o: ProgressOutput, suffix = ''): vscode.NotebookCel
 
 /** A progress bar as a cell output (one per reporter; its item is replaced on each update). */
 export function toProgressOutput(o: ProgressOutput, suffix = ''): vscode.NotebookCellOutput {
-  return new vscode.NotebookCellOutput([progressItem(o, suffix)], { outputType: 'display_data', fairdivProgress: o.reporter });
+  return new vscode.NotebookCellOutput([progressItem(o, suffix)], {
+    outputType: 'display_data',
+    fairdivProgress: o.reporter,
+  });
 }

@@ -6,7 +6,11 @@ import { InvalidInputError } from '../../src/core/errors';
 describe('display: charts', () => {
   it('mmsHistogram of something that is not an outcome is a typed bad-argument error', () => {
     for (const bad of [null, 3, {}, { instance: undefined }]) {
-      assert.throws(() => mmsHistogram(bad as never), (e: unknown) => e instanceof InvalidInputError && e.code === 'bad-argument', String(bad));
+      assert.throws(
+        () => mmsHistogram(bad as never),
+        (e: unknown) => e instanceof InvalidInputError && e.code === 'bad-argument',
+        String(bad),
+      );
     }
   });
 });

@@ -13,9 +13,22 @@ describe('display: dispatch table', () => {
     const a = new Allocation([[1], [0, 2]], 3);
     assert.equal(toMimeBundle(a).kind, 'allocation');
     assert.match(toMimeBundle(a).data['text/plain'] as string, /0: \{1\}; 1: \{0, 2\}/);
-    assert.equal(toMimeBundle(new FractionalAllocation([['1/2', 1], ['1/2', 0]])).kind, 'fractional');
+    assert.equal(
+      toMimeBundle(
+        new FractionalAllocation([
+          ['1/2', 1],
+          ['1/2', 0],
+        ]),
+      ).kind,
+      'fractional',
+    );
     assert.equal(toMimeBundle(Lottery.uniform([a, new Allocation([[0, 1], [2]], 3)])).kind, 'lottery');
-    const b = toMimeBundle(instance([[1, 2], [3, 4]]));
+    const b = toMimeBundle(
+      instance([
+        [1, 2],
+        [3, 4],
+      ]),
+    );
     assert.deepEqual(matrixShape(b.data['text/html'] as string), { rows: 2, cols: 2 });
   });
 
@@ -39,7 +52,12 @@ describe('display: dispatch table', () => {
   });
 
   it('a plain object holding a lottery and an allocation shows the lottery (table order)', () => {
-    const value = { instance: inst, lottery: ps.lottery, allocation: ps.lottery!.entries[0].allocation, mechanism: 'x' };
+    const value = {
+      instance: inst,
+      lottery: ps.lottery,
+      allocation: ps.lottery!.entries[0].allocation,
+      mechanism: 'x',
+    };
     assert.equal(displayKind(value), 'lottery');
     assert.equal(displayKind({ instance: inst, allocation: ps.lottery!.entries[0].allocation }), 'allocation');
     assert.equal(displayKind({ instance: 'not an instance', allocation: ps.lottery!.entries[0].allocation }), null);
@@ -53,6 +71,9 @@ describe('display: dispatch table', () => {
   });
 
   it('toPayload of a value without a rich display is a typed no-rich-display error', () => {
-    assert.throws(() => toPayload({ a: 1 }), (e: unknown) => e instanceof InvalidInputError && e.code === 'no-rich-display');
+    assert.throws(
+      () => toPayload({ a: 1 }),
+      (e: unknown) => e instanceof InvalidInputError && e.code === 'no-rich-display',
+    );
   });
 });

@@ -5,7 +5,14 @@
  * and hostile payloads whose strings are markup, for the escaping tests.
  */
 import { certify, instance, mmsShare, Outcome, solve, type CertificateReport, type Instance } from '../../src/index';
-import { mmsHistogram, toMimeBundle, type CertificatePayload, type CertificateVerdict, type MimeBundle, type Payload } from '../../src/display';
+import {
+  mmsHistogram,
+  toMimeBundle,
+  type CertificatePayload,
+  type CertificateVerdict,
+  type MimeBundle,
+  type Payload,
+} from '../../src/display';
 
 export const INSTANCE_JSON = {
   agents: ['alice', 'bob', 'carol'],
@@ -35,7 +42,13 @@ export function simulationFixture(): Record<string, unknown> {
       const w = 0.9 - 0.25 / Math.sqrt(m);
       const p = 1 - Math.exp(-m / 14);
       const h = 0.9 / Math.sqrt(2000 * 0.1 + m * 8);
-      return { m, trials: 2000, welfare: { mean: w, lo: w - 0.03 / Math.sqrt(m / 3), hi: w + 0.03 / Math.sqrt(m / 3), se: 0.01 }, ef: { p, lo: Math.max(0, p - h * 1.3), hi: Math.min(1, p + h), count: Math.round(p * 2000) }, bundleSizes: [m / 3, m / 3, m / 3] };
+      return {
+        m,
+        trials: 2000,
+        welfare: { mean: w, lo: w - 0.03 / Math.sqrt(m / 3), hi: w + 0.03 / Math.sqrt(m / 3), se: 0.01 },
+        ef: { p, lo: Math.max(0, p - h * 1.3), hi: Math.min(1, p + h), count: Math.round(p * 2000) },
+        bundleSizes: [m / 3, m / 3, m / 3],
+      };
     }),
   };
 }
@@ -46,7 +59,12 @@ export interface Fixture {
   bundle: MimeBundle;
 }
 
-export function displayValues(): { inst: Instance; rr: Outcome; ps: Outcome; values: { name: string; value: unknown }[] } {
+export function displayValues(): {
+  inst: Instance;
+  rr: Outcome;
+  ps: Outcome;
+  values: { name: string; value: unknown }[];
+} {
   const inst = instance(INSTANCE_JSON);
   const rr = solve('round-robin', inst);
   const ps = solve('probabilistic-serial', inst);
@@ -105,7 +123,8 @@ export function hostilePayloads(): { name: string; payload: Payload }[] {
   const { rr, ps } = displayValues();
   const cert = toMimeBundle(certify(rr)).data['application/vnd.fairdiv.certificate+json'] as CertificatePayload;
   const lottery = toMimeBundle(ps).data['application/vnd.fairdiv.lottery+json'] as Payload;
-  const mms = toMimeBundle({ instance: instance(INSTANCE_JSON), agent: 1, mms: mmsShare(instance(INSTANCE_JSON), 1) }).data['application/vnd.fairdiv.mms+json'] as Payload;
+  const mms = toMimeBundle({ instance: instance(INSTANCE_JSON), agent: 1, mms: mmsShare(instance(INSTANCE_JSON), 1) })
+    .data['application/vnd.fairdiv.mms+json'] as Payload;
   const histogram = mmsHistogram(ps).payload;
   const bad = MARKUP as never;
   return [
@@ -122,12 +141,36 @@ export function hostilePayloads(): { name: string; payload: Payload }[] {
         claims: cert.claims.map((c) => ({ ...c, status: bad, id: MARKUP, text: MARKUP, reason: MARKUP })),
       },
     },
-    { name: 'hostile-lottery', payload: { ...lottery, omitted: bad, agents: (lottery as { agents: string[] }).agents.map(() => MARKUP) } as Payload },
-    { name: 'hostile-mms', payload: { ...mms, agent: MARKUP, stats: { nodes: bad, ms: bad, method: MARKUP } } as Payload },
-    { name: 'hostile-histogram', payload: { ...histogram, agents: histogram.agents.map(() => MARKUP), mechanism: MARKUP } },
+    {
+      name: 'hostile-lottery',
+      payload: {
+        ...lottery,
+        omitted: bad,
+        agents: (lottery as { agents: string[] }).agents.map(() => MARKUP),
+      } as Payload,
+    },
+    {
+      name: 'hostile-mms',
+      payload: { ...mms, agent: MARKUP, stats: { nodes: bad, ms: bad, method: MARKUP } } as Payload,
+    },
+    {
+      name: 'hostile-histogram',
+      payload: { ...histogram, agents: histogram.agents.map(() => MARKUP), mechanism: MARKUP },
+    },
     {
       name: 'hostile-trace',
-      payload: { schema: 'fairdiv/trace@1', kind: 'trace', steps: [{ id: MARKUP, title: MARKUP, text: MARKUP, data: { t: 'list', items: [{ t: 'text', value: MARKUP }], omitted: bad } }] },
+      payload: {
+        schema: 'fairdiv/trace@1',
+        kind: 'trace',
+        steps: [
+          {
+            id: MARKUP,
+            title: MARKUP,
+            text: MARKUP,
+            data: { t: 'list', items: [{ t: 'text', value: MARKUP }], omitted: bad },
+          },
+        ],
+      },
     },
   ];
 }

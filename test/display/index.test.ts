@@ -1,7 +1,18 @@
 /** toMimeBundle (src/display/index.ts): one bundle per value, and what each kind's payload, HTML and text show. */
 import { strict as assert } from 'node:assert';
 import { Rational, mmsShare } from '../../src/index';
-import { displayKind, mimeOf, mmsHistogram, payloadHtml, toMimeBundle, type AllocationPayload, type CertificatePayload, type LotteryPayload, type MmsHistogramPayload, type SimulationPayload } from '../../src/display';
+import {
+  displayKind,
+  mimeOf,
+  mmsHistogram,
+  payloadHtml,
+  toMimeBundle,
+  type AllocationPayload,
+  type CertificatePayload,
+  type LotteryPayload,
+  type MmsHistogramPayload,
+  type SimulationPayload,
+} from '../../src/display';
 import { count, matrixShape } from '../helpers/html-shape';
 import { displayFixtures, INSTANCE_JSON } from './fixtures';
 
@@ -64,9 +75,15 @@ describe('display: toMimeBundle', () => {
     const p = b.data[mimeOf('lottery')] as LotteryPayload;
     assert.equal(p.support.length, ps.lottery!.size);
     const probs = p.support.map((e) => Rational.parse(e.p));
-    assert.ok(probs.every((x, k) => k === 0 || x.le(probs[k - 1])), 'decreasing p');
+    assert.ok(
+      probs.every((x, k) => k === 0 || x.le(probs[k - 1])),
+      'decreasing p',
+    );
     assert.ok(Rational.sum(probs).eq(1));
-    assert.deepEqual(p.expected.map((r) => r.value), ps.expectedValues().map((x) => x.toString()));
+    assert.deepEqual(
+      p.expected.map((r) => r.value),
+      ps.expectedValues().map((x) => x.toString()),
+    );
     assert.deepEqual(p.expected[0], { value: '487/48', propRatio: '487/360', mmsRatio: '487/312' });
     assert.deepEqual(p.marginals, ps.fractional!.toJSON());
     const html = b.data['text/html'] as string;
@@ -90,7 +107,15 @@ describe('display: toMimeBundle', () => {
     const h = mmsHistogram(ps);
     const b = toMimeBundle(h);
     const p = b.data[mimeOf('mms-histogram')] as MmsHistogramPayload;
-    assert.deepEqual(p.series[0].map((x) => [x.x, x.p]), [['9/13', '1/24'], ['10/13', '1/8'], ['20/13', '1/2'], ['2', '1/3']]);
+    assert.deepEqual(
+      p.series[0].map((x) => [x.x, x.p]),
+      [
+        ['9/13', '1/24'],
+        ['10/13', '1/8'],
+        ['20/13', '1/2'],
+        ['2', '1/3'],
+      ],
+    );
     p.series.forEach((s) => assert.ok(Rational.sum(s.map((x) => x.p)).eq(1)));
     assert.deepEqual(p.pAtLeastMms, ['5/6', '1', '1']);
     assert.deepEqual(p.worst, ['9/13', '1', '1']);
@@ -105,7 +130,10 @@ describe('display: toMimeBundle', () => {
     assert.equal(p.ok, false);
     const ef = p.claims.find((c) => c.id === 'ef')!;
     assert.equal(ef.status, 'fail');
-    assert.deepEqual(ef.numbers, [{ label: 'own', value: '8' }, { label: 'other', value: '10' }]);
+    assert.deepEqual(ef.numbers, [
+      { label: 'own', value: '8' },
+      { label: 'other', value: '10' },
+    ]);
     assert.ok(ef.witness);
     assert.equal(p.claims.find((c) => c.id === 'alpha-po')!.status, 'unchecked');
     const html = f.bundle.data['text/html'] as string;
@@ -140,10 +168,16 @@ describe('display: toMimeBundle', () => {
   it('simulation: one panel per metric with interval bands and the analytic limit', () => {
     const f = fixtures.find((x) => x.name === 'simulation')!;
     const p = f.bundle.data[mimeOf('simulation')] as SimulationPayload;
-    assert.deepEqual(p.panels.map((x) => x.title), ['Welfare ratio (SW / OPT)', 'Probability of envy-freeness']);
+    assert.deepEqual(
+      p.panels.map((x) => x.title),
+      ['Welfare ratio (SW / OPT)', 'Probability of envy-freeness'],
+    );
     assert.equal(p.panels[0].series[0].points.length, 8);
     assert.ok(p.panels[0].series[0].points.every((q) => q.lo! <= q.y && q.y <= q.hi!));
-    assert.ok(p.panels[0].series.some((s) => s.dashed), 'analytic welfare limit');
+    assert.ok(
+      p.panels[0].series.some((s) => s.dashed),
+      'analytic welfare limit',
+    );
     assert.deepEqual(p.panels[1].yRange, [0, 1]);
     const html = f.bundle.data['text/html'] as string;
     assert.equal(count(html, /<polygon class="fd-band"/g), 2);

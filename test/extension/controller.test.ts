@@ -4,7 +4,17 @@
  * interrupt, restart, progress bars, and one session per open notebook, released when it closes.
  */
 import { strict as assert } from 'node:assert';
-import { context, ctl, ext, itemsOf, notebook, outputs, textOf, vscode, type FairdivController } from '../helpers/vscode-host';
+import {
+  context,
+  ctl,
+  ext,
+  itemsOf,
+  notebook,
+  outputs,
+  textOf,
+  vscode,
+  type FairdivController,
+} from '../helpers/vscode-host';
 
 /** True while a process with this id exists. */
 function alive(pid: number): boolean {
@@ -26,7 +36,12 @@ describe('extension: controller (stub vscode)', function () {
   this.timeout(60000);
   let c: ReturnType<typeof context>;
   let controller: FairdivController;
-  const marked = () => notebook([[vscode.NotebookCellKind.Code, '1']], { fairdiv: { version: 1 }, kernelspec: { name: 'tslab' } }, 'marked.ipynb');
+  const marked = () =>
+    notebook(
+      [[vscode.NotebookCellKind.Code, '1']],
+      { fairdiv: { version: 1 }, kernelspec: { name: 'tslab' } },
+      'marked.ipynb',
+    );
 
   beforeEach(() => {
     vscode.__reset();
@@ -52,7 +67,6 @@ describe('extension: controller (stub vscode)', function () {
     assert.equal(ctl.isFairdivNotebook({ notebookType: 'interactive', metadata: { fairdiv: {} } }), false);
   });
 
-
   it('executes cells sequentially with execution order and maps outputs (stream, rich bundle, error)', async () => {
     c = context();
     controller = ext.activate(c as never).controller;
@@ -60,19 +74,31 @@ describe('extension: controller (stub vscode)', function () {
     const nb = notebook(
       [
         [vscode.NotebookCellKind.Markup, '# title'],
-        [vscode.NotebookCellKind.Code, "import { instance, solve } from 'fairdiv';\nconsole.log('a'); console.log('b');\nconst n: number = 2;"],
+        [
+          vscode.NotebookCellKind.Code,
+          "import { instance, solve } from 'fairdiv';\nconsole.log('a'); console.log('b');\nconst n: number = 2;",
+        ],
         [vscode.NotebookCellKind.Code, "solve('round-robin', instance([[3, 1], [1, 3]]))"],
         [vscode.NotebookCellKind.Code, 'n * 21'],
-        [vscode.NotebookCellKind.Code, "null.x"],
+        [vscode.NotebookCellKind.Code, 'null.x'],
         [vscode.NotebookCellKind.Code, "'not reached'"],
       ],
       { fairdiv: { version: 1 } },
     );
     await k.executeHandler(nb.cells, nb, k);
     const [, c1, c2, c3, c4, c5] = nb.cells;
-    assert.deepEqual(k.executions.map((e) => e.executionOrder), [1, 2, 3, 4]);
-    assert.deepEqual(k.executions.map((e) => e.ended?.success), [true, true, true, false]);
-    assert.ok(k.executions.every((e, i) => i === 0 || e.started! >= k.executions[i - 1].ended!.at!), 'sequential');
+    assert.deepEqual(
+      k.executions.map((e) => e.executionOrder),
+      [1, 2, 3, 4],
+    );
+    assert.deepEqual(
+      k.executions.map((e) => e.ended?.success),
+      [true, true, true, false],
+    );
+    assert.ok(
+      k.executions.every((e, i) => i === 0 || e.started! >= k.executions[i - 1].ended!.at!),
+      'sequential',
+    );
     // consecutive stdout chunks are one output
     assert.deepEqual(itemsOf(c1), [['application/vnd.code.notebook.stdout', 'application/vnd.code.notebook.stdout']]);
     assert.equal(textOf(c1, 'application/vnd.code.notebook.stdout'), 'a\nb\n');
@@ -89,12 +115,18 @@ describe('extension: controller (stub vscode)', function () {
     await controller.close(nb as never);
   });
 
-
   it('interrupts a running infinite loop within 2 s and restarts the kernel on command', async () => {
     c = context();
     controller = ext.activate(c as never).controller;
     const k = vscode.__state.controllers[0];
-    const nb = notebook([[2, 'const keep = 1;'], [2, 'while (true) {}'], [2, 'keep']], { fairdiv: { version: 1 } });
+    const nb = notebook(
+      [
+        [2, 'const keep = 1;'],
+        [2, 'while (true) {}'],
+        [2, 'keep'],
+      ],
+      { fairdiv: { version: 1 } },
+    );
     await k.executeHandler([nb.cells[0]], nb, k);
     const t0 = Date.now();
     const run = k.executeHandler([nb.cells[1], nb.cells[2]], nb, k) as Promise<void>;
@@ -115,39 +147,77 @@ describe('extension: controller (stub vscode)', function () {
     await controller.close(nb as never);
   });
 
-
   it('shows progress(label) as one output per reporter, replaced in place, finalised when done', async () => {
     c = context();
     controller = ext.activate(c as never).controller;
     const k = vscode.__state.controllers[0];
     const nb = notebook(
-      [[2, "import { progress } from 'fairdiv';\nconsole.log('before');\nconst p = progress('MMS');\nfor (let i = 1; i <= 4; i++) {\n  p.update(i / 4, `round ${i}`);\n  await new Promise((r) => setTimeout(r, 150));\n}\np.done();\nconsole.log('after');"]],
+      [
+        [
+          2,
+          "import { progress } from 'fairdiv';\nconsole.log('before');\nconst p = progress('MMS');\nfor (let i = 1; i <= 4; i++) {\n  p.update(i / 4, `round ${i}`);\n  await new Promise((r) => setTimeout(r, 150));\n}\np.done();\nconsole.log('after');",
+        ],
+      ],
       { fairdiv: { version: 1 } },
     );
     await k.executeHandler(nb.cells, nb, k);
     const exec = k.executions[0];
     assert.equal(exec.ended?.success, true);
     const cell = nb.cells[0];
-    assert.deepEqual(itemsOf(cell), [['application/vnd.code.notebook.stdout'], ['text/plain'], ['application/vnd.code.notebook.stdout']]);
+    assert.deepEqual(itemsOf(cell), [
+      ['application/vnd.code.notebook.stdout'],
+      ['text/plain'],
+      ['application/vnd.code.notebook.stdout'],
+    ]);
     const bar = cell.outputs[1];
-    assert.deepEqual(bar.metadata, { outputType: 'display_data', fairdivProgress: (bar.metadata as { fairdivProgress: string }).fairdivProgress });
+    assert.deepEqual(bar.metadata, {
+      outputType: 'display_data',
+      fairdivProgress: (bar.metadata as { fairdivProgress: string }).fairdivProgress,
+    });
     assert.equal(bar.items[0].textValue, 'MMS  ██████████ 100%  round 4');
     assert.ok(exec.replacedItems.length >= 3, `${exec.replacedItems.length} replacements`);
-    assert.ok(exec.replacedItems.every((x) => x.output === bar), 'always the same output, replaced in place');
+    assert.ok(
+      exec.replacedItems.every((x) => x.output === bar),
+      'always the same output, replaced in place',
+    );
     assert.ok(exec.replacedItems.some((x) => x.items[0].textValue === 'MMS  █████░░░░░ 50%  round 2'));
-    assert.equal(outputs.progressLine({ type: 'progress', reporter: 'p1', label: 'MMS', fraction: 0.7, message: 'message', done: false }), 'MMS  ███████░░░ 70%  message');
+    assert.equal(
+      outputs.progressLine({
+        type: 'progress',
+        reporter: 'p1',
+        label: 'MMS',
+        fraction: 0.7,
+        message: 'message',
+        done: false,
+      }),
+      'MMS  ███████░░░ 70%  message',
+    );
     await controller.close(nb as never);
   });
-
 
   it('keeps one session per open notebook and releases it, with its kernel process, when the notebook closes', async () => {
     c = context();
     controller = ext.activate(c as never).controller;
     const k = vscode.__state.controllers[0];
-    const a = notebook([[2, 'const x = 20;'], [2, 'x + 1']], { fairdiv: { version: 1 } }, 'a.ipynb');
-    const b = notebook([[2, "await new Promise((r) => setTimeout(r, 50)); 'b'"]], { fairdiv: { version: 1 } }, 'b.ipynb');
+    const a = notebook(
+      [
+        [2, 'const x = 20;'],
+        [2, 'x + 1'],
+      ],
+      { fairdiv: { version: 1 } },
+      'a.ipynb',
+    );
+    const b = notebook(
+      [[2, "await new Promise((r) => setTimeout(r, 50)); 'b'"]],
+      { fairdiv: { version: 1 } },
+      'b.ipynb',
+    );
     const py = notebook([[2, '1']], { kernelspec: { name: 'python3' } }, 'py.ipynb');
-    const other = vscode.__notebook(vscode.Uri.file('/tmp/other.interactive'), new vscode.NotebookData([]), 'interactive');
+    const other = vscode.__notebook(
+      vscode.Uri.file('/tmp/other.interactive'),
+      new vscode.NotebookData([]),
+      'interactive',
+    );
     for (const nb of [a, b, py, other]) vscode.__state.onOpen.fire(nb);
     assert.equal(controller.sessionCount, 3, 'a session per jupyter notebook, none for other notebook types');
     await k.executeHandler(a.cells, a, k);
@@ -165,14 +235,24 @@ describe('extension: controller (stub vscode)', function () {
     await until(() => pids.every((p) => !alive(p)));
     assert.deepEqual(pids.map(alive), [false, false], 'kernel processes stopped');
     assert.ok(sessions.every((s) => s.isDisposed && s.kernel === null));
-    assert.deepEqual(kernels.slice(0, 2).map((x) => x!.state), ['disposed', 'disposed']);
+    assert.deepEqual(
+      kernels.slice(0, 2).map((x) => x!.state),
+      ['disposed', 'disposed'],
+    );
   });
 
   it('closing a notebook while a cell runs stops its kernel, drops the queued cells and keeps nothing', async () => {
     c = context();
     controller = ext.activate(c as never).controller;
     const k = vscode.__state.controllers[0];
-    const nb = notebook([[2, 'await new Promise((r) => setTimeout(r, 5000));'], [2, "'not reached'"]], { fairdiv: { version: 1 } }, 'closing.ipynb');
+    const nb = notebook(
+      [
+        [2, 'await new Promise((r) => setTimeout(r, 5000));'],
+        [2, "'not reached'"],
+      ],
+      { fairdiv: { version: 1 } },
+      'closing.ipynb',
+    );
     vscode.__state.onOpen.fire(nb);
     const session = controller.sessionOf(nb as never);
     const run = k.executeHandler(nb.cells, nb, k) as Promise<void>;

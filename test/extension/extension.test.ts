@@ -12,7 +12,12 @@ describe('extension: activation and commands (stub vscode)', function () {
   this.timeout(60000);
   let c: ReturnType<typeof context>;
   let controller: FairdivController;
-  const marked = () => notebook([[vscode.NotebookCellKind.Code, '1']], { fairdiv: { version: 1 }, kernelspec: { name: 'tslab' } }, 'marked.ipynb');
+  const marked = () =>
+    notebook(
+      [[vscode.NotebookCellKind.Code, '1']],
+      { fairdiv: { version: 1 }, kernelspec: { name: 'tslab' } },
+      'marked.ipynb',
+    );
 
   beforeEach(() => {
     vscode.__reset();
@@ -32,11 +37,17 @@ describe('extension: activation and commands (stub vscode)', function () {
     assert.deepEqual(k.supportedLanguages, ['typescript', 'javascript']);
     assert.equal(k.supportsExecutionOrder, true);
     assert.ok(k.interruptHandler);
-    assert.deepEqual([...vscode.__state.commands.keys()].sort(), ['fairdiv.newNotebook', 'fairdiv.openSample', 'fairdiv.restartKernel']);
+    assert.deepEqual([...vscode.__state.commands.keys()].sort(), [
+      'fairdiv.newNotebook',
+      'fairdiv.openSample',
+      'fairdiv.restartKernel',
+    ]);
     // already-open marked notebook got Preferred at activation
-    assert.equal(k.affinities.get(vscode.__state.notebookDocuments[0].uri.toString()), vscode.NotebookControllerAffinity.Preferred);
+    assert.equal(
+      k.affinities.get(vscode.__state.notebookDocuments[0].uri.toString()),
+      vscode.NotebookControllerAffinity.Preferred,
+    );
   });
-
 
   it('"Open Sample Notebook" opens an untitled copy of a bundled notebook, "New Notebook" a marked one', async () => {
     c = context();
@@ -55,7 +66,11 @@ describe('extension: activation and commands (stub vscode)', function () {
     assert.ok(doc.cells.some((x) => x.kind === vscode.NotebookCellKind.Code && x.document.languageId === 'typescript'));
     assert.ok(ctl.isFairdivNotebook(doc));
     assert.equal(k.affinities.get(doc.uri.toString()), vscode.NotebookControllerAffinity.Preferred);
-    assert.ok(vscode.__state.executed.some((e) => e.id === 'notebook.selectKernel' && (e.args[0] as { id: string }).id === ctl.CONTROLLER_ID));
+    assert.ok(
+      vscode.__state.executed.some(
+        (e) => e.id === 'notebook.selectKernel' && (e.args[0] as { id: string }).id === ctl.CONTROLLER_ID,
+      ),
+    );
     await vscode.commands.executeCommand('fairdiv.newNotebook');
     const fresh = vscode.__state.opened[1];
     assert.ok(ctl.isFairdivNotebook(fresh));
@@ -65,7 +80,9 @@ describe('extension: activation and commands (stub vscode)', function () {
 
 describe('extension manifest (extension.package.json)', () => {
   it('the renderer claims exactly the MIME types of the display kinds (src/display/payload.ts)', () => {
-    const frag = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension.package.json'), 'utf8')) as { contributes: { notebookRenderer: { mimeTypes: string[] }[] } };
+    const frag = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension.package.json'), 'utf8')) as {
+      contributes: { notebookRenderer: { mimeTypes: string[] }[] };
+    };
     assert.deepEqual([...frag.contributes.notebookRenderer[0].mimeTypes].sort(), DISPLAY_KINDS.map(mimeOf).sort());
   });
 });
@@ -81,17 +98,31 @@ describe('extension package (.vsix)', function () {
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const size = fs.statSync(out).size;
     assert.ok(size > 100_000 && size < 20_000_000, `vsix size ${size}`);
-    const list = await run('python3', ['-c', 'import sys, zipfile, json; z = zipfile.ZipFile(sys.argv[1]); print(json.dumps({"names": z.namelist(), "pkg": json.loads(z.read("extension/package.json"))}))', out]);
+    const list = await run('python3', [
+      '-c',
+      'import sys, zipfile, json; z = zipfile.ZipFile(sys.argv[1]); print(json.dumps({"names": z.namelist(), "pkg": json.loads(z.read("extension/package.json"))}))',
+      out,
+    ]);
     assert.equal(list.code, 0, list.stderr);
     const { names, pkg } = JSON.parse(list.stdout) as { names: string[]; pkg: Record<string, any> };
-    for (const f of ['extension/dist/extension.js', 'extension/dist/kernel.js', 'extension/dist/fairdiv.js', 'extension/dist/media/index.js', 'extension/notebooks/00-getting-started.ipynb']) {
+    for (const f of [
+      'extension/dist/extension.js',
+      'extension/dist/kernel.js',
+      'extension/dist/fairdiv.js',
+      'extension/dist/media/index.js',
+      'extension/notebooks/00-getting-started.ipynb',
+    ]) {
       assert.ok(names.includes(f), `${f} missing from the vsix`);
     }
     assert.ok(!names.some((n) => n.includes('node_modules/')), 'no node_modules in the vsix');
     assert.equal(pkg.main, './dist/extension.js');
     assert.equal(pkg.engines.vscode, '^1.90.0');
     assert.ok(pkg.activationEvents.includes('onNotebook:jupyter-notebook'));
-    assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command).sort(), ['fairdiv.newNotebook', 'fairdiv.openSample', 'fairdiv.restartKernel']);
+    assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command).sort(), [
+      'fairdiv.newNotebook',
+      'fairdiv.openSample',
+      'fairdiv.restartKernel',
+    ]);
     const renderer = pkg.contributes.notebookRenderer[0];
     assert.equal(renderer.entrypoint, './dist/media/index.js');
     assert.ok(renderer.mimeTypes.includes('application/vnd.fairdiv.allocation+json'));

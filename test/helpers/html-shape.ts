@@ -8,5 +8,8 @@ export const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
 export function matrixShape(html: string): { rows: number; cols: number } {
   const table = /<table class="fd-matrix[^"]*">([\s\S]*?)<\/table>/.exec(html);
   assert.ok(table, 'no matrix table');
-  return { rows: count(table[1], /<tr data-agent="/g), cols: count(/<thead>([\s\S]*?)<\/thead>/.exec(table[1])![1], /<th data-good="/g) };
+  return {
+    rows: count(table[1], /<tr data-agent="/g),
+    cols: count(/<thead>([\s\S]*?)<\/thead>/.exec(table[1])![1], /<th data-good="/g),
+  };
 }

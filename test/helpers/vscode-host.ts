@@ -47,8 +47,16 @@ export function context() {
 }
 
 /** A notebook file under test/fixtures with the given cells ([kind, source]) and metadata. */
-export function notebook(cells: [number, string][], metadata: Record<string, unknown>, name = 'nb.ipynb'): StubNotebook {
-  const data = new vscode.NotebookData(cells.map(([k, src]) => new vscode.NotebookCellData(k, src, k === vscode.NotebookCellKind.Code ? 'typescript' : 'markdown')));
+export function notebook(
+  cells: [number, string][],
+  metadata: Record<string, unknown>,
+  name = 'nb.ipynb',
+): StubNotebook {
+  const data = new vscode.NotebookData(
+    cells.map(
+      ([k, src]) => new vscode.NotebookCellData(k, src, k === vscode.NotebookCellKind.Code ? 'typescript' : 'markdown'),
+    ),
+  );
   data.metadata = metadata;
   return vscode.__notebook(vscode.Uri.file(path.join(ROOT, 'test', 'fixtures', name)), data);
 }
@@ -62,5 +70,9 @@ export function itemsOf(cell: Outputs) {
 
 /** The text of a cell's items of one MIME type, joined. */
 export function textOf(cell: Outputs, mime: string): string {
-  return cell.outputs.flatMap((o) => o.items).filter((i) => i.mime === mime).map((i) => i.textValue).join('');
+  return cell.outputs
+    .flatMap((o) => o.items)
+    .filter((i) => i.mime === mime)
+    .map((i) => i.textValue)
+    .join('');
 }

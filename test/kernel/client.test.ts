@@ -10,7 +10,10 @@ import type { ExecutionResult, KernelOutput } from '../../kernel/protocol';
 const ROOT = path.join(__dirname, '..', '..');
 
 function text(r: ExecutionResult, name: 'stdout' | 'stderr' = 'stdout'): string {
-  return r.outputs.filter((o): o is Extract<KernelOutput, { type: 'stream' }> => o.type === 'stream' && o.name === name).map((o) => o.text).join('');
+  return r.outputs
+    .filter((o): o is Extract<KernelOutput, { type: 'stream' }> => o.type === 'stream' && o.name === name)
+    .map((o) => o.text)
+    .join('');
 }
 function displays(r: ExecutionResult): Extract<KernelOutput, { type: 'display' }>[] {
   return r.outputs.filter((o): o is Extract<KernelOutput, { type: 'display' }> => o.type === 'display');
@@ -42,7 +45,9 @@ describe('kernel: protocol', function () {
   });
 
   it('keeps declarations across cells (const, let, function, class, import)', async () => {
-    const r1 = await k.execute("const base: number = 40;\nlet counter = 0;\nfunction inc(): number { return ++counter; }\nclass Box { constructor(readonly v: number) {} }\nimport { Rational } from 'fairdiv';");
+    const r1 = await k.execute(
+      "const base: number = 40;\nlet counter = 0;\nfunction inc(): number { return ++counter; }\nclass Box { constructor(readonly v: number) {} }\nimport { Rational } from 'fairdiv';",
+    );
     assert.equal(r1.status, 'ok', JSON.stringify(r1.outputs));
     const r2 = await k.execute('inc(); inc();\nnew Box(base + counter).v');
     assert.equal(resultText(r2), '42');
@@ -56,9 +61,12 @@ describe('kernel: protocol', function () {
   it('supports top-level await and streams console output while the cell runs', async () => {
     const seen: { t: number; o: KernelOutput }[] = [];
     const t0 = Date.now();
-    const r = await k.execute("console.log('first');\nawait new Promise((r) => setTimeout(r, 300));\nconsole.error('second');\nconst late = await Promise.resolve(7);\nlate * 6", {
-      onOutput: (o) => seen.push({ t: Date.now() - t0, o }),
-    });
+    const r = await k.execute(
+      "console.log('first');\nawait new Promise((r) => setTimeout(r, 300));\nconsole.error('second');\nconst late = await Promise.resolve(7);\nlate * 6",
+      {
+        onOutput: (o) => seen.push({ t: Date.now() - t0, o }),
+      },
+    );
     assert.equal(r.status, 'ok');
     assert.equal(text(r), 'first\n');
     assert.equal(text(r, 'stderr'), 'second\n');
@@ -68,13 +76,19 @@ describe('kernel: protocol', function () {
   });
 
   it('reports runtime errors with the cell line and column (TypeScript source positions)', async () => {
-    const r = await k.execute("interface P { x: number }\ntype Q = P;\nfunction g(p: P): string {\n  return (p as any).missing.name;\n}\ng({ x: 1 });", { cellName: 'cell 7' });
+    const r = await k.execute(
+      'interface P { x: number }\ntype Q = P;\nfunction g(p: P): string {\n  return (p as any).missing.name;\n}\ng({ x: 1 });',
+      { cellName: 'cell 7' },
+    );
     assert.equal(r.status, 'error');
     const e = errorOf(r);
     assert.equal(e.ename, 'TypeError');
     assert.equal(e.line, 4);
     assert.equal(e.column, 29);
-    assert.ok(e.traceback.some((l) => l.includes('cell 7, line 4, column 29')), e.traceback.join('\n'));
+    assert.ok(
+      e.traceback.some((l) => l.includes('cell 7, line 4, column 29')),
+      e.traceback.join('\n'),
+    );
     const s = await k.execute('const ok = ;', { cellName: 'cell 8' });
     assert.equal(s.status, 'error');
     assert.equal(errorOf(s).phase, 'syntax');
@@ -119,9 +133,18 @@ describe('kernel: protocol', function () {
     assert.ok(ps.length >= 5 && ps.length < 20, `${ps.length} progress messages (throttled)`);
     assert.equal(new Set(ps.map((p) => p.reporter)).size, 1);
     assert.ok(ps.every((p) => p.label === 'work'));
-    assert.deepEqual(ps.slice(0, 5).map((p) => [p.fraction, p.message]), [1, 2, 3, 4, 5].map((i) => [i / 5, `step ${i}`]));
+    assert.deepEqual(
+      ps.slice(0, 5).map((p) => [p.fraction, p.message]),
+      [1, 2, 3, 4, 5].map((i) => [i / 5, `step ${i}`]),
+    );
     assert.equal(ps.filter((p) => p.done).length, 1);
-    assert.deepEqual(ps[ps.length - 1], { type: 'progress', reporter: ps[0].reporter, label: 'work', fraction: 0.99, done: true });
+    assert.deepEqual(ps[ps.length - 1], {
+      type: 'progress',
+      reporter: ps[0].reporter,
+      label: 'work',
+      fraction: 0.99,
+      done: true,
+    });
     // one entry per reporter in the recorded outputs: its final state
     const recorded = r.outputs.filter(isProgress);
     assert.equal(recorded.length, 1);
@@ -239,13 +262,22 @@ describe('kernel: bundled for the extension (dist/kernel.js + dist/fairdiv.js)',
     const b = await run(process.execPath, [path.join(ROOT, 'scripts', 'build-extension.mjs')]);
     assert.equal(b.code, 0, b.stderr);
     const os = await import('node:os');
-    const k = new KernelClient({ cwd: os.tmpdir(), kernelPath: path.join(ROOT, 'dist', 'kernel.js'), library: path.join(ROOT, 'dist', 'fairdiv.js') });
+    const k = new KernelClient({
+      cwd: os.tmpdir(),
+      kernelPath: path.join(ROOT, 'dist', 'kernel.js'),
+      library: path.join(ROOT, 'dist', 'fairdiv.js'),
+    });
     try {
       const info = await k.start();
       assert.equal(info.library, path.join(ROOT, 'dist', 'fairdiv.js'));
-      const r = await k.execute("import { instance, solve, certify, display } from 'fairdiv';\nconst o = solve('round-robin', instance([[2, 1], [1, 2]]));\ndisplay(o);\ncertify(o)");
+      const r = await k.execute(
+        "import { instance, solve, certify, display } from 'fairdiv';\nconst o = solve('round-robin', instance([[2, 1], [1, 2]]));\ndisplay(o);\ncertify(o)",
+      );
       assert.equal(r.status, 'ok', JSON.stringify(r.outputs));
-      assert.deepEqual(displays(r).map((d) => d.kind), ['allocation', 'certificate']);
+      assert.deepEqual(
+        displays(r).map((d) => d.kind),
+        ['allocation', 'certificate'],
+      );
     } finally {
       await k.dispose();
     }

@@ -1,6 +1,7 @@
 /** The kernel's global hooks (kernel/hooks.ts) and the library's side of them (src/display/show.ts, progress.ts). */
 import { strict as assert } from 'node:assert';
-import { DISPLAY_HOOK, PROGRESS_HOOK } from '../../kernel/protocol';
+import { Reporters } from '../../kernel/hooks';
+import { DISPLAY_HOOK, PROGRESS_HOOK, type KernelMessage } from '../../kernel/protocol';
 import { KERNEL_DISPLAY_HOOK } from '../../src/display/show';
 import { KERNEL_PROGRESS_HOOK, progress, progressText } from '../../src/display/progress';
 
@@ -27,5 +28,26 @@ describe('kernel: hooks', () => {
     // non-TTY stderr: the first state, then (throttled) the final one
     assert.deepEqual(written, ['plain  █████░░░░░ 50%  half\n', 'plain  ████████░░ 75%\n']);
     assert.equal(progressText('MMS', 0.7, 'msg'), 'MMS  ███████░░░ 70%  msg');
+  });
+
+  it('progress reporters send clamped updates for their execution and abort when it is interrupted', () => {
+    const sent: KernelMessage[] = [];
+    const reporters = new Reporters((m) => sent.push(m));
+    reporters.open('e1');
+    const a = reporters.create('e1', 'MMS');
+    const b = reporters.create('e1', 7);
+    const outside = reporters.create('', 'none');
+    a.send({ fraction: 1.5, message: 'half' });
+    b.send({ fraction: 'x', done: 1 });
+    outside.send({ fraction: 0.5 });
+    assert.deepEqual(sent, [
+      { type: 'progress', id: 'e1', reporter: 'p1', label: 'MMS', fraction: 1, message: 'half', done: false },
+      { type: 'progress', id: 'e1', reporter: 'p2', label: '7', fraction: 0, done: true },
+    ]);
+    assert.equal(reporters.abort('e1'), 2);
+    assert.deepEqual([a.signal.aborted, b.signal.aborted, outside.signal.aborted], [true, true, false]);
+    assert.equal((a.signal.reason as DOMException).name, 'AbortError');
+    reporters.close('e1');
+    assert.equal(reporters.abort('e1'), 0);
   });
 });

@@ -5,8 +5,14 @@ import { countCertificates, renderMarkdown } from '../../kernel/nbformat';
 describe('kernel: nbformat', () => {
   it('counts failing certificates', () => {
     const c = countCertificates([
-      { output_type: 'display_data', data: { 'application/vnd.fairdiv.certificate+json': { ok: false, passed: 1, failed: 1, claims: [] } } },
-      { output_type: 'display_data', data: { 'application/vnd.fairdiv.certificate+json': { ok: true, passed: 2, failed: 0, claims: [] } } },
+      {
+        output_type: 'display_data',
+        data: { 'application/vnd.fairdiv.certificate+json': { ok: false, passed: 1, failed: 1, claims: [] } },
+      },
+      {
+        output_type: 'display_data',
+        data: { 'application/vnd.fairdiv.certificate+json': { ok: true, passed: 2, failed: 0, claims: [] } },
+      },
     ]);
     assert.deepEqual(c, { passed: 1, failed: 1, claimsPassed: 3, claimsFailed: 1 });
   });

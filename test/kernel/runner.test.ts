@@ -32,7 +32,10 @@ describe('runner', function () {
     assert.equal(r.certificates.failed, 0);
     assert.ok(r.ok);
     const code = r.output.cells.filter((c) => c.cell_type === 'code');
-    assert.deepEqual(code.map((c) => c.execution_count), [1, 2, 3]);
+    assert.deepEqual(
+      code.map((c) => c.execution_count),
+      [1, 2, 3],
+    );
     assert.deepEqual(code[0].outputs, [{ output_type: 'stream', name: 'stdout', text: ['2 agents, 3 goods\n'] }]);
     const res = code[1].outputs![0];
     assert.equal(res.output_type, 'execute_result');
@@ -67,11 +70,14 @@ describe('runner', function () {
     assert.doesNotMatch(saved, /█|░|setup|step \d|progress/);
     assert.doesNotMatch(notebookToHtml(r.output, 'p'), /█|░/);
     assert.deepEqual(
-      toNbOutputs([
-        { type: 'stream', name: 'stdout', text: 'a\n' },
-        { type: 'progress', reporter: 'p1', label: 'x', fraction: 1, done: true },
-        { type: 'stream', name: 'stdout', text: 'b\n' },
-      ], 1),
+      toNbOutputs(
+        [
+          { type: 'stream', name: 'stdout', text: 'a\n' },
+          { type: 'progress', reporter: 'p1', label: 'x', fraction: 1, done: true },
+          { type: 'stream', name: 'stdout', text: 'b\n' },
+        ],
+        1,
+      ),
       [{ output_type: 'stream', name: 'stdout', text: ['a\n', 'b\n'] }],
     );
   });

@@ -39,7 +39,9 @@ export const THEMES = {
 export type Theme = keyof typeof THEMES;
 
 function vars(theme: Theme): string {
-  return Object.entries(THEMES[theme]).map(([k, v]) => `${k}:${v}`).join(';');
+  return Object.entries(THEMES[theme])
+    .map(([k, v]) => `${k}:${v}`)
+    .join(';');
 }
 
 /** The renderer page: every fixture rendered by the built renderer. */

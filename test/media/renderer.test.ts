@@ -19,7 +19,12 @@ import { fallbackPage, rendererPage, type Theme } from './harness';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test/artifacts');
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.map': 'application/json',
+};
 
 describe('renderer in headless Chromium', function () {
   this.timeout(180000);
@@ -29,8 +34,16 @@ describe('renderer in headless Chromium', function () {
   const verdicts = verdictReports().map(({ verdict, report }) => ({ verdict, bundle: toMimeBundle(report) }));
   const hostile = hostilePayloads();
   const payloads = [
-    ...fixtures.map((f) => ({ name: f.name, mime: mimeOf(f.bundle.kind!), json: f.bundle.data[mimeOf(f.bundle.kind!)] })),
-    ...verdicts.map((v) => ({ name: `verdict-${v.verdict}`, mime: mimeOf('certificate'), json: v.bundle.data[mimeOf('certificate')] })),
+    ...fixtures.map((f) => ({
+      name: f.name,
+      mime: mimeOf(f.bundle.kind!),
+      json: f.bundle.data[mimeOf(f.bundle.kind!)],
+    })),
+    ...verdicts.map((v) => ({
+      name: `verdict-${v.verdict}`,
+      mime: mimeOf('certificate'),
+      json: v.bundle.data[mimeOf('certificate')],
+    })),
     ...hostile.map((h) => ({ name: h.name, mime: mimeOf(h.payload.kind), json: h.payload })),
   ];
   let server: Server;
@@ -41,31 +54,47 @@ describe('renderer in headless Chromium', function () {
 
   before(async () => {
     ensureChromium();
-    execFileSync(process.execPath, [join(ROOT, 'scripts/build-media.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build-media.mjs')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     mkdirSync(ARTIFACTS, { recursive: true });
-    const fallback = (theme: Theme) => fallbackPage(theme, fixtures.map((f) => ({ name: f.name, html: f.bundle.data['text/html'] as string })));
+    const fallback = (theme: Theme) =>
+      fallbackPage(
+        theme,
+        fixtures.map((f) => ({ name: f.name, html: f.bundle.data['text/html'] as string })),
+      );
     server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const send = (code: number, type: string, body: string | Buffer) => {
         res.writeHead(code, { 'content-type': type, 'cache-control': 'no-store' });
         res.end(body);
       };
-      if (url.pathname === '/renderer.html') return send(200, TYPES['.html'], rendererPage((url.searchParams.get('theme') as Theme) ?? 'light'));
-      if (url.pathname === '/fallback.html') return send(200, TYPES['.html'], fallback((url.searchParams.get('theme') as Theme) ?? 'light'));
+      if (url.pathname === '/renderer.html')
+        return send(200, TYPES['.html'], rendererPage((url.searchParams.get('theme') as Theme) ?? 'light'));
+      if (url.pathname === '/fallback.html')
+        return send(200, TYPES['.html'], fallback((url.searchParams.get('theme') as Theme) ?? 'light'));
       if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
       if (url.pathname === '/fixtures.json') return send(200, TYPES['.json'], JSON.stringify(payloads));
       if (url.pathname.startsWith('/dist/media/')) {
         const file = normalize(join(ROOT, url.pathname));
-        if (file.startsWith(join(ROOT, 'dist/media')) && existsSync(file)) return send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+        if (file.startsWith(join(ROOT, 'dist/media')) && existsSync(file))
+          return send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
       }
       send(404, 'text/plain', 'not found');
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     userDataDir = mkdtempSync(join(tmpdir(), 'fairdiv-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1024, height: 800 } });
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1024, height: 800 },
+    });
     context.on('request', (r) => {
-      if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('about:')) offHost.push(r.url());
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('about:'))
+        offHost.push(r.url());
     });
   });
 
@@ -90,7 +119,11 @@ describe('renderer in headless Chromium', function () {
       let errors: string[];
       before(async () => {
         ({ page, errors } = await open(`/renderer.html?theme=${theme}`));
-        await page.waitForFunction(() => (window as unknown as { __rendered?: boolean }).__rendered === true, undefined, { timeout: 60000 });
+        await page.waitForFunction(
+          () => (window as unknown as { __rendered?: boolean }).__rendered === true,
+          undefined,
+          { timeout: 60000 },
+        );
       });
       after(async () => page?.close());
 
@@ -110,8 +143,23 @@ describe('renderer in headless Chromium', function () {
         assert.equal(await t.locator('tbody tr[data-agent]').count(), n);
         assert.equal(await t.locator('thead th[data-good]').count(), m);
         assert.equal(await t.locator('td[data-owner]').count(), m);
-        const owners = await t.locator('tbody tr[data-agent]').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td[data-owner]')).map((td) => Number(td.getAttribute('data-good')))));
-        assert.deepEqual(owners, ps.instance && fixtures.find((f) => f.name === 'allocation')!.bundle.data[mimeOf('allocation')] && (fixtures.find((f) => f.name === 'allocation')!.bundle.data[mimeOf('allocation')] as { bundles: number[][] }).bundles);
+        const owners = await t
+          .locator('tbody tr[data-agent]')
+          .evaluateAll((rows) =>
+            rows.map((r) =>
+              Array.from(r.querySelectorAll('td[data-owner]')).map((td) => Number(td.getAttribute('data-good'))),
+            ),
+          );
+        assert.deepEqual(
+          owners,
+          ps.instance &&
+            fixtures.find((f) => f.name === 'allocation')!.bundle.data[mimeOf('allocation')] &&
+            (
+              fixtures.find((f) => f.name === 'allocation')!.bundle.data[mimeOf('allocation')] as {
+                bundles: number[][];
+              }
+            ).bundles,
+        );
       });
 
       it('instance, fractional and lottery marginals: rows = agents, columns = goods', async () => {
@@ -130,15 +178,25 @@ describe('renderer in headless Chromium', function () {
 
       it('histogram: Plotly loaded lazily, bars present', async () => {
         const holder = cell('histogram').locator('.fd-chart');
-        await page.waitForFunction((el) => el?.getAttribute('data-plotly') !== 'loading', await holder.elementHandle(), { timeout: 60000 });
+        await page.waitForFunction(
+          (el) => el?.getAttribute('data-plotly') !== 'loading',
+          await holder.elementHandle(),
+          { timeout: 60000 },
+        );
         assert.equal(await holder.getAttribute('data-plotly'), 'ready');
-        const bars = (fixtures.find((f) => f.name === 'histogram')!.bundle.data[mimeOf('mms-histogram')] as { series: unknown[][] }).series.flat().length;
+        const bars = (
+          fixtures.find((f) => f.name === 'histogram')!.bundle.data[mimeOf('mms-histogram')] as { series: unknown[][] }
+        ).series.flat().length;
         assert.equal(await holder.locator('.barlayer .point').count(), bars);
       });
 
       it('simulation: Plotly curves with bands', async () => {
         const holder = cell('simulation').locator('.fd-chart');
-        await page.waitForFunction((el) => el?.getAttribute('data-plotly') !== 'loading', await holder.elementHandle(), { timeout: 60000 });
+        await page.waitForFunction(
+          (el) => el?.getAttribute('data-plotly') !== 'loading',
+          await holder.elementHandle(),
+          { timeout: 60000 },
+        );
         assert.equal(await holder.getAttribute('data-plotly'), 'ready');
         assert.ok((await holder.locator('.scatterlayer .trace').count()) >= 4);
       });
@@ -160,9 +218,24 @@ describe('renderer in headless Chromium', function () {
           const root = cell(`verdict-${verdict}`).locator('.fd-certificate');
           assert.equal(await root.getAttribute('data-verdict'), verdict);
           const badge = (await root.locator(`.fd-badge[data-verdict="${verdict}"]`).innerText()).trim();
-          assert.equal(badge, { certified: 'CERTIFIED', failed: 'VIOLATED', 'partly-checked': 'PARTLY CHECKED', 'nothing-checked': 'NOT CHECKED', 'nothing-claimed': 'NOTHING CLAIMED' }[verdict]);
-          assert.equal(await cell(`verdict-${verdict}`).getByText('CERTIFIED', { exact: true }).count(), verdict === 'certified' ? 1 : 0, verdict);
-          await page.locator(`#cell-verdict-${verdict}`).screenshot({ path: join(ARTIFACTS, `renderer-${theme}-verdict-${verdict}.png`) });
+          assert.equal(
+            badge,
+            {
+              certified: 'CERTIFIED',
+              failed: 'VIOLATED',
+              'partly-checked': 'PARTLY CHECKED',
+              'nothing-checked': 'NOT CHECKED',
+              'nothing-claimed': 'NOTHING CLAIMED',
+            }[verdict],
+          );
+          assert.equal(
+            await cell(`verdict-${verdict}`).getByText('CERTIFIED', { exact: true }).count(),
+            verdict === 'certified' ? 1 : 0,
+            verdict,
+          );
+          await page
+            .locator(`#cell-verdict-${verdict}`)
+            .screenshot({ path: join(ARTIFACTS, `renderer-${theme}-verdict-${verdict}.png`) });
         }
       });
 
@@ -187,22 +260,37 @@ describe('renderer in headless Chromium', function () {
       });
 
       it('DOM stays inside the output elements; no network beyond the local server', async () => {
-        const stray = await page.evaluate(() => Array.from(document.body.children).filter((e) => e.tagName !== 'SECTION' && e.tagName !== 'SCRIPT').map((e) => e.tagName + '.' + e.className));
+        const stray = await page.evaluate(() =>
+          Array.from(document.body.children)
+            .filter((e) => e.tagName !== 'SECTION' && e.tagName !== 'SCRIPT')
+            .map((e) => e.tagName + '.' + e.className),
+        );
         // Plotly may append its own hidden helpers to <body>; our renderer never does.
-        assert.deepEqual(stray.filter((s) => /fairdiv|fd-/.test(s)), []);
+        assert.deepEqual(
+          stray.filter((s) => /fairdiv|fd-/.test(s)),
+          [],
+        );
         assert.deepEqual(offHost, []);
       });
 
       it('screenshots', async () => {
         await page.screenshot({ path: join(ARTIFACTS, `renderer-${theme}.png`), fullPage: true });
-        for (const f of fixtures) await page.locator(`#cell-${f.name}`).screenshot({ path: join(ARTIFACTS, `renderer-${theme}-${f.name}.png`) });
+        for (const f of fixtures)
+          await page
+            .locator(`#cell-${f.name}`)
+            .screenshot({ path: join(ARTIFACTS, `renderer-${theme}-${f.name}.png`) });
       });
     });
 
     it(`text/html fallback (${theme} page, no renderer): self-contained, same tables`, async () => {
       const { page, errors } = await open(`/fallback.html?theme=${theme}`);
       assert.equal(await page.locator('#cell-allocation table.fd-matrix tbody tr[data-agent]').count(), n);
-      assert.equal(await page.locator('#cell-histogram rect.fd-bar').count(), (fixtures.find((f) => f.name === 'histogram')!.bundle.data[mimeOf('mms-histogram')] as { series: unknown[][] }).series.flat().length);
+      assert.equal(
+        await page.locator('#cell-histogram rect.fd-bar').count(),
+        (
+          fixtures.find((f) => f.name === 'histogram')!.bundle.data[mimeOf('mms-histogram')] as { series: unknown[][] }
+        ).series.flat().length,
+      );
       assert.ok((await page.locator('#cell-certificate-fail tr.fd-claim-fail').count()) >= 1);
       assert.deepEqual(errors, []);
       await page.screenshot({ path: join(ARTIFACTS, `fallback-${theme}.png`), fullPage: true });

@@ -30,7 +30,11 @@ export class Disposable {
 }
 
 export class Uri {
-  private constructor(readonly scheme: string, readonly fsPath: string, readonly pathPart: string) {}
+  private constructor(
+    readonly scheme: string,
+    readonly fsPath: string,
+    readonly pathPart: string,
+  ) {}
   static file(p: string): Uri {
     return new Uri('file', p, p);
   }
@@ -59,7 +63,10 @@ export enum NotebookControllerAffinity {
 }
 
 export class NotebookCellOutputItem {
-  constructor(readonly data: Uint8Array, readonly mime: string) {}
+  constructor(
+    readonly data: Uint8Array,
+    readonly mime: string,
+  ) {}
   static text(value: string, mime = 'text/plain'): NotebookCellOutputItem {
     return new NotebookCellOutputItem(new TextEncoder().encode(value), mime);
   }
@@ -73,7 +80,10 @@ export class NotebookCellOutputItem {
     return NotebookCellOutputItem.text(value, 'application/vnd.code.notebook.stderr');
   }
   static error(e: { name: string; message: string; stack?: string }): NotebookCellOutputItem {
-    return NotebookCellOutputItem.json({ name: e.name, message: e.message, stack: e.stack }, 'application/vnd.code.notebook.error');
+    return NotebookCellOutputItem.json(
+      { name: e.name, message: e.message, stack: e.stack },
+      'application/vnd.code.notebook.error',
+    );
   }
   /** Test helper: the item's text. */
   get textValue(): string {
@@ -82,13 +92,20 @@ export class NotebookCellOutputItem {
 }
 
 export class NotebookCellOutput {
-  constructor(public items: NotebookCellOutputItem[], public metadata?: Record<string, unknown>) {}
+  constructor(
+    public items: NotebookCellOutputItem[],
+    public metadata?: Record<string, unknown>,
+  ) {}
 }
 
 export class NotebookCellData {
   metadata?: Record<string, unknown>;
   outputs?: NotebookCellOutput[];
-  constructor(public kind: NotebookCellKind, public value: string, public languageId: string) {}
+  constructor(
+    public kind: NotebookCellKind,
+    public value: string,
+    public languageId: string,
+  ) {}
 }
 
 export class NotebookData {
@@ -116,11 +133,21 @@ export interface StubNotebook {
 
 export function __notebook(uri: Uri, data: NotebookData, notebookType = 'jupyter-notebook'): StubNotebook {
   const nb: StubNotebook = {
-    uri, notebookType, metadata: data.metadata ?? {}, cells: [],
-    getCells: () => nb.cells, cellAt: (i) => nb.cells[i], get cellCount() { return nb.cells.length; },
+    uri,
+    notebookType,
+    metadata: data.metadata ?? {},
+    cells: [],
+    getCells: () => nb.cells,
+    cellAt: (i) => nb.cells[i],
+    get cellCount() {
+      return nb.cells.length;
+    },
   };
   nb.cells = data.cells.map((c, index) => ({
-    index, kind: c.kind, outputs: [], notebook: nb,
+    index,
+    kind: c.kind,
+    outputs: [],
+    notebook: nb,
     document: { getText: () => c.value, languageId: c.languageId },
   }));
   return nb;
@@ -164,13 +191,19 @@ export class StubExecution {
   async appendOutput(out: NotebookCellOutput | NotebookCellOutput[]): Promise<void> {
     this.cell.outputs.push(...(Array.isArray(out) ? out : [out]));
   }
-  async appendOutputItems(items: NotebookCellOutputItem | NotebookCellOutputItem[], output: NotebookCellOutput): Promise<void> {
+  async appendOutputItems(
+    items: NotebookCellOutputItem | NotebookCellOutputItem[],
+    output: NotebookCellOutput,
+  ): Promise<void> {
     this.requireOutput(output);
     output.items.push(...(Array.isArray(items) ? items : [items]));
   }
   /** Calls of replaceOutputItems, for tests. */
   readonly replacedItems: { output: NotebookCellOutput; items: NotebookCellOutputItem[] }[] = [];
-  async replaceOutputItems(items: NotebookCellOutputItem | NotebookCellOutputItem[], output: NotebookCellOutput): Promise<void> {
+  async replaceOutputItems(
+    items: NotebookCellOutputItem | NotebookCellOutputItem[],
+    output: NotebookCellOutput,
+  ): Promise<void> {
     this.requireOutput(output);
     output.items = Array.isArray(items) ? [...items] : [items];
     this.replacedItems.push({ output, items: output.items });
@@ -192,7 +225,11 @@ export class StubController {
   readonly executions: StubExecution[] = [];
   disposed = false;
   private active = new Set<StubCell>();
-  constructor(readonly id: string, readonly notebookType: string, public label: string) {}
+  constructor(
+    readonly id: string,
+    readonly notebookType: string,
+    public label: string,
+  ) {}
   createNotebookCellExecution(cell: StubCell): StubExecution {
     if (this.active.has(cell)) throw new Error('a cell execution is already active for this cell');
     const e = new StubExecution(cell);

@@ -13,7 +13,8 @@ export function ticks(lo: number, hi: number, count = 5): number[] {
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((k) => k * mag).find((s) => s >= raw) ?? raw;
   const out: number[] = [];
-  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + step * 1e-9; t += step) out.push(Number(t.toPrecision(12)));
+  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + step * 1e-9; t += step)
+    out.push(Number(t.toPrecision(12)));
   return out;
 }
 
@@ -35,13 +36,29 @@ interface Frame {
   b: number;
 }
 
-function axes(f: Frame, xs: [number, number], ys: [number, number], xLabel: string, yLabel: string): { sx: (x: number) => number; sy: (y: number) => number; svg: string } {
+function axes(
+  f: Frame,
+  xs: [number, number],
+  ys: [number, number],
+  xLabel: string,
+  yLabel: string,
+): { sx: (x: number) => number; sy: (y: number) => number; svg: string } {
   const sx = (x: number) => f.l + ((x - xs[0]) / (xs[1] - xs[0] || 1)) * (f.w - f.l - f.r);
   const sy = (y: number) => f.h - f.b - ((y - ys[0]) / (ys[1] - ys[0] || 1)) * (f.h - f.t - f.b);
   const yt = ticks(ys[0], ys[1], 4);
   const xt = ticks(xs[0], xs[1], 5);
-  const grid = yt.map((y) => `<line class="fd-grid" x1="${f.l}" x2="${f.w - f.r}" y1="${sy(y).toFixed(1)}" y2="${sy(y).toFixed(1)}"/><text x="${f.l - 5}" y="${(sy(y) + 3.5).toFixed(1)}" text-anchor="end">${fmt(y)}</text>`).join('');
-  const xticks = xt.map((x) => `<line class="fd-axis" x1="${sx(x).toFixed(1)}" x2="${sx(x).toFixed(1)}" y1="${f.h - f.b}" y2="${f.h - f.b + 4}"/><text x="${sx(x).toFixed(1)}" y="${f.h - f.b + 15}" text-anchor="middle">${fmt(x)}</text>`).join('');
+  const grid = yt
+    .map(
+      (y) =>
+        `<line class="fd-grid" x1="${f.l}" x2="${f.w - f.r}" y1="${sy(y).toFixed(1)}" y2="${sy(y).toFixed(1)}"/><text x="${f.l - 5}" y="${(sy(y) + 3.5).toFixed(1)}" text-anchor="end">${fmt(y)}</text>`,
+    )
+    .join('');
+  const xticks = xt
+    .map(
+      (x) =>
+        `<line class="fd-axis" x1="${sx(x).toFixed(1)}" x2="${sx(x).toFixed(1)}" y1="${f.h - f.b}" y2="${f.h - f.b + 4}"/><text x="${sx(x).toFixed(1)}" y="${f.h - f.b + 15}" text-anchor="middle">${fmt(x)}</text>`,
+    )
+    .join('');
   const frame = `<path class="fd-axis" d="M${f.l},${f.t} V${f.h - f.b} H${f.w - f.r}"/>`;
   const labels = `<text x="${((f.l + f.w - f.r) / 2).toFixed(1)}" y="${f.h - 3}" text-anchor="middle" opacity=".8">${esc(xLabel)}</text><text transform="translate(11,${((f.t + f.h - f.b) / 2).toFixed(1)}) rotate(-90)" text-anchor="middle" opacity=".8">${esc(yLabel)}</text>`;
   return { sx, sy, svg: grid + xticks + frame + labels };
@@ -67,7 +84,9 @@ export function histogramSvg(p: MmsHistogramPayload): string {
         )
         .join('');
       const one = `<line x1="${sx(1).toFixed(1)}" x2="${sx(1).toFixed(1)}" y1="${f.t}" y2="${f.h - f.b}" stroke="currentColor" stroke-dasharray="4 3" stroke-opacity=".7"/><text x="${(sx(1) + 3).toFixed(1)}" y="${f.t + 9}" opacity=".8">MMS</text>`;
-      const empty = bars.length ? '' : `<text x="${(f.w / 2).toFixed(0)}" y="${(f.h / 2).toFixed(0)}" text-anchor="middle" opacity=".7">MMS unavailable</text>`;
+      const empty = bars.length
+        ? ''
+        : `<text x="${(f.w / 2).toFixed(0)}" y="${(f.h / 2).toFixed(0)}" text-anchor="middle" opacity=".7">MMS unavailable</text>`;
       const facts = p.pAtLeastMms[i] !== null ? `P(≥ MMS) = ${num(p.pAtLeastMms[i])} · worst ${num(p.worst[i])}` : '';
       return `<figure class="fd-hist" data-agent="${i}" style="margin:0"><figcaption>${agentHead(a, i)} <span class="fd-muted">${facts}</span></figcaption><svg class="fd-svg" width="${f.w}" height="${f.h}" viewBox="0 0 ${f.w} ${f.h}" role="img" aria-label="MMS fraction histogram of ${esc(a)}">${svg}${one}${rects}${empty}</svg></figure>`;
     })
@@ -101,20 +120,35 @@ export function panelSvg(panel: CurvePanel, xLabel: string, panelIndex: number):
   const body = panel.series
     .map((s, k) => {
       const c = seriesColor(panelIndex + k);
-      const band = s.points.every((p) => p.lo !== undefined && p.hi !== undefined) && s.points.length > 1
-        ? `<polygon class="fd-band" fill="${seriesColor(panelIndex + k, 0.2)}" stroke="none" points="${[...s.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.hi!).toFixed(1)}`), ...[...s.points].reverse().map((p) => `${sx(p.x).toFixed(1)},${sy(p.lo!).toFixed(1)}`)].join(' ')}"/>`
-        : '';
+      const band =
+        s.points.every((p) => p.lo !== undefined && p.hi !== undefined) && s.points.length > 1
+          ? `<polygon class="fd-band" fill="${seriesColor(panelIndex + k, 0.2)}" stroke="none" points="${[...s.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.hi!).toFixed(1)}`), ...[...s.points].reverse().map((p) => `${sx(p.x).toFixed(1)},${sy(p.lo!).toFixed(1)}`)].join(' ')}"/>`
+          : '';
       const line = `<polyline class="fd-line" fill="none" stroke="${c}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''} points="${s.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ')}"/>`;
-      const dots = s.dashed ? '' : s.points.map((p) => `<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="2.6" fill="${c}"><title>${esc(xLabel)} = ${fmt(p.x)}: ${fmt(p.y)}${p.lo !== undefined ? ` [${fmt(p.lo)}, ${fmt(p.hi ?? p.y)}]` : ''}</title></circle>`).join('');
+      const dots = s.dashed
+        ? ''
+        : s.points
+            .map(
+              (p) =>
+                `<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="2.6" fill="${c}"><title>${esc(xLabel)} = ${fmt(p.x)}: ${fmt(p.y)}${p.lo !== undefined ? ` [${fmt(p.lo)}, ${fmt(p.hi ?? p.y)}]` : ''}</title></circle>`,
+            )
+            .join('');
       return band + line + dots;
     })
     .join('');
-  const legend = panel.series.map((s, k) => `<span><svg width="18" height="8"><line x1="0" x2="18" y1="4" y2="4" stroke="${seriesColor(panelIndex + k)}" stroke-width="2"${s.dashed ? ' stroke-dasharray="4 3"' : ''}/></svg> ${esc(s.name)}${s.points.some((p) => p.lo !== undefined) ? ' <span class="fd-muted">(band: interval)</span>' : ''}</span>`).join('');
+  const legend = panel.series
+    .map(
+      (s, k) =>
+        `<span><svg width="18" height="8"><line x1="0" x2="18" y1="4" y2="4" stroke="${seriesColor(panelIndex + k)}" stroke-width="2"${s.dashed ? ' stroke-dasharray="4 3"' : ''}/></svg> ${esc(s.name)}${s.points.some((p) => p.lo !== undefined) ? ' <span class="fd-muted">(band: interval)</span>' : ''}</span>`,
+    )
+    .join('');
   return `<figure class="fd-panel" data-panel="${panelIndex}" style="margin:0"><figcaption class="fd-title">${esc(panel.title)}</figcaption><svg class="fd-svg" width="${f.w}" height="${f.h}" viewBox="0 0 ${f.w} ${f.h}" role="img" aria-label="${esc(panel.title)}">${svg}${body}</svg><div class="fd-legend">${legend}</div></figure>`;
 }
 
 export function simulationHtml(p: SimulationPayload): string {
-  const params = p.params?.length ? `<div class="fd-muted">${p.params.map(([k, v]) => `${esc(k)} = ${esc(v)}`).join(' · ')}</div>` : '';
+  const params = p.params?.length
+    ? `<div class="fd-muted">${p.params.map(([k, v]) => `${esc(k)} = ${esc(v)}`).join(' · ')}</div>`
+    : '';
   const n = p.panels[0]?.series[0]?.points.length ?? 0;
   return `<div class="fairdiv fd-simulation" data-kind="simulation">${caption(p.title ?? 'Simulation', `${n} points · bands show the reported intervals`)}${params}<div class="fd-charts fd-chart">${p.panels.map((panel, k) => panelSvg(panel, p.xLabel, k)).join('')}</div></div>`;
 }

@@ -2,7 +2,15 @@
 import type { DisplayKind, Payload } from '../payload';
 import { STYLE } from './common';
 import { histogramHtml, simulationHtml } from './charts';
-import { allocationHtml, certificateHtml, fractionalHtml, instanceHtml, lotteryHtml, mmsHtml, traceHtml } from './tables';
+import {
+  allocationHtml,
+  certificateHtml,
+  fractionalHtml,
+  instanceHtml,
+  lotteryHtml,
+  mmsHtml,
+  traceHtml,
+} from './tables';
 
 export { STYLE } from './common';
 

@@ -32,14 +32,20 @@ function goodsHead(goods: readonly string[]): string {
 
 function mmsCell(s: AgentShares | undefined): string {
   if (!s) return '<td class="fd-r fd-muted">—</td>';
-  if (s.mmsStatus === 'timeout') return `<td class="fd-r" title="solver time limit: MMS in [${esc(s.mms)}, ${esc(s.mmsUpper)}]">≥ ${num(s.mms)}</td>`;
+  if (s.mmsStatus === 'timeout')
+    return `<td class="fd-r" title="solver time limit: MMS in [${esc(s.mms)}, ${esc(s.mmsUpper)}]">≥ ${num(s.mms)}</td>`;
   if (s.mms === undefined) return `<td class="fd-r fd-muted" title="${esc(s.mmsStatus)}">—</td>`;
   return `<td class="fd-r">${num(s.mms)}</td>`;
 }
 
 function claimsHtml(claims: ClaimSummary[] | undefined): string {
   if (!claims || !claims.length) return '';
-  const items = claims.map((c) => `<li><code>${esc(c.id)}${c.rho ? `(${esc(c.rho)})` : ''}</code> <span class="fd-muted">${esc(c.text)}</span></li>`).join('');
+  const items = claims
+    .map(
+      (c) =>
+        `<li><code>${esc(c.id)}${c.rho ? `(${esc(c.rho)})` : ''}</code> <span class="fd-muted">${esc(c.text)}</span></li>`,
+    )
+    .join('');
   return `<div class="fd-section">Claims <span class="fd-muted" style="font-weight:400">(unchecked here; <code>certify(outcome)</code> checks them)</span></div><ul class="fd-kv fd-claims">${items}</ul>`;
 }
 
@@ -95,7 +101,9 @@ export function allocationHtml(p: AllocationPayload): string {
       return `<tr data-agent="${i}"><th>${agentHead(a, i)}</th>${cells}${tail}</tr>`;
     })
     .join('');
-  const head = known ? `<th class="fd-sep">v<sub>i</sub>(A<sub>i</sub>)</th><th>PROP</th><th>÷PROP</th>${hasMms ? '<th>MMS</th><th>÷MMS</th>' : ''}` : '';
+  const head = known
+    ? `<th class="fd-sep">v<sub>i</sub>(A<sub>i</sub>)</th><th>PROP</th><th>÷PROP</th>${hasMms ? '<th>MMS</th><th>÷MMS</th>' : ''}`
+    : '';
   const sub = `allocation · ${p.agents.length} agents × ${p.goods.length} goods · <span class="fd-muted">highlighted: the owner of each good</span>`;
   return `<div class="fairdiv fd-allocation" data-kind="allocation">${caption(p.title ?? p.mechanism ?? 'Allocation', sub)}<table class="fd-matrix"><thead><tr><th>agent \\ good</th>${goodsHead(p.goods)}${head}</tr></thead><tbody>${rows}</tbody></table>${claimsHtml(p.claims)}${traceStepsHtml(p.trace)}</div>`;
 }
@@ -129,17 +137,24 @@ export function lotteryHtml(p: LotteryPayload): string {
   const agentHeads = p.agents
     .map((a, i) => {
       const s = p.shares[i];
-      const sub = s ? `<div class="fd-muted" style="font-weight:400;font-size:.88em">PROP ${esc(s.prop)}${s.mms !== undefined ? ` · MMS ${s.mmsStatus === 'timeout' ? '≥' : ''}${esc(s.mms)}` : ''}</div>` : '';
+      const sub = s
+        ? `<div class="fd-muted" style="font-weight:400;font-size:.88em">PROP ${esc(s.prop)}${s.mms !== undefined ? ` · MMS ${s.mmsStatus === 'timeout' ? '≥' : ''}${esc(s.mms)}` : ''}</div>`
+        : '';
       return `<th class="fd-sep" colspan="${known ? 3 : 1}" data-agent-col="${i}">${agentHead(a, i)}${sub}</th>`;
     })
     .join('');
-  const subHeads = known ? `<tr><th></th>${p.agents.map(() => `<th class="fd-sep">bundle</th><th>v</th><th>${ratioName}</th>`).join('')}</tr>` : '';
+  const subHeads = known
+    ? `<tr><th></th>${p.agents.map(() => `<th class="fd-sep">bundle</th><th>v</th><th>${ratioName}</th>`).join('')}</tr>`
+    : '';
   const body = p.support
     .map((e, k) => {
       const w = Math.round((approx(e.p) / maxP) * 60);
       const cells = p.agents
         .map((_, i) => {
-          const chips = (e.bundles[i] ?? []).map((g) => `<span class="fd-chip" style="${agentVars(i)}">${esc(p.goods[g])}</span>`).join('') || '<span class="fd-muted">∅</span>';
+          const chips =
+            (e.bundles[i] ?? [])
+              .map((g) => `<span class="fd-chip" style="${agentVars(i)}">${esc(p.goods[g])}</span>`)
+              .join('') || '<span class="fd-muted">∅</span>';
           const r = e.rows[i];
           return `<td class="fd-sep">${chips}</td>${known ? `<td class="fd-r">${num(r?.value)}</td>${ratio(pick(r))}` : ''}`;
         })
@@ -150,7 +165,9 @@ export function lotteryHtml(p: LotteryPayload): string {
   const expected = known
     ? `<tr class="fd-expected"><th class="fd-r">E</th>${p.expected.map((r) => `<td class="fd-sep fd-muted">expected</td><td class="fd-r"><b>${num(r.value)}</b></td>${ratio(pick(r))}`).join('')}</tr>`
     : '';
-  const omitted = p.omitted ? `<div class="fd-muted">… and ${esc(p.omitted)} more allocations (smaller probabilities)</div>` : '';
+  const omitted = p.omitted
+    ? `<div class="fd-muted">… and ${esc(p.omitted)} more allocations (smaller probabilities)</div>`
+    : '';
   const total = p.support.length + (typeof p.omitted === 'number' ? p.omitted : 0);
   const sub = `lottery over ${total} allocation${total === 1 ? '' : 's'} · by decreasing probability`;
   return `<div class="fairdiv fd-lottery" data-kind="lottery">${caption(p.title ?? p.mechanism ?? 'Lottery', sub)}<table class="fd-support"><thead><tr><th>p</th>${agentHeads}</tr>${subHeads}</thead><tbody>${body}${expected}</tbody></table>${omitted}<div class="fd-section">Marginals: P(good ∈ A<sub>i</sub>)</div>${heatmapTable(p.agents, p.goods, p.marginals)}${claimsHtml(p.claims)}${traceStepsHtml(p.trace)}</div>`;
@@ -164,18 +181,25 @@ const STATUS: { readonly [S in ClaimPayload['status']]: readonly [label: string,
 };
 
 function statusBadge(status: unknown): string {
-  const [label, cls] = typeof status === 'string' && Object.hasOwn(STATUS, status) ? STATUS[status as ClaimPayload['status']] : [String(status), ''];
+  const [label, cls] =
+    typeof status === 'string' && Object.hasOwn(STATUS, status)
+      ? STATUS[status as ClaimPayload['status']]
+      : [String(status), ''];
   return `<span class="fd-badge ${cls}">${esc(label)}</span>`;
 }
 
 export function certificateHtml(p: CertificatePayload): string {
   const rows = p.claims
     .map((c, k) => {
-      const numbers = c.numbers.length ? `<ul class="fd-kv">${c.numbers.map((n) => `<li><span class="fd-k">${esc(n.label)}</span>${num(n.value)}</li>`).join('')}</ul>` : '<span class="fd-muted">—</span>';
+      const numbers = c.numbers.length
+        ? `<ul class="fd-kv">${c.numbers.map((n) => `<li><span class="fd-k">${esc(n.label)}</span>${num(n.value)}</li>`).join('')}</ul>`
+        : '<span class="fd-muted">—</span>';
       const parts: string[] = [];
       if (c.reason) parts.push(`<div>${esc(c.reason)}</div>`);
-      if (c.witness !== undefined) parts.push(`<div><span class="fd-k fd-muted">witness</span>${plainHtml(c.witness)}</div>`);
-      if (!(c.detail.t === 'kv' && c.detail.entries.length === 0)) parts.push(`<details><summary class="fd-muted">detail</summary>${plainHtml(c.detail)}</details>`);
+      if (c.witness !== undefined)
+        parts.push(`<div><span class="fd-k fd-muted">witness</span>${plainHtml(c.witness)}</div>`);
+      if (!(c.detail.t === 'kv' && c.detail.entries.length === 0))
+        parts.push(`<details><summary class="fd-muted">detail</summary>${plainHtml(c.detail)}</details>`);
       return `<tr class="fd-claim fd-claim-${esc(c.status)}" data-status="${esc(c.status)}" data-claim="${k}"><td class="fd-c">${statusBadge(c.status)}</td><td><code>${esc(c.id)}${c.rho ? `(${esc(c.rho)})` : ''}</code><div class="fd-muted">${esc(c.text)}</div></td><td>${numbers}</td><td>${parts.join('') || '<span class="fd-muted">—</span>'}</td></tr>`;
     })
     .join('');
@@ -197,15 +221,29 @@ export function mmsHtml(p: MmsPayload): string {
   const min = vals.length ? Math.min(...vals) : 0;
   const rows = p.partition
     .map((b, k) => {
-      const chips = b.map((g) => `<span class="fd-chip" style="${agentVars(k)}">${esc(gname(g))}${p.values ? ` <span class="fd-muted">${esc(p.values[g])}</span>` : ''}</span>`).join('') || '<span class="fd-muted">∅</span>';
+      const chips =
+        b
+          .map(
+            (g) =>
+              `<span class="fd-chip" style="${agentVars(k)}">${esc(gname(g))}${p.values ? ` <span class="fd-muted">${esc(p.values[g])}</span>` : ''}</span>`,
+          )
+          .join('') || '<span class="fd-muted">∅</span>';
       const bv = p.bundleValues?.[k];
-      const bar = bv !== undefined ? `<svg width="120" height="10" role="img" aria-label="bundle value"><rect x="0" y="1" width="${((approx(bv) / max) * 120).toFixed(1)}" height="8" rx="2" fill="${agentColor(k, 0.75)}"/><line x1="${((approx(p.value) / max) * 120).toFixed(1)}" x2="${((approx(p.value) / max) * 120).toFixed(1)}" y1="-1" y2="11" stroke="currentColor" stroke-width="1.5"/></svg>` : '';
+      const bar =
+        bv !== undefined
+          ? `<svg width="120" height="10" role="img" aria-label="bundle value"><rect x="0" y="1" width="${((approx(bv) / max) * 120).toFixed(1)}" height="8" rx="2" fill="${agentColor(k, 0.75)}"/><line x1="${((approx(p.value) / max) * 120).toFixed(1)}" x2="${((approx(p.value) / max) * 120).toFixed(1)}" y1="-1" y2="11" stroke="currentColor" stroke-width="1.5"/></svg>`
+          : '';
       const least = bv !== undefined && approx(bv) === min ? ' fd-own' : '';
       return `<tr data-bundle="${k}"><th>${k + 1}</th><td>${chips}</td>${bv !== undefined ? `<td class="fd-r${least}" style="${agentVars(k)}">${num(bv)}</td><td>${bar}</td>` : ''}</tr>`;
     })
     .join('');
-  const status = p.status === 'optimal' ? '<span class="fd-good">optimal</span>' : `<span class="fd-warn">time limit: MMS ∈ [${esc(p.lower)}, ${esc(p.upper)}]</span>`;
-  const stats = p.stats ? ` · ${esc(p.stats.method ?? '')}${p.stats.nodes !== undefined ? `, ${esc(p.stats.nodes)} nodes` : ''}${p.stats.ms !== undefined ? `, ${esc(p.stats.ms)} ms` : ''}` : '';
+  const status =
+    p.status === 'optimal'
+      ? '<span class="fd-good">optimal</span>'
+      : `<span class="fd-warn">time limit: MMS ∈ [${esc(p.lower)}, ${esc(p.upper)}]</span>`;
+  const stats = p.stats
+    ? ` · ${esc(p.stats.method ?? '')}${p.stats.nodes !== undefined ? `, ${esc(p.stats.nodes)} nodes` : ''}${p.stats.ms !== undefined ? `, ${esc(p.stats.ms)} ms` : ''}`
+    : '';
   const title = `MMS${p.agent ? ` of ${p.agent}` : ''} (n = ${p.n}) = ${p.value}`;
   return `<div class="fairdiv fd-mms" data-kind="mms">${caption(p.title ?? title, `${status}${stats} · witness partition (every bundle is worth at least ${esc(p.lower)})`)}<table class="fd-partition"><thead><tr><th>#</th><th>bundle</th>${p.bundleValues ? '<th>value</th><th></th>' : ''}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
@@ -221,19 +259,28 @@ export function plainHtml(n: PlainNode): string {
     case 'text':
       return n.exact ? num(n.value) : `<span>${esc(n.value)}</span>`;
     case 'matrix': {
-      const head = n.colLabels ? `<thead><tr><th></th>${n.colLabels.map((c, k) => `<th data-good="${k}">${esc(c)}</th>`).join('')}</tr></thead>` : '';
+      const head = n.colLabels
+        ? `<thead><tr><th></th>${n.colLabels.map((c, k) => `<th data-good="${k}">${esc(c)}</th>`).join('')}</tr></thead>`
+        : '';
       const body = n.rows
-        .map((r, i) => `<tr${n.rowLabels ? ` data-agent="${i}"` : ''}>${n.rowLabels ? `<th>${agentHead(n.rowLabels[i] ?? String(i), i)}</th>` : n.colLabels ? '<th></th>' : ''}${r.map((c) => `<td class="fd-r">${num(c)}</td>`).join('')}</tr>`)
+        .map(
+          (r, i) =>
+            `<tr${n.rowLabels ? ` data-agent="${i}"` : ''}>${n.rowLabels ? `<th>${agentHead(n.rowLabels[i] ?? String(i), i)}</th>` : n.colLabels ? '<th></th>' : ''}${r.map((c) => `<td class="fd-r">${num(c)}</td>`).join('')}</tr>`,
+        )
         .join('');
       return `<table class="fd-plain-matrix">${head}<tbody>${body}</tbody></table>`;
     }
     case 'table':
       return `<table class="fd-plain-table"><thead><tr><th>#</th>${n.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${n.rows
-        .map((r, k) => `<tr><td class="fd-r fd-muted">${k + 1}</td>${r.map((c) => `<td class="fd-r">${num(c)}</td>`).join('')}</tr>`)
+        .map(
+          (r, k) =>
+            `<tr><td class="fd-r fd-muted">${k + 1}</td>${r.map((c) => `<td class="fd-r">${num(c)}</td>`).join('')}</tr>`,
+        )
         .join('')}</tbody></table>`;
     case 'list': {
       const more = n.omitted ? ` <span class="fd-muted">… ${esc(n.omitted)} more</span>` : '';
-      if (n.items.every((x) => x.t === 'text')) return `<span>[${n.items.map((x) => plainHtml(x)).join(', ')}]</span>${more}`;
+      if (n.items.every((x) => x.t === 'text'))
+        return `<span>[${n.items.map((x) => plainHtml(x)).join(', ')}]</span>${more}`;
       return `<ol class="fd-list">${n.items.map((x) => `<li>${plainHtml(x)}</li>`).join('')}</ol>${more}`;
     }
     case 'kv':

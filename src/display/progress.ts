@@ -23,7 +23,7 @@
  * Updates are throttled (at most about 10 per second); reporting never throws.
  */
 
-/** Must equal `PROGRESS_HOOK` in kernel/protocol.ts (checked by test/kernel.test.ts). */
+/** Must equal `PROGRESS_HOOK` in kernel/protocol.ts (checked by test/kernel/hooks.test.ts). */
 export const KERNEL_PROGRESS_HOOK = '__fairdivKernelProgress__';
 
 /** A progress state sent to the kernel host. */

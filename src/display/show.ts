@@ -15,7 +15,7 @@
 import * as util from 'node:util';
 import { toMimeBundle, type DisplayOptions } from './index';
 
-/** Must equal `DISPLAY_HOOK` in kernel/protocol.ts (checked by test/kernel.test.ts). */
+/** Must equal `DISPLAY_HOOK` in kernel/protocol.ts (checked by test/kernel/hooks.test.ts). */
 export const KERNEL_DISPLAY_HOOK = '__fairdivKernelDisplay__';
 
 export type DisplayTarget = 'kernel' | 'tslab' | 'tslab-html' | 'text';

@@ -119,6 +119,8 @@ export const optionalDist = () =>
   distributionOption('value distribution D, a spec such as "uniform:0,1" (for the analytic claims)');
 export const requiredDist = () =>
   distributionOption('value distribution D, a spec such as "uniform:0,1", "exp:1", "beta:2,3"', true);
+export const sharedDist = () =>
+  distributionOption('one distribution D for every agent, when options.dists is not given');
 export const perAgentDistsOption = () =>
   distributionListOption('one distribution per agent (else options.dist for every agent)');
 

@@ -35,6 +35,7 @@ import {
   perAgentDists,
   perAgentDistsOption,
   requiredDist,
+  sharedDist,
   sharesOption,
   tieOption,
   tieSeedOption,
@@ -223,7 +224,7 @@ export const pickEfSelector = planSpec({
   id: 'pick-ef-selector',
   options: {
     dist: requiredDist(),
-    variant: choiceOption('share when Top(1 - r0) ≤ mu/2: "paper" 1/2 - m^{-1/4}, "robust" (r_min + 1/2)/2', [
+    variant: choiceOption('fallback share when Top(1 - r0) ≤ mu/2 (paper: 1/2 - m^{-1/4}; robust: (r_min + 1/2)/2)', [
       'paper',
       'robust',
     ] as const),
@@ -328,7 +329,7 @@ export const pickCorrelated = planSpec({
   id: 'pick-correlated',
   options: {
     dists: perAgentDistsOption(),
-    dist: optionalDist(),
+    dist: sharedDist(),
     eps: openIntervalOption(
       `eps in (0, tau_first), the first picker's margin; default ${DEFAULT_EPS}`,
       () => 1,
@@ -393,7 +394,7 @@ export const weightedRanking = planSpec({
   id: 'weighted-ranking',
   options: {
     dists: perAgentDistsOption(),
-    dist: optionalDist(),
+    dist: sharedDist(),
     weights: weightsOption(),
     tie: tieOption('random'),
     seed: tieSeedOption(),

@@ -84,7 +84,35 @@ describe('Theorem 5.1: exact ex-ante PROP from approximate oracles (spec 3.11)',
         { numRuns: 125, seed },
       );
     }
-    assert.ok(repairs > 0 && adoptions > 0, `Stage 3 ran ${repairs} times, adoption ${adoptions} times`);
+    assert.ok(repairs > 0, `Stage 3 ran ${repairs} times (adoption ${adoptions} times)`);
+  });
+
+  it('adopts a better candidate partition in Stages 4-5 and stays proportional (instances found by seeded search)', () => {
+    // the only adoptions among the first 785 seeded instances with the adversarial oracle at eps = 1/3
+    const found = [
+      [[2, 6, 3, 4, 5, 1], [4, 3, 1, 5, 6, 2], [6, 2, 1, 3, 5, 4]],
+      [[5, 5, 6, 2, 5, 4], [4, 5, 1, 3, 3, 6], [5, 0, 4, 2, 2, 2]],
+      [[1, 1, 1, 1, 3, 3, 3], [1, 3, 3, 3, 3, 3, 1], [1, 1, 1, 1, 1, 3, 1]],
+      [[13, 4, 13, 13, 2, 12, 11], [8, 15, 5, 15, 11, 3, 16], [6, 14, 2, 2, 20, 17, 13]],
+    ];
+    const eps = new Rational(1n, 3n);
+    const adv = oracleSet(adversarialOracle(eps));
+    for (const values of found) {
+      const I = new Instance(values);
+      const r = propPipeline(integerValuations(I), () => adv);
+      assert.equal(r.adoptions.length, 1);
+      assert.equal(r.rounds, 2, 'one adoption round and one that adopts nothing');
+      sums(I, r.allocations).forEach((s, i) => assert.ok(s.ge(I.total(i).mul(2))));
+      assert.ok(checkDividerPairs(I, pairData(I, r), '5.1', eps).holds);
+    }
+  });
+
+  it('reports the spec\'s pitfall 11 when a subdivider adopts her own Stage-3 candidate; here the chooser stays EFX and the roles hold', () => {
+    const I = new Instance([[2, 6, 3, 4, 5, 1], [4, 3, 1, 5, 6, 2], [6, 2, 1, 3, 5, 4]]);
+    const eps = new Rational(1n, 3n);
+    const r = propPipeline(integerValuations(I), () => oracleSet(adversarialOracle(eps)));
+    assert.deepEqual(r.knownGap, [{ copier: 1, fromPair: 2, chooser: 0, chooserEfx: [true, true] }]);
+    for (const A of r.allocations) assert.ok(checkRoleTriple(I, new Allocation(A, I.m), '5.1', eps).holds);
   });
 
   it('without Stages 3-5 violates exact ex-ante PROP, with them it holds (the spec\'s negative control; instances found by seeded search)', () => {

@@ -12,6 +12,8 @@ import { mechanism } from './mechanisms/registry';
 export { Rational, q, type RationalLike } from './core/rational';
 export { Instance, instance, strictOrder, type AgentId, type GoodId, type Bundle, type InstanceJSON, type InstanceInput } from './core/instance';
 export { Allocation, FractionalAllocation, Lottery, type LotteryEntry } from './core/allocation';
+export { MixedAllocation, MixedLottery, MixedMarginals, type MixedAllocationJSON, type MixedGoods, type MixedLotteryEntry } from './core/mixed-allocation';
+export type { BivaluedDomain, BivaluedInput, BivaluedPair } from './core/instance';
 export { Outcome, type Claim, type TraceStep, type OutcomeKind } from './core/outcome';
 export { FairDivError, InvalidInputError, DomainError, LimitError } from './core/errors';
 export { rng, type Rng } from './core/rng';
@@ -25,6 +27,7 @@ export {
   lotteryExpectedValues, checkFPO, checkPO, auditTruthfulness, cardinalGrid, valueOf, checkAlphaPO,
   type AuditOptions, type MisreportSpace, type CheckResult, type AlphaPOOptions, type AlphaPOMethod,
 } from './checks';
+export { checkEFM, checkEFXM, checkMixedEF, checkMixedEFX, checkMixedPROP, checkExchangeCycleFPO, checkMarketEquilibrium } from './checks';
 export * as generators from './generators';
 export { decompose, pickingSequence, probabilisticSerial } from './mechanisms/classic';
 export { toMimeBundle, mmsHistogram, displayKind, MmsHistogram, type MimeBundle, type DisplayOptions } from './display';
@@ -34,6 +37,7 @@ export * as stochastic from './stochastic';
 export { simulateMechanism, simulateMechanismSync, type StochasticSimulationRequest } from './mechanisms/stochastic';
 export * as tieMms from './mechanisms/tie-mms';
 export * as bobwFewAgents from './mechanisms/bobw-few-agents';
+export * as bobwMixed from './mechanisms/bobw-mixed';
 export { mxs } from './shares/mxs';
 export { rmms } from './shares/rmms';
 

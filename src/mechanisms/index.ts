@@ -3,3 +3,4 @@ import './classic';
 import './tie-mms';
 import './stochastic';
 import './bobw-few-agents';
+import './bobw-mixed';

@@ -3,7 +3,7 @@
  * freeze length of Algorithm 2. Large means u_i(g) = b_i exactly; the pair comes from the instance's
  * declaration, never from the values (seed-003 spec 0.2).
  */
-import type { AgentId, GoodId, Instance } from '../../core/instance';
+import type { AgentId, BivaluedPair, GoodId, Instance } from '../../core/instance';
 import type { Rational } from '../../core/rational';
 
 /** large(i, g): u_i(g) = b_i under the instance's declared pairs. */
@@ -23,4 +23,11 @@ export function largeTest(inst: Instance): LargeTest {
  */
 export function freezeLength(a: Rational, b: Rational): number {
   return Number(b.div(a).floor()) - 1;
+}
+
+/** The common pair (a, b) of an instance declaring one (Algorithm 2's domain). */
+export function commonPair(inst: Instance): BivaluedPair {
+  const d = inst.bivalued;
+  if (!d?.common) throw new Error('the instance declares no common bi-valued pair');
+  return d.pairs[0];
 }

@@ -105,6 +105,8 @@ export function matchAndFreeze(inst: Instance, order: readonly AgentId[], ablati
     }
     const { group, neighbourhood, matching } = found;
     const inZ = new Set(group);
+    if (ablation !== 'no-swap' && active.some((i) => !inZ.has(i) && held[i].some((g) => group.some((j) => large(j, g)))))
+      fail('I3 (after the return loop, goods held outside the group are small for the group)');
     const frozen: AgentId[] = [];
     const quieted: AgentId[] = [];
     if (group.length) {
@@ -136,11 +138,15 @@ export function matchAndFreeze(inst: Instance, order: readonly AgentId[], ablati
       given.add(g);
     }
     pool = pool.filter((g) => !given.has(g));
+    if (agents.some((i) => state[i] === 'active' && held[i].some((g) => !large(i, g)))) fail('I1 (active agents hold only large goods)');
+    if (agents.some((i) => state[i] !== 'active' && pool.some((g) => large(i, g)))) fail('I4 (the pool is small for every inactive agent)');
     const virtual = agents.filter((i) => state[i] === 'quiet');
     for (const i of virtual) c[i] += 1;
     cnt += virtual.length;
     rounds.push({ round: r, group, groupGoods: neighbourhood, returned, frozen, quieted, virtualGoods: virtual, cnt });
   }
+
+  if (agents.some((i) => removedRound[i] === null && held[i].some((g) => !large(i, g)))) fail('I8 (agents never in a group hold only large goods)');
 
   // final step (lines 22-26): one slot per good an active agent holds, new slots for the first K unfrozen agents of π
   const slotOwner: AgentId[] = [];

@@ -63,6 +63,11 @@ function fail(what: string): never {
   throw new Error(`Algorithm 2: invariant ${what} violated`);
 }
 
+/** The runtime invariants of spec 3.8 hold for the algorithm itself; an ablation is not expected to keep them. */
+function invariant(ok: boolean, what: string, ablation: MatchAndFreezeAblation | undefined): void {
+  if (!ok && !ablation) fail(what);
+}
+
 /** Algorithm 2 for the agent order π on an instance declaring a common bi-valued pair 0 < a < b. */
 export function matchAndFreeze(inst: Instance, order: readonly AgentId[], ablation?: MatchAndFreezeAblation): MatchAndFreezeResult {
   const domain = inst.bivalued;
@@ -105,8 +110,7 @@ export function matchAndFreeze(inst: Instance, order: readonly AgentId[], ablati
     }
     const { group, neighbourhood, matching } = found;
     const inZ = new Set(group);
-    if (ablation !== 'no-swap' && active.some((i) => !inZ.has(i) && held[i].some((g) => group.some((j) => large(j, g)))))
-      fail('I3 (after the return loop, goods held outside the group are small for the group)');
+    invariant(!active.some((i) => !inZ.has(i) && held[i].some((g) => group.some((j) => large(j, g)))), 'I3 (after the return loop, goods held outside the group are small for the group)', ablation);
     const frozen: AgentId[] = [];
     const quieted: AgentId[] = [];
     if (group.length) {
@@ -138,15 +142,15 @@ export function matchAndFreeze(inst: Instance, order: readonly AgentId[], ablati
       given.add(g);
     }
     pool = pool.filter((g) => !given.has(g));
-    if (agents.some((i) => state[i] === 'active' && held[i].some((g) => !large(i, g)))) fail('I1 (active agents hold only large goods)');
-    if (agents.some((i) => state[i] !== 'active' && pool.some((g) => large(i, g)))) fail('I4 (the pool is small for every inactive agent)');
+    invariant(!agents.some((i) => state[i] === 'active' && held[i].some((g) => !large(i, g))), 'I1 (active agents hold only large goods)', ablation);
+    invariant(!agents.some((i) => state[i] !== 'active' && pool.some((g) => large(i, g))), 'I4 (the pool is small for every inactive agent)', ablation);
     const virtual = agents.filter((i) => state[i] === 'quiet');
     for (const i of virtual) c[i] += 1;
     cnt += virtual.length;
     rounds.push({ round: r, group, groupGoods: neighbourhood, returned, frozen, quieted, virtualGoods: virtual, cnt });
   }
 
-  if (agents.some((i) => removedRound[i] === null && held[i].some((g) => !large(i, g)))) fail('I8 (agents never in a group hold only large goods)');
+  invariant(!agents.some((i) => removedRound[i] === null && held[i].some((g) => !large(i, g))), 'I8 (agents never in a group hold only large goods)', ablation);
 
   // final step (lines 22-26): one slot per good an active agent holds, new slots for the first K unfrozen agents of π
   const slotOwner: AgentId[] = [];
@@ -167,11 +171,12 @@ export function matchAndFreeze(inst: Instance, order: readonly AgentId[], ablati
     slotOwner.push(i);
     const gained = augmentFrom(slot, neighbours, slots, universe);
     if (!gained) c[i] += 1;
-    if (gained && state[i] === 'quiet') fail('I5 (quiet agents have no large good left)');
+    invariant(!(gained && state[i] === 'quiet'), 'I5 (quiet agents have no large good left)', ablation);
     finalStep.push({ agent: i, gained });
   }
+  // an active agent's bundle is what her slots hold; the others keep their goods plus any slot of the final step
   const bundles: GoodId[][] = agents.map((j) => (state[j] === 'active' ? [] : [...held[j]]));
-  for (const [slot, g] of slots.ofLeft) if (state[slotOwner[slot]] === 'active') bundles[slotOwner[slot]].push(g);
+  for (const [slot, g] of slots.ofLeft) bundles[slotOwner[slot]].push(g);
   const rest = pool.filter((g) => !slots.ofGood.has(g));
   if (rest.length !== c.reduce((s, x) => s + x, 0)) fail('I6 (the leftover goods pay exactly the virtual ones)');
   let next = 0;

@@ -10,7 +10,7 @@ import { ownValues, valueTable, worked } from './helpers';
 
 const IDS = ['ef-efx-two-agents', 'ef-efm-two-agents', 'prop-efm', 'ef-efx-fpo-bivalued'];
 
-function solve(id: string, inst: Instance | InstanceJSON, options?: Record<string, unknown>): Outcome {
+function solve(id: string, inst: Instance | InstanceJSON | number[][], options?: Record<string, unknown>): Outcome {
   return mechanism(id).run(inst instanceof Instance ? inst : instance(inst), options);
 }
 

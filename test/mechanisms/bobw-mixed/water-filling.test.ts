@@ -10,7 +10,7 @@ import { mergeDivisibleGoods } from '../../../src/mechanisms/bobw-mixed/problem'
 import { waterFill } from '../../../src/mechanisms/bobw-mixed/water-filling';
 import { worked } from './helpers';
 
-function cakeOf(inst: Instance): Rational[] {
+function cakeOf(inst: Instance): readonly Rational[] {
   return mergeDivisibleGoods(inst).reduced.cake!;
 }
 

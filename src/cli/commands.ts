@@ -9,8 +9,7 @@ import { toClaimId } from '../core/claims';
 import { list, mechanism } from '../mechanisms/registry';
 import { mms } from '../shares/mms';
 import { parseArgs, readJson, seedArg, toJson, UsageError, type Io } from './io';
-import { simulateCommand } from './simulate';
-import { runCommand } from './run';
+import { notebooksCommand } from './notebooks';
 
 export type Command = (argv: string[], io: Io) => number | Promise<number>;
 
@@ -133,6 +132,8 @@ export const commands: Record<string, Command> = {
   solve: solveCommand,
   certify: certifyCommand,
   mms: mmsCommand,
-  run: runCommand,
-  simulate: simulateCommand,
+  notebooks: notebooksCommand,
+  // loaded on first use: the kernel client and the simulation layer are not needed by the other commands
+  run: async (argv, io) => (await import('./run')).runCommand(argv, io),
+  simulate: async (argv, io) => (await import('./simulate')).simulateCommand(argv, io),
 };

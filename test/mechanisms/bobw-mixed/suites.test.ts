@@ -18,9 +18,12 @@ import { rng, type Rng } from '../../../src/core/rng';
 import '../../../src/mechanisms/bobw-mixed';
 import { largeTest } from '../../../src/mechanisms/bobw-mixed/bivalued';
 import { matchAndFreeze, type MatchAndFreezeAblation } from '../../../src/mechanisms/bobw-mixed/match-and-freeze';
-import { mergeDivisibleGoods } from '../../../src/mechanisms/bobw-mixed/problem';
+import { mergeDivisibleGoods, type MergedAllocation } from '../../../src/mechanisms/bobw-mixed/problem';
+import { planPropEfm } from '../../../src/mechanisms/bobw-mixed/prop-efm';
+import { roundRobinPass } from '../../../src/mechanisms/bobw-mixed/round-robin-pass';
 import { twoPhaseMatching, type TwoPhaseAblation } from '../../../src/mechanisms/bobw-mixed/two-phase-matching';
 import { mechanism } from '../../../src/mechanisms/registry';
+import { firstPhaseBaseline, roundRobinBaseline } from './baselines';
 import { randomBivalued } from './helpers';
 
 /** Certifies the outcome of `id` on `inst`; returns the failing claims (none expected). */
@@ -97,6 +100,35 @@ describe('randomized suites of spec 5.6 (a tenth of the counts, zero violations)
       bad.push(...violations('prop-efm', forPropEfm(r, n, r.int(0, 3 * n))));
     }
     assert.deepEqual(bad.slice(0, 3), []);
+  });
+  it('S-PROP baseline diagnostic: every agent gets at least her baseline β at her position in π (Def 4.4, B.10; 150 instances)', () => {
+    const r = rng(3006);
+    let checked = 0;
+    for (let t = 0; t < 150; t++) {
+      const n = r.int(2, 5);
+      const inst = forPropEfm(r, n, r.int(0, 3 * n));
+      const plan = planPropEfm(inst);
+      const { residual } = plan;
+      const W = (i: number) => residual.cake?.[i] ?? Rational.ZERO;
+      const value = (i: number, a: MergedAllocation) => inst.value(i, a.bundles[i]).add(a.cake[i].mul(W(i)));
+      const whole = (i: number) => inst.value(i, residual.goods).add(W(i));
+      for (let i = 0; i < n; i++) assert.ok(Rational.sum(roundRobinBaseline(inst, i, residual.goods, W(i))).eq(whole(i)), 'the baseline sums to u_i(M ∪ D)');
+      for (const o of permutations(n)) {
+        if (residual.goods.length <= n) {
+          const a = roundRobinPass(residual, o).allocation;
+          o.forEach((i, k) => assert.ok(value(i, a).ge(roundRobinBaseline(inst, i, residual.goods, W(i))[k]), `${JSON.stringify(inst.toJSON())} ${o}`));
+        } else if (plan.theorem === 'Theorem 4.1') {
+          const b3 = twoPhaseMatching(residual, o, plan.large);
+          const rest = residual.goods.filter((g) => !b3.firstPhase.includes(g));
+          o.forEach((i, k) => {
+            const beta = b3.group.includes(i) ? roundRobinBaseline(inst, i, residual.goods, W(i)) : firstPhaseBaseline(inst, i, b3.firstPhase, rest, W(i));
+            assert.ok(value(i, b3.allocation).ge(beta[k]), `${JSON.stringify(inst.toJSON())} ${o} agent ${i}`);
+          });
+        }
+        checked++;
+      }
+    }
+    assert.ok(checked > 1000);
   });
   it('S-B3: ex-ante PROP and ex-post EFM of B.3 run directly on 300 instances, n in [3, 6], n < m <= 2n - 2', () => {
     const r = rng(3004);

@@ -33,6 +33,34 @@ export function lcm(a: bigint, b: bigint): bigint {
 const DECIMAL = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 const FRACTION = /^([+-]?\d+)\s*\/\s*([+-]?\d+)$/;
 
+/**
+ * Bounds of a parsed rational string: at most MAX_DIGITS digits in each integer written out, and a decimal
+ * exponent of at most MAX_EXPONENT in absolute value. [DECISION] Parsing is the boundary where a 15-byte
+ * string ("1e999999999") would otherwise ask for a billion-digit BigInt; 10,000 digits is far beyond any
+ * valuation or probability fairdiv prints, and keeps every parse under a millisecond (issue 16).
+ */
+export const MAX_DIGITS = 10_000;
+export const MAX_EXPONENT = 10_000;
+
+function boundedDigits(digits: string, s: string, where: string): string {
+  const count = digits.replace(/^[+-]/, '').length;
+  if (count > MAX_DIGITS)
+    throw new InvalidInputError('too-many-digits', `${where}: ${preview(s)} has ${count} digits; at most ${MAX_DIGITS} are accepted`);
+  return digits;
+}
+
+function preview(s: string): string {
+  return JSON.stringify(s.length > 40 ? `${s.slice(0, 20)}...${s.slice(-10)}` : s);
+}
+
+/** An integer part of `{ num, den }`: a number (exact double), a bigint, or a string of an integer. */
+function integerPart(x: unknown, where: string): Rational {
+  if (typeof x === 'number') return Rational.fromNumber(x, where);
+  if (typeof x === 'bigint') return new Rational(x);
+  if (typeof x === 'string' && /^\s*[+-]?\d+\s*$/.test(x)) return new Rational(BigInt(boundedDigits(x.trim(), x, where)));
+  throw new InvalidInputError('not-a-number', `${where}: ${describeValue(x)} is not an integer (a number, bigint or string of digits)`);
+}
+
 export class Rational {
   readonly num: bigint;
   readonly den: bigint;
@@ -59,12 +87,12 @@ export class Rational {
     if (typeof x === 'number') return Rational.fromNumber(x, where);
     if (typeof x === 'string') return Rational.parse(x, where);
     if (x !== null && typeof x === 'object' && 'num' in x && 'den' in x) {
-      const n = typeof x.num === 'number' ? Rational.fromNumber(x.num, where) : new Rational(BigInt(x.num));
-      const d = typeof x.den === 'number' ? Rational.fromNumber(x.den, where) : new Rational(BigInt(x.den));
+      const n = integerPart(x.num, `${where}.num`);
+      const d = integerPart(x.den, `${where}.den`);
       if (d.isZero()) throw new InvalidInputError('zero-denominator', `${where}: denominator is zero`);
       return n.div(d);
     }
-    throw new InvalidInputError('not-a-number', `${where}: ${JSON.stringify(x)} is not a number or rational string`);
+    throw new InvalidInputError('not-a-number', `${where}: ${describeValue(x)} is not a number or rational string`);
   }
 
   /** The exact dyadic rational of a finite double. */
@@ -89,23 +117,30 @@ export class Rational {
 
   /** Parses `"5/2"`, `"-3"`, `"0.1"` (exactly 1/10), `"1e-3"`. */
   static parse(s: string, where = 'value'): Rational {
+    if (typeof s !== 'string') return Rational.from(s, where);
     const t = s.trim();
     const f = FRACTION.exec(t);
     if (f) {
-      if (BigInt(f[2]) === 0n) throw new InvalidInputError('zero-denominator', `${where}: "${s}" has a zero denominator`);
-      return new Rational(BigInt(f[1]), BigInt(f[2]));
+      const den = BigInt(boundedDigits(f[2], s, where));
+      if (den === 0n) throw new InvalidInputError('zero-denominator', `${where}: ${preview(s)} has a zero denominator`);
+      return new Rational(BigInt(boundedDigits(f[1], s, where)), den);
     }
     const d = DECIMAL.exec(t);
     if (d && (d[2] || d[3])) {
       const frac = d[3] ?? '';
+      boundedDigits((d[2] || '0') + frac, s, where);
+      // the exponent is compared as a string of digits first: Number("9".repeat(400)) is Infinity
+      const digits = (d[4] ?? '0').replace(/^[+-]?0*/, '');
+      const e = digits.length > 6 ? Infinity : Number(digits) * (d[4]?.startsWith('-') ? -1 : 1);
+      if (!(Math.abs(e) <= MAX_EXPONENT))
+        throw new InvalidInputError('exponent-too-large', `${where}: ${preview(s)} has an exponent beyond +-${MAX_EXPONENT}`);
       let num = BigInt((d[2] || '0') + frac);
       let den = 10n ** BigInt(frac.length);
-      const e = d[4] ? Number(d[4]) : 0;
       if (e > 0) num *= 10n ** BigInt(e);
       else if (e < 0) den *= 10n ** BigInt(-e);
       return new Rational(d[1] === '-' ? -num : num, den);
     }
-    throw new InvalidInputError('not-a-number', `${where}: "${s}" is not a number or rational string`);
+    throw new InvalidInputError('not-a-number', `${where}: ${preview(s)} is not a number or rational string`);
   }
 
   add(o: RationalLike): Rational {
@@ -226,4 +261,17 @@ export class Rational {
 /** Shorthand for `Rational.from`. */
 export function q(x: RationalLike): Rational {
   return Rational.from(x);
+}
+
+/** A short description of a value that is not a rational, for error messages (never throws). */
+function describeValue(x: unknown): string {
+  if (x === undefined) return 'undefined';
+  if (typeof x === 'string') return preview(x);
+  if (typeof x === 'symbol' || typeof x === 'function') return typeof x;
+  try {
+    const j = JSON.stringify(x);
+    return j === undefined ? typeof x : j.length > 60 ? `${j.slice(0, 57)}...` : j;
+  } catch {
+    return typeof x;
+  }
 }

@@ -9,7 +9,8 @@
  *   0..k-1, bundle position = label). The lexicographically first vector is found by depth-first search in
  *   label order, pruned when the bundles' shortfalls exceed the value still to place; the search has a
  *   deterministic node budget, beyond which the kernel's own witness partition is returned (method
- *   'solver'), so the result is still a deterministic function of the input.
+ *   'solver'), so the result is still a deterministic function of the input. On many goods a partition
+ *   reaching an upper bound on the MMS is searched first (it is optimal), since the kernel can be slow there.
  * * `fptasMmsOracle(eps)`: a greedy partition when an upper bound certifies it, else the (1 - eps)-MMS
  *   partition of the polynomial scheme in src/shares/mms/fptas.ts.
  * * `OracleLog`: wraps oracles to record every call (agent, k, |S|, method, exact, eps, value, time).
@@ -20,6 +21,7 @@ import { largestItemsBound } from '../../shares/mms/bounds';
 import { approxMmsPartition } from '../../shares/mms/fptas';
 import { karmarkarKarp, lpt, minBundle } from '../../shares/mms/greedy';
 import { mmsOfIntegers } from '../../shares/mms/solver';
+import { threeWayAtBound } from './at-bound';
 import { sorted, worstValue, type Valuation } from './valuation';
 
 /** What an oracle returns: a k-partition of S (positional), its worst value, and its guarantee. */
@@ -83,21 +85,50 @@ export function lexFirstPartition(w: readonly number[], k: number, target: numbe
 }
 
 /**
- * The exact oracle (module header): the kernel's MMS value, and the C1 partition (first label vector with
- * that worst value) when the deterministic search budget suffices, else the kernel's witness.
+ * [DECISION] The C1 partition is computed up to this many goods (the golden tests need it, and there it costs
+ * nothing); beyond, the partition comes from the exact search below, still a deterministic function of the input.
+ */
+export const CANONICAL_MAX_GOODS = 24;
+
+/**
+ * The exact oracle (module header): up to CANONICAL_MAX_GOODS goods the kernel's MMS value and the C1
+ * partition reaching it (method 'canonical'; the kernel's witness, method 'solver', if the search budget runs
+ * out). On more goods, first a partition reaching the largest-items upper bound (greedy, then `threeWayAtBound`
+ * for k = 3; method 'at-bound'), which is optimal, else the exact kernel (method 'solver').
  */
 export function exactMmsOracle(nodeBudget = CANONICAL_NODE_BUDGET): MmsPartitionOracle {
   return (v, goods, k) => {
     const S = sorted(goods);
     const ints = S.map((g) => v[g]);
-    const r = mmsOfIntegers(ints, k);
     const total = ints.reduce((a, b) => a + b, 0n);
     const safe = total <= BigInt(Number.MAX_SAFE_INTEGER);
-    const canonical = safe ? lexFirstPartition(ints.map(Number), k, Number(r.value), nodeBudget) : null;
-    const local = canonical ?? r.partition;
-    const partition = local.map((b) => b.map((p) => S[p]).sort((x, y) => x - y));
-    return { partition, value: worstValue(v, partition), exact: true, eps: Rational.ZERO, method: canonical ? 'canonical' : 'solver' };
+    const done = (local: number[][], method: string): OracleResult => {
+      const partition = local.map((b) => b.map((p) => S[p]).sort((x, y) => x - y));
+      return { partition, value: worstValue(v, partition), exact: true, eps: Rational.ZERO, method };
+    };
+    if (S.length <= CANONICAL_MAX_GOODS || !safe) {
+      const r = mmsOfIntegers(ints, k);
+      const canonical = safe ? lexFirstPartition(ints.map(Number), k, Number(r.value), nodeBudget) : null;
+      return canonical ? done(canonical, 'canonical') : done(r.partition, 'solver');
+    }
+    const atBound = partitionAtBound(ints, k);
+    return atBound ? done(atBound, 'at-bound') : done(mmsOfIntegers(ints, k).partition, 'solver');
   };
+}
+
+/** A k-partition (positions) reaching the largest-items upper bound on the MMS, or null when none is found. */
+function partitionAtBound(ints: readonly bigint[], k: 2 | 3): number[][] | null {
+  const order = ints.map((_, p) => p).sort((a, b) => (ints[b] > ints[a] ? 1 : ints[b] < ints[a] ? -1 : a - b));
+  const desc = order.map((p) => ints[p]);
+  const upper = largestItemsBound(desc, k);
+  for (const bins of [karmarkarKarp(desc, k), lpt(desc, k)])
+    if (minBundle(desc, bins, k) >= upper) {
+      const out: number[][] = Array.from({ length: k }, () => []);
+      order.forEach((p, r) => out[bins[r]].push(p));
+      return out;
+    }
+  if (k === 2) return null;
+  return threeWayAtBound(ints.map(Number), Number(upper));
 }
 
 /**

@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { Rational } from '../../../src/core/rational';
 import { exactMmsOracle, fptasMmsOracle, lexFirstPartition, OracleLog, oracleSet } from '../../../src/mechanisms/bobw-few-agents';
+import { threeWayAtBound } from '../../../src/mechanisms/bobw-few-agents/at-bound';
+import { largestItemsBound } from '../../../src/shares/mms/bounds';
 import { mmsOfIntegers } from '../../../src/shares/mms/solver';
 
 /** The C1 reference: every label vector in lexicographic order, the first with the largest worst bundle. */
@@ -57,6 +59,23 @@ describe('MMS-partition oracles (spec 3.0-3.1)', () => {
     const r = exactMmsOracle(3)(big(w), w.map((_, g) => g), 3);
     assert.equal(r.method, 'solver');
     assert.equal(r.value, mmsOfIntegers(big(w), 3).value);
+  });
+
+  it('on many goods returns a partition reaching the largest-items upper bound, hence optimal, without the slow covering search (m = 40, 60)', () => {
+    for (const m of [40, 60]) {
+      const w = Array.from({ length: m }, (_, g) => 1 + ((g * 7919 + 13) % 997));
+      const r = exactMmsOracle()(big(w), w.map((_, g) => g), 3);
+      assert.equal(r.method, 'at-bound');
+      const desc = big(w).sort((a, b) => (b > a ? 1 : b < a ? -1 : 0));
+      assert.equal(r.value, largestItemsBound(desc, 3));
+    }
+  });
+
+  it('threeWayAtBound finds a perfect 3-partition of 1..12 (sum 78, bound 26) and gives up on an impossible bound', () => {
+    const w = Array.from({ length: 12 }, (_, g) => g + 1);
+    const p = threeWayAtBound(w, 26)!;
+    assert.deepEqual(p.map((b) => b.reduce((s, q) => s + w[q], 0)), [26, 26, 26]);
+    assert.equal(threeWayAtBound([10, 1, 1], 4), null);
   });
 
   it('lexFirstPartition returns null when the budget is exhausted and the C1 vector otherwise', () => {

@@ -26,7 +26,7 @@ import { rng, type Rng } from '../src/core/rng';
 import { pickingSequence } from '../src/mechanisms/classic/picking-sequence';
 import '../src/mechanisms/bobw-mixed';
 import { sampledAgentOrder } from '../src/mechanisms/bobw-mixed/agent-orders';
-import { largeTest } from '../src/mechanisms/bobw-mixed/bivalued';
+import { commonPair, largeTest } from '../src/mechanisms/bobw-mixed/bivalued';
 import { marketPrices } from '../src/mechanisms/bobw-mixed/market-prices';
 import { matchAndFreeze } from '../src/mechanisms/bobw-mixed/match-and-freeze';
 import { mechanism } from '../src/mechanisms/registry';
@@ -81,7 +81,7 @@ export async function run(args: string[]): Promise<void> {
       const inst = bivalued(r, n, m, false);
       const order = sampledAgentOrder(n, seed + k);
       const [res, tAlg] = timed(() => matchAndFreeze(inst, order));
-      const [p, tPrices] = timed(() => marketPrices(inst, res.bundles, (i) => res.removedRound[i] !== null, largeTest(inst), inst.bivalued!.pairs[0].a));
+      const [p, tPrices] = timed(() => marketPrices(inst, res.bundles, (i) => res.removedRound[i] !== null, largeTest(inst), commonPair(inst).a));
       const a = new Allocation(res.bundles, m);
       const [efx, tEfx] = timed(() => checkEFX0(inst, a));
       const [fpo, tCycle] = timed(() => checkFPO(inst, a));

@@ -4,7 +4,6 @@ import { InvalidInputError } from '../../src/core/errors';
 import { instance } from '../../src/core/instance';
 import { MixedAllocation, MixedLottery, MixedMarginals } from '../../src/core/mixed-allocation';
 import { Outcome } from '../../src/core/outcome';
-import { q } from '../../src/core/rational';
 
 /** Two agents, goods 0 and 1 indivisible, goods 2 (cake) and 3 (juice) divisible. */
 const INST = instance({ goods: ['g0', 'g1', 'cake', 'juice'], values: [[2, 1, 6, 0], [0, 3, 4, 2]], divisible: [2, 3] });

@@ -191,17 +191,19 @@ defineMechanism({
         ...(orders.kind === 'sampled' ? { resolved: { agentOrder: orders.order } } : {}),
       };
     }
-    const runs = orders.orders.map((o) => propEfmForOrder(plan, o));
-    const lottery = MixedLottery.uniform(runs.map((r) => r.allocation));
+    const lottery = MixedLottery.uniform(orders.orders.map((o) => propEfmForOrder(plan, o).allocation));
     claims.unshift({ id: 'ex-ante-prop', text: `ex-ante proportional (${plan.theorem})` });
     claims.push({ id: 'support-size', text: `support <= n! = ${orders.orders.length}`, params: { bound: orders.orders.length } });
+    // the π-independent reductions, then the last step for the first order as an example
+    const example = propEfmForOrder(plan, orders.orders[0]);
+    const perOrder = example.trace[example.trace.length - 1];
     return {
       fractional: lottery.marginals(),
       claims,
       trace: [
-        ...runs[0].trace.slice(0, -1),
-        { id: 'orders', title: `All ${orders.orders.length} agent orders, ${lottery.size} distinct allocations`, data: { orders: orders.orders.length, support: lottery.size, routes: [...new Set(runs.map((r) => r.route))] } },
-        { ...runs[0].trace[runs[0].trace.length - 1], title: `${runs[0].trace[runs[0].trace.length - 1].title} (order ${orders.orders[0].join(', ')})` },
+        ...plan.steps,
+        { id: 'orders', title: `All ${orders.orders.length} agent orders, ${lottery.size} distinct allocations`, data: { orders: orders.orders.length, support: lottery.size } },
+        { ...perOrder, title: `${perOrder.title} (order ${orders.orders[0].join(', ')})` },
       ],
     };
   },

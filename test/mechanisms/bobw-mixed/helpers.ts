@@ -21,8 +21,8 @@ export function ownValues(inst: Instance, f: FractionalAllocation): string[] {
   return expectedValueMatrix(inst, f).map((r, i) => String(r[i]));
 }
 
-/** A random bi-valued instance: agent i values each good b_i with probability p_i, else a_i; D valued in [0, cakeMax]. */
-export function randomBivalued(r: Rng, n: number, m: number, pairs: readonly (readonly [RationalLike, RationalLike])[], opts: { cakeMax?: number; common?: boolean } = {}): Instance {
+/** A random bi-valued instance (one agent per pair): agent i values each good b_i with probability p_i, else a_i; D valued in [0, cakeMax]. */
+export function randomBivalued(r: Rng, m: number, pairs: readonly (readonly [RationalLike, RationalLike])[], opts: { cakeMax?: number; common?: boolean } = {}): Instance {
   const p = pairs.map(() => r.float());
   const values: RationalLike[][] = pairs.map(([a, b], i) => Array.from({ length: m }, () => (r.float() < p[i] ? b : a)));
   const withCake = opts.cakeMax !== undefined;

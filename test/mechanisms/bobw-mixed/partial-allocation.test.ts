@@ -31,7 +31,7 @@ describe('Algorithm 5 (envy-free partial allocation)', () => {
       const m = r.int(0, 4 * n);
       const common = r.float() < 0.5;
       const pairs = Array.from({ length: n }, () => (common ? ([1, 3] as const) : ([r.int(0, 3), r.int(4, 7)] as const)));
-      const inst = randomBivalued(r, n, m, pairs);
+      const inst = randomBivalued(r, m, pairs);
       const large = largeTest(inst);
       const p = envyFreePartialAllocation(mergeDivisibleGoods(inst).reduced, large);
       for (const b of p.bundles) assert.equal(b.length, p.rounds);

@@ -68,7 +68,7 @@ function forPropEfm(r: Rng, n: number, m: number): Instance {
     pairs = Array.from({ length: n }, () => [1, b] as const);
   } else if (kind < 0.7) pairs = Array.from({ length: n }, () => [0, 1] as const);
   else pairs = Array.from({ length: n }, () => [r.int(0, 3), r.int(4, 7)] as const);
-  return randomBivalued(r, n, m, pairs, { cakeMax: r.float() < 0.85 ? 3 * m + 3 : undefined, common: kind < 0.7 });
+  return randomBivalued(r, m, pairs, { cakeMax: r.float() < 0.85 ? 3 * m + 3 : undefined, common: kind < 0.7 });
 }
 
 describe('randomized suites of spec 5.6 (a tenth of the counts, zero violations)', () => {
@@ -137,7 +137,7 @@ describe('randomized suites of spec 5.6 (a tenth of the counts, zero violations)
       const n = r.int(3, 6);
       const m = r.int(n + 1, 2 * n - 2);
       const a = r.int(0, 1);
-      const inst = randomBivalued(r, n, m, Array.from({ length: n }, () => [a, a + r.int(1, 4)] as const), { cakeMax: 3 * m + 3 });
+      const inst = randomBivalued(r, m, Array.from({ length: n }, () => [a, a + r.int(1, 4)] as const), { cakeMax: 3 * m + 3 });
       const merged = mergeDivisibleGoods(inst);
       const support = permutations(n).map((o) => merged.lift(twoPhaseMatching(merged.reduced, o, largeTest(inst)).allocation));
       for (const a of support) if (!checkEFM(inst, a).holds) bad.push(`EFM ${JSON.stringify(inst.toJSON())}`);

@@ -6,6 +6,7 @@ type Bench = { run(args: string[]): Promise<void> };
 const benches: Record<string, () => Bench> = {
   mms: () => require('./mms') as Bench,
   'tie-mms': () => require('./tie-mms') as Bench,
+  bobw: () => require('./bobw') as Bench,
 };
 
 async function main(): Promise<void> {

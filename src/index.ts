@@ -10,7 +10,11 @@ import type { Outcome } from './core/outcome';
 import { mechanism } from './mechanisms/registry';
 
 export { Rational, q, type RationalLike } from './core/rational';
-export { Instance, instance, strictOrder, type AgentId, type GoodId, type Bundle, type InstanceJSON, type InstanceInput } from './core/instance';
+export { Instance, strictOrder, type AgentId, type GoodId, type Bundle, type InstanceJSON, type InstanceInput } from './core/instance';
+export { instance, instanceFromText } from './core/instance-readers';
+export { instanceFromCSV, parseCSV, type CsvOptions, type CsvField } from './core/csv';
+export { instanceFromPrefLib, parsePrefLib, type PrefLibOptions, type PrefLibProfile, type PrefLibType } from './core/preflib';
+export { ParseError } from './core/parse-error';
 export { Allocation, FractionalAllocation, Lottery, type LotteryEntry } from './core/allocation';
 export { MixedAllocation, MixedLottery, MixedMarginals, type MixedAllocationJSON, type MixedGoods, type MixedLotteryEntry } from './core/mixed-allocation';
 export type { BivaluedDomain, BivaluedInput, BivaluedPair } from './core/instance';

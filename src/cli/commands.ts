@@ -8,7 +8,7 @@ import { certify, type ClaimChoice } from '../certify';
 import { toClaimId } from '../core/claims';
 import { list, mechanism } from '../mechanisms/registry';
 import { mms } from '../shares/mms';
-import { parseArgs, readJson, seedArg, toJson, UsageError, type Io } from './io';
+import { parseArgs, readInstance, readJson, seedArg, toJson, UsageError, type Io } from './io';
 import { notebooksCommand } from './notebooks';
 
 export type Command = (argv: string[], io: Io) => number | Promise<number>;
@@ -53,12 +53,12 @@ function claimsArg(raw: string | true): ClaimChoice[] {
 
 const solveCommand: Command = (argv, io) => {
   const { positional, options } = parseArgs(argv, { allowed: ['seed', 'options'] });
-  if (positional.length !== 2) throw new UsageError('usage: fairdiv solve <mechanism-id> <instance.json|-> [--seed S] [--options JSON]');
+  if (positional.length !== 2) throw new UsageError('usage: fairdiv solve <mechanism-id> <instance.json|.csv|.soc|.soi|.toc|-> [--seed S] [--options JSON]');
   const [id, file] = positional;
   const mech = mechanism(id);
   const opts = optionsArg(options.options);
   if (options.seed !== undefined) opts.seed = seedArg(options.seed);
-  const inst = instance(readJson(file, io) as InstanceJSON);
+  const inst = readInstance(file, io);
   const outcome = mech.run(inst, opts);
   const report = certify(outcome);
   io.out(toJson({ ...outcome.toJSON(), certificate: report.toJSON() }));
@@ -103,7 +103,7 @@ const certifyCommand: Command = (argv, io) => {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new InvalidInputError('bad-outcome', `${positional[0]}: expected an outcome object`);
   const j = json as Record<string, unknown>;
   if (positional.length === 1 && j.instance === undefined) throw new UsageError(`${positional[0]} has no "instance": give the instance file too\n${usage}`);
-  const inst = instance((positional.length === 2 ? readJson(positional[1], io) : j.instance) as InstanceJSON);
+  const inst = positional.length === 2 ? readInstance(positional[1], io) : instance(j.instance as InstanceJSON);
   const outcome = outcomeFromJson(j, inst);
   const report = certify(outcome, chosen ? { claims: chosen } : undefined);
   io.out(toJson(report.toJSON()));
@@ -133,7 +133,8 @@ export const commands: Record<string, Command> = {
   certify: certifyCommand,
   mms: mmsCommand,
   notebooks: notebooksCommand,
-  // loaded on first use: the kernel client and the simulation layer are not needed by the other commands
-  run: async (argv, io) => (await import('./run')).runCommand(argv, io),
-  simulate: async (argv, io) => (await import('./simulate')).simulateCommand(argv, io),
+  // loaded on first use (a plain require, so the TypeScript sources load the same way in development): the kernel
+  // client and the simulation layer are not needed by the other commands
+  run: (argv, io) => (require('./run') as typeof import('./run')).runCommand(argv, io),
+  simulate: (argv, io) => (require('./simulate') as typeof import('./simulate')).simulateCommand(argv, io),
 };

@@ -10,7 +10,7 @@ import { processIo, type Io } from './io';
 
 const HELP = `usage: fairdiv <command> [args]
   list                                   every registered mechanism
-  solve <mechanism-id> <instance.json|-> [--seed S] [--options JSON]
+  solve <mechanism-id> <instance.json|-> [--seed S] [--options JSON]   (also .csv, PrefLib .soc/.soi/.toc)
   certify <outcome.json> [instance.json] [--claims id,id]   re-check an outcome, or chosen properties
   mms --n K --values v1,v2,... [--time-limit S]
   run <nb.ipynb> [--out o.ipynb] [--html o.html]  execute a notebook with fairdiv's kernel

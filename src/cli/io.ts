@@ -1,6 +1,8 @@
 /** Shared CLI plumbing: argument parsing, JSON input, exit codes (0 ok, 1 a claim failed, 2 bad input). */
 import * as fs from 'node:fs';
 import { FairDivError } from '../core/errors';
+import { instance, type Instance, type InstanceJSON } from '../core/instance';
+import { instanceFromText, textFormatOf } from '../core/instance-readers';
 import { MAX_SEED } from '../mechanisms/options';
 
 export interface Io {
@@ -48,14 +50,27 @@ export function parseArgs(
   return { positional, options };
 }
 
-/** Reads and parses a JSON file (or stdin for `-`), naming the file in errors. */
-export function readJson(path: string, io: Io): unknown {
-  let text: string;
+/** Reads a file as text (or stdin for `-`), naming the file in errors. */
+function readText(path: string, io: Io): string {
   try {
-    text = path === '-' ? io.readStdin() : fs.readFileSync(path, 'utf8');
+    return path === '-' ? io.readStdin() : fs.readFileSync(path, 'utf8');
   } catch (e) {
     throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
   }
+}
+
+/**
+ * Reads an instance file: `.csv` (agents as rows, goods as columns) and PrefLib `.soc`/`.soi`/`.toc` by their
+ * readers (errors name line and column), anything else (and stdin) as instance JSON.
+ */
+export function readInstance(path: string, io: Io): Instance {
+  if (textFormatOf(path)) return instanceFromText(readText(path, io), path);
+  return instance(readJson(path, io) as InstanceJSON);
+}
+
+/** Reads and parses a JSON file (or stdin for `-`), naming the file in errors. */
+export function readJson(path: string, io: Io): unknown {
+  const text = readText(path, io);
   try {
     return JSON.parse(text);
   } catch (e) {

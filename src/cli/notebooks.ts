@@ -15,7 +15,8 @@ export function packageRoot(from: string = __dirname): string {
   let dir = from;
   for (;;) {
     const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file) && (JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string }).name === 'fairdiv') return dir;
+    if (fs.existsSync(file) && (JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string }).name === 'fairdiv')
+      return dir;
     const up = path.dirname(dir);
     if (up === dir) throw new UsageError(`cannot find fairdiv's package.json above ${from}`);
     dir = up;
@@ -37,7 +38,8 @@ export const notebooksCommand: Command = (argv, io) => {
   const { positional, options } = parseArgs(argv, { flags: ['force'], allowed: ['force'] });
   if (positional.length !== 1) throw new UsageError(USAGE);
   const target = path.resolve(positional[0]);
-  if (fs.existsSync(target) && !fs.statSync(target).isDirectory()) throw new UsageError(`${positional[0]}: exists and is not a folder`);
+  if (fs.existsSync(target) && !fs.statSync(target).isDirectory())
+    throw new UsageError(`${positional[0]}: exists and is not a folder`);
   fs.mkdirSync(target, { recursive: true });
   const copied: string[] = [];
   const kept: string[] = [];
@@ -53,6 +55,7 @@ export const notebooksCommand: Command = (argv, io) => {
   const rel = relative === '' ? '.' : relative.startsWith('..') ? target : relative;
   for (const f of copied) io.out(`copied ${path.join(rel, f)}`);
   if (kept.length) io.err(`kept ${kept.length} existing file(s) (use --force to overwrite): ${kept.join(', ')}`);
-  if (copied.length) io.out(`run one: npx fairdiv run ${path.join(rel, copied[0])} --html ${path.basename(copied[0], '.ipynb')}.html`);
+  if (copied.length)
+    io.out(`run one: npx fairdiv run ${path.join(rel, copied[0])} --html ${path.basename(copied[0], '.ipynb')}.html`);
   return 0;
 };

@@ -151,6 +151,9 @@ export class Instance {
       if (!Array.isArray(row)) throw new InvalidInputError('bad-shape', `values[${i}]: expected an array of goods' values`);
     });
     const m = opts.goods ? opts.goods.length : values[0].length;
+    // rows that agree with each other but not with the goods list: the list is what is wrong
+    if (opts.goods && values.every((row) => row.length === values[0].length) && values[0].length !== m)
+      throw new InvalidInputError('non-rectangular', `goods: ${m} names for ${values[0].length} columns of values`);
     values.forEach((row, i) => {
       if (row.length !== m)
         throw new InvalidInputError('non-rectangular', `values[${i}]: has ${row.length} entries, expected ${m} (one per good)`);
@@ -273,6 +276,9 @@ export function strictOrder(values: readonly Rational[]): GoodId[] {
   return values.map((_, g) => g).sort((a, b) => values[b].cmp(values[a]) || a - b);
 }
 
+/** The keys of the instance JSON (architecture section 6); `$schema` lets an editor find the JSON Schema. */
+const INSTANCE_JSON_KEYS = ['agents', 'goods', 'values', 'orders', 'divisible', 'bivalued', '$schema'];
+
 function isMatrix(x: unknown): x is readonly (readonly RationalLike[])[] {
   return Array.isArray(x);
 }
@@ -286,6 +292,19 @@ export function instance(x: InstanceInput): Instance {
   if (x instanceof Instance) return x;
   if (isMatrix(x)) return new Instance(x);
   if (x === null || typeof x !== 'object') throw new InvalidInputError('bad-shape', 'instance: expected a matrix, an object of objects or instance JSON');
+  if (!Object.values(x).every((row) => row !== null && typeof row === 'object' && !Array.isArray(row))) {
+    // not an object of row objects, so instance JSON: name every key it does not know (a misspelt "values")
+    const unknown = Object.keys(x).filter((k) => !INSTANCE_JSON_KEYS.includes(k));
+    if (unknown.length)
+      throw new InvalidInputError('unknown-key', `instance: unknown key ${unknown.map((k) => JSON.stringify(k)).join(', ')}; known: ${INSTANCE_JSON_KEYS.join(', ')}`);
+    if (!Array.isArray((x as InstanceJSON).values))
+      throw new InvalidInputError(
+        'bad-shape',
+        (x as InstanceJSON).values === undefined
+          ? 'instance: missing "values" (a matrix, one row per agent)'
+          : `instance: "values" must be a matrix (one row per agent), got ${JSON.stringify((x as InstanceJSON).values)}`,
+      );
+  }
   if ('values' in x && Array.isArray((x as InstanceJSON).values)) {
     const j = x as InstanceJSON;
     return new Instance(j.values, { agents: j.agents, goods: j.goods, orders: j.orders, divisible: j.divisible, bivalued: j.bivalued });

@@ -45,7 +45,11 @@ function runtimeLockEntries(lock: Lock): Record<string, LockEntry> {
 
 /** Writes a fresh project that depends on the tarball, with a lockfile pinning fairdiv's dependencies. */
 function writeProject(dir: string, tarball: string): void {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string>; bin: Record<string, string> };
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+    dependencies: Record<string, string>;
+    bin: Record<string, string>;
+  };
   const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as Lock;
   const spec = `file:${path.relative(dir, tarball)}`;
   fs.mkdirSync(dir, { recursive: true });
@@ -53,10 +57,19 @@ function writeProject(dir: string, tarball: string): void {
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   const packages: Record<string, unknown> = {
     '': { name: 'fairdiv-user', version: '1.0.0', dependencies: { fairdiv: spec } },
-    'node_modules/fairdiv': { version: pkg.version, resolved: spec, license: 'MIT', dependencies: pkg.dependencies, bin: pkg.bin },
+    'node_modules/fairdiv': {
+      version: pkg.version,
+      resolved: spec,
+      license: 'MIT',
+      dependencies: pkg.dependencies,
+      bin: pkg.bin,
+    },
     ...runtimeLockEntries(lock),
   };
-  fs.writeFileSync(path.join(dir, 'package-lock.json'), JSON.stringify({ name: 'fairdiv-user', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'package-lock.json'),
+    JSON.stringify({ name: 'fairdiv-user', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2),
+  );
 }
 
 /** The README's "Ten lines" TypeScript block and the comments that say what it prints. */
@@ -77,7 +90,8 @@ describe('the packed tarball installed into a fresh project', function () {
   let project = '';
   let packedFiles: string[] = [];
   let packedScripts: Record<string, string> = {};
-  const npx = (args: string[], timeoutMs = 120000) => run('npx', ['--no', 'fairdiv', ...args], { cwd: project, timeoutMs });
+  const npx = (args: string[], timeoutMs = 120000) =>
+    run('npx', ['--no', 'fairdiv', ...args], { cwd: project, timeoutMs });
 
   before(async () => {
     await ensureBuild();
@@ -93,7 +107,11 @@ describe('the packed tarball installed into a fresh project', function () {
     let install = await run('npm', ['ci', '--offline', ...npmFlags], { cwd: project });
     if (install.code !== 0) install = await run('npm', ['install', '--prefer-offline', ...npmFlags], { cwd: project });
     assert.equal(install.code, 0, `installing the tarball failed:\n${install.stderr}`);
-    packedScripts = (JSON.parse(fs.readFileSync(path.join(project, 'node_modules', 'fairdiv', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    packedScripts = (
+      JSON.parse(fs.readFileSync(path.join(project, 'node_modules', 'fairdiv', 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
   });
 
   after(() => {
@@ -101,9 +119,22 @@ describe('the packed tarball installed into a fresh project', function () {
   });
 
   it('ships the CLI, the kernel, the library and the notebooks, without source maps', () => {
-    for (const f of ['bin/fairdiv.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli/index.js', 'dist/kernel/runner.js', 'dist/kernel/main.js', 'notebooks/00-getting-started.ipynb', 'README.md', 'LICENSE.md'])
+    for (const f of [
+      'bin/fairdiv.js',
+      'dist/src/index.js',
+      'dist/src/index.d.ts',
+      'dist/src/cli/index.js',
+      'dist/kernel/runner.js',
+      'dist/kernel/main.js',
+      'notebooks/00-getting-started.ipynb',
+      'README.md',
+      'LICENSE.md',
+    ])
       assert.ok(packedFiles.includes(f), `the tarball lacks ${f}`);
-    assert.deepEqual(packedFiles.filter((f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('test/')), []);
+    assert.deepEqual(
+      packedFiles.filter((f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('test/')),
+      [],
+    );
   });
 
   it('carries no lifecycle script that would run on install', () => {
@@ -119,7 +150,14 @@ describe('the packed tarball installed into a fresh project', function () {
   });
 
   it('`fairdiv solve` prints a certified outcome and `fairdiv certify` re-checks the saved file', async () => {
-    const inst = { agents: ['alice', 'bob'], goods: ['car', 'house', 'boat'], values: [[3, 7, '5/2'], [4, 4, 1]] };
+    const inst = {
+      agents: ['alice', 'bob'],
+      goods: ['car', 'house', 'boat'],
+      values: [
+        [3, 7, '5/2'],
+        [4, 4, 1],
+      ],
+    };
     fs.writeFileSync(path.join(project, 'inst.json'), JSON.stringify(inst));
     const solved = await npx(['solve', 'round-robin', 'inst.json']);
     assert.equal(solved.code, 0, solved.stderr);
@@ -146,11 +184,16 @@ describe('the packed tarball installed into a fresh project', function () {
     assert.equal(copied.code, 0, copied.stderr);
     const names = fs.readdirSync(path.join(project, 'my-notebooks'));
     assert.ok(names.includes('00-getting-started.ipynb'), names.join(', '));
-    const r = await npx(['run', 'my-notebooks/00-getting-started.ipynb', '--out', 'out.ipynb', '--html', 'out.html'], 600000);
+    const r = await npx(
+      ['run', 'my-notebooks/00-getting-started.ipynb', '--out', 'out.ipynb', '--html', 'out.html'],
+      600000,
+    );
     assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
     const html = fs.readFileSync(path.join(project, 'out.html'), 'utf8');
     assert.match(html, /<table/);
-    const nb = JSON.parse(fs.readFileSync(path.join(project, 'out.ipynb'), 'utf8')) as { cells: { outputs?: { output_type: string }[] }[] };
+    const nb = JSON.parse(fs.readFileSync(path.join(project, 'out.ipynb'), 'utf8')) as {
+      cells: { outputs?: { output_type: string }[] }[];
+    };
     assert.equal(nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === 'error').length, 0);
   });
 
@@ -161,11 +204,14 @@ describe('the packed tarball installed into a fresh project', function () {
     it(`the README's ten-line example prints what the README says (${label})`, async () => {
       const { code, printed } = readmeExample();
       assert.equal(printed.length, 2, 'the example documents what its two console.log calls print');
-      const js = ts.transpileModule(code, { compilerOptions: { module, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
+      const js = ts.transpileModule(code, {
+        compilerOptions: { module, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+      }).outputText;
       fs.writeFileSync(path.join(project, file), js);
       const r = await run(process.execPath, [file], { cwd: project });
       assert.equal(r.code, 0, r.stderr);
-      for (const expected of printed) assert.ok(squash(r.stdout).includes(squash(expected)), `expected "${expected}" in:\n${r.stdout}`);
+      for (const expected of printed)
+        assert.ok(squash(r.stdout).includes(squash(expected)), `expected "${expected}" in:\n${r.stdout}`);
     });
   }
 });

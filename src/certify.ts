@@ -12,12 +12,15 @@
  *
  * `certify(outcome, { claims: ['ef1', 'prop'] })` checks chosen properties of any allocation instead of the
  * outcome's own claims; `{ skip: ['truthful'] }` leaves the named claims out (e.g. slow audits in tests).
+ * Every call has one time budget (`{ timeLimitMs }`, default 60 s) shared by all its claim checks: a check the
+ * budget stops is `unchecked`, never `pass` (issue 16).
  */
 import { isAllocationClaimId, toClaimId, type ClaimId } from './core/claims';
-import { InvalidInputError } from './core/errors';
+import { InvalidInputError, LimitError } from './core/errors';
 import type { Instance } from './core/instance';
 import type { Claim, Outcome } from './core/outcome';
 import { Rational, type RationalLike } from './core/rational';
+import { budgetExpired, timeLimitMs, withTimeBudget } from './core/time-budget';
 import { allocationCheckers, checkExPost, outcomeCheckers, type ClaimContext } from './checks/claims';
 import type { CheckResult } from './checks/result';
 import { findMechanism } from './mechanisms/registry';
@@ -86,9 +89,14 @@ export interface CertifyOptions {
   readonly claims?: readonly ClaimChoice[];
   /** Leave these claim ids out (e.g. a slow truthfulness audit). */
   readonly skip?: readonly ClaimId[];
+  /**
+   * One budget in milliseconds for every claim check of this call (default DEFAULT_TIME_LIMIT_MS, 60 s): a
+   * claim whose check runs out of it is `unchecked`, never `pass`.
+   */
+  readonly timeLimitMs?: number;
 }
 
-const CERTIFY_OPTION_KEYS = ['claims', 'skip'];
+const CERTIFY_OPTION_KEYS = ['claims', 'skip', 'timeLimitMs'];
 
 function chosenClaim(choice: unknown, k: number): Claim {
   const where = `certify options.claims[${k}]`;
@@ -102,6 +110,8 @@ function chosenClaim(choice: unknown, k: number): Claim {
   const id = toClaimId(c.id, `${where}.id`);
   const rho = c.rho === undefined ? undefined : Rational.from(c.rho as RationalLike, `${where}.rho`);
   if (rho && rho.sign() <= 0) throw new InvalidInputError('bad-claims', `${where}.rho: must be positive, got ${rho}`);
+  if (c.params !== undefined && (c.params === null || typeof c.params !== 'object' || Array.isArray(c.params)))
+    throw new InvalidInputError('bad-claims', `${where}.params: expected an object, got ${JSON.stringify(c.params)}`);
   const params = c.params === undefined ? undefined : (c.params as Readonly<Record<string, unknown>>);
   return { id, text: `${id}${rho ? ` (${rho})` : ''} (chosen by the caller)`, ...(rho ? { rho } : {}), ...(params ? { params } : {}) };
 }
@@ -135,19 +145,41 @@ function checkClaim(o: Outcome, claim: Claim, ctx: ClaimContext): CheckResult {
   return outcomeCheckers[id as keyof typeof outcomeCheckers](o, claim, ctx);
 }
 
-/** Checks every claim of the outcome (or the chosen ones) independently; see the module comment. */
+/**
+ * A claim check within the call's budget: a check that the budget stops (a `LimitError` from an MMS search, an
+ * audit, a re-run of the mechanism) is `unchecked`, and a claim reached after the budget ran out is not started.
+ */
+function checkWithinBudget(o: Outcome, claim: Claim, ctx: ClaimContext, limitMs: number): CheckResult {
+  if (budgetExpired())
+    return { holds: false, unchecked: true, detail: { reason: `the time limit of this certify call (${limitMs} ms) ran out before this claim was checked` } };
+  try {
+    return checkClaim(o, claim, ctx);
+  } catch (e) {
+    if (e instanceof LimitError)
+      return { holds: false, unchecked: true, detail: { reason: `stopped by the time limit of this certify call (${limitMs} ms): ${e.message}` } };
+    throw e;
+  }
+}
+
+/**
+ * Checks every claim of the outcome (or the chosen ones) independently, within one time budget
+ * (`timeLimitMs`, default 60 s) shared by all its claims; see the module comment.
+ */
 export function certify(o: Outcome, options?: CertifyOptions): CertificateReport {
-  if (!isOutcome(o)) throw new InvalidInputError('bad-argument', `certify: the first argument must be an Outcome (from solve or outcomeFromJSON), got ${describe(o)}`);
+  if (!isOutcome(o)) throw new InvalidInputError('bad-argument', `certify: the first argument must be an Outcome (from solve or outcomeFromJson), got ${describe(o)}`);
   const claims = claimsToCheck(o, options);
+  const limitMs = timeLimitMs(options?.timeLimitMs, 'certify options.timeLimitMs');
   const info = findMechanism(o.mechanism);
   const ctx: ClaimContext = info
     ? { rerun: (inst) => info.run(inst, o.options as Record<string, unknown>), incentiveSpace: info.incentives?.space }
     : {};
-  const results = claims.map((claim): ClaimResult => {
-    const r = checkClaim(o, claim, ctx);
-    const status: ClaimStatus = r.unchecked ? 'unchecked' : r.holds ? 'pass' : 'fail';
-    return { id: claim.id, text: claim.text, rho: claim.rho, status, holds: r.holds && !r.unchecked, detail: r.detail, witness: r.witness };
-  });
+  const results = withTimeBudget(limitMs, () =>
+    claims.map((claim): ClaimResult => {
+      const r = checkWithinBudget(o, claim, ctx, limitMs);
+      const status: ClaimStatus = r.unchecked ? 'unchecked' : r.holds ? 'pass' : 'fail';
+      return { id: claim.id, text: claim.text, rho: claim.rho, status, holds: r.holds && !r.unchecked, detail: r.detail, witness: r.witness };
+    }),
+  );
   return new CertificateReport(o.mechanism, o.instance, results);
 }
 

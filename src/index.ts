@@ -8,6 +8,8 @@ import './mechanisms';
 import { instance as toInstance, type InstanceInput } from './core/instance';
 import type { Outcome } from './core/outcome';
 import { mechanism } from './mechanisms/registry';
+import { InvalidInputError } from './core/errors';
+import { timeLimitMs, withTimeBudget } from './core/time-budget';
 
 export { Rational, q, type RationalLike } from './core/rational';
 export { Instance, strictOrder, type AgentId, type GoodId, type Bundle, type InstanceJSON, type InstanceInput } from './core/instance';
@@ -20,6 +22,9 @@ export { MixedAllocation, MixedLottery, MixedMarginals, type MixedAllocationJSON
 export type { BivaluedDomain, BivaluedInput, BivaluedPair } from './core/instance';
 export { Outcome, type Claim, type TraceStep, type OutcomeKind } from './core/outcome';
 export { FairDivError, InvalidInputError, DomainError, LimitError } from './core/errors';
+export { parseJsonInput, MAX_JSON_DEPTH } from './core/json-input';
+export { instanceFromJson, outcomeFromJson, LIMITS as INPUT_LIMITS } from './core/json-boundary';
+export { DEFAULT_TIME_LIMIT_MS, MAX_TIME_LIMIT_MS } from './core/time-budget';
 export { rng, type Rng } from './core/rng';
 export { prop, tps, mms, mmsShare, mmsPartition, mmsEfxPartition, realloc, approxMmsPartition, type MmsResult, type MmsOptions } from './shares';
 export { certify, CertificateReport, type CertifyOptions, type ClaimChoice, type ClaimResult, type ClaimStatus, type Verdict } from './certify';
@@ -47,8 +52,11 @@ export { rmms } from './shares/rmms';
 
 /**
  * Runs the registered mechanism `id` on an instance (matrix, object of objects or instance JSON) and
- * returns its Outcome with claims; `certify(outcome)` checks them.
+ * returns its Outcome with claims; `certify(outcome)` checks them. The run has one time budget
+ * (`limits.timeLimitMs`, default 60 s): a search inside it that runs out throws a `LimitError`.
  */
-export function solve(id: string, inst: InstanceInput, options?: Record<string, unknown>): Outcome {
-  return mechanism(id).run(toInstance(inst), options);
+export function solve(id: string, inst: InstanceInput, options?: Record<string, unknown>, limits: { readonly timeLimitMs?: number } = {}): Outcome {
+  if (limits === null || typeof limits !== 'object') throw new InvalidInputError('bad-argument', `solve: limits must be an object { timeLimitMs? }, got ${String(limits)}`);
+  const limitMs = timeLimitMs(limits.timeLimitMs, 'solve limits.timeLimitMs');
+  return withTimeBudget(limitMs, () => mechanism(id).run(toInstance(inst), options));
 }

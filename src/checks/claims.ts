@@ -16,6 +16,7 @@ import { InvalidInputError } from '../core/errors';
 import type { Instance } from '../core/instance';
 import type { Claim, Outcome } from '../core/outcome';
 import { Rational } from '../core/rational';
+import { checkTimeBudget } from '../core/time-budget';
 import { checkAlphaPOClaim } from './alpha-po';
 import { checkRoleTriple, roleParams } from './bobw-roles';
 import { checkImplementsCuq, checkImplementsUniform, checkTwoAgentCases } from './cuq';
@@ -146,6 +147,7 @@ export function checkExPost(o: Outcome, id: AllocationClaimId, claim: Claim): Ch
   let unchecked: CheckResult | null = null;
   let worst: { k: number; value: Rational; needed: Rational; agent: unknown } | null = null;
   for (let k = 0; k < support.length; k++) {
+    checkTimeBudget(`ex-post ${id}: ${k} of ${support.length} allocations checked`);
     const r = check(o.instance, support[k].allocation, claim);
     if (r.unchecked) unchecked ??= r;
     else if (!r.holds)

@@ -16,6 +16,13 @@ import type { Outcome } from '../core/outcome';
 import { permutations } from '../core/permutations';
 import { lotteryExpectedValue } from './ex-ante';
 import type { CheckResult } from './result';
+import { budgetExpired, remainingMs } from '../core/time-budget';
+
+function factorial(k: number): number {
+  let f = 1;
+  for (let j = 2; j <= k; j++) f *= j;
+  return f;
+}
 
 export type MisreportSpace = 'ordinal' | 'cardinal';
 
@@ -63,7 +70,8 @@ export interface AuditOptions {
 /**
  * Audits truthfulness of `run` on `inst`. Holds when no misreport of any audited agent gives her strictly
  * more (expected) value than truth-telling (scaled by 1 - eps). Witness: the most profitable misreport,
- * with both values. `unchecked` when the instance is beyond the audit's size.
+ * with both values. `unchecked` when the instance is beyond the audit's size, or when the running time budget
+ * (src/core/time-budget.ts) cannot fit the audit or runs out before a profitable misreport is found.
  */
 export function auditTruthfulness(run: (inst: Instance) => Outcome, inst: Instance, opts: AuditOptions): CheckResult {
   const m = inst.m;
@@ -71,7 +79,18 @@ export function auditTruthfulness(run: (inst: Instance) => Outcome, inst: Instan
   if (m > maxGoods) return { holds: false, unchecked: true, detail: { property: 'truthfulness audit', reason: `m = ${m} > ${maxGoods}: exhaustive audit skipped` } };
   const factor = Rational.ONE.sub(opts.eps ?? Rational.ZERO);
   const agents = opts.agents ?? inst.agents.map((_, i) => i);
+  const started = Date.now();
   const truthful = run(inst);
+  const perRun = Date.now() - started;
+  const planned = agents.length * (opts.space === 'ordinal' ? factorial(m) : cardinalGrid(inst.values[0] ?? []).length);
+  // [DECISION] an audit that would outlast the call's time budget (planned reports x the truthful run's time) is
+  // not started: `unchecked` at once rather than at the deadline, with the estimate (issue 16)
+  if (perRun * planned > remainingMs())
+    return {
+      holds: false,
+      unchecked: true,
+      detail: { property: 'truthfulness audit', space: opts.space, planned, reason: `${planned} re-runs of about ${perRun} ms each exceed the time left (${Math.round(remainingMs())} ms)` },
+    };
   let best: { agent: number; report: string; truthful: Rational; misreport: Rational; gain: Rational } | null = null;
   let reports = 0;
   for (const i of agents) {
@@ -85,6 +104,13 @@ export function auditTruthfulness(run: (inst: Instance) => Outcome, inst: Instan
           })
         : cardinalGrid(inst.values[i]).map((row) => inst.withReport(i, row));
     for (const lie of candidates) {
+      if (!best && budgetExpired())
+        return {
+          holds: false,
+          unchecked: true,
+          detail: { property: 'truthfulness audit', space: opts.space, reports, planned, reason: `time limit: no profitable misreport among the first ${reports} of ${planned} reports` },
+        };
+      if (best && budgetExpired()) break;
       reports++;
       const got = valueOf(inst, i, run(lie));
       const gain = got.mul(factor).sub(truth);
@@ -95,6 +121,7 @@ export function auditTruthfulness(run: (inst: Instance) => Outcome, inst: Instan
     }
   }
   const property = truthful.kind === 'allocation' ? 'DSIC audit' : 'TIE audit';
+  // a profitable misreport found before the deadline is a witness whatever the rest of the audit would find
   if (best)
     return {
       holds: false,

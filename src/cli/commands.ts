@@ -1,15 +1,18 @@
 /** The CLI's core commands: list, solve, certify, mms (run and simulate live in their own modules). */
-import { Allocation, FractionalAllocation, Lottery } from '../core/allocation';
 import { InvalidInputError } from '../core/errors';
-import { instance, type InstanceJSON } from '../core/instance';
-import { Outcome, type Claim } from '../core/outcome';
 import { Rational } from '../core/rational';
 import { certify, type ClaimChoice } from '../certify';
 import { toClaimId } from '../core/claims';
 import { list, mechanism } from '../mechanisms/registry';
 import { mms } from '../shares/mms';
-import { parseArgs, readInstance, readJson, seedArg, toJson, UsageError, type Io } from './io';
+import { instanceFromJson, outcomeFromJson } from '../core/json-boundary';
+import { parseJsonInput } from '../core/json-input';
+import { withTimeBudget } from '../core/time-budget';
+import { parseArgs, readInstance, readJson, seedArg, timeLimitArg, toJson, UsageError, type Io } from './io';
 import { notebooksCommand } from './notebooks';
+
+/** Largest `--n` of `fairdiv mms`. */
+const MAX_MMS_BUNDLES = 100_000;
 
 export type Command = (argv: string[], io: Io) => number | Promise<number>;
 
@@ -31,12 +34,7 @@ const listCommand: Command = (argv, io) => {
 /** `--options JSON`: a JSON object (exit 2 otherwise, naming the flag). */
 function optionsArg(raw: string | true | undefined): Record<string, unknown> {
   if (raw === undefined) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(String(raw));
-  } catch (e) {
-    throw new UsageError(`--options: not valid JSON (${(e as Error).message})`);
-  }
+  const parsed = parseJsonInput(String(raw), { source: '--options' });
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`--options: expected a JSON object, got ${String(raw)}`);
   return parsed as Record<string, unknown>;
 }
@@ -52,50 +50,25 @@ function claimsArg(raw: string | true): ClaimChoice[] {
 }
 
 const solveCommand: Command = (argv, io) => {
-  const { positional, options } = parseArgs(argv, { allowed: ['seed', 'options'] });
+  const { positional, options } = parseArgs(argv, { allowed: ['seed', 'options', 'time-limit'] });
   if (positional.length !== 2) throw new UsageError('usage: fairdiv solve <mechanism-id> <instance.json|.csv|.soc|.soi|.toc|-> [--seed S] [--options JSON]');
   const [id, file] = positional;
   const mech = mechanism(id);
   const opts = optionsArg(options.options);
   if (options.seed !== undefined) opts.seed = seedArg(options.seed);
+  const limitMs = timeLimitArg(options['time-limit']);
   const inst = readInstance(file, io);
-  const outcome = mech.run(inst, opts);
-  const report = certify(outcome);
+  // one budget for the run and its certificate (the certificate gets what the run left)
+  const { outcome, report } = withTimeBudget(limitMs, () => {
+    const outcome = mech.run(inst, opts);
+    return { outcome, report: certify(outcome, { timeLimitMs: limitMs }) };
+  });
   io.out(toJson({ ...outcome.toJSON(), certificate: report.toJSON() }));
   return report.ok ? 0 : 1;
 };
 
-/** Rebuilds an Outcome from its JSON (as printed by `solve`) for an instance. */
-export function outcomeFromJson(j: Record<string, unknown>, inst: ReturnType<typeof instance>): Outcome {
-  if (typeof j.mechanism !== 'string') throw new InvalidInputError('bad-outcome', 'outcome: missing "mechanism"');
-  if (j.claims !== undefined && !Array.isArray(j.claims)) throw new InvalidInputError('bad-outcome', `outcome.claims: expected a list of claims, got ${JSON.stringify(j.claims)}`);
-  const claims: Claim[] = ((j.claims as unknown[] | undefined) ?? []).map((raw, k) => {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new InvalidInputError('bad-outcome', `outcome.claims[${k}]: expected an object { id, text, rho?, params? }`);
-    const c = raw as Record<string, unknown>;
-    const id = toClaimId(c.id, `outcome.claims[${k}].id`);
-    if (c.params !== undefined && (c.params === null || typeof c.params !== 'object' || Array.isArray(c.params)))
-      throw new InvalidInputError('bad-outcome', `outcome.claims[${k}].params: expected an object`);
-    return {
-      id,
-      text: typeof c.text === 'string' ? c.text : id,
-      ...(c.rho !== undefined ? { rho: Rational.from(c.rho as string, `outcome.claims[${k}].rho`) } : {}),
-      ...(c.params !== undefined ? { params: c.params as Record<string, unknown> } : {}),
-    };
-  });
-  const lottery = Array.isArray(j.lottery)
-    ? new Lottery((j.lottery as { p: string; allocation: number[][] }[]).map((e) => ({ p: e.p, allocation: new Allocation(e.allocation, inst.m) })))
-    : undefined;
-  const allocation = Array.isArray(j.allocation) ? new Allocation(j.allocation as number[][], inst.m) : undefined;
-  const fractional = Array.isArray(j.fractional) ? new FractionalAllocation(j.fractional as string[][]) : undefined;
-  if (!lottery && !allocation && !fractional) throw new InvalidInputError('bad-outcome', 'outcome: needs "allocation", "fractional" or "lottery"');
-  if (j.options !== undefined && (j.options === null || typeof j.options !== 'object' || Array.isArray(j.options)))
-    throw new InvalidInputError('bad-outcome', `outcome.options: expected an object, got ${JSON.stringify(j.options)}`);
-  const options = (j.options as Record<string, unknown> | undefined) ?? {};
-  return new Outcome({ mechanism: j.mechanism, instance: inst, allocation, lottery, fractional, claims, options });
-}
-
 const certifyCommand: Command = (argv, io) => {
-  const { positional, options } = parseArgs(argv, { allowed: ['claims'] });
+  const { positional, options } = parseArgs(argv, { allowed: ['claims', 'time-limit'] });
   const usage = 'usage: fairdiv certify <outcome.json> [instance.json] [--claims id,id,...] (the instance defaults to the outcome\'s own "instance")';
   if (positional.length !== 1 && positional.length !== 2) throw new UsageError(usage);
   const chosen = options.claims !== undefined ? claimsArg(options.claims) : undefined;
@@ -103,9 +76,10 @@ const certifyCommand: Command = (argv, io) => {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new InvalidInputError('bad-outcome', `${positional[0]}: expected an outcome object`);
   const j = json as Record<string, unknown>;
   if (positional.length === 1 && j.instance === undefined) throw new UsageError(`${positional[0]} has no "instance": give the instance file too\n${usage}`);
-  const inst = positional.length === 2 ? readInstance(positional[1], io) : instance(j.instance as InstanceJSON);
-  const outcome = outcomeFromJson(j, inst);
-  const report = certify(outcome, chosen ? { claims: chosen } : undefined);
+  const timeLimitMs = timeLimitArg(options['time-limit']);
+  const inst = positional.length === 2 ? readInstance(positional[1], io) : instanceFromJson(j.instance, `${positional[0]}: instance`);
+  const outcome = outcomeFromJson(j, inst, positional[0]);
+  const report = certify(outcome, { ...(chosen ? { claims: chosen } : {}), timeLimitMs });
   io.out(toJson(report.toJSON()));
   return report.ok ? 0 : 1;
 };
@@ -114,15 +88,15 @@ const mmsCommand: Command = (argv, io) => {
   const { options } = parseArgs(argv, { allowed: ['n', 'values', 'time-limit'] });
   if (options.n === undefined || options.values === undefined || options.values === true)
     throw new UsageError('usage: fairdiv mms --n K --values v1,v2,... [--time-limit SECONDS]');
-  const n = Number(options.n);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--n: expected a positive integer, got ${options.n}`);
+  const n = /^\d{1,7}$/.test(String(options.n)) ? Number(options.n) : NaN;
+  // [DECISION] n bundles are printed as n lists: beyond MAX_MMS_BUNDLES the answer would not fit in memory (issue 16)
+  if (!(n >= 1 && n <= MAX_MMS_BUNDLES)) throw new UsageError(`--n: expected an integer in 1..${MAX_MMS_BUNDLES}, got ${JSON.stringify(options.n)}`);
   const values = String(options.values).split(',').filter((s) => s.trim() !== '').map((s, k) => {
     const r = Rational.from(s, `values[${k}]`);
     if (r.sign() < 0) throw new InvalidInputError('negative-value', `values[${k}]: ${r} is negative`);
     return r;
   });
-  const limit = options['time-limit'] !== undefined ? Number(options['time-limit']) * 1000 : undefined;
-  const r = mms(values, n, { timeLimitMs: limit });
+  const r = mms(values, n, { timeLimitMs: timeLimitArg(options['time-limit']) });
   io.out(toJson({ value: r.value, partition: r.partition, status: r.status, lower: r.lower, upper: r.upper }));
   return 0;
 };

@@ -1,10 +1,10 @@
 /**
  * The `fairdiv` command line (architecture section 6): list, solve, mms, certify, run, simulate.
  * Exit codes: 0 certified (every claim checked holds), 1 not certified (a claim fails, or nothing was claimed or
- * checked), 2 bad input (message on stderr).
+ * checked), 2 bad input or a computation stopped by its time limit (message on stderr).
  */
 import '../mechanisms';
-import { FairDivError } from '../core/errors';
+import { FairDivError, LimitError } from '../core/errors';
 import { commands } from './commands';
 import { processIo, type Io } from './io';
 
@@ -32,6 +32,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     return await cmd(rest, io);
   } catch (e) {
+    if (e instanceof LimitError) {
+      io.err(`fairdiv ${name}: stopped by the time limit (--time-limit SECONDS raises it): ${e.message}`);
+      return 2;
+    }
     if (e instanceof FairDivError || e instanceof SyntaxError) {
       io.err(`fairdiv ${name}: ${(e as Error).message}`);
       return 2;

@@ -1,7 +1,10 @@
 /** Shared CLI plumbing: argument parsing, JSON input, exit codes (0 ok, 1 a claim failed, 2 bad input). */
 import * as fs from 'node:fs';
 import { FairDivError } from '../core/errors';
-import { instance, type Instance, type InstanceJSON } from '../core/instance';
+import { parseJsonInput } from '../core/json-input';
+import { DEFAULT_TIME_LIMIT_MS, MAX_TIME_LIMIT_MS } from '../core/time-budget';
+import type { Instance } from '../core/instance';
+import { instanceFromJson } from '../core/json-boundary';
 import { instanceFromText, textFormatOf } from '../core/instance-readers';
 import { MAX_SEED } from '../mechanisms/options';
 
@@ -65,17 +68,29 @@ function readText(path: string, io: Io): string {
  */
 export function readInstance(path: string, io: Io): Instance {
   if (textFormatOf(path)) return instanceFromText(readText(path, io), path);
-  return instance(readJson(path, io) as InstanceJSON);
+  return instanceFromJson(readJson(path, io), path === '-' ? 'stdin' : path);
 }
 
-/** Reads and parses a JSON file (or stdin for `-`), naming the file in errors. */
+/**
+ * Reads and parses a JSON file (or stdin for `-`) at the input boundary (`parseJsonInput`: integers beyond
+ * 2^53 must be strings, nesting is bounded), naming the file in errors.
+ */
 export function readJson(path: string, io: Io): unknown {
   const text = readText(path, io);
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${path}: not valid JSON (${(e as Error).message})`);
-  }
+  return parseJsonInput(text, { source: path === '-' ? 'stdin' : path });
+}
+
+/**
+ * `--time-limit SECONDS` of solve, certify and mms: one budget for the whole command, DEFAULT_TIME_LIMIT_MS when
+ * absent; anything but a positive number of seconds up to 24 days is a usage error (exit 2). Returns ms.
+ */
+export function timeLimitArg(raw: string | true | undefined, flag = '--time-limit'): number {
+  if (raw === undefined) return DEFAULT_TIME_LIMIT_MS;
+  const s = raw === true ? '' : raw.trim();
+  const seconds = /^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(s) ? Number(s) : NaN;
+  if (!(seconds > 0) || seconds * 1000 > MAX_TIME_LIMIT_MS)
+    throw new UsageError(`${flag}: expected seconds, a number in (0, ${MAX_TIME_LIMIT_MS / 1000}], got ${JSON.stringify(raw === true ? '' : raw)}`);
+  return seconds * 1000;
 }
 
 /** JSON with bigint-safe, Rational-as-string output. */

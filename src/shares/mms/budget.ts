@@ -3,6 +3,8 @@
  * passed or the AbortSignal fired. The clock is read every 256 nodes, so the check costs nothing measurable.
  */
 
+import { ambientDeadline } from '../../core/time-budget';
+
 /** Thrown inside a search when its budget is exhausted; the driver catches it and returns its bounds. */
 export class Interrupted extends Error {
   constructor() {
@@ -16,7 +18,8 @@ export class Budget {
   private readonly deadline: number;
 
   constructor(timeLimitMs: number | undefined, private readonly signal: AbortSignal | undefined) {
-    this.deadline = timeLimitMs === undefined ? Infinity : this.start + timeLimitMs;
+    // the enclosing call's budget (src/core/time-budget.ts) caps every search below it
+    this.deadline = Math.min(timeLimitMs === undefined ? Infinity : this.start + timeLimitMs, ambientDeadline());
   }
 
   /** Counts one node; throws {@link Interrupted} when the budget is exhausted. */

@@ -46,6 +46,7 @@ export * as stochastic from './stochastic';
 export { simulateMechanism, simulateMechanismSync, type StochasticSimulationRequest } from './mechanisms/stochastic';
 export * as tieMms from './mechanisms/tie-mms';
 export * as bobwFewAgents from './mechanisms/bobw-few-agents';
+export { verifyAsAgent, checkMXS, checkRMMS, checkRoleTriple, checkDividerPairs, readDividerPairs, type AgentVerification, type VerifyAsAgentOptions, type RoleTheorem } from './checks';
 export * as bobwMixed from './mechanisms/bobw-mixed';
 export { mxs } from './shares/mxs';
 export { rmms } from './shares/rmms';

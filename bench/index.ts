@@ -7,6 +7,7 @@ const benches: Record<string, () => Bench> = {
   mms: () => require('./mms') as Bench,
   'tie-mms': () => require('./tie-mms') as Bench,
   bobw: () => require('./bobw') as Bench,
+  mixed: () => require('./mixed') as Bench,
 };
 
 async function main(): Promise<void> {

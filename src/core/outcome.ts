@@ -6,7 +6,7 @@ import { Allocation, FractionalAllocation, Lottery } from './allocation';
 import type { Instance } from './instance';
 import type { ClaimId } from './claims';
 import { InvalidInputError } from './errors';
-import { MixedLottery, MixedMarginals } from './mixed-allocation';
+import type { MixedLottery } from './mixed-allocation';
 import { Rational } from './rational';
 
 export type OutcomeKind = 'allocation' | 'fractional' | 'lottery';
@@ -80,8 +80,7 @@ export class Outcome {
     this.kind = init.lottery ? 'lottery' : init.allocation ? 'allocation' : 'fractional';
     this.allocation = init.allocation;
     this.lottery = init.lottery;
-    // a mixed mechanism hands the registry the marginals of its mixed lottery, which carry the lottery
-    this.mixed = init.mixed ?? (init.fractional instanceof MixedMarginals ? init.fractional.lottery : undefined);
+    this.mixed = init.mixed;
     const { n, m, divisible } = init.instance;
     if (this.mixed && (this.mixed.n !== n || this.mixed.m !== m || this.mixed.divisible.join() !== divisible.join()))
       throw new InvalidInputError('bad-outcome', `outcome.mixed: allocations for ${this.mixed.n} agents over ${this.mixed.m} goods (divisible: ${this.mixed.divisible.join(', ') || 'none'}) do not fit the instance's ${n} agents over ${m} goods (divisible: ${divisible.join(', ') || 'none'})`);

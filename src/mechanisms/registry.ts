@@ -10,6 +10,7 @@ import type { Allocation, FractionalAllocation, Lottery } from '../core/allocati
 import type { ClaimId } from '../core/claims';
 import { DomainError, InvalidInputError } from '../core/errors';
 import type { Instance, InstanceJSON } from '../core/instance';
+import type { MixedLottery } from '../core/mixed-allocation';
 import { Outcome, type Claim, type OutcomeKind, type TraceStep } from '../core/outcome';
 import type { MisreportSpace } from '../checks/incentives';
 import { describeOptions, parseOptions, type OptionsSchema, type ParsedOptions } from './options';
@@ -59,11 +60,15 @@ export interface DomainViolation {
   readonly message: string;
 }
 
-/** What `run` returns: exactly one of allocation / lottery / fractional, plus claims and trace. */
+/**
+ * What `run` returns: exactly one of allocation / lottery / fractional / mixed (a lottery over mixed allocations,
+ * whose outcome has kind `fractional`: the allocation it implements), plus claims and trace.
+ */
 export type MechanismResult = (
   | { readonly allocation: Allocation; readonly lottery?: undefined; readonly fractional?: FractionalAllocation }
   | { readonly lottery: Lottery; readonly allocation?: undefined; readonly fractional?: FractionalAllocation }
   | { readonly fractional: FractionalAllocation; readonly allocation?: undefined; readonly lottery?: undefined }
+  | { readonly mixed: MixedLottery; readonly allocation?: undefined; readonly lottery?: undefined; readonly fractional?: undefined }
 ) & {
   readonly claims: readonly Claim[];
   readonly trace?: readonly TraceStep[];
@@ -157,6 +162,7 @@ export function defineMechanism<S extends OptionsSchema>(def: MechanismDefinitio
         allocation: r.allocation,
         lottery: r.lottery,
         fractional: r.fractional,
+        mixed: 'mixed' in r ? r.mixed : undefined,
         claims: r.claims,
         trace: r.trace,
         options: { ...used, ...(r.resolved ?? {}) },

@@ -82,8 +82,8 @@ describe('mixed lotteries', () => {
 
 describe('mixed outcomes', () => {
   const l = MixedLottery.uniform([MixedAllocation.withCake([[0], [1]], ['1/3', '2/3'], INST), MixedAllocation.withCake([[1], [0]], [1, 0], INST)]);
-  it('keep the mixed lottery handed over through its marginals, as kind fractional', () => {
-    const o = new Outcome({ mechanism: 'test', instance: INST, fractional: l.marginals(), claims: [] });
+  it('keep the mixed lottery, as kind fractional with its marginals', () => {
+    const o = new Outcome({ mechanism: 'test', instance: INST, mixed: l, claims: [] });
     assert.equal(o.kind, 'fractional');
     assert.equal(o.mixed, l);
     assert.deepEqual(o.expectedValues().map(String), ['11/2', '7/2']);

@@ -140,7 +140,7 @@ defineMechanism({
           ? `Line ${r.how.line}: a fair coin; the divisible goods stay with the bundle that held them`
           : `Line ${r.how.line}: one EF allocation`;
     return {
-      fractional: lottery.marginals(),
+      mixed: lottery,
       claims: [
         { id: 'ex-ante-ef', text: 'ex-ante envy-free' },
         { id: 'ex-post-efm', text: 'every allocation in the support is EFM' },
@@ -185,7 +185,7 @@ defineMechanism({
     if (orders.kind !== 'exact') {
       const run = propEfmForOrder(plan, orders.order);
       return {
-        fractional: MixedLottery.point(run.allocation).marginals(),
+        mixed: MixedLottery.point(run.allocation),
         claims,
         trace: [...run.trace, exAnteNote(orders, inst.n, 'Ex-ante PROP')],
         ...(orders.kind === 'sampled' ? { resolved: { agentOrder: orders.order } } : {}),
@@ -198,7 +198,7 @@ defineMechanism({
     const example = propEfmForOrder(plan, orders.orders[0]);
     const perOrder = example.trace[example.trace.length - 1];
     return {
-      fractional: lottery.marginals(),
+      mixed: lottery,
       claims,
       trace: [
         ...plan.steps,

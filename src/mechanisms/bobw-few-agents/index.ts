@@ -17,7 +17,6 @@ import { Allocation, Lottery } from '../../core/allocation';
 import type { AgentId, Instance } from '../../core/instance';
 import type { Claim } from '../../core/outcome';
 import { Rational } from '../../core/rational';
-import { approxMmsPartition } from '../../shares/mms/fptas';
 import { mmsPartition } from '../../shares/mms/partitions';
 import { MXS_MAX_GOODS } from '../../shares/mxs';
 import { RMMS_MAX_GOODS } from '../../shares/rmms';
@@ -351,7 +350,7 @@ defineMechanism({
   kind: 'lottery',
   claims: ['support-size', 'ex-post-rho-mms', 'ex-ante-ef'],
   guarantees: ['ex-post (1 - eps)-MMS', 'support <= 2', 'with switch: ex-ante EF (PROP); never ex-post EFX in general (E10)'],
-  requirements: 'n = 2; cuts from the polynomial (1 - eps)-MMS scheme',
+  requirements: 'n = 2; cuts from the polynomial (1 - eps)-MMS oracle',
   options: {
     eps: rationalOption('approximation parameter of the cuts, in (0, 1); default 1/10', { min: { value: 0, exclusive: true }, max: { value: 1, exclusive: true }, default: '1/10' }),
     switch: booleanOption('an agent whose cut has a worse worst bundle (for her) adopts the other cut; default false'),
@@ -360,8 +359,9 @@ defineMechanism({
   run(inst, { eps, switch: switchCuts }) {
     const vals = integerValuations(inst);
     const M = allGoods(inst.m);
+    const oracle = fptasMmsOracle(eps);
     const cuts = [0, 1].map((i) => {
-      const p = approxMmsPartition(M.map((g) => vals[i][g]), 2, eps);
+      const p = oracle(vals[i], M, 2).partition;
       return [p[0], p[1]];
     }) as unknown as [Bipartition, Bipartition];
     const r = randomCutAndChoose([vals[0], vals[1]], cuts, switchCuts);
@@ -403,8 +403,9 @@ defineMechanism({
     );
   },
   run(inst, { eps }) {
-    const v = inst.values[0];
-    const partition = eps.isZero() ? mmsPartition(v, inst.n) : approxMmsPartition(v, inst.n as 2 | 3, eps);
+    const partition = eps.isZero()
+      ? mmsPartition(inst.values[0], inst.n)
+      : fptasMmsOracle(eps)(integerValuations(inst)[0], allGoods(inst.m), inst.n as 2 | 3).partition;
     const alpha = Rational.ONE.sub(eps);
     const claims: Claim[] = [
       { id: 'support-size', text: `support <= n = ${inst.n}`, params: { bound: inst.n } },

@@ -61,14 +61,14 @@ function pairDetail(inst: Instance, p: DividerPair): Record<string, unknown> {
 }
 
 /** The record of one Algorithm-1 pair. */
-export function pairRecord(inst: Instance, p: DividerPair, withCertificates: boolean): DividerPairRecord {
+export function pairRecord(inst: Instance, p: DividerPair): DividerPairRecord {
   return {
     divider: p.divider,
     case: p.case,
     allocations: [[...p.allocations[0]], [...p.allocations[1]]],
     values: [ownValues(inst, p.allocations[0]), ownValues(inst, p.allocations[1])],
     roles: p.roles,
-    ...(withCertificates ? { certificates: p.certificates } : {}),
+    certificates: p.certificates,
   };
 }
 
@@ -76,7 +76,7 @@ export function pairRecord(inst: Instance, p: DividerPair, withCertificates: boo
 export function threeAgentTrace(inst: Instance, pairs: readonly DividerPair[], log: OracleLog): TraceStep[] {
   return [
     { id: 'algorithm-1', title: 'Algorithm 1 per divider: partition, Top sets, case, re-splits', data: pairs.map((p) => pairDetail(inst, p)) },
-    { id: DIVIDER_PAIRS_STEP, title: 'The six allocations (A, A\u2032 per divider) with roles and EEFX certificates', data: pairs.map((p) => pairRecord(inst, p, true)) },
+    { id: DIVIDER_PAIRS_STEP, title: 'The six allocations (A, A\u2032 per divider) with roles and EEFX certificates', data: pairs.map((p) => pairRecord(inst, p)) },
     { id: 'oracle-calls', title: 'MMS-partition oracle calls', data: log.calls },
   ];
 }

@@ -350,7 +350,7 @@ defineMechanism({
   kind: 'lottery',
   claims: ['support-size', 'ex-post-rho-mms', 'ex-ante-ef'],
   guarantees: ['ex-post (1 - eps)-MMS', 'support <= 2', 'with switch: ex-ante EF (PROP); never ex-post EFX in general (E10)'],
-  requirements: 'n = 2; cuts from the polynomial (1 - eps)-MMS oracle',
+  requirements: 'n = 2; cuts from the polynomial (1 - eps)-MMS scheme',
   options: {
     eps: rationalOption('approximation parameter of the cuts, in (0, 1); default 1/10', { min: { value: 0, exclusive: true }, max: { value: 1, exclusive: true }, default: '1/10' }),
     switch: booleanOption('an agent whose cut has a worse worst bundle (for her) adopts the other cut; default false'),

@@ -27,6 +27,7 @@ export { instanceFromJson, outcomeFromJson, LIMITS as INPUT_LIMITS } from './cor
 export { DEFAULT_TIME_LIMIT_MS, MAX_TIME_LIMIT_MS } from './core/time-budget';
 export { rng, type Rng } from './core/rng';
 export { prop, tps, mms, mmsShare, mmsPartition, mmsEfxPartition, realloc, approxMmsPartition, type MmsResult, type MmsOptions } from './shares';
+export { compare, Comparison, COMPARE_PROPERTIES, type CompareOptions, type CompareProperty, type ComparisonRow, type ComparisonCell, type ComparisonStatus } from './compare';
 export { certify, CertificateReport, type CertifyOptions, type ClaimChoice, type ClaimResult, type ClaimStatus, type Verdict } from './certify';
 export { allClaimIds, isClaimId, type ClaimId, type AllocationClaimId, type OutcomeClaimId, type ExPostClaimId } from './core/claims';
 export { list, mechanism, defineMechanism, type MechanismInfo, type MechanismDefinition, type MechanismExample, type Citation } from './mechanisms/registry';

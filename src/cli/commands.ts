@@ -107,6 +107,7 @@ export const commands: Record<string, Command> = {
   certify: certifyCommand,
   mms: mmsCommand,
   notebooks: notebooksCommand,
+  compare: (argv, io) => (require('./compare') as typeof import('./compare')).compareCommand(argv, io),
   // loaded on first use (a plain require, so the TypeScript sources load the same way in development): the kernel
   // client and the simulation layer are not needed by the other commands
   run: (argv, io) => (require('./run') as typeof import('./run')).runCommand(argv, io),

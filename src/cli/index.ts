@@ -15,6 +15,7 @@ const HELP = `usage: fairdiv <command> [args]
   mms --n K --values v1,v2,... [--time-limit S]
   run <nb.ipynb> [--out o.ipynb] [--html o.html]  execute a notebook with fairdiv's kernel
   notebooks <dir> [--force]              copy the bundled notebooks into <dir>
+  compare <instance> [--mechanisms id,id] [--json] [--html o.html]   every applicable mechanism, certified properties
   simulate <mechanism-id> --dist <spec> --n N --m M --trials T --seed S   Monte Carlo welfare ratio and EF rate (paper 001)`;
 
 /** Runs one CLI invocation; returns the exit code. */

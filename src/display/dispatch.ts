@@ -13,6 +13,7 @@ import { InvalidInputError } from '../core/errors';
 import { Instance } from '../core/instance';
 import { Outcome, type TraceStep } from '../core/outcome';
 import { CertificateReport } from '../certify';
+import { Comparison } from '../compare';
 import type { MmsResult } from '../shares/mms/types';
 import {
   allocationPayload,
@@ -27,6 +28,7 @@ import {
   type OutcomeExtra,
 } from './build';
 import { isSimulationLike, MmsHistogram, simulationPayload } from './charts';
+import { comparisonPayload } from './comparison';
 import { DISPLAY_KINDS, type DisplayKind, type Payload, type PayloadOf } from './payload';
 
 /** A value recognised as one display kind: the kind and the builder of its payload. */
@@ -148,6 +150,7 @@ const DISPLAYS: { readonly [K in DisplayKind]: Recognise<K> } = {
     return isTrace(x) ? (opts) => tracePayload(x, undefined, undefined, opts) : null;
   },
   simulation: (x) => (isSimulationLike(x) ? (opts) => simulationPayload(x, opts) : null),
+  comparison: (x) => (x instanceof Comparison ? (opts) => comparisonPayload(x, opts) : null),
 };
 
 const ORDER = Object.keys(DISPLAYS) as DisplayKind[];

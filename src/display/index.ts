@@ -45,6 +45,9 @@ export {
   type CurveSeries,
   type CurvePanel,
   type SimulationPayload,
+  type ComparisonPayload,
+  type ComparisonCellPayload,
+  type ComparisonColumn,
   type Payload,
   type PayloadOf,
 } from './payload';

@@ -23,7 +23,8 @@ export type DisplayKind =
   | 'certificate'
   | 'mms'
   | 'trace'
-  | 'simulation';
+  | 'simulation'
+  | 'comparison';
 
 /** Every kind once (a record keyed by the union, so a kind missing here is a compile error). */
 const KIND_SET: { readonly [K in DisplayKind]: true } = {
@@ -36,6 +37,7 @@ const KIND_SET: { readonly [K in DisplayKind]: true } = {
   mms: true,
   trace: true,
   simulation: true,
+  comparison: true,
 };
 
 export const DISPLAY_KINDS: readonly DisplayKind[] = Object.keys(KIND_SET) as DisplayKind[];
@@ -301,6 +303,34 @@ export interface SimulationPayload extends Base<'simulation'> {
   params?: [string, string][];
 }
 
+/** One cell of a comparison: a certified property (`pass`/`fail`/`unchecked`), a number (`value`), or `n/a`. */
+export interface ComparisonCellPayload {
+  status: 'pass' | 'fail' | 'unchecked' | 'value' | 'n/a';
+  /** The exact number of a `value` cell (fraction, support size, milliseconds). */
+  value?: Exact;
+  approx?: number;
+  /** Why the cell is not pass/fail, or what it compared (e.g. the worst agent of a fraction). */
+  reason?: string;
+}
+
+/** A column of a comparison: a certified property, a share fraction, a count or a time. */
+export interface ComparisonColumn {
+  id: string;
+  label: string;
+  type: 'property' | 'fraction' | 'count' | 'time';
+}
+
+/** `comparison`: mechanisms x certified properties on one instance (`compare(inst)`), drawn as a heatmap. */
+export interface ComparisonPayload extends Base<'comparison'> {
+  agents: string[];
+  goods: string[];
+  columns: ComparisonColumn[];
+  /** The mechanisms that ran, one cell per column. */
+  rows: { mechanism: string; name: string; source: string; outcomeKind: string; cells: ComparisonCellPayload[] }[];
+  /** The mechanisms that did not run, with the reason (outside the domain, options needed, time limit, error). */
+  skipped: { mechanism: string; name: string; status: string; reason: string }[];
+}
+
 export type Payload =
   | InstancePayload
   | AllocationPayload
@@ -310,7 +340,8 @@ export type Payload =
   | CertificatePayload
   | MmsPayload
   | TracePayload
-  | SimulationPayload;
+  | SimulationPayload
+  | ComparisonPayload;
 
 /** The payload type of one kind. */
 export type PayloadOf<K extends DisplayKind> = Extract<Payload, { kind: K }>;

@@ -124,6 +124,8 @@ export function payloadText(p: Payload): string {
     }
     case 'trace':
       return `Trace${p.mechanism ? ` of ${p.mechanism}` : ''} (${p.steps.length} step${p.steps.length === 1 ? '' : 's'})\n${p.steps.map((s) => `- ${s.title}${s.text ? ` (${s.text})` : ''}: ${plainText(s.data, '  ')}`).join('\n')}`;
+    case 'comparison':
+      return comparisonText(p);
     case 'simulation':
       return `${p.title ?? 'Simulation'}\n${p.panels
         .map((panel) => {
@@ -141,6 +143,29 @@ export function payloadText(p: Payload): string {
         })
         .join('\n')}`;
   }
+}
+
+/** The comparison as aligned rows: ✓ / ✗ / ? / – per property, numbers short, then the mechanisms not run. */
+function comparisonText(p: Extract<Payload, { kind: 'comparison' }>): string {
+  const mark = { pass: '✓', fail: '✗', unchecked: '?', 'n/a': '–' } as const;
+  const cell = (c: Extract<Payload, { kind: 'comparison' }>['rows'][number]['cells'][number]): string =>
+    c.status === 'value'
+      ? c.value && c.value.length <= 5
+        ? c.value
+        : c.approx !== undefined
+          ? fmt(Number(c.approx.toPrecision(3)))
+          : ''
+      : mark[c.status];
+  const rows = [
+    ['mechanism', ...p.columns.map((c) => c.label)],
+    ...p.rows.map((r) => [r.mechanism, ...r.cells.map(cell)]),
+  ];
+  const skipped = p.skipped.map((s) => `  ${s.mechanism}: ${s.status} (${s.reason})`);
+  return [
+    `${p.title ?? 'Comparison'} (${p.rows.length} mechanisms on ${p.agents.length} agents x ${p.goods.length} goods)`,
+    pad(rows),
+    ...(skipped.length ? ['not run:', ...skipped] : []),
+  ].join('\n');
 }
 
 function fmt(x: number): string {

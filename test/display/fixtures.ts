@@ -1,10 +1,10 @@
 /**
  * Display fixtures from real outcomes (shared by the tests of test/display/ and the renderer test):
- * round robin, the probabilistic-serial lottery, certificates (one with failing and unchecked claims, and
+ * round robin, the probabilistic-serial lottery, a comparison of mechanisms, certificates (one with failing and unchecked claims, and
  * one of each verdict), an MMS result, traces, the MMS histogram and a paper-001-shaped simulation result;
  * and hostile payloads whose strings are markup, for the escaping tests.
  */
-import { certify, instance, mmsShare, Outcome, solve, type CertificateReport, type Instance } from '../../src/index';
+import { certify, compare, instance, mmsShare, Outcome, solve, type CertificateReport, type Instance } from '../../src/index';
 import {
   mmsHistogram,
   toMimeBundle,
@@ -94,6 +94,7 @@ export function displayValues(): {
     { name: 'mms', value: { instance: inst, agent: 1, mms: mmsShare(inst, 1) } },
     { name: 'trace', value: { instance: inst, trace: ps.trace, mechanism: 'probabilistic-serial' } },
     { name: 'simulation', value: simulationFixture() },
+    { name: 'comparison', value: compare(inst, ['round-robin', 'probabilistic-serial', 'max-welfare', 'cut-and-choose', 'pick-r']) },
   ];
   return { inst, rr, ps, values };
 }

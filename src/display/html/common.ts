@@ -105,4 +105,10 @@ color:var(--fd-fg);font-family:var(--vscode-font-family,system-ui,-apple-system,
 .fairdiv svg .fd-grid{stroke:currentColor;stroke-opacity:.12;stroke-width:1}
 .fairdiv .fd-legend{font-size:.9em;margin:2px 0}
 .fairdiv .fd-legend span{margin-right:12px;white-space:nowrap}
+.fairdiv td.fd-hm{min-width:2.6em}
+.fairdiv .fd-hm-pass{background:rgba(47,158,68,.30)}
+.fairdiv .fd-hm-fail{background:rgba(224,49,49,.30)}
+.fairdiv .fd-hm-unchecked{background:rgba(194,124,14,.30)}
+.fairdiv .fd-hm-na{opacity:.5}
+.fairdiv .fd-legend .fd-hm-chip{display:inline-block;min-width:1.6em;text-align:center;padding:0 3px;margin:0 3px;border-radius:3px}
 </style>`;

@@ -2,6 +2,7 @@
 import type { DisplayKind, Payload } from '../payload';
 import { STYLE } from './common';
 import { histogramHtml, simulationHtml } from './charts';
+import { comparisonHtml } from './comparison';
 import {
   allocationHtml,
   certificateHtml,
@@ -25,6 +26,7 @@ const BODY: { [K in DisplayKind]: (p: Extract<Payload, { kind: K }>) => string }
   mms: mmsHtml,
   trace: traceHtml,
   simulation: simulationHtml,
+  comparison: comparisonHtml,
 };
 
 /** The HTML body of a payload (no stylesheet). */

@@ -1,0 +1,77 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../src/cli/index';
+
+const FIXTURE = path.join(__dirname, '..', 'fixtures', 'three-goods.json');
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n'), readStdin: () => '' });
+  return { code, out, err };
+}
+
+describe('fairdiv compare', () => {
+  it('prints the table of the named mechanisms and the reason a skipped one did not run', async () => {
+    const r = await run(['compare', FIXTURE, '--mechanisms', 'round-robin,probabilistic-serial,bobw-three-agents']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(
+      r.out,
+      /^mechanism\s+EF\s+EF1\s+EFX\s+PROP\s+PROP1\s+MMS fraction\s+TPS fraction\s+PO\s+fPO\s+ex-ante PROP\s+ex-ante EF\s+support\s+time \(ms\)$/m,
+    );
+    assert.match(r.out, /^round-robin\s+✗\s+✓/m);
+    assert.match(r.out, /^probabilistic-serial\s/m);
+    assert.match(r.out, /bobw-three-agents: outside-domain/);
+  });
+
+  it('--json gives exact strings, --options passes options per mechanism, --html writes the heatmap page', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-compare-'));
+    try {
+      const html = path.join(dir, 'cmp.html');
+      const r = await run([
+        'compare',
+        FIXTURE,
+        '--mechanisms',
+        'pick-r,cut-and-choose',
+        '--options',
+        '{"pick-r": {"r": [0.5, 0.5]}}',
+        '--json',
+        '--html',
+        html,
+      ]);
+      assert.equal(r.code, 0, r.err);
+      const j = JSON.parse(r.out) as {
+        rows: { mechanism: string; status: string; cells: Record<string, { status: string; value?: string }> }[];
+      };
+      assert.deepEqual(
+        j.rows.map((x) => [x.mechanism, x.status]),
+        [
+          ['pick-r', 'ran'],
+          ['cut-and-choose', 'ran'],
+        ],
+      );
+      assert.equal(j.rows[1].cells['mms-fraction'].value, '5/4');
+      const page = fs.readFileSync(html, 'utf8');
+      assert.match(page, /^<!doctype html>/);
+      assert.match(page, /<table class="fd-heatmap">/);
+      assert.match(page, /data-mechanism="cut-and-choose"/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 on an unknown mechanism, bad --options and a bad --time-limit', async () => {
+    let r = await run(['compare', FIXTURE, '--mechanisms', 'nope']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /unknown mechanism "nope"/);
+    r = await run(['compare', FIXTURE, '--options', '[1]']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--options: expected \{"<mechanism id>": \{...options\}\}/);
+    r = await run(['compare', FIXTURE, '--time-limit', '0']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--time-limit: expected seconds > 0/);
+    assert.equal((await run(['compare'])).code, 2);
+  });
+});

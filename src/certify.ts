@@ -20,7 +20,7 @@ import { InvalidInputError, LimitError } from './core/errors';
 import type { Instance } from './core/instance';
 import type { Claim, Outcome } from './core/outcome';
 import { Rational, type RationalLike } from './core/rational';
-import { budgetExpired, timeLimitMs, withTimeBudget } from './core/time-budget';
+import { budgetExpired, graceMs, remainingMs, timeLimitMs, withHardStop, withTimeBudget } from './core/time-budget';
 import { allocationCheckers, checkExPost, outcomeCheckers, type ClaimContext } from './checks/claims';
 import type { CheckResult } from './checks/result';
 import { findMechanism } from './mechanisms/registry';
@@ -153,7 +153,8 @@ function checkWithinBudget(o: Outcome, claim: Claim, ctx: ClaimContext, limitMs:
   if (budgetExpired())
     return { holds: false, unchecked: true, detail: { reason: `the time limit of this certify call (${limitMs} ms) ran out before this claim was checked` } };
   try {
-    return checkClaim(o, claim, ctx);
+    const left = remainingMs();
+    return withHardStop(left + graceMs(left), `claim ${claim.id}`, () => checkClaim(o, claim, ctx));
   } catch (e) {
     if (e instanceof LimitError)
       return { holds: false, unchecked: true, detail: { reason: `stopped by the time limit of this certify call (${limitMs} ms): ${e.message}` } };
@@ -179,6 +180,8 @@ export function certify(o: Outcome, options?: CertifyOptions): CertificateReport
       const status: ClaimStatus = r.unchecked ? 'unchecked' : r.holds ? 'pass' : 'fail';
       return { id: claim.id, text: claim.text, rho: claim.rho, status, holds: r.holds && !r.unchecked, detail: r.detail, witness: r.witness };
     }),
+    'certify',
+    { hardStop: false },
   );
   return new CertificateReport(o.mechanism, o.instance, results);
 }

@@ -60,5 +60,5 @@ export { rmms } from './shares/rmms';
 export function solve(id: string, inst: InstanceInput, options?: Record<string, unknown>, limits: { readonly timeLimitMs?: number } = {}): Outcome {
   if (limits === null || typeof limits !== 'object') throw new InvalidInputError('bad-argument', `solve: limits must be an object { timeLimitMs? }, got ${String(limits)}`);
   const limitMs = timeLimitMs(limits.timeLimitMs, 'solve limits.timeLimitMs');
-  return withTimeBudget(limitMs, () => mechanism(id).run(toInstance(inst), options));
+  return withTimeBudget(limitMs, () => mechanism(id).run(toInstance(inst), options), `solve ${id}`);
 }

@@ -62,7 +62,7 @@ const solveCommand: Command = (argv, io) => {
   const { outcome, report } = withTimeBudget(limitMs, () => {
     const outcome = mech.run(inst, opts);
     return { outcome, report: certify(outcome, { timeLimitMs: limitMs }) };
-  });
+  }, `solve ${id}`);
   io.out(toJson({ ...outcome.toJSON(), certificate: report.toJSON() }));
   return report.ok ? 0 : 1;
 };
@@ -96,7 +96,8 @@ const mmsCommand: Command = (argv, io) => {
     if (r.sign() < 0) throw new InvalidInputError('negative-value', `values[${k}]: ${r} is negative`);
     return r;
   });
-  const r = mms(values, n, { timeLimitMs: timeLimitArg(options['time-limit']) });
+  const limitMs = timeLimitArg(options['time-limit']);
+  const r = withTimeBudget(limitMs, () => mms(values, n, { timeLimitMs: limitMs }), 'mms');
   io.out(toJson({ value: r.value, partition: r.partition, status: r.status, lower: r.lower, upper: r.upper }));
   return 0;
 };

@@ -8,6 +8,7 @@
  * signatures of the checkers, mechanisms and share solvers it passes through (issue 16, "one time budget per
  * solve / certify / mms call").
  */
+import * as vm from 'node:vm';
 import { InvalidInputError, LimitError } from './errors';
 
 /** Default budget of one `solve`, `certify` or CLI `mms` call: 60 s. */
@@ -42,15 +43,46 @@ export function checkTimeBudget(what: string): void {
   if (budgetExpired()) throw new LimitError('time-limit', `${what}: stopped by the time limit`);
 }
 
+/** Time a computation gets past its deadline to stop by itself before it is terminated: 10%, 1 to 10 s. */
+export function graceMs(limitMs: number): number {
+  return Math.min(10_000, Math.max(1_000, limitMs / 10));
+}
+
+const GUARD = new vm.Script('run()', { filename: 'fairdiv-time-budget.js' });
+const guardContext = vm.createContext({ run: null as unknown });
+
 /**
- * Runs `fn` within a budget of `limitMs` milliseconds (clipped to any enclosing budget). The budget is
- * cooperative: searches that read it stop at the deadline (MMS searches return bounds, audits and claim
- * checks report `unchecked`, mechanisms throw `LimitError`).
+ * Runs the synchronous `fn` and terminates it after `ms` milliseconds however it loops, through the watchdog of
+ * `vm`'s `timeout` (V8's TerminateExecution); a terminated run is a `LimitError` (`time-limit`) naming `what`.
+ * [DECISION] The hard stop backs up the cooperative deadline: code that reads the budget stops with a useful
+ * answer at the deadline, and code that does not (a mechanism's own loops) still ends, `graceMs` later.
  */
-export function withTimeBudget<T>(limitMs: number, fn: () => T): T {
-  deadlines.push(Math.min(ambientDeadline(), Date.now() + limitMs));
+export function withHardStop<T>(ms: number, what: string, fn: () => T): T {
+  const depth = deadlines.length;
+  guardContext.run = fn;
   try {
-    return fn();
+    return GUARD.runInContext(guardContext, { timeout: Math.max(1, Math.min(MAX_TIME_LIMIT_MS, Math.ceil(ms))) }) as T;
+  } catch (e) {
+    if ((e as { code?: unknown } | null)?.code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw e;
+    // a terminated run skips its finally blocks: drop the budgets it had opened
+    deadlines.length = depth;
+    throw new LimitError('time-limit', `${what}: stopped by the time limit (terminated after ${Math.round(ms)} ms)`);
+  }
+}
+
+/**
+ * Runs `fn` within a budget of `limitMs` milliseconds (clipped to any enclosing budget). Searches that read the
+ * budget stop at the deadline (MMS searches return bounds, audits and claim checks report `unchecked`); code
+ * that does not read it is terminated `graceMs` later with a `LimitError` naming `what`. With
+ * `hardStop: false` the caller stops its own parts (as `certify` does claim by claim, keeping the others).
+ */
+export function withTimeBudget<T>(limitMs: number, fn: () => T, what = 'computation', opts: { readonly hardStop?: boolean } = {}): T {
+  const deadline = Math.min(ambientDeadline(), Date.now() + limitMs);
+  deadlines.push(deadline);
+  try {
+    if (opts.hardStop === false) return fn();
+    const ms = deadline - Date.now();
+    return withHardStop(ms + graceMs(ms), what, fn);
   } finally {
     deadlines.pop();
   }

@@ -72,6 +72,13 @@ describe('issue 16 hangs and false certifications, through the CLI', function ()
     assert.match(r.stderr, /time limit/);
   });
 
+  it('stops tie-mms-ordinal at (20, 200) with U{1..100} values at the time limit with a typed error (exit 2)', async () => {
+    const r = await runCli(['solve', 'tie-mms-ordinal', input('tie-mms-20x200.json'), '--time-limit', '3'], { limitMs: 60_000 });
+    finished(r, 15_000);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /time limit/);
+  });
+
   it('fairdiv mms --time-limit 1 returns bounds with status timeout', async () => {
     const r = await runCli(['mms', '--n', '7', '--values', HARD_VALUES, '--time-limit', '1'], { limitMs: 30_000 });
     finished(r, 10_000);

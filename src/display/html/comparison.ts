@@ -34,7 +34,9 @@ function shortNumber(exact: string): string {
 function cellHtml(c: ComparisonCellPayload | undefined, col: ComparisonColumn, maxLogTime: number): string {
   const attrs = `data-col="${esc(col.id)}" data-status="${esc(c?.status ?? 'n/a')}"`;
   if (!c || c.status !== 'value') {
-    const status = c && c.status !== 'value' ? c.status : 'n/a';
+    const given = c && c.status !== 'value' ? c.status : 'n/a';
+    // a status read from a notebook file selects a class name: only a known one, never its text (issue 16)
+    const status = Object.prototype.hasOwnProperty.call(WORD, given) ? given : 'n/a';
     const title = `${col.label}: ${WORD[status]}${c?.reason ? ` (${c.reason})` : ''}`;
     return `<td class="fd-c fd-hm fd-hm-${status === 'n/a' ? 'na' : status}" ${attrs} title="${esc(title)}">${MARK[status]}</td>`;
   }

@@ -23,40 +23,57 @@ interface LockEntry {
   dependencies?: Record<string, string>;
   bin?: Record<string, string>;
   engines?: Record<string, string>;
+  dev?: boolean;
 }
 type Lock = { packages: Record<string, LockEntry> };
 
-/** The runtime dependency closure of the repository's package-lock, as lockfile entries of the fresh project. */
-function runtimeLockEntries(lock: Lock): Record<string, LockEntry> {
-  const out: Record<string, LockEntry> = {};
-  const visit = (name: string, parent: string): void => {
-    const nested = `${parent}/node_modules/${name}`;
-    const key = parent && lock.packages[nested] ? nested : `node_modules/${name}`;
-    if (out[key]) return;
-    const e = lock.packages[key];
-    if (!e) throw new Error(`package-lock.json has no entry for ${name}`);
-    const { version, resolved, integrity, license, dependencies, bin, engines } = e;
-    out[key] = { version, resolved, integrity, license, dependencies, bin, engines };
-    for (const d of Object.keys(dependencies ?? {})) visit(d, key);
-  };
-  for (const d of Object.keys(lock.packages[''].dependencies ?? {})) visit(d, '');
-  return out;
+/** Where Node finds `name` from the package at lock key `from`: the nearest node_modules up the tree. */
+function resolveKey(lock: Lock, name: string, from: string): string {
+  for (
+    let dir = from;
+    dir;
+    dir = dir.includes('/node_modules/') ? dir.slice(0, dir.lastIndexOf('/node_modules/')) : ''
+  ) {
+    const key = `${dir}/node_modules/${name}`;
+    if (lock.packages[key]) return key;
+  }
+  if (lock.packages[`node_modules/${name}`]) return `node_modules/${name}`;
+  throw new Error(`package-lock.json has no entry for ${name} (needed by ${from || 'the root'})`);
 }
 
-/** Writes a fresh project that depends on the tarball, with a lockfile pinning fairdiv's dependencies. */
+/** Adds the dependency closure of `names` in the repository's package-lock to `into` (lockfile entries). */
+function lockClosure(lock: Lock, names: readonly string[], dev: boolean, into: Record<string, LockEntry>): void {
+  const visit = (key: string): void => {
+    if (into[key]) return;
+    const { version, resolved, integrity, license, dependencies, bin, engines } = lock.packages[key];
+    into[key] = { version, resolved, integrity, license, dependencies, bin, engines, ...(dev ? { dev: true } : {}) };
+    for (const d of Object.keys(dependencies ?? {})) visit(resolveKey(lock, d, key));
+  };
+  for (const n of names) visit(resolveKey(lock, n, ''));
+}
+
+/**
+ * Writes a fresh project that depends on the tarball, and on tslab as a dev dependency as the README's tslab recipe
+ * has it, with a lockfile pinning every package to the repository's own version and integrity hash.
+ */
 function writeProject(dir: string, tarball: string): void {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
     version: string;
     dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
     bin: Record<string, string>;
   };
   const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as Lock;
   const spec = `file:${path.relative(dir, tarball)}`;
   fs.mkdirSync(dir, { recursive: true });
-  const manifest = { name: 'fairdiv-user', version: '1.0.0', private: true, dependencies: { fairdiv: spec } };
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  const devDependencies = { tslab: pkg.devDependencies.tslab };
+  const root = { name: 'fairdiv-user', version: '1.0.0', dependencies: { fairdiv: spec }, devDependencies };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...root, private: true }, null, 2));
+  const deps: Record<string, LockEntry> = {};
+  lockClosure(lock, Object.keys(pkg.dependencies), false, deps);
+  lockClosure(lock, ['tslab'], true, deps);
   const packages: Record<string, unknown> = {
-    '': { name: 'fairdiv-user', version: '1.0.0', dependencies: { fairdiv: spec } },
+    '': root,
     'node_modules/fairdiv': {
       version: pkg.version,
       resolved: spec,
@@ -64,7 +81,7 @@ function writeProject(dir: string, tarball: string): void {
       dependencies: pkg.dependencies,
       bin: pkg.bin,
     },
-    ...runtimeLockEntries(lock),
+    ...deps,
   };
   fs.writeFileSync(
     path.join(dir, 'package-lock.json'),
@@ -170,6 +187,17 @@ describe('the packed tarball installed into a fresh project', function () {
     assert.equal((JSON.parse(checked.stdout) as { verdict: string }).verdict, 'certified');
   });
 
+  it('`fairdiv solve` reads a CSV instance and `fairdiv compare` prints the table of mechanisms', async () => {
+    fs.writeFileSync(path.join(project, 'inst.csv'), 'agent,car,house,boat\nalice,3,7,5/2\nbob,4,4,1\n');
+    const solved = await npx(['solve', 'round-robin', 'inst.csv']);
+    assert.equal(solved.code, 0, solved.stderr);
+    assert.deepEqual((JSON.parse(solved.stdout) as { allocation: number[][] }).allocation, [[1, 2], [0]]);
+    const compared = await npx(['compare', 'inst.csv', '--html', 'compare.html']);
+    assert.equal(compared.code, 0, compared.stderr);
+    assert.match(compared.stdout, /^round-robin\s+✗\s+✓/m);
+    assert.match(fs.readFileSync(path.join(project, 'compare.html'), 'utf8'), /<table class="fd-heatmap">/);
+  });
+
   it('`fairdiv mms` computes an exact maximin share with its partition', async () => {
     const r = await npx(['mms', '--n', '3', '--values', '1,3,5,6,9']);
     assert.equal(r.code, 0, r.stderr);
@@ -195,6 +223,32 @@ describe('the packed tarball installed into a fresh project', function () {
       cells: { outputs?: { output_type: string }[] }[];
     };
     assert.equal(nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === 'error').length, 0);
+  });
+
+  it("the README's tslab recipe (scripts/tslab-setup.sh) runs a bundled notebook under Jupyter with rich outputs", async () => {
+    const jupyter = await run('bash', [path.join(ROOT, 'scripts', 'ensure-jupyter.sh')]);
+    assert.equal(jupyter.code, 0, `Debian's Jupyter is needed: ${jupyter.stderr}`);
+    const setup = await run('bash', ['node_modules/fairdiv/scripts/tslab-setup.sh'], { cwd: project });
+    assert.equal(setup.code, 0, `${setup.stdout}\n${setup.stderr}`);
+    const exported = /export JUPYTER_PATH="([^"]+)"/.exec(setup.stdout);
+    assert.ok(exported, setup.stdout);
+    fs.mkdirSync(path.join(project, 'tslab'), { recursive: true });
+    const bundled = path.join(project, 'node_modules', 'fairdiv', 'notebooks', '00-getting-started.ipynb');
+    fs.copyFileSync(bundled, path.join(project, 'tslab', 'nb.ipynb'));
+    const env = { ...process.env, JUPYTER_PATH: exported[1], PYDEVD_DISABLE_FILE_VALIDATION: '1' };
+    const args = ['nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.kernel_name=tslab'];
+    args.push('--ExecutePreprocessor.timeout=300', '--output', 'out.ipynb', 'tslab/nb.ipynb');
+    const r = await run('/usr/bin/jupyter', args, { cwd: project, env });
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(fs.readFileSync(path.join(project, 'tslab', 'out.ipynb'), 'utf8')) as {
+      cells: { outputs?: { output_type: string; data?: Record<string, unknown> }[] }[];
+    };
+    const outputs = out.cells.flatMap((c) => c.outputs ?? []);
+    assert.equal(outputs.filter((o) => o.output_type === 'error').length, 0);
+    const rich = outputs.filter(
+      (o) => o.data && 'application/vnd.fairdiv.certificate+json' in o.data && 'text/html' in o.data,
+    );
+    assert.ok(rich.length > 0, 'no certificate bundle among the outputs');
   });
 
   for (const [label, module, file] of [

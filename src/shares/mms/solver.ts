@@ -2,27 +2,96 @@
  * Exact maximin share of one agent with additive values over indivisible goods: max over partitions of the
  * goods into n bundles of the smallest bundle value (= max-min n-way number partitioning = P||C_min).
  *
- * Algorithm (mms-kernel.md section 1; issue 3):
+ * Algorithm (mms-kernel.md section 1; issues 3 and 17):
  * 1. Lower bound and first witness: the better of LPT and Karmarkar–Karp differencing (`greedy.ts`).
- * 2. Upper bound: min(floor(v(M)/n), the largest-items bound) (`bounds.ts`), then the smallest threshold the
- *    covering bounds refute at the root (pair bound), found by bisection.
+ * 2. Upper bound: min(floor(v(M)/n), the largest-items bound) (`bounds.ts`).
  * 3. Two bundles: a dedicated exact path, the largest subset sum <= floor(v(M)/2) by bitset dynamic
- *    programming or Horowitz–Sahni meet-in-the-middle (`subset-sum.ts`).
- * 4. Otherwise threshold search on [lower, upper]: the upper bound is probed first (when it is reached, one
- *    probe ends the search), then bisection. A probe is the covering decision "n bundles each >= T?" by bin
- *    completion (`cover.ts`). A feasible probe raises the lower bound to the witness's true minimum (an
- *    achievable subset sum, often above T); an infeasible probe lowers the upper bound to T - 1.
- * The search runs on doubles when every sum is a safe integer, else on BigInt (`cover-bigint.ts`).
- * A time limit or abort stops it with status 'timeout', the best witness and the proven interval.
+ *    programming or Horowitz–Sahni meet-in-the-middle (`subset-sum.ts`), when either fits.
+ * 4. Otherwise several exact searches take turns on one budget, in time slices that double every round,
+ *    sharing the best witness and the proven upper bound (`incumbent.ts`); the first to close the gap ends
+ *    the run:
+ *    - recursive splitting (`recursive-split.ts`, after Korf's recursive number partitioning): looks for a
+ *      partition reaching the upper bound; finds the perfect partitions of dense instances at once;
+ *    - cached iterative weakening (`cached-cover.ts`, after Schreiber & Korf's CIW and sequential number
+ *      partitioning): every possible bundle of a threshold window, generated once by meet-in-the-middle;
+ *      decides wide-number instances (few subsets per window) that defeat the covering search;
+ *    - the covering search (`cover.ts`, bin completion with bounds; BigInt `cover-bigint.ts` when the total
+ *      exceeds 2^53): threshold search on [lower, upper], the upper bound probed first (after the smallest
+ *      threshold the root pair bound refutes), then bisection. A feasible probe raises the lower bound to
+ *      the witness's true minimum; an infeasible probe lowers the upper bound to T - 1.
+ * A time limit or abort stops the run with status 'timeout', the best witness and the proven interval.
  */
 import { InvalidInputError } from '../../core/errors';
 import { largestItemsBound } from './bounds';
 import { Budget, Interrupted } from './budget';
+import { CachedCover } from './cached-cover';
 import { CoverSearch } from './cover';
 import { BigCoverSearch } from './cover-bigint';
 import { karmarkarKarp, lpt, minBundle } from './greedy';
+import { Incumbent } from './incumbent';
+import { RecursiveSplit } from './recursive-split';
 import { bestHalf } from './subset-sum';
 import type { MmsIntegerResult, MmsOptions } from './types';
+
+/** A search that takes turns: `run` works until solved or dead, or throws `Interrupted` at its slice end. */
+interface Engine {
+  readonly name: string;
+  readonly dead: boolean;
+  /** Share of each round (slice multiplier). */
+  readonly weight: number;
+  run(): void;
+}
+
+/** First slice of every engine (ms); slices double every round. */
+const FIRST_SLICE_MS = 4;
+
+/** The covering search (bin completion) as a threshold search on the shared interval. */
+class CoverEngine implements Engine {
+  readonly name: string;
+  readonly dead = false;
+  readonly weight = 1;
+  private readonly decide: (T: bigint) => Int32Array | null;
+  private readonly refutes: (T: bigint) => boolean;
+  private rootBoundDone = false;
+
+  constructor(private readonly inc: Incumbent, budget: Budget, total: bigint) {
+    if (total <= BigInt(Number.MAX_SAFE_INTEGER)) {
+      const cover = new CoverSearch(inc.desc.map(Number), inc.n, budget);
+      this.name = 'cover';
+      this.decide = (T) => cover.decide(Number(T));
+      this.refutes = (T) => cover.refutes(Number(T));
+    } else {
+      const cover = new BigCoverSearch(inc.desc, inc.n, budget);
+      this.name = 'cover-bigint';
+      this.decide = (T) => cover.decide(T);
+      this.refutes = () => false;
+    }
+  }
+
+  run(): void {
+    const inc = this.inc;
+    if (!this.rootBoundDone) {
+      if (this.refutes(inc.upper)) {
+        let a = inc.lower + 1n;
+        let b = inc.upper;
+        while (a < b) {
+          const mid = (a + b) / 2n;
+          if (this.refutes(mid)) b = mid;
+          else a = mid + 1n;
+        }
+        inc.atMost(b - 1n);
+      }
+      this.rootBoundDone = true;
+    }
+    let T = inc.upper;
+    while (!inc.solved) {
+      const bin = this.decide(T);
+      if (bin) inc.adopt(bin);
+      else inc.atMost(T - 1n);
+      T = inc.lower + (inc.upper - inc.lower + 1n) / 2n;
+    }
+  }
+}
 
 /**
  * Exact MMS of non-negative integer values for n bundles, with a witness partition (n bundles of input
@@ -41,51 +110,34 @@ export function mmsOfIntegers(values: readonly bigint[], n: number, options: Mms
   const total = desc.reduce((a, b) => a + b, 0n);
 
   let method = 'greedy';
-  let best = new Int32Array(m);
-  let lower = 0n;
-  let upper = 0n;
   let status: 'optimal' | 'timeout' = 'optimal';
-  const report = () => options.onProgress?.({ lower, upper, nodes: budget.nodes });
-  const adopt = (bin: Int32Array) => {
-    const v = minBundle(desc, bin, n);
-    if (v > lower) {
-      lower = v;
-      best = bin;
-    }
-  };
+  const inc: Incumbent = new Incumbent(desc, n, () => options.onProgress?.({ lower: inc.lower, upper: inc.upper, nodes: budget.nodes }));
 
   if (n === 1) {
-    lower = upper = total;
+    inc.lower = inc.upper = total;
     method = 'trivial';
   } else if (m < n) {
-    best = Int32Array.from(order, (_, p) => p);
+    inc.best = Int32Array.from(order, (_, p) => p);
     method = 'trivial';
   } else {
-    best = lpt(desc, n);
-    lower = minBundle(desc, best, n);
-    adopt(karmarkarKarp(desc, n));
-    upper = largestItemsBound(desc, n);
-    report();
+    const greedy = lpt(desc, n);
+    const kk = karmarkarKarp(desc, n);
+    const [lptMin, kkMin] = [minBundle(desc, greedy, n), minBundle(desc, kk, n)];
+    inc.best = kkMin > lptMin ? kk : greedy;
+    inc.lower = kkMin > lptMin ? kkMin : lptMin;
+    inc.upper = largestItemsBound(desc, n);
+    options.onProgress?.({ lower: inc.lower, upper: inc.upper, nodes: 0 });
     try {
-      if (lower < upper) {
-        if (total <= BigInt(Number.MAX_SAFE_INTEGER)) {
-          const w = desc.map(Number);
-          const half = n === 2 ? bestHalf(w) : null;
-          if (half) {
-            const bin = new Int32Array(m).fill(1);
-            for (const p of half) bin[p] = 0;
-            adopt(bin);
-            upper = lower;
-            method = 'subset-sum';
-          } else {
-            const cover = new CoverSearch(w, n, budget);
-            method = 'cover';
-            thresholdSearch((T) => cover.decide(Number(T)), (T) => cover.refutes(Number(T)));
-          }
+      if (!inc.solved) {
+        const half = n === 2 && total <= BigInt(Number.MAX_SAFE_INTEGER) ? bestHalf(desc.map(Number)) : null;
+        if (half) {
+          const bin = new Int32Array(m).fill(1);
+          for (const p of half) bin[p] = 0;
+          inc.adopt(bin);
+          inc.atMost(inc.lower);
+          method = 'subset-sum';
         } else {
-          const cover = new BigCoverSearch(desc, n, budget);
-          method = 'cover-bigint';
-          thresholdSearch((T) => cover.decide(T), () => false);
+          method = runEngines(inc, budget, [new RecursiveSplit(inc, budget), new CachedCover(inc, budget), new CoverEngine(inc, budget, total)]);
         }
       }
     } catch (e) {
@@ -94,38 +146,27 @@ export function mmsOfIntegers(values: readonly bigint[], n: number, options: Mms
     }
   }
 
-  function thresholdSearch(decide: (T: bigint) => Int32Array | null, refutes: (T: bigint) => boolean): void {
-    budget.check();
-    if (refutes(upper)) {
-      let a = lower + 1n;
-      let b = upper;
-      while (a < b) {
-        const mid = (a + b) / 2n;
-        if (refutes(mid)) b = mid;
-        else a = mid + 1n;
-      }
-      upper = b - 1n;
-      report();
-    }
-    let T = upper;
-    while (lower < upper) {
-      const bin = decide(T);
-      if (bin) adopt(bin);
-      else upper = T - 1n;
-      report();
-      T = lower + (upper - lower + 1n) / 2n;
-    }
-  }
-
   const partition: number[][] = Array.from({ length: n }, () => []);
-  order.forEach((i, p) => partition[best[p]].push(i));
+  order.forEach((i, p) => partition[inc.best[p]].push(i));
   for (const b of partition) b.sort((x, y) => x - y);
   return {
-    value: lower,
+    value: inc.lower,
     partition,
     status,
-    lower,
-    upper: status === 'optimal' ? lower : upper,
+    lower: inc.lower,
+    upper: status === 'optimal' ? inc.lower : inc.upper,
     stats: { nodes: budget.nodes, ms: budget.elapsedMs, method },
   };
+}
+
+/** Round-robin time slices, doubling each round, until one engine closes the gap; returns its name. */
+function runEngines(inc: Incumbent, budget: Budget, engines: Engine[]): string {
+  for (let slice = FIRST_SLICE_MS; ; slice *= 2) {
+    for (const e of engines) {
+      if (e.dead) continue;
+      budget.runSlice(slice * e.weight, () => e.run());
+      if (inc.solved) return e.name;
+    }
+    budget.check();
+  }
 }

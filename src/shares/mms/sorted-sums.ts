@@ -13,42 +13,34 @@ export interface SortedSums {
 /** Largest list size built by meet-in-the-middle: 2^MAX_HALF sums per half. */
 export const MAX_HALF = 22;
 
-/** All subset sums of `values` (at most {@link MAX_HALF} of them) in ascending order, by repeated merging. */
+/**
+ * All subset sums of `values` (at most {@link MAX_HALF} of them) in ascending order, by repeated merging: each
+ * value merges the list with its shifted copy in place, from the back (the shifted copy is never smaller, so
+ * no unread entry is overwritten).
+ */
 export function sortedSubsetSums(values: readonly number[]): SortedSums {
   const h = values.length;
   if (h > MAX_HALF) throw new RangeError(`sortedSubsetSums: ${h} values exceed the limit ${MAX_HALF}`);
   const size = 2 ** h;
-  let sums = new Float64Array(size);
-  let masks = new Uint32Array(size);
-  let nextSums = new Float64Array(size);
-  let nextMasks = new Uint32Array(size);
+  const sums = new Float64Array(size);
+  const masks = new Uint32Array(size);
   let len = 1;
   for (let j = 0; j < h; j++) {
     const v = values[j];
     const bit = (1 << j) >>> 0;
-    let a = 0;
-    let b = 0;
-    let o = 0;
-    while (a < len && b < len) {
-      const sb = sums[b] + v;
-      if (sums[a] <= sb) {
-        nextSums[o] = sums[a];
-        nextMasks[o++] = masks[a++];
+    let p = len - 1;
+    let q = len - 1;
+    let o = 2 * len - 1;
+    while (q >= 0) {
+      const sq = sums[q] + v;
+      if (p >= 0 && sums[p] > sq) {
+        sums[o] = sums[p];
+        masks[o--] = masks[p--];
       } else {
-        nextSums[o] = sb;
-        nextMasks[o++] = (masks[b++] | bit) >>> 0;
+        sums[o] = sq;
+        masks[o--] = (masks[q--] | bit) >>> 0;
       }
     }
-    while (a < len) {
-      nextSums[o] = sums[a];
-      nextMasks[o++] = masks[a++];
-    }
-    while (b < len) {
-      nextSums[o] = sums[b] + v;
-      nextMasks[o++] = (masks[b++] | bit) >>> 0;
-    }
-    [sums, nextSums] = [nextSums, sums];
-    [masks, nextMasks] = [nextMasks, masks];
     len *= 2;
   }
   return { sums, masks };

@@ -136,6 +136,54 @@ function joinText(v: unknown): string {
   return Array.isArray(v) ? v.join('') : typeof v === 'string' ? v : JSON.stringify(v, null, 2);
 }
 
+/** nbformat text: a string or a list of strings (anything else is not text). */
+function isText(v: unknown): v is string | string[] {
+  return typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+}
+
+/**
+ * A link target the export keeps: http(s), mailto, or a relative reference (another notebook, an anchor).
+ * Browsers drop leading control characters and spaces, and tabs and newlines anywhere, before reading the
+ * scheme, so the check does the same; any other scheme (javascript:, data:, vbscript:, ...) is refused.
+ */
+export function safeHref(href: string): boolean {
+  const u = href.replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(u);
+  return !scheme || /^(https?|mailto)$/i.test(scheme[1]);
+}
+
+/** Decodes the character references a browser decodes in an attribute value (enough to read its scheme). */
+function decodeAttribute(v: string): string {
+  const named: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', sol: '/' };
+  return v.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (m, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    }
+    return named[ref.toLowerCase()] ?? m;
+  });
+}
+
+/**
+ * HTML of an output with every URL attribute limited as links are (`safeHref`; images also take data:image/),
+ * a disallowed one replaced by `#blocked`. The page's CSP already runs no script; this keeps a crafted output
+ * from even offering a javascript: link.
+ */
+export function limitUrls(html: string): string {
+  return html.replace(
+    /(\s(?:href|src|action|formaction|xlink:href|poster|background|data)\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)/gi,
+    (m, attr: string, quoted: string) => {
+      const raw = /^["']/.test(quoted) ? quoted.slice(1, -1) : quoted;
+      const url = decodeAttribute(raw).replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '');
+      const image = /^\s*src/i.test(attr) && /^data:image\/(png|jpeg|gif|svg\+xml)[;,]/i.test(url);
+      return safeHref(url) || image ? m : `${attr}"#blocked"`;
+    },
+  );
+}
+
+/** Base64 as image outputs carry it (whitespace allowed between lines); anything else is not an image. */
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
 function inlineMarkdown(s: string): string {
   // code spans first (their content is not formatted), then links, bold, italic.
   const parts = s.split(/(`[^`]+`)/g);
@@ -143,9 +191,9 @@ function inlineMarkdown(s: string): string {
     .map((p) => {
       if (/^`[^`]+`$/.test(p)) return `<code>${escapeHtml(p.slice(1, -1))}</code>`;
       let t = escapeHtml(p);
-      t = t.replace(
-        /\[([^\]]+)\]\(([^)\s]+)\)/g,
-        (_m, label: string, href: string) => `<a href="${href}">${label}</a>`,
+      // the href is escaped text already; a link with another scheme keeps its label, without the link
+      t = t.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, label: string, href: string) =>
+        safeHref(href.replace(/&amp;/g, '&')) ? `<a href="${href}" rel="noopener noreferrer">${label}</a>` : label,
       );
       t = t.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>').replace(/__([^_]+)__/g, '<strong>$1</strong>');
       t = t
@@ -250,22 +298,28 @@ export function renderMarkdown(md: string): string {
 }
 
 function outputHtml(o: NbOutput): string {
+  if (o === null || typeof o !== 'object') return '';
   if (o.output_type === 'stream') {
-    return `<pre class="out-stream${o.name === 'stderr' ? ' out-stderr' : ''}">${escapeHtml(joinText(o.text).replace(ANSI, ''))}</pre>`;
+    return `<pre class="out-stream${o.name === 'stderr' ? ' out-stderr' : ''}">${escapeHtml(joinText(o.text ?? '').replace(ANSI, ''))}</pre>`;
   }
   if (o.output_type === 'error') {
-    const tb = (o.traceback ?? [`${o.ename}: ${o.evalue}`]).join('\n').replace(ANSI, '');
+    const tb = (Array.isArray(o.traceback) ? o.traceback.map(String) : [`${o.ename}: ${o.evalue}`]).join('\n').replace(ANSI, '');
     return `<pre class="out-error">${escapeHtml(tb)}</pre>`;
   }
-  const data = o.data ?? {};
-  if (data['text/html'] !== undefined) return `<div class="out-html">${joinText(data['text/html'])}</div>`;
-  if (data['image/svg+xml'] !== undefined) return `<div class="out-html">${joinText(data['image/svg+xml'])}</div>`;
+  const data = o.data !== null && typeof o.data === 'object' ? o.data : {};
+  // HTML an executed cell produced is kept (the page's Content-Security-Policy runs none of its scripts), but a
+  // <meta> (a refresh to elsewhere) or <base> inside it is shown as text
+  if (isText(data['text/html']))
+    return `<div class="out-html">${limitUrls(joinText(data['text/html'])).replace(/<(?=\s*\/?\s*(meta|base)\b)/gi, '&lt;')}</div>`;
+  // SVG is drawn as an image: scripts inside an image never run
+  if (isText(data['image/svg+xml']))
+    return `<img alt="output" src="data:image/svg+xml;base64,${Buffer.from(joinText(data['image/svg+xml']), 'utf8').toString('base64')}">`;
   for (const img of ['image/png', 'image/jpeg', 'image/gif']) {
-    if (typeof data[img] === 'string')
-      return `<img alt="output" src="data:${img};base64,${(data[img] as string).replace(/\s/g, '')}">`;
+    if (typeof data[img] !== 'string') continue;
+    const b64 = (data[img] as string).replace(/\s/g, '');
+    return BASE64.test(b64) ? `<img alt="output" src="data:${img};base64,${b64}">` : `<pre class="out-error">${escapeHtml(`${img} output: not base64 data`)}</pre>`;
   }
-  if (data['text/markdown'] !== undefined)
-    return `<div class="out-md">${renderMarkdown(joinText(data['text/markdown']))}</div>`;
+  if (isText(data['text/markdown'])) return `<div class="out-md">${renderMarkdown(joinText(data['text/markdown']))}</div>`;
   if (data['text/plain'] !== undefined)
     return `<pre class="out-text">${escapeHtml(joinText(data['text/plain']))}</pre>`;
   return '';
@@ -290,15 +344,27 @@ blockquote{border-left:3px solid #d0d7de;margin:6px 0;padding:0 10px;color:#5760
 @media (prefers-color-scheme: dark){body{background:#0d1117;color:#e6edf3}.src pre{background:#161b22;border-color:#30363d}.out-error{background:#3d1214}}
 `;
 
-/** A self-contained HTML page for a notebook (no scripts, no network). */
+/**
+ * The export's Content-Security-Policy: no script of any kind (inline, event handlers, javascript: links), no
+ * network, no frames, forms or <base>; inline styles and data: images only. It comes first in <head>.
+ */
+export const EXPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/**
+ * A self-contained HTML page for a notebook (no scripts, no network). Only `code` cells show outputs (a cell of
+ * any other type shows its source as text: its stored outputs were never run by the runner), every source and
+ * text is escaped, links keep http(s), mailto and relative targets, and the page's CSP runs no script.
+ */
 export function notebookToHtml(nb: Notebook, title = 'notebook'): string {
-  const body = nb.cells
+  const body = (Array.isArray(nb.cells) ? nb.cells : [])
     .map((cell) => {
-      const src = sourceOf(cell);
+      if (cell === null || typeof cell !== 'object') return '';
+      const src = String(sourceOf(cell));
       if (cell.cell_type === 'markdown') return `<div class="cell md">${renderMarkdown(src)}</div>`;
-      if (cell.cell_type === 'raw') return `<div class="cell raw"><pre>${escapeHtml(src)}</pre></div>`;
-      const n = cell.execution_count;
-      const outs = (cell.outputs ?? []).map(outputHtml).join('\n');
+      if (cell.cell_type !== 'code') return `<div class="cell raw"><pre>${escapeHtml(src)}</pre></div>`;
+      const n = Number.isSafeInteger(cell.execution_count) ? cell.execution_count : null;
+      const outs = (Array.isArray(cell.outputs) ? cell.outputs : []).map(outputHtml).join('\n');
       return (
         `<div class="cell code"><div class="src"><div class="prompt">[${n ?? ' '}]:</div><pre><code>${escapeHtml(src)}</code></pre></div>` +
         (outs ? `<div class="outputs">${outs}</div>` : '') +
@@ -307,7 +373,8 @@ export function notebookToHtml(nb: Notebook, title = 'notebook'): string {
     })
     .join('\n');
   return (
-    `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(title)}</title><style>${PAGE_STYLE}</style></head>\n<body>\n${body}\n</body></html>\n`
   );
 }

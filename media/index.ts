@@ -8,6 +8,7 @@
  */
 import { payloadBody, STYLE } from '../src/display/html';
 import { kindOfMime, PAYLOAD_VERSION, type Payload } from '../src/display/payload';
+import { enhanceMixed } from './mixed';
 import type { ActivationFunction, OutputItem } from './renderer-api';
 
 /** Renderer-only style additions (scoped like the fallback's stylesheet). */
@@ -110,6 +111,7 @@ export const activate: ActivationFunction = () => ({
       root.prepend(note);
     }
     element.appendChild(root);
+    if (p.kind === 'mixed') enhanceMixed(root, p);
     await upgradeChart(item.id, root, p, signal);
   },
   disposeOutputItem(id?: string) {

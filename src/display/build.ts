@@ -13,6 +13,7 @@ import type {
   AgentRow,
   AgentShares,
   AllocationPayload,
+  BivaluedPayload,
   CertificatePayload,
   ClaimPayload,
   ClaimSummary,
@@ -115,12 +116,24 @@ function claimsAndTrace(
   };
 }
 
+/** The declared bi-valued domain of an instance as payload data (exact pairs), when it has one. */
+export function bivaluedPayload(inst: Instance): BivaluedPayload | undefined {
+  const d = inst.bivalued;
+  return d ? { common: d.common, pairs: d.pairs.map((p): [string, string] => [ex(p.a), ex(p.b)]) } : undefined;
+}
+
+/**
+ * [DECISION] With divisible goods, MMS is not computed: the MMS solver treats every good as indivisible,
+ * which is not an agent's share when some goods are divisible.
+ */
 export function instancePayload(inst: Instance, opts: DisplayOptions = {}): InstancePayload {
+  const bivalued = bivaluedPayload(inst);
   return {
     ...payloadHeader('instance', opts.title),
     ...table(inst),
-    shares: agentShares(inst, opts).shares,
+    shares: agentShares(inst, inst.divisible.length ? { ...opts, mms: false } : opts).shares,
     divisible: [...inst.divisible],
+    ...(bivalued ? { bivalued } : {}),
   };
 }
 

@@ -4,7 +4,9 @@
  * inspected in one place, once per display, and a kind without an entry is a compile error.
  *
  * [DECISION] A value that fits several kinds takes the first in table order: histogram, instance,
- * certificate, then the outcome kinds lottery, allocation, fractional (an Outcome by its own `kind`; a plain
+ * certificate, then mixed goods (an Outcome with `mixed`, a MixedLottery, MixedAllocation or MixedMarginals, or
+ * `{instance, mixed}`: before fractional, since a mixed Outcome's kind is `fractional` and its support is the
+ * richer view), then the outcome kinds lottery, allocation, fractional (an Outcome by its own `kind`; a plain
  * `{instance, lottery, allocation}` object is shown as its lottery, the richer view), then MMS results,
  * traces, and simulation results, which are recognised by shape only and so come last.
  */
@@ -28,6 +30,7 @@ import {
   type OutcomeExtra,
 } from './build';
 import { isSimulationLike, MmsHistogram, simulationPayload } from './charts';
+import { isMixedValue, mixedLotteryOf, mixedPayload } from './mixed';
 import { comparisonPayload } from './comparison';
 import { DISPLAY_KINDS, type DisplayKind, type Payload, type PayloadOf } from './payload';
 
@@ -126,6 +129,18 @@ const DISPLAYS: { readonly [K in DisplayKind]: Recognise<K> } = {
     x instanceof MmsHistogram ? (opts) => (opts.title ? { ...x.payload, title: opts.title } : x.payload) : null,
   instance: (x) => (x instanceof Instance ? (opts) => instancePayload(x, opts) : null),
   certificate: (x) => (x instanceof CertificateReport ? (opts) => certificatePayload(x, opts) : null),
+  mixed: (x) => {
+    if (x instanceof Outcome) {
+      const l = x.mixed;
+      return l ? (opts) => mixedPayload(x.instance, l, outcomeExtra(x), opts) : null;
+    }
+    if (isMixedValue(x)) return (opts) => mixedPayload(undefined, mixedLotteryOf(x), {}, opts);
+    const h = holder(x);
+    const v = h?.fields.mixed;
+    return h && isMixedValue(v)
+      ? (opts) => mixedPayload(h.instance, mixedLotteryOf(v), { mechanism: h.mechanism }, opts)
+      : null;
+  },
   lottery: outcomeKind('lottery', (v): v is Lottery => v instanceof Lottery, lotteryPayload),
   allocation: outcomeKind('allocation', (v): v is Allocation => v instanceof Allocation, allocationPayload),
   fractional: outcomeKind(

@@ -31,6 +31,11 @@ export {
   type FractionalPayload,
   type SupportEntry,
   type LotteryPayload,
+  type MixedPayload,
+  type MixedSupportEntry,
+  type BivaluedPayload,
+  type WaterFillingPayload,
+  type WaterFillingStepPayload,
   type ClaimSummary,
   type HistogramBar,
   type MmsHistogramPayload,
@@ -74,7 +79,8 @@ function fallbackText(x: unknown): string {
 
 /**
  * The MIME bundle of any fairdiv value: Instance, Outcome (allocation / fractional / lottery),
- * `{instance, allocation | fractional | lottery}`, Allocation, FractionalAllocation, Lottery,
+ * `{instance, allocation | fractional | lottery}`, Allocation, FractionalAllocation, Lottery, mixed goods (an
+ * Outcome with `mixed`, MixedLottery, MixedAllocation, `{instance, mixed}`),
  * CertificateReport, an MMS result (or `{instance, agent, mms}`), a construction trace (an Outcome's
  * `trace`, or `{instance, trace}`), `mmsHistogram(outcome)`, a simulation result, or a payload.
  * Values without a rich display get a `text/plain` item only and `kind: null`.

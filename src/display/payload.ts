@@ -19,6 +19,7 @@ export type DisplayKind =
   | 'allocation'
   | 'fractional'
   | 'lottery'
+  | 'mixed'
   | 'mms-histogram'
   | 'certificate'
   | 'mms'
@@ -32,6 +33,7 @@ const KIND_SET: { readonly [K in DisplayKind]: true } = {
   allocation: true,
   fractional: true,
   lottery: true,
+  mixed: true,
   'mms-histogram': true,
   certificate: true,
   mms: true,
@@ -94,6 +96,15 @@ export interface InstancePayload extends Base<'instance'>, InstanceTable {
   /** Per agent: v_i(M) and PROP_i (and MMS_i when it was computed). */
   shares: AgentShares[];
   divisible: number[];
+  /** The declared bi-valued domain of the indivisible goods, when the instance has one. */
+  bivalued?: BivaluedPayload;
+}
+
+/** A declared bi-valued domain: each agent's pair (a_i, b_i), the same pair for all when `common`. */
+export interface BivaluedPayload {
+  common: boolean;
+  /** pairs[i] = [a_i, b_i], exact. */
+  pairs: [Exact, Exact][];
 }
 
 /** Per-agent numbers of one integral allocation. */
@@ -152,6 +163,51 @@ export interface LotteryPayload extends Base<'lottery'>, InstanceTable {
   claims?: ClaimSummary[];
   trace?: TraceStepPayload[];
   /** Number of support entries omitted from `support` (very large lotteries are truncated). */
+  omitted?: number;
+}
+
+/** One mixed allocation of a mixed lottery's support: indivisible bundles plus exact fractions of divisible goods. */
+export interface MixedSupportEntry {
+  p: Exact;
+  /** bundles[i] = agent i's indivisible goods. */
+  bundles: number[][];
+  /** fractions[i][k] = agent i's share of the divisible good `divisible[k]`, exact. */
+  fractions: Exact[][];
+  /** v_i(A_i) and its ratio to PROP_i (empty when the instance is unknown). */
+  rows: AgentRow[];
+}
+
+/** One step of water-filling (seed-003 spec P7): bundles of `agents` grow by `each`, or a cycle rotates. */
+export type WaterFillingStepPayload =
+  | { kind: 'add'; agents: number[]; delta: Exact; each: Exact; remaining: Exact }
+  | { kind: 'rotate'; cycle: number[]; envyEdge: [number, number] };
+
+/** A water-filling run found in the trace: the step it came from and the agent order it ran for, if any. */
+export interface WaterFillingPayload {
+  step: string;
+  order?: number[];
+  steps: WaterFillingStepPayload[];
+}
+
+/**
+ * `mixed`: a lottery over mixed allocations (one allocation: probability 1), with divisible goods shown as
+ * exact fractions, never as bundle chips. MMS is not computed (the MMS solver is for indivisible goods).
+ */
+export interface MixedPayload extends Base<'mixed'>, InstanceTable {
+  mechanism?: string;
+  /** Indices of the divisible goods (the columns of `fractions`). */
+  divisible: number[];
+  bivalued?: BivaluedPayload;
+  support: MixedSupportEntry[];
+  /** E[v_i(A_i)] and its ratio to PROP_i (empty when the instance is unknown). */
+  expected: AgentRow[];
+  /** marginals[i][g] = expected share of good g held by agent i (n x m), exact. */
+  marginals: Exact[][];
+  shares: AgentShares[];
+  claims?: ClaimSummary[];
+  trace?: TraceStepPayload[];
+  waterFilling?: WaterFillingPayload[];
+  /** Number of support entries omitted from `support`. */
   omitted?: number;
 }
 
@@ -336,6 +392,7 @@ export type Payload =
   | AllocationPayload
   | FractionalPayload
   | LotteryPayload
+  | MixedPayload
   | MmsHistogramPayload
   | CertificatePayload
   | MmsPayload

@@ -57,10 +57,10 @@ export function payloadText(p: Payload): string {
   switch (p.kind) {
     case 'instance': {
       const rows = [
-        ['', ...p.goods, 'v(M)', 'PROP', 'MMS'],
+        ['', ...goodsHeads(p.goods, p.divisible), 'v(M)', 'PROP', 'MMS'],
         ...p.agents.map((a, i) => [a, ...p.values[i], p.shares[i].total, p.shares[i].prop, d(p.shares[i].mms)]),
       ];
-      return `${p.title ?? 'Instance'} (${p.agents.length} agents x ${p.goods.length} goods)\n${pad(rows)}`;
+      return `${p.title ?? 'Instance'} (${p.agents.length} agents x ${p.goods.length} goods)\n${pad(rows)}${mixedNote(p)}`;
     }
     case 'allocation': {
       const known = p.values.length > 0;
@@ -126,6 +126,8 @@ export function payloadText(p: Payload): string {
       return `Trace${p.mechanism ? ` of ${p.mechanism}` : ''} (${p.steps.length} step${p.steps.length === 1 ? '' : 's'})\n${p.steps.map((s) => `- ${s.title}${s.text ? ` (${s.text})` : ''}: ${plainText(s.data, '  ')}`).join('\n')}`;
     case 'comparison':
       return comparisonText(p);
+    case 'mixed':
+      return mixedText(p);
     case 'simulation':
       return `${p.title ?? 'Simulation'}\n${p.panels
         .map((panel) => {
@@ -165,6 +167,76 @@ function comparisonText(p: Extract<Payload, { kind: 'comparison' }>): string {
     `${p.title ?? 'Comparison'} (${p.rows.length} mechanisms on ${p.agents.length} agents x ${p.goods.length} goods)`,
     pad(rows),
     ...(skipped.length ? ['not run:', ...skipped] : []),
+  ].join('\n');
+}
+
+/** Goods as column heads, a divisible good marked `[div]`. */
+function goodsHeads(goods: readonly string[], divisible: readonly number[] = []): string[] {
+  return goods.map((g, k) => (divisible.includes(k) ? `${g} [div]` : g));
+}
+
+/** The footnote naming the divisible goods and the declared bi-valued domain, when there are any. */
+function mixedNote(p: {
+  goods: string[];
+  agents: string[];
+  divisible?: number[];
+  bivalued?: { common: boolean; pairs: [string, string][] };
+}): string {
+  const parts: string[] = [];
+  if (p.divisible?.length) parts.push(`divisible: ${p.divisible.map((g) => p.goods[g]).join(', ')}`);
+  const b = p.bivalued;
+  if (b?.pairs.length)
+    parts.push(
+      b.common
+        ? `bi-valued (a, b) = (${b.pairs[0].join(', ')})`
+        : `bi-valued per agent: ${b.pairs.map((x, i) => `${p.agents[i]} (${x.join(', ')})`).join(', ')}`,
+    );
+  return parts.length ? `\n(${parts.join('; ')})` : '';
+}
+
+/** A mixed lottery: each allocation as `{g0} + 1/3 of cake` per agent, expected values, the marginals. */
+function mixedText(p: Extract<Payload, { kind: 'mixed' }>): string {
+  const known = p.values.length > 0;
+  const bundle = (e: (typeof p.support)[number], i: number) => {
+    const goods = (e.bundles[i] ?? []).map((g) => p.goods[g]);
+    const cake = p.divisible.flatMap((g, t) =>
+      e.fractions[i]?.[t] && e.fractions[i][t] !== '0' ? [`${e.fractions[i][t]} of ${p.goods[g]}`] : [],
+    );
+    return `{${goods.join(', ')}}${cake.length ? ` + ${cake.join(' + ')}` : ''}`;
+  };
+  const rows = [
+    ['p', ...p.agents.flatMap((a) => (known ? [a, 'v', 'v/PROP'] : [a]))],
+    ...p.support.map((e) => [
+      e.p,
+      ...p.agents.flatMap((_, i) =>
+        known ? [bundle(e, i), d(e.rows[i]?.value), d(e.rows[i]?.propRatio)] : [bundle(e, i)],
+      ),
+    ]),
+  ];
+  if (known && p.support.length > 1) rows.push(['E', ...p.expected.flatMap((r) => ['', r.value, d(r.propRatio)])]);
+  const marginals = [
+    ['', ...goodsHeads(p.goods, p.divisible)],
+    ...p.agents.map((a, i) => [a, ...p.marginals[i].map((x) => (x === '0' ? '.' : x))]),
+  ];
+  const total = p.support.length + (p.omitted ?? 0);
+  const water = (p.waterFilling ?? []).map(
+    (run) =>
+      `water-filling${run.order ? ` (order ${run.order.map((i) => p.agents[i]).join(', ')})` : ''}: ${run.steps
+        .map((s) =>
+          s.kind === 'add'
+            ? `pour ${s.each} to each of ${s.agents.map((i) => p.agents[i]).join(', ')} (${s.remaining} left)`
+            : `rotate ${[...s.cycle, s.cycle[0]].map((i) => p.agents[i]).join(' -> ')} (envy ${s.envyEdge.map((i) => p.agents[i]).join(' -> ')})`,
+        )
+        .join('; ')}`,
+  );
+  return [
+    `${p.mechanism ?? p.title ?? 'Mixed goods'}: ${total === 1 ? 'one mixed allocation' : `lottery over ${total} mixed allocations`}${mixedNote(p).replace('\n', ' ')}`,
+    pad(rows),
+    ...(p.omitted ? [`… ${p.omitted} more`] : []),
+    `marginals (expected share of each good):`,
+    pad(marginals),
+    ...(p.claims?.length ? [`claims: ${p.claims.map((c) => c.id + (c.rho ? `(${c.rho})` : '')).join(', ')}`] : []),
+    ...water,
   ].join('\n');
 }
 

@@ -11,8 +11,10 @@ import {
   type CertificatePayload,
   type CertificateVerdict,
   type MimeBundle,
+  type MixedPayload,
   type Payload,
 } from '../../src/display';
+import { solveExample } from '../helpers/mixed-display';
 
 export const INSTANCE_JSON = {
   agents: ['alice', 'bob', 'carol'],
@@ -88,6 +90,7 @@ export function displayValues(): {
     { name: 'allocation', value: rr },
     { name: 'fractional', value: { instance: inst, fractional: ps.fractional, mechanism: 'probabilistic-serial' } },
     { name: 'lottery', value: ps },
+    { name: 'mixed', value: solveExample('prop-efm') },
     { name: 'histogram', value: mmsHistogram(ps) },
     { name: 'certificate-pass', value: certify(ps) },
     { name: 'certificate-fail', value: certify(overclaimed) },
@@ -127,6 +130,7 @@ export function hostilePayloads(): { name: string; payload: Payload }[] {
   const mms = toMimeBundle({ instance: instance(INSTANCE_JSON), agent: 1, mms: mmsShare(instance(INSTANCE_JSON), 1) })
     .data['application/vnd.fairdiv.mms+json'] as Payload;
   const histogram = mmsHistogram(ps).payload;
+  const mixed = toMimeBundle(solveExample('prop-efm')).data['application/vnd.fairdiv.mixed+json'] as MixedPayload;
   const bad = MARKUP as never;
   return [
     {
@@ -149,6 +153,16 @@ export function hostilePayloads(): { name: string; payload: Payload }[] {
         omitted: bad,
         agents: (lottery as { agents: string[] }).agents.map(() => MARKUP),
       } as Payload,
+    },
+    {
+      name: 'hostile-mixed',
+      payload: {
+        ...mixed,
+        omitted: bad,
+        agents: mixed.agents.map(() => MARKUP),
+        goods: mixed.goods.map(() => MARKUP),
+        support: mixed.support.map((e) => ({ ...e, p: MARKUP, fractions: e.fractions.map((r) => r.map(() => MARKUP)) })),
+      },
     },
     {
       name: 'hostile-mms',

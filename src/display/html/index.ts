@@ -3,6 +3,7 @@ import type { DisplayKind, Payload } from '../payload';
 import { STYLE } from './common';
 import { histogramHtml, simulationHtml } from './charts';
 import { comparisonHtml } from './comparison';
+import { mixedHtml } from './mixed';
 import {
   allocationHtml,
   certificateHtml,
@@ -21,6 +22,7 @@ const BODY: { [K in DisplayKind]: (p: Extract<Payload, { kind: K }>) => string }
   allocation: allocationHtml,
   fractional: fractionalHtml,
   lottery: lotteryHtml,
+  mixed: mixedHtml,
   'mms-histogram': histogramHtml,
   certificate: certificateHtml,
   mms: mmsHtml,

@@ -26,8 +26,24 @@ export function agentHead(name: string, i: number): string {
   return `<span class="fd-dot" style="background:${agentColor(i)}"></span>${esc(name)}`;
 }
 
-function goodsHead(goods: readonly string[]): string {
-  return goods.map((g, k) => `<th data-good="${k}">${esc(g)}</th>`).join('');
+/** The goods' column heads; a divisible good's head is marked (`data-divisible`, a `divisible` tag). */
+export function goodsHead(goods: readonly string[], divisible: readonly unknown[] = []): string {
+  return goods
+    .map((g, k) =>
+      divisible.includes(k)
+        ? `<th data-good="${k}" data-divisible="1" title="divisible: any fraction can be given">${esc(g)}<div class="fd-divtag" style="font-weight:400;font-size:.78em;opacity:.7">divisible</div></th>`
+        : `<th data-good="${k}">${esc(g)}</th>`,
+    )
+    .join('');
+}
+
+/** The caption note of a declared bi-valued domain: the common pair, or each agent's. */
+export function bivaluedNote(b: InstancePayload['bivalued'], agents: readonly string[]): string {
+  if (!b || !Array.isArray(b.pairs) || !b.pairs.length) return '';
+  const pair = (x: unknown) => (Array.isArray(x) ? `(${esc(x[0])}, ${esc(x[1])})` : esc(x));
+  return b.common
+    ? ` · bi-valued: every indivisible good worth a or b, (a, b) = ${pair(b.pairs[0])}`
+    : ` · bi-valued (a<sub>i</sub>, b<sub>i</sub>): ${b.pairs.map((x, i) => `${esc(agents[i] ?? i)} ${pair(x)}`).join(', ')}`;
 }
 
 function mmsCell(s: AgentShares | undefined): string {
@@ -38,7 +54,7 @@ function mmsCell(s: AgentShares | undefined): string {
   return `<td class="fd-r">${num(s.mms)}</td>`;
 }
 
-function claimsHtml(claims: ClaimSummary[] | undefined): string {
+export function claimsHtml(claims: ClaimSummary[] | undefined): string {
   if (!claims || !claims.length) return '';
   const items = claims
     .map(
@@ -76,7 +92,7 @@ export function instanceHtml(p: InstancePayload): string {
     })
     .join('');
   const div = p.divisible.length ? ` · divisible: ${p.divisible.map((g) => esc(p.goods[g])).join(', ')}` : '';
-  return `<div class="fairdiv fd-instance" data-kind="instance">${caption(p.title ?? 'Instance', `${p.agents.length} agents × ${p.goods.length} goods${div}`)}<table class="fd-matrix"><thead><tr><th>agent \\ good</th>${goodsHead(p.goods)}<th class="fd-sep">v(M)</th><th>PROP</th>${hasMms ? '<th>MMS</th>' : ''}</tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `<div class="fairdiv fd-instance" data-kind="instance">${caption(p.title ?? 'Instance', `${p.agents.length} agents × ${p.goods.length} goods${div}${bivaluedNote(p.bivalued, p.agents)}`)}<table class="fd-matrix"><thead><tr><th>agent \\ good</th>${goodsHead(p.goods, p.divisible)}<th class="fd-sep">v(M)</th><th>PROP</th>${hasMms ? '<th>MMS</th>' : ''}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 export function allocationHtml(p: AllocationPayload): string {

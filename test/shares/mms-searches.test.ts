@@ -130,7 +130,7 @@ describe('mms searches', () => {
   });
 
   describe('CachedCover (cached iterative weakening; sequential for n <= 3)', () => {
-    const check = (values: readonly bigint[], n: number, limits: { setCap?: number; halfLimit?: number }) => {
+    const check = (values: readonly bigint[], n: number, limits: { setCap?: number; halfLimit?: number; pairsMaxItems?: number }) => {
       const inc = seeded(values, n);
       const search = new CachedCover(inc, new Budget(undefined, undefined), limits);
       search.run();
@@ -146,13 +146,14 @@ describe('mms searches', () => {
       return search.dead;
     };
 
-    it('agrees with brute force on small instances, n = 2..5, small and wide values (600 seeded)', () => {
+    it('agrees with brute force on small instances, n = 2..5, small and wide values, both three-bundle modes (600 seeded)', () => {
       let live = 0;
       fc.assert(
         fc.property(
           fc.oneof(instance(5, 10, 40), instance(5, 10, 2 ** 30), instance(3, 12, 2 ** 45)),
-          ({ n, values }) => {
-            if (!check(values.map(BigInt), n, {})) live++;
+          fc.boolean(),
+          ({ n, values }, pairs) => {
+            if (!check(values.map(BigInt), n, { pairsMaxItems: pairs ? 44 : 0 })) live++;
           },
         ),
         { seed: 424242, numRuns: 600 },
@@ -160,11 +161,17 @@ describe('mms searches', () => {
       assert.ok(live > 400, `only ${live} of 600 runs ended by the search itself`);
     });
 
-    it('agrees with brute force through narrowed windows, rescans and top groups (tiny caps, 300 seeded)', () => {
+    it('agrees with brute force through narrowed windows, rescans, top groups and per-subset queries (tiny caps, 300 seeded)', () => {
       fc.assert(
-        fc.property(instance(4, 11, 5000), fc.constantFrom(4, 16, 64), fc.constantFrom(2, 4, 16), ({ n, values }, setCap, halfLimit) => {
-          check(values.map(BigInt), n, { setCap, halfLimit });
-        }),
+        fc.property(
+          instance(4, 11, 5000),
+          fc.constantFrom(4, 16, 64),
+          fc.constantFrom(2, 4, 16),
+          fc.constantFrom(0, 44),
+          ({ n, values }, setCap, halfLimit, pairsMaxItems) => {
+            check(values.map(BigInt), n, { setCap, halfLimit, pairsMaxItems });
+          },
+        ),
         { seed: 99, numRuns: 300 },
       );
     });

@@ -1,25 +1,28 @@
 /**
  * Exact MMS by cached iterative weakening (Schreiber & Korf, "Cached Iterative Weakening for Optimal
  * Multi-Way Number Partitioning", AAAI-14), transferred from min-max to max-min, with sequential number
- * partitioning for three bundles (Korf, Schreiber & Moffitt 2018: the first subset, then an optimal
- * two-way split of the rest). Our code; the ideas are the papers'.
+ * partitioning for two and three bundles (Korf, Schreiber & Moffitt 2018: the first subset, then an optimal
+ * split of the rest). Our code; the ideas are the papers'.
  *
  * With threshold T every bundle of a partition with smallest bundle >= T is worth between T and
  * v(M) - (n - 1) T. So one meet-in-the-middle scan (`window-sets.ts`) for the lowest threshold of interest,
  * Tlow, yields every possible bundle of every threshold T >= Tlow; the searches then run on that cache.
  * When the values are wide (many digits) the window holds few subsets and the searches are short.
  *
- * - Up to three bundles (sequential): the cache holds the subsets S1 containing the largest item. The MMS is
- *   the maximum over S1 of min(v(S1), best split of the rest); S1 is tried by its bound
- *   min(v(S1), (v(M) - v(S1)) / (n - 1)), best first, and the split is a subset-sum window query
- *   ("a subset of the rest worth in [lower + 1, v(rest) - lower - 1]?"); the loop stops at the first S1
- *   whose bound cannot beat the incumbent, which proves it optimal when that bound reaches below Tlow.
- * - More bundles (CIW): the decision "n bundles each >= T?" is an exact cover of the items by cached sets
- *   (the bundle of the largest uncovered item is a cached set whose largest item it is, within the slack
- *   left), with a failure memo keyed by (covered items, bundles left) that stays valid for higher T; the
- *   threshold is probed at the upper bound first, then by bisection.
+ * - Two and three bundles (sequential): the first subset S1 is the bundle of the largest item; the MMS is
+ *   the maximum over S1 of min(v(S1), best split of the rest). The S1 are tried by their bound
+ *   min(v(S1), (v(M) - v(S1)) / (n - 1)), best first, and the loop stops at the first whose bound cannot
+ *   beat the incumbent, which proves it optimal when that bound reaches below Tlow. For three bundles the
+ *   split of the rest is the cached set (mode `pairs`: the cache holds the whole window) whose largest
+ *   item is the largest item left, disjoint from S1 and nearest half the rest; with many items (a full
+ *   scan costs twice the scan with the largest item forced in) it is a subset-sum window query per S1
+ *   (mode `first`: the cache holds only the S1).
+ * - Four or more bundles (CIW): the decision "n bundles each >= T?" is an exact cover of the items by cached
+ *   sets (the bundle of the largest uncovered item is a cached set whose largest item it is, within the
+ *   slack left), with a failure memo keyed by (covered items, bundles left) that stays valid for higher T;
+ *   the threshold is probed at the upper bound first, then by bisection.
  * - If every threshold >= Tlow fails, upper = Tlow - 1 and the window widens (the sets already judged are
- *   skipped when only the first subset is cached). When a window holds more than `SET_CAP` sets, Tlow rises
+ *   skipped when only first subsets are cached). When a window holds more sets than its cap, Tlow rises
  *   halfway to the upper bound until it does not.
  * Values are doubles: every window end must stay below 2^53 (the total may exceed it; it is kept in BigInt).
  */
@@ -33,8 +36,9 @@ import { WindowSets, type SumWindow } from './window-sets';
  * subset (each costs a subset-sum query, and only those near v(M) / n are ever tried); and the most
  * elementary steps one scan may cost.
  */
-const SET_CAP = 1 << 18;
-const FIRST_CAP = 1 << 11;
+const CAPS = { first: 1 << 11, pairs: 1 << 13, cover: 1 << 18 };
+/** Most items for which three bundles take the second bundle from a full cache. */
+const PAIRS_MAX_ITEMS = 44;
 const SCAN_LIMIT = 4e9;
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 /** Values from this size on count as wide. */
@@ -51,7 +55,11 @@ export class CachedCover {
   private readonly mPos: number;
   private readonly w: Float64Array;
   private readonly total: bigint;
-  private readonly first: boolean;
+  /**
+   * first: the cache holds the subsets with the largest item (two bundles, or three with many items);
+   * pairs: three bundles, the cache holds every subset of the window; cover: four or more bundles.
+   */
+  private readonly mode: 'first' | 'pairs' | 'cover';
   private sets: WindowSets | null = null;
   private win: (SumWindow & { T: bigint }) | null = null;
   private phase: 'scan' | 'search' = 'scan';
@@ -69,21 +77,23 @@ export class CachedCover {
   /** Failure memo of the exact cover: a failure at T holds at every higher T, whatever window found it. */
   private readonly memo: Map<number | string, number>[];
 
-  /** `limits` lowers the caps (tests reach the narrowing and top-group paths with them). */
+  /** `limits` lowers the caps (tests reach the narrowing, top-group and per-subset query paths with them). */
   constructor(
     private readonly inc: Incumbent,
     private readonly budget: Budget,
-    private readonly limits: { setCap?: number; halfLimit?: number } = {},
+    private readonly limits: { setCap?: number; halfLimit?: number; pairsMaxItems?: number } = {},
   ) {
     this.k = inc.n;
     let mPos = 0;
     while (mPos < inc.desc.length && inc.desc[mPos] > 0n) mPos++;
     this.mPos = mPos;
     this.total = inc.desc.reduce((a, b) => a + b, 0n);
-    this.first = this.k <= 3;
+    // three bundles: the second bundle from the cache when one full scan is cheap, else by a subset-sum query
+    // per first subset (the scan with the largest item forced in is half the full one)
+    this.mode = this.k === 2 || (this.k === 3 && mPos > (limits.pairsMaxItems ?? PAIRS_MAX_ITEMS)) ? 'first' : this.k === 3 ? 'pairs' : 'cover';
     this.dead = mPos < this.k || inc.desc[0] > SAFE;
     this.w = Float64Array.from(inc.desc.slice(0, mPos), Number);
-    this.weight = inc.desc[0] >= WIDE ? 4 : 1;
+    this.weight = inc.desc[0] >= WIDE ? 16 : 1;
     this.memo = Array.from({ length: this.k + 1 }, () => new Map());
   }
 
@@ -94,19 +104,19 @@ export class CachedCover {
       const sets = this.sets as WindowSets;
       const win = this.win as SumWindow & { T: bigint };
       if (this.phase === 'scan') {
-        if (!sets.collect(win, this.limits.setCap ?? (this.first ? FIRST_CAP : SET_CAP))) {
+        if (!sets.collect(win, this.limits.setCap ?? CAPS[this.mode])) {
           this.dead = true;
           return;
         }
         this.phase = 'search';
-        if (this.first) this.orderCandidates();
-        else this.buildBuckets();
+        if (this.mode !== 'first') this.buildBuckets();
+        if (this.mode !== 'cover') this.orderCandidates();
       }
-      const failedFrom = this.first ? this.searchFirst() : this.searchCover();
+      const failedFrom = this.mode === 'cover' ? this.searchCover() : this.searchSequential();
       if (failedFrom !== null) {
         // every threshold >= failedFrom is refuted: widen the window below it
         this.inc.atMost(failedFrom - 1n);
-        if (this.first) this.skip = [win.lo, win.hi];
+        if (this.mode === 'first') this.skip = [win.lo, win.hi];
         this.sets = null;
       }
     }
@@ -119,8 +129,8 @@ export class CachedCover {
     // hi = total - (k - 1) T must be a safe integer
     const minT = (this.total - SAFE + k - 2n) / (k - 1n);
     if (T < minT) T = minT;
-    // first-subset mode: the rest of the items (worth up to total - T) goes through the safe-integer queries
-    if (T > this.inc.upper || (this.first && this.total - T > SAFE)) {
+    // sequential modes: the rest of the items (worth up to total - T) is split in safe integers
+    if (T > this.inc.upper || (this.mode !== 'cover' && this.total - T > SAFE)) {
       this.dead = true;
       return false;
     }
@@ -141,8 +151,8 @@ export class CachedCover {
         return true;
       },
     };
-    if (!this.first) this.skip = [1, 0];
-    const sets = new WindowSets(this.w, this.first ? 0 : -1, win.hi, this.budget, this.limits.halfLimit);
+    if (this.mode !== 'first') this.skip = [1, 0];
+    const sets = new WindowSets(this.w, this.mode === 'first' ? 0 : -1, win.hi, this.budget, this.limits.halfLimit);
     if (!sets.viable || sets.scanCost > SCAN_LIMIT) {
       this.dead = true;
       return false;
@@ -153,7 +163,7 @@ export class CachedCover {
     return true;
   }
 
-  // ---- first-subset mode (n <= 3) ----
+  // ---- sequential modes (n = 2, 3) ----
 
   /** Bound of a first subset worth s: min(s, floor((total - s) / (n - 1))), relative to Tlow (exact doubles). */
   private boundOf(s: number, T: bigint, slack: number): number {
@@ -162,18 +172,24 @@ export class CachedCover {
     return rel < rest ? rel : rest;
   }
 
+  /** The first subsets (all cached sets, or the bucket of the largest item) by bound, best first. */
   private orderCandidates(): void {
     const sets = this.sets as WindowSets;
     const win = this.win as SumWindow & { T: bigint };
     const slack = Number(this.total - BigInt(this.k) * win.T);
+    const ids = this.mode === 'first' ? Int32Array.from({ length: sets.count }, (_, i) => i) : this.bucketSet.slice(this.bucketStart[0], this.bucketStart[1]);
     const bound = new Float64Array(sets.count);
-    for (let i = 0; i < sets.count; i++) bound[i] = this.boundOf(sets.sums[i], win.T, slack);
-    this.order = Int32Array.from({ length: sets.count }, (_, i) => i).sort((a, b) => bound[b] - bound[a]);
+    for (const i of ids) bound[i] = this.boundOf(sets.sums[i], win.T, slack);
+    this.order = ids.sort((a, b) => bound[b] - bound[a]);
     this.next = 0;
   }
 
-  /** Tries first subsets best bound first; returns the threshold from which all fail, or null when solved. */
-  private searchFirst(): bigint | null {
+  /**
+   * Tries first subsets best bound first; for three bundles the second is the cached set, among those whose
+   * largest item is the largest item left, disjoint from the first and nearest half the rest. Returns the
+   * threshold from which all fail, or null when solved.
+   */
+  private searchSequential(): bigint | null {
     const sets = this.sets as WindowSets;
     const win = this.win as SumWindow & { T: bigint };
     const W = sets.words;
@@ -182,30 +198,19 @@ export class CachedCover {
       this.budget.tick();
       const i = this.order[this.next];
       const s = sets.sums[i];
-      const lowerRel = Number(this.inc.lower - win.T);
-      if (this.boundOf(s, win.T, slack) <= lowerRel) break;
+      if (this.boundOf(s, win.T, slack) <= Number(this.inc.lower - win.T)) break;
+      const off = i * W;
       const bin = new Int32Array(this.inc.desc.length).fill(1);
-      const rest: number[] = [];
-      for (let p = 0; p < this.mPos; p++) {
-        if ((sets.masks[i * W + (p >>> 5)] >>> (p & 31)) & 1) bin[p] = 0;
-        else rest.push(p);
-      }
+      for (let p = 0; p < this.mPos; p++) if ((sets.masks[off + (p >>> 5)] >>> (p & 31)) & 1) bin[p] = 0;
       if (this.k === 2) {
         this.inc.adopt(bin);
-        continue;
-      }
-      // a subset of the rest worth in [lower + 1, v(rest) - lower - 1], again after every success (a
-      // witness found this way may be worth more than lower + 1, but not necessarily the most this S1 allows)
-      const vals = rest.map((p) => this.w[p]);
-      const restSum = this.total - BigInt(s);
-      while (this.boundOf(s, win.T, slack) > Number(this.inc.lower - win.T)) {
-        const need = this.inc.lower + 1n;
-        const hi = restSum - need;
-        const chosen = subsetInWindow(vals, Number(need), Number(hi), this.budget);
-        if (!chosen) break;
-        const b2 = bin.slice();
-        for (const q of chosen) b2[rest[q]] = 2;
-        this.inc.adopt(b2);
+      } else if (this.mode === 'pairs') {
+        const j = this.bestSecond(i, Number(this.total - BigInt(s)));
+        if (j < 0) continue;
+        for (let p = 0; p < this.mPos; p++) if ((sets.masks[j * W + (p >>> 5)] >>> (p & 31)) & 1) bin[p] = 2;
+        this.inc.adopt(bin);
+      } else {
+        this.splitRest(s, win.T, slack, bin);
       }
     }
     if (this.inc.lower + 1n >= win.T) {
@@ -213,6 +218,70 @@ export class CachedCover {
       return null;
     }
     return win.T;
+  }
+
+  /**
+   * Three bundles, first subset worth s fixed (bundle 0 in `bin`, the rest bundle 1): a subset of the rest
+   * worth in [lower + 1, v(rest) - lower - 1] (subset-sum window query), again after every success, since a
+   * witness found this way may be worth more than lower + 1 but not the most this first subset allows.
+   */
+  private splitRest(s: number, T: bigint, slack: number, bin: Int32Array): void {
+    const rest: number[] = [];
+    for (let p = 0; p < this.mPos; p++) if (bin[p] === 1) rest.push(p);
+    const vals = rest.map((p) => this.w[p]);
+    const restSum = this.total - BigInt(s);
+    while (this.boundOf(s, T, slack) > Number(this.inc.lower - T)) {
+      const need = this.inc.lower + 1n;
+      const chosen = subsetInWindow(vals, Number(need), Number(restSum - need), this.budget);
+      if (!chosen) return;
+      const b2 = bin.slice();
+      for (const q of chosen) b2[rest[q]] = 2;
+      this.inc.adopt(b2);
+    }
+  }
+
+  /**
+   * The cached set disjoint from set i, holding the largest item outside it as its largest item, whose sum is
+   * nearest half of `rest` (the value outside set i) and splits it with both parts above the incumbent; -1
+   * when none does. Every second bundle of value above the incumbent is cached (its sum lies in the window).
+   */
+  private bestSecond(i: number, rest: number): number {
+    const sets = this.sets as WindowSets;
+    const W = sets.words;
+    const masks = sets.masks;
+    let x = -1;
+    for (let w = 0; w < W; w++) {
+      const free = ~masks[i * W + w];
+      if (free !== 0) {
+        x = w * 32 + (31 - Math.clz32(free & -free));
+        break;
+      }
+    }
+    if (x < 0 || x >= this.mPos) return -1;
+    const sums = this.bucketSums;
+    const start = this.bucketStart[x];
+    const end = this.bucketStart[x + 1];
+    const mid = rest / 2;
+    const reach = mid - (Number(this.inc.lower) + 1);
+    let a = start;
+    let b = end;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      if (sums[m] < mid) a = m + 1;
+      else b = m;
+    }
+    let l = a - 1;
+    let r = a;
+    for (;;) {
+      const dl = l >= start ? mid - sums[l] : Infinity;
+      const dr = r < end ? sums[r] - mid : Infinity;
+      const d = dl < dr ? dl : dr;
+      if (d > reach) return -1;
+      const j = this.bucketSet[dl < dr ? l-- : r++];
+      let clash = 0;
+      for (let w = 0; w < W; w++) clash |= masks[j * W + w] & masks[i * W + w];
+      if (clash === 0) return j;
+    }
   }
 
   // ---- exact-cover mode (n >= 4) ----

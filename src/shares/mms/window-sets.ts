@@ -20,6 +20,8 @@ import type { Budget } from './budget';
 /** Largest sum-bounded half list (entries), and the largest top group (items). */
 const HALF_LIMIT = 1 << 22;
 const MAX_TOP = 16;
+/** Cost of building one half-list entry, in two-pointer scan steps (measured, roughly). */
+const BUILD_STEPS = 8;
 
 /** Sorted sums (ascending) and local bit masks of the subsets of a few values worth at most a bound. */
 interface HalfList {
@@ -158,16 +160,22 @@ export class WindowSets {
       this.done = true;
       return;
     }
-    // the top group takes the largest items until both halves fit 32 bits and the half-list limit
-    for (let t = Math.max(0, free.length - 64); t <= Math.min(MAX_TOP, free.length); t++) {
+    // the top group size: halves of at most 32 items within the half-list limit, at the least estimated cost
+    // (building a list costs about BUILD_STEPS scan steps per entry; each top combination scans both lists)
+    const split = (t: number) => {
       const rest = free.slice(t);
       const posA = rest.filter((_, i) => i % 2 === 0);
       const posB = rest.filter((_, i) => i % 2 === 1);
-      const va = posA.map((p) => w[p]);
-      const vb = posB.map((p) => w[p]);
-      if (estimateBounded(va, cap) > 1.1 * halfLimit || estimateBounded(vb, cap) > 1.1 * halfLimit) continue;
-      const A = boundedSubsetSums(va, cap, halfLimit);
-      const B = A && boundedSubsetSums(vb, cap, halfLimit);
+      const sizeA = Math.min(2 ** posA.length, estimateBounded(posA.map((p) => w[p]), cap));
+      const sizeB = Math.min(2 ** posB.length, estimateBounded(posB.map((p) => w[p]), cap));
+      return { t, posA, posB, fits: sizeA <= 1.1 * halfLimit && sizeB <= 1.1 * halfLimit, cost: (sizeA + sizeB) * (BUILD_STEPS + 2 ** t) };
+    };
+    const plans = [];
+    for (let t = Math.max(0, free.length - 64); t <= Math.min(MAX_TOP, free.length); t++) plans.push(split(t));
+    plans.sort((a, b) => Number(b.fits) - Number(a.fits) || a.cost - b.cost);
+    for (const { t, posA, posB } of plans) {
+      const A = boundedSubsetSums(posA.map((p) => w[p]), cap, halfLimit);
+      const B = A && boundedSubsetSums(posB.map((p) => w[p]), cap, halfLimit);
       if (!A || !B) continue;
       this.A = A;
       this.B = B;

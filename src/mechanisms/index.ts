@@ -4,3 +4,4 @@ import './tie-mms';
 import './stochastic';
 import './bobw-few-agents';
 import './bobw-mixed';
+import './multipliers';

@@ -18,6 +18,7 @@ import type {
   ClaimPayload,
   ClaimSummary,
   ComparedNumber,
+  FisherPricesPayload,
   FractionalPayload,
   InstancePayload,
   LotteryPayload,
@@ -28,6 +29,7 @@ import type {
 } from './payload';
 import { payloadHeader } from './payload';
 import { scalarString, toPlain, type PlainContext } from './plain';
+import { statedPrices } from './prices';
 
 /** Options of the display builders. */
 export interface DisplayOptions {
@@ -137,6 +139,12 @@ export function instancePayload(inst: Instance, opts: DisplayOptions = {}): Inst
   };
 }
 
+/** The optional `prices` field: the Fisher-market prices the outcome's price claims state. */
+function pricesField(inst: Instance | undefined, extra: OutcomeExtra): { prices?: FisherPricesPayload[] } {
+  const prices = statedPrices(inst, extra.claims);
+  return prices.length ? { prices } : {};
+}
+
 function ctxOf(inst?: Instance): PlainContext {
   return inst ? { agents: inst.agents, goods: inst.goods } : {};
 }
@@ -198,6 +206,7 @@ export function allocationPayload(
     rows: allocationRows(inst, a, s.prop, s.mms),
     shares: s.shares,
     ...claimsAndTrace(extra, inst),
+    ...pricesField(inst, extra),
   };
 }
 
@@ -249,6 +258,7 @@ export function lotteryPayload(
     shares: s.shares,
     ...claimsAndTrace(extra, inst),
     ...(l.size > max ? { omitted: l.size - max } : {}),
+    ...pricesField(inst, extra),
   };
 }
 

@@ -32,6 +32,7 @@ export {
   type SupportEntry,
   type LotteryPayload,
   type MixedPayload,
+  type FisherPricesPayload,
   type MixedSupportEntry,
   type BivaluedPayload,
   type WaterFillingPayload,

@@ -127,6 +127,22 @@ export interface AllocationPayload extends Base<'allocation'>, InstanceTable {
   shares: AgentShares[];
   claims?: ClaimSummary[];
   trace?: TraceStepPayload[];
+  /** Fisher-market prices stated by an `fpo-prices` claim (the fPO certificate). */
+  prices?: FisherPricesPayload[];
+}
+
+/** Fisher-market prices a claim states for one allocation, with the budgets and MBB edges they imply. */
+export interface FisherPricesPayload {
+  /** held[i] = the goods agent i holds (any positive share). */
+  held: number[][];
+  /** p_g, exact. */
+  prices: Exact[];
+  /** e_i = sum_g p_g x_ig, exact. */
+  budgets: Exact[];
+  /** alpha_i = max_g v_i(g)/p_g, exact (absent when some price is not positive). */
+  bangPerBuck?: Exact[];
+  /** mbb[i] = the goods g with v_i(g)/p_g = alpha_i (absent with bangPerBuck). */
+  mbb?: number[][];
 }
 
 /** `fractional`: a fractional allocation as a heatmap, with expected values when the instance is known. */
@@ -164,6 +180,8 @@ export interface LotteryPayload extends Base<'lottery'>, InstanceTable {
   trace?: TraceStepPayload[];
   /** Number of support entries omitted from `support` (very large lotteries are truncated). */
   omitted?: number;
+  /** Fisher-market prices stated by an `ex-post-fpo-prices` claim, one entry per priced allocation. */
+  prices?: FisherPricesPayload[];
 }
 
 /** One mixed allocation of a mixed lottery's support: indivisible bundles plus exact fractions of divisible goods. */

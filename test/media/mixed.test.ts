@@ -1,7 +1,7 @@
 /**
  * The mixed-goods view in headless Chromium (Debian `chromium` driven by playwright-core): the renderer
  * (media/index.ts with media/mixed.ts) and the bare text/html fallback, on real outcomes of the bobw-mixed
- * mechanisms, a mixed instance and a hostile payload; DOM assertions, the support rows switching the matrix,
+ * mechanisms (and the Fisher prices of Algorithm 2), a mixed instance and a hostile payload; DOM assertions, the support rows switching the matrix,
  * and screenshots under test/artifacts/ (git-ignored).
  */
 import { strict as assert } from 'node:assert';
@@ -12,9 +12,16 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mimeOf, payloadHtml, toMimeBundle, type MixedPayload, type Payload } from '../../src/display';
+import {
+  mimeOf,
+  payloadHtml,
+  toMimeBundle,
+  type LotteryPayload,
+  type MixedPayload,
+  type Payload,
+} from '../../src/display';
 import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from '../helpers/chromium';
-import { hostileMixedPayload, MIXED_MARKUP, mixedFixtures } from '../helpers/mixed-display';
+import { hostileMixedPayload, MIXED_MARKUP, mixedFixtures, solveExample } from '../helpers/mixed-display';
 import { fallbackPage, rendererPage, type Theme } from './harness';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -34,6 +41,7 @@ describe('mixed goods in the renderer and the HTML fallback (headless Chromium)'
     ['water-filling', f.waterFilling],
     ['cake-to-bob', f.cakeToBob],
     ['mixed-instance', f.mixedInstance],
+    ['fpo-prices', solveExample('ef-efx-fpo-bivalued')],
   ];
   const items = [
     ...values.map(([name, v]) => {
@@ -225,6 +233,17 @@ describe('mixed goods in the renderer and the HTML fallback (headless Chromium)'
         assert.equal(await c.locator('thead th[data-divisible]').count(), 1);
         assert.match(await c.locator('.fd-caption').innerText(), /divisible: cake.*bi-valued.*\(1, 3\)/);
         assert.equal(await c.getByText('MMS', { exact: true }).count(), 0);
+      });
+
+      it('draws the Fisher prices of Algorithm 2 beside the MBB goods of each agent, one table per priced allocation', async () => {
+        const c = cell('fpo-prices');
+        const prices = (items.find((i) => i.name === 'fpo-prices')!.json as LotteryPayload).prices!;
+        assert.equal(await c.locator('table.fd-prices').count(), prices.length);
+        assert.equal(await c.locator('details.fd-priced[open]').count(), 1);
+        const first = c.locator('table.fd-prices').first();
+        assert.deepEqual(await first.locator('tr.fd-price-row td.fd-r').allInnerTexts(), prices[0].prices);
+        assert.equal(await first.locator('td[data-held]').count(), prices[0].held.flat().length);
+        assert.equal(await c.locator('td[data-off-mbb]').count(), 0);
       });
 
       it('renders every string of a hostile mixed payload as text, also after switching the matrix', async () => {

@@ -19,6 +19,7 @@ import type {
 import { approx } from '../payload';
 import { certificateVerdict, VERDICTS } from '../verdict';
 import { agentColor, caption, esc, num, ratio } from './common';
+import { pricesHtml } from './prices';
 
 const agentVars = (i: number): string => `--fd-agent:${agentColor(i)};--fd-agent-bg:${agentColor(i, 0.16)}`;
 
@@ -121,7 +122,7 @@ export function allocationHtml(p: AllocationPayload): string {
     ? `<th class="fd-sep">v<sub>i</sub>(A<sub>i</sub>)</th><th>PROP</th><th>÷PROP</th>${hasMms ? '<th>MMS</th><th>÷MMS</th>' : ''}`
     : '';
   const sub = `allocation · ${p.agents.length} agents × ${p.goods.length} goods · <span class="fd-muted">highlighted: the owner of each good</span>`;
-  return `<div class="fairdiv fd-allocation" data-kind="allocation">${caption(p.title ?? p.mechanism ?? 'Allocation', sub)}<table class="fd-matrix"><thead><tr><th>agent \\ good</th>${goodsHead(p.goods)}${head}</tr></thead><tbody>${rows}</tbody></table>${claimsHtml(p.claims)}${traceStepsHtml(p.trace)}</div>`;
+  return `<div class="fairdiv fd-allocation" data-kind="allocation">${caption(p.title ?? p.mechanism ?? 'Allocation', sub)}<table class="fd-matrix"><thead><tr><th>agent \\ good</th>${goodsHead(p.goods)}${head}</tr></thead><tbody>${rows}</tbody></table>${pricesHtml(p)}${claimsHtml(p.claims)}${traceStepsHtml(p.trace)}</div>`;
 }
 
 /** The heatmap table of a fractional matrix (rows = agents, columns = goods). */
@@ -186,7 +187,7 @@ export function lotteryHtml(p: LotteryPayload): string {
     : '';
   const total = p.support.length + (typeof p.omitted === 'number' ? p.omitted : 0);
   const sub = `lottery over ${total} allocation${total === 1 ? '' : 's'} · by decreasing probability`;
-  return `<div class="fairdiv fd-lottery" data-kind="lottery">${caption(p.title ?? p.mechanism ?? 'Lottery', sub)}<table class="fd-support"><thead><tr><th>p</th>${agentHeads}</tr>${subHeads}</thead><tbody>${body}${expected}</tbody></table>${omitted}<div class="fd-section">Marginals: P(good ∈ A<sub>i</sub>)</div>${heatmapTable(p.agents, p.goods, p.marginals)}${claimsHtml(p.claims)}${traceStepsHtml(p.trace)}</div>`;
+  return `<div class="fairdiv fd-lottery" data-kind="lottery">${caption(p.title ?? p.mechanism ?? 'Lottery', sub)}<table class="fd-support"><thead><tr><th>p</th>${agentHeads}</tr>${subHeads}</thead><tbody>${body}${expected}</tbody></table>${omitted}<div class="fd-section">Marginals: P(good ∈ A<sub>i</sub>)</div>${heatmapTable(p.agents, p.goods, p.marginals)}${pricesHtml(p)}${claimsHtml(p.claims)}${traceStepsHtml(p.trace)}</div>`;
 }
 
 /** The badge of each claim status. */

@@ -20,6 +20,7 @@ import { scalarString } from './plain';
 /** A mixed value on its own: a lottery, one allocation, or the marginals carrying their lottery. */
 export type MixedValue = MixedLottery | MixedAllocation | MixedMarginals;
 
+/** True for a MixedLottery, a MixedAllocation or the MixedMarginals of a mixed mechanism. */
 export function isMixedValue(x: unknown): x is MixedValue {
   return x instanceof MixedLottery || x instanceof MixedAllocation || x instanceof MixedMarginals;
 }

@@ -211,6 +211,10 @@ export function waterFillingHtml(p: MixedPayload): string {
     .join('');
 }
 
+/**
+ * The mixed view: caption, the support (for a lottery), the matrix (the allocation itself, or the marginals of a
+ * lottery), claims, water-filling runs and the trace.
+ */
 export function mixedHtml(p: MixedPayload): string {
   const total = p.support.length + (typeof p.omitted === 'number' ? p.omitted : 0);
   const single = total === 1;

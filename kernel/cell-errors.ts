@@ -41,6 +41,36 @@ export class CellRegistry {
   }
 }
 
+/** `f()`, or `fallback` when reading the value throws (a hostile getter, a Proxy trap, a custom inspector). */
+function attempt<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * Name, message and stack of a thrown value, read defensively: a thrown value whose `message` getter, `name`,
+ * `stack`, Proxy traps or custom inspector throw is still described (issue 16: such a value used to wedge the
+ * cell until its timeout and cost the kernel's state).
+ */
+export function describeThrown(err: unknown): { ename: string; evalue: string; stack: string } {
+  const isErr = attempt(() => err instanceof Error || (typeof err === 'object' && err !== null && 'stack' in err && 'message' in err), false);
+  const text = (x: unknown): string => attempt(() => (typeof x === 'string' ? x : String(x)), '(a value that cannot be shown)');
+  if (isErr) {
+    const e = err as Error;
+    return {
+      ename: attempt(() => text(e.name) || 'Error', 'Error'),
+      evalue: attempt(() => text(e.message), '(its message cannot be read)'),
+      stack: attempt(() => (typeof e.stack === 'string' ? e.stack : ''), ''),
+    };
+  }
+  if (typeof err === 'string') return { ename: 'Thrown', evalue: err, stack: '' };
+  const shown = attempt(() => renderValue(err, null).data['text/plain'] as string, '');
+  return { ename: 'Thrown', evalue: shown || `(a thrown ${attempt(() => typeof err, 'value')} that cannot be shown)`, stack: '' };
+}
+
 /** The `error` message of a cell that did not compile (nothing ran). */
 export function syntaxErrorMessage(id: string, e: CellSyntaxError, cellName: string): ErrorMessage {
   return {
@@ -67,16 +97,8 @@ export function runtimeErrorMessage(
   ownFile: string | null,
   cwd: string,
 ): ErrorMessage {
-  const isErr = err instanceof Error || (typeof err === 'object' && err !== null && 'stack' in err && 'message' in err);
-  const e = err as Error;
-  const ename = isErr ? e.name || 'Error' : 'Thrown';
-  const evalue = isErr
-    ? String(e.message)
-    : typeof err === 'string'
-      ? err
-      : (renderValue(err, null).data['text/plain'] as string);
+  const { ename, evalue, stack } = describeThrown(err);
   const traceback: string[] = [`${ename}: ${evalue}`];
-  const stack = isErr && typeof e.stack === 'string' ? e.stack : '';
   const frames = stack.split('\n').filter((l) => /^\s+at /.test(l));
   let firstCellFrame: { line: number; column: number; name: string; own: boolean } | null = null;
   for (const f of frames) {

@@ -120,6 +120,9 @@ export class KernelClient extends EventEmitter {
       env,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
+      // its own process group, so that an interrupt or a kill reaches the processes a cell started too
+      // (a cell blocked in execSync left its child running after the kernel was killed)
+      detached: GROUPS,
     });
     this.child = child;
     this.readyInfo = null;
@@ -257,7 +260,7 @@ export class KernelClient extends EventEmitter {
     const grace = (ms: number) => delay(ms).then(() => false);
     if (await Promise.race([finished, grace(this.options.abortGraceMs ?? 150)])) return false;
     // 2. SIGINT: breaks synchronous top-level code
-    if (this.child === child && this.running === r) child.kill('SIGINT');
+    if (this.child === child && this.running === r) signalGroup(child, 'SIGINT');
     const stopped = await Promise.race([finished, grace(this.options.interruptGraceMs ?? 800)]);
     if (stopped || this.running !== r) return false;
     // The cell is stuck in synchronous code: kill and re-fork.
@@ -397,11 +400,7 @@ export class KernelClient extends EventEmitter {
 
   private kill(child: ChildProcess): void {
     this.expectedExit.add(child);
-    try {
-      child.kill('SIGKILL');
-    } catch {
-      // already gone
-    }
+    signalGroup(child, 'SIGKILL');
   }
 
   private killAndWait(child: ChildProcess): Promise<void> {
@@ -419,6 +418,23 @@ export class KernelClient extends EventEmitter {
         this.readyInfo = null;
       }
     });
+  }
+}
+
+/** Process groups exist on POSIX systems; elsewhere the kernel is signalled alone. */
+const GROUPS = process.platform !== 'win32';
+
+/** Signals the kernel and every process in its group (the processes its cells started). */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (GROUPS && child.pid) process.kill(-child.pid, signal);
+    else child.kill(signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      // already gone
+    }
   }
 }
 

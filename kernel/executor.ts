@@ -8,9 +8,10 @@
  * cleanly, then abandons the cell's await (state kept); SIGINT breaks the cell's synchronous top-level code
  * (`breakOnSigint`), or abandons the await when it arrives while the cell awaits.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { runtimeErrorMessage, syntaxErrorMessage, type CellRegistry } from './cell-errors';
+import { describeThrown, runtimeErrorMessage, syntaxErrorMessage, type CellRegistry } from './cell-errors';
 import type { Send } from './channel';
 import type { EmitDisplay, Reporters } from './hooks';
 import type { ExecuteRequest, ExecutionStatus, HostMessage } from './protocol';
@@ -39,27 +40,48 @@ export interface ExecutorContext {
 export class CellExecutor {
   private current = '';
   private running: RunningCell | null = null;
+  /** The execution whose code is running, carried into its timers and promises. */
+  private readonly origin = new AsyncLocalStorage<string>();
 
   constructor(private readonly ctx: ExecutorContext) {}
 
   /**
-   * The execution that output belongs to: the running one, else the most recent (output of timers and
-   * promises after `done` goes there); '' before the first.
+   * The execution that output belongs to: the cell whose code (or timer, or promise callback) is running, so
+   * that late output goes to the cell that caused it; else the most recent execution; '' before the first.
    */
   get currentId(): string {
-    return this.current;
+    return this.origin.getStore() ?? this.current;
   }
 
-  /** Runs one cell to its `done` message. */
+  /** Runs one cell to its `done` message, which is sent however the cell and its reporting end. */
   async execute(req: ExecuteRequest): Promise<void> {
-    const { send, reporters } = this.ctx;
     const t0 = Date.now();
+    let status: ExecutionStatus = 'error';
+    this.active = req.id;
+    try {
+      status = await this.executeCell(req);
+      // one turn of the event loop, so that a promise the cell rejected without handling is reported in the cell
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.strayErrors.delete(req.id) && status === 'ok') status = 'error';
+    } catch (e) {
+      this.ctx.send({ type: 'stream', id: req.id, name: 'stderr', text: `fairdiv kernel: ${describeThrown(e).evalue}\n` });
+    }
+    this.active = '';
+    this.ctx.send({ type: 'done', id: req.id, status, durationMs: Date.now() - t0 });
+  }
+
+  /** The execution between its `execute` and its `done`. */
+  private active = '';
+
+  /** Executions that had an unhandled rejection or uncaught exception before their `done`. */
+  private readonly strayErrors = new Set<string>();
+
+  /** Runs one cell; returns its status (the caller sends `done`). */
+  private async executeCell(req: ExecuteRequest): Promise<ExecutionStatus> {
+    const { send, reporters } = this.ctx;
     this.current = req.id;
     const compiled = this.compile(req);
-    if (!compiled) {
-      send({ type: 'done', id: req.id, status: 'error', durationMs: Date.now() - t0 });
-      return;
-    }
+    if (!compiled) return 'error';
     const file = this.ctx.cells.register(req.cellName ?? 'cell', compiled.mapPosition);
     reporters.open(req.id);
     let status: ExecutionStatus = 'ok';
@@ -69,11 +91,11 @@ export class CellExecutor {
       this.running = cell;
     });
     try {
-      const value = await Promise.race([this.run(compiled, file), interrupted]);
+      const value = await Promise.race([this.origin.run(req.id, () => this.run(compiled, file)), interrupted]);
       if (cell.interrupted || (value === 'interrupted' && this.running === null)) status = 'interrupted';
-      else if (compiled.hasResult && value !== undefined) this.ctx.emit(req.id, value, true);
+      else if (compiled.hasResult && value !== undefined) this.showResult(req.id, value);
     } catch (e) {
-      if (cell.interrupted || (e instanceof Error && /Script execution was interrupted by `SIGINT`/.test(e.message))) {
+      if (cell.interrupted || /Script execution was interrupted by `SIGINT`/.test(describeThrown(e).evalue)) {
         // after an interrupt, the computation's own abort error is the expected way to stop
         status = 'interrupted';
       } else {
@@ -96,7 +118,16 @@ export class CellExecutor {
         phase: 'runtime',
       });
     }
-    send({ type: 'done', id: req.id, status, durationMs: Date.now() - t0 });
+    return status;
+  }
+
+  /** The cell's result; a value that cannot be displayed is said so instead of ending the kernel's turn. */
+  private showResult(id: string, value: unknown): void {
+    try {
+      this.ctx.emit(id, value, true);
+    } catch (e) {
+      this.ctx.send({ type: 'display', id, data: { 'text/plain': `(the result cannot be displayed: ${describeThrown(e).evalue})` }, result: true });
+    }
   }
 
   /** The compiled cell, or null after sending its error (nothing ran). */
@@ -155,8 +186,9 @@ export class CellExecutor {
 
   /** An error outside any cell's control flow (an unhandled rejection, an uncaught exception): on stderr of the current execution. */
   reportStray(what: string, err: unknown): void {
-    const id = this.current;
+    const id = this.currentId;
     if (!id) return;
+    if (id === this.active) this.strayErrors.add(id);
     const m = runtimeErrorMessage(id, err, this.ctx.cells, null, this.ctx.cwd);
     this.ctx.send({ type: 'stream', id, name: 'stderr', text: `${what}: ${m.traceback.join('\n')}\n` });
   }

@@ -8,7 +8,7 @@
  */
 import ts from 'typescript';
 import { CellRegistry } from './cell-errors';
-import { captureStdio, ipcSender } from './channel';
+import { captureStdio, ipcSender, streamBatcher } from './channel';
 import { CellExecutor, hostMessageHandler } from './executor';
 import { displayEmitter, installHooks, Reporters } from './hooks';
 import { installCellModules, libraryPath } from './library';
@@ -22,14 +22,15 @@ if (!process.send) {
 const library = libraryPath();
 const cwd = process.cwd();
 const realStderr = process.stderr.write.bind(process.stderr);
-const send = ipcSender(process, (text) => void realStderr(text));
+const batcher = streamBatcher(ipcSender(process, (text) => void realStderr(text)));
+const send = batcher.send;
 const nodeRequire = installCellModules(library, cwd);
 const reporters = new Reporters(send);
 const emit = displayEmitter(send, () => findToMimeBundle(library, (p) => nodeRequire(p)));
 const executor = new CellExecutor({ send, cwd, cells: new CellRegistry(), reporters, emit });
 const currentId = () => executor.currentId;
 
-captureStdio(send, currentId);
+captureStdio(batcher.stream, currentId);
 installHooks(currentId, emit, reporters);
 
 process.on('SIGINT', () => executor.sigint());
@@ -40,5 +41,6 @@ process.on(
   hostMessageHandler(executor, (code) => process.exit(code)),
 );
 process.on('disconnect', () => process.exit(0));
+process.on('exit', () => batcher.flush());
 
 send({ type: 'ready', pid: process.pid, node: process.version, typescript: ts.version, library });

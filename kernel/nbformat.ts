@@ -63,20 +63,45 @@ export function cellLanguage(nb: Notebook, cell: NbCell): CellLanguage {
   return notebookLanguage(nb);
 }
 
+/** Characters of one saved stream output at most; the rest is summarized in one line (issue 16). */
+export const MAX_SAVED_STREAM_CHARS = 1_000_000;
+
+/** Consecutive stream chunks as one saved text: the first MAX_SAVED_STREAM_CHARS characters, then a summary. */
+function savedStream(parts: readonly string[]): string[] {
+  const text = parts.join('');
+  if (text.length <= MAX_SAVED_STREAM_CHARS) return toLines(text);
+  const kept = text.slice(0, text.lastIndexOf('\n', MAX_SAVED_STREAM_CHARS) + 1 || MAX_SAVED_STREAM_CHARS);
+  const rest = text.slice(kept.length);
+  const lines = (rest.match(/\n/g) ?? []).length + (rest.endsWith('\n') ? 0 : 1);
+  return [...toLines(kept.endsWith('\n') ? kept : `${kept}\n`), `[... ${lines} more lines (${rest.length} characters) not saved]\n`];
+}
+
 /**
- * Kernel outputs of one cell -> nbformat outputs (consecutive stream chunks merged). Progress bars are
- * transient and dropped, so saved notebooks stay clean.
+ * Kernel outputs of one cell -> nbformat outputs (consecutive stream chunks merged in linear time, each merged
+ * stream capped at MAX_SAVED_STREAM_CHARS). Progress bars are transient and dropped, so saved notebooks stay clean.
  */
 export function toNbOutputs(outputs: readonly KernelOutput[], executionCount: number): NbOutput[] {
   const out: NbOutput[] = [];
+  // the chunks of the stream output being merged (joined once it ends: re-joining per chunk was quadratic)
+  let pending: { output: NbOutput; parts: string[] } | null = null;
+  const close = () => {
+    if (pending) pending.output.text = savedStream(pending.parts);
+    pending = null;
+  };
   for (const o of outputs) {
     if (o.type === 'progress') continue;
     if (o.type === 'stream') {
-      const last = out[out.length - 1];
-      if (last && last.output_type === 'stream' && last.name === o.name) {
-        last.text = toLines((Array.isArray(last.text) ? last.text.join('') : (last.text ?? '')) + o.text);
-      } else out.push({ output_type: 'stream', name: o.name, text: toLines(o.text) });
-    } else if (o.type === 'display') {
+      if (pending && pending.output.name === o.name) pending.parts.push(o.text);
+      else {
+        close();
+        const output: NbOutput = { output_type: 'stream', name: o.name, text: [] };
+        out.push(output);
+        pending = { output, parts: [o.text] };
+      }
+      continue;
+    }
+    close();
+    if (o.type === 'display') {
       const data: Record<string, unknown> = {};
       for (const [mime, v] of Object.entries(o.data))
         data[mime] = typeof v === 'string' && mime.startsWith('text/') ? toLines(v) : v;
@@ -86,6 +111,7 @@ export function toNbOutputs(outputs: readonly KernelOutput[], executionCount: nu
       out.push({ output_type: 'error', ename: o.ename, evalue: o.evalue, traceback: o.traceback });
     }
   }
+  close();
   return out;
 }
 

@@ -37,10 +37,21 @@ export function findToMimeBundle(libraryPath: string, load: (p: string) => unkno
   return cached;
 }
 
+/** `util.inspect` text of a value; a value whose inspection throws (a custom inspector, a Proxy) is named as such. */
 export function inspectText(value: unknown): string {
-  return typeof value === 'string'
-    ? util.inspect(value)
-    : util.inspect(value, { depth: 6, colors: false, maxArrayLength: 200 });
+  try {
+    return typeof value === 'string'
+      ? util.inspect(value)
+      : util.inspect(value, { depth: 6, colors: false, maxArrayLength: 200 });
+  } catch (e) {
+    let why = 'it throws';
+    try {
+      why = `${(e as Error).message}`;
+    } catch {
+      // the error itself cannot be read
+    }
+    return `(a value that cannot be inspected: ${why})`;
+  }
 }
 
 /** Ensures a bundle is plain JSON (the IPC channel and nbformat need it). */

@@ -12,10 +12,13 @@ import {
   notebookToHtml,
   sourceOf,
   toNbOutputs,
-  type NbOutput,
+  type NbCell,
   type Notebook,
 } from './nbformat';
-import type { ExecutionOutcome } from './protocol';
+import type { ExecutionOutcome, KernelOutput } from './protocol';
+
+/** How long the runner waits after the last cell for its late output (timers, promises), in ms. */
+const LATE_OUTPUT_MS = 100;
 
 export interface RunNotebookOptions {
   /** Kernel options (cwd defaults to the notebook's folder). */
@@ -50,11 +53,27 @@ export interface RunReport {
   ok: boolean;
 }
 
+/**
+ * Reads an nbformat 4 notebook, checking the shape the runner relies on: every cell an object with a string
+ * `cell_type` and a text `source` (errors name the cell), outputs and metadata of the right kinds.
+ */
 export function readNotebook(file: string): Notebook {
   const nb = JSON.parse(fs.readFileSync(file, 'utf8')) as Notebook;
-  if (!nb || !Array.isArray(nb.cells) || typeof nb.nbformat !== 'number')
+  if (!nb || typeof nb !== 'object' || !Array.isArray(nb.cells) || typeof nb.nbformat !== 'number')
     throw new Error(`${file}: not an nbformat notebook`);
   if (nb.nbformat !== 4) throw new Error(`${file}: nbformat ${nb.nbformat} is not supported (need 4)`);
+  if (nb.metadata !== undefined && (nb.metadata === null || typeof nb.metadata !== 'object')) throw new Error(`${file}: metadata must be an object`);
+  nb.cells.forEach((cell: unknown, k) => {
+    const where = `${file}: cells[${k}]`;
+    if (cell === null || typeof cell !== 'object' || Array.isArray(cell)) throw new Error(`${where}: expected a cell object, got ${JSON.stringify(cell)}`);
+    const c = cell as Partial<NbCell>;
+    if (typeof c.cell_type !== 'string') throw new Error(`${where}.cell_type: expected a string`);
+    const src = c.source;
+    if (!(typeof src === 'string' || (Array.isArray(src) && src.every((l) => typeof l === 'string'))))
+      throw new Error(`${where}.source: expected text (a string or a list of strings)`);
+    if (c.metadata !== undefined && (c.metadata === null || typeof c.metadata !== 'object')) throw new Error(`${where}.metadata: must be an object`);
+    if (c.outputs !== undefined && !Array.isArray(c.outputs)) throw new Error(`${where}.outputs: must be a list`);
+  });
   return nb;
 }
 
@@ -74,11 +93,23 @@ export async function runNotebook(file: string, opts: RunNotebookOptions = {}, p
   let executed = 0;
   let count = 0;
   let stop = false;
-  const allOutputs: NbOutput[] = [];
+  // output that arrives after its cell ended (a timer, a promise) joins that cell's outputs
+  const executedCells = new Map<string, { cell: NbCell; outputs: KernelOutput[]; count: number }>();
+  client.on('lateOutput', (id: string, o: KernelOutput) => {
+    const c = executedCells.get(id);
+    if (!c) return;
+    c.outputs.push(o);
+    c.cell.outputs = toNbOutputs(c.outputs, c.count);
+  });
   try {
     for (let i = 0; i < nb.cells.length; i++) {
       const cell = nb.cells[i];
-      if (cell.cell_type !== 'code') continue;
+      if (cell.cell_type !== 'code') {
+        // only the cells the runner executed carry outputs (a cell of another type holds none it could have run)
+        delete cell.outputs;
+        delete cell.execution_count;
+        continue;
+      }
       const source = sourceOf(cell);
       if (stop || source.trim() === '') {
         cell.outputs = [];
@@ -95,7 +126,7 @@ export async function runNotebook(file: string, opts: RunNotebookOptions = {}, p
       executed++;
       cell.execution_count = n;
       cell.outputs = toNbOutputs(r.outputs, n);
-      allOutputs.push(...cell.outputs);
+      executedCells.set(r.id, { cell, outputs: [...r.outputs], count: n });
       cells.push({ index: i, status: r.status, ms: r.durationMs });
       opts.onCell?.({ index: i, status: r.status, ms: r.durationMs });
       if (r.status !== 'ok') {
@@ -103,10 +134,12 @@ export async function runNotebook(file: string, opts: RunNotebookOptions = {}, p
         if (!opts.continueOnError) stop = true;
       }
     }
+    // a moment for the last cell's late output
+    await new Promise((resolve) => setTimeout(resolve, LATE_OUTPUT_MS));
   } finally {
     await client.dispose();
   }
-  const certificates = countCertificates(allOutputs);
+  const certificates = countCertificates(nb.cells.flatMap((c) => (c.cell_type === 'code' ? (c.outputs ?? []) : [])));
   return {
     notebook: file,
     codeCells: cells.length,

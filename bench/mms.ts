@@ -1,18 +1,23 @@
 /**
- * Benchmark of the exact MMS kernel (issue 3, item 4): `npm run bench -- mms [options]`.
+ * Benchmark of the exact MMS kernel (issue 3, item 4; issue 17, item 1): `npm run bench -- mms [options]`.
  *
- * Seeded bands of instances (20 per band by default); on each instance our solver, the assignment integer
- * program in HiGHS (`highs`, WASM) and the same model in `javascript-lp-solver`, each with a 10 s limit, in
- * the same process. Every answer is re-checked in exact arithmetic: a baseline's value is the true minimum
- * of the partition it returns (ILP values are never trusted), and any disagreement with our optimum is
- * reported with the side at fault. Writes `bench/results/mms.md`.
+ * Seeded bands of instances (20 per band by default, fewer in the hardest bands); on each instance our solver
+ * (its own limit per band: 10 s, 20 s in the frontier bands), and with a 10 s limit each, in the same process:
+ * a CP-SAT-style assignment model in HiGHS (`highs`, WASM: x_{g,b} binary, max z, z <= floor(v(M)/n), goods
+ * in restricted-growth order (good g only in bundles 0..g) and bundle values non-increasing, the symmetry
+ * breaking of the usual CP-SAT formulation) and the plain assignment model in `javascript-lp-solver`.
+ * Our times are CPU times of this process (`process.cpuUsage`: the machine is shared, and wall time counts
+ * the other processes); wall times are listed too. Every answer is re-checked in exact arithmetic: a
+ * baseline's value is the true minimum of the partition it returns (ILP values are never trusted), and any
+ * disagreement with our optimum is reported with the side at fault. Writes `bench/results/mms.md`.
  *
- * Options: `--instances N` (per band, default 20); `--baseline-cap N` (at most N instances per band go
+ * Options: `--instances N` (per band, overrides the band's own count); `--baseline-cap N` (at most N instances per band go
  * through each baseline, default 10); `--baseline-stop K` (a baseline skips the rest of a band after K
  * timeouts in it, default 2; bounds the time spent on baselines); `--band SUBSTR` (only matching bands);
  * `--no-baselines`; `--out FILE`.
  */
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { rng, type Rng } from '../src/core/rng';
@@ -25,6 +30,9 @@ interface Band {
   n: number;
   m: number;
   make: (r: Rng, m: number) => bigint[];
+  /** Instances (default 20) and our time limit (default LIMIT_MS) in this band. */
+  count?: number;
+  limitMs?: number;
 }
 
 const uniform = (lo: number, hi: number) => (r: Rng, m: number) => Array.from({ length: m }, () => BigInt(r.int(lo, hi)));
@@ -49,10 +57,19 @@ const BANDS: Band[] = [
   ...([[3, 20], [3, 30], [3, 40], [5, 24], [5, 28], [5, 32]] as const).map(([n, m]) => ({
     name: `U[1,2^32) n=${n} m=${m}`, n, m, make: uniform(1, 2 ** 32 - 1),
   })),
+  // issue 17: the frontier (dense many-agent, and wide numbers)
+  ...[80, 100].map((m) => ({ name: `U[1,100] n=20 m=${m}`, n: 20, m, make: uniform(1, 100) })),
+  { name: 'U[1,10^6] n=10 m=50', n: 10, m: 50, make: uniform(1, 10 ** 6), count: 7, limitMs: 20_000 },
+  { name: 'U[1,2^48) n=3 m=40', n: 3, m: 40, make: uniform(1, 2 ** 48 - 1) },
+  { name: 'U[1,2^48) n=3 m=50', n: 3, m: 50, make: uniform(1, 2 ** 48 - 1), count: 7, limitMs: 20_000 },
+  { name: 'U[1,2^48) n=3 m=60', n: 3, m: 60, make: uniform(1, 2 ** 48 - 1), count: 5, limitMs: 20_000 },
 ];
 
 interface Run {
   ms: number;
+  /** Our runs: CPU milliseconds of this process, and the search that decided. */
+  cpuMs?: number;
+  method?: string;
   /** Exact minimum bundle value of the returned partition (null: no partition). */
   value: bigint | null;
   optimal: boolean;
@@ -64,25 +81,39 @@ const minOf = (values: readonly bigint[], bin: readonly number[], n: number): bi
   return load.reduce((a, b) => (b < a ? b : a));
 };
 
-function runOurs(values: readonly bigint[], n: number): Run {
+function runOurs(values: readonly bigint[], n: number, limitMs = LIMIT_MS): Run {
   const t = performance.now();
-  const r = mmsOfIntegers(values, n, { timeLimitMs: LIMIT_MS });
+  const c = process.cpuUsage();
+  const r = mmsOfIntegers(values, n, { timeLimitMs: limitMs });
+  const used = process.cpuUsage(c);
   const ms = performance.now() - t;
   const bin = new Array<number>(values.length);
   r.partition.forEach((b, k) => b.forEach((g) => (bin[g] = k)));
   if (minOf(values, bin, n) < r.value) throw new Error('our witness does not reach our value');
-  return { ms, value: r.value, optimal: r.status === 'optimal' };
+  return { ms, cpuMs: (used.user + used.system) / 1000, method: r.stats.method, value: r.value, optimal: r.status === 'optimal' };
 }
 
-/** The assignment ILP: max z s.t. sum_g v_g x_{g,b} >= z for every b, sum_b x_{g,b} = 1, x binary, x_{0,0} = 1. */
+/**
+ * The CP-SAT-style assignment model (LP format): max z s.t. sum_g v_g x_{g,b} >= z for every b,
+ * sum_b x_{g,b} = 1, x binary; z <= floor(v(M) / n); symmetry breaking: goods sorted non-increasingly,
+ * good g only in bundles 0..g (restricted growth), bundle values non-increasing in b.
+ */
 function lpModel(values: readonly bigint[], n: number): string {
+  const order = values.map((_, g) => g).sort((a, b) => (values[b] > values[a] ? 1 : values[b] < values[a] ? -1 : a - b));
+  const allowed = (g: number, b: number) => b <= order.indexOf(g);
   const m = values.length;
   const rows: string[] = [];
-  for (let b = 0; b < n; b++) rows.push(` c${b}: ${values.map((v, g) => `${v} x${g}_${b}`).join(' + ')} - z >= 0`);
-  for (let g = 0; g < m; g++) rows.push(` a${g}: ${Array.from({ length: n }, (_, b) => `x${g}_${b}`).join(' + ')} = 1`);
+  const load = (b: number) => values.flatMap((v, g) => (allowed(g, b) ? [`${v} x${g}_${b}`] : [])).join(' + ') || '0 z';
+  for (let b = 0; b < n; b++) rows.push(` c${b}: ${load(b)} - z >= 0`);
+  for (let b = 0; b + 1 < n; b++) {
+    const next = values.flatMap((v, g) => (allowed(g, b + 1) ? [`- ${v} x${g}_${b + 1}`] : [])).join(' ');
+    if (next) rows.push(` s${b}: ${load(b)} ${next} >= 0`);
+  }
+  for (let g = 0; g < m; g++) rows.push(` a${g}: ${Array.from({ length: n }, (_, b) => b).filter((b) => allowed(g, b)).map((b) => `x${g}_${b}`).join(' + ')} = 1`);
   const bins = [];
-  for (let g = 0; g < m; g++) for (let b = 0; b < n; b++) bins.push(`x${g}_${b}`);
-  return ['Maximize', ' obj: z', 'Subject To', ...rows, 'Bounds', ' x0_0 = 1', 'Binary', ' ' + bins.join(' '), 'End'].join('\n');
+  for (let g = 0; g < m; g++) for (let b = 0; b < n; b++) if (allowed(g, b)) bins.push(`x${g}_${b}`);
+  const cap = values.reduce((a, b) => a + b, 0n) / BigInt(n);
+  return ['Maximize', ' obj: z', 'Subject To', ...rows, 'Bounds', ` 0 <= z <= ${cap}`, 'Binary', ' ' + bins.join(' '), 'End'].join('\n');
 }
 
 /**
@@ -246,34 +277,47 @@ export async function run(args: string[]): Promise<void> {
     : undefined;
   const jslp = baselines ? new Baseline({ kind: 'jslp', path: require.resolve('javascript-lp-solver') }) : undefined;
 
+  // JIT warm-up of every search: dense (covering, recursive splitting) and wide (cached windows)
   for (let i = 0; i < 3; i++) runOurs(uniform(1, 100)(rng(`warmup-${i}`), 30), 8);
+  for (let i = 0; i < 3; i++) runOurs(uniform(1, 2 ** 48 - 1)(rng(`warmup-wide-${i}`), 34), 3);
+  for (let i = 0; i < 2; i++) runOurs(uniform(1, 10 ** 6)(rng(`warmup-cover-${i}`), 24), 6);
 
   const lines = [
     '# MMS kernel benchmark',
     '',
-    `Generated by \`npm run bench -- mms\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, one thread each.`,
-    `Limit ${LIMIT_MS / 1000} s per solver and instance. Baselines: the assignment integer program (x_{g,b} binary,`,
-    'max z, symmetry-breaking x_{0,0} = 1) in HiGHS (`highs` WASM; mip_rel_gap 0) and in `javascript-lp-solver`.',
+    `Generated by \`npm run bench -- mms\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, one thread each,`,
+    `on a shared 2-core machine (load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} at the start): our times are CPU`,
+    'times of the process (process.cpuUsage), wall times next to them. Limit 10 s per solver and instance (ours: 20 s in',
+    'the bands of 5-7 instances). Baselines: a CP-SAT-style assignment model (x_{g,b} binary, max z, z <= floor(v(M)/n),',
+    'goods in restricted-growth order, bundle values non-increasing) in HiGHS (`highs` WASM; mip_rel_gap 0), and the plain',
+    'assignment model (x_{0,0} = 1) in `javascript-lp-solver`.',
     `Each baseline runs in a worker thread (terminated 5 s past the limit), sees at most ${cap} instances per band and`,
     `skips the rest of a band after ${stopAfter} timeouts ("run" column); its value is the exact minimum of the partition`,
     'it returns. Ratio = median over the instances both ran of baseline time / our time (a baseline timeout counts as',
     `${LIMIT_MS / 1000} s, so such ratios are lower bounds: ">="; a terminated worker shows as about ${LIMIT_MS / 1000 + 5} s in the max column).`,
     'Agreement: baseline optimal answers equal to our optimum; "wrong" counts name the side at fault.',
     '',
-    '| band | ours median | ours max | ours optimal | MMS = floor(sum/n) | HiGHS median | HiGHS max | HiGHS run / timeouts | ratio HiGHS/ours | jsLP median | jsLP max | jsLP run / timeouts | ratio jsLP/ours | agreement |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    'Ratios compare wall times (baselines measure wall time in their worker).',
+    '',
+    '| band | ours median CPU | ours max CPU | ours median wall | ours optimal | MMS = floor(sum/n) | method (most often) | HiGHS median | HiGHS max | HiGHS run / timeouts | ratio HiGHS/ours | jsLP median | jsLP max | jsLP run / timeouts | ratio jsLP/ours | agreement |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const band of BANDS) {
     if (only && !band.name.includes(only)) continue;
     const r = rng(`mms-bench ${band.name}`);
     const ours: number[] = [];
+    const oursCpu: number[] = [];
+    const methods = new Map<string, number>();
+    const count = args.includes('--instances') ? perBand : band.count ?? 20;
     let optimal = 0;
     let perfect = 0;
     const cols = { highs: newColumn(), jslp: newColumn() };
-    for (let k = 0; k < perBand; k++) {
+    for (let k = 0; k < count; k++) {
       const values = band.make(r, band.m);
-      const mine = runOurs(values, band.n);
+      const mine = runOurs(values, band.n, band.limitMs);
       ours.push(mine.ms);
+      oursCpu.push(mine.cpuMs as number);
+      methods.set(mine.method as string, (methods.get(mine.method as string) ?? 0) + 1);
       if (mine.optimal) optimal++;
       if (mine.value === values.reduce((a, b) => a + b, 0n) / BigInt(band.n)) perfect++;
       const check = async (col: Column, go: () => Promise<Run> | Run) => {
@@ -307,10 +351,12 @@ export async function run(args: string[]): Promise<void> {
       .join('; ');
     const row = [
       band.name,
+      fmtMs(median(oursCpu)),
+      fmtMs(Math.max(...oursCpu)),
       fmtMs(median(ours)),
-      fmtMs(Math.max(...ours)),
-      `${optimal}/${perBand}`,
-      `${perfect}/${perBand}`,
+      `${optimal}/${count}`,
+      `${perfect}/${count}`,
+      [...methods].sort((a, b) => b[1] - a[1])[0][0],
       fmtMs(median(cols.highs.times)),
       fmtMs(cols.highs.times.length ? Math.max(...cols.highs.times) : NaN),
       `${cols.highs.run} / ${cols.highs.timeouts}`,

@@ -46,6 +46,7 @@ export class RecursiveSplit {
         this.target = this.inc.upper;
         this.attempts = 0;
       }
+      this.budget.check();
       const T = Number(this.target);
       const r = rng(`recursive-split ${this.attempts++}`);
       const items = this.w.map((_, p) => p);

@@ -137,7 +137,7 @@ export function mmsOfIntegers(values: readonly bigint[], n: number, options: Mms
           inc.atMost(inc.lower);
           method = 'subset-sum';
         } else {
-          method = runEngines(inc, budget, [new RecursiveSplit(inc, budget), new CachedCover(inc, budget), new CoverEngine(inc, budget, total)].sort((a, b) => b.weight - a.weight));
+          method = runEngines(inc, budget, [new CoverEngine(inc, budget, total), new RecursiveSplit(inc, budget), new CachedCover(inc, budget)].sort((a, b) => b.weight - a.weight));
         }
       }
     } catch (e) {

@@ -34,12 +34,13 @@ interface HalfList {
  * Each value merges the list with its shifted prefix in place, from the back (the shifted copy is never
  * smaller, so no unread entry is overwritten); the buffers grow by doubling.
  */
-function boundedSubsetSums(vals: readonly number[], cap: number, limit: number): HalfList | null {
+function boundedSubsetSums(vals: readonly number[], cap: number, limit: number, budget: Budget): HalfList | null {
   let size = Math.min(limit, 1 << Math.min(vals.length, 12));
   let sums = new Float64Array(size);
   let masks = new Uint32Array(size);
   let len = 1;
   for (let j = 0; j < vals.length; j++) {
+    budget.check();
     const v = vals[j];
     const bit = (1 << j) >>> 0;
     // the sums that stay within the bound once v is added: a prefix of the ascending list
@@ -131,6 +132,8 @@ export class WindowSets {
   private combo = 0;
   private ai = 0;
   private bj = -1;
+  /** Inside row ai: the next B index to pair with it (-1: the row starts afresh). */
+  private bt = -1;
   private done = false;
 
   /**
@@ -174,8 +177,8 @@ export class WindowSets {
     for (let t = Math.max(0, free.length - 64); t <= Math.min(MAX_TOP, free.length); t++) plans.push(split(t));
     plans.sort((a, b) => Number(b.fits) - Number(a.fits) || a.cost - b.cost);
     for (const { t, posA, posB } of plans) {
-      const A = boundedSubsetSums(posA.map((p) => w[p]), cap, halfLimit);
-      const B = A && boundedSubsetSums(posB.map((p) => w[p]), cap, halfLimit);
+      const A = boundedSubsetSums(posA.map((p) => w[p]), cap, halfLimit, budget);
+      const B = A && boundedSubsetSums(posB.map((p) => w[p]), cap, halfLimit, budget);
       if (!A || !B) continue;
       this.A = A;
       this.B = B;
@@ -224,40 +227,42 @@ export class WindowSets {
    */
   collect(win: SumWindow, cap: number): boolean {
     if (this.done) return true;
-    const A = this.A as HalfList;
-    const B = this.B as HalfList;
-    const as = A.sums;
-    const bs = B.sums;
-    const nb = bs.length;
+    const as = (this.A as HalfList).sums;
+    const bs = (this.B as HalfList).sums;
     const combos = this.comboSums.length;
     let steps = 0;
-    for (; this.combo < combos; this.combo++, this.ai = 0, this.bj = -1) {
+    for (; this.combo < combos; this.combo++, this.ai = 0, this.bj = -1, this.bt = -1) {
       const sc = this.base + this.comboSums[this.combo];
-      if (this.bj < 0 && this.ai === 0) this.bj = nb - 1;
+      if (this.bj < 0) this.bj = bs.length - 1;
       let j = this.bj;
       for (let i = this.ai; i < as.length; i++) {
-        if ((++steps & 4095) === 0) {
-          this.ai = i;
-          this.bj = j;
-          this.budget.check();
-        }
         const a = sc + as[i];
         if (a > win.hi) break;
         while (j >= 0 && a + bs[j] > win.hi) j--;
         if (j < 0) break;
-        for (let t = j; t >= 0 && a + bs[t] >= win.lo; t--) {
+        // resuming inside row i: continue below the last pair taken
+        let t = i === this.ai && this.bt >= 0 ? this.bt : j;
+        for (; t >= 0 && a + bs[t] >= win.lo; t--) {
+          if ((++steps & 4095) === 0) {
+            this.ai = i;
+            this.bj = j;
+            this.bt = t;
+            this.budget.nodes += 16;
+            this.budget.check();
+          }
           const s = a + bs[t];
           if (s > win.hi || (s >= win.skipLo && s <= win.skipHi)) continue;
           this.add(s, i, t);
-          if (this.count > cap) {
-            this.ai = i;
-            this.bj = j;
-            if (!this.shrink(win, cap)) return false;
-          }
+          if (this.count > cap && !this.shrink(win, cap)) return false;
+        }
+        this.bt = -1;
+        if ((++steps & 4095) === 0) {
+          this.ai = i + 1;
+          this.bj = j;
+          this.budget.nodes += 16;
+          this.budget.check();
         }
       }
-      this.budget.nodes += steps >>> 8;
-      steps = 0;
     }
     this.done = true;
     return true;

@@ -113,4 +113,5 @@ export const commands: Record<string, Command> = {
   // client and the simulation layer are not needed by the other commands
   run: (argv, io) => (require('./run') as typeof import('./run')).runCommand(argv, io),
   simulate: (argv, io) => (require('./simulate') as typeof import('./simulate')).simulateCommand(argv, io),
+  experiment: (argv, io) => (require('./experiment') as typeof import('./experiment')).experimentCommand(argv, io),
 };

@@ -71,6 +71,24 @@ export class Mt19937 implements Rng {
     return y >>> 0;
   }
 
+  /** Skips the next `k` 32-bit outputs (two per `float()`), twisting whole blocks without tempering them. */
+  discard(k: number): void {
+    if (!Number.isSafeInteger(k) || k < 0) throw new InvalidInputError('bad-count', `mt19937.discard: expected a non-negative integer, got ${k}`);
+    let rest = k;
+    const avail = N - this.index;
+    if (rest <= avail) {
+      this.index += rest;
+      return;
+    }
+    rest -= avail;
+    while (rest > N) {
+      this.twist();
+      rest -= N;
+    }
+    this.twist();
+    this.index = rest;
+  }
+
   /** `genrand_res53`: a uniform double in [0, 1) with 53 random bits (NumPy `random_sample`). */
   float(): number {
     const a = this.nextU32() >>> 5;

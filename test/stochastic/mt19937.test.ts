@@ -45,3 +45,24 @@ describe('Mt19937 (NumPy legacy RandomState)', () => {
     assert.deepEqual(r.shuffle([0, 1, 2, 3, 4]).sort(), [0, 1, 2, 3, 4]);
   });
 });
+
+describe('Mt19937.discard', () => {
+  it('skips exactly k outputs, across block boundaries', () => {
+    for (const k of [0, 1, 623, 624, 625, 1247, 1248, 5000, 123457]) {
+      const a = new Mt19937(9);
+      for (let j = 0; j < k; j++) a.nextU32();
+      const b = new Mt19937(9);
+      b.discard(k);
+      assert.deepEqual([b.nextU32(), b.nextU32()], [a.nextU32(), a.nextU32()], `k = ${k}`);
+    }
+  });
+
+  it('also works from the middle of a block', () => {
+    const a = new Mt19937(4);
+    const b = new Mt19937(4);
+    for (let j = 0; j < 100; j++) (a.nextU32(), b.nextU32());
+    for (let j = 0; j < 2000; j++) a.nextU32();
+    b.discard(2000);
+    assert.equal(b.nextU32(), a.nextU32());
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * `fairdiv experiment` (issue 15): runs the named protocols of Bai & Gölz (IJCAI 2022) on a worker pool.
+ *   fairdiv experiment <name> [--m 10,20] [--trials T] [--workers W] [--shard i/k] [--out FILE] [--json] [--progress]
+ *   fairdiv experiment merge <shard.json...> [--json]
+ *   fairdiv experiment list
+ * Without --shard it prints one row per m (with --json one JSON object per line: experiment, m, trials, counts,
+ * intervals, seconds, ...). With --shard it writes the shard's unit results (to --out, else stdout) for `merge`,
+ * which checks that the shards cover the run exactly once and prints the rows of the whole run. Ctrl-C cancels.
+ */
+import * as fs from 'node:fs';
+import { mergeRuns, protocols, runExperiment, runFromJson, summarize, type ExperimentRow } from '../experiments';
+import type { Command } from './commands';
+import { parseArgs, readJson, toJson, UsageError, type Io } from './io';
+
+const USAGE = `usage: fairdiv experiment <name> [--m 10,20] [--trials T] [--workers W] [--shard i/k] [--out FILE] [--json] [--progress] [--time-limit S]
+       fairdiv experiment merge <shard.json...> [--json]
+       fairdiv experiment list`;
+
+function positiveInt(raw: string | true | undefined, flag: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const x = Number(raw);
+  if (raw === true || !Number.isInteger(x) || x < 0) throw new UsageError(`--${flag}: expected a non-negative integer, got ${raw === true ? '(nothing)' : raw}`);
+  return x;
+}
+
+function printRows(rows: readonly ExperimentRow[], json: boolean, io: Io): void {
+  if (json) {
+    for (const r of rows) io.out(JSON.stringify(r));
+    return;
+  }
+  for (const r of rows) {
+    const cells = Object.entries(r.counts).map(([id, c]) => {
+      const iv = r.intervals[id as keyof typeof r.intervals];
+      const ref = r.reference?.[id as keyof typeof r.reference];
+      const und = r.undecided[id as keyof typeof r.undecided];
+      return `${id} ${c}/${r.trials}${iv ? ` [${iv[0].toFixed(3)}, ${iv[1].toFixed(3)}]` : ''}${und ? ` (${und} undecided)` : ''}${ref !== undefined ? ` ref ${ref}` : ''}`;
+    });
+    io.out(`m = ${r.m} (${r.seconds.toFixed(1)} s): ${cells.join('; ')}`);
+  }
+}
+
+export const experimentCommand: Command = async (argv, io) => {
+  const { positional, options } = parseArgs(argv, { flags: ['json', 'progress'], allowed: ['m', 'trials', 'workers', 'shard', 'out', 'json', 'progress', 'time-limit'] });
+  const json = options.json === true;
+  const [name, ...rest] = positional;
+  if (!name) throw new UsageError(USAGE);
+  if (name === 'list') {
+    for (const p of protocols()) io.out(`${p.name.padEnd(26)} ${p.description} (${p.source}); m = ${p.ms.join(', ')}`);
+    return 0;
+  }
+  if (name === 'merge') {
+    if (rest.length === 0) throw new UsageError(USAGE);
+    const run = mergeRuns(rest.map((f) => runFromJson(readJson(f, io), f)));
+    printRows(summarize(run), json, io);
+    return 0;
+  }
+  if (rest.length) throw new UsageError(USAGE);
+  const ms = options.m === undefined ? undefined : String(options.m).split(',').map((s) => {
+    const m = Number(s.trim());
+    if (!Number.isInteger(m) || m < 1) throw new UsageError(`--m: expected a comma-separated list of positive integers, got ${options.m}`);
+    return m;
+  });
+  const timeLimit = options['time-limit'] === undefined ? undefined : Number(options['time-limit']);
+  if (timeLimit !== undefined && !(timeLimit > 0)) throw new UsageError(`--time-limit: expected seconds per integer program, got ${options['time-limit']}`);
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const run = await runExperiment(name, {
+      ms,
+      trials: positiveInt(options.trials, 'trials'),
+      workers: positiveInt(options.workers, 'workers'),
+      shard: typeof options.shard === 'string' ? options.shard : options.shard === true ? '' : undefined,
+      timeLimitMs: timeLimit === undefined ? undefined : timeLimit * 1000,
+      signal: controller.signal,
+      onProgress: options.progress ? (p) => io.err(`m = ${p.unit.m}: trials ${p.unit.from}-${p.unit.to} done (${p.doneTrials}/${p.totalTrials})`) : undefined,
+    });
+    if (run.shard) {
+      const text = toJson(run);
+      if (typeof options.out === 'string') fs.writeFileSync(options.out, text);
+      else io.out(text);
+      return 0;
+    }
+    if (typeof options.out === 'string') fs.writeFileSync(options.out, toJson(run));
+    printRows(summarize(run), json, io);
+    return 0;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+};

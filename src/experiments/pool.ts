@@ -1,0 +1,87 @@
+/**
+ * Runs units on a pool of worker threads (workerpool) with progress and cancellation, or inline in the calling
+ * thread when `workers` is 0 (tests, notebooks). In a development checkout the workers load the TypeScript worker
+ * through the same esbuild require hook as the tests; in the built package they load the compiled worker.js.
+ */
+import * as path from 'node:path';
+import workerpool from 'workerpool';
+import { LimitError } from '../core/errors';
+import { highsParetoSolver, loadHighs } from './highs';
+import { runUnit, type UnitResult, type UnitSpec } from './trials';
+
+export interface Progress {
+  readonly doneUnits: number;
+  readonly totalUnits: number;
+  readonly doneTrials: number;
+  readonly totalTrials: number;
+  /** The unit just finished. */
+  readonly unit: UnitSpec;
+}
+
+export interface PoolOptions {
+  /** Worker threads (0: inline in this thread). */
+  readonly workers: number;
+  /** HiGHS time limit per integer program, ms (default 60000). */
+  readonly timeLimitMs?: number;
+  readonly onProgress?: (p: Progress) => void;
+  /** Aborting terminates the workers; the promise rejects with a `LimitError` (code `cancelled`). */
+  readonly signal?: AbortSignal;
+}
+
+function cancelled(): LimitError {
+  return new LimitError('cancelled', 'experiment cancelled');
+}
+
+/** Runs every unit; results in the order of `units`. */
+export async function runUnits(units: readonly UnitSpec[], opts: PoolOptions): Promise<UnitResult[]> {
+  const timeLimitMs = opts.timeLimitMs ?? 60_000;
+  const totalTrials = units.reduce((s, u) => s + u.to - u.from, 0);
+  let doneUnits = 0, doneTrials = 0;
+  const finished = (u: UnitSpec) => {
+    doneUnits++;
+    doneTrials += u.to - u.from;
+    opts.onProgress?.({ doneUnits, totalUnits: units.length, doneTrials, totalTrials, unit: u });
+  };
+  if (opts.signal?.aborted) throw cancelled();
+  if (opts.workers <= 0) {
+    const highs = await loadHighs();
+    const solver = highs ? highsParetoSolver(highs, timeLimitMs) : undefined;
+    const out: UnitResult[] = [];
+    for (const u of units) {
+      if (opts.signal?.aborted) throw cancelled();
+      out.push(runUnit(u, { paretoSolver: solver }));
+      finished(u);
+      // let an abort from a timer or a handler in this thread arrive between units
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return out;
+  }
+  const dev = __filename.endsWith('.ts');
+  const pool = workerpool.pool(path.join(__dirname, dev ? 'worker.ts' : 'worker.js'), {
+    workerType: 'thread',
+    maxWorkers: opts.workers,
+    ...(dev ? { workerThreadOpts: { execArgv: ['--require', path.join(__dirname, '..', '..', 'scripts', 'register.cjs')] } } : {}),
+  });
+  let aborted = false;
+  const onAbort = () => {
+    aborted = true;
+    void pool.terminate(true);
+  };
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await Promise.all(
+      units.map((u) =>
+        pool.exec('runUnit', [u, timeLimitMs]).then((r: UnitResult) => {
+          finished(u);
+          return r;
+        }),
+      ),
+    );
+  } catch (e) {
+    if (aborted) throw cancelled();
+    throw e;
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    if (!aborted) await pool.terminate();
+  }
+}

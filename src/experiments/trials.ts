@@ -1,0 +1,165 @@
+/**
+ * One unit of an experiment: trials [from, to) at one m (seed-004 spec 3.14). Each trial samples the n × m utility
+ * matrix agent by agent, runs every rule the columns at m need on the same matrix, and decides the properties: EF and
+ * EF1 exactly on the doubles (float-envy.ts), PO by certificate, exchange or integer program (pareto.ts). A unit is
+ * deterministic: the same (experiment, m, from, to) gives the same counts in any process, which is what makes shards
+ * mergeable into exactly the single-run result.
+ */
+import { Instance } from '../core/instance';
+import { Rational } from '../core/rational';
+import { floatMultiplierOwners } from '../mechanisms/multipliers/allocation';
+import { floatFisherEquilibrium } from '../mechanisms/multipliers/fisher-market';
+import { exactMaxNashWelfare } from '../mechanisms/multipliers/nash-welfare';
+import type { Rng } from '../core/rng';
+import type { DensityDistribution } from '../stochastic/density';
+import { Mt19937 } from '../stochastic/mt19937';
+import { distributionPreset } from '../stochastic/presets';
+import { decideEF, decideEF1 } from './float-envy';
+import { roundRobinOwners } from './float-round-robin';
+import { decidePareto, type ParetoSolver, type ParetoVia } from './pareto';
+import { columnsAt, protocol, type ColumnId, type Protocol, type RuleId } from './protocols';
+
+/** A unit of work. */
+export interface UnitSpec {
+  readonly experiment: string;
+  readonly m: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** What a unit counts (plain JSON, summed when units are merged). */
+export interface UnitResult extends UnitSpec {
+  /** Trials in which the column's property holds (exactly decided). */
+  readonly counts: Partial<Record<ColumnId, number>>;
+  /** Trials whose property could not be decided (PO: solver limits; integral MNW beyond the exact search). */
+  readonly undecided: Partial<Record<ColumnId, number>>;
+  /** Trials where the exact EF/EF1 decision differs from the authors' 1e-9 tolerance test. */
+  readonly toleranceDisagreements: Partial<Record<ColumnId, number>>;
+  /** How the PO decisions were reached. */
+  readonly paretoVia: Partial<Record<ParetoVia, number>>;
+  /** Comparisons the float filter left to exact arithmetic. */
+  readonly closeCalls: number;
+  /** Compute seconds: sampling, and per column (its check plus its share of the rule's time). */
+  readonly seconds: { readonly sampling: number; readonly columns: Partial<Record<ColumnId, number>> };
+}
+
+/** What a unit needs besides its spec: the PO solver (HiGHS in the worker) and the exact-MNW search limit. */
+export interface UnitContext {
+  readonly paretoSolver?: ParetoSolver;
+  /** Largest n^m for the exact integral MNW search (default 10^6). */
+  readonly integralMnwLimit?: number;
+}
+
+/** [DECISION] The per-trial seed: a 32-bit mix (MurmurHash3's finalizer) of m and the trial index. */
+export function trialSeed(m: number, trial: number): number {
+  let h = (Math.imul(m, 0x9e3779b1) + trial) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** The utility matrix of one trial: agent by agent, m values each (NumPy `vstack([d.sample(m) for d in dists])`). */
+export function sampleUtilities(agents: readonly DensityDistribution[], m: number, rng: Rng): Float64Array[] {
+  return agents.map((d) => {
+    const row = new Float64Array(m);
+    for (let g = 0; g < m; g++) row[g] = d.sample(rng);
+    return row;
+  });
+}
+
+/** A generator of the trial matrices [from, to) of protocol p at m (module header of protocols.ts). */
+export function* trialMatrices(p: Protocol, agents: readonly DensityDistribution[], m: number, from: number, to: number): Generator<Float64Array[]> {
+  if (p.stream === 'numpy') {
+    const rng = new Mt19937(m);
+    // two 32-bit outputs per double
+    rng.discard(from * agents.length * m * (p.drawsPerValue ?? 1) * 2);
+    for (let t = from; t < to; t++) yield sampleUtilities(agents, m, rng);
+  } else for (let t = from; t < to; t++) yield sampleUtilities(agents, m, new Mt19937(trialSeed(m, t)));
+}
+
+function now(): number {
+  return performance.now() / 1000;
+}
+
+function add<K extends string>(rec: Partial<Record<K, number>>, key: K, x: number): void {
+  rec[key] = (rec[key] ?? 0) + x;
+}
+
+/** Runs one unit (module header). */
+export function runUnit(spec: UnitSpec, ctx: UnitContext = {}): UnitResult {
+  const p = protocol(spec.experiment);
+  const agents = distributionPreset(p.preset).agents;
+  const n = agents.length;
+  const cols = columnsAt(p, spec.m);
+  const rules = [...new Set(cols.map((c) => c.rule))];
+  const share = new Map<RuleId, number>(rules.map((r) => [r, cols.filter((c) => c.rule === r).length]));
+  const counts: Partial<Record<ColumnId, number>> = {};
+  const undecided: Partial<Record<ColumnId, number>> = {};
+  const toleranceDisagreements: Partial<Record<ColumnId, number>> = {};
+  const paretoVia: Partial<Record<ParetoVia, number>> = {};
+  const columnSeconds: Partial<Record<ColumnId, number>> = {};
+  for (const c of cols) counts[c.id] = 0;
+  let closeCalls = 0;
+  let sampling = 0;
+  const ones = new Array<number>(n).fill(1);
+  const mnwLimit = ctx.integralMnwLimit ?? 1e6;
+  const matrices = trialMatrices(p, agents, spec.m, spec.from, spec.to);
+  for (;;) {
+    let t0 = now();
+    const next = matrices.next();
+    sampling += now() - t0;
+    if (next.done) break;
+    const U = next.value;
+    const owners = new Map<RuleId, ArrayLike<number> | null>();
+    for (const rule of rules) {
+      t0 = now();
+      let owner: ArrayLike<number> | null;
+      switch (rule) {
+        case 'multiplier':
+          owner = floatMultiplierOwners(U, p.multipliers ?? ones);
+          break;
+        case 'welfare-max':
+          owner = floatMultiplierOwners(U, ones);
+          break;
+        case 'round-robin':
+          owner = roundRobinOwners(U);
+          break;
+        case 'rounded-mnw':
+          owner = floatFisherEquilibrium(U).rounded;
+          break;
+        case 'integral-mnw':
+          owner = spec.m * Math.log(n) <= Math.log(mnwLimit)
+            ? exactMaxNashWelfare(new Instance(U.map((row) => Array.from(row, (v) => Rational.fromNumber(v)))), mnwLimit).allocation.owners()
+            : null;
+          break;
+      }
+      owners.set(rule, owner);
+      const dt = (now() - t0) / share.get(rule)!;
+      for (const c of cols) if (c.rule === rule) add(columnSeconds, c.id, dt);
+    }
+    for (const c of cols) {
+      const owner = owners.get(c.rule)!;
+      if (owner === null) {
+        add(undecided, c.id, 1);
+        continue;
+      }
+      t0 = now();
+      if (c.property === 'po') {
+        const d = decidePareto(U, owner, ctx.paretoSolver);
+        add(paretoVia, d.via, 1);
+        if (d.po === null) add(undecided, c.id, 1);
+        else if (d.po) add(counts, c.id, 1);
+      } else {
+        const d = c.property === 'ef' ? decideEF(U, owner) : decideEF1(U, owner);
+        closeCalls += d.closeCalls;
+        if (d.exact) add(counts, c.id, 1);
+        if (d.exact !== d.tolerance) add(toleranceDisagreements, c.id, 1);
+      }
+      add(columnSeconds, c.id, now() - t0);
+    }
+  }
+  return { ...spec, counts, undecided, toleranceDisagreements, paretoVia, closeCalls, seconds: { sampling, columns: columnSeconds } };
+}

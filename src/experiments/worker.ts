@@ -1,0 +1,14 @@
+/**
+ * The worker-thread entry of the experiment pool: one method, `runUnit`, with HiGHS loaded once per thread for the
+ * PO decisions. Thin host: the work is in trials.ts.
+ */
+import workerpool from 'workerpool';
+import { highsParetoSolver, loadHighs } from './highs';
+import { runUnit, type UnitSpec } from './trials';
+
+workerpool.worker({
+  async runUnit(spec: UnitSpec, timeLimitMs: number) {
+    const highs = await loadHighs();
+    return runUnit(spec, { paretoSolver: highs ? highsParetoSolver(highs, timeLimitMs) : undefined });
+  },
+});

@@ -1,0 +1,66 @@
+import { strict as assert } from 'node:assert';
+import { floatMultiplierOwners } from '../../src/mechanisms/multipliers/allocation';
+import { AUTHORS_PEAK_MULTIPLIERS } from '../../src/mechanisms/multipliers/reference';
+import { decideEF } from '../../src/experiments/float-envy';
+import { roundRobinOwners } from '../../src/experiments/float-round-robin';
+import { protocol } from '../../src/experiments/protocols';
+import { FIG3_REFERENCE, FIG5_REFERENCE } from '../../src/experiments/reference';
+import { runUnit, trialMatrices, trialSeed } from '../../src/experiments/trials';
+import { distributionPreset } from '../../src/stochastic/presets';
+
+/** EF counts of the multiplier allocation and round robin over the first T trials of the NumPy stream at m. */
+function efCounts(experiment: string, m: number, T = 1000): { multiplier: number; roundRobin: number } {
+  const p = protocol(experiment);
+  const agents = distributionPreset(p.preset).agents;
+  let multiplier = 0, roundRobin = 0;
+  for (const U of trialMatrices(p, agents, m, 0, T)) {
+    if (decideEF(U, floatMultiplierOwners(U, AUTHORS_PEAK_MULTIPLIERS)).exact) multiplier++;
+    if (decideEF(U, roundRobinOwners(U)).exact) roundRobin++;
+  }
+  return { multiplier, roundRobin };
+}
+
+describe('experiment trials', () => {
+  it('reproduce the authors multiplier and round-robin EF counts of Figure 3 exactly at m = 10 ... 500 (spec 5.9)', function () {
+    this.timeout(120000);
+    for (const m of [10, 20, 50, 100, 200, 500]) {
+      const got = efCounts('bai-golz-fig3', m);
+      assert.deepEqual(got, { multiplier: FIG3_REFERENCE[m]['ef-multiplier'], roundRobin: FIG3_REFERENCE[m]['ef-round-robin'] }, `m = ${m}`);
+    }
+  });
+
+  it('reproduce the offset counts of Figure 5 exactly at m = 13 ... 203 (spec 5.9)', function () {
+    this.timeout(120000);
+    for (const m of [13, 23, 53, 103, 203]) {
+      const got = efCounts('bai-golz-fig5', m);
+      assert.deepEqual(got, { multiplier: FIG5_REFERENCE[m]['ef-multiplier'], roundRobin: FIG5_REFERENCE[m]['ef-round-robin'] }, `m = ${m}`);
+    }
+  });
+
+  it('reproduce the symmetric control: welfare maximization EF in 872 of 1000 at m = 500 (spec 5.8)', function () {
+    this.timeout(60000);
+    const r = runUnit({ experiment: 'bai-golz-symmetric-peaks', m: 500, from: 0, to: 1000 });
+    assert.deepEqual(r.counts, { 'ef-welfare-max': 872 });
+  });
+
+  it('start a unit in the middle of the NumPy stream at the same matrices as a run from trial 0', () => {
+    const p = protocol('bai-golz-fig3');
+    const agents = distributionPreset(p.preset).agents;
+    const all = [...trialMatrices(p, agents, 17, 0, 5)];
+    const tail = [...trialMatrices(p, agents, 17, 3, 5)];
+    assert.deepEqual(tail, all.slice(3));
+  });
+
+  it('give rounded MNW 198 of 1000 at m = 20, as the authors MOSEK runs did, and round robin 76', function () {
+    this.timeout(60000);
+    const r = runUnit({ experiment: 'bai-golz-fig3', m: 20, from: 0, to: 1000 });
+    assert.equal(r.counts['ef-rounded-mnw'], 198);
+    assert.equal(r.counts['ef-round-robin'], 76);
+  });
+
+  it('seed per-trial streams by a fixed hash of (m, trial)', () => {
+    assert.equal(trialSeed(5, 0), trialSeed(5, 0));
+    assert.notEqual(trialSeed(5, 0), trialSeed(5, 1));
+    assert.notEqual(trialSeed(5, 1), trialSeed(6, 0));
+  });
+});

@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseJsonInput } from '../src/core/json-input';
 import { KernelClient, type KernelClientOptions } from './client';
 import {
   cellLanguage,
@@ -16,6 +17,9 @@ import {
   type Notebook,
 } from './nbformat';
 import type { ExecutionOutcome, KernelOutput } from './protocol';
+
+/** Deepest JSON nesting of a notebook file the runner reads. */
+const NOTEBOOK_MAX_DEPTH = 512;
 
 /** How long the runner waits after the last cell for its late output (timers, promises), in ms. */
 const LATE_OUTPUT_MS = 100;
@@ -58,7 +62,8 @@ export interface RunReport {
  * `cell_type` and a text `source` (errors name the cell), outputs and metadata of the right kinds.
  */
 export function readNotebook(file: string): Notebook {
-  const nb = JSON.parse(fs.readFileSync(file, 'utf8')) as Notebook;
+  // depth-limited (a deeply nested file would overflow the stack later, when the notebook is copied)
+  const nb = parseJsonInput(fs.readFileSync(file, 'utf8'), { source: file, maxDepth: NOTEBOOK_MAX_DEPTH, exactNumbers: false }) as Notebook;
   if (!nb || typeof nb !== 'object' || !Array.isArray(nb.cells) || typeof nb.nbformat !== 'number')
     throw new Error(`${file}: not an nbformat notebook`);
   if (nb.nbformat !== 4) throw new Error(`${file}: nbformat ${nb.nbformat} is not supported (need 4)`);

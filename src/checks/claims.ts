@@ -116,8 +116,14 @@ export const outcomeCheckers: { readonly [K in OutcomeClaimId]: OutcomeChecker }
     return f ? checkExAnteEF(o.instance, f) : notApplicable('no allocation to check');
   },
   implements: (o) => (o.lottery && o.fractional ? checkImplements(o.lottery, o.fractional) : notApplicable('not a lottery with a fractional target')),
-  'support-size': (o, c) =>
-    o.lottery ? checkSupportSize(o.lottery, boundParam(c)) : o.mixed ? { holds: o.mixed.size <= boundParam(c), detail: { property: 'support size', size: o.mixed.size, bound: boundParam(c) } } : { holds: true, detail: { size: 1 } },
+  'support-size': (o, c) => {
+    const bound = boundParam(c);
+    if (o.lottery) return checkSupportSize(o.lottery, bound);
+    if (o.mixed) return { holds: o.mixed.size <= bound, detail: { property: 'support size', size: o.mixed.size, bound } };
+    if (o.allocation) return { holds: 1 <= bound, detail: { property: 'support size', size: 1, bound } };
+    // a fractional allocation alone lists no allocations to count (a bound of 1 would otherwise pass unseen)
+    return { holds: false, unchecked: true, detail: { property: 'support size', reason: 'a fractional allocation without its lottery: no support to count' } };
+  },
   truthful: (o, c, ctx) => {
     if (!ctx.rerun) return { holds: false, unchecked: true, detail: { reason: `no registered mechanism "${o.mechanism}" to audit` } };
     const space = enumParam(c, 'space', ['ordinal', 'cardinal'] as const) ?? ctx.incentiveSpace ?? 'cardinal';

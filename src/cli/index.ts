@@ -34,13 +34,34 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return await cmd(rest, io);
   } catch (e) {
     if (e instanceof LimitError) {
-      io.err(`fairdiv ${name}: stopped by the time limit (--time-limit SECONDS raises it): ${e.message}`);
+      io.err(withCode(`fairdiv ${name}: stopped by the time limit (--time-limit SECONDS raises it): ${e.message}`, e.code));
       return 2;
     }
-    if (e instanceof FairDivError || e instanceof SyntaxError) {
-      io.err(`fairdiv ${name}: ${(e as Error).message}`);
+    if (e instanceof FairDivError) {
+      io.err(withCode(`fairdiv ${name}: ${e.message}`, e.code));
       return 2;
     }
-    throw e;
+    if (e instanceof SyntaxError) {
+      io.err(`fairdiv ${name}: ${e.message}`);
+      return 2;
+    }
+    // a bug, not bad input: one line (the stack with FAIRDIV_DEBUG=1), exit 3
+    io.err(`fairdiv ${name}: internal error: ${describeError(e)} (please report it; FAIRDIV_DEBUG=1 prints the stack)`);
+    if (process.env.FAIRDIV_DEBUG) io.err(String((e as Error)?.stack ?? e));
+    return 3;
+  }
+}
+
+/** The message with the error's stable code at the end of its first line: `... [unsafe-integer]`. */
+function withCode(message: string, code: string): string {
+  const nl = message.indexOf('\n');
+  return nl < 0 ? `${message} [${code}]` : `${message.slice(0, nl)} [${code}]${message.slice(nl)}`;
+}
+
+function describeError(e: unknown): string {
+  try {
+    return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  } catch {
+    return 'an error that cannot be shown';
   }
 }

@@ -138,7 +138,8 @@ export function instanceFromJson(x: unknown, source = 'instance'): Instance {
     return buildInstance(x as RationalLike[][]);
   }
   if (!isPlainObject(x)) bad('bad-shape', `${source}: expected instance JSON { "values": [[...], ...] }, got ${show(x)}`);
-  const rowsAreObjects = Object.keys(x).length > 0 && Object.values(x).every(isPlainObject);
+  // an object of row objects, unless it has the instance JSON's "values" key (then `values` must be a matrix)
+  const rowsAreObjects = !Object.prototype.hasOwnProperty.call(x, 'values') && Object.keys(x).length > 0 && Object.values(x).every(isPlainObject);
   if (rowsAreObjects) {
     // an object of objects: { agent: { good: value } }
     const agents = Object.keys(x);

@@ -19,6 +19,13 @@ export const MAX_JSON_DEPTH = 64;
 /** Options of `parseJsonInput`: `source` names the file or flag in error messages. */
 export interface JsonInputOptions {
   readonly source?: string;
+  /** Deepest nesting accepted (default MAX_JSON_DEPTH). */
+  readonly maxDepth?: number;
+  /**
+   * Refuse numbers JSON would round (default true). A notebook's outputs are not values fairdiv computes with,
+   * so the runner reads them with `false`.
+   */
+  readonly exactNumbers?: boolean;
 }
 
 /** A value path as error messages write it: `values[1][0]`, `claims[0].id`. */
@@ -39,6 +46,8 @@ function pathString(path: readonly (string | number)[]): string {
  */
 export function parseJsonInput(text: string, options: JsonInputOptions = {}): unknown {
   const source = options.source ?? 'input';
+  const maxDepth = options.maxDepth ?? MAX_JSON_DEPTH;
+  const exact = options.exactNumbers ?? true;
   if (typeof text !== 'string') throw new InvalidInputError('bad-json', `${source}: expected JSON text`);
   let pos = 0;
   const path: (string | number)[] = [];
@@ -71,6 +80,7 @@ export function parseJsonInput(text: string, options: JsonInputOptions = {}): un
     if (!m) return fail('bad number');
     pos += m[0].length;
     const x = Number(m[0]);
+    if (!exact) return x;
     if (!Number.isFinite(x) || Math.abs(x) > Number.MAX_SAFE_INTEGER)
       throw new InvalidInputError(
         'unsafe-integer',
@@ -114,8 +124,7 @@ export function parseJsonInput(text: string, options: JsonInputOptions = {}): un
 
   const value = (depth: number): unknown => {
     ws();
-    if (depth > MAX_JSON_DEPTH)
-      throw new InvalidInputError('too-deep', `${source}: ${pathString(path)}: nested deeper than ${MAX_JSON_DEPTH} levels`);
+    if (depth > maxDepth) throw new InvalidInputError('too-deep', `${source}: ${pathString(path)}: nested deeper than ${maxDepth} levels`);
     const c = text[pos];
     if (c === '{') {
       pos++;

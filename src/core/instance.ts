@@ -145,6 +145,9 @@ export class Instance {
     } = {},
   ) {
     if (!Array.isArray(values)) throw new InvalidInputError('bad-shape', 'values: expected an array of rows (agents x goods)');
+    // lists from files or notebooks: a number, a string or an object here is bad input, never a TypeError
+    for (const key of ['agents', 'goods', 'orders', 'divisible'] as const)
+      if (opts[key] !== undefined && !Array.isArray(opts[key])) throw new InvalidInputError('bad-shape', `${key}: expected a list, got ${typeof opts[key]}`);
     const n = values.length;
     if (n === 0) throw new InvalidInputError('no-agents', 'values: an instance needs at least one agent');
     values.forEach((row, i) => {

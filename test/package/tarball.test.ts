@@ -135,7 +135,7 @@ describe('the packed tarball installed into a fresh project', function () {
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
-  it('ships the CLI, the kernel, the library and the notebooks, without source maps', () => {
+  it('ships the CLI, the kernel, the library, the notebooks, the schemas and the tslab script, without source maps', () => {
     for (const f of [
       'bin/fairdiv.js',
       'dist/src/index.js',
@@ -144,6 +144,9 @@ describe('the packed tarball installed into a fresh project', function () {
       'dist/kernel/runner.js',
       'dist/kernel/main.js',
       'notebooks/00-getting-started.ipynb',
+      'schemas/instance.schema.json',
+      'schemas/outcome.schema.json',
+      'scripts/tslab-setup.sh',
       'README.md',
       'LICENSE.md',
     ])

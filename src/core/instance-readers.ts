@@ -5,6 +5,8 @@
 import { instanceFromCSV, type CsvOptions } from './csv';
 import { InvalidInputError } from './errors';
 import { instance as fromValues, type Instance, type InstanceInput } from './instance';
+import { instanceFromJson } from './json-boundary';
+import { parseJsonInput } from './json-input';
 import { ParseError } from './parse-error';
 import { instanceFromPrefLib, type PrefLibOptions } from './preflib';
 
@@ -28,11 +30,19 @@ function position(text: string, offset: number): { line: number; column: number 
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
-/** Parses instance JSON text; a syntax error is a ParseError when Node reports its position. */
+/**
+ * Parses instance JSON text at the input boundary (`parseJsonInput`: integers beyond 2^53 must be strings, nesting
+ * is bounded; `instanceFromJson`: the schema's shapes and limits); a syntax error is a ParseError when Node
+ * reports its position.
+ */
 function instanceFromJsonText(text: string, source: string): Instance {
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    return instanceFromJson(parseJsonInput(text, { source }), source);
+  } catch (e) {
+    if (!(e instanceof InvalidInputError) || e.code !== 'bad-json') throw e;
+  }
+  try {
+    JSON.parse(text);
   } catch (e) {
     const message = (e as Error).message;
     const at = /position (\d+)/.exec(message);
@@ -40,7 +50,7 @@ function instanceFromJsonText(text: string, source: string): Instance {
     const { line, column } = position(text, Number(at[1]));
     throw new ParseError('bad-json', source, line, column, `not valid JSON (${message})`);
   }
-  return fromValues(parsed as InstanceInput);
+  throw new InvalidInputError('bad-json', `${source}: not valid JSON`);
 }
 
 /**

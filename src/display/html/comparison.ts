@@ -63,11 +63,12 @@ function legend(): string {
 export function comparisonHtml(p: ComparisonPayload): string {
   const timeCol = p.columns.findIndex((c) => c.type === 'time');
   const maxLogTime = Math.max(0, ...p.rows.map((r) => Math.log1p(Math.max(0, r.cells[timeCol]?.approx ?? 0))));
-  const head = p.columns.map((c) => `<th data-col="${esc(c.id)}">${esc(c.label)}</th>`).join('');
+  // two-word headings on two lines keep the columns narrow
+  const head = p.columns.map((c) => `<th data-col="${esc(c.id)}">${esc(c.label).replace(' ', '<br>')}</th>`).join('');
   const rows = p.rows
     .map(
       (r) =>
-        `<tr data-mechanism="${esc(r.mechanism)}"><th title="${esc(`${r.name} (${r.source})`)}"><code>${esc(r.mechanism)}</code> <span class="fd-muted">${esc(r.outcomeKind)}</span></th>${p.columns
+        `<tr data-mechanism="${esc(r.mechanism)}"><th title="${esc(`${r.name} (${r.source})`)}"><code>${esc(r.mechanism)}</code><br><span class="fd-muted fd-small">${esc(r.outcomeKind)}</span></th>${p.columns
           .map((c, k) => cellHtml(r.cells[k], c, maxLogTime))
           .join('')}</tr>`,
     )

@@ -5,9 +5,11 @@
 type Bench = { run(args: string[]): Promise<void> };
 const benches: Record<string, () => Bench> = {
   mms: () => require('./mms') as Bench,
+  certify: () => require('./certify') as Bench,
   'tie-mms': () => require('./tie-mms') as Bench,
   bobw: () => require('./bobw') as Bench,
   mixed: () => require('./mixed') as Bench,
+  multipliers: () => require('./multipliers') as Bench,
 };
 
 async function main(): Promise<void> {

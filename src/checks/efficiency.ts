@@ -1,6 +1,6 @@
 /**
- * Efficiency: fPO (exact, polynomial, via the Negishi characterisation) and PO (fPO first, then a cheap
- * exchange search, then an exact search and an integer program for what remains).
+ * Efficiency: fPO (exact, polynomial, via the Negishi characterisation) and PO (fPO first, then cheap
+ * exchange searches, then an exact search and an integer program for what remains).
  *
  * fPO (seed-004 spec 3.12, seed-003 spec 4.4 C-FPO-CYCLE): A is fPO iff some weights beta_i > 0 make every
  * good go to an agent maximising beta_i v_i(g). With r[i][k] = max_{g in A_i, v_i(g) > 0} v_k(g)/v_i(g) the
@@ -354,14 +354,77 @@ function pathWithin(N: number, s: number, t: number, comp: Int32Array, kind: (u:
   return path.reverse();
 }
 
+/** Largest knapsack table (capacity x items) the one-for-a-bundle trade search builds for one pair of agents. */
+const TRADE_CELLS = 1 << 21;
+
+/**
+ * A Pareto-improving trade of one good for a bundle between two agents, or null (a cheap test; no answer
+ * proves nothing): agent i gives g to agent j for S within j's bundle, with v_i(S) >= v_i(g) and
+ * v_j(S) <= v_j(g), one of them strict. For each ordered pair (i, j) one 0/1 knapsack over j's goods (weight
+ * V_j, profit V_i, in per-agent integers) answers every g of i at once: best[c] = most profit within weight c;
+ * a trade exists for g iff best[V_j(g)] > V_i(g) or best[V_j(g) - 1] >= V_i(g). Pairs whose table would exceed
+ * `TRADE_CELLS` cells (wide values) or whose profits exceed 2^53 are skipped. O(n m C) for integer values up
+ * to C.
+ */
+export function findImprovingTrade(inst: Instance, a: Allocation): number[] | null {
+  const { V } = integerRows(inst);
+  const n = inst.n;
+  const owner = new Array<number>(inst.m).fill(-1);
+  a.bundles.forEach((b, i) => b.forEach((g) => (owner[g] = i)));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j || a.bundles[i].length === 0) continue;
+      let cap = 0n;
+      for (const g of a.bundles[i]) if (V[j][g] > cap) cap = V[j][g];
+      const items = a.bundles[j];
+      if ((Number(cap) + 1) * (items.length + 1) > TRADE_CELLS) continue;
+      const C = Number(cap);
+      let profits = 0n;
+      for (const h of items) profits += V[i][h];
+      if (profits > BigInt(Number.MAX_SAFE_INTEGER)) continue;
+      // layers[t][c]: most profit from the first t goods of j within weight c (safe integers: exact)
+      const layers: Float64Array[] = [new Float64Array(C + 1)];
+      for (const h of items) {
+        const prev = layers[layers.length - 1];
+        const next = prev.slice();
+        if (V[j][h] <= cap) {
+          const w = Number(V[j][h]);
+          const p = Number(V[i][h]);
+          for (let c = C; c >= w; c--) if (prev[c - w] + p > next[c]) next[c] = prev[c - w] + p;
+        }
+        layers.push(next);
+      }
+      const best = layers[items.length];
+      for (const g of a.bundles[i]) {
+        const c = Number(V[j][g]);
+        const give = Number(V[i][g]);
+        const at = best[c] > give ? c : c > 0 && best[c - 1] >= give ? c - 1 : -1;
+        if (at < 0) continue;
+        const owners = owner.slice();
+        owners[g] = j;
+        let cc = at;
+        for (let t = items.length; t > 0; t--) {
+          if (layers[t][cc] !== layers[t - 1][cc]) {
+            owners[items[t - 1]] = i;
+            cc -= Number(V[j][items[t - 1]]);
+          }
+        }
+        return owners;
+      }
+    }
+  }
+  return null;
+}
+
 /**
  * PO, exact. In order: fPO implies PO (the fPO weights are the witness); a Pareto-improving exchange along a
- * cycle of single goods (`findImprovingExchange`, O(m^2)) refutes it; otherwise the alpha-PO checker's branch
+ * cycle of single goods (`findImprovingExchange`, O(m^2)) or a trade of one good for a bundle between two
+ * agents (`findImprovingTrade`, knapsacks) refutes it; otherwise the alpha-PO checker's branch
  * and bound at alpha = 1 searches an integral allocation that Pareto-dominates A (`findDominating`: prune when
  * some agent can no longer reach her current value). Witness of failure: the dominating allocation (owner of
  * each good). When the search exceeds `nodeLimit`, the alpha-PO checker's integer program (alpha = 1, HiGHS)
  * may still find a dominating allocation, accepted only after an exact re-check; otherwise the result is
- * `unchecked`. `options.exchanges: false` skips the exchange stage.
+ * `unchecked`. `options.exchanges: false` skips the two exchange stages.
  */
 export function checkPO(inst: Instance, a: Allocation, nodeLimit = 5_000_000, options: { exchanges?: boolean } = {}): CheckResult {
   requireInstance(inst, 'checkPO');
@@ -371,12 +434,17 @@ export function checkPO(inst: Instance, a: Allocation, nodeLimit = 5_000_000, op
   const target = inst.values.map((_, i) => inst.value(i, a.bundles[i]));
   const valuesOf = (owners: readonly number[]) => inst.values.map((_, i) => inst.value(i, owners.flatMap((o, g) => (o === i ? [g] : []))));
   if (options.exchanges !== false) {
-    const owners = findImprovingExchange(inst, a);
-    if (owners) {
+    const stages = [
+      ['exchange cycle of single goods', findImprovingExchange],
+      ['trade of one good for a bundle', findImprovingTrade],
+    ] as const;
+    for (const [via, find] of stages) {
+      const owners = find(inst, a);
+      if (!owners) continue;
       const values = valuesOf(owners);
       // re-checked exactly: every agent weakly better, one strictly (true by construction)
       if (values.every((v, i) => v.ge(target[i])) && values.some((v, i) => v.gt(target[i])))
-        return { holds: false, detail: { property: 'PO', via: 'exchange cycle of single goods', current: target, dominating: values }, witness: { dominatingOwners: owners } };
+        return { holds: false, detail: { property: 'PO', via, current: target, dominating: values }, witness: { dominatingOwners: owners } };
     }
   }
   const r = findDominating(inst, target, nodeLimit);

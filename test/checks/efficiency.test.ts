@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { Allocation, Rational, checkFPO, checkPO, instance, type Instance } from '../../src/index';
-import { findImprovingExchange } from '../../src/checks/efficiency';
+import { findImprovingExchange, findImprovingTrade } from '../../src/checks/efficiency';
 
 const A = (b: number[][], m: number) => new Allocation(b, m);
 
@@ -154,7 +154,9 @@ describe('efficiency checkers', () => {
             return after.every((v, i) => v.ge(before[i])) && after.some((v, i) => v.gt(before[i]));
           };
           const exchange = findImprovingExchange(inst, a);
-          if (exchange) assert.ok(dominates(exchange), 'an exchange the cheap stage proposes is Pareto-improving');
+          if (exchange) assert.ok(dominates(exchange), 'an exchange cycle the cheap stage proposes is Pareto-improving');
+          const trade = findImprovingTrade(inst, a);
+          if (trade) assert.ok(dominates(trade), 'a trade the cheap stage proposes is Pareto-improving');
           for (const exchanges of [true, false]) {
             const r = checkPO(inst, a, 5_000_000, { exchanges });
             assert.ok(!r.unchecked);
@@ -179,6 +181,20 @@ describe('efficiency checkers', () => {
       const r = checkPO(inst, a, 0);
       assert.ok(!r.holds && !r.unchecked);
       assert.equal((r.detail as { via: string }).via, 'exchange cycle of single goods');
+    });
+
+    it('a trade of one good for two refutes PO where no single-good exchange does', () => {
+      // agent 0 holds good 0 (worth 4 to her, 5 to agent 1); agent 1 holds goods 1, 2 (worth 2 + 2 to her, 3 + 3 to agent 0)
+      const inst = instance([
+        [4, 3, 3],
+        [5, 2, 2],
+      ]);
+      const a = new Allocation([[0], [1, 2]], 3);
+      assert.equal(findImprovingExchange(inst, a), null);
+      assert.deepEqual(findImprovingTrade(inst, a), [1, 0, 0]);
+      const r = checkPO(inst, a, 0);
+      assert.ok(!r.holds && !r.unchecked);
+      assert.equal((r.detail as { via: string }).via, 'trade of one good for a bundle');
     });
 
     it('fPO at n = 100, m = 500 returns exact weights for a weighted-welfare allocation and a cycle for round robin', () => {

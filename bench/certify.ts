@@ -1,0 +1,151 @@
+/**
+ * Benchmark of the claim checkers at scale (issue 17, item 3): `npm run bench -- certify [options]`.
+ *
+ * For (n, m) = (10, 50), (20, 100), (50, 200), (100, 500), one seeded uniform instance (values 1..100) and
+ * three allocations of it: round robin, envy-cycle elimination and a maximum-welfare allocation (fPO by
+ * construction). Each claim is certified alone, `certify(outcome, { claims: [claim] })`, in the order
+ * rho-MMS (2/3), IMMX, EF1, EFX, fPO, PO, and timed in CPU milliseconds of this process (the machine is
+ * shared; wall times would count the other processes). MMS shares are cached by valuation across claims
+ * and allocations (`mmsShare`): the round-robin rho-MMS row pays for them ("cold"), later rows reuse them.
+ *
+ * In-process baselines, the checkers as they were before this issue: fPO by exact rational Bellman–Ford
+ * (products of Rationals, normalised at every step), and PO without the exchange stage (fPO, then the exact
+ * branch and bound, then the HiGHS integer program). Each gets the same certify-style budget and is run up
+ * to `--baseline-max` goods. Writes `bench/results/certify.md`.
+ *
+ * Options: `--sizes 10x50,20x100` ; `--limit-ms N` (budget per certify call, default 30000) ;
+ * `--baseline-max M` (largest m for the baselines, default 200) ; `--out FILE`.
+ */
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { certify, solve } from '../src';
+import type { Allocation } from '../src/core/allocation';
+import { LimitError } from '../src/core/errors';
+import type { Instance } from '../src/core/instance';
+import { Rational } from '../src/core/rational';
+import { withTimeBudget } from '../src/core/time-budget';
+import { checkPO } from '../src/checks/efficiency';
+import type { CheckResult } from '../src/checks/result';
+import { uniformInstance } from '../src/generators';
+
+const CLAIMS = [{ id: 'rho-mms', rho: '2/3' }, 'immx', 'ef1', 'efx', 'fpo', 'po'] as const;
+const MECHANISMS = ['round-robin', 'envy-cycle', 'max-welfare'] as const;
+
+function option(args: string[], name: string, dflt: string): string {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : dflt;
+}
+
+/** CPU and wall milliseconds of `fn`. */
+function timed<T>(fn: () => T): { value: T; cpu: number; wall: number } {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const value = fn();
+  const u = process.cpuUsage(c);
+  return { value, cpu: (u.user + u.system) / 1000, wall: performance.now() - t };
+}
+
+const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
+
+/** The fPO checker before issue 17: exact max-product Bellman–Ford over Rationals (normalised each step). */
+function fpoRationalBellmanFord(inst: Instance, a: Allocation): boolean {
+  const n = inst.n;
+  const v = inst.values;
+  const edge: (Rational | null)[][] = Array.from({ length: n }, () => new Array<Rational | null>(n).fill(null));
+  for (let i = 0; i < n; i++)
+    for (const g of a.bundles[i])
+      for (let k = 0; k < n; k++) {
+        if (k === i || v[k][g].isZero()) continue;
+        if (v[i][g].isZero()) return false;
+        const ratio = v[k][g].div(v[i][g]);
+        if (!edge[i][k] || ratio.gt(edge[i][k] as Rational)) edge[i][k] = ratio;
+      }
+  const beta: Rational[] = new Array(n).fill(Rational.ONE);
+  for (let round = 0; round < n + 1; round++) {
+    let changed = false;
+    for (let i = 0; i < n; i++)
+      for (let k = 0; k < n; k++) {
+        const e = edge[i][k];
+        if (!e) continue;
+        const cand = beta[k].mul(e);
+        if (cand.gt(beta[i])) {
+          beta[i] = cand;
+          changed = true;
+        }
+      }
+    if (!changed) return true;
+  }
+  return false;
+}
+
+/** Runs a baseline under a certify-style budget: its verdict, or 'timeout'. */
+function baseline(limitMs: number, fn: () => boolean | CheckResult): { verdict: string; cpu: number } {
+  const c = process.cpuUsage();
+  const cpu = () => {
+    const u = process.cpuUsage(c);
+    return (u.user + u.system) / 1000;
+  };
+  try {
+    const v = withTimeBudget(limitMs, fn, 'baseline');
+    const verdict = typeof v === 'boolean' ? (v ? 'pass' : 'fail') : v.unchecked ? 'unchecked' : v.holds ? 'pass' : 'fail';
+    return { verdict, cpu: cpu() };
+  } catch (e) {
+    if (!(e instanceof LimitError)) throw e;
+    return { verdict: 'stopped by the budget', cpu: cpu() };
+  }
+}
+
+/** Runs the certify benchmark and writes bench/results/certify.md (or `--out`). */
+export async function run(args: string[]): Promise<void> {
+  const sizes = option(args, '--sizes', '10x50,20x100,50x200,100x500')
+    .split(',')
+    .map((s) => s.split('x').map(Number) as [number, number]);
+  const limitMs = Number(option(args, '--limit-ms', '30000'));
+  const baselineMax = Number(option(args, '--baseline-max', '200'));
+  const out = option(args, '--out', 'bench/results/certify.md');
+
+  // JIT warm-up on a small instance
+  const warm = uniformInstance({ n: 5, m: 20, seed: 1 });
+  for (const mech of MECHANISMS) certify(solve(mech, warm), { claims: [...CLAIMS] });
+
+  const lines = [
+    '# Claim checkers at scale',
+    '',
+    `Generated by \`npm run bench -- certify\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, one thread, on a`,
+    `shared 2-core machine (load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} at the start). Times are CPU time of this process.`,
+    `One seeded uniform instance (values 1..100) per size; each claim certified alone with a ${limitMs / 1000} s budget.`,
+    'MMS shares are cached by valuation across claims and allocations: the first rho-MMS row of a size pays for',
+    'all n shares ("cold"), the rows after it reuse them. Status: pass / fail / unchecked (budget or search limit).',
+    'Baselines (same process, same budget): fPO by exact rational Bellman–Ford and PO without the exchange stage,',
+    `the checkers before issue 17, run up to m = ${baselineMax}.`,
+    '',
+    '| n | m | allocation | claim | status | CPU | wall | how decided | baseline | baseline CPU |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const [n, m] of sizes) {
+    const inst = uniformInstance({ n, m, seed: 17_000 + n * 1000 + m });
+    let cold = true;
+    for (const mech of MECHANISMS) {
+      const outcome = solve(mech, inst);
+      const alloc = outcome.allocation as Allocation;
+      for (const claim of CLAIMS) {
+        const id = typeof claim === 'string' ? claim : claim.id;
+        const r = timed(() => certify(outcome, { claims: [claim], timeLimitMs: limitMs }));
+        const c = r.value.claims[0];
+        const detail = c.detail as { via?: string; reason?: string };
+        const how = detail.via ?? (c.status === 'unchecked' ? String(detail.reason ?? '').slice(0, 60) : '');
+        let base = { verdict: '–', cpu: NaN };
+        if (m <= baselineMax && id === 'fpo') base = baseline(limitMs, () => fpoRationalBellmanFord(inst, alloc));
+        if (m <= baselineMax && id === 'po') base = baseline(limitMs, () => checkPO(inst, alloc, 5_000_000, { exchanges: false }));
+        const label = id === 'rho-mms' ? `rho-MMS (2/3)${cold ? ', cold' : ', cached'}` : id;
+        if (id === 'rho-mms') cold = false;
+        const row = [n, m, mech, label, c.status, fmt(r.cpu), fmt(r.wall), how, base.verdict, Number.isNaN(base.cpu) ? '–' : fmt(base.cpu)];
+        lines.push(`| ${row.join(' | ')} |`);
+        console.log(lines[lines.length - 1]);
+      }
+    }
+  }
+  writeFileSync(out, lines.join('\n') + '\n');
+  console.log(`wrote ${out}`);
+}

@@ -49,6 +49,8 @@ export * as tieMms from './mechanisms/tie-mms';
 export * as bobwFewAgents from './mechanisms/bobw-few-agents';
 export { verifyAsAgent, checkMXS, checkRMMS, checkRoleTriple, checkDividerPairs, readDividerPairs, type AgentVerification, type VerifyAsAgentOptions, type RoleTheorem } from './checks';
 export * as bobwMixed from './mechanisms/bobw-mixed';
+export * as multipliers from './mechanisms/multipliers';
+export * as experiments from './experiments';
 export { mxs } from './shares/mxs';
 export { rmms } from './shares/rmms';
 

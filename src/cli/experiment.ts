@@ -33,7 +33,8 @@ function printRows(rows: readonly ExperimentRow[], json: boolean, io: Io): void 
       const iv = r.intervals[id as keyof typeof r.intervals];
       const ref = r.reference?.[id as keyof typeof r.reference];
       const und = r.undecided[id as keyof typeof r.undecided];
-      return `${id} ${c}/${r.trials}${iv ? ` [${iv[0].toFixed(3)}, ${iv[1].toFixed(3)}]` : ''}${und ? ` (${und} undecided)` : ''}${ref !== undefined ? ` ref ${ref}` : ''}`;
+      const unp = r.unproven[id as keyof typeof r.unproven];
+      return `${id} ${c}/${r.trials}${iv ? ` [${iv[0].toFixed(3)}, ${iv[1].toFixed(3)}]` : ''}${und ? ` (${und} undecided)` : ''}${unp ? ` (${unp} unproven)` : ''}${ref !== undefined ? ` ref ${ref}` : ''}`;
     });
     io.out(`m = ${r.m} (${r.seconds.toFixed(1)} s): ${cells.join('; ')}`);
   }

@@ -14,6 +14,7 @@
  * were not a feasible point in our tests. Row tolerances are tightened to 1e-10 so that a returned improvement
  * survives the exact re-check.
  */
+import { improveNashWelfare, nashWelfareProgram, ownersFromColumns } from '../mechanisms/multipliers/nash-welfare';
 import type { ParetoSolver } from './pareto';
 
 interface LegacySolution {
@@ -101,5 +102,26 @@ export function highsParetoSolver(highs: LegacyHighs, timeLimitMs: number): Pare
       owners[g] = best;
     }
     return { owners };
+  };
+}
+
+/**
+ * Integral MNW beyond the exact search: the piecewise-linear program of src/mechanisms/multipliers/nash-welfare.ts on
+ * this thread's HiGHS, polished by local search. Not a proof of optimality (the unit counts such trials as unproven);
+ * null when HiGHS does not return an optimum within the time limit.
+ */
+export function highsNashSolver(highs: LegacyHighs, timeLimitMs: number): (U: readonly Float64Array[]) => Int32Array | null {
+  return (U) => {
+    const n = U.length, m = U[0].length;
+    let s: LegacySolution;
+    try {
+      s = highs.solve(nashWelfareProgram(U), { time_limit: timeLimitMs / 1000, output_flag: false, threads: 1, mip_rel_gap: 0 });
+    } catch {
+      return null;
+    }
+    if (s.Status !== 'Optimal') return null;
+    const columns: Record<string, number> = {};
+    for (const [k, c] of Object.entries(s.Columns)) columns[k] = c.Primal;
+    return improveNashWelfare(U, ownersFromColumns(columns, n, m));
   };
 }

@@ -18,6 +18,9 @@ export { decidePareto, findPairExchange, isParetoImprovement, type ParetoDecisio
 export { roundRobinOwners } from './float-round-robin';
 export { planUnits, parseShard, shardUnits, blockSize, type Shard } from './units';
 export { runUnits, type Progress, type PoolOptions } from './pool';
+export { experimentFigure, type ExperimentFigure } from './figure';
+export { FIG3_REFERENCE, FIG5_REFERENCE, FIG6_REFERENCE, SYMMETRIC_PEAKS_REFERENCE, SYMMETRIC_BETA_REFERENCE, type ReferenceCounts } from './reference';
+export { Mt19937 } from '../stochastic/mt19937';
 export { summarize, mergeRuns, runFromJson, type ExperimentRun, type ExperimentRow, type ReferenceMatch };
 
 export interface RunOptions {

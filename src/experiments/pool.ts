@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import workerpool from 'workerpool';
 import { LimitError } from '../core/errors';
-import { highsParetoSolver, loadHighs } from './highs';
+import { highsNashSolver, highsParetoSolver, loadHighs } from './highs';
 import { runUnit, type UnitResult, type UnitSpec } from './trials';
 
 export interface Progress {
@@ -45,11 +45,11 @@ export async function runUnits(units: readonly UnitSpec[], opts: PoolOptions): P
   if (opts.signal?.aborted) throw cancelled();
   if (opts.workers <= 0) {
     const highs = await loadHighs();
-    const solver = highs ? highsParetoSolver(highs, timeLimitMs) : undefined;
+    const ctx = highs ? { paretoSolver: highsParetoSolver(highs, timeLimitMs), nashSolver: highsNashSolver(highs, timeLimitMs) } : {};
     const out: UnitResult[] = [];
     for (const u of units) {
       if (opts.signal?.aborted) throw cancelled();
-      out.push(runUnit(u, { paretoSolver: solver }));
+      out.push(runUnit(u, ctx));
       finished(u);
       // let an abort from a timer or a handler in this thread arrive between units
       await new Promise((resolve) => setImmediate(resolve));

@@ -38,6 +38,8 @@ export interface ExperimentRow {
   readonly seconds: number;
   readonly columnSeconds: Partial<Record<ColumnId, number>>;
   readonly undecided: Partial<Record<ColumnId, number>>;
+  /** Trials counted from allocations not proven to be the rule's (integral MNW from HiGHS). */
+  readonly unproven: Partial<Record<ColumnId, number>>;
   readonly toleranceDisagreements: Partial<Record<ColumnId, number>>;
   readonly paretoVia: Partial<Record<ParetoVia, number>>;
   /** The authors' counts (1000 trials), when this m has them and the run has 1000 trials. */
@@ -56,6 +58,7 @@ export function summarize(run: ExperimentRun): ExperimentRow[] {
     const units = run.units.filter((u) => u.m === m);
     const counts: Partial<Record<ColumnId, number>> = {};
     const undecided: Partial<Record<ColumnId, number>> = {};
+    const unproven: Partial<Record<ColumnId, number>> = {};
     const toleranceDisagreements: Partial<Record<ColumnId, number>> = {};
     const paretoVia: Partial<Record<ParetoVia, number>> = {};
     const columnSeconds: Partial<Record<ColumnId, number>> = {};
@@ -63,6 +66,7 @@ export function summarize(run: ExperimentRun): ExperimentRow[] {
     for (const u of units) {
       sumInto(counts, u.counts);
       sumInto(undecided, u.undecided);
+      sumInto(unproven, u.unproven ?? {});
       sumInto(toleranceDisagreements, u.toleranceDisagreements);
       sumInto(paretoVia, u.paretoVia);
       sumInto(columnSeconds, u.seconds.columns);
@@ -77,7 +81,7 @@ export function summarize(run: ExperimentRun): ExperimentRow[] {
       }
     }
     const ref = run.trials === 1000 ? p.reference?.[m] : undefined;
-    const row: ExperimentRow = { experiment: run.experiment, m, trials: run.trials, counts, intervals, seconds, columnSeconds, undecided, toleranceDisagreements, paretoVia };
+    const row: ExperimentRow = { experiment: run.experiment, m, trials: run.trials, counts, intervals, seconds, columnSeconds, undecided, unproven, toleranceDisagreements, paretoVia };
     if (!ref) return row;
     const referenceMatch: Partial<Record<ColumnId, ReferenceMatch>> = {};
     for (const [id, r] of Object.entries(ref) as [ColumnId, number][]) {

@@ -31,8 +31,10 @@ export interface UnitSpec {
 export interface UnitResult extends UnitSpec {
   /** Trials in which the column's property holds (exactly decided). */
   readonly counts: Partial<Record<ColumnId, number>>;
-  /** Trials whose property could not be decided (PO: solver limits; integral MNW beyond the exact search). */
+  /** Trials whose property could not be decided (PO: solver limits; integral MNW without a solver). */
   readonly undecided: Partial<Record<ColumnId, number>>;
+  /** Trials counted from an allocation not proven to be the rule's (integral MNW from HiGHS and local search). */
+  readonly unproven: Partial<Record<ColumnId, number>>;
   /** Trials where the exact EF/EF1 decision differs from the authors' 1e-9 tolerance test. */
   readonly toleranceDisagreements: Partial<Record<ColumnId, number>>;
   /** How the PO decisions were reached. */
@@ -43,9 +45,11 @@ export interface UnitResult extends UnitSpec {
   readonly seconds: { readonly sampling: number; readonly columns: Partial<Record<ColumnId, number>> };
 }
 
-/** What a unit needs besides its spec: the PO solver (HiGHS in the worker) and the exact-MNW search limit. */
+/** What a unit needs besides its spec: the PO and MNW solvers (HiGHS in the worker) and the exact-MNW search limit. */
 export interface UnitContext {
   readonly paretoSolver?: ParetoSolver;
+  /** Integral MNW beyond the exact search (HiGHS, piecewise-linear log, polished; unproven). */
+  readonly nashSolver?: (U: readonly Float64Array[]) => Int32Array | null;
   /** Largest n^m for the exact integral MNW search (default 10^6). */
   readonly integralMnwLimit?: number;
 }
@@ -98,6 +102,7 @@ export function runUnit(spec: UnitSpec, ctx: UnitContext = {}): UnitResult {
   const share = new Map<RuleId, number>(rules.map((r) => [r, cols.filter((c) => c.rule === r).length]));
   const counts: Partial<Record<ColumnId, number>> = {};
   const undecided: Partial<Record<ColumnId, number>> = {};
+  const unproven: Partial<Record<ColumnId, number>> = {};
   const toleranceDisagreements: Partial<Record<ColumnId, number>> = {};
   const paretoVia: Partial<Record<ParetoVia, number>> = {};
   const columnSeconds: Partial<Record<ColumnId, number>> = {};
@@ -114,6 +119,7 @@ export function runUnit(spec: UnitSpec, ctx: UnitContext = {}): UnitResult {
     if (next.done) break;
     const U = next.value;
     const owners = new Map<RuleId, ArrayLike<number> | null>();
+    let mnwProven = true;
     for (const rule of rules) {
       t0 = now();
       let owner: ArrayLike<number> | null;
@@ -131,9 +137,12 @@ export function runUnit(spec: UnitSpec, ctx: UnitContext = {}): UnitResult {
           owner = floatFisherEquilibrium(U).rounded;
           break;
         case 'integral-mnw':
-          owner = spec.m * Math.log(n) <= Math.log(mnwLimit)
-            ? exactMaxNashWelfare(new Instance(U.map((row) => Array.from(row, (v) => Rational.fromNumber(v)))), mnwLimit).allocation.owners()
-            : null;
+          if (spec.m * Math.log(n) <= Math.log(mnwLimit))
+            owner = exactMaxNashWelfare(new Instance(U.map((row) => Array.from(row, (v) => Rational.fromNumber(v)))), mnwLimit).allocation.owners();
+          else {
+            owner = ctx.nashSolver?.(U) ?? null;
+            mnwProven = false;
+          }
           break;
       }
       owners.set(rule, owner);
@@ -146,6 +155,7 @@ export function runUnit(spec: UnitSpec, ctx: UnitContext = {}): UnitResult {
         add(undecided, c.id, 1);
         continue;
       }
+      if (c.rule === 'integral-mnw' && !mnwProven) add(unproven, c.id, 1);
       t0 = now();
       if (c.property === 'po') {
         const d = decidePareto(U, owner, ctx.paretoSolver);
@@ -161,5 +171,5 @@ export function runUnit(spec: UnitSpec, ctx: UnitContext = {}): UnitResult {
       add(columnSeconds, c.id, now() - t0);
     }
   }
-  return { ...spec, counts, undecided, toleranceDisagreements, paretoVia, closeCalls, seconds: { sampling, columns: columnSeconds } };
+  return { ...spec, counts, undecided, unproven, toleranceDisagreements, paretoVia, closeCalls, seconds: { sampling, columns: columnSeconds } };
 }

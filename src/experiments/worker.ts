@@ -3,12 +3,12 @@
  * PO decisions. Thin host: the work is in trials.ts.
  */
 import workerpool from 'workerpool';
-import { highsParetoSolver, loadHighs } from './highs';
+import { highsNashSolver, highsParetoSolver, loadHighs } from './highs';
 import { runUnit, type UnitSpec } from './trials';
 
 workerpool.worker({
   async runUnit(spec: UnitSpec, timeLimitMs: number) {
     const highs = await loadHighs();
-    return runUnit(spec, { paretoSolver: highs ? highsParetoSolver(highs, timeLimitMs) : undefined });
+    return runUnit(spec, highs ? { paretoSolver: highsParetoSolver(highs, timeLimitMs), nashSolver: highsNashSolver(highs, timeLimitMs) } : {});
   },
 });

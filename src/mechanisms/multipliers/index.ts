@@ -37,6 +37,9 @@ export { argmaxOwners, multiplierAllocation, floatMultiplierOwners } from './all
 export { exactFisherEquilibrium, floatFisherEquilibrium, roundLargestShare, type ExactEquilibrium, type FloatEquilibrium } from './fisher-market';
 export { exactMaxNashWelfare, highsMaxNashWelfare, type ExactNashResult, type HighsNashResult } from './nash-welfare';
 export { WORKED_INSTANCES, APPENDIX_B_ITEMS, PO_NOT_FPO, APPENDIX_C_SMALL, type WorkedInstance } from './instances';
+export { distributionPreset, presetIds, summarizeAgents, baiGolzPeakAgents, baiGolzBetaAgents, appendixBAgents, type DistributionPreset, type AgentSummary } from '../../stochastic/presets';
+export { toDensity, BetaDensity, type DensityDistribution, type PdfBounds } from '../../stochastic/density';
+export { peak, PiecewiseLinearDensity } from '../../stochastic/piecewise-density';
 export {
   AUTHORS_PEAK_MULTIPLIERS, AUTHORS_BETA_MULTIPLIERS, PEAK_EQUALIZER, BETA_EQUALIZER, MATHEMATICA_PEAK_MULTIPLIERS, PEAK_WELFARE_PROBABILITIES,
   BETA_WELFARE_PROBABILITIES, APPENDIX_B_RATIO,

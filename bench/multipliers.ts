@@ -1,0 +1,83 @@
+/**
+ * Benchmark of the Bai & Gölz experiment harness (issue 15, item 6): `npm run bench -- multipliers [options]`.
+ *
+ * Runs the whole of Figure 3 (ten peak agents, m = 10 ... 10000, T = 1000 trials per m) on the worker pool and
+ * compares the wall time with the authors' reported 7870 s (their reference.txt: Python with MOSEK for rounded MNW and
+ * Gurobi for PO, on a 3.1 GHz dual-core i5). Reports per m the counts against the authors' reference counts and the
+ * compute seconds per column (summed over workers: a column's check plus its share of its rule), and the totals per
+ * column. Writes `bench/results/multipliers.md`.
+ *
+ * Options: `--trials T`, `--m 10,20,...`, `--workers W` (default 2), `--experiment NAME` (default bai-golz-fig3),
+ * `--from RUN.json` (tabulate a run saved by `fairdiv experiment ... --out RUN.json` instead of running), `--out FILE`.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { runExperiment, runFromJson, summarize, type ExperimentRun } from '../src/experiments';
+
+const AUTHORS_SECONDS: Record<string, number> = { 'bai-golz-fig3': 7870, 'bai-golz-fig5': 3063, 'bai-golz-fig6': 3975 };
+
+function arg(args: string[], name: string): string | undefined {
+  const k = args.indexOf(`--${name}`);
+  return k >= 0 ? args[k + 1] : undefined;
+}
+
+export async function run(args: string[]): Promise<void> {
+  const from = arg(args, 'from');
+  const experiment = arg(args, 'experiment') ?? 'bai-golz-fig3';
+  let result: ExperimentRun;
+  if (from) result = runFromJson(JSON.parse(readFileSync(from, 'utf8')), from);
+  else {
+    const trials = arg(args, 'trials') ? Number(arg(args, 'trials')) : undefined;
+    const ms = arg(args, 'm')?.split(',').map(Number);
+    const workers = Number(arg(args, 'workers') ?? 2);
+    result = await runExperiment(experiment, {
+      trials, ms, workers,
+      onProgress: (p) => process.stderr.write(`\r${p.doneTrials}/${p.totalTrials} trials`),
+    });
+    process.stderr.write('\n');
+  }
+  const rows = summarize(result);
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r.counts)))];
+  const totals: Record<string, number> = {};
+  let sampling = 0;
+  for (const u of result.units) {
+    sampling += u.seconds.sampling;
+    for (const [c, s] of Object.entries(u.seconds.columns)) totals[c] = (totals[c] ?? 0) + (s ?? 0);
+  }
+  const compute = sampling + Object.values(totals).reduce((a, b) => a + b, 0);
+  const authors = AUTHORS_SECONDS[result.experiment];
+  const lines: string[] = [
+    `# ${result.experiment}: ${result.trials} trials per m`,
+    '',
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; load average at the end ${loadavg().map((x) => x.toFixed(2)).join(', ')} (the machine is shared).`,
+    `Source: ${from ? `run file ${from}` : 'this benchmark run'}.`,
+    '',
+    `Wall time: **${result.wallSeconds.toFixed(0)} s**${authors ? ` against the authors' ${authors} s (ratio ${(result.wallSeconds / authors).toFixed(3)}; goal < 0.1)` : ''}.`,
+    `Compute time summed over workers: ${compute.toFixed(0)} s (sampling ${sampling.toFixed(0)} s).`,
+    '',
+    '| column | compute seconds |',
+    '|---|---:|',
+    ...Object.entries(totals).map(([c, s]) => `| ${c} | ${s.toFixed(1)} |`),
+    '',
+    `| m | ${columns.join(' | ')} | seconds |`,
+    `|---:|${columns.map(() => '---|').join('')}---:|`,
+    ...rows.map((r) => {
+      const cells = columns.map((c) => {
+        const k = c as keyof typeof r.counts;
+        if (r.counts[k] === undefined) return '';
+        const ref = r.reference?.[k];
+        const match = r.referenceMatch?.[k];
+        const und = r.undecided[k];
+        return `${r.counts[k]}${und ? ` (+${und} undecided)` : ''}${ref !== undefined ? ` / ref ${ref}${match ? ` (${match})` : ''}` : ''}`;
+      });
+      return `| ${r.m} | ${cells.join(' | ')} | ${r.seconds.toFixed(1)} |`;
+    }),
+    '',
+    'Counts are successes out of the trials; "ref" is the authors\' count (1000 trials), compared exactly for the columns',
+    'the NumPy MT19937 stream reproduces (multiplier and round-robin EF) and by the 95% Jeffreys interval otherwise.',
+    '',
+  ];
+  const out = arg(args, 'out') ?? 'bench/results/multipliers.md';
+  writeFileSync(out, lines.join('\n'));
+  console.log(lines.join('\n'));
+}

@@ -107,7 +107,11 @@ color:var(--fd-fg);font-family:var(--vscode-font-family,system-ui,-apple-system,
 .fairdiv .fd-legend span{margin-right:12px;white-space:nowrap}
 .fairdiv td.fd-hm{min-width:2.6em}
 .fairdiv table.fd-heatmap th,.fairdiv table.fd-heatmap td{padding:2px 6px}
-.fairdiv table.fd-heatmap thead th{white-space:nowrap;font-size:.92em;line-height:1.2}
+.fairdiv table.fd-heatmap thead th{white-space:nowrap;font-size:.92em;line-height:1.2;text-align:center}
+.fairdiv table.fd-heatmap tbody th{text-align:left;white-space:nowrap;line-height:1.2}
+.fairdiv table.fd-heatmap tbody tr{background:transparent}
+.fairdiv table.fd-heatmap td.fd-c{text-align:center}
+.fairdiv table.fd-heatmap td.fd-r{text-align:right}
 .fairdiv .fd-small{font-size:.85em;font-weight:400}
 .fairdiv .fd-hm-pass{background:rgba(47,158,68,.30)}
 .fairdiv .fd-hm-fail{background:rgba(224,49,49,.30)}

@@ -6,32 +6,11 @@
 import { strict as assert } from 'node:assert';
 import { payloadBody } from '../../src/display/html';
 import type { Payload } from '../../src/display/payload';
+import { leafVariants } from '../helpers/hostile-payloads';
 import { displayFixtures, hostilePayloads } from './fixtures';
 
 const ATTACKS = ['<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', "' onmouseover='alert(1)", 'javascript:alert(1)'];
 const RAW = [/<img src=x/i, /<svg onload/i, /' onmouseover='/, /" onmouseover=/, /href="javascript:/i, /src="javascript:/i];
-
-/** Copies of `x` with one node replaced by `attack` (or `[attack]` for lists and objects), one copy per node (capped). */
-function leafVariants(x: unknown, attack: string, cap = 400): unknown[] {
-  const out: unknown[] = [];
-  const walk = (node: unknown, set: (v: unknown) => unknown): void => {
-    if (out.length >= cap) return;
-    if (typeof node === 'string' || typeof node === 'number' || typeof node === 'boolean') {
-      out.push(set(attack));
-      return;
-    }
-    // a list or object where the renderer expects one: the markup itself, or a list holding it
-    if (node !== null && typeof node === 'object') out.push(set(attack), set([attack]));
-    if (Array.isArray(node)) node.forEach((v, k) => walk(v, (nv) => set(node.map((w, j) => (j === k ? nv : w)))));
-    else if (node && typeof node === 'object')
-      for (const key of Object.keys(node)) {
-        if (key === 'kind' || key === 'schema') continue;
-        walk((node as Record<string, unknown>)[key], (nv) => set({ ...(node as object), [key]: nv }));
-      }
-  };
-  walk(x, (v) => v);
-  return out;
-}
 
 describe('display HTML with markup in any payload leaf (issue 16)', () => {
   const payloads: { name: string; payload: Payload }[] = [

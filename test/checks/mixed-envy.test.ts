@@ -89,7 +89,7 @@ describe('EF, EFX and PROP on mixed allocations', () => {
 
 describe('certify on mixed outcomes', () => {
   const lottery = MixedLottery.uniform([MixedAllocation.withCake([[], [0]], [1, 0], M3_L11), MixedAllocation.withCake([[0], []], [0, 1], M3_L11)]);
-  const outcome = (claims: Outcome['claims']) => new Outcome({ mechanism: 'test-mixed', instance: M3_L11, fractional: lottery.marginals(), claims });
+  const outcome = (claims: Outcome['claims']) => new Outcome({ mechanism: 'test-mixed', instance: M3_L11, mixed: lottery, claims });
   it('checks ex-post claims on every mixed allocation and ex-ante claims on the marginals (M3-L11)', () => {
     const r = certify(outcome([
       { id: 'ex-post-efm', text: 'EFM' },

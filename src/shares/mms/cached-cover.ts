@@ -72,6 +72,7 @@ export class CachedCover {
   private bucketStart = new Int32Array(0);
   private bucketSums = new Float64Array(0);
   private bucketSet = new Int32Array(0);
+  private bucketMasks = new Uint32Array(0);
   private used = new Uint32Array(0);
   private chosen: number[] = [];
   /** Failure memo of the exact cover: a failure at T holds at every higher T, whatever window found it. */
@@ -309,6 +310,9 @@ export class CachedCover {
     this.bucketStart = counts;
     this.bucketSet = idx;
     this.bucketSums = Float64Array.from(idx, (i) => sets.sums[i]);
+    // masks in bucket order, contiguous: the exact cover scans them in order
+    this.bucketMasks = new Uint32Array(idx.length * W);
+    idx.forEach((i, j) => this.bucketMasks.set(sets.masks.subarray(i * W, i * W + W), j * W));
     this.used = new Uint32Array(W);
   }
 
@@ -369,9 +373,8 @@ export class CachedCover {
     const memo = this.memo[k];
     const known = memo.get(key);
     if (known !== undefined && known <= T) return false;
-    const sets = this.sets as WindowSets;
-    const W = sets.words;
-    const masks = sets.masks;
+    const W = u.length;
+    const masks = this.bucketMasks;
     const sums = this.bucketSums;
     let a = this.bucketStart[x];
     let b = this.bucketStart[x + 1];
@@ -382,17 +385,34 @@ export class CachedCover {
     }
     const end = this.bucketStart[x + 1];
     const top = T + slack;
-    for (let j = a; j < end && sums[j] <= top; j++) {
-      const i = this.bucketSet[j];
-      const off = i * W;
-      let clash = 0;
-      for (let w = 0; w < W; w++) clash |= masks[off + w] & u[w];
-      if (clash !== 0) continue;
-      for (let w = 0; w < W; w++) u[w] |= masks[off + w];
-      this.chosen.push(i);
-      if (this.cover(k - 1, slack - (sums[j] - T), T)) return true;
-      this.chosen.pop();
-      for (let w = 0; w < W; w++) u[w] ^= masks[off + w];
+    if (W <= 2) {
+      // up to 64 items: two words, unrolled
+      const u0 = u[0];
+      const u1 = W === 2 ? u[1] : 0;
+      for (let j = a; j < end && sums[j] <= top; j++) {
+        const m0 = masks[j * W];
+        const m1 = W === 2 ? masks[j * W + 1] : 0;
+        if ((m0 & u0) !== 0 || (m1 & u1) !== 0) continue;
+        u[0] = u0 | m0;
+        if (W === 2) u[1] = u1 | m1;
+        this.chosen.push(this.bucketSet[j]);
+        if (this.cover(k - 1, slack - (sums[j] - T), T)) return true;
+        this.chosen.pop();
+        u[0] = u0;
+        if (W === 2) u[1] = u1;
+      }
+    } else {
+      for (let j = a; j < end && sums[j] <= top; j++) {
+        const off = j * W;
+        let clash = 0;
+        for (let w = 0; w < W; w++) clash |= masks[off + w] & u[w];
+        if (clash !== 0) continue;
+        for (let w = 0; w < W; w++) u[w] |= masks[off + w];
+        this.chosen.push(this.bucketSet[j]);
+        if (this.cover(k - 1, slack - (sums[j] - T), T)) return true;
+        this.chosen.pop();
+        for (let w = 0; w < W; w++) u[w] ^= masks[off + w];
+      }
     }
     if (memo.size > 2_000_000) memo.clear();
     if (known === undefined || T < known) memo.set(key, T);

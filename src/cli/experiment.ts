@@ -1,6 +1,7 @@
 /**
  * `fairdiv experiment` (issue 15): runs the named protocols of Bai & Gölz (IJCAI 2022) on a worker pool.
  *   fairdiv experiment <name> [--m 10,20] [--trials T] [--workers W] [--shard i/k] [--out FILE] [--json] [--progress]
+ *                      [--columns ef-multiplier,...] [--time-limit S]
  *   fairdiv experiment merge <shard.json...> [--json]
  *   fairdiv experiment list
  * Without --shard it prints one row per m (with --json one JSON object per line: experiment, m, trials, counts,
@@ -12,7 +13,7 @@ import { mergeRuns, protocols, runExperiment, runFromJson, summarize, type Exper
 import type { Command } from './commands';
 import { parseArgs, readJson, toJson, UsageError, type Io } from './io';
 
-const USAGE = `usage: fairdiv experiment <name> [--m 10,20] [--trials T] [--workers W] [--shard i/k] [--out FILE] [--json] [--progress] [--time-limit S]
+const USAGE = `usage: fairdiv experiment <name> [--m 10,20] [--trials T] [--workers W] [--shard i/k] [--out FILE] [--json] [--progress] [--columns c1,c2] [--time-limit S]
        fairdiv experiment merge <shard.json...> [--json]
        fairdiv experiment list`;
 
@@ -41,7 +42,7 @@ function printRows(rows: readonly ExperimentRow[], json: boolean, io: Io): void 
 }
 
 export const experimentCommand: Command = async (argv, io) => {
-  const { positional, options } = parseArgs(argv, { flags: ['json', 'progress'], allowed: ['m', 'trials', 'workers', 'shard', 'out', 'json', 'progress', 'time-limit'] });
+  const { positional, options } = parseArgs(argv, { flags: ['json', 'progress'], allowed: ['m', 'trials', 'workers', 'shard', 'out', 'json', 'progress', 'columns', 'time-limit'] });
   const json = options.json === true;
   const [name, ...rest] = positional;
   if (!name) throw new UsageError(USAGE);
@@ -70,6 +71,7 @@ export const experimentCommand: Command = async (argv, io) => {
     const run = await runExperiment(name, {
       ms,
       trials: positiveInt(options.trials, 'trials'),
+      columns: typeof options.columns === 'string' ? options.columns.split(',').map((c) => c.trim()) : undefined,
       workers: positiveInt(options.workers, 'workers'),
       shard: typeof options.shard === 'string' ? options.shard : options.shard === true ? '' : undefined,
       timeLimitMs: timeLimit === undefined ? undefined : timeLimit * 1000,

@@ -4,14 +4,21 @@
  * deterministic units on a worker pool, shards that merge into exactly the single-run counts, and per-m rows with 95%
  * Jeffreys intervals, compute seconds and the comparison with the authors' reference counts.
  * The CLI face is `fairdiv experiment` (src/cli/experiment.ts).
+ *
+ * Spreading a run over machines: every shard is an independent process, so any batch scheduler works, e.g.
+ *   Kubernetes Indexed Job (completions: 16, completionMode: Indexed), container command
+ *     fairdiv experiment bai-golz-fig3 --shard $(JOB_COMPLETION_INDEX)/16 --out /results/s$(JOB_COMPLETION_INDEX).json
+ *   Slurm array (#SBATCH --array=0-15)
+ *     fairdiv experiment bai-golz-fig3 --shard ${SLURM_ARRAY_TASK_ID}/16 --out s${SLURM_ARRAY_TASK_ID}.json
+ * and then `fairdiv experiment merge s*.json --json` prints exactly the counts of a single run.
  */
 import { InvalidInputError } from '../core/errors';
 import { runUnits, type Progress } from './pool';
-import { protocol } from './protocols';
+import { checkColumns, protocol } from './protocols';
 import { mergeRuns, summarize, runFromJson, type ExperimentRow, type ExperimentRun, type ReferenceMatch } from './results';
 import { planUnits, parseShard, shardUnits, type Shard } from './units';
 
-export { protocols, protocol, columnsAt, COLUMN_IDS, type Protocol, type Column, type ColumnId, type RuleId, type PropertyId } from './protocols';
+export { protocols, protocol, columnsAt, checkColumns, COLUMN_IDS, type Protocol, type Column, type ColumnId, type RuleId, type PropertyId } from './protocols';
 export { runUnit, trialSeed, sampleUtilities, trialMatrices, type UnitSpec, type UnitResult, type UnitContext } from './trials';
 export { decideEF, decideEF1, AUTHORS_TOLERANCE, type EnvyDecision } from './float-envy';
 export { decidePareto, findPairExchange, isParetoImprovement, type ParetoDecision, type ParetoVia, type ParetoSolver } from './pareto';
@@ -30,6 +37,8 @@ export interface RunOptions {
   readonly trials?: number;
   /** Worker threads (default 2; 0 runs inline). */
   readonly workers?: number;
+  /** Only these columns (default all of the protocol's). */
+  readonly columns?: readonly string[];
   /** Only this shard of the unit plan. */
   readonly shard?: Shard | string;
   readonly timeLimitMs?: number;
@@ -45,9 +54,10 @@ export async function runExperiment(name: string, opts: RunOptions = {}): Promis
   const trials = opts.trials ?? p.trials;
   if (!Number.isInteger(trials) || trials < 1) throw new InvalidInputError('bad-trials', `--trials: ${trials} is not a positive integer`);
   const shard = typeof opts.shard === 'string' ? parseShard(opts.shard) : opts.shard;
-  const plan = planUnits(p, ms, trials);
+  const columns = opts.columns ? checkColumns(p, opts.columns) : undefined;
+  const plan = planUnits(p, ms, trials, columns);
   const units = shard ? shardUnits(plan, shard) : plan;
   const start = performance.now();
   const results = await runUnits(units, { workers: opts.workers ?? 2, timeLimitMs: opts.timeLimitMs, onProgress: opts.onProgress, signal: opts.signal });
-  return { experiment: name, ms: [...ms], trials, ...(shard ? { shard } : {}), units: results, wallSeconds: (performance.now() - start) / 1000 };
+  return { experiment: name, ms: [...ms], trials, ...(columns ? { columns } : {}), ...(shard ? { shard } : {}), units: results, wallSeconds: (performance.now() - start) / 1000 };
 }

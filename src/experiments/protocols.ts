@@ -152,7 +152,16 @@ export function protocol(name: string): Protocol {
   return p;
 }
 
-/** The columns evaluated at m. */
-export function columnsAt(p: Protocol, m: number): Column[] {
-  return p.columns.filter((c) => c.maxM === undefined || m <= c.maxM);
+/** The columns evaluated at m (all of the protocol's, or the chosen ones). */
+export function columnsAt(p: Protocol, m: number, chosen?: readonly ColumnId[]): Column[] {
+  return p.columns.filter((c) => (c.maxM === undefined || m <= c.maxM) && (!chosen || chosen.includes(c.id)));
+}
+
+/** Checks a column selection against the protocol. Code `bad-columns`. */
+export function checkColumns(p: Protocol, chosen: readonly string[]): ColumnId[] {
+  const known = p.columns.map((c) => c.id);
+  for (const c of chosen)
+    if (!(known as string[]).includes(c)) throw new InvalidInputError('bad-columns', `--columns: ${JSON.stringify(c)} is not a column of ${p.name} (known: ${known.join(', ')})`);
+  if (chosen.length === 0) throw new InvalidInputError('bad-columns', '--columns: choose at least one column');
+  return [...new Set(chosen)] as ColumnId[];
 }

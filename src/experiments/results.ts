@@ -17,6 +17,8 @@ export interface ExperimentRun {
   readonly experiment: string;
   readonly ms: readonly number[];
   readonly trials: number;
+  /** The chosen columns (absent: all of the protocol's). */
+  readonly columns?: readonly ColumnId[];
   readonly shard?: Shard;
   readonly units: readonly UnitResult[];
   /** Wall-clock seconds of the run (summed over merged shards). */
@@ -73,7 +75,7 @@ export function summarize(run: ExperimentRun): ExperimentRow[] {
       seconds += u.seconds.sampling + Object.values(u.seconds.columns).reduce((a, b) => a + (b ?? 0), 0);
     }
     const intervals: Partial<Record<ColumnId, readonly [number, number]>> = {};
-    for (const c of columnsAt(p, m)) {
+    for (const c of columnsAt(p, m, run.columns)) {
       const decided = run.trials - (undecided[c.id] ?? 0);
       if (decided > 0) {
         const iv = jeffreys(counts[c.id] ?? 0, decided);
@@ -104,9 +106,9 @@ export function mergeRuns(runs: readonly ExperimentRun[]): ExperimentRun {
   if (runs.length === 0) throw new InvalidInputError('bad-shards', 'merge: no shard files');
   const [first] = runs;
   for (const r of runs)
-    if (r.experiment !== first.experiment || r.trials !== first.trials || r.ms.join() !== first.ms.join())
-      throw new InvalidInputError('bad-shards', `merge: shard of ${r.experiment} (m = ${r.ms.join(',')}, ${r.trials} trials) does not match ${first.experiment} (m = ${first.ms.join(',')}, ${first.trials} trials)`);
-  const plan = planUnits(protocol(first.experiment), first.ms, first.trials).map(unitKey);
+    if (r.experiment !== first.experiment || r.trials !== first.trials || r.ms.join() !== first.ms.join() || r.columns?.join() !== first.columns?.join())
+      throw new InvalidInputError('bad-shards', `merge: shard of ${r.experiment} (m = ${r.ms.join(',')}, ${r.trials} trials) does not match ${first.experiment} (m = ${first.ms.join(',')}, ${first.trials} trials) or its columns`);
+  const plan = planUnits(protocol(first.experiment), first.ms, first.trials, first.columns).map(unitKey);
   const seen = new Map<string, UnitResult>();
   for (const r of runs)
     for (const u of r.units) {
@@ -121,6 +123,7 @@ export function mergeRuns(runs: readonly ExperimentRun[]): ExperimentRun {
     experiment: first.experiment,
     ms: first.ms,
     trials: first.trials,
+    ...(first.columns ? { columns: first.columns } : {}),
     units: plan.map((k) => seen.get(k)!),
     wallSeconds: runs.reduce((s, r) => s + r.wallSeconds, 0),
   };

@@ -25,6 +25,8 @@ export interface UnitSpec {
   readonly m: number;
   readonly from: number;
   readonly to: number;
+  /** Only these columns (default all of the protocol's). */
+  readonly columns?: readonly ColumnId[];
 }
 
 /** What a unit counts (plain JSON, summed when units are merged). */
@@ -97,7 +99,7 @@ export function runUnit(spec: UnitSpec, ctx: UnitContext = {}): UnitResult {
   const p = protocol(spec.experiment);
   const agents = distributionPreset(p.preset).agents;
   const n = agents.length;
-  const cols = columnsAt(p, spec.m);
+  const cols = columnsAt(p, spec.m, spec.columns);
   const rules = [...new Set(cols.map((c) => c.rule))];
   const share = new Map<RuleId, number>(rules.map((r) => [r, cols.filter((c) => c.rule === r).length]));
   const counts: Partial<Record<ColumnId, number>> = {};

@@ -8,23 +8,24 @@
  * the NumPy stream).
  */
 import { InvalidInputError } from '../core/errors';
-import { columnsAt, type Protocol } from './protocols';
+import { columnsAt, type ColumnId, type Protocol } from './protocols';
 import type { UnitSpec } from './trials';
 
 /** Trials per unit at m (module header). */
-export function blockSize(p: Protocol, m: number): number {
-  const cols = columnsAt(p, m);
+export function blockSize(p: Protocol, m: number, columns?: readonly ColumnId[]): number {
+  const cols = columnsAt(p, m, columns);
   if (cols.some((c) => c.property === 'po')) return 20;
   if (cols.some((c) => c.rule === 'rounded-mnw' || c.rule === 'integral-mnw')) return 50;
   return 250;
 }
 
-/** The units of a run of p over ms with `trials` trials per m, in plan order. */
-export function planUnits(p: Protocol, ms: readonly number[], trials: number): UnitSpec[] {
+/** The units of a run of p over ms with `trials` trials per m (and the chosen columns), in plan order. */
+export function planUnits(p: Protocol, ms: readonly number[], trials: number, columns?: readonly ColumnId[]): UnitSpec[] {
   const units: UnitSpec[] = [];
   for (const m of ms) {
-    const B = blockSize(p, m);
-    for (let from = 0; from < trials; from += B) units.push({ experiment: p.name, m, from, to: Math.min(trials, from + B) });
+    const B = blockSize(p, m, columns);
+    for (let from = 0; from < trials; from += B)
+      units.push({ experiment: p.name, m, from, to: Math.min(trials, from + B), ...(columns ? { columns } : {}) });
   }
   return units;
 }
@@ -50,5 +51,5 @@ export function shardUnits(units: readonly UnitSpec[], shard: Shard): UnitSpec[]
 
 /** A unit's key, for checking coverage. */
 export function unitKey(u: UnitSpec): string {
-  return `${u.experiment}|${u.m}|${u.from}|${u.to}`;
+  return `${u.experiment}|${u.m}|${u.from}|${u.to}|${u.columns?.join(',') ?? 'all'}`;
 }

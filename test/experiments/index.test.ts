@@ -55,6 +55,14 @@ describe('experiment runs, shards and the worker pool', () => {
     assert.deepEqual(row.referenceMatch, { 'ef-welfare-max': 'exact' });
   });
 
+  it('runs only the chosen columns, and rejects columns the protocol does not have', async () => {
+    const run = await runExperiment('bai-golz-fig3', { ms: [10], trials: 20, workers: 0, columns: ['ef-round-robin'] });
+    const [row] = summarize(run);
+    assert.deepEqual(Object.keys(row.counts), ['ef-round-robin']);
+    assert.deepEqual(run.columns, ['ef-round-robin']);
+    await assert.rejects(runExperiment('bai-golz-fig3', { columns: ['ef1-multiplier'] }), { code: 'bad-columns' });
+  });
+
   it('plans units that depend only on the protocol, m and the trials, and rejects bad arguments', async () => {
     const p = protocol('bai-golz-fig3');
     assert.deepEqual(planUnits(p, [10], 45).map((u) => [u.from, u.to]), [[0, 20], [20, 40], [40, 45]]);

@@ -5,6 +5,7 @@ import { decideEF } from '../../src/experiments/float-envy';
 import { roundRobinOwners } from '../../src/experiments/float-round-robin';
 import { protocol } from '../../src/experiments/protocols';
 import { FIG3_REFERENCE, FIG5_REFERENCE } from '../../src/experiments/reference';
+import { highsNashSolver, loadHighs } from '../../src/experiments/highs';
 import { runUnit, trialMatrices, trialSeed } from '../../src/experiments/trials';
 import { distributionPreset } from '../../src/stochastic/presets';
 
@@ -62,5 +63,19 @@ describe('experiment trials', () => {
     assert.equal(trialSeed(5, 0), trialSeed(5, 0));
     assert.notEqual(trialSeed(5, 0), trialSeed(5, 1));
     assert.notEqual(trialSeed(5, 1), trialSeed(6, 0));
+  });
+});
+
+describe('experiment trials with integral MNW', () => {
+  it('use the exact MNW search up to its limit and count HiGHS answers beyond it as unproven', async function () {
+    this.timeout(60000);
+    const nashSolver = highsNashSolver((await loadHighs())!, 20000);
+    const small = runUnit({ experiment: 'bai-golz-fig6', m: 5, from: 0, to: 3, columns: ['ef1-integral-mnw'] }, { nashSolver });
+    assert.deepEqual(small.unproven, {});
+    assert.equal(small.counts['ef1-integral-mnw'], 3, 'MNW allocations are EF1');
+    const large = runUnit({ experiment: 'bai-golz-fig6', m: 10, from: 0, to: 3, columns: ['ef1-integral-mnw'] }, { nashSolver });
+    assert.deepEqual(large.unproven, { 'ef1-integral-mnw': 3 });
+    const none = runUnit({ experiment: 'bai-golz-fig6', m: 10, from: 0, to: 2, columns: ['ef1-integral-mnw'] });
+    assert.deepEqual(none.undecided, { 'ef1-integral-mnw': 2 });
   });
 });

@@ -3,10 +3,11 @@
  * (Eisenberg–Gale; seed-004 spec 3.10), computed so that it can be certified exactly.
  *
  * 1. Newton's method on a smoothed dual approaches the equilibrium multipliers beta (`smoothedDualStage`): the max in
- *    the dual sum_g max_i beta_i u_ig - sum_i ln beta_i becomes a p-norm, and p doubles from stage to stage.
+ *    the dual sum_g max_i beta_i u_ig - sum_i ln beta_i becomes a p-norm, and p grows from stage to stage (2, 4, ...,
+ *    32, then by factors of 4).
  *    [DECISION] Not proportional response dynamics: measured on the peak agents, they needed thousands of steps near
  *    ties (and often 20000 were not enough), while the smoothed Newton continuation needs a few steps per stage.
- * 2. From the current multipliers beta_i = 1/u_i(x_i) the structure is guessed: a good whose largest beta_i u_ig beats
+ * 2. From the current multipliers the structure is guessed (thresholds tau around the smoothing error ln(n)/p): a good whose largest beta_i u_ig beats
  *    every other by a factor 1 + tau is fixed to that agent, the others are split candidates. At the equilibrium the
  *    goods bought by several agents form a forest with the agents (generically at most n - 1 split goods).
  * 3. On that forest the equilibrium is the solution of a square linear system, solved leaf by leaf: along an edge
@@ -16,7 +17,7 @@
  *    conditions of Eisenberg–Gale, i.e. a market equilibrium with prices p_g = max_i beta_i u_ig and budgets 1). In
  *    exact arithmetic (`exactFisherEquilibrium`) a passing check is a proof that the candidate is the fractional MNW
  *    allocation; the float version (`floatFisherEquilibrium`, for the experiments) checks with a relative tolerance.
- *    When the check fails the threshold tau shrinks, and then p doubles.
+ *    When no threshold passes the check, p grows.
  *
  * Rounding (spec 3.10, step 2) gives each good to the agent with the largest share, lowest index on ties; it keeps
  * fPO with the same multipliers because only agents with a positive share, all maximisers of beta_i u_ig, can get it.

@@ -1,6 +1,6 @@
 /** Shared CLI plumbing: argument parsing, JSON input, exit codes (0 ok, 1 a claim failed, 2 bad input). */
 import * as fs from 'node:fs';
-import { FairDivError } from '../core/errors';
+import { FairDivError, InvalidInputError } from '../core/errors';
 import { parseJsonInput } from '../core/json-input';
 import { DEFAULT_TIME_LIMIT_MS, MAX_TIME_LIMIT_MS } from '../core/time-budget';
 import type { Instance } from '../core/instance';
@@ -53,8 +53,18 @@ export function parseArgs(
   return { positional, options };
 }
 
-/** Reads a file as text (or stdin for `-`), naming the file in errors. */
+/** Largest input file read, in bytes (128 MiB): far above any instance within the limits of schemas/. */
+export const MAX_INPUT_BYTES = 128 * 1024 * 1024;
+
+/** Reads a file as text (or stdin for `-`), naming the file in errors; a file beyond MAX_INPUT_BYTES is refused. */
 function readText(path: string, io: Io): string {
+  let size = 0;
+  try {
+    if (path !== '-') size = fs.statSync(path).size;
+  } catch {
+    // reported by the read below
+  }
+  if (size > MAX_INPUT_BYTES) throw new InvalidInputError('too-large', `${path}: ${size} bytes; at most ${MAX_INPUT_BYTES} are read`);
   try {
     return path === '-' ? io.readStdin() : fs.readFileSync(path, 'utf8');
   } catch (e) {

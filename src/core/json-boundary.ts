@@ -119,9 +119,12 @@ function valuesMatrix(x: unknown, where: string): Rational[][] {
   const rows = list(x, where, 'a matrix of values (one row per agent)');
   const m = Array.isArray(rows[0]) ? rows[0].length : 0;
   checkSize(rows.length, m, where);
+  let cells = 0;
   return rows.map((row, i) => {
     const r = list(row, `${where}[${i}]`, "a list of goods' values");
     if (r.length > LIMITS.goods) bad('too-large', `${where}[${i}]: ${r.length} goods, at most ${LIMITS.goods} are accepted`);
+    cells += r.length;
+    if (cells > LIMITS.cells) bad('too-large', `${where}: more than ${LIMITS.cells} values`);
     const parsed = r.map((v, g) => cell(v, `${where}[${i}][${g}]`));
     boundedDenominators(parsed, `${where}[${i}]`);
     return parsed;

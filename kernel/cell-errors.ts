@@ -56,8 +56,12 @@ function attempt<T>(f: () => T, fallback: T): T {
  * cell until its timeout and cost the kernel's state).
  */
 export function describeThrown(err: unknown): { ename: string; evalue: string; stack: string } {
-  const isErr = attempt(() => err instanceof Error || (typeof err === 'object' && err !== null && 'stack' in err && 'message' in err), false);
-  const text = (x: unknown): string => attempt(() => (typeof x === 'string' ? x : String(x)), '(a value that cannot be shown)');
+  const isErr = attempt(
+    () => err instanceof Error || (typeof err === 'object' && err !== null && 'stack' in err && 'message' in err),
+    false,
+  );
+  const text = (x: unknown): string =>
+    attempt(() => (typeof x === 'string' ? x : String(x)), '(a value that cannot be shown)');
   if (isErr) {
     const e = err as Error;
     return {
@@ -68,7 +72,11 @@ export function describeThrown(err: unknown): { ename: string; evalue: string; s
   }
   if (typeof err === 'string') return { ename: 'Thrown', evalue: err, stack: '' };
   const shown = attempt(() => renderValue(err, null).data['text/plain'] as string, '');
-  return { ename: 'Thrown', evalue: shown || `(a thrown ${attempt(() => typeof err, 'value')} that cannot be shown)`, stack: '' };
+  return {
+    ename: 'Thrown',
+    evalue: shown || `(a thrown ${attempt(() => typeof err, 'value')} that cannot be shown)`,
+    stack: '',
+  };
 }
 
 /** The `error` message of a cell that did not compile (nothing ran). */

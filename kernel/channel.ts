@@ -51,7 +51,12 @@ export function streamBatcher(send: Send): {
     const s = sent.get(id);
     sent.delete(id);
     if (s && s.dropped > 0)
-      send({ type: 'stream', id, name: 'stderr', text: `\n[fairdiv kernel: ${s.droppedLines} more lines (${s.dropped} characters) of output not kept]\n` });
+      send({
+        type: 'stream',
+        id,
+        name: 'stderr',
+        text: `\n[fairdiv kernel: ${s.droppedLines} more lines (${s.dropped} characters) of output not kept]\n`,
+      });
   };
   return {
     flush,
@@ -89,7 +94,10 @@ export function streamBatcher(send: Send): {
  * Replaces `process.stdout.write` and `process.stderr.write`: each chunk goes to `stream` for the execution
  * `currentId()` names (dropped when none is running).
  */
-export function captureStdio(stream: (id: string, name: 'stdout' | 'stderr', text: string) => void, currentId: () => string): void {
+export function captureStdio(
+  stream: (id: string, name: 'stdout' | 'stderr', text: string) => void,
+  currentId: () => string,
+): void {
   for (const name of ['stdout', 'stderr'] as const) {
     const out = process[name];
     out.write = ((chunk: unknown, enc?: unknown, cb?: unknown): boolean => {

@@ -64,7 +64,12 @@ export class CellExecutor {
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (this.strayErrors.delete(req.id) && status === 'ok') status = 'error';
     } catch (e) {
-      this.ctx.send({ type: 'stream', id: req.id, name: 'stderr', text: `fairdiv kernel: ${describeThrown(e).evalue}\n` });
+      this.ctx.send({
+        type: 'stream',
+        id: req.id,
+        name: 'stderr',
+        text: `fairdiv kernel: ${describeThrown(e).evalue}\n`,
+      });
     }
     this.active = '';
     this.ctx.send({ type: 'done', id: req.id, status, durationMs: Date.now() - t0 });
@@ -126,7 +131,12 @@ export class CellExecutor {
     try {
       this.ctx.emit(id, value, true);
     } catch (e) {
-      this.ctx.send({ type: 'display', id, data: { 'text/plain': `(the result cannot be displayed: ${describeThrown(e).evalue})` }, result: true });
+      this.ctx.send({
+        type: 'display',
+        id,
+        data: { 'text/plain': `(the result cannot be displayed: ${describeThrown(e).evalue})` },
+        result: true,
+      });
     }
   }
 

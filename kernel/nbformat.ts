@@ -73,7 +73,10 @@ function savedStream(parts: readonly string[]): string[] {
   const kept = text.slice(0, text.lastIndexOf('\n', MAX_SAVED_STREAM_CHARS) + 1 || MAX_SAVED_STREAM_CHARS);
   const rest = text.slice(kept.length);
   const lines = (rest.match(/\n/g) ?? []).length + (rest.endsWith('\n') ? 0 : 1);
-  return [...toLines(kept.endsWith('\n') ? kept : `${kept}\n`), `[... ${lines} more lines (${rest.length} characters) not saved]\n`];
+  return [
+    ...toLines(kept.endsWith('\n') ? kept : `${kept}\n`),
+    `[... ${lines} more lines (${rest.length} characters) not saved]\n`,
+  ];
 }
 
 /**
@@ -180,7 +183,17 @@ export function safeHref(href: string): boolean {
 
 /** Decodes the character references a browser decodes in an attribute value (enough to read its scheme). */
 function decodeAttribute(v: string): string {
-  const named: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', sol: '/' };
+  const named: Record<string, string> = {
+    colon: ':',
+    tab: '\t',
+    newline: '\n',
+    amp: '&',
+    quot: '"',
+    apos: "'",
+    lt: '<',
+    gt: '>',
+    sol: '/',
+  };
   return v.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (m, ref: string) => {
     if (ref[0] === '#') {
       const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
@@ -200,7 +213,9 @@ export function limitUrls(html: string): string {
     /(\s(?:href|src|action|formaction|xlink:href|poster|background|data)\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)/gi,
     (m, attr: string, quoted: string) => {
       const raw = /^["']/.test(quoted) ? quoted.slice(1, -1) : quoted;
-      const url = decodeAttribute(raw).replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '');
+      const url = decodeAttribute(raw)
+        .replace(/^[\u0000-\u0020]+/, '')
+        .replace(/[\t\n\r]/g, '');
       const image = /^\s*src/i.test(attr) && /^data:image\/(png|jpeg|gif|svg\+xml)[;,]/i.test(url);
       return safeHref(url) || image ? m : `${attr}"#blocked"`;
     },
@@ -329,7 +344,9 @@ function outputHtml(o: NbOutput): string {
     return `<pre class="out-stream${o.name === 'stderr' ? ' out-stderr' : ''}">${escapeHtml(joinText(o.text ?? '').replace(ANSI, ''))}</pre>`;
   }
   if (o.output_type === 'error') {
-    const tb = (Array.isArray(o.traceback) ? o.traceback.map(String) : [`${o.ename}: ${o.evalue}`]).join('\n').replace(ANSI, '');
+    const tb = (Array.isArray(o.traceback) ? o.traceback.map(String) : [`${o.ename}: ${o.evalue}`])
+      .join('\n')
+      .replace(ANSI, '');
     return `<pre class="out-error">${escapeHtml(tb)}</pre>`;
   }
   const data = o.data !== null && typeof o.data === 'object' ? o.data : {};
@@ -343,9 +360,12 @@ function outputHtml(o: NbOutput): string {
   for (const img of ['image/png', 'image/jpeg', 'image/gif']) {
     if (typeof data[img] !== 'string') continue;
     const b64 = (data[img] as string).replace(/\s/g, '');
-    return BASE64.test(b64) ? `<img alt="output" src="data:${img};base64,${b64}">` : `<pre class="out-error">${escapeHtml(`${img} output: not base64 data`)}</pre>`;
+    return BASE64.test(b64)
+      ? `<img alt="output" src="data:${img};base64,${b64}">`
+      : `<pre class="out-error">${escapeHtml(`${img} output: not base64 data`)}</pre>`;
   }
-  if (isText(data['text/markdown'])) return `<div class="out-md">${renderMarkdown(joinText(data['text/markdown']))}</div>`;
+  if (isText(data['text/markdown']))
+    return `<div class="out-md">${renderMarkdown(joinText(data['text/markdown']))}</div>`;
   if (data['text/plain'] !== undefined)
     return `<pre class="out-text">${escapeHtml(joinText(data['text/plain']))}</pre>`;
   return '';

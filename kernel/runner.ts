@@ -63,20 +63,27 @@ export interface RunReport {
  */
 export function readNotebook(file: string): Notebook {
   // depth-limited (a deeply nested file would overflow the stack later, when the notebook is copied)
-  const nb = parseJsonInput(fs.readFileSync(file, 'utf8'), { source: file, maxDepth: NOTEBOOK_MAX_DEPTH, exactNumbers: false }) as Notebook;
+  const nb = parseJsonInput(fs.readFileSync(file, 'utf8'), {
+    source: file,
+    maxDepth: NOTEBOOK_MAX_DEPTH,
+    exactNumbers: false,
+  }) as Notebook;
   if (!nb || typeof nb !== 'object' || !Array.isArray(nb.cells) || typeof nb.nbformat !== 'number')
     throw new Error(`${file}: not an nbformat notebook`);
   if (nb.nbformat !== 4) throw new Error(`${file}: nbformat ${nb.nbformat} is not supported (need 4)`);
-  if (nb.metadata !== undefined && (nb.metadata === null || typeof nb.metadata !== 'object')) throw new Error(`${file}: metadata must be an object`);
+  if (nb.metadata !== undefined && (nb.metadata === null || typeof nb.metadata !== 'object'))
+    throw new Error(`${file}: metadata must be an object`);
   nb.cells.forEach((cell: unknown, k) => {
     const where = `${file}: cells[${k}]`;
-    if (cell === null || typeof cell !== 'object' || Array.isArray(cell)) throw new Error(`${where}: expected a cell object, got ${JSON.stringify(cell)}`);
+    if (cell === null || typeof cell !== 'object' || Array.isArray(cell))
+      throw new Error(`${where}: expected a cell object, got ${JSON.stringify(cell)}`);
     const c = cell as Partial<NbCell>;
     if (typeof c.cell_type !== 'string') throw new Error(`${where}.cell_type: expected a string`);
     const src = c.source;
     if (!(typeof src === 'string' || (Array.isArray(src) && src.every((l) => typeof l === 'string'))))
       throw new Error(`${where}.source: expected text (a string or a list of strings)`);
-    if (c.metadata !== undefined && (c.metadata === null || typeof c.metadata !== 'object')) throw new Error(`${where}.metadata: must be an object`);
+    if (c.metadata !== undefined && (c.metadata === null || typeof c.metadata !== 'object'))
+      throw new Error(`${where}.metadata: must be an object`);
     if (c.outputs !== undefined && !Array.isArray(c.outputs)) throw new Error(`${where}.outputs: must be a list`);
   });
   return nb;

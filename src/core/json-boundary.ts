@@ -39,7 +39,19 @@ export const LIMITS = {
 /** The keys of the instance JSON (schemas/instance.schema.json). */
 export const INSTANCE_KEYS = ['$schema', 'agents', 'goods', 'values', 'orders', 'divisible', 'bivalued'] as const;
 /** The keys of the outcome JSON (schemas/outcome.schema.json); `certificate` is output and ignored on input. */
-export const OUTCOME_KEYS = ['$schema', 'mechanism', 'kind', 'options', 'instance', 'allocation', 'fractional', 'lottery', 'mixed', 'claims', 'certificate'] as const;
+export const OUTCOME_KEYS = [
+  '$schema',
+  'mechanism',
+  'kind',
+  'options',
+  'instance',
+  'allocation',
+  'fractional',
+  'lottery',
+  'mixed',
+  'claims',
+  'certificate',
+] as const;
 /** The keys of one claim of the outcome JSON. */
 export const CLAIM_KEYS = ['id', 'text', 'rho', 'params'] as const;
 /** The outcome kinds. */
@@ -66,7 +78,11 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 
 function checkKeys(obj: Record<string, unknown>, known: readonly string[], where: string): void {
   const unknown = Object.keys(obj).filter((k) => !known.includes(k));
-  if (unknown.length) bad('unknown-key', `${where}: unknown key ${unknown.map((k) => JSON.stringify(k)).join(', ')}; known: ${known.join(', ')}`);
+  if (unknown.length)
+    bad(
+      'unknown-key',
+      `${where}: unknown key ${unknown.map((k) => JSON.stringify(k)).join(', ')}; known: ${known.join(', ')}`,
+    );
 }
 
 function list(x: unknown, where: string, what: string): unknown[] {
@@ -77,7 +93,10 @@ function list(x: unknown, where: string, what: string): unknown[] {
 function indexList(x: unknown, where: string, size: number, what: string): number[] {
   return list(x, where, `a list of ${what} indices`).map((k, j) => {
     if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k >= size)
-      bad(what === 'good' ? 'unknown-good' : 'unknown-agent', `${where}[${j}]: ${show(k)} is not a ${what} index in 0..${size - 1}`);
+      bad(
+        what === 'good' ? 'unknown-good' : 'unknown-agent',
+        `${where}[${j}]: ${show(k)} is not a ${what} index in 0..${size - 1}`,
+      );
     return k;
   });
 }
@@ -87,14 +106,16 @@ function names(x: unknown, where: string, count: number): string[] {
   if (xs.length > count) bad('too-large', `${where}: ${xs.length} names, at most ${count} are accepted`);
   xs.forEach((s, k) => {
     if (typeof s !== 'string') bad('bad-name', `${where}[${k}]: a name must be a string, got ${show(s)}`);
-    if (s.length > LIMITS.nameLength) bad('bad-name', `${where}[${k}]: a name of ${s.length} characters; at most ${LIMITS.nameLength}`);
+    if (s.length > LIMITS.nameLength)
+      bad('bad-name', `${where}[${k}]: a name of ${s.length} characters; at most ${LIMITS.nameLength}`);
   });
   return xs as string[];
 }
 
 /** A value cell: a number or a rational string (an exact rational afterwards; Rational.from bounds digits). */
 function cell(x: unknown, where: string): Rational {
-  if (typeof x !== 'number' && typeof x !== 'string') bad('not-a-number', `${where}: ${show(x)} is not a number or rational string`);
+  if (typeof x !== 'number' && typeof x !== 'string')
+    bad('not-a-number', `${where}: ${show(x)} is not a number or rational string`);
   return Rational.from(x, where);
 }
 
@@ -122,7 +143,8 @@ function valuesMatrix(x: unknown, where: string): Rational[][] {
   let cells = 0;
   return rows.map((row, i) => {
     const r = list(row, `${where}[${i}]`, "a list of goods' values");
-    if (r.length > LIMITS.goods) bad('too-large', `${where}[${i}]: ${r.length} goods, at most ${LIMITS.goods} are accepted`);
+    if (r.length > LIMITS.goods)
+      bad('too-large', `${where}[${i}]: ${r.length} goods, at most ${LIMITS.goods} are accepted`);
     cells += r.length;
     if (cells > LIMITS.cells) bad('too-large', `${where}: more than ${LIMITS.cells} values`);
     const parsed = r.map((v, g) => cell(v, `${where}[${i}][${g}]`));
@@ -140,9 +162,13 @@ export function instanceFromJson(x: unknown, source = 'instance'): Instance {
     valuesMatrix(x, source);
     return buildInstance(x as RationalLike[][]);
   }
-  if (!isPlainObject(x)) bad('bad-shape', `${source}: expected instance JSON { "values": [[...], ...] }, got ${show(x)}`);
+  if (!isPlainObject(x))
+    bad('bad-shape', `${source}: expected instance JSON { "values": [[...], ...] }, got ${show(x)}`);
   // an object of row objects, unless it has the instance JSON's "values" key (then `values` must be a matrix)
-  const rowsAreObjects = !Object.prototype.hasOwnProperty.call(x, 'values') && Object.keys(x).length > 0 && Object.values(x).every(isPlainObject);
+  const rowsAreObjects =
+    !Object.prototype.hasOwnProperty.call(x, 'values') &&
+    Object.keys(x).length > 0 &&
+    Object.values(x).every(isPlainObject);
   if (rowsAreObjects) {
     // an object of objects: { agent: { good: value } }
     const agents = Object.keys(x);
@@ -159,7 +185,8 @@ export function instanceFromJson(x: unknown, source = 'instance'): Instance {
   const n = values.length;
   const m = x.goods !== undefined ? names(x.goods, 'goods', LIMITS.goods).length : (values[0]?.length ?? 0);
   if (x.agents !== undefined) names(x.agents, 'agents', LIMITS.agents);
-  if (x.orders !== undefined) list(x.orders, 'orders', 'one strict order per agent').forEach((o, i) => indexList(o, `orders[${i}]`, m, 'good'));
+  if (x.orders !== undefined)
+    list(x.orders, 'orders', 'one strict order per agent').forEach((o, i) => indexList(o, `orders[${i}]`, m, 'good'));
   if (x.divisible !== undefined) indexList(x.divisible, 'divisible', m, 'good');
   if (x.bivalued !== undefined) list(x.bivalued, 'bivalued', 'a pair [a, b] or one pair per agent');
   if (n === 0) bad('no-agents', 'values: an instance needs at least one agent');
@@ -182,7 +209,8 @@ function probability(x: unknown, where: string): Rational {
 function lotteryOf(x: unknown, inst: Instance): Lottery {
   const entries = list(x, 'outcome.lottery', 'a list of { p, allocation } entries');
   if (entries.length === 0) bad('empty-lottery', 'outcome.lottery: needs at least one allocation');
-  if (entries.length > LIMITS.support) bad('too-large', `outcome.lottery: ${entries.length} allocations, at most ${LIMITS.support} are accepted`);
+  if (entries.length > LIMITS.support)
+    bad('too-large', `outcome.lottery: ${entries.length} allocations, at most ${LIMITS.support} are accepted`);
   const parsed = entries.map((e, k) => {
     const where = `outcome.lottery[${k}]`;
     if (!isPlainObject(e)) bad('bad-outcome', `${where}: expected { p, allocation }, got ${show(e)}`);
@@ -198,10 +226,12 @@ function lotteryOf(x: unknown, inst: Instance): Lottery {
 
 function fractionalOf(x: unknown, inst: Instance): FractionalAllocation {
   const rows = list(x, 'outcome.fractional', 'an agents x goods matrix of shares');
-  if (rows.length !== inst.n) bad('bad-outcome', `outcome.fractional: ${rows.length} rows for an instance with ${inst.n} agents`);
+  if (rows.length !== inst.n)
+    bad('bad-outcome', `outcome.fractional: ${rows.length} rows for an instance with ${inst.n} agents`);
   const shares = rows.map((row, i) => {
     const r = list(row, `outcome.fractional[${i}]`, 'a list of shares, one per good');
-    if (r.length !== inst.m) bad('bad-outcome', `outcome.fractional[${i}]: ${r.length} shares for an instance with ${inst.m} goods`);
+    if (r.length !== inst.m)
+      bad('bad-outcome', `outcome.fractional[${i}]: ${r.length} shares for an instance with ${inst.m} goods`);
     return r.map((v, g) => cell(v, `outcome.fractional[${i}][${g}]`));
   });
   for (let g = 0; g < inst.m; g++)
@@ -214,11 +244,14 @@ function fractionalOf(x: unknown, inst: Instance): FractionalAllocation {
 
 function claimOf(raw: unknown, k: number): Claim {
   const where = `outcome.claims[${k}]`;
-  if (!isPlainObject(raw)) bad('bad-outcome', `${where}: expected an object { id, text, rho?, params? }, got ${show(raw)}`);
+  if (!isPlainObject(raw))
+    bad('bad-outcome', `${where}: expected an object { id, text, rho?, params? }, got ${show(raw)}`);
   checkKeys(raw, CLAIM_KEYS, where);
   const id = toClaimId(raw.id, `${where}.id`);
-  if (raw.text !== undefined && typeof raw.text !== 'string') bad('bad-outcome', `${where}.text: expected a string, got ${show(raw.text)}`);
-  if (raw.params !== undefined && !isPlainObject(raw.params)) bad('bad-outcome', `${where}.params: expected an object, got ${show(raw.params)}`);
+  if (raw.text !== undefined && typeof raw.text !== 'string')
+    bad('bad-outcome', `${where}.text: expected a string, got ${show(raw.text)}`);
+  if (raw.params !== undefined && !isPlainObject(raw.params))
+    bad('bad-outcome', `${where}.params: expected an object, got ${show(raw.params)}`);
   let rho: Rational | undefined;
   if (raw.rho !== undefined) {
     rho = cell(raw.rho, `${where}.rho`);
@@ -244,18 +277,34 @@ export function outcomeFromJson(x: unknown, inst: Instance, source = 'outcome'):
     bad('bad-outcome', `outcome.mechanism: expected a mechanism id, got ${show(x.mechanism)}`);
   if (x.kind !== undefined && !(OUTCOME_KINDS as readonly unknown[]).includes(x.kind))
     bad('bad-outcome', `outcome.kind: expected one of ${OUTCOME_KINDS.join(', ')}, got ${show(x.kind)}`);
-  if (x.claims !== undefined && !Array.isArray(x.claims)) bad('bad-outcome', `outcome.claims: expected a list of claims, got ${show(x.claims)}`);
+  if (x.claims !== undefined && !Array.isArray(x.claims))
+    bad('bad-outcome', `outcome.claims: expected a list of claims, got ${show(x.claims)}`);
   const rawClaims = (x.claims as unknown[] | undefined) ?? [];
-  if (rawClaims.length > LIMITS.claims) bad('too-large', `outcome.claims: ${rawClaims.length} claims, at most ${LIMITS.claims} are accepted`);
+  if (rawClaims.length > LIMITS.claims)
+    bad('too-large', `outcome.claims: ${rawClaims.length} claims, at most ${LIMITS.claims} are accepted`);
   const claims = rawClaims.map(claimOf);
-  if (x.options !== undefined && !isPlainObject(x.options)) bad('bad-outcome', `outcome.options: expected an object, got ${show(x.options)}`);
-  if (x.certificate !== undefined && !isPlainObject(x.certificate)) bad('bad-outcome', `outcome.certificate: expected an object, got ${show(x.certificate)}`);
+  if (x.options !== undefined && !isPlainObject(x.options))
+    bad('bad-outcome', `outcome.options: expected an object, got ${show(x.options)}`);
+  if (x.certificate !== undefined && !isPlainObject(x.certificate))
+    bad('bad-outcome', `outcome.certificate: expected an object, got ${show(x.certificate)}`);
   const allocation = x.allocation !== undefined ? bundles(x.allocation, 'outcome.allocation', inst) : undefined;
   const lottery = x.lottery !== undefined ? lotteryOf(x.lottery, inst) : undefined;
   const fractional = x.fractional !== undefined ? fractionalOf(x.fractional, inst) : undefined;
-  if (!allocation && !lottery && !fractional) bad('bad-outcome', 'outcome: needs "allocation", "fractional" or "lottery"');
+  if (!allocation && !lottery && !fractional)
+    bad('bad-outcome', 'outcome: needs "allocation", "fractional" or "lottery"');
   const kind = lottery ? 'lottery' : allocation ? 'allocation' : 'fractional';
   if (x.kind !== undefined && x.kind !== kind)
-    bad('bad-outcome', `outcome.kind: says ${show(x.kind)} but the outcome gives ${lottery ? 'a lottery' : allocation ? 'an allocation' : 'only a fractional allocation'}`);
-  return new Outcome({ mechanism: x.mechanism, instance: inst, allocation, lottery, fractional, claims, options: (x.options as Record<string, unknown>) ?? {} });
+    bad(
+      'bad-outcome',
+      `outcome.kind: says ${show(x.kind)} but the outcome gives ${lottery ? 'a lottery' : allocation ? 'an allocation' : 'only a fractional allocation'}`,
+    );
+  return new Outcome({
+    mechanism: x.mechanism,
+    instance: inst,
+    allocation,
+    lottery,
+    fractional,
+    claims,
+    options: (x.options as Record<string, unknown>) ?? {},
+  });
 }

@@ -87,7 +87,10 @@ export function parseJsonInput(text: string, options: JsonInputOptions = {}): un
         `${source}: ${pathString(path)}: ${m[0]} is 2^53 or more in magnitude, where JSON numbers are rounded; pass it as a string: "${m[0]}"`,
       );
     if (x === 0 && /[1-9]/.test(m[0].split(/[eE]/)[0]))
-      throw new InvalidInputError('unsafe-number', `${source}: ${pathString(path)}: ${m[0]} underflows to 0 as a JSON number; pass it as a string: "${m[0]}"`);
+      throw new InvalidInputError(
+        'unsafe-number',
+        `${source}: ${pathString(path)}: ${m[0]} underflows to 0 as a JSON number; pass it as a string: "${m[0]}"`,
+      );
     return x;
   };
 
@@ -107,7 +110,16 @@ export function parseJsonInput(text: string, options: JsonInputOptions = {}): un
       if (c === 0x5c) {
         out += text.slice(start, pos);
         const e = text[pos + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         if (e === 'u') {
           const hex = text.slice(pos + 2, pos + 6);
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) return fail('bad \\u escape');
@@ -124,7 +136,8 @@ export function parseJsonInput(text: string, options: JsonInputOptions = {}): un
 
   const value = (depth: number): unknown => {
     ws();
-    if (depth > maxDepth) throw new InvalidInputError('too-deep', `${source}: ${pathString(path)}: nested deeper than ${maxDepth} levels`);
+    if (depth > maxDepth)
+      throw new InvalidInputError('too-deep', `${source}: ${pathString(path)}: nested deeper than ${maxDepth} levels`);
     const c = text[pos];
     if (c === '{') {
       pos++;

@@ -76,7 +76,12 @@ export function withHardStop<T>(ms: number, what: string, fn: () => T): T {
  * that does not read it is terminated `graceMs` later with a `LimitError` naming `what`. With
  * `hardStop: false` the caller stops its own parts (as `certify` does claim by claim, keeping the others).
  */
-export function withTimeBudget<T>(limitMs: number, fn: () => T, what = 'computation', opts: { readonly hardStop?: boolean } = {}): T {
+export function withTimeBudget<T>(
+  limitMs: number,
+  fn: () => T,
+  what = 'computation',
+  opts: { readonly hardStop?: boolean } = {},
+): T {
   const deadline = Math.min(ambientDeadline(), Date.now() + limitMs);
   deadlines.push(deadline);
   try {
@@ -95,9 +100,15 @@ export function withTimeBudget<T>(limitMs: number, fn: () => T, what = 'computat
 export function timeLimitMs(raw: unknown, where: string, fallback = DEFAULT_TIME_LIMIT_MS): number {
   if (raw === undefined) return fallback;
   if (typeof raw !== 'number' || !Number.isFinite(raw) || raw <= 0)
-    throw new InvalidInputError('bad-time-limit', `${where}: expected a positive number of milliseconds, got ${describe(raw)}`);
+    throw new InvalidInputError(
+      'bad-time-limit',
+      `${where}: expected a positive number of milliseconds, got ${describe(raw)}`,
+    );
   if (raw > MAX_TIME_LIMIT_MS)
-    throw new InvalidInputError('bad-time-limit', `${where}: ${raw} ms is more than the largest limit, ${MAX_TIME_LIMIT_MS} ms (24 days)`);
+    throw new InvalidInputError(
+      'bad-time-limit',
+      `${where}: ${raw} ms is more than the largest limit, ${MAX_TIME_LIMIT_MS} ms (24 days)`,
+    );
   return raw;
 }
 

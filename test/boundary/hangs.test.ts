@@ -22,7 +22,12 @@ describe('issue 16 hangs and false certifications, through the CLI', function ()
   const dir = tempDir();
 
   it('refuses a 15-byte value "1e999999999" at once with a typed error (exit 2)', async () => {
-    const file = writeFile(dir, 'exp.json', { values: [['1e999999999', 1], [1, 1]] });
+    const file = writeFile(dir, 'exp.json', {
+      values: [
+        ['1e999999999', 1],
+        [1, 1],
+      ],
+    });
     const r = await runCli(['solve', 'round-robin', file], { limitMs: 20_000 });
     finished(r, 10_000);
     assert.equal(r.code, 2);
@@ -53,27 +58,42 @@ describe('issue 16 hangs and false certifications, through the CLI', function ()
   });
 
   it('takes the audit size from the library, not from an outcome file (params.maxGoods: 12)', async () => {
-    const inst = { values: [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], [12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]] };
+    const inst = {
+      values: [
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+        [12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1],
+      ],
+    };
     const outcome = {
       mechanism: 'round-robin',
       kind: 'allocation',
-      allocation: [[0, 2, 4, 6, 8, 10], [1, 3, 5, 7, 9, 11]],
+      allocation: [
+        [0, 2, 4, 6, 8, 10],
+        [1, 3, 5, 7, 9, 11],
+      ],
       claims: [{ id: 'truthful', text: 'truthful', params: { maxGoods: 12, space: 'cardinal' } }],
     };
-    const r = await runCli(['certify', writeFile(dir, 'audit.json', outcome), writeFile(dir, 'audit-inst.json', inst)], { limitMs: 30_000 });
+    const r = await runCli(
+      ['certify', writeFile(dir, 'audit.json', outcome), writeFile(dir, 'audit-inst.json', inst)],
+      { limitMs: 30_000 },
+    );
     finished(r, 15_000);
     assert.equal(JSON.parse(r.stdout).claims[0].status, 'unchecked');
   });
 
   it('stops cut-and-choose on m = 60 goods of 48 bits at the time limit with a typed error (exit 2)', async () => {
-    const r = await runCli(['solve', 'cut-and-choose', input('cut-and-choose-60x48bit.json'), '--time-limit', '2'], { limitMs: 30_000 });
+    const r = await runCli(['solve', 'cut-and-choose', input('cut-and-choose-60x48bit.json'), '--time-limit', '2'], {
+      limitMs: 30_000,
+    });
     finished(r, 12_000);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /time limit/);
   });
 
   it('stops tie-mms-ordinal at (20, 200) with U{1..100} values at the time limit with a typed error (exit 2)', async () => {
-    const r = await runCli(['solve', 'tie-mms-ordinal', input('tie-mms-20x200.json'), '--time-limit', '3'], { limitMs: 60_000 });
+    const r = await runCli(['solve', 'tie-mms-ordinal', input('tie-mms-20x200.json'), '--time-limit', '3'], {
+      limitMs: 60_000,
+    });
     finished(r, 15_000);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /time limit/);
@@ -97,7 +117,10 @@ describe('issue 16 hangs and false certifications, through the CLI', function ()
     });
 
   it('checks MMS claims under one overall budget (11 agents with a hard MMS, --time-limit 2): unchecked, never pass', async () => {
-    const r = await runCli(['certify', input('mms-hard-11x90.outcome.json'), input('mms-hard-11x90.json'), '--time-limit', '2'], { limitMs: 60_000 });
+    const r = await runCli(
+      ['certify', input('mms-hard-11x90.outcome.json'), input('mms-hard-11x90.json'), '--time-limit', '2'],
+      { limitMs: 60_000 },
+    );
     finished(r, 12_000);
     const claim = JSON.parse(r.stdout).claims[0];
     assert.equal(claim.status, 'unchecked');
@@ -111,7 +134,9 @@ describe('issue 16 hangs and false certifications, through the CLI', function ()
   });
 
   it('refuses a --time-limit on solve that is not a positive number of seconds (exit 2)', async () => {
-    const r = await runCli(['solve', 'round-robin', input('rsd-8x5.json'), '--time-limit', 'soon'], { limitMs: 20_000 });
+    const r = await runCli(['solve', 'round-robin', input('rsd-8x5.json'), '--time-limit', 'soon'], {
+      limitMs: 20_000,
+    });
     finished(r, 10_000);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--time-limit/);

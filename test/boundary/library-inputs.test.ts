@@ -22,7 +22,10 @@ describe('library entry points with hostile arguments (issue 16)', () => {
   });
 
   it('certify(): options of the wrong kinds are typed', () => {
-    const o = solve('round-robin', [[1, 2], [2, 1]]);
+    const o = solve('round-robin', [
+      [1, 2],
+      [2, 1],
+    ]);
     typed(() => certify(o, { claims: 'ef1' as never }), 'bad-claims');
     typed(() => certify(o, { claims: [null as never] }), 'bad-claims');
     typed(() => certify(o, { claims: ['__proto__' as never] }), 'unknown-claim');
@@ -33,8 +36,37 @@ describe('library entry points with hostile arguments (issue 16)', () => {
   });
 
   it('solve(): limits of the wrong kinds are typed', () => {
-    typed(() => solve('round-robin', [[1, 2], [2, 1]], {}, null as never), 'bad-argument');
-    typed(() => solve('round-robin', [[1, 2], [2, 1]], {}, { timeLimitMs: -1 }), 'bad-time-limit');
-    typed(() => solve('__proto__', [[1, 2], [2, 1]]));
+    typed(
+      () =>
+        solve(
+          'round-robin',
+          [
+            [1, 2],
+            [2, 1],
+          ],
+          {},
+          null as never,
+        ),
+      'bad-argument',
+    );
+    typed(
+      () =>
+        solve(
+          'round-robin',
+          [
+            [1, 2],
+            [2, 1],
+          ],
+          {},
+          { timeLimitMs: -1 },
+        ),
+      'bad-time-limit',
+    );
+    typed(() =>
+      solve('__proto__', [
+        [1, 2],
+        [2, 1],
+      ]),
+    );
   });
 });

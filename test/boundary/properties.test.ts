@@ -39,14 +39,36 @@ function mutate(x: unknown, choose: number[], replacement: unknown): unknown {
 }
 
 const junk = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -1, 1.5, 2 ** 60, '', 'x', '1/0', '-1', '1e99999', '__proto__', 'valueOf', [], {}, [[]], [null], { id: 'ef' }),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    2 ** 60,
+    '',
+    'x',
+    '1/0',
+    '-1',
+    '1e99999',
+    '__proto__',
+    'valueOf',
+    [],
+    {},
+    [[]],
+    [null],
+    { id: 'ef' },
+  ),
   fc.jsonValue({ maxDepth: 3 }),
 );
 
 /** Small valid instances: n agents, m goods, values 0..9. */
 const instanceArb = fc
   .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 }))
-  .chain(([n, m]) => fc.array(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }))
+  .chain(([n, m]) =>
+    fc.array(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+  )
   .map((values) => ({ values }));
 
 /** An allocation of m goods to n agents as owners. */
@@ -87,7 +109,10 @@ describe('input boundary properties (issue 16)', () => {
     const case_ = instanceArb.chain((inst) =>
       fc.record({
         inst: fc.constant(inst),
-        owners: fc.array(fc.nat({ max: inst.values.length - 1 }), { minLength: inst.values[0].length, maxLength: inst.values[0].length }),
+        owners: fc.array(fc.nat({ max: inst.values.length - 1 }), {
+          minLength: inst.values[0].length,
+          maxLength: inst.values[0].length,
+        }),
         claims: fc.subarray(['ef', 'ef1', 'prop'], { minLength: 1 }),
         path: fc.array(fc.nat(), { maxLength: 4 }),
         replacement: junk,
@@ -98,7 +123,12 @@ describe('input boundary properties (issue 16)', () => {
     fc.assert(
       fc.property(case_, ({ inst, owners, claims, path, replacement, mutateIt }) => {
         const n = inst.values.length;
-        const json = { mechanism: 'test', kind: 'allocation', allocation: bundlesOf(owners, n), claims: claims.map((id) => ({ id, text: id })) };
+        const json = {
+          mechanism: 'test',
+          kind: 'allocation',
+          allocation: bundlesOf(owners, n),
+          claims: claims.map((id) => ({ id, text: id })),
+        };
         const given = mutateIt ? mutate(json, path, replacement) : json;
         const r = typedOrValue(() => certify(outcomeFromJson(given, instanceFromJson(inst))));
         if (!r.value) return;
@@ -113,7 +143,9 @@ describe('input boundary properties (issue 16)', () => {
   });
 
   it('any string is a typed error or an exact rational, at once', () => {
-    const numberish = fc.stringMatching(/^[+-]?[0-9]{0,30}(\.[0-9]{0,30})?([eE][+-]?[0-9]{0,12})?(\/[+-]?[0-9]{0,30})?$/);
+    const numberish = fc.stringMatching(
+      /^[+-]?[0-9]{0,30}(\.[0-9]{0,30})?([eE][+-]?[0-9]{0,12})?(\/[+-]?[0-9]{0,30})?$/,
+    );
     fc.assert(
       fc.property(fc.oneof(numberish, fc.string(), fc.string({ unit: 'grapheme', maxLength: 20 })), (s) => {
         const start = Date.now();

@@ -6,7 +6,15 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allClaimIds } from '../../src/core/claims';
-import { CLAIM_KEYS, INSTANCE_KEYS, instanceFromJson, LIMITS, OUTCOME_KEYS, OUTCOME_KINDS, outcomeFromJson } from '../../src/core/json-boundary';
+import {
+  CLAIM_KEYS,
+  INSTANCE_KEYS,
+  instanceFromJson,
+  LIMITS,
+  OUTCOME_KEYS,
+  OUTCOME_KINDS,
+  outcomeFromJson,
+} from '../../src/core/json-boundary';
 import { MAX_JSON_DEPTH } from '../../src/core/json-input';
 import { instance, solve } from '../../src/index';
 
@@ -26,7 +34,10 @@ describe('JSON Schemas and the input boundary agree (issue 16)', () => {
     assert.equal(inst.properties.agents.maxItems, LIMITS.agents);
     assert.equal(inst.properties.goods.maxItems, LIMITS.goods);
     assert.equal((inst.properties.values.items as { maxItems: number }).maxItems, LIMITS.goods);
-    assert.match(String(inst.description), new RegExp(`${LIMITS.cells} values, JSON nested at most ${MAX_JSON_DEPTH} levels`));
+    assert.match(
+      String(inst.description),
+      new RegExp(`${LIMITS.cells} values, JSON nested at most ${MAX_JSON_DEPTH} levels`),
+    );
   });
 
   it('the outcome schema lists exactly the keys, kinds and claim ids the boundary accepts', () => {
@@ -46,12 +57,23 @@ describe('JSON Schemas and the input boundary agree (issue 16)', () => {
   });
 
   it('what solve prints is accepted back by the boundary (round trip of every outcome kind)', () => {
-    const i = instance({ agents: ['a', 'b'], goods: ['x', 'y', 'z'], values: [[3, 1, '5/2'], [1, 3, 2]] });
+    const i = instance({
+      agents: ['a', 'b'],
+      goods: ['x', 'y', 'z'],
+      values: [
+        [3, 1, '5/2'],
+        [1, 3, 2],
+      ],
+    });
     for (const id of ['round-robin', 'probabilistic-serial', 'random-serial-dictatorship']) {
       const json = JSON.parse(JSON.stringify(solve(id, i).toJSON()));
       const back = outcomeFromJson(json, instanceFromJson(json.instance));
       assert.equal(back.kind, json.kind, id);
-      assert.deepEqual(Object.keys(json).filter((k) => !(OUTCOME_KEYS as readonly string[]).includes(k)), [], id);
+      assert.deepEqual(
+        Object.keys(json).filter((k) => !(OUTCOME_KEYS as readonly string[]).includes(k)),
+        [],
+        id,
+      );
     }
   });
 });

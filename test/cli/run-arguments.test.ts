@@ -46,7 +46,15 @@ describe('fairdiv run: arguments checked before the notebook runs (issue 16)', f
 
   it('still writes both outputs when the paths are good', async () => {
     const dir = tempDir();
-    const r = await run(['run', SAMPLE, '--out', path.join(dir, 'o.ipynb'), '--html', path.join(dir, 'o.html'), '--json']);
+    const r = await run([
+      'run',
+      SAMPLE,
+      '--out',
+      path.join(dir, 'o.ipynb'),
+      '--html',
+      path.join(dir, 'o.html'),
+      '--json',
+    ]);
     assert.equal(r.code, 0, r.err);
     assert.ok(fs.statSync(path.join(dir, 'o.ipynb')).size > 0);
     assert.ok(fs.statSync(path.join(dir, 'o.html')).size > 0);

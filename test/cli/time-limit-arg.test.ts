@@ -16,7 +16,23 @@ describe('--time-limit of solve, certify and mms (issue 16)', () => {
   });
 
   it('refuses anything else with a usage error naming the flag', () => {
-    for (const bad of [true, '', 'abc', '0', '-1', 'Infinity', 'NaN', '1e99', '0x10', ' ', String(MAX_TIME_LIMIT_MS / 1000 + 1)] as const)
-      assert.throws(() => timeLimitArg(bad), (e: unknown) => e instanceof UsageError && /^--time-limit: /.test(e.message), String(bad));
+    for (const bad of [
+      true,
+      '',
+      'abc',
+      '0',
+      '-1',
+      'Infinity',
+      'NaN',
+      '1e99',
+      '0x10',
+      ' ',
+      String(MAX_TIME_LIMIT_MS / 1000 + 1),
+    ] as const)
+      assert.throws(
+        () => timeLimitArg(bad),
+        (e: unknown) => e instanceof UsageError && /^--time-limit: /.test(e.message),
+        String(bad),
+      );
   });
 });

@@ -9,8 +9,20 @@ import type { Payload } from '../../src/display/payload';
 import { leafVariants } from '../helpers/hostile-payloads';
 import { displayFixtures, hostilePayloads } from './fixtures';
 
-const ATTACKS = ['<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', "' onmouseover='alert(1)", 'javascript:alert(1)'];
-const RAW = [/<img src=x/i, /<svg onload/i, /' onmouseover='/, /" onmouseover=/, /href="javascript:/i, /src="javascript:/i];
+const ATTACKS = [
+  '<img src=x onerror=alert(1)>',
+  '"><svg onload=alert(1)>',
+  "' onmouseover='alert(1)",
+  'javascript:alert(1)',
+];
+const RAW = [
+  /<img src=x/i,
+  /<svg onload/i,
+  /' onmouseover='/,
+  /" onmouseover=/,
+  /href="javascript:/i,
+  /src="javascript:/i,
+];
 
 describe('display HTML with markup in any payload leaf (issue 16)', () => {
   const payloads: { name: string; payload: Payload }[] = [

@@ -21,15 +21,22 @@ export interface CliRun {
 }
 
 /** `fairdiv ...argv` from the sources; killed (code null) after `limitMs`. */
-export function runCli(argv: readonly string[], opts: { limitMs?: number; stdin?: string; cwd?: string } = {}): Promise<CliRun> {
+export function runCli(
+  argv: readonly string[],
+  opts: { limitMs?: number; stdin?: string; cwd?: string } = {},
+): Promise<CliRun> {
   const limitMs = opts.limitMs ?? 30_000;
   return new Promise((resolve) => {
     const start = Date.now();
-    const child = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.cjs'), '-e', ENTRY, '--', ...argv], {
-      cwd: opts.cwd ?? ROOT,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      detached: true,
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', path.join(ROOT, 'scripts', 'register.cjs'), '-e', ENTRY, '--', ...argv],
+      {
+        cwd: opts.cwd ?? ROOT,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        detached: true,
+      },
+    );
     let stdout = '';
     let stderr = '';
     let killed = false;

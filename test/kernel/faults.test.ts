@@ -20,8 +20,18 @@ function resultText(r: ExecutionResult): string | undefined {
 }
 function notebook(dir: string, sources: string[]): string {
   const file = path.join(dir, `nb-${Math.random().toString(36).slice(2)}.ipynb`);
-  const cells = sources.map((source, k) => ({ cell_type: 'code', id: `c${k}`, metadata: {}, source, outputs: [], execution_count: null }));
-  fs.writeFileSync(file, JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { language_info: { name: 'javascript' } }, cells }));
+  const cells = sources.map((source, k) => ({
+    cell_type: 'code',
+    id: `c${k}`,
+    metadata: {},
+    source,
+    outputs: [],
+    execution_count: null,
+  }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { language_info: { name: 'javascript' } }, cells }),
+  );
   return file;
 }
 
@@ -41,10 +51,22 @@ describe('kernel faults (issue 16)', function () {
   });
 
   const hostile: [string, string][] = [
-    ['an Error whose message getter throws', "const e = new Error('x'); Object.defineProperty(e, 'message', { get() { throw new Error('getter') } }); throw e;"],
-    ['a Proxy whose every trap throws', 'throw new Proxy({}, { get() { throw 1 }, has() { throw 1 }, getPrototypeOf() { throw 1 }, ownKeys() { throw 1 } })'],
-    ['an object whose custom inspector throws', "throw { [Symbol.for('nodejs.util.inspect.custom')]() { throw new Error('inspect') } }"],
-    ['an Error whose name and stack getters throw', "const e = new Error('y'); Object.defineProperty(e, 'name', { get() { throw 1 } }); Object.defineProperty(e, 'stack', { get() { throw 2 } }); throw e;"],
+    [
+      'an Error whose message getter throws',
+      "const e = new Error('x'); Object.defineProperty(e, 'message', { get() { throw new Error('getter') } }); throw e;",
+    ],
+    [
+      'a Proxy whose every trap throws',
+      'throw new Proxy({}, { get() { throw 1 }, has() { throw 1 }, getPrototypeOf() { throw 1 }, ownKeys() { throw 1 } })',
+    ],
+    [
+      'an object whose custom inspector throws',
+      "throw { [Symbol.for('nodejs.util.inspect.custom')]() { throw new Error('inspect') } }",
+    ],
+    [
+      'an Error whose name and stack getters throw',
+      "const e = new Error('y'); Object.defineProperty(e, 'name', { get() { throw 1 } }); Object.defineProperty(e, 'stack', { get() { throw 2 } }); throw e;",
+    ],
   ];
   for (const [what, code] of hostile)
     it(`reports ${what} at once as the cell's error and keeps the kernel's state`, async () => {
@@ -80,12 +102,18 @@ describe('kernel faults (issue 16)', function () {
     const second = await k.execute('await new Promise((r) => setTimeout(r, 200)); 2', js);
     k.off('lateOutput', onLate);
     assert.doesNotMatch(stdout(second), /late line/);
-    assert.ok(late.some(([id, o]) => id === first.id && o.type === 'stream' && o.text.includes('late line')), JSON.stringify(late));
+    assert.ok(
+      late.some(([id, o]) => id === first.id && o.type === 'stream' && o.text.includes('late line')),
+      JSON.stringify(late),
+    );
   });
 
   it('runs a cell printing 100k lines in seconds and keeps the state', async () => {
     const start = Date.now();
-    const r = await k.execute("for (let i = 0; i < 100000; i++) console.log('line ' + i); var after = 'kept';", { ...js, timeoutMs: 60_000 });
+    const r = await k.execute("for (let i = 0; i < 100000; i++) console.log('line ' + i); var after = 'kept';", {
+      ...js,
+      timeoutMs: 60_000,
+    });
     const ms = Date.now() - start;
     assert.equal(r.status, 'ok');
     assert.ok(ms < 15_000, `took ${ms} ms`);
@@ -98,7 +126,10 @@ describe('kernel faults (issue 16)', function () {
   it('interrupting a cell blocked in execSync stops its child process and keeps the state', async () => {
     const pidFile = path.join(dir, 'sleep.pid');
     await k.execute('var before = 7;', js);
-    const r = await k.execute(`require('child_process').execSync("sh -c 'echo $$ > ${pidFile}; exec sleep 30'")`, { ...js, timeoutMs: 500 });
+    const r = await k.execute(`require('child_process').execSync("sh -c 'echo $$ > ${pidFile}; exec sleep 30'")`, {
+      ...js,
+      timeoutMs: 500,
+    });
     assert.equal(r.status, 'interrupted');
     const pid = Number(fs.readFileSync(pidFile, 'utf8'));
     await new Promise((res) => setTimeout(res, 300));
@@ -120,7 +151,11 @@ describe('runner faults (issue 16)', function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('merges 40,000 stream chunks in linear time', () => {
-    const outs: KernelOutput[] = Array.from({ length: 40_000 }, (_, i) => ({ type: 'stream', name: 'stdout', text: `line ${i}\n` }));
+    const outs: KernelOutput[] = Array.from({ length: 40_000 }, (_, i) => ({
+      type: 'stream',
+      name: 'stdout',
+      text: `line ${i}\n`,
+    }));
     const start = Date.now();
     const nb = toNbOutputs(outs, 1);
     assert.ok(Date.now() - start < 1_000, `took ${Date.now() - start} ms`);
@@ -129,14 +164,21 @@ describe('runner faults (issue 16)', function () {
   });
 
   it('caps a saved stream and summarizes the rest', () => {
-    const outs: KernelOutput[] = Array.from({ length: 100_000 }, (_, i) => ({ type: 'stream', name: 'stdout', text: `a longer line of output number ${i}\n` }));
+    const outs: KernelOutput[] = Array.from({ length: 100_000 }, (_, i) => ({
+      type: 'stream',
+      name: 'stdout',
+      text: `a longer line of output number ${i}\n`,
+    }));
     const text = toNbOutputs(outs, 1)[0].text as string[];
     assert.ok(text.join('').length <= MAX_SAVED_STREAM_CHARS + 200);
     assert.match(text[text.length - 1], /more lines \(\d+ characters\) not saved/);
   });
 
   it('attaches late output to the cell that caused it in the saved notebook', async () => {
-    const file = notebook(dir, ["setTimeout(() => console.log('from cell one'), 30); 1", 'await new Promise((r) => setTimeout(r, 200)); 2']);
+    const file = notebook(dir, [
+      "setTimeout(() => console.log('from cell one'), 30); 1",
+      'await new Promise((r) => setTimeout(r, 200)); 2',
+    ]);
     const report = await runNotebook(file);
     const [one, two] = report.output.cells;
     assert.match(JSON.stringify(one.outputs), /from cell one/);
@@ -146,7 +188,13 @@ describe('runner faults (issue 16)', function () {
   it('saves no outputs on cells of other types than code', async () => {
     const file = notebook(dir, ['1']);
     const nb = JSON.parse(fs.readFileSync(file, 'utf8'));
-    nb.cells.push({ cell_type: 'sql', metadata: {}, source: 'x', outputs: [{ output_type: 'stream', name: 'stdout', text: 'STALE' }], execution_count: 3 });
+    nb.cells.push({
+      cell_type: 'sql',
+      metadata: {},
+      source: 'x',
+      outputs: [{ output_type: 'stream', name: 'stdout', text: 'STALE' }],
+      execution_count: 3,
+    });
     fs.writeFileSync(file, JSON.stringify(nb));
     const report = await runNotebook(file);
     assert.doesNotMatch(JSON.stringify(report.output.cells[1]), /STALE/);

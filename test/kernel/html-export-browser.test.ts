@@ -56,7 +56,12 @@ describe('HTML export of a crafted notebook in Chromium: no script runs (issue 1
     await page.waitForTimeout(300);
     // follow the first link that would run script, if any survived
     const jsLinks = await page.locator('a[href^="javascript:" i]').count();
-    if (jsLinks) await page.locator('a[href^="javascript:" i]').first().click({ timeout: 2000 }).catch(() => undefined);
+    if (jsLinks)
+      await page
+        .locator('a[href^="javascript:" i]')
+        .first()
+        .click({ timeout: 2000 })
+        .catch(() => undefined);
     await page.waitForTimeout(100);
     const result = {
       dialogs,
@@ -72,7 +77,10 @@ describe('HTML export of a crafted notebook in Chromium: no script runs (issue 1
   it('the control page without the policy does run the crafted script (the test can see script)', async () => {
     const html = notebookToHtml(stored, 'control').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
     const v = await visit('control', html);
-    assert.ok(v.dialogs.length > 0 || v.pwned !== undefined, 'the control page ran no script: the test would not notice any');
+    assert.ok(
+      v.dialogs.length > 0 || v.pwned !== undefined,
+      'the control page ran no script: the test would not notice any',
+    );
   });
 
   it('the export of the executed notebook runs no script and opens no dialog', async () => {
@@ -94,7 +102,10 @@ describe('HTML export of a crafted notebook in Chromium: no script runs (issue 1
     assert.ok(v.hrefs.includes('https://example.org/fair'), JSON.stringify(v.hrefs));
     assert.ok(v.hrefs.includes('02-next.ipynb'));
     assert.ok(v.hrefs.includes('mailto:a@example.org'));
-    assert.ok(v.hrefs.every((h) => /^(https?:|mailto:|[^:]*$)/i.test(h.trim())), JSON.stringify(v.hrefs));
+    assert.ok(
+      v.hrefs.every((h) => /^(https?:|mailto:|[^:]*$)/i.test(h.trim())),
+      JSON.stringify(v.hrefs),
+    );
     assert.match(v.text, /plain js/, 'a dropped link keeps its label');
   });
 

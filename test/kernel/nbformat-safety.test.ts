@@ -3,9 +3,28 @@ import { limitUrls, notebookToHtml, renderMarkdown, safeHref, type Notebook } fr
 
 describe('HTML export safety helpers (issue 16)', () => {
   it('keeps http(s), mailto and relative link targets and refuses every other scheme, however written', () => {
-    for (const ok of ['https://example.org', 'HTTP://x', 'mailto:a@b.c', '02-next.ipynb', '#top', '/abs/path', '//host/x', 'a/b:c'])
+    for (const ok of [
+      'https://example.org',
+      'HTTP://x',
+      'mailto:a@b.c',
+      '02-next.ipynb',
+      '#top',
+      '/abs/path',
+      '//host/x',
+      'a/b:c',
+    ])
       assert.equal(safeHref(ok), true, ok);
-    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:x', '\u0001javascript:x', ' javascript:x', 'java\tscript:x', 'java\nscript:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd'])
+    for (const bad of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:x',
+      '\u0001javascript:x',
+      ' javascript:x',
+      'java\tscript:x',
+      'java\nscript:x',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+    ])
       assert.equal(safeHref(bad), false, JSON.stringify(bad));
   });
 
@@ -35,8 +54,26 @@ describe('HTML export safety helpers (issue 16)', () => {
       metadata: {},
       cells: [
         null,
-        { cell_type: 'code', source: 42, metadata: {}, outputs: [null, { output_type: 'error', traceback: 'not a list' }, { output_type: 'display_data', data: { 'text/html': { not: 'text' }, 'image/png': '"><script>x</script>' } }], execution_count: '<b>7</b>' },
-        { cell_type: 'made-up', source: '<script>x</script>', metadata: {}, outputs: [{ output_type: 'display_data', data: { 'text/html': '<b>STALE</b>' } }] },
+        {
+          cell_type: 'code',
+          source: 42,
+          metadata: {},
+          outputs: [
+            null,
+            { output_type: 'error', traceback: 'not a list' },
+            {
+              output_type: 'display_data',
+              data: { 'text/html': { not: 'text' }, 'image/png': '"><script>x</script>' },
+            },
+          ],
+          execution_count: '<b>7</b>',
+        },
+        {
+          cell_type: 'made-up',
+          source: '<script>x</script>',
+          metadata: {},
+          outputs: [{ output_type: 'display_data', data: { 'text/html': '<b>STALE</b>' } }],
+        },
       ],
     } as unknown as Notebook;
     const html = notebookToHtml(nb, '<title>');

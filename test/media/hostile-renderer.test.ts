@@ -21,7 +21,11 @@ import { LIVE_MARKUP, leafVariants } from '../helpers/hostile-payloads';
 import { fallbackPage, rendererPage } from './harness';
 
 const ROOT = resolve(__dirname, '..', '..');
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+};
 
 describe('crafted payloads in the renderer and the HTML fallback, in Chromium (issue 16)', function () {
   this.timeout(300_000);
@@ -38,7 +42,10 @@ describe('crafted payloads in the renderer and the HTML fallback, in Chromium (i
   const sample = <T>(xs: T[], k: number) => xs.filter((_, i) => i % Math.max(1, Math.ceil(xs.length / k)) === 0);
   const variants = base.flatMap(({ name, payload }) =>
     LIVE_MARKUP.slice(1, 3).flatMap((attack, a) =>
-      sample(leafVariants(payload, attack), payload.kind === 'mms-histogram' || payload.kind === 'simulation' ? 3 : 15).map((json, k) => ({
+      sample(
+        leafVariants(payload, attack),
+        payload.kind === 'mms-histogram' || payload.kind === 'simulation' ? 3 : 15,
+      ).map((json, k) => ({
         name: `${name}-${a}-${k}`,
         mime: mimeOf(payload.kind),
         json,
@@ -53,7 +60,10 @@ describe('crafted payloads in the renderer and the HTML fallback, in Chromium (i
 
   before(async () => {
     ensureChromium();
-    execFileSync(process.execPath, [join(ROOT, 'scripts/build-media.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build-media.mjs')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     items = variants.flatMap((v) => {
       try {
         return [{ name: v.name, html: payloadHtml(v.json as Payload) }];
@@ -69,18 +79,24 @@ describe('crafted payloads in the renderer and the HTML fallback, in Chromium (i
       };
       if (path === '/renderer.html') return send(200, TYPES['.html'], rendererPage('dark'));
       if (path === '/fallback.html') return send(200, TYPES['.html'], fallbackPage('light', items));
-      if (path === '/control.html') return send(200, TYPES['.html'], fallbackPage('light', [{ name: 'control', html: LIVE_MARKUP[0] }]));
+      if (path === '/control.html')
+        return send(200, TYPES['.html'], fallbackPage('light', [{ name: 'control', html: LIVE_MARKUP[0] }]));
       if (path === '/fixtures.json') return send(200, TYPES['.json'], JSON.stringify(variants));
       if (path.startsWith('/dist/media/')) {
         const file = normalize(join(ROOT, path));
-        if (file.startsWith(join(ROOT, 'dist/media')) && existsSync(file)) return send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+        if (file.startsWith(join(ROOT, 'dist/media')) && existsSync(file))
+          return send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
       }
       send(404, 'text/plain', 'not found');
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     userDataDir = mkdtempSync(join(tmpdir(), 'fairdiv-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
   });
 
   after(async () => {

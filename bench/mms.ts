@@ -4,8 +4,8 @@
  * Seeded bands of instances (20 per band by default, fewer in the hardest bands); on each instance our solver
  * (its own limit per band: 10 s, 20 s in the frontier bands), and with a 10 s limit each, in the same process:
  * a CP-SAT-style assignment model in HiGHS (`highs`, WASM: x_{g,b} binary, max z, z <= floor(v(M)/n), goods
- * in restricted-growth order (good g only in bundles 0..g) and bundle values non-increasing, the symmetry
- * breaking of the usual CP-SAT formulation) and the plain assignment model in `javascript-lp-solver`.
+ * sorted and good g only in bundles 0..g, the usual symmetry breaking) and the plain assignment model in
+ * `javascript-lp-solver`.
  * Our times are CPU times of this process (`process.cpuUsage`: the machine is shared, and wall time counts
  * the other processes); wall times are listed too. Every answer is re-checked in exact arithmetic: a
  * baseline's value is the true minimum of the partition it returns (ILP values are never trusted), and any
@@ -35,7 +35,8 @@ interface Band {
   limitMs?: number;
 }
 
-const uniform = (lo: number, hi: number) => (r: Rng, m: number) => Array.from({ length: m }, () => BigInt(r.int(lo, hi)));
+const uniform = (lo: number, hi: number) => (r: Rng, m: number) =>
+  Array.from({ length: m }, () => BigInt(r.int(lo, hi)));
 
 /** Spliddit-like: m skewed point values (squared uniforms), rounded by largest remainder to sum to 1000. */
 const budget1000 = (r: Rng, m: number): bigint[] => {
@@ -50,12 +51,38 @@ const budget1000 = (r: Rng, m: number): bigint[] => {
 };
 
 const BANDS: Band[] = [
-  ...([[3, 12], [5, 20], [8, 24], [10, 30], [10, 40], [15, 40], [20, 40], [20, 60]] as const).map(([n, m]) => ({
-    name: `U[1,100] n=${n} m=${m}`, n, m, make: uniform(1, 100),
+  ...(
+    [
+      [3, 12],
+      [5, 20],
+      [8, 24],
+      [10, 30],
+      [10, 40],
+      [15, 40],
+      [20, 40],
+      [20, 60],
+    ] as const
+  ).map(([n, m]) => ({
+    name: `U[1,100] n=${n} m=${m}`,
+    n,
+    m,
+    make: uniform(1, 100),
   })),
   ...[20, 30, 40].map((m) => ({ name: `1000-point n=10 m=${m}`, n: 10, m, make: budget1000 })),
-  ...([[3, 20], [3, 30], [3, 40], [5, 24], [5, 28], [5, 32]] as const).map(([n, m]) => ({
-    name: `U[1,2^32) n=${n} m=${m}`, n, m, make: uniform(1, 2 ** 32 - 1),
+  ...(
+    [
+      [3, 20],
+      [3, 30],
+      [3, 40],
+      [5, 24],
+      [5, 28],
+      [5, 32],
+    ] as const
+  ).map(([n, m]) => ({
+    name: `U[1,2^32) n=${n} m=${m}`,
+    n,
+    m,
+    make: uniform(1, 2 ** 32 - 1),
   })),
   // issue 17: the frontier (dense many-agent, and wide numbers)
   ...[80, 100].map((m) => ({ name: `U[1,100] n=20 m=${m}`, n: 20, m, make: uniform(1, 100) })),
@@ -90,30 +117,53 @@ function runOurs(values: readonly bigint[], n: number, limitMs = LIMIT_MS): Run 
   const bin = new Array<number>(values.length);
   r.partition.forEach((b, k) => b.forEach((g) => (bin[g] = k)));
   if (minOf(values, bin, n) < r.value) throw new Error('our witness does not reach our value');
-  return { ms, cpuMs: (used.user + used.system) / 1000, method: r.stats.method, value: r.value, optimal: r.status === 'optimal' };
+  return {
+    ms,
+    cpuMs: (used.user + used.system) / 1000,
+    method: r.stats.method,
+    value: r.value,
+    optimal: r.status === 'optimal',
+  };
 }
 
 /**
  * The CP-SAT-style assignment model (LP format): max z s.t. sum_g v_g x_{g,b} >= z for every b,
- * sum_b x_{g,b} = 1, x binary; z <= floor(v(M) / n); symmetry breaking: goods sorted non-increasingly,
- * good g only in bundles 0..g (restricted growth), bundle values non-increasing in b.
+ * sum_b x_{g,b} = 1, x binary; z <= floor(v(M) / n); symmetry breaking: goods sorted non-increasingly, good g
+ * only in bundles 0..g (label bundles by their largest good). [DECISION] Not also bundle values in
+ * non-increasing order: the two symmetry breaks together cut off optimal partitions (measured: HiGHS then
+ * reported optimal values below the MMS).
  */
 function lpModel(values: readonly bigint[], n: number): string {
-  const order = values.map((_, g) => g).sort((a, b) => (values[b] > values[a] ? 1 : values[b] < values[a] ? -1 : a - b));
-  const allowed = (g: number, b: number) => b <= order.indexOf(g);
+  const rank = new Array<number>(values.length);
+  values
+    .map((_, g) => g)
+    .sort((a, b) => (values[b] > values[a] ? 1 : values[b] < values[a] ? -1 : a - b))
+    .forEach((g, r) => (rank[g] = r));
+  const allowed = (g: number, b: number) => b <= rank[g];
   const m = values.length;
   const rows: string[] = [];
-  const load = (b: number) => values.flatMap((v, g) => (allowed(g, b) ? [`${v} x${g}_${b}`] : [])).join(' + ') || '0 z';
-  for (let b = 0; b < n; b++) rows.push(` c${b}: ${load(b)} - z >= 0`);
-  for (let b = 0; b + 1 < n; b++) {
-    const next = values.flatMap((v, g) => (allowed(g, b + 1) ? [`- ${v} x${g}_${b + 1}`] : [])).join(' ');
-    if (next) rows.push(` s${b}: ${load(b)} ${next} >= 0`);
+  for (let b = 0; b < n; b++) {
+    const load = values.flatMap((v, g) => (allowed(g, b) ? [`${v} x${g}_${b}`] : [])).join(' + ');
+    rows.push(` c${b}: ${load ? `${load} - z` : '- z'} >= 0`);
   }
-  for (let g = 0; g < m; g++) rows.push(` a${g}: ${Array.from({ length: n }, (_, b) => b).filter((b) => allowed(g, b)).map((b) => `x${g}_${b}`).join(' + ')} = 1`);
+  for (let g = 0; g < m; g++) {
+    const terms = Array.from({ length: n }, (_, b) => b).filter((b) => allowed(g, b));
+    rows.push(` a${g}: ${terms.map((b) => `x${g}_${b}`).join(' + ')} = 1`);
+  }
   const bins = [];
   for (let g = 0; g < m; g++) for (let b = 0; b < n; b++) if (allowed(g, b)) bins.push(`x${g}_${b}`);
   const cap = values.reduce((a, b) => a + b, 0n) / BigInt(n);
-  return ['Maximize', ' obj: z', 'Subject To', ...rows, 'Bounds', ` 0 <= z <= ${cap}`, 'Binary', ' ' + bins.join(' '), 'End'].join('\n');
+  return [
+    'Maximize',
+    ' obj: z',
+    'Subject To',
+    ...rows,
+    'Bounds',
+    ` 0 <= z <= ${cap}`,
+    'Binary',
+    ' ' + bins.join(' '),
+    'End',
+  ].join('\n');
 }
 
 /**
@@ -191,7 +241,8 @@ class Baseline {
 /** Reads the assignment back from the x_{g,b} columns; the exact minimum of that partition, or null. */
 function readPartition(values: readonly bigint[], n: number, columns: Record<string, unknown>): bigint | null {
   const bin = new Array<number>(values.length).fill(-1);
-  for (let g = 0; g < values.length; g++) for (let b = 0; b < n; b++) if (Number(columns[`x${g}_${b}`] ?? 0) > 0.5) bin[g] = b;
+  for (let g = 0; g < values.length; g++)
+    for (let b = 0; b < n; b++) if (Number(columns[`x${g}_${b}`] ?? 0) > 0.5) bin[g] = b;
   return bin.every((b) => b >= 0) ? minOf(values, bin, n) : null;
 }
 
@@ -238,7 +289,13 @@ const median = (xs: number[]): number => {
 };
 
 const fmtMs = (x: number): string =>
-  Number.isNaN(x) ? '–' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? `${x.toFixed(0)} ms` : `${x.toFixed(2)} ms`;
+  Number.isNaN(x)
+    ? '–'
+    : x >= 1000
+      ? `${(x / 1000).toFixed(2)} s`
+      : x >= 10
+        ? `${x.toFixed(0)} ms`
+        : `${x.toFixed(2)} ms`;
 
 function option(args: string[], name: string, dflt: string): string {
   const i = args.indexOf(name);
@@ -258,7 +315,15 @@ interface Column {
   wrongOurs: number;
 }
 
-const newColumn = (): Column => ({ times: [], timeouts: 0, run: 0, ratios: [], equal: 0, wrongBaseline: 0, wrongOurs: 0 });
+const newColumn = (): Column => ({
+  times: [],
+  timeouts: 0,
+  run: 0,
+  ratios: [],
+  equal: 0,
+  wrongBaseline: 0,
+  wrongOurs: 0,
+});
 
 /** Runs the MMS benchmark and writes the table to bench/results/mms.md (or `--out`). */
 export async function run(args: string[]): Promise<void> {
@@ -286,11 +351,13 @@ export async function run(args: string[]): Promise<void> {
     '# MMS kernel benchmark',
     '',
     `Generated by \`npm run bench -- mms\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, one thread each,`,
-    `on a shared 2-core machine (load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} at the start): our times are CPU`,
+    `on a shared 2-core machine (load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')} at the start): our times are CPU`,
     'times of the process (process.cpuUsage), wall times next to them. Limit 10 s per solver and instance (ours: 20 s in',
     'the bands of 5-7 instances). Baselines: a CP-SAT-style assignment model (x_{g,b} binary, max z, z <= floor(v(M)/n),',
-    'goods in restricted-growth order, bundle values non-increasing) in HiGHS (`highs` WASM; mip_rel_gap 0), and the plain',
-    'assignment model (x_{0,0} = 1) in `javascript-lp-solver`.',
+    'goods sorted and good g only in bundles 0..g) in HiGHS (`highs` WASM; mip_rel_gap 0), and the plain assignment',
+    'model (x_{0,0} = 1) in `javascript-lp-solver`.',
     `Each baseline runs in a worker thread (terminated 5 s past the limit), sees at most ${cap} instances per band and`,
     `skips the rest of a band after ${stopAfter} timeouts ("run" column); its value is the exact minimum of the partition`,
     'it returns. Ratio = median over the instances both ran of baseline time / our time (a baseline timeout counts as',
@@ -308,7 +375,7 @@ export async function run(args: string[]): Promise<void> {
     const ours: number[] = [];
     const oursCpu: number[] = [];
     const methods = new Map<string, number>();
-    const count = args.includes('--instances') ? perBand : band.count ?? 20;
+    const count = args.includes('--instances') ? perBand : (band.count ?? 20);
     let optimal = 0;
     let perfect = 0;
     const cols = { highs: newColumn(), jslp: newColumn() };

@@ -72,11 +72,15 @@ export function checkFPO(inst: Instance, a: Allocation): CheckResult {
         if (V[i][g] === 0n)
           return {
             holds: false,
-            detail: { property: 'fPO', reason: `${inst.agents[i]} holds ${inst.goods[g]} worth 0 to them and ${inst.values[k][g]} to ${inst.agents[k]}` },
+            detail: {
+              property: 'fPO',
+              reason: `${inst.agents[i]} holds ${inst.goods[g]} worth 0 to them and ${inst.values[k][g]} to ${inst.agents[k]}`,
+            },
             witness: { cycle: [{ from: i, to: k, good: g }] },
           };
         const e = edge[i][k];
-        const better = !e || (Vn ? Vn[k][g] * Number(e.den) > Number(e.num) * Vn[i][g] : V[k][g] * e.den > e.num * V[i][g]);
+        const better =
+          !e || (Vn ? Vn[k][g] * Number(e.den) > Number(e.num) * Vn[i][g] : V[k][g] * e.den > e.num * V[i][g]);
         if (better) edge[i][k] = { num: V[k][g], den: V[i][g], good: g };
       }
     }
@@ -94,7 +98,11 @@ export function checkFPO(inst: Instance, a: Allocation): CheckResult {
   const product = cycle.reduce((p, c) => p.mul(c.ratio), Rational.ONE);
   return {
     holds: false,
-    detail: { property: 'fPO', reason: 'an exchange cycle in which every agent passes a good on and the product of value ratios exceeds 1', product },
+    detail: {
+      property: 'fPO',
+      reason: 'an exchange cycle in which every agent passes a good on and the product of value ratios exceeds 1',
+      product,
+    },
     witness: { cycle },
   };
 }
@@ -197,7 +205,10 @@ function violated(w: (Ratio | null)[][], gamma: readonly Ratio[]): number {
 }
 
 /** Exact Bellman–Ford (max product) from the proposed tree: weights, or a cycle of product > 1. */
-function exactPotentials(w: (Ratio | null)[][], proposed: Int32Array): { gamma: Ratio[] } | { cycle: [number, number][] } {
+function exactPotentials(
+  w: (Ratio | null)[][],
+  proposed: Int32Array,
+): { gamma: Ratio[] } | { cycle: [number, number][] } {
   const n = w.length;
   const parent = Int32Array.from(proposed);
   const tree = treeWeights(w, parent);
@@ -335,7 +346,13 @@ function components(N: number, kind: (u: number, v: number) => number): Int32Arr
 }
 
 /** A path from s to t inside one component (breadth-first), as the nodes after s up to t; null if none. */
-function pathWithin(N: number, s: number, t: number, comp: Int32Array, kind: (u: number, v: number) => number): number[] | null {
+function pathWithin(
+  N: number,
+  s: number,
+  t: number,
+  comp: Int32Array,
+  kind: (u: number, v: number) => number,
+): number[] | null {
   const prev = new Int32Array(N).fill(-2);
   prev[s] = -1;
   const queue = [s];
@@ -426,13 +443,24 @@ export function findImprovingTrade(inst: Instance, a: Allocation): number[] | nu
  * may still find a dominating allocation, accepted only after an exact re-check; otherwise the result is
  * `unchecked`. `options.exchanges: false` skips the two exchange stages.
  */
-export function checkPO(inst: Instance, a: Allocation, nodeLimit = 5_000_000, options: { exchanges?: boolean } = {}): CheckResult {
+export function checkPO(
+  inst: Instance,
+  a: Allocation,
+  nodeLimit = 5_000_000,
+  options: { exchanges?: boolean } = {},
+): CheckResult {
   requireInstance(inst, 'checkPO');
   requireAllocation(a, inst, 'checkPO', 'a');
   const f = checkFPO(inst, a);
   if (f.holds) return { holds: true, detail: { property: 'PO', via: 'fPO' }, witness: f.witness };
   const target = inst.values.map((_, i) => inst.value(i, a.bundles[i]));
-  const valuesOf = (owners: readonly number[]) => inst.values.map((_, i) => inst.value(i, owners.flatMap((o, g) => (o === i ? [g] : []))));
+  const valuesOf = (owners: readonly number[]) =>
+    inst.values.map((_, i) =>
+      inst.value(
+        i,
+        owners.flatMap((o, g) => (o === i ? [g] : [])),
+      ),
+    );
   if (options.exchanges !== false) {
     const stages = [
       ['exchange cycle of single goods', findImprovingExchange],
@@ -444,16 +472,37 @@ export function checkPO(inst: Instance, a: Allocation, nodeLimit = 5_000_000, op
       const values = valuesOf(owners);
       // re-checked exactly: every agent weakly better, one strictly (true by construction)
       if (values.every((v, i) => v.ge(target[i])) && values.some((v, i) => v.gt(target[i])))
-        return { holds: false, detail: { property: 'PO', via, current: target, dominating: values }, witness: { dominatingOwners: owners } };
+        return {
+          holds: false,
+          detail: { property: 'PO', via, current: target, dominating: values },
+          witness: { dominatingOwners: owners },
+        };
     }
   }
   const r = findDominating(inst, target, nodeLimit);
   if (r === 'limit') {
     // beyond the exact search: a dominating allocation found by HiGHS and re-verified exactly still refutes PO
     const ilp = checkAlphaPO(inst, a, 1, { method: 'ilp', requireExact: true });
-    if (!ilp.holds && !ilp.unchecked) return { holds: false, detail: { property: 'PO', via: 'integer program, re-verified exactly', ...(ilp.detail as object) }, witness: ilp.witness };
-    return { holds: false, unchecked: true, detail: { property: 'PO', reason: `search budget of ${nodeLimit} nodes exhausted; the integer program found no exactly verified dominating allocation` } };
+    if (!ilp.holds && !ilp.unchecked)
+      return {
+        holds: false,
+        detail: { property: 'PO', via: 'integer program, re-verified exactly', ...(ilp.detail as object) },
+        witness: ilp.witness,
+      };
+    return {
+      holds: false,
+      unchecked: true,
+      detail: {
+        property: 'PO',
+        reason: `search budget of ${nodeLimit} nodes exhausted; the integer program found no exactly verified dominating allocation`,
+      },
+    };
   }
-  if (!r.owners) return { holds: true, detail: { property: 'PO', via: 'exhaustive search', nodes: r.nodes, notFPO: f.witness } };
-  return { holds: false, detail: { property: 'PO', current: target, dominating: valuesOf(r.owners) }, witness: { dominatingOwners: r.owners } };
+  if (!r.owners)
+    return { holds: true, detail: { property: 'PO', via: 'exhaustive search', nodes: r.nodes, notFPO: f.witness } };
+  return {
+    holds: false,
+    detail: { property: 'PO', current: target, dominating: valuesOf(r.owners) },
+    witness: { dominatingOwners: r.owners },
+  };
 }

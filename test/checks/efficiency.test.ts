@@ -7,13 +7,19 @@ const A = (b: number[][], m: number) => new Allocation(b, m);
 
 describe('efficiency checkers', () => {
   it('fPO: weights certify a welfare-maximal allocation', () => {
-    const inst = instance([[3, 1], [1, 3]]);
+    const inst = instance([
+      [3, 1],
+      [1, 3],
+    ]);
     const r = checkFPO(inst, A([[0], [1]], 2));
     assert.ok(r.holds);
     assert.equal((r.witness as { weights: Rational[] }).weights.length, 2);
   });
   it('PO but not fPO: the exchange cycle is the witness', () => {
-    const inst = instance([[1, 2, 4], [1, 3, 4]]);
+    const inst = instance([
+      [1, 2, 4],
+      [1, 3, 4],
+    ]);
     const a = A([[1, 2], [0]], 3);
     const f = checkFPO(inst, a);
     assert.ok(!f.holds);
@@ -22,7 +28,10 @@ describe('efficiency checkers', () => {
     assert.ok(checkPO(inst, a).holds);
   });
   it('not PO: the dominating allocation is returned', () => {
-    const inst = instance([[1, 1], [2, 1]]);
+    const inst = instance([
+      [1, 1],
+      [2, 1],
+    ]);
     const r = checkPO(inst, A([[0], [1]], 2));
     assert.ok(!r.holds);
     assert.deepEqual((r.witness as { dominatingOwners: number[] }).dominatingOwners, [1, 0]);
@@ -46,7 +55,15 @@ describe('efficiency checkers', () => {
     assert.ok(after.every((v, i) => v.ge(before[i])) && after.some((v, i) => v.gt(before[i])));
   });
   it('a zero-valued good held while another agent wants it is not fPO', () => {
-    assert.ok(!checkFPO(instance([[0, 1], [1, 1]]), A([[0, 1], []], 2)).holds);
+    assert.ok(
+      !checkFPO(
+        instance([
+          [0, 1],
+          [1, 1],
+        ]),
+        A([[0, 1], []], 2),
+      ).holds,
+    );
   });
 
   describe('at scale and against references', () => {
@@ -79,7 +96,12 @@ describe('efficiency checkers', () => {
       const cur = inst.values.map((_, i) => inst.value(i, a.bundles[i]));
       const owners = new Array<number>(inst.m).fill(0);
       for (;;) {
-        const vals = inst.values.map((_, i) => inst.value(i, owners.flatMap((o, g) => (o === i ? [g] : []))));
+        const vals = inst.values.map((_, i) =>
+          inst.value(
+            i,
+            owners.flatMap((o, g) => (o === i ? [g] : [])),
+          ),
+        );
         if (vals.every((v, i) => v.ge(cur[i])) && vals.some((v, i) => v.gt(cur[i]))) return false;
         let g = 0;
         while (g < inst.m && owners[g] === inst.n - 1) owners[g++] = 0;
@@ -95,10 +117,20 @@ describe('efficiency checkers', () => {
       })
       .chain(({ n, m }) =>
         fc.record({
-          values: fc.array(fc.array(fc.oneof(fc.constant('0'), fc.integer({ min: 1, max: 6 }).map(String), fc.constantFrom('1/2', '2/3', '5/4')), { minLength: m, maxLength: m }), {
-            minLength: n,
-            maxLength: n,
-          }),
+          values: fc.array(
+            fc.array(
+              fc.oneof(
+                fc.constant('0'),
+                fc.integer({ min: 1, max: 6 }).map(String),
+                fc.constantFrom('1/2', '2/3', '5/4'),
+              ),
+              { minLength: m, maxLength: m },
+            ),
+            {
+              minLength: n,
+              maxLength: n,
+            },
+          ),
           owners: fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: m, maxLength: m }),
         }),
       );
@@ -118,12 +150,16 @@ describe('efficiency checkers', () => {
           if (r.holds) {
             const beta = (r.witness as { weights: Rational[] }).weights;
             a.bundles.forEach((bundle, i) => {
-              for (const g of bundle) for (let k = 0; k < inst.n; k++) assert.ok(beta[i].mul(inst.values[i][g]).ge(beta[k].mul(inst.values[k][g])));
+              for (const g of bundle)
+                for (let k = 0; k < inst.n; k++)
+                  assert.ok(beta[i].mul(inst.values[i][g]).ge(beta[k].mul(inst.values[k][g])));
             });
           } else {
-            const cycle = (r.witness as { cycle: { from: number; to: number; good: number; ratio?: Rational }[] }).cycle;
+            const cycle = (r.witness as { cycle: { from: number; to: number; good: number; ratio?: Rational }[] })
+              .cycle;
             for (const c of cycle) assert.ok(a.bundles[c.from].includes(c.good));
-            if (cycle.length > 1 || cycle[0].ratio) assert.ok(cycle.reduce((p, c) => p.mul(c.ratio as Rational), Rational.ONE).gt(1));
+            if (cycle.length > 1 || cycle[0].ratio)
+              assert.ok(cycle.reduce((p, c) => p.mul(c.ratio as Rational), Rational.ONE).gt(1));
           }
         }),
         { seed: 31, numRuns: 600 },
@@ -140,7 +176,15 @@ describe('efficiency checkers', () => {
       const r = checkFPO(inst, new Allocation([[0], [1], [2]], 3));
       assert.ok(!r.holds);
       assert.equal((r.detail as { product: Rational }).product.toString(), `${big + 1n}/${big}`);
-      assert.ok(checkFPO(instance([['3', '1'], ['1', '3']]), new Allocation([[0], [1]], 2)).holds);
+      assert.ok(
+        checkFPO(
+          instance([
+            ['3', '1'],
+            ['1', '3'],
+          ]),
+          new Allocation([[0], [1]], 2),
+        ).holds,
+      );
     });
 
     it('PO agrees with enumeration on 300 seeded small instances, with and without the exchange stage; proposed exchanges dominate', () => {
@@ -150,11 +194,17 @@ describe('efficiency checkers', () => {
           const expected = referencePO(inst, a);
           const dominates = (owners: readonly number[]) => {
             const before = inst.values.map((_, i) => inst.value(i, a.bundles[i]));
-            const after = inst.values.map((_, i) => inst.value(i, owners.flatMap((o, g) => (o === i ? [g] : []))));
+            const after = inst.values.map((_, i) =>
+              inst.value(
+                i,
+                owners.flatMap((o, g) => (o === i ? [g] : [])),
+              ),
+            );
             return after.every((v, i) => v.ge(before[i])) && after.some((v, i) => v.gt(before[i]));
           };
           const exchange = findImprovingExchange(inst, a);
-          if (exchange) assert.ok(dominates(exchange), 'an exchange cycle the cheap stage proposes is Pareto-improving');
+          if (exchange)
+            assert.ok(dominates(exchange), 'an exchange cycle the cheap stage proposes is Pareto-improving');
           const trade = findImprovingTrade(inst, a);
           if (trade) assert.ok(dominates(trade), 'a trade the cheap stage proposes is Pareto-improving');
           for (const exchanges of [true, false]) {
@@ -172,7 +222,9 @@ describe('efficiency checkers', () => {
       // agent i likes good i (mod n) best; each holds the favourite of the next agent: a 30-agent exchange cycle
       const n = 30;
       const m = 120;
-      const values = Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, g) => (g % n === i ? '10' : '1')));
+      const values = Array.from({ length: n }, (_, i) =>
+        Array.from({ length: m }, (_, g) => (g % n === i ? '10' : '1')),
+      );
       const inst = instance(values);
       const bundles: number[][] = Array.from({ length: n }, () => []);
       for (let g = 0; g < m; g++) bundles[(g + 1) % n].push(g);
@@ -215,7 +267,8 @@ describe('efficiency checkers', () => {
       assert.ok(f.holds);
       const beta = (f.witness as { weights: Rational[] }).weights;
       best.forEach((bundle, i) => {
-        for (const g of bundle) for (let k = 0; k < n; k += 7) assert.ok(beta[i].mul(inst.values[i][g]).ge(beta[k].mul(inst.values[k][g])));
+        for (const g of bundle)
+          for (let k = 0; k < n; k += 7) assert.ok(beta[i].mul(inst.values[i][g]).ge(beta[k].mul(inst.values[k][g])));
       });
       const rr: number[][] = Array.from({ length: n }, () => []);
       for (let g = 0; g < m; g++) rr[g % n].push(g);

@@ -130,7 +130,11 @@ describe('mms searches', () => {
   });
 
   describe('CachedCover (cached iterative weakening; sequential for n <= 3)', () => {
-    const check = (values: readonly bigint[], n: number, limits: { setCap?: number; halfLimit?: number; pairsMaxItems?: number }) => {
+    const check = (
+      values: readonly bigint[],
+      n: number,
+      limits: { setCap?: number; halfLimit?: number; pairsMaxItems?: number },
+    ) => {
       const inc = seeded(values, n);
       const search = new CachedCover(inc, new Budget(undefined, undefined), limits);
       search.run();
@@ -222,7 +226,10 @@ describe('mms searches', () => {
       };
       assert.equal(budget.runSlice(2, spin), false);
       assert.equal(budget.exhausted, false);
-      assert.equal(budget.runSlice(2, () => {}), true);
+      assert.equal(
+        budget.runSlice(2, () => {}),
+        true,
+      );
       const spent = new Budget(0, undefined);
       const until = Date.now() + 2;
       while (Date.now() <= until);

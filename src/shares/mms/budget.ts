@@ -20,7 +20,10 @@ export class Budget {
   private readonly deadline: number;
   private sliceEnd = Infinity;
 
-  constructor(timeLimitMs: number | undefined, private readonly signal: AbortSignal | undefined) {
+  constructor(
+    timeLimitMs: number | undefined,
+    private readonly signal: AbortSignal | undefined,
+  ) {
     // the enclosing call's budget (src/core/time-budget.ts) caps every search below it
     this.deadline = Math.min(timeLimitMs === undefined ? Infinity : this.start + timeLimitMs, ambientDeadline());
   }

@@ -91,7 +91,12 @@ export class CachedCover {
     this.total = inc.desc.reduce((a, b) => a + b, 0n);
     // three bundles: the second bundle from the cache when one full scan is cheap, else by a subset-sum query
     // per first subset (the scan with the largest item forced in is half the full one)
-    this.mode = this.k === 2 || (this.k === 3 && mPos > (limits.pairsMaxItems ?? PAIRS_MAX_ITEMS)) ? 'first' : this.k === 3 ? 'pairs' : 'cover';
+    this.mode =
+      this.k === 2 || (this.k === 3 && mPos > (limits.pairsMaxItems ?? PAIRS_MAX_ITEMS))
+        ? 'first'
+        : this.k === 3
+          ? 'pairs'
+          : 'cover';
     this.dead = mPos < this.k || inc.desc[0] > SAFE;
     this.w = Float64Array.from(inc.desc.slice(0, mPos), Number);
     this.weight = inc.desc[0] >= WIDE ? 16 : 1;
@@ -178,7 +183,10 @@ export class CachedCover {
     const sets = this.sets as WindowSets;
     const win = this.win as SumWindow & { T: bigint };
     const slack = Number(this.total - BigInt(this.k) * win.T);
-    const ids = this.mode === 'first' ? Int32Array.from({ length: sets.count }, (_, i) => i) : this.bucketSet.slice(this.bucketStart[0], this.bucketStart[1]);
+    const ids =
+      this.mode === 'first'
+        ? Int32Array.from({ length: sets.count }, (_, i) => i)
+        : this.bucketSet.slice(this.bucketStart[0], this.bucketStart[1]);
     const bound = new Float64Array(sets.count);
     for (const i of ids) bound[i] = this.boundOf(sets.sums[i], win.T, slack);
     this.order = ids.sort((a, b) => bound[b] - bound[a]);
@@ -306,7 +314,9 @@ export class CachedCover {
       counts[p + 1]++;
     }
     for (let p = 0; p < this.mPos; p++) counts[p + 1] += counts[p];
-    const idx = Int32Array.from({ length: sets.count }, (_, i) => i).sort((a, b) => lowest[a] - lowest[b] || sets.sums[a] - sets.sums[b]);
+    const idx = Int32Array.from({ length: sets.count }, (_, i) => i).sort(
+      (a, b) => lowest[a] - lowest[b] || sets.sums[a] - sets.sums[b],
+    );
     this.bucketStart = counts;
     this.bucketSet = idx;
     this.bucketSums = Float64Array.from(idx, (i) => sets.sums[i]);

@@ -12,7 +12,11 @@ export class Incumbent {
   best: Int32Array;
 
   /** `desc`: the values sorted non-increasingly; `onChange`: called whenever the interval narrows. */
-  constructor(readonly desc: readonly bigint[], readonly n: number, private readonly onChange: () => void) {
+  constructor(
+    readonly desc: readonly bigint[],
+    readonly n: number,
+    private readonly onChange: () => void,
+  ) {
     this.best = new Int32Array(desc.length);
   }
 
@@ -28,7 +32,8 @@ export class Incumbent {
 
   /** Records a proof that no partition reaches `T + 1`. */
   atMost(T: bigint): void {
-    if (T < this.lower) throw new Error(`mms: an upper bound ${T} below the witness ${this.lower} (a search is unsound)`);
+    if (T < this.lower)
+      throw new Error(`mms: an upper bound ${T} below the witness ${this.lower} (a search is unsound)`);
     if (T < this.upper) {
       this.upper = T;
       this.onChange();

@@ -29,7 +29,10 @@ export class RecursiveSplit {
   private target = -1n;
   private attempts = 0;
 
-  constructor(private readonly inc: Incumbent, private readonly budget: Budget) {
+  constructor(
+    private readonly inc: Incumbent,
+    private readonly budget: Budget,
+  ) {
     const total = inc.desc.reduce((a, b) => a + b, 0n);
     this.applicable = total <= BigInt(MAX_TOTAL) && inc.desc.length >= 2 * inc.n;
     this.w = inc.desc.map(Number);
@@ -57,7 +60,15 @@ export class RecursiveSplit {
   }
 
   /** Splits `items` (value k T + slack) into k bundles each >= T, numbered from `first`, into `bin`. */
-  private split(items: readonly number[], k: number, T: number, slack: number, first: number, bin: Int32Array, r: Rng): boolean {
+  private split(
+    items: readonly number[],
+    k: number,
+    T: number,
+    slack: number,
+    first: number,
+    bin: Int32Array,
+    r: Rng,
+  ): boolean {
     this.budget.tick();
     if (slack < 0) return false;
     if (k === 1) {
@@ -79,7 +90,8 @@ export class RecursiveSplit {
       const S = shuffled.filter((_, q) => inS[q]);
       const rest = shuffled.filter((_, q) => !inS[q]);
       const e = sum - k1 * T;
-      if (this.split(S, k1, T, e, first, bin, r) && this.split(rest, k - k1, T, slack - e, first + k1, bin, r)) return true;
+      if (this.split(S, k1, T, e, first, bin, r) && this.split(rest, k - k1, T, slack - e, first + k1, bin, r))
+        return true;
     }
     return false;
   }

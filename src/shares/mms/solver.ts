@@ -56,7 +56,11 @@ class CoverEngine implements Engine {
   private readonly refutes: (T: bigint) => boolean;
   private rootBoundDone = false;
 
-  constructor(private readonly inc: Incumbent, budget: Budget, total: bigint) {
+  constructor(
+    private readonly inc: Incumbent,
+    budget: Budget,
+    total: bigint,
+  ) {
     if (total <= BigInt(Number.MAX_SAFE_INTEGER)) {
       const cover = new CoverSearch(inc.desc.map(Number), inc.n, budget);
       this.name = 'cover';
@@ -100,20 +104,26 @@ class CoverEngine implements Engine {
  * indices, each worth >= `value`) and anytime bounds; see the module header for the algorithm.
  */
 export function mmsOfIntegers(values: readonly bigint[], n: number, options: MmsOptions = {}): MmsIntegerResult {
-  if (!Number.isInteger(n) || n < 1) throw new InvalidInputError('bad-n', `mms: n must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidInputError('bad-n', `mms: n must be a positive integer, got ${n}`);
   values.forEach((v, i) => {
-    if (typeof v !== 'bigint') throw new InvalidInputError('not-an-integer', `values[${i}]: ${String(v)} is not a bigint`);
+    if (typeof v !== 'bigint')
+      throw new InvalidInputError('not-an-integer', `values[${i}]: ${String(v)} is not a bigint`);
     if (v < 0n) throw new InvalidInputError('negative-value', `values[${i}]: ${v} is negative`);
   });
   const budget = new Budget(options.timeLimitMs, options.signal);
   const m = values.length;
-  const order = values.map((_, i) => i).sort((a, b) => (values[b] > values[a] ? 1 : values[b] < values[a] ? -1 : a - b));
+  const order = values
+    .map((_, i) => i)
+    .sort((a, b) => (values[b] > values[a] ? 1 : values[b] < values[a] ? -1 : a - b));
   const desc = order.map((i) => values[i]);
   const total = desc.reduce((a, b) => a + b, 0n);
 
   let method = 'greedy';
   let status: 'optimal' | 'timeout' = 'optimal';
-  const inc: Incumbent = new Incumbent(desc, n, () => options.onProgress?.({ lower: inc.lower, upper: inc.upper, nodes: budget.nodes }));
+  const inc: Incumbent = new Incumbent(desc, n, () =>
+    options.onProgress?.({ lower: inc.lower, upper: inc.upper, nodes: budget.nodes }),
+  );
 
   if (n === 1) {
     inc.lower = inc.upper = total;
@@ -139,7 +149,13 @@ export function mmsOfIntegers(values: readonly bigint[], n: number, options: Mms
           inc.atMost(inc.lower);
           method = 'subset-sum';
         } else {
-          method = runEngines(inc, budget, [new CoverEngine(inc, budget, total), new RecursiveSplit(inc, budget), new CachedCover(inc, budget)].sort((a, b) => b.weight - a.weight));
+          method = runEngines(
+            inc,
+            budget,
+            [new CoverEngine(inc, budget, total), new RecursiveSplit(inc, budget), new CachedCover(inc, budget)].sort(
+              (a, b) => b.weight - a.weight,
+            ),
+          );
         }
       }
     } catch (e) {

@@ -94,7 +94,10 @@ function estimateBounded(vals: readonly number[], cap: number): number {
   const z = (cap - mean) / sd;
   // Phi(z) by the complementary error function approximation of Abramowitz & Stegun 7.1.26
   const t = 1 / (1 + 0.3275911 * (Math.abs(z) / Math.SQRT2));
-  const erfc = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-(z * z) / 2);
+  const erfc =
+    t *
+    (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) *
+    Math.exp(-(z * z) / 2);
   const phi = z >= 0 ? 1 - erfc / 2 : erfc / 2;
   return 2 ** vals.length * phi;
 }
@@ -169,16 +172,46 @@ export class WindowSets {
       const rest = free.slice(t);
       const posA = rest.filter((_, i) => i % 2 === 0);
       const posB = rest.filter((_, i) => i % 2 === 1);
-      const sizeA = Math.min(2 ** posA.length, estimateBounded(posA.map((p) => w[p]), cap));
-      const sizeB = Math.min(2 ** posB.length, estimateBounded(posB.map((p) => w[p]), cap));
-      return { t, posA, posB, fits: sizeA <= 1.1 * halfLimit && sizeB <= 1.1 * halfLimit, cost: (sizeA + sizeB) * (BUILD_STEPS + 2 ** t) };
+      const sizeA = Math.min(
+        2 ** posA.length,
+        estimateBounded(
+          posA.map((p) => w[p]),
+          cap,
+        ),
+      );
+      const sizeB = Math.min(
+        2 ** posB.length,
+        estimateBounded(
+          posB.map((p) => w[p]),
+          cap,
+        ),
+      );
+      return {
+        t,
+        posA,
+        posB,
+        fits: sizeA <= 1.1 * halfLimit && sizeB <= 1.1 * halfLimit,
+        cost: (sizeA + sizeB) * (BUILD_STEPS + 2 ** t),
+      };
     };
     const plans = [];
     for (let t = Math.max(0, free.length - 64); t <= Math.min(MAX_TOP, free.length); t++) plans.push(split(t));
     plans.sort((a, b) => Number(b.fits) - Number(a.fits) || a.cost - b.cost);
     for (const { t, posA, posB } of plans) {
-      const A = boundedSubsetSums(posA.map((p) => w[p]), cap, halfLimit, budget);
-      const B = A && boundedSubsetSums(posB.map((p) => w[p]), cap, halfLimit, budget);
+      const A = boundedSubsetSums(
+        posA.map((p) => w[p]),
+        cap,
+        halfLimit,
+        budget,
+      );
+      const B =
+        A &&
+        boundedSubsetSums(
+          posB.map((p) => w[p]),
+          cap,
+          halfLimit,
+          budget,
+        );
       if (!A || !B) continue;
       this.A = A;
       this.B = B;
@@ -300,7 +333,8 @@ export class WindowSets {
     this.sums[at] = sum;
     const off = at * W;
     const cm = this.combo * W;
-    for (let k = 0; k < W; k++) this.masks[off + k] = this.baseMask[k] | (this.comboMasks.length ? this.comboMasks[cm + k] : 0);
+    for (let k = 0; k < W; k++)
+      this.masks[off + k] = this.baseMask[k] | (this.comboMasks.length ? this.comboMasks[cm + k] : 0);
     for (let mask = (this.A as HalfList).masks[ia], bit = 0; mask !== 0; bit++, mask >>>= 1) {
       if (mask & 1) {
         const p = this.posA[bit];

@@ -41,7 +41,7 @@ describe('Rational', () => {
       assert.ok(a.add(b).mul(c).eq(a.mul(c).add(b.mul(c))));
       assert.ok(a.sub(b).add(b).eq(a));
       if (!b.isZero()) assert.ok(a.div(b).mul(b).eq(a));
-      assert.equal(a.cmp(b), -b.cmp(a));
-    }), { numRuns: 500 });
+      assert.equal(a.cmp(b) + b.cmp(a), 0, 'cmp is antisymmetric');
+    }), { numRuns: 500, seed: 2026 });
   });
 });

@@ -48,7 +48,11 @@ const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.
 
 /** Is the uniform lottery over `allocations` ex-ante proportional (sums >= (count / n) v_i(M))? */
 function proportional(inst: Instance, allocations: readonly (readonly (readonly number[])[])[]): boolean {
-  return inst.values.every((_, i) => Rational.sum(allocations.map((A) => inst.value(i, A[i]))).mul(inst.n).ge(inst.total(i).mul(allocations.length)));
+  return inst.values.every((_, i) =>
+    Rational.sum(allocations.map((A) => inst.value(i, A[i])))
+      .mul(inst.n)
+      .ge(inst.total(i).mul(allocations.length)),
+  );
 }
 
 function record(row: Row, ms: number, log: OracleLog, ok: boolean): void {
@@ -74,7 +78,8 @@ function threeAgents(m: number, count: number): Row {
     const { allocations } = threeDividerPairs(integerValuations(inst), (x) => log.wrap(set, x));
     record(row, performance.now() - t0, log, proportional(inst, allocations));
     const t1 = performance.now();
-    for (const v of integerValuations(inst)) if (mmsOfIntegers(v, 3, { timeLimitMs: 1000 }).status !== 'optimal') row.baseline.timeouts++;
+    for (const v of integerValuations(inst))
+      if (mmsOfIntegers(v, 3, { timeLimitMs: 1000 }).status !== 'optimal') row.baseline.timeouts++;
     row.baseline.times.push(performance.now() - t1);
   }
   return row;
@@ -114,10 +119,13 @@ function twoAgents(m: number, eps: Rational, count: number): Row {
 }
 
 function table(rows: Row[]): string {
-  const head = '| band | instances | median | max | oracle calls (median) | time in oracles (median) | oracle answers | ex-ante PROP | baseline: exact kernel, 3 MMS (median / max / timeouts at 1 s) |';
+  const head =
+    '| band | instances | median | max | oracle calls (median) | time in oracles (median) | oracle answers | ex-ante PROP | baseline: exact kernel, 3 MMS (median / max / timeouts at 1 s) |';
   const lines = rows.map((r) => {
     const methods = [...r.methods].map(([k, v]) => `${k} ${v}`).join(', ');
-    const base = r.baseline ? `${fmt(median(r.baseline.times))} / ${fmt(Math.max(...r.baseline.times))} / ${r.baseline.timeouts}` : '';
+    const base = r.baseline
+      ? `${fmt(median(r.baseline.times))} / ${fmt(Math.max(...r.baseline.times))} / ${r.baseline.timeouts}`
+      : '';
     return `| ${r.band} | ${r.times.length} | ${fmt(median(r.times))} | ${fmt(Math.max(...r.times))} | ${median(r.calls)} | ${(100 * median(r.oracleShare)).toFixed(0)} % | ${methods} | ${r.proportional}/${r.times.length} | ${base} |`;
   });
   return [head, '|---|---|---|---|---|---|---|---|---|', ...lines].join('\n');
@@ -139,7 +147,12 @@ export async function run(args: string[]): Promise<void> {
     rows.push(propThreeAgents(m, count));
     console.log(table([rows[rows.length - 1]]).split('\n')[2]);
   }
-  for (const [m, eps] of [[100, Rational.ZERO], [500, Rational.ZERO], [100, new Rational(1n, 10n)], [500, new Rational(1n, 10n)]] as const) {
+  for (const [m, eps] of [
+    [100, Rational.ZERO],
+    [500, Rational.ZERO],
+    [100, new Rational(1n, 10n)],
+    [500, new Rational(1n, 10n)],
+  ] as const) {
     rows.push(twoAgents(m, eps, count));
     console.log(table([rows[rows.length - 1]]).split('\n')[2]);
   }

@@ -39,14 +39,20 @@ function option(args: string[], name: string, fallback: string): string {
 /** a = 1, b = 3; agent i finds each good large with probability p_i ~ U[0.1, 0.6]. */
 function bivalued(r: Rng, n: number, m: number, cake: boolean): Instance {
   const p = Array.from({ length: n }, () => 0.1 + 0.5 * r.float());
-  const values = p.map((pi) => [...Array.from({ length: m }, () => (r.float() < pi ? 3 : 1)), ...(cake ? [r.int(0, 3 * m)] : [])]);
+  const values = p.map((pi) => [
+    ...Array.from({ length: m }, () => (r.float() < pi ? 3 : 1)),
+    ...(cake ? [r.int(0, 3 * m)] : []),
+  ]);
   return new Instance(values, { bivalued: [1, 3], divisible: cake ? [m] : [] });
 }
 
 /** Few popular goods (each good popular with probability 1/4; an agent finds a popular good large with probability 4/5, every other good small): the agent order matters, so the lottery has a large support. */
 function popular(r: Rng, n: number, m: number, cake: boolean): Instance {
   const hot = Array.from({ length: m }, () => r.float() < 0.25);
-  const values = Array.from({ length: n }, () => [...hot.map((h) => (h && r.float() < 0.8 ? 3 : 1)), ...(cake ? [r.int(0, 3 * m)] : [])]);
+  const values = Array.from({ length: n }, () => [
+    ...hot.map((h) => (h && r.float() < 0.8 ? 3 : 1)),
+    ...(cake ? [r.int(0, 3 * m)] : []),
+  ]);
   return new Instance(values, { bivalued: [1, 3], divisible: cake ? [m] : [] });
 }
 
@@ -74,14 +80,26 @@ export async function run(args: string[]): Promise<void> {
     '| n | m | Algorithm 2 | prices | EFX check | fPO (cycles) | fPO (prices) | round robin (baseline) | all certified |',
     '|---|---|---|---|---|---|---|---|---|',
   ];
-  for (const [n, m] of [[10, 100], [50, 1000]] as const) {
-    const t = { alg: [] as number[], prices: [] as number[], efx: [] as number[], cycle: [] as number[], priceCheck: [] as number[], rr: [] as number[] };
+  for (const [n, m] of [
+    [10, 100],
+    [50, 1000],
+  ] as const) {
+    const t = {
+      alg: [] as number[],
+      prices: [] as number[],
+      efx: [] as number[],
+      cycle: [] as number[],
+      priceCheck: [] as number[],
+      rr: [] as number[],
+    };
     let ok = true;
     for (let k = 0; k < instances; k++) {
       const inst = bivalued(r, n, m, false);
       const order = sampledAgentOrder(n, seed + k);
       const [res, tAlg] = timed(() => matchAndFreeze(inst, order));
-      const [p, tPrices] = timed(() => marketPrices(inst, res.bundles, (i) => res.removedRound[i] !== null, largeTest(inst), commonPair(inst).a));
+      const [p, tPrices] = timed(() =>
+        marketPrices(inst, res.bundles, (i) => res.removedRound[i] !== null, largeTest(inst), commonPair(inst).a),
+      );
       const a = new Allocation(res.bundles, m);
       const [efx, tEfx] = timed(() => checkEFX0(inst, a));
       const [fpo, tCycle] = timed(() => checkFPO(inst, a));
@@ -95,11 +113,16 @@ export async function run(args: string[]): Promise<void> {
       t.priceCheck.push(tEq);
       t.rr.push(tRR);
     }
-    lines.push(`| ${n} | ${m} | ${ms(median(t.alg))} | ${ms(median(t.prices))} | ${ms(median(t.efx))} | ${ms(median(t.cycle))} | ${ms(median(t.priceCheck))} | ${ms(median(t.rr))} | ${ok ? 'yes' : 'NO'} |`);
+    lines.push(
+      `| ${n} | ${m} | ${ms(median(t.alg))} | ${ms(median(t.prices))} | ${ms(median(t.efx))} | ${ms(median(t.cycle))} | ${ms(median(t.priceCheck))} | ${ms(median(t.rr))} | ${ok ? 'yes' : 'NO'} |`,
+    );
     console.log(lines[lines.length - 1]);
   }
   lines.push('', '## The exact lottery over all n! agent orders (m = 2n, few popular goods; one instance per row)', '');
-  lines.push('| mechanism | n | m | orders | support | run all orders | certify | verdict |', '|---|---|---|---|---|---|---|---|');
+  lines.push(
+    '| mechanism | n | m | orders | support | run all orders | certify | verdict |',
+    '|---|---|---|---|---|---|---|---|',
+  );
   for (const id of ['ef-efx-fpo-bivalued', 'prop-efm'] as const) {
     for (const n of [6, 7, 8]) {
       const inst = popular(r, n, 2 * n, id === 'prop-efm');
@@ -108,7 +131,9 @@ export async function run(args: string[]): Promise<void> {
       const [report, tCert] = timed(() => certify(o));
       let orders = 1;
       for (let k = 2; k <= n; k++) orders *= k;
-      lines.push(`| ${id} | ${n} | ${2 * n} | ${orders} | ${support} | ${ms(tRun)} | ${ms(tCert)} | ${report.verdict} |`);
+      lines.push(
+        `| ${id} | ${n} | ${2 * n} | ${orders} | ${support} | ${ms(tRun)} | ${ms(tCert)} | ${report.verdict} |`,
+      );
       console.log(lines[lines.length - 1]);
     }
   }
@@ -116,7 +141,8 @@ export async function run(args: string[]): Promise<void> {
   console.log(`wrote ${out}`);
 }
 
-if (require.main === module) run(process.argv.slice(2)).catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module)
+  run(process.argv.slice(2)).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -8,7 +8,8 @@
  * column. Writes `bench/results/multipliers.md`.
  *
  * Options: `--trials T`, `--m 10,20,...`, `--workers W` (default 2), `--experiment NAME` (default bai-golz-fig3),
- * `--from RUN.json` (tabulate a run saved by `fairdiv experiment ... --out RUN.json` instead of running), `--out FILE`.
+ * `--columns c1,c2` (a subset of the columns), `--from A.json,B.json` (tabulate runs saved by
+ * `fairdiv experiment ... --out RUN.json` instead of running; one section per run), `--out FILE`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -21,21 +22,8 @@ function arg(args: string[], name: string): string | undefined {
   return k >= 0 ? args[k + 1] : undefined;
 }
 
-export async function run(args: string[]): Promise<void> {
-  const from = arg(args, 'from');
-  const experiment = arg(args, 'experiment') ?? 'bai-golz-fig3';
-  let result: ExperimentRun;
-  if (from) result = runFromJson(JSON.parse(readFileSync(from, 'utf8')), from);
-  else {
-    const trials = arg(args, 'trials') ? Number(arg(args, 'trials')) : undefined;
-    const ms = arg(args, 'm')?.split(',').map(Number);
-    const workers = Number(arg(args, 'workers') ?? 2);
-    result = await runExperiment(experiment, {
-      trials, ms, workers,
-      onProgress: (p) => process.stderr.write(`\r${p.doneTrials}/${p.totalTrials} trials`),
-    });
-    process.stderr.write('\n');
-  }
+/** The markdown section of one run. */
+function section(result: ExperimentRun, source: string): string[] {
   const rows = summarize(result);
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r.counts)))];
   const totals: Record<string, number> = {};
@@ -46,18 +34,19 @@ export async function run(args: string[]): Promise<void> {
   }
   const compute = sampling + Object.values(totals).reduce((a, b) => a + b, 0);
   const authors = AUTHORS_SECONDS[result.experiment];
-  const lines: string[] = [
-    `# ${result.experiment}: ${result.trials} trials per m`,
+  return [
+    `## ${result.experiment}: ${result.trials} trials per m, m = ${result.ms.join(', ')}${result.columns ? `; columns ${result.columns.join(', ')}` : ''}`,
     '',
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; load average at the end ${loadavg().map((x) => x.toFixed(2)).join(', ')} (the machine is shared).`,
-    `Source: ${from ? `run file ${from}` : 'this benchmark run'}.`,
-    '',
-    `Wall time: **${result.wallSeconds.toFixed(0)} s**${authors ? ` against the authors' ${authors} s (ratio ${(result.wallSeconds / authors).toFixed(3)}; goal < 0.1)` : ''}.`,
+    `Source: ${source}.`,
+    `Wall time: **${result.wallSeconds.toFixed(0)} s**${authors && !result.columns && result.trials === 1000 ? ` against the authors' ${authors} s (ratio ${(result.wallSeconds / authors).toFixed(3)}; goal < 0.1)` : ''}.`,
     `Compute time summed over workers: ${compute.toFixed(0)} s (sampling ${sampling.toFixed(0)} s).`,
     '',
-    '| column | compute seconds |',
-    '|---|---:|',
-    ...Object.entries(totals).map(([c, s]) => `| ${c} | ${s.toFixed(1)} |`),
+    '| column | compute seconds | per trial (ms) |',
+    '|---|---:|---:|',
+    ...Object.entries(totals).map(([c, s]) => {
+      const trials = rows.filter((r) => r.counts[c as keyof typeof r.counts] !== undefined).length * result.trials;
+      return `| ${c} | ${s.toFixed(1)} | ${((1000 * s) / Math.max(1, trials)).toFixed(2)} |`;
+    }),
     '',
     `| m | ${columns.join(' | ')} | seconds |`,
     `|---:|${columns.map(() => '---|').join('')}---:|`,
@@ -68,14 +57,44 @@ export async function run(args: string[]): Promise<void> {
         const ref = r.reference?.[k];
         const match = r.referenceMatch?.[k];
         const und = r.undecided[k];
-        return `${r.counts[k]}${und ? ` (+${und} undecided)` : ''}${ref !== undefined ? ` / ref ${ref}${match ? ` (${match})` : ''}` : ''}`;
+        const unp = r.unproven[k];
+        return `${r.counts[k]}${und ? ` (+${und} undecided)` : ''}${unp ? ` (${unp} unproven)` : ''}${ref !== undefined ? ` / ref ${ref}${match ? ` (${match})` : ''}` : ''}`;
       });
       return `| ${r.m} | ${cells.join(' | ')} | ${r.seconds.toFixed(1)} |`;
     }),
     '',
-    'Counts are successes out of the trials; "ref" is the authors\' count (1000 trials), compared exactly for the columns',
-    'the NumPy MT19937 stream reproduces (multiplier and round-robin EF) and by the 95% Jeffreys interval otherwise.',
+  ];
+}
+
+export async function run(args: string[]): Promise<void> {
+  const from = arg(args, 'from');
+  const sections: string[] = [];
+  if (from)
+    for (const f of from.split(','))
+      sections.push(...section(runFromJson(JSON.parse(readFileSync(f, 'utf8')), f), `run file ${f}`));
+  else {
+    const experiment = arg(args, 'experiment') ?? 'bai-golz-fig3';
+    const result = await runExperiment(experiment, {
+      trials: arg(args, 'trials') ? Number(arg(args, 'trials')) : undefined,
+      ms: arg(args, 'm')?.split(',').map(Number),
+      columns: arg(args, 'columns')?.split(','),
+      workers: Number(arg(args, 'workers') ?? 2),
+      onProgress: (p) => process.stderr.write(`\r${p.doneTrials}/${p.totalTrials} trials`),
+    });
+    process.stderr.write('\n');
+    sections.push(...section(result, 'this benchmark run'));
+  }
+  const lines = [
+    '# Bai & Gölz experiments: reproduction and timing',
     '',
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; load average at the end ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')} (the machine is shared with other work).`,
+    'Counts are successes out of the trials; "ref" is the authors\' count (1000 trials), compared exactly for the columns',
+    'the NumPy MT19937 stream reproduces (multiplier and round-robin EF, the symmetric control) and by the 95% Jeffreys',
+    'interval otherwise (rounded MNW from MOSEK, PO from Gurobi, the Beta sampler from SciPy).',
+    '',
+    ...sections,
   ];
   const out = arg(args, 'out') ?? 'bench/results/multipliers.md';
   writeFileSync(out, lines.join('\n'));

@@ -14,7 +14,10 @@ else {
   require('../scripts/register.cjs');
   cli = require('../src/cli/index.ts');
 }
-cli.main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
-  console.error(e && e.stack ? e.stack : e);
-  process.exit(3);
-});
+cli.main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e && e.stack ? e.stack : e);
+    process.exit(3);
+  },
+);

@@ -27,5 +27,7 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
-const outputs = Object.entries(result.metafile.outputs).map(([f, o]) => `${f.replace(/^.*dist\//, 'dist/')} ${(o.bytes / 1024).toFixed(1)} KiB`);
+const outputs = Object.entries(result.metafile.outputs).map(
+  ([f, o]) => `${f.replace(/^.*dist\//, 'dist/')} ${(o.bytes / 1024).toFixed(1)} KiB`,
+);
 console.log(`build-media: ${outputs.join(', ')}`);

@@ -11,9 +11,7 @@ const installed = join(root, 'node_modules', '.package-lock.json');
 const tools = ['tsc', 'mocha', 'esbuild'].map((t) => join(root, 'node_modules', '.bin', t));
 
 const stale =
-  !existsSync(installed) ||
-  tools.some((t) => !existsSync(t)) ||
-  statSync(lock).mtimeMs > statSync(installed).mtimeMs;
+  !existsSync(installed) || tools.some((t) => !existsSync(t)) || statSync(lock).mtimeMs > statSync(installed).mtimeMs;
 
 if (stale) {
   console.log('fairdiv: node_modules missing or older than package-lock.json; running npm ci');

@@ -5,7 +5,17 @@
 // tslab), and runs @vscode/vsce 3.9.2 `package --no-dependencies`. Writes fairdiv-<version>.vsix at the
 // repository root (or --out FILE) and prints its size.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,21 +70,27 @@ try {
   }
   cpSync(join(root, 'walkthrough'), join(stage, 'walkthrough'), { recursive: true });
   cpSync(join(root, '.vscodeignore'), join(stage, '.vscodeignore'));
-  writeFileSync(join(stage, 'README.md'), [
-    '# Fair Division Notebooks',
-    '',
-    'Exact fair-division mechanisms, lotteries and certificates in VS Code notebooks.',
-    '',
-    '* A notebook kernel for `.ipynb` files (TypeScript and JavaScript cells) that runs user code in a',
-    "  separate process; `import { instance, solve, certify, display } from 'fairdiv'` works out of the box.",
-    '* Renderers for allocation matrices, lotteries, MMS histograms and certificate reports.',
-    '* Commands: **Fair Division: Open Sample Notebook**, **Fair Division: New Notebook**,',
-    '  **Fair Division: Restart Kernel**; a getting-started walkthrough.',
-    '',
-    `Bundled notebooks: ${notebooks.join(', ')}.`,
-    '',
-  ].join('\n'));
-  writeFileSync(join(stage, 'LICENSE.md'), `MIT License\n\nCopyright (c) fairdiv contributors\n\nPermission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:\n\nThe above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.\n\nTHE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.\n`);
+  writeFileSync(
+    join(stage, 'README.md'),
+    [
+      '# Fair Division Notebooks',
+      '',
+      'Exact fair-division mechanisms, lotteries and certificates in VS Code notebooks.',
+      '',
+      '* A notebook kernel for `.ipynb` files (TypeScript and JavaScript cells) that runs user code in a',
+      "  separate process; `import { instance, solve, certify, display } from 'fairdiv'` works out of the box.",
+      '* Renderers for allocation matrices, lotteries, MMS histograms and certificate reports.',
+      '* Commands: **Fair Division: Open Sample Notebook**, **Fair Division: New Notebook**,',
+      '  **Fair Division: Restart Kernel**; a getting-started walkthrough.',
+      '',
+      `Bundled notebooks: ${notebooks.join(', ')}.`,
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(stage, 'LICENSE.md'),
+    `MIT License\n\nCopyright (c) fairdiv contributors\n\nPermission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:\n\nThe above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.\n\nTHE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.\n`,
+  );
   const out = outArg ?? join(root, `${manifest.name}-${manifest.version}.vsix`);
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   if (!existsSync(vsce)) {

@@ -4,7 +4,11 @@ const esbuild = require('esbuild');
 require.extensions['.ts'] = function (module, filename) {
   const src = fs.readFileSync(filename, 'utf8');
   const { code } = esbuild.transformSync(src, {
-    loader: 'ts', format: 'cjs', target: 'node20', sourcemap: 'inline', sourcefile: filename,
+    loader: 'ts',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    sourcefile: filename,
   });
   module._compile(code, filename);
 };

@@ -25,7 +25,10 @@ async function main(argv) {
     else filters.push(argv[k]);
   }
   const dir = path.join(root, 'notebooks');
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ipynb')).sort()
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.ipynb'))
+    .sort()
     .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
   if (files.length === 0) {
     console.error('start: no notebooks found in notebooks/');
@@ -41,16 +44,23 @@ async function main(argv) {
     runner.writeNotebook(path.join(outDir, `${name}.ipynb`), r.output);
     runner.writeHtml(path.join(outDir, `${name}.html`), r.output, name);
     for (const c of r.output.cells)
-      for (const o of c.outputs || []) if (o.output_type === 'error') console.error(`  ${f} [${c.execution_count}]: ${o.ename}: ${o.evalue}`);
+      for (const o of c.outputs || [])
+        if (o.output_type === 'error') console.error(`  ${f} [${c.execution_count}]: ${o.ename}: ${o.evalue}`);
     reports.push(r);
   }
   console.log(runner.summaryTable(reports));
   const bad = reports.filter((r) => !r.ok);
-  console.log(`\n${reports.length} notebooks, HTML in ${path.relative(process.cwd(), outDir) || '.'}/` + (bad.length ? `; FAILED: ${bad.map((r) => path.basename(r.notebook)).join(', ')}` : '; all ok'));
+  console.log(
+    `\n${reports.length} notebooks, HTML in ${path.relative(process.cwd(), outDir) || '.'}/` +
+      (bad.length ? `; FAILED: ${bad.map((r) => path.basename(r.notebook)).join(', ')}` : '; all ok'),
+  );
   return bad.length ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
-  console.error(e && e.stack ? e.stack : e);
-  process.exit(3);
-});
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e && e.stack ? e.stack : e);
+    process.exit(3);
+  },
+);

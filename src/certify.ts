@@ -49,7 +49,11 @@ export interface ClaimResult {
  * checked and holds: a report with nothing claimed or nothing decided is never `ok`.
  */
 export class CertificateReport {
-  constructor(readonly mechanism: string, readonly instance: Instance, readonly claims: readonly ClaimResult[]) {}
+  constructor(
+    readonly mechanism: string,
+    readonly instance: Instance,
+    readonly claims: readonly ClaimResult[],
+  ) {}
   get verdict(): Verdict {
     if (!this.claims.length) return 'nothing-claimed';
     if (this.failed) return 'failed';
@@ -72,17 +76,29 @@ export class CertificateReport {
     return {
       ok: this.ok,
       verdict: this.verdict,
-      claims: this.claims.map((c) => ({ id: c.id, ...(c.rho ? { rho: c.rho.toString() } : {}), status: c.status, holds: c.holds, text: c.text, detail: c.detail, witness: c.witness })),
+      claims: this.claims.map((c) => ({
+        id: c.id,
+        ...(c.rho ? { rho: c.rho.toString() } : {}),
+        status: c.status,
+        holds: c.holds,
+        text: c.text,
+        detail: c.detail,
+        witness: c.witness,
+      })),
     };
   }
   [Symbol.for('nodejs.util.inspect.custom')](): string {
-    const lines = this.claims.map((c) => `  ${c.status === 'pass' ? '✓' : c.status === 'fail' ? '✗' : '?'} ${c.id}${c.rho ? `(${c.rho})` : ''}: ${c.text}`);
+    const lines = this.claims.map(
+      (c) =>
+        `  ${c.status === 'pass' ? '✓' : c.status === 'fail' ? '✗' : '?'} ${c.id}${c.rho ? `(${c.rho})` : ''}: ${c.text}`,
+    );
     return `CertificateReport(${this.mechanism}: ${this.verdict}, ${this.passed} pass, ${this.failed} fail, ${this.unchecked} unchecked)\n${lines.join('\n')}`;
   }
 }
 
 /** A claim chosen by the caller: an id, or an id with its factor (`{ id: 'rho-mms', rho: '2/3' }`). */
-export type ClaimChoice = ClaimId | { readonly id: ClaimId; readonly rho?: RationalLike; readonly params?: Readonly<Record<string, unknown>> };
+export type ClaimChoice =
+  ClaimId | { readonly id: ClaimId; readonly rho?: RationalLike; readonly params?: Readonly<Record<string, unknown>> };
 
 export interface CertifyOptions {
   /** Check these claims instead of the outcome's own (any allocation, from anywhere). */
@@ -105,7 +121,10 @@ function chosenClaim(choice: unknown, k: number): Claim {
     return { id, text: `${id} (chosen by the caller)` };
   }
   if (choice === null || typeof choice !== 'object' || Array.isArray(choice))
-    throw new InvalidInputError('bad-claims', `${where}: expected a claim id or { id, rho? }, got ${JSON.stringify(choice)}`);
+    throw new InvalidInputError(
+      'bad-claims',
+      `${where}: expected a claim id or { id, rho? }, got ${JSON.stringify(choice)}`,
+    );
   const c = choice as { id?: unknown; rho?: unknown; params?: unknown };
   const id = toClaimId(c.id, `${where}.id`);
   const rho = c.rho === undefined ? undefined : Rational.from(c.rho as RationalLike, `${where}.rho`);
@@ -113,22 +132,42 @@ function chosenClaim(choice: unknown, k: number): Claim {
   if (c.params !== undefined && (c.params === null || typeof c.params !== 'object' || Array.isArray(c.params)))
     throw new InvalidInputError('bad-claims', `${where}.params: expected an object, got ${JSON.stringify(c.params)}`);
   const params = c.params === undefined ? undefined : (c.params as Readonly<Record<string, unknown>>);
-  return { id, text: `${id}${rho ? ` (${rho})` : ''} (chosen by the caller)`, ...(rho ? { rho } : {}), ...(params ? { params } : {}) };
+  return {
+    id,
+    text: `${id}${rho ? ` (${rho})` : ''} (chosen by the caller)`,
+    ...(rho ? { rho } : {}),
+    ...(params ? { params } : {}),
+  };
 }
 
 function claimsToCheck(o: Outcome, options: CertifyOptions | undefined): readonly Claim[] {
   if (options === undefined) return o.claims;
   if (options === null || typeof options !== 'object' || Array.isArray(options))
-    throw new InvalidInputError('bad-certify-options', `certify: options must be an object { claims?, skip? }, got ${JSON.stringify(options)}`);
+    throw new InvalidInputError(
+      'bad-certify-options',
+      `certify: options must be an object { claims?, skip? }, got ${JSON.stringify(options)}`,
+    );
   for (const key of Object.keys(options))
-    if (!CERTIFY_OPTION_KEYS.includes(key)) throw new InvalidInputError('unknown-option', `unknown option ${key} for certify; known: ${CERTIFY_OPTION_KEYS.join(', ')}`);
+    if (!CERTIFY_OPTION_KEYS.includes(key))
+      throw new InvalidInputError(
+        'unknown-option',
+        `unknown option ${key} for certify; known: ${CERTIFY_OPTION_KEYS.join(', ')}`,
+      );
   let claims: readonly Claim[] = o.claims;
   if (options.claims !== undefined) {
-    if (!Array.isArray(options.claims)) throw new InvalidInputError('bad-claims', `certify options.claims: expected a list of claim ids, got ${JSON.stringify(options.claims)}`);
+    if (!Array.isArray(options.claims))
+      throw new InvalidInputError(
+        'bad-claims',
+        `certify options.claims: expected a list of claim ids, got ${JSON.stringify(options.claims)}`,
+      );
     claims = options.claims.map(chosenClaim);
   }
   if (options.skip !== undefined) {
-    if (!Array.isArray(options.skip)) throw new InvalidInputError('bad-claims', `certify options.skip: expected a list of claim ids, got ${JSON.stringify(options.skip)}`);
+    if (!Array.isArray(options.skip))
+      throw new InvalidInputError(
+        'bad-claims',
+        `certify options.skip: expected a list of claim ids, got ${JSON.stringify(options.skip)}`,
+      );
     const skip = new Set<string>(options.skip.map((id, k) => toClaimId(id, `certify options.skip[${k}]`)));
     claims = claims.filter((c) => !skip.has(c.id));
   }
@@ -138,7 +177,11 @@ function claimsToCheck(o: Outcome, options: CertifyOptions | undefined): readonl
 function checkClaim(o: Outcome, claim: Claim, ctx: ClaimContext): CheckResult {
   const id = toClaimId(claim.id, 'claim');
   if (isAllocationClaimId(id)) {
-    if (!o.allocation) return { holds: false, detail: { reason: `claim ${id} needs an integral allocation; use ex-post-${id} for lotteries` } };
+    if (!o.allocation)
+      return {
+        holds: false,
+        detail: { reason: `claim ${id} needs an integral allocation; use ex-post-${id} for lotteries` },
+      };
     return allocationCheckers[id](o.instance, o.allocation, claim);
   }
   if (id.startsWith('ex-post-')) return checkExPost(o, id.slice(8) as Parameters<typeof checkExPost>[1], claim);
@@ -151,13 +194,21 @@ function checkClaim(o: Outcome, claim: Claim, ctx: ClaimContext): CheckResult {
  */
 function checkWithinBudget(o: Outcome, claim: Claim, ctx: ClaimContext, limitMs: number): CheckResult {
   if (budgetExpired())
-    return { holds: false, unchecked: true, detail: { reason: `the time limit of this certify call (${limitMs} ms) ran out before this claim was checked` } };
+    return {
+      holds: false,
+      unchecked: true,
+      detail: { reason: `the time limit of this certify call (${limitMs} ms) ran out before this claim was checked` },
+    };
   try {
     const left = remainingMs();
     return withHardStop(left + graceMs(left), `claim ${claim.id}`, () => checkClaim(o, claim, ctx));
   } catch (e) {
     if (e instanceof LimitError)
-      return { holds: false, unchecked: true, detail: { reason: `stopped by the time limit of this certify call (${limitMs} ms): ${e.message}` } };
+      return {
+        holds: false,
+        unchecked: true,
+        detail: { reason: `stopped by the time limit of this certify call (${limitMs} ms): ${e.message}` },
+      };
     throw e;
   }
 }
@@ -167,19 +218,33 @@ function checkWithinBudget(o: Outcome, claim: Claim, ctx: ClaimContext, limitMs:
  * (`timeLimitMs`, default 60 s) shared by all its claims; see the module comment.
  */
 export function certify(o: Outcome, options?: CertifyOptions): CertificateReport {
-  if (!isOutcome(o)) throw new InvalidInputError('bad-argument', `certify: the first argument must be an Outcome (from solve or outcomeFromJson), got ${describe(o)}`);
+  if (!isOutcome(o))
+    throw new InvalidInputError(
+      'bad-argument',
+      `certify: the first argument must be an Outcome (from solve or outcomeFromJson), got ${describe(o)}`,
+    );
   const claims = claimsToCheck(o, options);
   const limitMs = timeLimitMs(options?.timeLimitMs, 'certify options.timeLimitMs');
   const info = findMechanism(o.mechanism);
   const ctx: ClaimContext = info
     ? { rerun: (inst) => info.run(inst, o.options as Record<string, unknown>), incentiveSpace: info.incentives?.space }
     : {};
-  const results = withTimeBudget(limitMs, () =>
-    claims.map((claim): ClaimResult => {
-      const r = checkWithinBudget(o, claim, ctx, limitMs);
-      const status: ClaimStatus = r.unchecked ? 'unchecked' : r.holds ? 'pass' : 'fail';
-      return { id: claim.id, text: claim.text, rho: claim.rho, status, holds: r.holds && !r.unchecked, detail: r.detail, witness: r.witness };
-    }),
+  const results = withTimeBudget(
+    limitMs,
+    () =>
+      claims.map((claim): ClaimResult => {
+        const r = checkWithinBudget(o, claim, ctx, limitMs);
+        const status: ClaimStatus = r.unchecked ? 'unchecked' : r.holds ? 'pass' : 'fail';
+        return {
+          id: claim.id,
+          text: claim.text,
+          rho: claim.rho,
+          status,
+          holds: r.holds && !r.unchecked,
+          detail: r.detail,
+          witness: r.witness,
+        };
+      }),
     'certify',
     { hardStop: false },
   );
@@ -190,7 +255,13 @@ export function certify(o: Outcome, options?: CertifyOptions): CertificateReport
 function isOutcome(x: unknown): x is Outcome {
   if (x === null || typeof x !== 'object') return false;
   const o = x as Partial<Outcome>;
-  return typeof o.mechanism === 'string' && Array.isArray(o.claims) && typeof o.support === 'function' && typeof o.instance === 'object' && o.instance !== null;
+  return (
+    typeof o.mechanism === 'string' &&
+    Array.isArray(o.claims) &&
+    typeof o.support === 'function' &&
+    typeof o.instance === 'object' &&
+    o.instance !== null
+  );
 }
 
 function describe(x: unknown): string {

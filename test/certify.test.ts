@@ -6,14 +6,28 @@ import { certify } from '../src/certify';
 import '../src/mechanisms/classic';
 import { mechanism } from '../src/mechanisms/registry';
 
-const inst = instance({ values: [[3, 7, '5/2'], [4, 4, 1]] });
-const code = (c: string, msg?: RegExp) => (e: Error & { code?: string }) => e.code === c && (!msg || msg.test(e.message));
+const inst = instance({
+  values: [
+    [3, 7, '5/2'],
+    [4, 4, 1],
+  ],
+});
+const code = (c: string, msg?: RegExp) => (e: Error & { code?: string }) =>
+  e.code === c && (!msg || msg.test(e.message));
 const outcome = (bundles: number[][], claims: Outcome['claims']) =>
   new Outcome({ mechanism: 'elsewhere', instance: inst, allocation: new Allocation(bundles, inst.m), claims });
 
 describe('certify', () => {
   it('is certified only when every claim is checked and holds', () => {
-    const r = certify(outcome([[1, 2], [0]], [{ id: 'ef1', text: 'EF1' }, { id: 'prop1', text: 'PROP1' }]));
+    const r = certify(
+      outcome(
+        [[1, 2], [0]],
+        [
+          { id: 'ef1', text: 'EF1' },
+          { id: 'prop1', text: 'PROP1' },
+        ],
+      ),
+    );
     assert.equal(r.verdict, 'certified');
     assert.equal(r.ok, true);
   });
@@ -27,10 +41,23 @@ describe('certify', () => {
 
   it('reports "partly checked" when some claim could not be decided, and "nothing checked" when none could', () => {
     const base = mechanism('round-robin').run(inst);
-    const withAudit = new Outcome({ mechanism: 'round-robin', instance: inst, allocation: base.allocation, claims: [{ id: 'ef1', text: 'EF1' }, { id: 'alpha-po', text: 'no alpha' }] });
+    const withAudit = new Outcome({
+      mechanism: 'round-robin',
+      instance: inst,
+      allocation: base.allocation,
+      claims: [
+        { id: 'ef1', text: 'EF1' },
+        { id: 'alpha-po', text: 'no alpha' },
+      ],
+    });
     assert.equal(certify(withAudit).verdict, 'partly-checked');
     assert.equal(certify(withAudit).ok, true);
-    const onlyUndecided = new Outcome({ mechanism: 'round-robin', instance: inst, allocation: base.allocation, claims: [{ id: 'alpha-po', text: 'no alpha' }] });
+    const onlyUndecided = new Outcome({
+      mechanism: 'round-robin',
+      instance: inst,
+      allocation: base.allocation,
+      claims: [{ id: 'alpha-po', text: 'no alpha' }],
+    });
     assert.equal(certify(onlyUndecided).verdict, 'nothing-checked');
     assert.equal(certify(onlyUndecided).ok, false);
   });
@@ -51,20 +78,36 @@ describe('certify', () => {
 
   it('checks properties chosen by the caller on any allocation', () => {
     const r = certify(outcome([[1, 2], [0]], []), { claims: ['ef1', 'prop1', { id: 'rho-mms', rho: '1/2' }] });
-    assert.deepEqual(r.claims.map((c) => [c.id, c.status]), [['ef1', 'pass'], ['prop1', 'pass'], ['rho-mms', 'pass']]);
+    assert.deepEqual(
+      r.claims.map((c) => [c.id, c.status]),
+      [
+        ['ef1', 'pass'],
+        ['prop1', 'pass'],
+        ['rho-mms', 'pass'],
+      ],
+    );
     assert.equal(r.claims[2].rho!.toString(), '1/2');
     assert.equal(r.verdict, 'certified');
     const ef = certify(outcome([[0, 1, 2], []], []), { claims: ['ef'] });
     assert.equal(ef.verdict, 'failed');
-    assert.throws(() => certify(outcome([[1, 2], [0]], []), { claims: ['eff1' as never] }), code('unknown-claim', /options.claims\[0\]/));
+    assert.throws(
+      () => certify(outcome([[1, 2], [0]], []), { claims: ['eff1' as never] }),
+      code('unknown-claim', /options.claims\[0\]/),
+    );
     assert.throws(() => certify(outcome([[1, 2], [0]], []), { claims: 'ef1' as never }), code('bad-claims'));
-    assert.throws(() => certify(outcome([[1, 2], [0]], []), { claims: [{ id: 'rho-mms', rho: -1 }] }), code('bad-claims'));
+    assert.throws(
+      () => certify(outcome([[1, 2], [0]], []), { claims: [{ id: 'rho-mms', rho: -1 }] }),
+      code('bad-claims'),
+    );
   });
 
   it('skips the named claims', () => {
     const o = mechanism('serial-dictatorship').run(inst);
     const r = certify(o, { skip: ['truthful'] });
-    assert.deepEqual(r.claims.map((c) => c.id), o.claims.filter((c) => c.id !== 'truthful').map((c) => c.id));
+    assert.deepEqual(
+      r.claims.map((c) => c.id),
+      o.claims.filter((c) => c.id !== 'truthful').map((c) => c.id),
+    );
     assert.throws(() => certify(o, { skip: ['truthfull' as never] }), code('unknown-claim'));
     assert.throws(() => certify(o, { skipp: [] } as never), code('unknown-option', /known: claims, skip/));
   });

@@ -226,8 +226,10 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
   const child = spawn(
     opts.launcher,
     [
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',

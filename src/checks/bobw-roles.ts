@@ -53,7 +53,12 @@ function dominatesAll(inst: Instance, i: AgentId, bundles: readonly (readonly Go
  * Tried in order: the Lemma B.1 builder (when X is worth a third), the re-balanced best split of the other
  * goods, then exhaustive search. Every certificate found is validated before it is returned.
  */
-export function eefxCertificate(inst: Instance, i: AgentId, X: readonly GoodId[], nodeLimit = 2_000_000): GoodId[][] | 'none' | 'limit' {
+export function eefxCertificate(
+  inst: Instance,
+  i: AgentId,
+  X: readonly GoodId[],
+  nodeLimit = 2_000_000,
+): GoodId[][] | 'none' | 'limit' {
   const v = inst.values[i];
   const own = inst.value(i, X);
   const mine = new Set(X);
@@ -63,7 +68,10 @@ export function eefxCertificate(inst: Instance, i: AgentId, X: readonly GoodId[]
   const proportional = proportionalEefxCertificate(ints, X);
   if (proportional && valid(proportional)) return proportional;
   if (rest.length > 0) {
-    const split = mmsOfIntegers(rest.map((g) => ints[g]), 2).partition.map((b) => b.map((p) => rest[p]));
+    const split = mmsOfIntegers(
+      rest.map((g) => ints[g]),
+      2,
+    ).partition.map((b) => b.map((p) => rest[p]));
     const balanced = [[...X], ...realloc(ints, split)];
     if (valid(balanced)) return balanced;
   }
@@ -118,7 +126,10 @@ function statusOf(inst: Instance, a: Allocation, i: AgentId): AgentStatus {
 }
 
 /** The three role predicates of a theorem (module header). */
-function rolePredicates(theorem: RoleTheorem, eps: Rational): readonly [(s: AgentStatus) => Tri, (s: AgentStatus) => Tri, (s: AgentStatus) => Tri] {
+function rolePredicates(
+  theorem: RoleTheorem,
+  eps: Rational,
+): readonly [(s: AgentStatus) => Tri, (s: AgentStatus) => Tri, (s: AgentStatus) => Tri] {
   const alpha = theorem === '1.1' ? Rational.ONE : oneMinusEps(eps);
   const b = NINE_TENTHS.mul(alpha);
   const roleA = (s: AgentStatus): Tri => s.efx && s.prop;
@@ -140,12 +151,20 @@ const PERMUTATIONS: readonly (readonly [AgentId, AgentId, AgentId])[] = [
 ];
 
 /** Reads a role-triple claim's parameters: `theorem` ('1.1' default) and `eps` (a rational string, default 0). */
-export function roleParams(params: Readonly<Record<string, unknown>> | undefined): { theorem: RoleTheorem; eps: Rational } {
+export function roleParams(params: Readonly<Record<string, unknown>> | undefined): {
+  theorem: RoleTheorem;
+  eps: Rational;
+} {
   const t = params?.theorem ?? '1.1';
   if (typeof t !== 'string' || !(ROLE_THEOREMS as readonly string[]).includes(t))
-    throw new InvalidInputError('bad-claim-params', `claim role-triple: params.theorem must be one of ${ROLE_THEOREMS.join(', ')}, got ${JSON.stringify(t)}`);
-  const eps = params?.eps === undefined ? Rational.ZERO : Rational.from(params.eps as string, 'claim role-triple: params.eps');
-  if (eps.sign() < 0 || eps.ge(1)) throw new InvalidInputError('bad-claim-params', `claim role-triple: params.eps must be in [0, 1), got ${eps}`);
+    throw new InvalidInputError(
+      'bad-claim-params',
+      `claim role-triple: params.theorem must be one of ${ROLE_THEOREMS.join(', ')}, got ${JSON.stringify(t)}`,
+    );
+  const eps =
+    params?.eps === undefined ? Rational.ZERO : Rational.from(params.eps as string, 'claim role-triple: params.eps');
+  if (eps.sign() < 0 || eps.ge(1))
+    throw new InvalidInputError('bad-claim-params', `claim role-triple: params.eps must be in [0, 1), got ${eps}`);
   return { theorem: t as RoleTheorem, eps };
 }
 
@@ -154,9 +173,15 @@ export function roleParams(params: Readonly<Record<string, unknown>> | undefined
  * `roles` maps role a/b/c to an agent; `certificate` is the EEFX certificate of the role-(c) agent (bundles,
  * hers first) where the theorem asks for EEFX.
  */
-export function checkRoleTriple(inst: Instance, a: Allocation, theorem: RoleTheorem = '1.1', eps: Rational = Rational.ZERO): CheckResult {
+export function checkRoleTriple(
+  inst: Instance,
+  a: Allocation,
+  theorem: RoleTheorem = '1.1',
+  eps: Rational = Rational.ZERO,
+): CheckResult {
   const property = `role triple of Theorem ${theorem}`;
-  if (inst.n !== 3) return { holds: false, detail: { property, reason: `the role triple is defined for 3 agents (n = ${inst.n})` } };
+  if (inst.n !== 3)
+    return { holds: false, detail: { property, reason: `the role triple is defined for 3 agents (n = ${inst.n})` } };
   const status = [0, 1, 2].map((i) => statusOf(inst, a, i));
   const preds = rolePredicates(theorem, eps);
   let undecided = false;
@@ -172,15 +197,34 @@ export function checkRoleTriple(inst: Instance, a: Allocation, theorem: RoleTheo
       const c = status[perm[2]];
       return {
         holds: true,
-        detail: { property, eps: eps.toString(), roles: { a: inst.agents[perm[0]], b: inst.agents[perm[1]], c: inst.agents[perm[2]] } },
-        witness: { roles: { a: perm[0], b: perm[1], c: perm[2] }, ...(theorem !== '5.1' && c.certificate ? { certificate: c.certificate } : {}) },
+        detail: {
+          property,
+          eps: eps.toString(),
+          roles: { a: inst.agents[perm[0]], b: inst.agents[perm[1]], c: inst.agents[perm[2]] },
+        },
+        witness: {
+          roles: { a: perm[0], b: perm[1], c: perm[2] },
+          ...(theorem !== '5.1' && c.certificate ? { certificate: c.certificate } : {}),
+        },
       };
     }
     if (all === 'unknown') undecided = true;
   }
   const table = Object.fromEntries(
-    status.map((s, i) => [inst.agents[i], { efx: s.efx, prop: s.prop, a: preds[0](s), b: preds[1](s), c: preds[2](s) }]),
+    status.map((s, i) => [
+      inst.agents[i],
+      { efx: s.efx, prop: s.prop, a: preds[0](s), b: preds[1](s), c: preds[2](s) },
+    ]),
   );
-  if (undecided) return { holds: false, unchecked: true, detail: { property, reason: 'an MMS is only bounded or an EEFX search ran out of budget', perAgent: table } };
-  return { holds: false, detail: { property, eps: eps.toString(), perAgent: table }, witness: { reason: 'no assignment of the roles a, b, c to the agents satisfies all three' } };
+  if (undecided)
+    return {
+      holds: false,
+      unchecked: true,
+      detail: { property, reason: 'an MMS is only bounded or an EEFX search ran out of budget', perAgent: table },
+    };
+  return {
+    holds: false,
+    detail: { property, eps: eps.toString(), perAgent: table },
+    witness: { reason: 'no assignment of the roles a, b, c to the agents satisfies all three' },
+  };
 }

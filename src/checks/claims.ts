@@ -26,7 +26,13 @@ import { checkEFM, checkEFXM, checkMixedEF, checkMixedEFX, checkMixedPROP } from
 import { checkEEFX, checkEF, checkEF1, checkEFX, checkEFX0 } from './envy';
 import { checkExAnteEF, checkExAntePROP, checkImplements, checkSupportSize } from './ex-ante';
 import { auditTruthfulness, type MisreportSpace } from './incentives';
-import { checkEqualTreatment, checkExAnteRhoProp, checkProbabilityBelowMms, checkProbabilityProp, probabilityBound } from './lottery-bounds';
+import {
+  checkEqualTreatment,
+  checkExAnteRhoProp,
+  checkProbabilityBelowMms,
+  checkProbabilityProp,
+  probabilityBound,
+} from './lottery-bounds';
 import { checkMXS } from './mxs';
 import { checkRMMS } from './rmms';
 import type { CheckResult } from './result';
@@ -60,13 +66,19 @@ function enumParam<T extends string>(claim: Claim, key: string, allowed: readonl
   const raw = claim.params?.[key];
   if (raw === undefined) return undefined;
   if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
-  throw new InvalidInputError('bad-claim-params', `claim ${claim.id}: params.${key} must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+  throw new InvalidInputError(
+    'bad-claim-params',
+    `claim ${claim.id}: params.${key} must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`,
+  );
 }
 
 function boundParam(claim: Claim): number {
   const raw = claim.params?.bound;
   if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) return raw;
-  throw new InvalidInputError('bad-claim-params', `claim ${claim.id}: params.bound must be a non-negative integer, got ${JSON.stringify(raw)}`);
+  throw new InvalidInputError(
+    'bad-claim-params',
+    `claim ${claim.id}: params.bound must be a non-negative integer, got ${JSON.stringify(raw)}`,
+  );
 }
 
 export const allocationCheckers: { readonly [K in AllocationClaimId]: AllocationChecker } = {
@@ -115,19 +127,29 @@ export const outcomeCheckers: { readonly [K in OutcomeClaimId]: OutcomeChecker }
     const f = exAnteFractional(o);
     return f ? checkExAnteEF(o.instance, f) : notApplicable('no allocation to check');
   },
-  implements: (o) => (o.lottery && o.fractional ? checkImplements(o.lottery, o.fractional) : notApplicable('not a lottery with a fractional target')),
+  implements: (o) =>
+    o.lottery && o.fractional
+      ? checkImplements(o.lottery, o.fractional)
+      : notApplicable('not a lottery with a fractional target'),
   'support-size': (o, c) => {
     const bound = boundParam(c);
     if (o.lottery) return checkSupportSize(o.lottery, bound);
-    if (o.mixed) return { holds: o.mixed.size <= bound, detail: { property: 'support size', size: o.mixed.size, bound } };
+    if (o.mixed)
+      return { holds: o.mixed.size <= bound, detail: { property: 'support size', size: o.mixed.size, bound } };
     if (o.allocation) return { holds: 1 <= bound, detail: { property: 'support size', size: 1, bound } };
     // a fractional allocation alone lists no allocations to count (a bound of 1 would otherwise pass unseen)
-    return { holds: false, unchecked: true, detail: { property: 'support size', reason: 'a fractional allocation without its lottery: no support to count' } };
+    return {
+      holds: false,
+      unchecked: true,
+      detail: { property: 'support size', reason: 'a fractional allocation without its lottery: no support to count' },
+    };
   },
   truthful: (o, c, ctx) => {
-    if (!ctx.rerun) return { holds: false, unchecked: true, detail: { reason: `no registered mechanism "${o.mechanism}" to audit` } };
+    if (!ctx.rerun)
+      return { holds: false, unchecked: true, detail: { reason: `no registered mechanism "${o.mechanism}" to audit` } };
     const space = enumParam(c, 'space', ['ordinal', 'cardinal'] as const) ?? ctx.incentiveSpace ?? 'cardinal';
-    const eps = c.params?.eps !== undefined ? Rational.from(c.params.eps as string, `claim ${c.id}: params.eps`) : undefined;
+    const eps =
+      c.params?.eps !== undefined ? Rational.from(c.params.eps as string, `claim ${c.id}: params.eps`) : undefined;
     // the audit's size is the checker's own (never read from the outcome: an outcome file is untrusted input)
     return auditTruthfulness(ctx.rerun, o.instance, { space, eps });
   },
@@ -139,7 +161,8 @@ export const outcomeCheckers: { readonly [K in OutcomeClaimId]: OutcomeChecker }
   'bic-ranking': (o) => checkBicRanking(o),
   'bic-weighted-ranking': (o, c) => checkBicWeightedRanking(o, c.params),
   'ex-ante-rho-prop': (o, c) => checkExAnteRhoProp(o.instance, o.support(), rhoOf(c)),
-  'probability-below-mms': (o, c) => checkProbabilityBelowMms(o.instance, o.support(), probabilityBound(c.id, c.params)),
+  'probability-below-mms': (o, c) =>
+    checkProbabilityBelowMms(o.instance, o.support(), probabilityBound(c.id, c.params)),
   'probability-prop': (o, c) => checkProbabilityProp(o.instance, o.support(), probabilityBound(c.id, c.params)),
   'equal-treatment': (o) => checkEqualTreatment(o.instance, o.support()),
 };
@@ -149,7 +172,12 @@ export function checkExPost(o: Outcome, id: AllocationClaimId, claim: Claim): Ch
   if (o.mixed) return checkMixedExPost(o, id, claim);
   const check = allocationCheckers[id];
   const support = o.support();
-  if (support.length === 0) return { holds: false, unchecked: true, detail: { reason: 'the outcome lists no allocations to check (a fractional allocation without its support)' } };
+  if (support.length === 0)
+    return {
+      holds: false,
+      unchecked: true,
+      detail: { reason: 'the outcome lists no allocations to check (a fractional allocation without its support)' },
+    };
   let unchecked: CheckResult | null = null;
   let worst: { k: number; value: Rational; needed: Rational; agent: unknown } | null = null;
   for (let k = 0; k < support.length; k++) {
@@ -163,7 +191,11 @@ export function checkExPost(o: Outcome, id: AllocationClaimId, claim: Claim): Ch
         witness: { allocation: support[k].allocation.toJSON(), ...(r.witness as object) },
       };
     const { value, needed, agent } = r.detail as { value?: unknown; needed?: unknown; agent?: unknown };
-    if (value instanceof Rational && needed instanceof Rational && (!worst || value.mul(worst.needed).lt(worst.value.mul(needed))))
+    if (
+      value instanceof Rational &&
+      needed instanceof Rational &&
+      (!worst || value.mul(worst.needed).lt(worst.value.mul(needed)))
+    )
       worst = { k, value, needed, agent };
   }
   if (unchecked) return unchecked;
@@ -188,7 +220,14 @@ export const mixedCheckers: { readonly [K in MixedClaimId]: MixedChecker } = {
 /** An allocation property on every mixed allocation of a mixed outcome's support; fails at the first violation. */
 function checkMixedExPost(o: Outcome, id: AllocationClaimId, claim: Claim): CheckResult {
   const support = o.mixed!.entries;
-  if (!isMixedClaimId(id)) return { holds: false, unchecked: true, detail: { reason: `${id} is not defined on mixed allocations (defined: ${Object.keys(mixedCheckers).join(', ')})` } };
+  if (!isMixedClaimId(id))
+    return {
+      holds: false,
+      unchecked: true,
+      detail: {
+        reason: `${id} is not defined on mixed allocations (defined: ${Object.keys(mixedCheckers).join(', ')})`,
+      },
+    };
   for (let k = 0; k < support.length; k++) {
     const r = mixedCheckers[id](o.instance, support[k].allocation, claim);
     if (r.unchecked) return r;

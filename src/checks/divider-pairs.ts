@@ -36,7 +36,11 @@ function bad(msg: string): never {
 }
 
 function bundles(x: unknown, m: number, where: string): GoodId[][] {
-  if (!Array.isArray(x) || x.length !== 3 || !x.every((b) => Array.isArray(b) && b.every((g) => Number.isInteger(g) && g >= 0 && g < m)))
+  if (
+    !Array.isArray(x) ||
+    x.length !== 3 ||
+    !x.every((b) => Array.isArray(b) && b.every((g) => Number.isInteger(g) && g >= 0 && g < m))
+  )
     bad(`${where}: expected three bundles of good indices 0..${m - 1}`);
   return (x as number[][]).map((b) => [...b]);
 }
@@ -50,7 +54,11 @@ function perAgent(x: unknown, m: number, where: string): GoodId[][][] | undefine
 /** The three divider pairs of an outcome of `bobw-three-agents`, `-fptas` or `-prop`, from its trace. */
 export function readDividerPairs(o: Outcome): DividerPairData[] {
   const step = o.trace.find((s) => s.id === 'divider-pairs');
-  if (!step) throw new InvalidInputError('no-divider-pairs', `outcome of ${o.mechanism} has no divider-pairs trace step (only the three-agent best-of-both-worlds mechanisms record one)`);
+  if (!step)
+    throw new InvalidInputError(
+      'no-divider-pairs',
+      `outcome of ${o.mechanism} has no divider-pairs trace step (only the three-agent best-of-both-worlds mechanisms record one)`,
+    );
   const m = o.instance.m;
   if (!Array.isArray(step.data) || step.data.length !== 3) bad('expected three pairs');
   const pairs = (step.data as Record<string, unknown>[]).map((r, k): DividerPairData => {
@@ -58,7 +66,9 @@ export function readDividerPairs(o: Outcome): DividerPairData[] {
     const d = r.divider;
     if (d !== 0 && d !== 1 && d !== 2) bad(`pair ${k}: divider must be 0, 1 or 2`);
     if (!Array.isArray(r.allocations) || r.allocations.length !== 2) bad(`pair ${k}: expected two allocations`);
-    const allocations = (r.allocations as unknown[]).map((a, j) => new Allocation(bundles(a, m, `pair ${k} allocation ${j}`), m)) as [Allocation, Allocation];
+    const allocations = (r.allocations as unknown[]).map(
+      (a, j) => new Allocation(bundles(a, m, `pair ${k} allocation ${j}`), m),
+    ) as [Allocation, Allocation];
     return {
       divider: d,
       case: String(r.case),
@@ -79,7 +89,12 @@ function worst(inst: Instance, x: AgentId, partition: readonly (readonly GoodId[
  * The pair checks of the module header for `theorem` with approximation `eps`. Witness of failure: the
  * divider, the agent and the inequality that fails. An MMS that is only bounded makes the check unchecked.
  */
-export function checkDividerPairs(inst: Instance, pairs: readonly DividerPairData[], theorem: RoleTheorem, eps: Rational = Rational.ZERO): CheckResult {
+export function checkDividerPairs(
+  inst: Instance,
+  pairs: readonly DividerPairData[],
+  theorem: RoleTheorem,
+  eps: Rational = Rational.ZERO,
+): CheckResult {
   const alpha = theorem === '1.1' ? Rational.ONE : Rational.ONE.sub(eps);
   const rows: Record<string, unknown>[] = [];
   let undecided = false;
@@ -91,7 +106,17 @@ export function checkDividerPairs(inst: Instance, pairs: readonly DividerPairDat
     const d = p.divider;
     const mmsD = mmsShare(inst, d);
     if (tau[d].lt(alpha.mul(mmsD.lower)))
-      return { holds: false, detail: { property: 'divider pairs', divider: d, reason: 'divider below alpha * MMS', value: tau[d], needed: alpha.mul(mmsD.value) }, witness: { divider: d } };
+      return {
+        holds: false,
+        detail: {
+          property: 'divider pairs',
+          divider: d,
+          reason: 'divider below alpha * MMS',
+          value: tau[d],
+          needed: alpha.mul(mmsD.value),
+        },
+        witness: { divider: d },
+      };
     if (tau[d].lt(alpha.mul(mmsD.upper))) undecided = true;
     for (const x of [0, 1, 2]) {
       if (x === d) continue;
@@ -101,19 +126,66 @@ export function checkDividerPairs(inst: Instance, pairs: readonly DividerPairDat
       if (theorem === '1.1') {
         const mmsX = mmsShare(inst, x);
         if (sum.lt(total.sub(mmsX.upper)))
-          return { holds: false, detail: { property: 'divider pairs', divider: d, agent: x, reason: 'pair sum below v(M) - MMS (Lemma 3.4)', sum, needed: total.sub(mmsX.value) }, witness: { divider: d, agent: x } };
+          return {
+            holds: false,
+            detail: {
+              property: 'divider pairs',
+              divider: d,
+              agent: x,
+              reason: 'pair sum below v(M) - MMS (Lemma 3.4)',
+              sum,
+              needed: total.sub(mmsX.value),
+            },
+            witness: { divider: d, agent: x },
+          };
         if (sum.lt(total.sub(mmsX.lower))) undecided = true;
       } else if (theorem === '5.1') {
         const cand = p.candidates?.[x];
-        if (!cand) return { holds: false, detail: { property: 'divider pairs', divider: d, agent: x, reason: 'Theorem 5.1 pair without candidate partitions' } };
+        if (!cand)
+          return {
+            holds: false,
+            detail: {
+              property: 'divider pairs',
+              divider: d,
+              agent: x,
+              reason: 'Theorem 5.1 pair without candidate partitions',
+            },
+          };
         const mu = worst(inst, x, cand);
         if (sum.lt(total.sub(mu)))
-          return { holds: false, detail: { property: 'divider pairs', divider: d, agent: x, reason: 'pair sum below v(M) - mu(cand) (Lemma D.3)', sum, needed: total.sub(mu) }, witness: { divider: d, agent: x, candidate: cand } };
+          return {
+            holds: false,
+            detail: {
+              property: 'divider pairs',
+              divider: d,
+              agent: x,
+              reason: 'pair sum below v(M) - mu(cand) (Lemma D.3)',
+              sum,
+              needed: total.sub(mu),
+            },
+            witness: { divider: d, agent: x, candidate: cand },
+          };
         if (tau[x].lt(mu))
-          return { holds: false, detail: { property: 'divider pairs', divider: d, agent: x, reason: 'tau below mu(cand) after adoption (Lemma D.3)', tau: tau[x], mu }, witness: { divider: d, agent: x, candidate: cand } };
+          return {
+            holds: false,
+            detail: {
+              property: 'divider pairs',
+              divider: d,
+              agent: x,
+              reason: 'tau below mu(cand) after adoption (Lemma D.3)',
+              tau: tau[x],
+              mu,
+            },
+            witness: { divider: d, agent: x, candidate: cand },
+          };
       }
     }
   }
-  if (undecided) return { holds: false, unchecked: true, detail: { property: 'divider pairs', reason: 'an MMS is only bounded (solver time limit)' } };
+  if (undecided)
+    return {
+      holds: false,
+      unchecked: true,
+      detail: { property: 'divider pairs', reason: 'an MMS is only bounded (solver time limit)' },
+    };
   return { holds: true, detail: { property: 'divider pairs', theorem, tau, sums: rows } };
 }

@@ -29,10 +29,12 @@ function firstViolation(
   test: (i: AgentId, j: AgentId, own: Rational, other: Rational) => Violation | null,
 ): Violation | null {
   const V = valueMatrix(inst, a);
-  for (let i = 0; i < inst.n; i++) for (let j = 0; j < inst.n; j++) if (i !== j) {
-    const v = test(i, j, V[i][i], V[i][j]);
-    if (v) return v;
-  }
+  for (let i = 0; i < inst.n; i++)
+    for (let j = 0; j < inst.n; j++)
+      if (i !== j) {
+        const v = test(i, j, V[i][i], V[i][j]);
+        if (v) return v;
+      }
   return null;
 }
 
@@ -40,7 +42,14 @@ function report(name: string, v: Violation | null, inst: Instance): CheckResult 
   if (!v) return { holds: true, detail: { property: name } };
   return {
     holds: false,
-    detail: { property: name, envious: inst.agents[v.envious], envied: inst.agents[v.envied], own: v.own, other: v.other, afterRemoval: v.afterRemoval },
+    detail: {
+      property: name,
+      envious: inst.agents[v.envious],
+      envied: inst.agents[v.envied],
+      own: v.own,
+      other: v.other,
+      afterRemoval: v.afterRemoval,
+    },
     witness: { envious: v.envious, envied: v.envied, removed: v.removed },
   };
 }
@@ -49,19 +58,27 @@ function report(name: string, v: Violation | null, inst: Instance): CheckResult 
 export function checkEF(inst: Instance, a: Allocation): CheckResult {
   requireInstance(inst, 'checkEF');
   requireAllocation(a, inst, 'checkEF', 'a');
-  return report('EF', firstViolation(inst, a, (i, j, own, other) => (own.lt(other) ? { envious: i, envied: j, own, other } : null)), inst);
+  return report(
+    'EF',
+    firstViolation(inst, a, (i, j, own, other) => (own.lt(other) ? { envious: i, envied: j, own, other } : null)),
+    inst,
+  );
 }
 
 /** EF1: for all i, j with A_j nonempty, some g in A_j has v_i(A_i) >= v_i(A_j \ {g}). Witness: the pair and the best removal. */
 export function checkEF1(inst: Instance, a: Allocation): CheckResult {
   requireInstance(inst, 'checkEF1');
   requireAllocation(a, inst, 'checkEF1', 'a');
-  return report('EF1', firstViolation(inst, a, (i, j, own, other) => {
-    if (own.ge(other) || a.bundles[j].length === 0) return null;
-    const best = a.bundles[j].reduce((b, g) => (inst.values[i][g].gt(inst.values[i][b]) ? g : b));
-    const after = other.sub(inst.values[i][best]);
-    return own.lt(after) ? { envious: i, envied: j, own, other, removed: best, afterRemoval: after } : null;
-  }), inst);
+  return report(
+    'EF1',
+    firstViolation(inst, a, (i, j, own, other) => {
+      if (own.ge(other) || a.bundles[j].length === 0) return null;
+      const best = a.bundles[j].reduce((b, g) => (inst.values[i][g].gt(inst.values[i][b]) ? g : b));
+      const after = other.sub(inst.values[i][best]);
+      return own.lt(after) ? { envious: i, envied: j, own, other, removed: best, afterRemoval: after } : null;
+    }),
+    inst,
+  );
 }
 
 function efxTest(inst: Instance, a: Allocation, positiveOnly: boolean) {
@@ -106,7 +123,13 @@ export function efxDominates(v: readonly Rational[], X: Rational, Y: Bundle): bo
  * Exact backtracking (largest goods first; adding a good never helps a bundle, so violations prune);
  * returns the bundles, null when none exists, or 'limit' when the node budget runs out.
  */
-export function eefxRepartition(v: readonly Rational[], own: Rational, goods: readonly GoodId[], k: number, nodeLimit = 2_000_000): GoodId[][] | null | 'limit' {
+export function eefxRepartition(
+  v: readonly Rational[],
+  own: Rational,
+  goods: readonly GoodId[],
+  k: number,
+  nodeLimit = 2_000_000,
+): GoodId[][] | null | 'limit' {
   const order = [...goods].sort((x, y) => v[y].cmp(v[x]) || x - y);
   if (k === 0) return order.length === 0 ? [] : null;
   const bins: GoodId[][] = Array.from({ length: k }, () => []);
@@ -161,8 +184,21 @@ export function checkEEFX(inst: Instance, a: Allocation): CheckResult {
     }
     const others = a.bundles.flatMap((b, j) => (j === i ? [] : b));
     const part = eefxRepartition(v, own, others, inst.n - 1);
-    if (part === 'limit') return { holds: false, unchecked: true, detail: { property: 'EEFX', agent: inst.agents[i], reason: 'search budget exhausted' } };
-    if (part === null) return { holds: false, detail: { property: 'EEFX', agent: inst.agents[i], own }, witness: { agent: i, reason: 'no re-partition of the other goods is EFX0-dominated by the own bundle (exhaustive search)' } };
+    if (part === 'limit')
+      return {
+        holds: false,
+        unchecked: true,
+        detail: { property: 'EEFX', agent: inst.agents[i], reason: 'search budget exhausted' },
+      };
+    if (part === null)
+      return {
+        holds: false,
+        detail: { property: 'EEFX', agent: inst.agents[i], own },
+        witness: {
+          agent: i,
+          reason: 'no re-partition of the other goods is EFX0-dominated by the own bundle (exhaustive search)',
+        },
+      };
     certificates[inst.agents[i]] = part;
   }
   return { holds: true, detail: { property: 'EEFX' }, witness: { repartitions: certificates } };

@@ -34,7 +34,12 @@ export function checkExAntePROP(inst: Instance, f: FractionalAllocation): CheckR
   for (let i = 0; i < inst.n; i++) {
     const share = shares[i];
     perAgent[inst.agents[i]] = { expected: V[i][i], prop: share };
-    if (V[i][i].lt(share)) return { holds: false, detail: { property: 'ex-ante PROP', agent: inst.agents[i], expected: V[i][i], prop: share }, witness: { agent: i } };
+    if (V[i][i].lt(share))
+      return {
+        holds: false,
+        detail: { property: 'ex-ante PROP', agent: inst.agents[i], expected: V[i][i], prop: share },
+        witness: { agent: i },
+      };
     // the tightest agent: smallest expected/prop (cross-multiplied; an agent with prop = 0 is never tight)
     if (share.sign() > 0 && (tight < 0 || V[i][i].mul(shares[tight]).lt(V[tight][tight].mul(share)))) tight = i;
   }
@@ -48,11 +53,31 @@ export function checkExAnteEF(inst: Instance, f: FractionalAllocation): CheckRes
   requireFractional(f, inst, 'checkExAnteEF', 'f');
   const V = expectedValueMatrix(inst, f);
   let tight: [number, number] | null = null;
-  for (let i = 0; i < inst.n; i++) for (let j = 0; j < inst.n; j++) {
-    if (V[i][j].gt(V[i][i])) return { holds: false, detail: { property: 'ex-ante EF', envious: inst.agents[i], envied: inst.agents[j], own: V[i][i], other: V[i][j] }, witness: { envious: i, envied: j } };
-    if (i !== j && (!tight || V[i][i].sub(V[i][j]).lt(V[tight[0]][tight[0]].sub(V[tight[0]][tight[1]])))) tight = [i, j];
-  }
-  const closest = tight ? { agent: inst.agents[tight[0]], other: inst.agents[tight[1]], own: V[tight[0]][tight[0]], otherValue: V[tight[0]][tight[1]] } : {};
+  for (let i = 0; i < inst.n; i++)
+    for (let j = 0; j < inst.n; j++) {
+      if (V[i][j].gt(V[i][i]))
+        return {
+          holds: false,
+          detail: {
+            property: 'ex-ante EF',
+            envious: inst.agents[i],
+            envied: inst.agents[j],
+            own: V[i][i],
+            other: V[i][j],
+          },
+          witness: { envious: i, envied: j },
+        };
+      if (i !== j && (!tight || V[i][i].sub(V[i][j]).lt(V[tight[0]][tight[0]].sub(V[tight[0]][tight[1]]))))
+        tight = [i, j];
+    }
+  const closest = tight
+    ? {
+        agent: inst.agents[tight[0]],
+        other: inst.agents[tight[1]],
+        own: V[tight[0]][tight[0]],
+        otherValue: V[tight[0]][tight[1]],
+      }
+    : {};
   return { holds: true, detail: { property: 'ex-ante EF', ...closest, expected: V.map((r, i) => r[i]) } };
 }
 
@@ -61,9 +86,14 @@ export function checkImplements(l: Lottery, f: FractionalAllocation): CheckResul
   requireLottery(l, 'checkImplements', 'l');
   requireFractional(f, l, 'checkImplements', 'f');
   const marg = l.marginals();
-  for (let i = 0; i < f.n; i++) for (let g = 0; g < f.m; g++)
-    if (!marg.shares[i][g].eq(f.shares[i][g]))
-      return { holds: false, detail: { property: 'implements', agent: i, good: g, marginal: marg.shares[i][g], target: f.shares[i][g] }, witness: { agent: i, good: g } };
+  for (let i = 0; i < f.n; i++)
+    for (let g = 0; g < f.m; g++)
+      if (!marg.shares[i][g].eq(f.shares[i][g]))
+        return {
+          holds: false,
+          detail: { property: 'implements', agent: i, good: g, marginal: marg.shares[i][g], target: f.shares[i][g] },
+          witness: { agent: i, good: g },
+        };
   return { holds: true, detail: { property: 'implements', supportSize: l.size } };
 }
 

@@ -40,39 +40,49 @@ export function checkExchangeCycleFPO(inst: Instance, x: FractionalAllocation): 
   const n = inst.n;
   const v = inst.values;
   const edge: (Edge | null)[][] = Array.from({ length: n }, () => new Array<Edge | null>(n).fill(null));
-  for (let i = 0; i < n; i++) for (let g = 0; g < inst.m; g++) {
-    if (x.shares[i][g].isZero()) continue;
-    for (let k = 0; k < n; k++) {
-      if (k === i || v[k][g].isZero()) continue;
-      if (v[i][g].isZero())
-        return {
-          holds: false,
-          detail: { property: 'fPO', reason: `${inst.agents[i]} holds a share of ${inst.goods[g]}, worth 0 to them and ${v[k][g]} to ${inst.agents[k]}` },
-          witness: { cycle: [{ from: i, to: k, good: g }] },
-        };
-      const ratio = v[k][g].div(v[i][g]);
-      if (!edge[i][k] || ratio.gt(edge[i][k]!.ratio)) edge[i][k] = { ratio, good: g };
+  for (let i = 0; i < n; i++)
+    for (let g = 0; g < inst.m; g++) {
+      if (x.shares[i][g].isZero()) continue;
+      for (let k = 0; k < n; k++) {
+        if (k === i || v[k][g].isZero()) continue;
+        if (v[i][g].isZero())
+          return {
+            holds: false,
+            detail: {
+              property: 'fPO',
+              reason: `${inst.agents[i]} holds a share of ${inst.goods[g]}, worth 0 to them and ${v[k][g]} to ${inst.agents[k]}`,
+            },
+            witness: { cycle: [{ from: i, to: k, good: g }] },
+          };
+        const ratio = v[k][g].div(v[i][g]);
+        if (!edge[i][k] || ratio.gt(edge[i][k]!.ratio)) edge[i][k] = { ratio, good: g };
+      }
     }
-  }
   // max-product Bellman-Ford: beta_i >= ratio(i -> k) beta_k for every edge; n + 1 rounds expose a cycle
   const beta: Rational[] = new Array(n).fill(Rational.ONE);
   const parent: number[] = new Array(n).fill(-1);
   let changed = -1;
   for (let round = 0; round <= n; round++) {
     changed = -1;
-    for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) {
-      const e = edge[i][k];
-      if (!e) continue;
-      const cand = beta[k].mul(e.ratio);
-      if (cand.gt(beta[i])) {
-        beta[i] = cand;
-        parent[i] = k;
-        changed = i;
+    for (let i = 0; i < n; i++)
+      for (let k = 0; k < n; k++) {
+        const e = edge[i][k];
+        if (!e) continue;
+        const cand = beta[k].mul(e.ratio);
+        if (cand.gt(beta[i])) {
+          beta[i] = cand;
+          parent[i] = k;
+          changed = i;
+        }
       }
-    }
     if (changed < 0) break;
   }
-  if (changed < 0) return { holds: true, detail: { property: 'fPO', via: 'exchange cycles', weights: beta }, witness: { weights: beta } };
+  if (changed < 0)
+    return {
+      holds: true,
+      detail: { property: 'fPO', via: 'exchange cycles', weights: beta },
+      witness: { weights: beta },
+    };
   let start = changed;
   for (let s = 0; s < n; s++) start = parent[start];
   const cycle: ExchangeStep[] = [];
@@ -85,7 +95,12 @@ export function checkExchangeCycleFPO(inst: Instance, x: FractionalAllocation): 
   const product = cycle.reduce((p, c) => p.mul(c.ratio), Rational.ONE);
   return {
     holds: false,
-    detail: { property: 'fPO', via: 'exchange cycles', reason: 'an exchange cycle whose product of value ratios exceeds 1: every agent on it gains', product },
+    detail: {
+      property: 'fPO',
+      via: 'exchange cycles',
+      reason: 'an exchange cycle whose product of value ratios exceeds 1: every agent on it gains',
+      product,
+    },
     witness: { cycle },
   };
 }
@@ -101,24 +116,45 @@ export interface MarketSummary {
  * Witness of failure: the good with a non-positive price, or the agent and the good she holds below her
  * maximum bang per buck (with a better good).
  */
-export function checkMarketEquilibrium(inst: Instance, x: FractionalAllocation, prices: readonly RationalLike[]): CheckResult {
+export function checkMarketEquilibrium(
+  inst: Instance,
+  x: FractionalAllocation,
+  prices: readonly RationalLike[],
+): CheckResult {
   requireInstance(inst, 'checkMarketEquilibrium');
   requireFractional(x, inst, 'checkMarketEquilibrium', 'x');
   if (!Array.isArray(prices) || prices.length !== inst.m)
-    throw new InvalidInputError('bad-argument', `checkMarketEquilibrium: prices must list one price per good (${inst.m}), got ${Array.isArray(prices) ? prices.length : typeof prices}`);
+    throw new InvalidInputError(
+      'bad-argument',
+      `checkMarketEquilibrium: prices must list one price per good (${inst.m}), got ${Array.isArray(prices) ? prices.length : typeof prices}`,
+    );
   const p = prices.map((q, g) => Rational.from(q, `prices[${g}]`));
   const property = 'fPO (Fisher-market equilibrium prices)';
   const bad = p.findIndex((q) => q.sign() <= 0);
-  if (bad >= 0) return { holds: false, detail: { property, reason: `the price of ${inst.goods[bad]} is ${p[bad]}, not positive` }, witness: { good: bad } };
+  if (bad >= 0)
+    return {
+      holds: false,
+      detail: { property, reason: `the price of ${inst.goods[bad]} is ${p[bad]}, not positive` },
+      witness: { good: bad },
+    };
   for (let g = 0; g < inst.m; g++) {
     const col = Rational.sum(x.shares.map((r) => r[g]));
-    if (!col.eq(1)) return { holds: false, detail: { property, reason: `the market does not clear: ${inst.goods[g]} is allocated ${col}` }, witness: { good: g } };
+    if (!col.eq(1))
+      return {
+        holds: false,
+        detail: { property, reason: `the market does not clear: ${inst.goods[g]} is allocated ${col}` },
+        witness: { good: g },
+      };
   }
   const { alpha, budgets } = marketSummary(inst, x, p);
   for (let i = 0; i < inst.n; i++) {
     if (budgets[i].isZero()) continue;
     if (alpha[i].isZero())
-      return { holds: false, detail: { property, agent: inst.agents[i], reason: 'spends a positive budget but values every good at 0' }, witness: { agent: i } };
+      return {
+        holds: false,
+        detail: { property, agent: inst.agents[i], reason: 'spends a positive budget but values every good at 0' },
+        witness: { agent: i },
+      };
     for (let g = 0; g < inst.m; g++) {
       if (x.shares[i][g].isZero()) continue;
       const ratio = inst.values[i][g].div(p[g]);
@@ -126,7 +162,14 @@ export function checkMarketEquilibrium(inst: Instance, x: FractionalAllocation, 
         const better = inst.values[i].findIndex((v, h) => v.div(p[h]).eq(alpha[i]));
         return {
           holds: false,
-          detail: { property, agent: inst.agents[i], good: inst.goods[g], bangPerBuck: ratio, alpha: alpha[i], reason: 'buys a good outside her maximum-bang-per-buck set' },
+          detail: {
+            property,
+            agent: inst.agents[i],
+            good: inst.goods[g],
+            bangPerBuck: ratio,
+            alpha: alpha[i],
+            reason: 'buys a good outside her maximum-bang-per-buck set',
+          },
           witness: { agent: i, good: g, betterGood: better },
         };
       }
@@ -137,7 +180,9 @@ export function checkMarketEquilibrium(inst: Instance, x: FractionalAllocation, 
 
 /** alpha_i = max_h u_i(h)/p_h and e_i = sum_g p_g X_ig (prices assumed positive). */
 export function marketSummary(inst: Instance, x: FractionalAllocation, prices: readonly Rational[]): MarketSummary {
-  const alpha = inst.values.map((row) => row.reduce((best, v, h) => Rational.max(best, v.div(prices[h])), Rational.ZERO));
+  const alpha = inst.values.map((row) =>
+    row.reduce((best, v, h) => Rational.max(best, v.div(prices[h])), Rational.ZERO),
+  );
   const budgets = x.shares.map((row) => Rational.sum(row.map((s, g) => s.mul(prices[g]))));
   return { alpha, budgets };
 }
@@ -147,9 +192,16 @@ export function marketSummary(inst: Instance, x: FractionalAllocation, prices: r
  * `{ allocation, prices }` pairs (the allocation as in the outcome JSON); `keyOf` turns an entry's allocation
  * into the key the support allocation is compared by. Parsed once per claim.
  */
-export function priceTable(params: Readonly<Record<string, unknown>> | undefined, keyOf: (allocation: unknown, where: string) => string): Map<string, readonly RationalLike[]> {
+export function priceTable(
+  params: Readonly<Record<string, unknown>> | undefined,
+  keyOf: (allocation: unknown, where: string) => string,
+): Map<string, readonly RationalLike[]> {
   const raw = params?.prices;
-  if (!Array.isArray(raw)) throw new InvalidInputError('bad-claim-params', `claim fpo-prices: params.prices must list { allocation, prices } pairs, got ${JSON.stringify(raw)}`);
+  if (!Array.isArray(raw))
+    throw new InvalidInputError(
+      'bad-claim-params',
+      `claim fpo-prices: params.prices must list { allocation, prices } pairs, got ${JSON.stringify(raw)}`,
+    );
   const table = new Map<string, readonly RationalLike[]>();
   raw.forEach((e, k) => {
     const where = `claim fpo-prices: params.prices[${k}]`;
@@ -183,12 +235,22 @@ export function checkStatedPrices(
   const property = 'fPO (Fisher-market equilibrium prices)';
   if (!prices) return { holds: false, detail: { property, reason: 'the claim states no prices for this allocation' } };
   if (!Array.isArray(prices) || prices.length !== inst.m)
-    return { holds: false, detail: { property, reason: `the claim states ${Array.isArray(prices) ? prices.length : 0} prices for ${inst.m} goods` } };
+    return {
+      holds: false,
+      detail: {
+        property,
+        reason: `the claim states ${Array.isArray(prices) ? prices.length : 0} prices for ${inst.m} goods`,
+      },
+    };
   return checkMarketEquilibrium(inst, x, prices);
 }
 
 /** The stated prices of an integral or mixed allocation (entries of `params.prices` read the same way). */
-export function checkStatedPricesOf(inst: Instance, a: Allocation | MixedAllocation, params: Readonly<Record<string, unknown>> | undefined): CheckResult {
+export function checkStatedPricesOf(
+  inst: Instance,
+  a: Allocation | MixedAllocation,
+  params: Readonly<Record<string, unknown>> | undefined,
+): CheckResult {
   const keyOf =
     a instanceof MixedAllocation
       ? (json: unknown, where: string) => MixedAllocation.fromJSON(json, inst, where).key()

@@ -76,7 +76,12 @@ export interface AuditOptions {
 export function auditTruthfulness(run: (inst: Instance) => Outcome, inst: Instance, opts: AuditOptions): CheckResult {
   const m = inst.m;
   const maxGoods = opts.maxGoods ?? (opts.space === 'ordinal' ? 5 : 4);
-  if (m > maxGoods) return { holds: false, unchecked: true, detail: { property: 'truthfulness audit', reason: `m = ${m} > ${maxGoods}: exhaustive audit skipped` } };
+  if (m > maxGoods)
+    return {
+      holds: false,
+      unchecked: true,
+      detail: { property: 'truthfulness audit', reason: `m = ${m} > ${maxGoods}: exhaustive audit skipped` },
+    };
   const factor = Rational.ONE.sub(opts.eps ?? Rational.ZERO);
   const agents = opts.agents ?? inst.agents.map((_, i) => i);
   const started = Date.now();
@@ -89,7 +94,12 @@ export function auditTruthfulness(run: (inst: Instance) => Outcome, inst: Instan
     return {
       holds: false,
       unchecked: true,
-      detail: { property: 'truthfulness audit', space: opts.space, planned, reason: `${planned} re-runs of about ${perRun} ms each exceed the time left (${Math.round(remainingMs())} ms)` },
+      detail: {
+        property: 'truthfulness audit',
+        space: opts.space,
+        planned,
+        reason: `${planned} re-runs of about ${perRun} ms each exceed the time left (${Math.round(remainingMs())} ms)`,
+      },
     };
   let best: { agent: number; report: string; truthful: Rational; misreport: Rational; gain: Rational } | null = null;
   let reports = 0;
@@ -108,14 +118,21 @@ export function auditTruthfulness(run: (inst: Instance) => Outcome, inst: Instan
         return {
           holds: false,
           unchecked: true,
-          detail: { property: 'truthfulness audit', space: opts.space, reports, planned, reason: `time limit: no profitable misreport among the first ${reports} of ${planned} reports` },
+          detail: {
+            property: 'truthfulness audit',
+            space: opts.space,
+            reports,
+            planned,
+            reason: `time limit: no profitable misreport among the first ${reports} of ${planned} reports`,
+          },
         };
       if (best && budgetExpired()) break;
       reports++;
       const got = valueOf(inst, i, run(lie));
       const gain = got.mul(factor).sub(truth);
       if (gain.sign() > 0 && (!best || gain.gt(best.gain))) {
-        const report = opts.space === 'ordinal' ? `order ${lie.order(i).join('>')}` : `values [${lie.values[i].join(', ')}]`;
+        const report =
+          opts.space === 'ordinal' ? `order ${lie.order(i).join('>')}` : `values [${lie.values[i].join(', ')}]`;
         best = { agent: i, report, truthful: truth, misreport: got, gain };
       }
     }
@@ -125,7 +142,15 @@ export function auditTruthfulness(run: (inst: Instance) => Outcome, inst: Instan
   if (best)
     return {
       holds: false,
-      detail: { property, space: opts.space, reports, agent: inst.agents[best.agent], truthful: best.truthful, misreport: best.misreport, eps: opts.eps },
+      detail: {
+        property,
+        space: opts.space,
+        reports,
+        agent: inst.agents[best.agent],
+        truthful: best.truthful,
+        misreport: best.misreport,
+        eps: opts.eps,
+      },
       witness: { agent: best.agent, report: best.report },
     };
   return { holds: true, detail: { property, space: opts.space, reports, eps: opts.eps } };

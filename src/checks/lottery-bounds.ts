@@ -26,7 +26,12 @@ export function checkExAnteRhoProp(inst: Instance, support: Support, rho: Ration
     const e = expected(inst, support, i);
     const needed = r.mul(inst.total(i)).div(inst.n);
     perAgent[inst.agents[i]] = { expected: e, needed };
-    if (e.lt(needed)) return { holds: false, detail: { property: 'ex-ante rho-PROP', rho: r, agent: inst.agents[i], expected: e, needed }, witness: { agent: i } };
+    if (e.lt(needed))
+      return {
+        holds: false,
+        detail: { property: 'ex-ante rho-PROP', rho: r, agent: inst.agents[i], expected: e, needed },
+        witness: { agent: i },
+      };
   }
   return { holds: true, detail: { property: 'ex-ante rho-PROP', rho: r, perAgent } };
 }
@@ -54,10 +59,19 @@ export function checkProbabilityBelowMms(inst: Instance, support: Support, bound
     });
     perAgent[inst.agents[i]] = { probabilityBelow: surely, mms: share.value };
     if (surely.gt(b))
-      return { holds: false, detail: { property: 'Pr[below MMS]', bound: b, agent: inst.agents[i], probability: surely }, witness: { agent: i, supportIndices: below } };
+      return {
+        holds: false,
+        detail: { property: 'Pr[below MMS]', bound: b, agent: inst.agents[i], probability: surely },
+        witness: { agent: i, supportIndices: below },
+      };
     if (surely.add(maybe).gt(b)) undecided = true;
   }
-  if (undecided) return { holds: false, unchecked: true, detail: { property: 'Pr[below MMS]', reason: 'an MMS is only bounded (solver time limit)', perAgent } };
+  if (undecided)
+    return {
+      holds: false,
+      unchecked: true,
+      detail: { property: 'Pr[below MMS]', reason: 'an MMS is only bounded (solver time limit)', perAgent },
+    };
   return { holds: true, detail: { property: 'Pr[below MMS]', bound: b, perAgent } };
 }
 
@@ -67,9 +81,16 @@ export function checkProbabilityProp(inst: Instance, support: Support, bound: Ra
   const perAgent: Record<string, unknown> = {};
   for (let i = 0; i < inst.n; i++) {
     const total = inst.total(i);
-    const p = Rational.sum(support.filter((e) => inst.value(i, e.allocation.bundles[i]).mul(inst.n).ge(total)).map((e) => e.p));
+    const p = Rational.sum(
+      support.filter((e) => inst.value(i, e.allocation.bundles[i]).mul(inst.n).ge(total)).map((e) => e.p),
+    );
     perAgent[inst.agents[i]] = { probabilityProp: p };
-    if (p.lt(b)) return { holds: false, detail: { property: 'Pr[at least PROP]', bound: b, agent: inst.agents[i], probability: p }, witness: { agent: i } };
+    if (p.lt(b))
+      return {
+        holds: false,
+        detail: { property: 'Pr[at least PROP]', bound: b, agent: inst.agents[i], probability: p },
+        witness: { agent: i },
+      };
   }
   return { holds: true, detail: { property: 'Pr[at least PROP]', bound: b, perAgent } };
 }
@@ -83,7 +104,11 @@ export function checkEqualTreatment(inst: Instance, support: Support): CheckResu
       if (!inst.values[i].every((x, g) => x.eq(inst.values[j][g]))) continue;
       groups.push([inst.agents[i], inst.agents[j]]);
       if (!E[i].eq(E[j]))
-        return { holds: false, detail: { property: 'equal treatment', agents: [inst.agents[i], inst.agents[j]], expected: [E[i], E[j]] }, witness: { agents: [i, j] } };
+        return {
+          holds: false,
+          detail: { property: 'equal treatment', agents: [inst.agents[i], inst.agents[j]], expected: [E[i], E[j]] },
+          witness: { agents: [i, j] },
+        };
     }
   return { holds: true, detail: { property: 'equal treatment', identicalPairs: groups, expected: E } };
 }
@@ -92,8 +117,12 @@ export function checkEqualTreatment(inst: Instance, support: Support): CheckResu
 export function probabilityBound(id: string, params: Readonly<Record<string, unknown>> | undefined): Rational {
   const raw = params?.bound;
   if (typeof raw !== 'string' && typeof raw !== 'number')
-    throw new InvalidInputError('bad-claim-params', `claim ${id}: params.bound must be a probability such as "1/3", got ${JSON.stringify(raw)}`);
+    throw new InvalidInputError(
+      'bad-claim-params',
+      `claim ${id}: params.bound must be a probability such as "1/3", got ${JSON.stringify(raw)}`,
+    );
   const b = Rational.from(raw, `claim ${id}: params.bound`);
-  if (b.sign() < 0 || b.gt(1)) throw new InvalidInputError('bad-claim-params', `claim ${id}: params.bound must be in [0, 1], got ${b}`);
+  if (b.sign() < 0 || b.gt(1))
+    throw new InvalidInputError('bad-claim-params', `claim ${id}: params.bound must be in [0, 1], got ${b}`);
   return b;
 }

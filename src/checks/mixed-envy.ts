@@ -23,10 +23,22 @@ import type { CheckResult } from './result';
 /** `a` is a mixed allocation of `inst` (structural test, so a copy from another bundle of the library passes). */
 function requireMixed(a: unknown, inst: Instance, fn: string): asserts a is MixedAllocation {
   const x = a as Partial<MixedAllocation> | null;
-  if (x === null || typeof x !== 'object' || !Array.isArray(x.bundles) || !Array.isArray(x.fractions) || typeof x.value !== 'function')
-    throw new InvalidInputError('bad-argument', `${fn}: a must be a MixedAllocation, got ${x === null ? 'null' : typeof x}`);
+  if (
+    x === null ||
+    typeof x !== 'object' ||
+    !Array.isArray(x.bundles) ||
+    !Array.isArray(x.fractions) ||
+    typeof x.value !== 'function'
+  )
+    throw new InvalidInputError(
+      'bad-argument',
+      `${fn}: a must be a MixedAllocation, got ${x === null ? 'null' : typeof x}`,
+    );
   if (x.bundles.length !== inst.n || x.m !== inst.m || x.divisible!.join() !== inst.divisible.join())
-    throw new InvalidInputError('bad-argument', `${fn}: a is not an allocation of this instance's ${inst.n} agents and ${inst.m} goods (divisible: ${inst.divisible.join(', ') || 'none'})`);
+    throw new InvalidInputError(
+      'bad-argument',
+      `${fn}: a is not an allocation of this instance's ${inst.n} agents and ${inst.m} goods (divisible: ${inst.divisible.join(', ') || 'none'})`,
+    );
 }
 
 /** u_i(A_j) for every pair, indivisible goods plus fractions of divisible goods. */
@@ -49,10 +61,12 @@ type PairTest = (i: AgentId, j: AgentId, own: Rational, other: Rational) => Viol
 
 function firstViolation(inst: Instance, a: MixedAllocation, test: PairTest): Violation | null {
   const V = mixedValueMatrix(inst, a);
-  for (let i = 0; i < inst.n; i++) for (let j = 0; j < inst.n; j++) if (i !== j) {
-    const v = test(i, j, V[i][i], V[i][j]);
-    if (v) return v;
-  }
+  for (let i = 0; i < inst.n; i++)
+    for (let j = 0; j < inst.n; j++)
+      if (i !== j) {
+        const v = test(i, j, V[i][i], V[i][j]);
+        if (v) return v;
+      }
   return null;
 }
 
@@ -84,7 +98,16 @@ function pick(inst: Instance, i: AgentId, candidates: readonly GoodId[], which: 
  * Envy towards j after removing one indivisible good: `some` removes i's most valued good of M_j (EF1-style),
  * `every` her least valued one (EFX-style); `positiveOnly` restricts the goods to those i values above 0.
  */
-function upToGood(inst: Instance, a: MixedAllocation, i: AgentId, j: AgentId, own: Rational, other: Rational, quantifier: 'some' | 'every', positiveOnly = false): Violation | null {
+function upToGood(
+  inst: Instance,
+  a: MixedAllocation,
+  i: AgentId,
+  j: AgentId,
+  own: Rational,
+  other: Rational,
+  quantifier: 'some' | 'every',
+  positiveOnly = false,
+): Violation | null {
   if (own.ge(other)) return null;
   const candidates = a.bundles[j].filter((g) => !positiveOnly || inst.values[i][g].sign() > 0);
   // nothing to remove (no indivisible good, or none that i values when positiveOnly): plain EF is required
@@ -92,14 +115,29 @@ function upToGood(inst: Instance, a: MixedAllocation, i: AgentId, j: AgentId, ow
   const g = pick(inst, i, candidates, quantifier === 'some' ? 'largest' : 'smallest');
   const after = other.sub(inst.values[i][g]);
   if (own.ge(after)) return null;
-  return { envious: i, envied: j, own, other, rule: quantifier === 'some' ? 'up-to-one-good' : 'up-to-any-good', removed: g, afterRemoval: after };
+  return {
+    envious: i,
+    envied: j,
+    own,
+    other,
+    rule: quantifier === 'some' ? 'up-to-one-good' : 'up-to-any-good',
+    removed: g,
+    afterRemoval: after,
+  };
 }
 
 /** EF on a mixed allocation: u_i(A_i) >= u_i(A_j) for all i, j. Witness: an envious pair. */
 export function checkMixedEF(inst: Instance, a: MixedAllocation): CheckResult {
   requireInstance(inst, 'checkMixedEF');
   requireMixed(a, inst, 'checkMixedEF');
-  return report('EF', firstViolation(inst, a, (i, j, own, other) => (own.lt(other) ? { envious: i, envied: j, own, other, rule: 'ef' } : null)), inst, a);
+  return report(
+    'EF',
+    firstViolation(inst, a, (i, j, own, other) =>
+      own.lt(other) ? { envious: i, envied: j, own, other, rule: 'ef' } : null,
+    ),
+    inst,
+    a,
+  );
 }
 
 /**
@@ -110,7 +148,12 @@ export function checkMixedEFX(inst: Instance, a: MixedAllocation, opts: { readon
   requireInstance(inst, 'checkMixedEFX');
   requireMixed(a, inst, 'checkMixedEFX');
   const name = opts.zeroValued ? 'EFX0' : 'EFX';
-  return report(name, firstViolation(inst, a, (i, j, own, other) => upToGood(inst, a, i, j, own, other, 'every', !opts.zeroValued)), inst, a);
+  return report(
+    name,
+    firstViolation(inst, a, (i, j, own, other) => upToGood(inst, a, i, j, own, other, 'every', !opts.zeroValued)),
+    inst,
+    a,
+  );
 }
 
 /** PROP on a mixed allocation: u_i(A_i) >= u_i(M ∪ D)/n. Witness: the first agent below her share. */
@@ -120,7 +163,12 @@ export function checkMixedPROP(inst: Instance, a: MixedAllocation): CheckResult 
   for (let i = 0; i < inst.n; i++) {
     const own = a.value(inst, i, i);
     const share = inst.total(i).div(inst.n);
-    if (own.lt(share)) return { holds: false, detail: { property: 'PROP', agent: inst.agents[i], value: own, needed: share }, witness: { agent: i } };
+    if (own.lt(share))
+      return {
+        holds: false,
+        detail: { property: 'PROP', agent: inst.agents[i], value: own, needed: share },
+        witness: { agent: i },
+      };
   }
   return { holds: true, detail: { property: 'PROP' } };
 }

@@ -28,20 +28,36 @@ export function mxsShare(values: readonly Rational[], n: number): MxsResult {
 export function checkMXS(inst: Instance, a: Allocation, rho: RationalLike = 1): CheckResult {
   const r = Rational.from(rho);
   if (inst.m > MXS_MAX_GOODS)
-    return { holds: false, unchecked: true, detail: { property: 'MXS', reason: `exhaustive MXS limited to ${MXS_MAX_GOODS} goods (m = ${inst.m})` } };
+    return {
+      holds: false,
+      unchecked: true,
+      detail: { property: 'MXS', reason: `exhaustive MXS limited to ${MXS_MAX_GOODS} goods (m = ${inst.m})` },
+    };
   const perAgent: Record<string, unknown> = {};
   for (let i = 0; i < inst.n; i++) {
     let share: MxsResult;
     try {
       share = mxsShare(inst.values[i], inst.n);
     } catch (e) {
-      if (e instanceof LimitError) return { holds: false, unchecked: true, detail: { property: 'MXS', agent: inst.agents[i], reason: e.message } };
+      if (e instanceof LimitError)
+        return { holds: false, unchecked: true, detail: { property: 'MXS', agent: inst.agents[i], reason: e.message } };
       throw e;
     }
     const own = inst.value(i, a.bundles[i]);
     perAgent[inst.agents[i]] = { value: own, share: share.value };
     if (own.lt(r.mul(share.value)))
-      return { holds: false, detail: { property: 'MXS', rho: r, agent: inst.agents[i], value: own, share: share.value, needed: r.mul(share.value) }, witness: { agent: i, shareAllocation: share.witness } };
+      return {
+        holds: false,
+        detail: {
+          property: 'MXS',
+          rho: r,
+          agent: inst.agents[i],
+          value: own,
+          share: share.value,
+          needed: r.mul(share.value),
+        },
+        witness: { agent: i, shareAllocation: share.witness },
+      };
   }
   return { holds: true, detail: { property: 'MXS', rho: r, perAgent } };
 }

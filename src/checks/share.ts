@@ -31,7 +31,8 @@ function perAgent(
     const needed = rho.mul(upper);
     if (own.ge(needed)) {
       // the tightest agent: smallest value/needed (an agent with needed = 0 is never tight)
-      if (needed.sign() > 0 && (!tightest || own.mul(tightest.needed).lt(tightest.value.mul(needed)))) tightest = { agent: i, value: own, needed };
+      if (needed.sign() > 0 && (!tightest || own.mul(tightest.needed).lt(tightest.value.mul(needed))))
+        tightest = { agent: i, value: own, needed };
       continue;
     }
     if (own.lt(rho.mul(lower))) {
@@ -44,7 +45,17 @@ function perAgent(
     unchecked = inst.agents[i];
   }
   if (unchecked !== null)
-    return { holds: false, unchecked: true, detail: { property, rho, agent: unchecked, reason: 'the share is only bounded (solver time limit) and the value lies between the bounds', perAgent: ratios } };
+    return {
+      holds: false,
+      unchecked: true,
+      detail: {
+        property,
+        rho,
+        agent: unchecked,
+        reason: 'the share is only bounded (solver time limit) and the value lies between the bounds',
+        perAgent: ratios,
+      },
+    };
   const tight = tightest ? { agent: inst.agents[tightest.agent], value: tightest.value, needed: tightest.needed } : {};
   return { holds: true, detail: { property, rho, ...tight, perAgent: ratios } };
 }
@@ -70,7 +81,11 @@ export function checkPROP1(inst: Instance, a: Allocation): CheckResult {
     });
     const share = prop(inst.values[i], inst.n);
     if (own.add(best).lt(share))
-      return { holds: false, detail: { property: 'PROP1', agent: inst.agents[i], value: own, bestOutside: best, share }, witness: { agent: i, good: bestGood } };
+      return {
+        holds: false,
+        detail: { property: 'PROP1', agent: inst.agents[i], value: own, bestOutside: best, share },
+        witness: { agent: i, good: bestGood },
+      };
   }
   return { holds: true, detail: { property: 'PROP1' } };
 }
@@ -115,10 +130,21 @@ export function checkIMMX(inst: Instance, a: Allocation, alpha: RationalLike = 1
       continue;
     }
     if (own.ge(rho.mul(r.lower)))
-      return { holds: false, unchecked: true, detail: { property: 'IMMX', agent: inst.agents[i], reason: 'MMS only bounded (time limit)' } };
+      return {
+        holds: false,
+        unchecked: true,
+        detail: { property: 'IMMX', agent: inst.agents[i], reason: 'MMS only bounded (time limit)' },
+      };
     return {
       holds: false,
-      detail: { property: 'IMMX', alpha: rho, agent: inst.agents[i], value: own, mms: r.value, envied: inst.agents[violated] },
+      detail: {
+        property: 'IMMX',
+        alpha: rho,
+        agent: inst.agents[i],
+        value: own,
+        mms: r.value,
+        envied: inst.agents[violated],
+      },
       witness: { agent: i, envied: violated, mmsPartition: r.partition },
     };
   }

@@ -40,7 +40,12 @@ export interface AgentVerification {
   readonly agent: AgentId;
   readonly ok: boolean;
   readonly estimate: Rational;
-  readonly checks: { readonly consistency: CheckResult; readonly exAnteProp: CheckResult; readonly eefx: CheckResult; readonly valueFloor: CheckResult };
+  readonly checks: {
+    readonly consistency: CheckResult;
+    readonly exAnteProp: CheckResult;
+    readonly eefx: CheckResult;
+    readonly valueFloor: CheckResult;
+  };
 }
 
 const NINE_TENTHS = new Rational(9n, 10n);
@@ -59,30 +64,64 @@ function consistency(o: Outcome, pairs: readonly DividerPairData[]): CheckResult
   const counts = new Map<string, number>();
   for (const a of six) counts.set(a.key(), (counts.get(a.key()) ?? 0) + 1);
   const support = o.support();
-  const matches = support.length === counts.size && support.every((e) => e.p.eq(new Rational(BigInt(counts.get(e.allocation.key()) ?? 0), 6n)));
+  const matches =
+    support.length === counts.size &&
+    support.every((e) => e.p.eq(new Rational(BigInt(counts.get(e.allocation.key()) ?? 0), 6n)));
   return matches
-    ? { holds: true, detail: { property: 'six allocations = lottery', allocations: six.length, support: support.length } }
-    : { holds: false, detail: { property: 'six allocations = lottery', reason: 'the recorded allocations (1/6 each) do not reproduce the lottery' } };
+    ? {
+        holds: true,
+        detail: { property: 'six allocations = lottery', allocations: six.length, support: support.length },
+      }
+    : {
+        holds: false,
+        detail: {
+          property: 'six allocations = lottery',
+          reason: 'the recorded allocations (1/6 each) do not reproduce the lottery',
+        },
+      };
 }
 
-function eefxCertificates(v: readonly Rational[], agent: AgentId, pairs: readonly DividerPairData[], m: number): CheckResult {
+function eefxCertificates(
+  v: readonly Rational[],
+  agent: AgentId,
+  pairs: readonly DividerPairData[],
+  m: number,
+): CheckResult {
   let used = 0;
   for (const p of pairs)
     for (const [k, a] of p.allocations.entries()) {
       if (efxSatisfied(v, a.bundles, agent)) continue;
       const cert = p.certificates?.[agent];
       const where = { divider: p.divider, allocation: k };
-      if (!cert) return { holds: false, detail: { property: 'EEFX certificate', ...where, reason: 'not EFX-satisfied and no certificate' }, witness: where };
+      if (!cert)
+        return {
+          holds: false,
+          detail: { property: 'EEFX certificate', ...where, reason: 'not EFX-satisfied and no certificate' },
+          witness: where,
+        };
       let partition: Allocation;
       try {
         partition = new Allocation(cert, m);
       } catch {
-        return { holds: false, detail: { property: 'EEFX certificate', ...where, reason: 'the certificate is not a partition of the goods' }, witness: { ...where, certificate: cert } };
+        return {
+          holds: false,
+          detail: { property: 'EEFX certificate', ...where, reason: 'the certificate is not a partition of the goods' },
+          witness: { ...where, certificate: cert },
+        };
       }
       const mine = a.bundles[agent].join(',');
       const pos = partition.bundles.findIndex((b) => b.join(',') === mine);
       if (pos < 0 || !efxSatisfied(v, partition.bundles, pos))
-        return { holds: false, detail: { property: 'EEFX certificate', ...where, reason: pos < 0 ? 'her bundle is not in the certificate' : 'her bundle does not EFX-dominate the certificate' }, witness: { ...where, certificate: cert } };
+        return {
+          holds: false,
+          detail: {
+            property: 'EEFX certificate',
+            ...where,
+            reason:
+              pos < 0 ? 'her bundle is not in the certificate' : 'her bundle does not EFX-dominate the certificate',
+          },
+          witness: { ...where, certificate: cert },
+        };
       used++;
     }
   return { holds: true, detail: { property: 'EEFX certificate', certificatesUsed: used } };
@@ -93,16 +132,29 @@ function eefxCertificates(v: readonly Rational[], agent: AgentId, pairs: readonl
  * `bobw-three-agents`, `bobw-three-agents-fptas` and `bobw-three-agents-prop` (EEFX is not promised by the
  * last and is then reported as holding vacuously, with a note).
  */
-export function verifyAsAgent(o: Outcome, agent: number | string, values: readonly RationalLike[], options: VerifyAsAgentOptions = {}): AgentVerification {
+export function verifyAsAgent(
+  o: Outcome,
+  agent: number | string,
+  values: readonly RationalLike[],
+  options: VerifyAsAgentOptions = {},
+): AgentVerification {
   const kind = VERIFIABLE[o.mechanism as keyof typeof VERIFIABLE];
-  if (!kind) throw new InvalidInputError('unsupported-outcome', `verifyAsAgent: outcomes of ${Object.keys(VERIFIABLE).join(', ')} only, got ${o.mechanism}`);
+  if (!kind)
+    throw new InvalidInputError(
+      'unsupported-outcome',
+      `verifyAsAgent: outcomes of ${Object.keys(VERIFIABLE).join(', ')} only, got ${o.mechanism}`,
+    );
   const i = o.instance.agentIndex(agent);
   const m = o.instance.m;
-  if (!Array.isArray(values) || values.length !== m) throw new InvalidInputError('bad-argument', `verifyAsAgent: values must list ${m} values (one per good)`);
+  if (!Array.isArray(values) || values.length !== m)
+    throw new InvalidInputError('bad-argument', `verifyAsAgent: values must list ${m} values (one per good)`);
   const v = values.map((x, g) => Rational.from(x, `values[${g}]`));
-  if (v.some((x) => x.sign() < 0)) throw new InvalidInputError('negative-value', 'verifyAsAgent: values must be non-negative (goods)');
+  if (v.some((x) => x.sign() < 0))
+    throw new InvalidInputError('negative-value', 'verifyAsAgent: values must be non-negative (goods)');
   const pairs = readDividerPairs(o);
-  const eps = kind.approximate ? Rational.from((o.options.eps as string | undefined) ?? '1/10', 'outcome.options.eps') : Rational.ZERO;
+  const eps = kind.approximate
+    ? Rational.from((o.options.eps as string | undefined) ?? '1/10', 'outcome.options.eps')
+    : Rational.ZERO;
   const alpha = Rational.ONE.sub(eps);
   const total = Rational.sum(v);
 
@@ -110,19 +162,41 @@ export function verifyAsAgent(o: Outcome, agent: number | string, values: readon
   const sum = Rational.sum(six.map((a) => value(v, a.bundles[i])));
   const propFactor = kind.exactProp ? Rational.ONE : alpha;
   const needed = propFactor.mul(total).mul(2);
-  const exAnteProp: CheckResult = { holds: sum.ge(needed), detail: { property: 'ex-ante PROP', sumOverSix: sum, needed, expected: sum.div(6), prop: total.div(3), factor: propFactor } };
+  const exAnteProp: CheckResult = {
+    holds: sum.ge(needed),
+    detail: {
+      property: 'ex-ante PROP',
+      sumOverSix: sum,
+      needed,
+      expected: sum.div(6),
+      prop: total.div(3),
+      factor: propFactor,
+    },
+  };
 
-  const eefx: CheckResult = kind.eefx ? eefxCertificates(v, i, pairs, m) : { holds: true, detail: { property: 'EEFX certificate', note: 'not promised by Theorem 5.1' } };
+  const eefx: CheckResult = kind.eefx
+    ? eefxCertificates(v, i, pairs, m)
+    : { holds: true, detail: { property: 'EEFX certificate', note: 'not promised by Theorem 5.1' } };
 
   const e = Rational.from(options.estimateEps ?? '1/10', 'estimateEps');
   const { ints, unit } = toIntegers(v);
-  const estimate = unit.mul(fptasMmsOracle(e)(ints, v.map((_, g) => g), 3).value);
+  const estimate = unit.mul(
+    fptasMmsOracle(e)(
+      ints,
+      v.map((_, g) => g),
+      3,
+    ).value,
+  );
   let valueFloor: CheckResult = { holds: true, detail: { property: 'value floor', estimate, alpha } };
   for (const [k, a] of six.entries()) {
     const own = value(v, a.bundles[i]);
     const efx = efxSatisfied(v, a.bundles, i);
     if (own.ge(alpha.mul(estimate)) || (efx && own.ge(NINE_TENTHS.mul(alpha).mul(estimate)))) continue;
-    valueFloor = { holds: false, detail: { property: 'value floor', allocation: k, value: own, estimate, efxSatisfied: efx }, witness: { allocation: a.toJSON() } };
+    valueFloor = {
+      holds: false,
+      detail: { property: 'value floor', allocation: k, value: own, estimate, efxSatisfied: efx },
+      witness: { allocation: a.toJSON() },
+    };
     break;
   }
   const checks = { consistency: consistency(o, pairs), exAnteProp, eefx, valueFloor };

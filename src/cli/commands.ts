@@ -18,15 +18,24 @@ export type Command = (argv: string[], io: Io) => number | Promise<number>;
 
 const listCommand: Command = (argv, io) => {
   const rows = list().map((m) => ({
-    id: m.id, name: m.name, source: m.source, citation: m.citation, kind: m.kind, claimIds: m.claimIds,
-    guarantees: m.guarantees, requirements: m.requirements, options: m.options,
+    id: m.id,
+    name: m.name,
+    source: m.source,
+    citation: m.citation,
+    kind: m.kind,
+    claimIds: m.claimIds,
+    guarantees: m.guarantees,
+    requirements: m.requirements,
+    options: m.options,
   }));
   if (parseArgs(argv, { flags: ['json'], allowed: ['json'] }).options.json) io.out(toJson(rows));
   else
     for (const r of rows) {
       const pad = ''.padEnd(30);
       const opts = r.options.length ? `\n${pad} options: ${r.options.join('; ')}` : '';
-      io.out(`${r.id.padEnd(30)} ${r.source}\n${pad} claims: ${r.guarantees.join('; ')}\n${pad} requires: ${r.requirements}${opts}`);
+      io.out(
+        `${r.id.padEnd(30)} ${r.source}\n${pad} claims: ${r.guarantees.join('; ')}\n${pad} requires: ${r.requirements}${opts}`,
+      );
     }
   return 0;
 };
@@ -35,13 +44,15 @@ const listCommand: Command = (argv, io) => {
 function optionsArg(raw: string | true | undefined): Record<string, unknown> {
   if (raw === undefined) return {};
   const parsed = parseJsonInput(String(raw), { source: '--options' });
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`--options: expected a JSON object, got ${String(raw)}`);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new UsageError(`--options: expected a JSON object, got ${String(raw)}`);
   return parsed as Record<string, unknown>;
 }
 
 /** `--claims ef1,prop,rho-mms:2/3`: claim ids, each optionally with its factor after a colon. */
 function claimsArg(raw: string | true): ClaimChoice[] {
-  if (raw === true || raw.trim() === '') throw new UsageError('--claims: expected a comma-separated list of claim ids, e.g. ef1,prop,rho-mms:2/3');
+  if (raw === true || raw.trim() === '')
+    throw new UsageError('--claims: expected a comma-separated list of claim ids, e.g. ef1,prop,rho-mms:2/3');
   return raw.split(',').map((part, k) => {
     const [id, rho] = part.trim().split(':');
     const claimId = toClaimId(id, `--claims[${k}]`);
@@ -51,7 +62,10 @@ function claimsArg(raw: string | true): ClaimChoice[] {
 
 const solveCommand: Command = (argv, io) => {
   const { positional, options } = parseArgs(argv, { allowed: ['seed', 'options', 'time-limit'] });
-  if (positional.length !== 2) throw new UsageError('usage: fairdiv solve <mechanism-id> <instance.json|.csv|.soc|.soi|.toc|-> [--seed S] [--options JSON]');
+  if (positional.length !== 2)
+    throw new UsageError(
+      'usage: fairdiv solve <mechanism-id> <instance.json|.csv|.soc|.soi|.toc|-> [--seed S] [--options JSON]',
+    );
   const [id, file] = positional;
   const mech = mechanism(id);
   const opts = optionsArg(options.options);
@@ -59,25 +73,35 @@ const solveCommand: Command = (argv, io) => {
   const limitMs = timeLimitArg(options['time-limit']);
   const inst = readInstance(file, io);
   // one budget for the run and its certificate (the certificate gets what the run left)
-  const { outcome, report } = withTimeBudget(limitMs, () => {
-    const outcome = mech.run(inst, opts);
-    return { outcome, report: certify(outcome, { timeLimitMs: limitMs }) };
-  }, `solve ${id}`);
+  const { outcome, report } = withTimeBudget(
+    limitMs,
+    () => {
+      const outcome = mech.run(inst, opts);
+      return { outcome, report: certify(outcome, { timeLimitMs: limitMs }) };
+    },
+    `solve ${id}`,
+  );
   io.out(toJson({ ...outcome.toJSON(), certificate: report.toJSON() }));
   return report.ok ? 0 : 1;
 };
 
 const certifyCommand: Command = (argv, io) => {
   const { positional, options } = parseArgs(argv, { allowed: ['claims', 'time-limit'] });
-  const usage = 'usage: fairdiv certify <outcome.json> [instance.json] [--claims id,id,...] (the instance defaults to the outcome\'s own "instance")';
+  const usage =
+    'usage: fairdiv certify <outcome.json> [instance.json] [--claims id,id,...] (the instance defaults to the outcome\'s own "instance")';
   if (positional.length !== 1 && positional.length !== 2) throw new UsageError(usage);
   const chosen = options.claims !== undefined ? claimsArg(options.claims) : undefined;
   const json = readJson(positional[0], io);
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new InvalidInputError('bad-outcome', `${positional[0]}: expected an outcome object`);
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new InvalidInputError('bad-outcome', `${positional[0]}: expected an outcome object`);
   const j = json as Record<string, unknown>;
-  if (positional.length === 1 && j.instance === undefined) throw new UsageError(`${positional[0]} has no "instance": give the instance file too\n${usage}`);
+  if (positional.length === 1 && j.instance === undefined)
+    throw new UsageError(`${positional[0]} has no "instance": give the instance file too\n${usage}`);
   const timeLimitMs = timeLimitArg(options['time-limit']);
-  const inst = positional.length === 2 ? readInstance(positional[1], io) : instanceFromJson(j.instance, `${positional[0]}: instance`);
+  const inst =
+    positional.length === 2
+      ? readInstance(positional[1], io)
+      : instanceFromJson(j.instance, `${positional[0]}: instance`);
   const outcome = outcomeFromJson(j, inst, positional[0]);
   const report = certify(outcome, { ...(chosen ? { claims: chosen } : {}), timeLimitMs });
   io.out(toJson(report.toJSON()));
@@ -90,12 +114,16 @@ const mmsCommand: Command = (argv, io) => {
     throw new UsageError('usage: fairdiv mms --n K --values v1,v2,... [--time-limit SECONDS]');
   const n = /^\d{1,7}$/.test(String(options.n)) ? Number(options.n) : NaN;
   // [DECISION] n bundles are printed as n lists: beyond MAX_MMS_BUNDLES the answer would not fit in memory (issue 16)
-  if (!(n >= 1 && n <= MAX_MMS_BUNDLES)) throw new UsageError(`--n: expected an integer in 1..${MAX_MMS_BUNDLES}, got ${JSON.stringify(options.n)}`);
-  const values = String(options.values).split(',').filter((s) => s.trim() !== '').map((s, k) => {
-    const r = Rational.from(s, `values[${k}]`);
-    if (r.sign() < 0) throw new InvalidInputError('negative-value', `values[${k}]: ${r} is negative`);
-    return r;
-  });
+  if (!(n >= 1 && n <= MAX_MMS_BUNDLES))
+    throw new UsageError(`--n: expected an integer in 1..${MAX_MMS_BUNDLES}, got ${JSON.stringify(options.n)}`);
+  const values = String(options.values)
+    .split(',')
+    .filter((s) => s.trim() !== '')
+    .map((s, k) => {
+      const r = Rational.from(s, `values[${k}]`);
+      if (r.sign() < 0) throw new InvalidInputError('negative-value', `values[${k}]: ${r} is negative`);
+      return r;
+    });
   const limitMs = timeLimitArg(options['time-limit']);
   const r = withTimeBudget(limitMs, () => mms(values, n, { timeLimitMs: limitMs }), 'mms');
   io.out(toJson({ value: r.value, partition: r.partition, status: r.status, lower: r.lower, upper: r.upper }));

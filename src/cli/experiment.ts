@@ -20,7 +20,8 @@ const USAGE = `usage: fairdiv experiment <name> [--m 10,20] [--trials T] [--work
 function positiveInt(raw: string | true | undefined, flag: string): number | undefined {
   if (raw === undefined) return undefined;
   const x = Number(raw);
-  if (raw === true || !Number.isInteger(x) || x < 0) throw new UsageError(`--${flag}: expected a non-negative integer, got ${raw === true ? '(nothing)' : raw}`);
+  if (raw === true || !Number.isInteger(x) || x < 0)
+    throw new UsageError(`--${flag}: expected a non-negative integer, got ${raw === true ? '(nothing)' : raw}`);
   return x;
 }
 
@@ -42,7 +43,10 @@ function printRows(rows: readonly ExperimentRow[], json: boolean, io: Io): void 
 }
 
 export const experimentCommand: Command = async (argv, io) => {
-  const { positional, options } = parseArgs(argv, { flags: ['json', 'progress'], allowed: ['m', 'trials', 'workers', 'shard', 'out', 'json', 'progress', 'columns', 'time-limit'] });
+  const { positional, options } = parseArgs(argv, {
+    flags: ['json', 'progress'],
+    allowed: ['m', 'trials', 'workers', 'shard', 'out', 'json', 'progress', 'columns', 'time-limit'],
+  });
   const json = options.json === true;
   const [name, ...rest] = positional;
   if (!name) throw new UsageError(USAGE);
@@ -57,13 +61,20 @@ export const experimentCommand: Command = async (argv, io) => {
     return 0;
   }
   if (rest.length) throw new UsageError(USAGE);
-  const ms = options.m === undefined ? undefined : String(options.m).split(',').map((s) => {
-    const m = Number(s.trim());
-    if (!Number.isInteger(m) || m < 1) throw new UsageError(`--m: expected a comma-separated list of positive integers, got ${options.m}`);
-    return m;
-  });
+  const ms =
+    options.m === undefined
+      ? undefined
+      : String(options.m)
+          .split(',')
+          .map((s) => {
+            const m = Number(s.trim());
+            if (!Number.isInteger(m) || m < 1)
+              throw new UsageError(`--m: expected a comma-separated list of positive integers, got ${options.m}`);
+            return m;
+          });
   const timeLimit = options['time-limit'] === undefined ? undefined : Number(options['time-limit']);
-  if (timeLimit !== undefined && !(timeLimit > 0)) throw new UsageError(`--time-limit: expected seconds per integer program, got ${options['time-limit']}`);
+  if (timeLimit !== undefined && !(timeLimit > 0))
+    throw new UsageError(`--time-limit: expected seconds per integer program, got ${options['time-limit']}`);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
@@ -76,7 +87,9 @@ export const experimentCommand: Command = async (argv, io) => {
       shard: typeof options.shard === 'string' ? options.shard : options.shard === true ? '' : undefined,
       timeLimitMs: timeLimit === undefined ? undefined : timeLimit * 1000,
       signal: controller.signal,
-      onProgress: options.progress ? (p) => io.err(`m = ${p.unit.m}: trials ${p.unit.from}-${p.unit.to} done (${p.doneTrials}/${p.totalTrials})`) : undefined,
+      onProgress: options.progress
+        ? (p) => io.err(`m = ${p.unit.m}: trials ${p.unit.from}-${p.unit.to} done (${p.doneTrials}/${p.totalTrials})`)
+        : undefined,
     });
     if (run.shard) {
       const text = toJson(run);

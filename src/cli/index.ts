@@ -35,7 +35,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return await cmd(rest, io);
   } catch (e) {
     if (e instanceof LimitError) {
-      io.err(withCode(`fairdiv ${name}: stopped by the time limit (--time-limit SECONDS raises it): ${e.message}`, e.code));
+      io.err(
+        withCode(`fairdiv ${name}: stopped by the time limit (--time-limit SECONDS raises it): ${e.message}`, e.code),
+      );
       return 2;
     }
     if (e instanceof FairDivError) {

@@ -49,7 +49,10 @@ export function parseArgs(
   }
   if (spec.allowed)
     for (const key of Object.keys(options))
-      if (!spec.allowed.includes(key)) throw new UsageError(`unknown option --${key}; known: ${spec.allowed.map((k) => `--${k}`).join(', ') || '(none)'}`);
+      if (!spec.allowed.includes(key))
+        throw new UsageError(
+          `unknown option --${key}; known: ${spec.allowed.map((k) => `--${k}`).join(', ') || '(none)'}`,
+        );
   return { positional, options };
 }
 
@@ -64,7 +67,8 @@ function readText(path: string, io: Io): string {
   } catch {
     // reported by the read below
   }
-  if (size > MAX_INPUT_BYTES) throw new InvalidInputError('too-large', `${path}: ${size} bytes; at most ${MAX_INPUT_BYTES} are read`);
+  if (size > MAX_INPUT_BYTES)
+    throw new InvalidInputError('too-large', `${path}: ${size} bytes; at most ${MAX_INPUT_BYTES} are read`);
   try {
     return path === '-' ? io.readStdin() : fs.readFileSync(path, 'utf8');
   } catch (e) {
@@ -99,7 +103,9 @@ export function timeLimitArg(raw: string | true | undefined, flag = '--time-limi
   const s = raw === true ? '' : raw.trim();
   const seconds = /^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(s) ? Number(s) : NaN;
   if (!(seconds > 0) || seconds * 1000 > MAX_TIME_LIMIT_MS)
-    throw new UsageError(`${flag}: expected seconds, a number in (0, ${MAX_TIME_LIMIT_MS / 1000}], got ${JSON.stringify(raw === true ? '' : raw)}`);
+    throw new UsageError(
+      `${flag}: expected seconds, a number in (0, ${MAX_TIME_LIMIT_MS / 1000}], got ${JSON.stringify(raw === true ? '' : raw)}`,
+    );
   return seconds * 1000;
 }
 
@@ -111,6 +117,9 @@ export function toJson(x: unknown): string {
 /** `--seed S`: an integer in 0..2^32-1 (exit 2 otherwise). */
 export function seedArg(raw: string | true): number {
   const s = String(raw);
-  if (!/^\d{1,10}$/.test(s) || Number(s) > MAX_SEED) throw new UsageError(`--seed: expected an integer in 0..${MAX_SEED}, got ${JSON.stringify(raw === true ? '' : raw)}`);
+  if (!/^\d{1,10}$/.test(s) || Number(s) > MAX_SEED)
+    throw new UsageError(
+      `--seed: expected an integer in 0..${MAX_SEED}, got ${JSON.stringify(raw === true ? '' : raw)}`,
+    );
   return Number(s);
 }

@@ -10,10 +10,14 @@ import type { Command } from './commands';
 import { MAX_TIME_LIMIT_MS } from '../core/time-budget';
 import { parseArgs, toJson, UsageError, type Io } from './io';
 
-const USAGE = 'usage: fairdiv run <notebook.ipynb> [--out out.ipynb] [--html out.html] [--timeout SECONDS] [--continue] [--json]';
+const USAGE =
+  'usage: fairdiv run <notebook.ipynb> [--out out.ipynb] [--html out.html] [--timeout SECONDS] [--continue] [--json]';
 
 export const runCommand: Command = async (argv, io) => {
-  const { positional, options } = parseArgs(argv, { flags: ['continue', 'json'], allowed: ['continue', 'json', 'out', 'html', 'timeout'] });
+  const { positional, options } = parseArgs(argv, {
+    flags: ['continue', 'json'],
+    allowed: ['continue', 'json', 'out', 'html', 'timeout'],
+  });
   if (positional.length !== 1) throw new UsageError(USAGE);
   const file = positional[0];
   if (!fs.existsSync(file)) throw new UsageError(`${file}: no such notebook\n${USAGE}`);
@@ -30,7 +34,11 @@ export const runCommand: Command = async (argv, io) => {
     if (target === true) throw new UsageError(`--${flag}: expected a file name\n${USAGE}`);
     if (target !== undefined) checkWritable(target, `--${flag}`);
   }
-  const report = await runNotebook(file, { continueOnError: options.continue === true, ...(timeoutMs ? { cellTimeoutMs: timeoutMs } : {}) }, nb);
+  const report = await runNotebook(
+    file,
+    { continueOnError: options.continue === true, ...(timeoutMs ? { cellTimeoutMs: timeoutMs } : {}) },
+    nb,
+  );
   if (typeof options.out === 'string') writeNotebook(options.out, report.output);
   if (typeof options.html === 'string') writeHtml(options.html, report.output, path.basename(file, '.ipynb'));
   if (options.json) {
@@ -38,7 +46,8 @@ export const runCommand: Command = async (argv, io) => {
     io.out(toJson(rest));
   } else io.out(summaryTable([report]));
   for (const c of report.output.cells) {
-    for (const o of c.outputs ?? []) if (o.output_type === 'error') io.err(`${path.basename(file)} [${c.execution_count}]: ${o.ename}: ${o.evalue}`);
+    for (const o of c.outputs ?? [])
+      if (o.output_type === 'error') io.err(`${path.basename(file)} [${c.execution_count}]: ${o.ename}: ${o.evalue}`);
   }
   return report.ok ? 0 : 1;
 };
@@ -52,7 +61,9 @@ function cellTimeoutArg(raw: string | true, io: Io): number {
   const seconds = /^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(s) ? Number(s) : NaN;
   if (!(seconds > 0)) throw new UsageError(`--timeout: expected seconds > 0, got ${JSON.stringify(s)}`);
   if (seconds * 1000 <= MAX_TIME_LIMIT_MS) return seconds * 1000;
-  io.err(`fairdiv run: --timeout ${s} is beyond the largest cell timeout; using ${MAX_TIME_LIMIT_MS / 1000} s (24 days)`);
+  io.err(
+    `fairdiv run: --timeout ${s} is beyond the largest cell timeout; using ${MAX_TIME_LIMIT_MS / 1000} s (24 days)`,
+  );
   return MAX_TIME_LIMIT_MS;
 }
 
@@ -68,6 +79,8 @@ function checkWritable(target: string, flag: string): void {
   try {
     fs.accessSync(stat ? target : path.dirname(path.resolve(target)), fs.constants.W_OK);
   } catch {
-    throw new UsageError(`${flag}: cannot write ${target} (${stat ? 'the file is not writable' : 'its directory does not exist or is not writable'})`);
+    throw new UsageError(
+      `${flag}: cannot write ${target} (${stat ? 'the file is not writable' : 'its directory does not exist or is not writable'})`,
+    );
   }
 }

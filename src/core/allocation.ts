@@ -12,20 +12,28 @@ export class Allocation {
   private canonicalKey: string | undefined;
 
   /** Validates that the bundles are disjoint and cover goods 0..m-1. */
-  constructor(bundles: readonly (readonly GoodId[])[], readonly m: number) {
+  constructor(
+    bundles: readonly (readonly GoodId[])[],
+    readonly m: number,
+  ) {
     const owner = new Array<number>(m).fill(-1);
     bundles.forEach((b, i) => {
-      if (!Array.isArray(b)) throw new InvalidInputError('bad-shape', `allocation[${i}]: expected an array of good indices`);
+      if (!Array.isArray(b))
+        throw new InvalidInputError('bad-shape', `allocation[${i}]: expected an array of good indices`);
       b.forEach((g) => {
         if (!Number.isInteger(g) || g < 0 || g >= m)
           throw new InvalidInputError('unknown-good', `allocation[${i}]: ${g} is not a good index in 0..${m - 1}`);
         if (owner[g] !== -1)
-          throw new InvalidInputError('bundle-overlap', `allocation: good ${g} is in the bundles of agents ${owner[g]} and ${i}`);
+          throw new InvalidInputError(
+            'bundle-overlap',
+            `allocation: good ${g} is in the bundles of agents ${owner[g]} and ${i}`,
+          );
         owner[g] = i;
       });
     });
     const missing = owner.findIndex((o) => o === -1);
-    if (missing >= 0) throw new InvalidInputError('bundle-coverage', `allocation: good ${missing} is not allocated to any agent`);
+    if (missing >= 0)
+      throw new InvalidInputError('bundle-coverage', `allocation: good ${missing} is not allocated to any agent`);
     this.bundles = Object.freeze(bundles.map((b) => Object.freeze([...b].sort((x, y) => x - y))));
   }
 
@@ -33,7 +41,8 @@ export class Allocation {
   static fromOwners(owner: readonly AgentId[], n: number): Allocation {
     const bundles: GoodId[][] = Array.from({ length: n }, () => []);
     owner.forEach((i, g) => {
-      if (!Number.isInteger(i) || i < 0 || i >= n) throw new InvalidInputError('unknown-agent', `owner[${g}]: ${i} is not an agent index in 0..${n - 1}`);
+      if (!Number.isInteger(i) || i < 0 || i >= n)
+        throw new InvalidInputError('unknown-agent', `owner[${g}]: ${i} is not an agent index in 0..${n - 1}`);
       bundles[i].push(g);
     });
     return new Allocation(bundles, owner.length);
@@ -74,21 +83,29 @@ export class FractionalAllocation {
   readonly shares: readonly (readonly Rational[])[];
 
   constructor(shares: readonly (readonly RationalLike[])[], opts: { partial?: boolean } = {}) {
-    if (!Array.isArray(shares) || shares.length === 0) throw new InvalidInputError('bad-shape', 'fractional allocation: expected an n x m matrix');
+    if (!Array.isArray(shares) || shares.length === 0)
+      throw new InvalidInputError('bad-shape', 'fractional allocation: expected an n x m matrix');
     const m = shares[0].length;
     const parsed = shares.map((row, i) => {
       if (!Array.isArray(row) || row.length !== m)
-        throw new InvalidInputError('non-rectangular', `fractional[${i}]: has ${Array.isArray(row) ? row.length : 0} entries, expected ${m}`);
+        throw new InvalidInputError(
+          'non-rectangular',
+          `fractional[${i}]: has ${Array.isArray(row) ? row.length : 0} entries, expected ${m}`,
+        );
       return row.map((x, g) => {
         const r = Rational.from(x, `fractional[${i}][${g}]`);
-        if (r.sign() < 0 || r.gt(1)) throw new InvalidInputError('fraction-range', `fractional[${i}][${g}]: ${r} is not in [0, 1]`);
+        if (r.sign() < 0 || r.gt(1))
+          throw new InvalidInputError('fraction-range', `fractional[${i}][${g}]: ${r} is not in [0, 1]`);
         return r;
       });
     });
     for (let g = 0; g < m; g++) {
       const col = Rational.sum(parsed.map((r) => r[g]));
       if (opts.partial ? col.gt(1) : !col.eq(1))
-        throw new InvalidInputError('fraction-column-sum', `fractional: column of good ${g} sums to ${col}, expected ${opts.partial ? 'at most ' : ''}1`);
+        throw new InvalidInputError(
+          'fraction-column-sum',
+          `fractional: column of good ${g} sums to ${col}, expected ${opts.partial ? 'at most ' : ''}1`,
+        );
     }
     this.shares = Object.freeze(parsed.map((r) => Object.freeze(r)));
   }
@@ -132,19 +149,27 @@ export class Lottery {
     const m = entries[0].allocation.m;
     entries.forEach((e, k) => {
       const p = Rational.from(e.p, `lottery[${k}].p`);
-      if (p.sign() < 0) throw new InvalidInputError('negative-probability', `lottery[${k}]: probability ${p} is negative`);
-      if (!(e.allocation instanceof Allocation)) throw new InvalidInputError('bad-shape', `lottery[${k}]: allocation is not an Allocation`);
+      if (p.sign() < 0)
+        throw new InvalidInputError('negative-probability', `lottery[${k}]: probability ${p} is negative`);
+      if (!(e.allocation instanceof Allocation))
+        throw new InvalidInputError('bad-shape', `lottery[${k}]: allocation is not an Allocation`);
       if (e.allocation.n !== n || e.allocation.m !== m)
-        throw new InvalidInputError('non-rectangular', `lottery[${k}]: allocation has ${e.allocation.n} agents and ${e.allocation.m} goods, expected ${n} and ${m}`);
+        throw new InvalidInputError(
+          'non-rectangular',
+          `lottery[${k}]: allocation has ${e.allocation.n} agents and ${e.allocation.m} goods, expected ${n} and ${m}`,
+        );
       total = total.add(p);
       if (p.isZero()) return;
       const key = e.allocation.key();
       const prev = merged.get(key);
       merged.set(key, { p: prev ? prev.p.add(p) : p, allocation: e.allocation });
     });
-    if (!total.eq(1)) throw new InvalidInputError('probabilities-sum', `lottery: probabilities sum to ${total}, expected exactly 1`);
+    if (!total.eq(1))
+      throw new InvalidInputError('probabilities-sum', `lottery: probabilities sum to ${total}, expected exactly 1`);
     this.entries = Object.freeze(
-      [...merged.entries()].sort(([ka, a], [kb, b]) => b.p.cmp(a.p) || (ka < kb ? -1 : ka > kb ? 1 : 0)).map(([, e]) => Object.freeze(e)),
+      [...merged.entries()]
+        .sort(([ka, a], [kb, b]) => b.p.cmp(a.p) || (ka < kb ? -1 : ka > kb ? 1 : 0))
+        .map(([, e]) => Object.freeze(e)),
     );
   }
 
@@ -171,7 +196,8 @@ export class Lottery {
   marginals(): FractionalAllocation {
     if (this.marginalsMemo) return this.marginalsMemo;
     const f = Array.from({ length: this.n }, () => new Array<Rational>(this.m).fill(Rational.ZERO));
-    for (const { p, allocation } of this.entries) allocation.bundles.forEach((b, i) => b.forEach((g) => (f[i][g] = f[i][g].add(p))));
+    for (const { p, allocation } of this.entries)
+      allocation.bundles.forEach((b, i) => b.forEach((g) => (f[i][g] = f[i][g].add(p))));
     this.marginalsMemo = new FractionalAllocation(f);
     return this.marginalsMemo;
   }
@@ -190,7 +216,9 @@ export class Lottery {
   }
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return `Lottery(${this.size} allocations)\n${this.entries
-      .map((e) => `  ${e.p.toDisplay().padStart(8)}  ${e.allocation.bundles.map((b) => `{${b.join(',')}}`).join(' | ')}`)
+      .map(
+        (e) => `  ${e.p.toDisplay().padStart(8)}  ${e.allocation.bundles.map((b) => `{${b.join(',')}}`).join(' | ')}`,
+      )
       .join('\n')}`;
   }
 }

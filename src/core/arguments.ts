@@ -31,13 +31,30 @@ export function requireInstance(x: unknown, fn: string, param = 'inst'): asserts
 }
 
 /** `x` is an integral Allocation of `inst`'s goods with one bundle per agent. */
-export function requireAllocation(x: unknown, inst: Instance, fn: string, param = 'allocation'): asserts x is Allocation {
-  if (x === null || typeof x !== 'object' || !Array.isArray((x as Allocation).bundles) || typeof (x as Allocation).m !== 'number')
+export function requireAllocation(
+  x: unknown,
+  inst: Instance,
+  fn: string,
+  param = 'allocation',
+): asserts x is Allocation {
+  if (
+    x === null ||
+    typeof x !== 'object' ||
+    !Array.isArray((x as Allocation).bundles) ||
+    typeof (x as Allocation).m !== 'number'
+  )
     bad(fn, param, 'an Allocation', x);
   const a = x as Allocation;
   if (a.bundles.length !== inst.n)
-    throw new InvalidInputError('bad-argument', `${fn}: ${param} has ${a.bundles.length} bundles for an instance with ${inst.n} agents`);
-  if (a.m !== inst.m) throw new InvalidInputError('bad-argument', `${fn}: ${param} is over ${a.m} goods for an instance with ${inst.m} goods`);
+    throw new InvalidInputError(
+      'bad-argument',
+      `${fn}: ${param} has ${a.bundles.length} bundles for an instance with ${inst.n} agents`,
+    );
+  if (a.m !== inst.m)
+    throw new InvalidInputError(
+      'bad-argument',
+      `${fn}: ${param} is over ${a.m} goods for an instance with ${inst.m} goods`,
+    );
 }
 
 /** `x` is a FractionalAllocation with one row per agent and one column per good (`dims`: an instance or lottery). */
@@ -47,7 +64,8 @@ export function requireFractional(
   fn: string,
   param = 'fractional',
 ): asserts x is FractionalAllocation {
-  if (x === null || typeof x !== 'object' || !Array.isArray((x as FractionalAllocation).shares)) bad(fn, param, 'a FractionalAllocation', x);
+  if (x === null || typeof x !== 'object' || !Array.isArray((x as FractionalAllocation).shares))
+    bad(fn, param, 'a FractionalAllocation', x);
   const f = x as FractionalAllocation;
   if (f.shares.length !== dims.n || f.shares.some((row) => row.length !== dims.m))
     throw new InvalidInputError('bad-argument', `${fn}: ${param} is not ${dims.n} x ${dims.m} (agents x goods)`);

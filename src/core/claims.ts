@@ -58,7 +58,16 @@ export type AllocationClaimId = (typeof ALLOCATION_CLAIM_IDS)[number];
  * The allocation properties defined on mixed allocations (indivisible bundles plus fractions of divisible
  * goods, seed-003 spec section 2); `ex-post-<id>` of any other id on a mixed outcome is unchecked.
  */
-export const MIXED_CLAIM_IDS = ['ef', 'efx', 'efx0', 'prop', 'efm', 'efxm', 'fpo', 'fpo-prices'] as const satisfies readonly AllocationClaimId[];
+export const MIXED_CLAIM_IDS = [
+  'ef',
+  'efx',
+  'efx0',
+  'prop',
+  'efm',
+  'efxm',
+  'fpo',
+  'fpo-prices',
+] as const satisfies readonly AllocationClaimId[];
 export type MixedClaimId = (typeof MIXED_CLAIM_IDS)[number];
 const MIXED_SET: ReadonlySet<string> = new Set(MIXED_CLAIM_IDS);
 
@@ -83,7 +92,9 @@ export function isOutcomeClaimId(id: string): id is OutcomeClaimId {
 /** True for every id of the `ClaimId` union (and nothing else: `__proto__`, `valueOf` are not ids). */
 export function isClaimId(id: unknown): id is ClaimId {
   if (typeof id !== 'string') return false;
-  return isAllocationClaimId(id) || isOutcomeClaimId(id) || (id.startsWith('ex-post-') && isAllocationClaimId(id.slice(8)));
+  return (
+    isAllocationClaimId(id) || isOutcomeClaimId(id) || (id.startsWith('ex-post-') && isAllocationClaimId(id.slice(8)))
+  );
 }
 
 /** Every claim id, in table order (allocation properties, their ex-post forms, outcome properties). */

@@ -5,7 +5,10 @@
 
 /** Base class of every error raised by fairdiv. */
 export class FairDivError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -16,7 +19,11 @@ export class InvalidInputError extends FairDivError {}
 
 /** A valid instance outside a mechanism's domain (e.g. n != 2, not bi-valued, m too large). */
 export class DomainError extends FairDivError {
-  constructor(readonly mechanism: string, code: string, message: string) {
+  constructor(
+    readonly mechanism: string,
+    code: string,
+    message: string,
+  ) {
     super(code, `${mechanism}: ${message}`);
   }
 }

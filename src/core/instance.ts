@@ -66,7 +66,10 @@ function checkNames(names: readonly string[], what: string): void {
 
 function checkOrder(order: readonly number[], m: number, where: string): void {
   if (!Array.isArray(order) || order.length !== m)
-    throw new InvalidInputError('bad-order', `${where}: a strict order must list all ${m} goods, got ${Array.isArray(order) ? order.length : typeof order}`);
+    throw new InvalidInputError(
+      'bad-order',
+      `${where}: a strict order must list all ${m} goods, got ${Array.isArray(order) ? order.length : typeof order}`,
+    );
   const seen = new Set<number>();
   order.forEach((g, k) => {
     if (!Number.isInteger(g) || g < 0 || g >= m)
@@ -78,16 +81,24 @@ function checkOrder(order: readonly number[], m: number, where: string): void {
 
 function parsePair(raw: unknown, where: string): BivaluedPair {
   if (!Array.isArray(raw) || raw.length !== 2)
-    throw new InvalidInputError('bad-bivalued', `${where}: expected a pair [a, b] of values, got ${JSON.stringify(raw)}`);
+    throw new InvalidInputError(
+      'bad-bivalued',
+      `${where}: expected a pair [a, b] of values, got ${JSON.stringify(raw)}`,
+    );
   const a = Rational.from(raw[0] as RationalLike, `${where}[0]`);
   const b = Rational.from(raw[1] as RationalLike, `${where}[1]`);
-  if (a.sign() < 0 || !a.lt(b)) throw new InvalidInputError('bad-bivalued', `${where}: expected 0 <= a < b, got a = ${a}, b = ${b}`);
+  if (a.sign() < 0 || !a.lt(b))
+    throw new InvalidInputError('bad-bivalued', `${where}: expected 0 <= a < b, got a = ${a}, b = ${b}`);
   return { a, b };
 }
 
 /** Parses `"bivalued": [a, b]` or `[[a_0, b_0], ...]` (one pair per agent). */
 function parseBivalued(raw: unknown, n: number): BivaluedDomain {
-  if (!Array.isArray(raw)) throw new InvalidInputError('bad-bivalued', `bivalued: expected [a, b] or one [a_i, b_i] per agent, got ${JSON.stringify(raw)}`);
+  if (!Array.isArray(raw))
+    throw new InvalidInputError(
+      'bad-bivalued',
+      `bivalued: expected [a, b] or one [a_i, b_i] per agent, got ${JSON.stringify(raw)}`,
+    );
   if (!Array.isArray(raw[0])) {
     const pair = parsePair(raw, 'bivalued');
     return { common: true, pairs: Array.from({ length: n }, () => pair) };
@@ -106,13 +117,20 @@ function domainInput(d: BivaluedDomain): BivaluedInput {
 }
 
 /** The first indivisible value outside the declared domain, as a typed `not-bivalued` error. */
-function checkBivalued(values: readonly (readonly Rational[])[], divisible: ReadonlySet<number>, domain: BivaluedDomain): void {
+function checkBivalued(
+  values: readonly (readonly Rational[])[],
+  divisible: ReadonlySet<number>,
+  domain: BivaluedDomain,
+): void {
   values.forEach((row, i) => {
     const { a, b } = domain.pairs[i];
     row.forEach((v, g) => {
       if (divisible.has(g) || v.eq(a) || v.eq(b)) return;
       const pair = domain.common ? `bivalued [${a}, ${b}]` : `bivalued[${i}] = [${a}, ${b}]`;
-      throw new InvalidInputError('not-bivalued', `values[${i}][${g}]: ${v} is neither a = ${a} nor b = ${b} (declared ${pair})`);
+      throw new InvalidInputError(
+        'not-bivalued',
+        `values[${i}][${g}]: ${v} is neither a = ${a} nor b = ${b} (declared ${pair})`,
+      );
     });
   });
 }
@@ -144,14 +162,17 @@ export class Instance {
       bivalued?: BivaluedInput | BivaluedDomain;
     } = {},
   ) {
-    if (!Array.isArray(values)) throw new InvalidInputError('bad-shape', 'values: expected an array of rows (agents x goods)');
+    if (!Array.isArray(values))
+      throw new InvalidInputError('bad-shape', 'values: expected an array of rows (agents x goods)');
     // lists from files or notebooks: a number, a string or an object here is bad input, never a TypeError
     for (const key of ['agents', 'goods', 'orders', 'divisible'] as const)
-      if (opts[key] !== undefined && !Array.isArray(opts[key])) throw new InvalidInputError('bad-shape', `${key}: expected a list, got ${typeof opts[key]}`);
+      if (opts[key] !== undefined && !Array.isArray(opts[key]))
+        throw new InvalidInputError('bad-shape', `${key}: expected a list, got ${typeof opts[key]}`);
     const n = values.length;
     if (n === 0) throw new InvalidInputError('no-agents', 'values: an instance needs at least one agent');
     values.forEach((row, i) => {
-      if (!Array.isArray(row)) throw new InvalidInputError('bad-shape', `values[${i}]: expected an array of goods' values`);
+      if (!Array.isArray(row))
+        throw new InvalidInputError('bad-shape', `values[${i}]: expected an array of goods' values`);
     });
     const m = opts.goods ? opts.goods.length : values[0].length;
     // rows that agree with each other but not with the goods list: the list is what is wrong
@@ -159,7 +180,10 @@ export class Instance {
       throw new InvalidInputError('non-rectangular', `goods: ${m} names for ${values[0].length} columns of values`);
     values.forEach((row, i) => {
       if (row.length !== m)
-        throw new InvalidInputError('non-rectangular', `values[${i}]: has ${row.length} entries, expected ${m} (one per good)`);
+        throw new InvalidInputError(
+          'non-rectangular',
+          `values[${i}]: has ${row.length} entries, expected ${m} (one per good)`,
+        );
     });
     const parsed = values.map((row, i) =>
       row.map((x: RationalLike, g: number) => {
@@ -176,7 +200,8 @@ export class Instance {
     checkNames(agents, 'agents');
     checkNames(goods, 'goods');
     if (opts.orders) {
-      if (opts.orders.length !== n) throw new InvalidInputError('bad-order', `orders: ${opts.orders.length} orders for ${n} agents`);
+      if (opts.orders.length !== n)
+        throw new InvalidInputError('bad-order', `orders: ${opts.orders.length} orders for ${n} agents`);
       opts.orders.forEach((o, i) => checkOrder(o, m, `orders[${i}]`));
     }
     const divisible = opts.divisible ? [...opts.divisible] : [];
@@ -192,7 +217,10 @@ export class Instance {
     if (opts.bivalued !== undefined) {
       const domain = parseBivalued(isDomain(opts.bivalued) ? domainInput(opts.bivalued) : opts.bivalued, n);
       checkBivalued(this.values, new Set(this.divisible), domain);
-      this.bivalued = Object.freeze({ common: domain.common, pairs: Object.freeze(domain.pairs.map((p) => Object.freeze(p))) });
+      this.bivalued = Object.freeze({
+        common: domain.common,
+        pairs: Object.freeze(domain.pairs.map((p) => Object.freeze(p))),
+      });
     }
   }
 
@@ -226,14 +254,22 @@ export class Instance {
   agentIndex(a: string | number): AgentId {
     if (typeof a === 'number' && Number.isInteger(a) && a >= 0 && a < this.n) return a;
     const k = this.agents.indexOf(String(a));
-    if (k < 0) throw new InvalidInputError('unknown-agent', `unknown agent ${JSON.stringify(a)} (agents: ${this.agents.join(', ')})`);
+    if (k < 0)
+      throw new InvalidInputError(
+        'unknown-agent',
+        `unknown agent ${JSON.stringify(a)} (agents: ${this.agents.join(', ')})`,
+      );
     return k;
   }
   /** Index of a good by name (or the index itself); throws `unknown-good`. */
   goodIndex(g: string | number): GoodId {
     if (typeof g === 'number' && Number.isInteger(g) && g >= 0 && g < this.m) return g;
     const k = this.goods.indexOf(String(g));
-    if (k < 0) throw new InvalidInputError('unknown-good', `unknown good ${JSON.stringify(g)} (goods: ${this.goods.join(', ')})`);
+    if (k < 0)
+      throw new InvalidInputError(
+        'unknown-good',
+        `unknown good ${JSON.stringify(g)} (goods: ${this.goods.join(', ')})`,
+      );
     return k;
   }
   /**
@@ -294,12 +330,16 @@ function isMatrix(x: unknown): x is readonly (readonly RationalLike[])[] {
 export function instance(x: InstanceInput): Instance {
   if (x instanceof Instance) return x;
   if (isMatrix(x)) return new Instance(x);
-  if (x === null || typeof x !== 'object') throw new InvalidInputError('bad-shape', 'instance: expected a matrix, an object of objects or instance JSON');
+  if (x === null || typeof x !== 'object')
+    throw new InvalidInputError('bad-shape', 'instance: expected a matrix, an object of objects or instance JSON');
   if (!Object.values(x).every((row) => row !== null && typeof row === 'object' && !Array.isArray(row))) {
     // not an object of row objects, so instance JSON: name every key it does not know (a misspelt "values")
     const unknown = Object.keys(x).filter((k) => !INSTANCE_JSON_KEYS.includes(k));
     if (unknown.length)
-      throw new InvalidInputError('unknown-key', `instance: unknown key ${unknown.map((k) => JSON.stringify(k)).join(', ')}; known: ${INSTANCE_JSON_KEYS.join(', ')}`);
+      throw new InvalidInputError(
+        'unknown-key',
+        `instance: unknown key ${unknown.map((k) => JSON.stringify(k)).join(', ')}; known: ${INSTANCE_JSON_KEYS.join(', ')}`,
+      );
     if (!Array.isArray((x as InstanceJSON).values))
       throw new InvalidInputError(
         'bad-shape',
@@ -310,7 +350,13 @@ export function instance(x: InstanceInput): Instance {
   }
   if ('values' in x && Array.isArray((x as InstanceJSON).values)) {
     const j = x as InstanceJSON;
-    return new Instance(j.values, { agents: j.agents, goods: j.goods, orders: j.orders, divisible: j.divisible, bivalued: j.bivalued });
+    return new Instance(j.values, {
+      agents: j.agents,
+      goods: j.goods,
+      orders: j.orders,
+      divisible: j.divisible,
+      bivalued: j.bivalued,
+    });
   }
   const obj = x as Readonly<Record<string, Readonly<Record<string, RationalLike>>>>;
   const agents = Object.keys(obj);
@@ -323,7 +369,11 @@ export function instance(x: InstanceInput): Instance {
   }
   const values = agents.map((a) =>
     goods.map((g) => {
-      if (!(g in obj[a])) throw new InvalidInputError('unknown-good', `${a}: no value for good "${g}" (every agent must value every good)`);
+      if (!(g in obj[a]))
+        throw new InvalidInputError(
+          'unknown-good',
+          `${a}: no value for good "${g}" (every agent must value every good)`,
+        );
       return obj[a][g];
     }),
   );

@@ -40,40 +40,74 @@ export class MixedAllocation {
    * Validates that the bundles are disjoint, hold no divisible good and cover every indivisible good, and
    * that each divisible good's fractions lie in [0, 1] and sum to exactly 1.
    */
-  constructor(bundles: readonly (readonly GoodId[])[], fractions: readonly (readonly RationalLike[])[], goods: MixedGoods) {
+  constructor(
+    bundles: readonly (readonly GoodId[])[],
+    fractions: readonly (readonly RationalLike[])[],
+    goods: MixedGoods,
+  ) {
     const { m } = goods;
     const divisible = [...goods.divisible].sort((x, y) => x - y);
     const isDivisible = new Set(divisible);
-    if (!Array.isArray(bundles) || bundles.length === 0) throw new InvalidInputError('bad-shape', 'mixed allocation: expected one bundle per agent');
+    if (!Array.isArray(bundles) || bundles.length === 0)
+      throw new InvalidInputError('bad-shape', 'mixed allocation: expected one bundle per agent');
     const n = bundles.length;
     const owner = new Array<number>(m).fill(-1);
     bundles.forEach((b, i) => {
-      if (!Array.isArray(b)) throw new InvalidInputError('bad-shape', `mixed allocation bundles[${i}]: expected an array of good indices`);
+      if (!Array.isArray(b))
+        throw new InvalidInputError('bad-shape', `mixed allocation bundles[${i}]: expected an array of good indices`);
       b.forEach((g) => {
         if (!Number.isInteger(g) || g < 0 || g >= m)
-          throw new InvalidInputError('unknown-good', `mixed allocation bundles[${i}]: ${g} is not a good index in 0..${m - 1}`);
+          throw new InvalidInputError(
+            'unknown-good',
+            `mixed allocation bundles[${i}]: ${g} is not a good index in 0..${m - 1}`,
+          );
         if (isDivisible.has(g))
-          throw new InvalidInputError('divisible-in-bundle', `mixed allocation bundles[${i}]: good ${g} is divisible; give it as fractions, not in a bundle`);
-        if (owner[g] !== -1) throw new InvalidInputError('bundle-overlap', `mixed allocation: good ${g} is in the bundles of agents ${owner[g]} and ${i}`);
+          throw new InvalidInputError(
+            'divisible-in-bundle',
+            `mixed allocation bundles[${i}]: good ${g} is divisible; give it as fractions, not in a bundle`,
+          );
+        if (owner[g] !== -1)
+          throw new InvalidInputError(
+            'bundle-overlap',
+            `mixed allocation: good ${g} is in the bundles of agents ${owner[g]} and ${i}`,
+          );
         owner[g] = i;
       });
     });
     const missing = owner.findIndex((o, g) => o === -1 && !isDivisible.has(g));
-    if (missing >= 0) throw new InvalidInputError('bundle-coverage', `mixed allocation: indivisible good ${missing} is not allocated to any agent`);
+    if (missing >= 0)
+      throw new InvalidInputError(
+        'bundle-coverage',
+        `mixed allocation: indivisible good ${missing} is not allocated to any agent`,
+      );
     if (!Array.isArray(fractions) || fractions.length !== n)
-      throw new InvalidInputError('non-rectangular', `mixed allocation fractions: expected ${n} rows (one per agent), got ${Array.isArray(fractions) ? fractions.length : typeof fractions}`);
+      throw new InvalidInputError(
+        'non-rectangular',
+        `mixed allocation fractions: expected ${n} rows (one per agent), got ${Array.isArray(fractions) ? fractions.length : typeof fractions}`,
+      );
     const parsed = fractions.map((row, i) => {
       if (!Array.isArray(row) || row.length !== divisible.length)
-        throw new InvalidInputError('non-rectangular', `mixed allocation fractions[${i}]: expected ${divisible.length} entries (one per divisible good)`);
+        throw new InvalidInputError(
+          'non-rectangular',
+          `mixed allocation fractions[${i}]: expected ${divisible.length} entries (one per divisible good)`,
+        );
       return row.map((x, k) => {
         const r = Rational.from(x, `mixed allocation fractions[${i}][${k}]`);
-        if (r.sign() < 0 || r.gt(1)) throw new InvalidInputError('fraction-range', `mixed allocation fractions[${i}][${k}]: ${r} is not in [0, 1]`);
+        if (r.sign() < 0 || r.gt(1))
+          throw new InvalidInputError(
+            'fraction-range',
+            `mixed allocation fractions[${i}][${k}]: ${r} is not in [0, 1]`,
+          );
         return r;
       });
     });
     divisible.forEach((d, k) => {
       const col = Rational.sum(parsed.map((row) => row[k]));
-      if (!col.eq(1)) throw new InvalidInputError('fraction-column-sum', `mixed allocation: the fractions of divisible good ${d} sum to ${col}, expected 1`);
+      if (!col.eq(1))
+        throw new InvalidInputError(
+          'fraction-column-sum',
+          `mixed allocation: the fractions of divisible good ${d} sum to ${col}, expected 1`,
+        );
     });
     this.bundles = Object.freeze(bundles.map((b) => Object.freeze([...b].sort((x, y) => x - y))));
     this.divisible = Object.freeze(divisible);
@@ -82,8 +116,16 @@ export class MixedAllocation {
   }
 
   /** The same fraction `cake[i]` of every divisible good for agent i (the merged-good convention, spec P1). */
-  static withCake(bundles: readonly (readonly GoodId[])[], cake: readonly RationalLike[], goods: MixedGoods): MixedAllocation {
-    return new MixedAllocation(bundles, cake.map((x) => goods.divisible.map(() => x)), goods);
+  static withCake(
+    bundles: readonly (readonly GoodId[])[],
+    cake: readonly RationalLike[],
+    goods: MixedGoods,
+  ): MixedAllocation {
+    return new MixedAllocation(
+      bundles,
+      cake.map((x) => goods.divisible.map(() => x)),
+      goods,
+    );
   }
 
   /** An integral allocation of a mixed instance: a divisible good in A_i is the fraction 1 for agent i. */
@@ -98,10 +140,19 @@ export class MixedAllocation {
   /** Rebuilds a mixed allocation from its JSON for an instance (typed errors name the field). */
   static fromJSON(json: unknown, inst: MixedGoods, where = 'mixed allocation'): MixedAllocation {
     if (json === null || typeof json !== 'object' || Array.isArray(json))
-      throw new InvalidInputError('bad-shape', `${where}: expected { bundles, fractions }, got ${JSON.stringify(json)}`);
+      throw new InvalidInputError(
+        'bad-shape',
+        `${where}: expected { bundles, fractions }, got ${JSON.stringify(json)}`,
+      );
     const j = json as Partial<MixedAllocationJSON>;
-    if (j.divisible !== undefined && JSON.stringify(j.divisible) !== JSON.stringify([...inst.divisible].sort((x, y) => x - y)))
-      throw new InvalidInputError('bad-shape', `${where}.divisible: ${JSON.stringify(j.divisible)} are not the instance's divisible goods ${JSON.stringify(inst.divisible)}`);
+    if (
+      j.divisible !== undefined &&
+      JSON.stringify(j.divisible) !== JSON.stringify([...inst.divisible].sort((x, y) => x - y))
+    )
+      throw new InvalidInputError(
+        'bad-shape',
+        `${where}.divisible: ${JSON.stringify(j.divisible)} are not the instance's divisible goods ${JSON.stringify(inst.divisible)}`,
+      );
     return new MixedAllocation(j.bundles as number[][], j.fractions as string[][], inst);
   }
 
@@ -142,18 +193,26 @@ export class MixedAllocation {
 
   /** A canonical string key (equal allocations have equal keys), computed on first use. */
   key(): string {
-    return (this.canonicalKey ??= this.bundles.map((b, i) => `${b.join(',')}+${this.fractions[i].map(String).join(',')}`).join('|'));
+    return (this.canonicalKey ??= this.bundles
+      .map((b, i) => `${b.join(',')}+${this.fractions[i].map(String).join(',')}`)
+      .join('|'));
   }
   equals(o: MixedAllocation): boolean {
     return this.key() === o.key();
   }
   toJSON(): MixedAllocationJSON {
-    return { bundles: this.bundles.map((b) => [...b]), divisible: [...this.divisible], fractions: this.fractions.map((r) => r.map(String)) };
+    return {
+      bundles: this.bundles.map((b) => [...b]),
+      divisible: [...this.divisible],
+      fractions: this.fractions.map((r) => r.map(String)),
+    };
   }
   /** `{0, 2, 1/3 of 4} | {1, 2/3 of 4}`: each bundle with its fractions of divisible goods. */
   toString(): string {
     const part = (i: number) => {
-      const cake = this.divisible.map((d, k) => (this.fractions[i][k].isZero() ? '' : `${this.fractions[i][k]} of ${d}`)).filter(Boolean);
+      const cake = this.divisible
+        .map((d, k) => (this.fractions[i][k].isZero() ? '' : `${this.fractions[i][k]} of ${d}`))
+        .filter(Boolean);
       return `{${[...this.bundles[i].map(String), ...cake].join(', ')}}`;
     };
     return this.bundles.map((_, i) => part(i)).join(' | ');
@@ -178,25 +237,41 @@ export class MixedLottery {
   private marginalsMemo?: MixedMarginals;
 
   constructor(entries: readonly { p: RationalLike; allocation: MixedAllocation }[]) {
-    if (!Array.isArray(entries) || entries.length === 0) throw new InvalidInputError('empty-lottery', 'mixed lottery: needs at least one allocation');
+    if (!Array.isArray(entries) || entries.length === 0)
+      throw new InvalidInputError('empty-lottery', 'mixed lottery: needs at least one allocation');
     const first = entries[0].allocation;
     const merged = new Map<string, { p: Rational; allocation: MixedAllocation }>();
     let total = Rational.ZERO;
     entries.forEach((e, k) => {
       const p = Rational.from(e.p, `mixed lottery[${k}].p`);
-      if (p.sign() < 0) throw new InvalidInputError('negative-probability', `mixed lottery[${k}]: probability ${p} is negative`);
-      if (!(e.allocation instanceof MixedAllocation)) throw new InvalidInputError('bad-shape', `mixed lottery[${k}]: allocation is not a MixedAllocation`);
-      if (e.allocation.n !== first.n || e.allocation.m !== first.m || e.allocation.divisible.join() !== first.divisible.join())
-        throw new InvalidInputError('non-rectangular', `mixed lottery[${k}]: allocation does not have the agents and goods of entry 0`);
+      if (p.sign() < 0)
+        throw new InvalidInputError('negative-probability', `mixed lottery[${k}]: probability ${p} is negative`);
+      if (!(e.allocation instanceof MixedAllocation))
+        throw new InvalidInputError('bad-shape', `mixed lottery[${k}]: allocation is not a MixedAllocation`);
+      if (
+        e.allocation.n !== first.n ||
+        e.allocation.m !== first.m ||
+        e.allocation.divisible.join() !== first.divisible.join()
+      )
+        throw new InvalidInputError(
+          'non-rectangular',
+          `mixed lottery[${k}]: allocation does not have the agents and goods of entry 0`,
+        );
       total = total.add(p);
       if (p.isZero()) return;
       const key = e.allocation.key();
       const prev = merged.get(key);
       merged.set(key, { p: prev ? prev.p.add(p) : p, allocation: e.allocation });
     });
-    if (!total.eq(1)) throw new InvalidInputError('probabilities-sum', `mixed lottery: probabilities sum to ${total}, expected exactly 1`);
+    if (!total.eq(1))
+      throw new InvalidInputError(
+        'probabilities-sum',
+        `mixed lottery: probabilities sum to ${total}, expected exactly 1`,
+      );
     this.entries = Object.freeze(
-      [...merged.entries()].sort(([ka, a], [kb, b]) => b.p.cmp(a.p) || (ka < kb ? -1 : ka > kb ? 1 : 0)).map(([, e]) => Object.freeze(e)),
+      [...merged.entries()]
+        .sort(([ka, a], [kb, b]) => b.p.cmp(a.p) || (ka < kb ? -1 : ka > kb ? 1 : 0))
+        .map(([, e]) => Object.freeze(e)),
     );
   }
 
@@ -211,12 +286,20 @@ export class MixedLottery {
   }
   /** Rebuilds a mixed lottery from its JSON (`[{ p, allocation: { bundles, fractions } }]`) for an instance. */
   static fromJSON(json: unknown, inst: MixedGoods): MixedLottery {
-    if (!Array.isArray(json)) throw new InvalidInputError('bad-shape', `mixed lottery: expected a list of { p, allocation }, got ${JSON.stringify(json)}`);
+    if (!Array.isArray(json))
+      throw new InvalidInputError(
+        'bad-shape',
+        `mixed lottery: expected a list of { p, allocation }, got ${JSON.stringify(json)}`,
+      );
     return new MixedLottery(
       json.map((e, k) => {
-        if (e === null || typeof e !== 'object') throw new InvalidInputError('bad-shape', `mixed lottery[${k}]: expected { p, allocation }`);
+        if (e === null || typeof e !== 'object')
+          throw new InvalidInputError('bad-shape', `mixed lottery[${k}]: expected { p, allocation }`);
         const { p, allocation } = e as { p: RationalLike; allocation: unknown };
-        return { p: Rational.from(p, `mixed lottery[${k}].p`), allocation: MixedAllocation.fromJSON(allocation, inst, `mixed lottery[${k}].allocation`) };
+        return {
+          p: Rational.from(p, `mixed lottery[${k}].p`),
+          allocation: MixedAllocation.fromJSON(allocation, inst, `mixed lottery[${k}].allocation`),
+        };
       }),
     );
   }
@@ -256,7 +339,9 @@ export class MixedMarginals extends FractionalAllocation {
     const f = Array.from({ length: n }, () => new Array<Rational>(m).fill(Rational.ZERO));
     for (const { p, allocation } of lottery.entries) {
       allocation.bundles.forEach((b, i) => b.forEach((g) => (f[i][g] = f[i][g].add(p))));
-      allocation.divisible.forEach((d, k) => allocation.fractions.forEach((row, i) => (f[i][d] = f[i][d].add(p.mul(row[k])))));
+      allocation.divisible.forEach((d, k) =>
+        allocation.fractions.forEach((row, i) => (f[i][d] = f[i][d].add(p.mul(row[k])))),
+      );
     }
     super(f);
   }

@@ -32,11 +32,19 @@ export interface TraceStep {
 }
 
 /** Every allocation of an outcome has one bundle (or row) per agent over the instance's goods. */
-function checkShape(init: { instance: Instance; allocation?: Allocation; fractional?: FractionalAllocation; lottery?: Lottery }): void {
+function checkShape(init: {
+  instance: Instance;
+  allocation?: Allocation;
+  fractional?: FractionalAllocation;
+  lottery?: Lottery;
+}): void {
   const { n, m } = init.instance;
   const fit = (a: Allocation, where: string) => {
     if (a.bundles.length !== n || a.m !== m)
-      throw new InvalidInputError('bad-outcome', `${where}: ${a.bundles.length} bundles over ${a.m} goods for an instance with ${n} agents and ${m} goods`);
+      throw new InvalidInputError(
+        'bad-outcome',
+        `${where}: ${a.bundles.length} bundles over ${a.m} goods for an instance with ${n} agents and ${m} goods`,
+      );
   };
   if (init.allocation) fit(init.allocation, 'outcome.allocation');
   init.lottery?.entries.forEach((e, k) => fit(e.allocation, `outcome.lottery[${k}].allocation`));
@@ -83,8 +91,12 @@ export class Outcome {
     this.mixed = init.mixed;
     const { n, m, divisible } = init.instance;
     if (this.mixed && (this.mixed.n !== n || this.mixed.m !== m || this.mixed.divisible.join() !== divisible.join()))
-      throw new InvalidInputError('bad-outcome', `outcome.mixed: allocations for ${this.mixed.n} agents over ${this.mixed.m} goods (divisible: ${this.mixed.divisible.join(', ') || 'none'}) do not fit the instance's ${n} agents over ${m} goods (divisible: ${divisible.join(', ') || 'none'})`);
-    this.fractional = init.fractional ?? init.lottery?.marginals() ?? this.mixed?.marginals() ?? init.allocation?.toFractional();
+      throw new InvalidInputError(
+        'bad-outcome',
+        `outcome.mixed: allocations for ${this.mixed.n} agents over ${this.mixed.m} goods (divisible: ${this.mixed.divisible.join(', ') || 'none'}) do not fit the instance's ${n} agents over ${m} goods (divisible: ${divisible.join(', ') || 'none'})`,
+      );
+    this.fractional =
+      init.fractional ?? init.lottery?.marginals() ?? this.mixed?.marginals() ?? init.allocation?.toFractional();
     this.claims = init.claims;
     this.trace = init.trace ?? [];
     this.options = init.options ?? {};
@@ -108,12 +120,22 @@ export class Outcome {
    * the instance, so that the JSON alone reproduces the run (`solve(mechanism, instance, options)`).
    */
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { mechanism: this.mechanism, kind: this.kind, options: this.options, instance: this.instance.toJSON() };
+    const out: Record<string, unknown> = {
+      mechanism: this.mechanism,
+      kind: this.kind,
+      options: this.options,
+      instance: this.instance.toJSON(),
+    };
     if (this.allocation) out.allocation = this.allocation.toJSON();
     if (this.fractional && this.kind !== 'allocation') out.fractional = this.fractional.toJSON();
     if (this.lottery) out.lottery = this.lottery.toJSON();
     if (this.mixed) out.mixed = this.mixed.toJSON();
-    out.claims = this.claims.map((c) => ({ id: c.id, ...(c.rho ? { rho: c.rho.toString() } : {}), text: c.text, ...(c.params ? { params: c.params } : {}) }));
+    out.claims = this.claims.map((c) => ({
+      id: c.id,
+      ...(c.rho ? { rho: c.rho.toString() } : {}),
+      text: c.text,
+      ...(c.params ? { params: c.params } : {}),
+    }));
     return out;
   }
 
@@ -122,9 +144,11 @@ export class Outcome {
       ? `${this.lottery.size} allocations in the support`
       : this.mixed
         ? `${this.mixed.size} mixed allocations in the support`
-      : this.allocation
-        ? this.allocation.bundles.map((b, i) => `${this.instance.agents[i]}: {${b.map((g) => this.instance.goods[g]).join(', ')}}`).join('; ')
-        : 'fractional allocation';
+        : this.allocation
+          ? this.allocation.bundles
+              .map((b, i) => `${this.instance.agents[i]}: {${b.map((g) => this.instance.goods[g]).join(', ')}}`)
+              .join('; ')
+          : 'fractional allocation';
     return `Outcome(${this.mechanism}, ${this.kind}): ${body}\n  claims: ${this.claims.map((c) => c.id + (c.rho ? `(${c.rho})` : '')).join(', ')}`;
   }
 }

@@ -8,13 +8,14 @@ export function permutations(n: number): number[][] {
       out.push([...perm]);
       return;
     }
-    for (let a = 0; a < n; a++) if (!used[a]) {
-      used[a] = true;
-      perm.push(a);
-      rec();
-      perm.pop();
-      used[a] = false;
-    }
+    for (let a = 0; a < n; a++)
+      if (!used[a]) {
+        used[a] = true;
+        perm.push(a);
+        rec();
+        perm.pop();
+        used[a] = false;
+      }
   };
   rec();
   return out;

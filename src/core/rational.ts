@@ -45,7 +45,10 @@ export const MAX_EXPONENT = 10_000;
 function boundedDigits(digits: string, s: string, where: string): string {
   const count = digits.replace(/^[+-]/, '').length;
   if (count > MAX_DIGITS)
-    throw new InvalidInputError('too-many-digits', `${where}: ${preview(s)} has ${count} digits; at most ${MAX_DIGITS} are accepted`);
+    throw new InvalidInputError(
+      'too-many-digits',
+      `${where}: ${preview(s)} has ${count} digits; at most ${MAX_DIGITS} are accepted`,
+    );
   return digits;
 }
 
@@ -57,8 +60,12 @@ function preview(s: string): string {
 function integerPart(x: unknown, where: string): Rational {
   if (typeof x === 'number') return Rational.fromNumber(x, where);
   if (typeof x === 'bigint') return new Rational(x);
-  if (typeof x === 'string' && /^\s*[+-]?\d+\s*$/.test(x)) return new Rational(BigInt(boundedDigits(x.trim(), x, where)));
-  throw new InvalidInputError('not-a-number', `${where}: ${describeValue(x)} is not an integer (a number, bigint or string of digits)`);
+  if (typeof x === 'string' && /^\s*[+-]?\d+\s*$/.test(x))
+    return new Rational(BigInt(boundedDigits(x.trim(), x, where)));
+  throw new InvalidInputError(
+    'not-a-number',
+    `${where}: ${describeValue(x)} is not an integer (a number, bigint or string of digits)`,
+  );
 }
 
 export class Rational {
@@ -133,7 +140,10 @@ export class Rational {
       const digits = (d[4] ?? '0').replace(/^[+-]?0*/, '');
       const e = digits.length > 6 ? Infinity : Number(digits) * (d[4]?.startsWith('-') ? -1 : 1);
       if (!(Math.abs(e) <= MAX_EXPONENT))
-        throw new InvalidInputError('exponent-too-large', `${where}: ${preview(s)} has an exponent beyond +-${MAX_EXPONENT}`);
+        throw new InvalidInputError(
+          'exponent-too-large',
+          `${where}: ${preview(s)} has an exponent beyond +-${MAX_EXPONENT}`,
+        );
       let num = BigInt((d[2] || '0') + frac);
       let den = 10n ** BigInt(frac.length);
       if (e > 0) num *= 10n ** BigInt(e);

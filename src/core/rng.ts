@@ -39,16 +39,25 @@ function splitmix32(state: { s: number }): number {
 /** A seeded xoshiro128** generator. The same seed gives the same stream everywhere. */
 export function rng(seed: number | string = 0): Rng {
   const st = { s: (typeof seed === 'string' ? fnv1a(seed) : seed) >>> 0 };
-  let a = splitmix32(st), b = splitmix32(st), c = splitmix32(st), d = splitmix32(st);
+  let a = splitmix32(st),
+    b = splitmix32(st),
+    c = splitmix32(st),
+    d = splitmix32(st);
   if ((a | b | c | d) === 0) a = 1;
   const rotl = (x: number, k: number) => ((x << k) | (x >>> (32 - k))) >>> 0;
   const nextU32 = (): number => {
     const result = Math.imul(rotl(Math.imul(b, 5) >>> 0, 7), 9) >>> 0;
     const t = (b << 9) >>> 0;
-    c ^= a; d ^= b; b ^= c; a ^= d;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
     c ^= t;
     d = rotl(d, 11);
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     return result;
   };
   const float = (): number => ((nextU32() >>> 5) * 67108864 + (nextU32() >>> 6)) / 9007199254740992;

@@ -27,11 +27,13 @@ export function bundlesOf(owner: ArrayLike<number>, n: number): number[][] {
 }
 
 function sums(U: readonly Float64Array[], bundles: readonly number[][]): number[][] {
-  return U.map((row) => bundles.map((b) => {
-    let s = 0;
-    for (const g of b) s += row[g];
-    return s;
-  }));
+  return U.map((row) =>
+    bundles.map((b) => {
+      let s = 0;
+      for (const g of b) s += row[g];
+      return s;
+    }),
+  );
 }
 
 /** EF: v_i(A_i) ≥ v_i(A_j) for all i, j, exactly; and the authors' max envy ≤ 1e-9. */
@@ -39,7 +41,9 @@ export function decideEF(U: readonly Float64Array[], owner: ArrayLike<number>): 
   const n = U.length;
   const bundles = bundlesOf(owner, n);
   const V = sums(U, bundles);
-  let exact = true, tolerance = true, closeCalls = 0;
+  let exact = true,
+    tolerance = true,
+    closeCalls = 0;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       if (i === j) continue;
@@ -60,7 +64,9 @@ export function decideEF1(U: readonly Float64Array[], owner: ArrayLike<number>):
   const n = U.length;
   const bundles = bundlesOf(owner, n);
   const V = sums(U, bundles);
-  let exact = true, tolerance = true, closeCalls = 0;
+  let exact = true,
+    tolerance = true,
+    closeCalls = 0;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       if (i === j || bundles[j].length === 0) continue;
@@ -68,7 +74,11 @@ export function decideEF1(U: readonly Float64Array[], owner: ArrayLike<number>):
       for (const g of bundles[j]) if (U[i][g] > top) top = U[i][g];
       if (V[i][j] - V[i][i] - top > AUTHORS_TOLERANCE) tolerance = false;
       if (!exact) continue;
-      let s = filteredSign({ value: V[i][i], terms: bundles[i].length }, { value: V[i][j], terms: bundles[j].length }, top);
+      let s = filteredSign(
+        { value: V[i][i], terms: bundles[i].length },
+        { value: V[i][j], terms: bundles[j].length },
+        top,
+      );
       if (s === null) {
         closeCalls++;
         s = exactSign(U[i], bundles[i], bundles[j], top);

@@ -5,8 +5,12 @@
  */
 
 /** owner[g] under round robin with agent order 0..n-1 (first row picks first). */
-export function roundRobinOwners(U: readonly Float64Array[], owner: Int32Array = new Int32Array(U[0].length)): Int32Array {
-  const n = U.length, m = U[0].length;
+export function roundRobinOwners(
+  U: readonly Float64Array[],
+  owner: Int32Array = new Int32Array(U[0].length),
+): Int32Array {
+  const n = U.length,
+    m = U[0].length;
   const prefs = U.map((row) => {
     const idx = new Uint32Array(m);
     for (let g = 0; g < m; g++) idx[g] = g;

@@ -49,7 +49,8 @@ function num(x: number): string {
 
 /** The integer program of the module header in CPLEX LP format. */
 export function paretoProgram(U: readonly Float64Array[], owner: ArrayLike<number>): string {
-  const n = U.length, m = U[0].length;
+  const n = U.length,
+    m = U[0].length;
   const current = new Float64Array(n);
   for (let g = 0; g < m; g++) current[owner[g]] += U[owner[g]][g];
   const lines: string[] = ['Maximize', ' obj:'];
@@ -59,7 +60,8 @@ export function paretoProgram(U: readonly Float64Array[], owner: ArrayLike<numbe
   const all: string[] = [];
   for (let i = 0; i < n; i++) for (let g = 0; g < m; g++) if (U[i][g] > 0) all.push(`+ ${num(U[i][g])} y${i}_${g}`);
   lines.push(` total: ${all.join(' ')} >= ${num(total * (1 + 1e-6))}`);
-  for (let g = 0; g < m; g++) lines.push(` a${g}: ${Array.from({ length: n }, (_, i) => `y${i}_${g}`).join(' + ')} = 1`);
+  for (let g = 0; g < m; g++)
+    lines.push(` a${g}: ${Array.from({ length: n }, (_, i) => `y${i}_${g}`).join(' + ')} = 1`);
   for (let i = 0; i < n; i++) {
     const terms: string[] = [];
     for (let g = 0; g < m; g++) if (U[i][g] > 0) terms.push(`+ ${num(U[i][g])} y${i}_${g}`);
@@ -77,12 +79,16 @@ export function paretoProgram(U: readonly Float64Array[], owner: ArrayLike<numbe
  */
 export function highsParetoSolver(highs: LegacyHighs, timeLimitMs: number): ParetoSolver {
   return (U, owner) => {
-    const n = U.length, m = U[0].length;
+    const n = U.length,
+      m = U[0].length;
     let s: LegacySolution;
     try {
       s = highs.solve(paretoProgram(U, owner), {
-        time_limit: timeLimitMs / 1000, output_flag: false, threads: 1,
-        primal_feasibility_tolerance: 1e-10, mip_feasibility_tolerance: 1e-10,
+        time_limit: timeLimitMs / 1000,
+        output_flag: false,
+        threads: 1,
+        primal_feasibility_tolerance: 1e-10,
+        mip_feasibility_tolerance: 1e-10,
       });
     } catch (e) {
       return { error: `HiGHS: ${(e as Error).message}` };
@@ -91,7 +97,8 @@ export function highsParetoSolver(highs: LegacyHighs, timeLimitMs: number): Pare
     if (s.Status !== 'Optimal') return { error: `HiGHS status ${s.Status}` };
     const owners = new Int32Array(m);
     for (let g = 0; g < m; g++) {
-      let best = 0, top = -Infinity;
+      let best = 0,
+        top = -Infinity;
       for (let i = 0; i < n; i++) {
         const v = s.Columns[`y${i}_${g}`]?.Primal ?? 0;
         if (v > top) {
@@ -110,12 +117,21 @@ export function highsParetoSolver(highs: LegacyHighs, timeLimitMs: number): Pare
  * this thread's HiGHS, polished by local search. Not a proof of optimality (the unit counts such trials as unproven);
  * null when HiGHS does not return an optimum within the time limit.
  */
-export function highsNashSolver(highs: LegacyHighs, timeLimitMs: number): (U: readonly Float64Array[]) => Int32Array | null {
+export function highsNashSolver(
+  highs: LegacyHighs,
+  timeLimitMs: number,
+): (U: readonly Float64Array[]) => Int32Array | null {
   return (U) => {
-    const n = U.length, m = U[0].length;
+    const n = U.length,
+      m = U[0].length;
     let s: LegacySolution;
     try {
-      s = highs.solve(nashWelfareProgram(U), { time_limit: timeLimitMs / 1000, output_flag: false, threads: 1, mip_rel_gap: 0 });
+      s = highs.solve(nashWelfareProgram(U), {
+        time_limit: timeLimitMs / 1000,
+        output_flag: false,
+        threads: 1,
+        mip_rel_gap: 0,
+      });
     } catch {
       return null;
     }

@@ -15,18 +15,58 @@
 import { InvalidInputError } from '../core/errors';
 import { runUnits, type Progress } from './pool';
 import { checkColumns, protocol } from './protocols';
-import { mergeRuns, summarize, runFromJson, type ExperimentRow, type ExperimentRun, type ReferenceMatch } from './results';
+import {
+  mergeRuns,
+  summarize,
+  runFromJson,
+  type ExperimentRow,
+  type ExperimentRun,
+  type ReferenceMatch,
+} from './results';
 import { planUnits, parseShard, shardUnits, type Shard } from './units';
 
-export { protocols, protocol, columnsAt, checkColumns, COLUMN_IDS, type Protocol, type Column, type ColumnId, type RuleId, type PropertyId } from './protocols';
-export { runUnit, trialSeed, sampleUtilities, trialMatrices, type UnitSpec, type UnitResult, type UnitContext } from './trials';
+export {
+  protocols,
+  protocol,
+  columnsAt,
+  checkColumns,
+  COLUMN_IDS,
+  type Protocol,
+  type Column,
+  type ColumnId,
+  type RuleId,
+  type PropertyId,
+} from './protocols';
+export {
+  runUnit,
+  trialSeed,
+  sampleUtilities,
+  trialMatrices,
+  type UnitSpec,
+  type UnitResult,
+  type UnitContext,
+} from './trials';
 export { decideEF, decideEF1, AUTHORS_TOLERANCE, type EnvyDecision } from './float-envy';
-export { decidePareto, findPairExchange, isParetoImprovement, type ParetoDecision, type ParetoVia, type ParetoSolver } from './pareto';
+export {
+  decidePareto,
+  findPairExchange,
+  isParetoImprovement,
+  type ParetoDecision,
+  type ParetoVia,
+  type ParetoSolver,
+} from './pareto';
 export { roundRobinOwners } from './float-round-robin';
 export { planUnits, parseShard, shardUnits, blockSize, type Shard } from './units';
 export { runUnits, type Progress, type PoolOptions } from './pool';
 export { experimentFigure, type ExperimentFigure } from './figure';
-export { FIG3_REFERENCE, FIG5_REFERENCE, FIG6_REFERENCE, SYMMETRIC_PEAKS_REFERENCE, SYMMETRIC_BETA_REFERENCE, type ReferenceCounts } from './reference';
+export {
+  FIG3_REFERENCE,
+  FIG5_REFERENCE,
+  FIG6_REFERENCE,
+  SYMMETRIC_PEAKS_REFERENCE,
+  SYMMETRIC_BETA_REFERENCE,
+  type ReferenceCounts,
+} from './reference';
 export { Mt19937 } from '../stochastic/mt19937';
 export { summarize, mergeRuns, runFromJson, type ExperimentRun, type ExperimentRow, type ReferenceMatch };
 
@@ -50,14 +90,29 @@ export interface RunOptions {
 export async function runExperiment(name: string, opts: RunOptions = {}): Promise<ExperimentRun> {
   const p = protocol(name);
   const ms = opts.ms ?? p.ms;
-  for (const m of ms) if (!Number.isInteger(m) || m < 1) throw new InvalidInputError('bad-m', `--m: ${m} is not a positive integer`);
+  for (const m of ms)
+    if (!Number.isInteger(m) || m < 1) throw new InvalidInputError('bad-m', `--m: ${m} is not a positive integer`);
   const trials = opts.trials ?? p.trials;
-  if (!Number.isInteger(trials) || trials < 1) throw new InvalidInputError('bad-trials', `--trials: ${trials} is not a positive integer`);
+  if (!Number.isInteger(trials) || trials < 1)
+    throw new InvalidInputError('bad-trials', `--trials: ${trials} is not a positive integer`);
   const shard = typeof opts.shard === 'string' ? parseShard(opts.shard) : opts.shard;
   const columns = opts.columns ? checkColumns(p, opts.columns) : undefined;
   const plan = planUnits(p, ms, trials, columns);
   const units = shard ? shardUnits(plan, shard) : plan;
   const start = performance.now();
-  const results = await runUnits(units, { workers: opts.workers ?? 2, timeLimitMs: opts.timeLimitMs, onProgress: opts.onProgress, signal: opts.signal });
-  return { experiment: name, ms: [...ms], trials, ...(columns ? { columns } : {}), ...(shard ? { shard } : {}), units: results, wallSeconds: (performance.now() - start) / 1000 };
+  const results = await runUnits(units, {
+    workers: opts.workers ?? 2,
+    timeLimitMs: opts.timeLimitMs,
+    onProgress: opts.onProgress,
+    signal: opts.signal,
+  });
+  return {
+    experiment: name,
+    ms: [...ms],
+    trials,
+    ...(columns ? { columns } : {}),
+    ...(shard ? { shard } : {}),
+    units: results,
+    wallSeconds: (performance.now() - start) / 1000,
+  };
 }

@@ -19,7 +19,8 @@ import { exactSign, filteredSign } from './exact-sums';
 import { bundlesOf } from './float-envy';
 
 /** How a PO question was settled. */
-export type ParetoVia = 'fpo-certificate' | 'exchange' | 'integer-program' | 'integer-program-improvement' | 'undecided';
+export type ParetoVia =
+  'fpo-certificate' | 'exchange' | 'integer-program' | 'integer-program-improvement' | 'undecided';
 
 export interface ParetoDecision {
   /** true: PO; false: a Pareto improvement exists (verified exactly); null: undecided. */
@@ -30,7 +31,10 @@ export interface ParetoDecision {
 }
 
 /** Solves the integer program of step 3; returns the owners of a dominating allocation, 'none', or an error reason. */
-export type ParetoSolver = (U: readonly Float64Array[], owner: ArrayLike<number>) => { owners: Int32Array } | 'none' | { error: string };
+export type ParetoSolver = (
+  U: readonly Float64Array[],
+  owner: ArrayLike<number>,
+) => { owners: Int32Array } | 'none' | { error: string };
 
 const U53 = 2 ** -53;
 
@@ -78,20 +82,26 @@ function certifiesFpo(U: readonly Float64Array[], bundles: readonly number[][], 
         const other = beta[k] * U[k][g];
         if (own - other > 4 * U53 * (own + other)) continue;
         exactBeta ??= beta.map((b) => Rational.fromNumber(b));
-        if (exactBeta[i].mul(Rational.fromNumber(U[i][g])).lt(exactBeta[k].mul(Rational.fromNumber(U[k][g])))) return false;
+        if (exactBeta[i].mul(Rational.fromNumber(U[i][g])).lt(exactBeta[k].mul(Rational.fromNumber(U[k][g]))))
+          return false;
       }
     }
   return true;
 }
 
 /** Exactly: every agent's new bundle is worth at least her old one, one strictly more. */
-export function isParetoImprovement(U: readonly Float64Array[], owner: ArrayLike<number>, next: ArrayLike<number>): boolean {
+export function isParetoImprovement(
+  U: readonly Float64Array[],
+  owner: ArrayLike<number>,
+  next: ArrayLike<number>,
+): boolean {
   const n = U.length;
   const before = bundlesOf(owner, n);
   const after = bundlesOf(next, n);
   let strict = false;
   for (let i = 0; i < n; i++) {
-    let a = 0, b = 0;
+    let a = 0,
+      b = 0;
     for (const g of after[i]) a += U[i][g];
     for (const g of before[i]) b += U[i][g];
     let s = filteredSign({ value: a, terms: after[i].length }, { value: b, terms: before[i].length });
@@ -114,11 +124,13 @@ export function findPairExchange(U: readonly Float64Array[], owner: ArrayLike<nu
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       if (i === j || bundles[j].length === 0) continue;
-      const ui = U[i], uj = U[j];
+      const ui = U[i],
+        uj = U[j];
       const byRatio = bundles[j].slice().sort((a, b) => ui[b] * uj[a] - ui[a] * uj[b] || a - b);
       for (const g of bundles[i]) {
         const cap = uj[g];
-        let weight = 0, value = 0;
+        let weight = 0,
+          value = 0;
         const take: number[] = [];
         for (const h of byRatio) {
           if (weight + uj[h] > cap * (1 + 1e-12)) continue;
@@ -138,7 +150,11 @@ export function findPairExchange(U: readonly Float64Array[], owner: ArrayLike<nu
 }
 
 /** Decides PO of `owner` on the doubles U (module header). */
-export function decidePareto(U: readonly Float64Array[], owner: ArrayLike<number>, solver?: ParetoSolver): ParetoDecision {
+export function decidePareto(
+  U: readonly Float64Array[],
+  owner: ArrayLike<number>,
+  solver?: ParetoSolver,
+): ParetoDecision {
   const bundles = bundlesOf(owner, U.length);
   const logBeta = fpoLogMultipliers(U, bundles);
   if (logBeta && certifiesFpo(U, bundles, logBeta)) return { po: true, via: 'fpo-certificate' };
@@ -148,5 +164,9 @@ export function decidePareto(U: readonly Float64Array[], owner: ArrayLike<number
   if (r === 'none') return { po: true, via: 'integer-program' };
   if ('error' in r) return { po: null, via: 'undecided', reason: r.error };
   if (isParetoImprovement(U, owner, r.owners)) return { po: false, via: 'integer-program-improvement' };
-  return { po: null, via: 'undecided', reason: 'the integer program returned an allocation that does not dominate exactly' };
+  return {
+    po: null,
+    via: 'undecided',
+    reason: 'the integer program returned an allocation that does not dominate exactly',
+  };
 }

@@ -36,7 +36,8 @@ function cancelled(): LimitError {
 export async function runUnits(units: readonly UnitSpec[], opts: PoolOptions): Promise<UnitResult[]> {
   const timeLimitMs = opts.timeLimitMs ?? 60_000;
   const totalTrials = units.reduce((s, u) => s + u.to - u.from, 0);
-  let doneUnits = 0, doneTrials = 0;
+  let doneUnits = 0,
+    doneTrials = 0;
   const finished = (u: UnitSpec) => {
     doneUnits++;
     doneTrials += u.to - u.from;
@@ -45,7 +46,9 @@ export async function runUnits(units: readonly UnitSpec[], opts: PoolOptions): P
   if (opts.signal?.aborted) throw cancelled();
   if (opts.workers <= 0) {
     const highs = await loadHighs();
-    const ctx = highs ? { paretoSolver: highsParetoSolver(highs, timeLimitMs), nashSolver: highsNashSolver(highs, timeLimitMs) } : {};
+    const ctx = highs
+      ? { paretoSolver: highsParetoSolver(highs, timeLimitMs), nashSolver: highsNashSolver(highs, timeLimitMs) }
+      : {};
     const out: UnitResult[] = [];
     for (const u of units) {
       if (opts.signal?.aborted) throw cancelled();
@@ -60,7 +63,9 @@ export async function runUnits(units: readonly UnitSpec[], opts: PoolOptions): P
   const pool = workerpool.pool(path.join(__dirname, dev ? 'worker.ts' : 'worker.js'), {
     workerType: 'thread',
     maxWorkers: opts.workers,
-    ...(dev ? { workerThreadOpts: { execArgv: ['--require', path.join(__dirname, '..', '..', 'scripts', 'register.cjs')] } } : {}),
+    ...(dev
+      ? { workerThreadOpts: { execArgv: ['--require', path.join(__dirname, '..', '..', 'scripts', 'register.cjs')] } }
+      : {}),
   });
   let aborted = false;
   const onAbort = () => {

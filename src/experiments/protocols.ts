@@ -20,12 +20,25 @@
 import { InvalidInputError } from '../core/errors';
 import { AUTHORS_BETA_MULTIPLIERS, AUTHORS_PEAK_MULTIPLIERS } from '../mechanisms/multipliers/reference';
 import {
-  FIG3_REFERENCE, FIG5_REFERENCE, FIG6_REFERENCE, SYMMETRIC_BETA_REFERENCE, SYMMETRIC_PEAKS_REFERENCE, type ReferenceCounts,
+  FIG3_REFERENCE,
+  FIG5_REFERENCE,
+  FIG6_REFERENCE,
+  SYMMETRIC_BETA_REFERENCE,
+  SYMMETRIC_PEAKS_REFERENCE,
+  type ReferenceCounts,
 } from './reference';
 
 export const COLUMN_IDS = [
-  'ef-multiplier', 'ef-round-robin', 'ef-rounded-mnw', 'ef-integral-mnw', 'ef1-multiplier', 'ef1-round-robin', 'ef1-rounded-mnw',
-  'ef1-integral-mnw', 'po-round-robin', 'ef-welfare-max',
+  'ef-multiplier',
+  'ef-round-robin',
+  'ef-rounded-mnw',
+  'ef-integral-mnw',
+  'ef1-multiplier',
+  'ef1-round-robin',
+  'ef1-rounded-mnw',
+  'ef1-integral-mnw',
+  'po-round-robin',
+  'ef-welfare-max',
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
@@ -62,10 +75,20 @@ export interface Protocol {
 
 function column(id: ColumnId, maxM?: number): Column {
   const [property, ...rest] = id.split('-');
-  return { id, rule: rest.join('-') as RuleId, property: property as PropertyId, ...(maxM !== undefined ? { maxM } : {}) };
+  return {
+    id,
+    rule: rest.join('-') as RuleId,
+    property: property as PropertyId,
+    ...(maxM !== undefined ? { maxM } : {}),
+  };
 }
 
-const PEAK_COLUMNS = [column('ef-multiplier'), column('ef-round-robin'), column('ef-rounded-mnw', 2000), column('po-round-robin', 500)];
+const PEAK_COLUMNS = [
+  column('ef-multiplier'),
+  column('ef-round-robin'),
+  column('ef-rounded-mnw', 2000),
+  column('po-round-robin', 500),
+];
 
 const PROTOCOLS: readonly Protocol[] = [
   {
@@ -98,7 +121,8 @@ const PROTOCOLS: readonly Protocol[] = [
   },
   {
     name: 'bai-golz-fig6',
-    description: 'five Beta agents; EF and EF1 of the multiplier allocation, round robin, rounded and integral MNW, PO of round robin',
+    description:
+      'five Beta agents; EF and EF1 of the multiplier allocation, round robin, rounded and integral MNW, PO of round robin',
     source: 'Bai & Gölz 2022, Figure 6 (Appendix F.5)',
     preset: 'bai-golz-beta',
     multipliers: AUTHORS_BETA_MULTIPLIERS,
@@ -106,8 +130,14 @@ const PROTOCOLS: readonly Protocol[] = [
     trials: 1000,
     stream: 'per-trial',
     columns: [
-      column('ef-multiplier'), column('ef-round-robin'), column('ef-rounded-mnw', 2000), column('ef-integral-mnw', 499),
-      column('ef1-multiplier'), column('ef1-round-robin'), column('ef1-rounded-mnw', 2000), column('ef1-integral-mnw', 499),
+      column('ef-multiplier'),
+      column('ef-round-robin'),
+      column('ef-rounded-mnw', 2000),
+      column('ef-integral-mnw', 499),
+      column('ef1-multiplier'),
+      column('ef1-round-robin'),
+      column('ef1-rounded-mnw', 2000),
+      column('ef1-integral-mnw', 499),
       column('po-round-robin', 500),
     ],
     reference: FIG6_REFERENCE,
@@ -148,7 +178,11 @@ export function protocols(): readonly Protocol[] {
 /** The protocol with this name; `unknown-experiment` lists the known ones. */
 export function protocol(name: string): Protocol {
   const p = PROTOCOLS.find((x) => x.name === name);
-  if (!p) throw new InvalidInputError('unknown-experiment', `unknown experiment ${JSON.stringify(name)} (known: ${PROTOCOLS.map((x) => x.name).join(', ')})`);
+  if (!p)
+    throw new InvalidInputError(
+      'unknown-experiment',
+      `unknown experiment ${JSON.stringify(name)} (known: ${PROTOCOLS.map((x) => x.name).join(', ')})`,
+    );
   return p;
 }
 
@@ -161,7 +195,11 @@ export function columnsAt(p: Protocol, m: number, chosen?: readonly ColumnId[]):
 export function checkColumns(p: Protocol, chosen: readonly string[]): ColumnId[] {
   const known = p.columns.map((c) => c.id);
   for (const c of chosen)
-    if (!(known as string[]).includes(c)) throw new InvalidInputError('bad-columns', `--columns: ${JSON.stringify(c)} is not a column of ${p.name} (known: ${known.join(', ')})`);
+    if (!(known as string[]).includes(c))
+      throw new InvalidInputError(
+        'bad-columns',
+        `--columns: ${JSON.stringify(c)} is not a column of ${p.name} (known: ${known.join(', ')})`,
+      );
   if (chosen.length === 0) throw new InvalidInputError('bad-columns', '--columns: choose at least one column');
   return [...new Set(chosen)] as ColumnId[];
 }

@@ -83,7 +83,19 @@ export function summarize(run: ExperimentRun): ExperimentRow[] {
       }
     }
     const ref = run.trials === 1000 ? p.reference?.[m] : undefined;
-    const row: ExperimentRow = { experiment: run.experiment, m, trials: run.trials, counts, intervals, seconds, columnSeconds, undecided, unproven, toleranceDisagreements, paretoVia };
+    const row: ExperimentRow = {
+      experiment: run.experiment,
+      m,
+      trials: run.trials,
+      counts,
+      intervals,
+      seconds,
+      columnSeconds,
+      undecided,
+      unproven,
+      toleranceDisagreements,
+      paretoVia,
+    };
     if (!ref) return row;
     const referenceMatch: Partial<Record<ColumnId, ReferenceMatch>> = {};
     for (const [id, r] of Object.entries(ref) as [ColumnId, number][]) {
@@ -106,8 +118,16 @@ export function mergeRuns(runs: readonly ExperimentRun[]): ExperimentRun {
   if (runs.length === 0) throw new InvalidInputError('bad-shards', 'merge: no shard files');
   const [first] = runs;
   for (const r of runs)
-    if (r.experiment !== first.experiment || r.trials !== first.trials || r.ms.join() !== first.ms.join() || r.columns?.join() !== first.columns?.join())
-      throw new InvalidInputError('bad-shards', `merge: shard of ${r.experiment} (m = ${r.ms.join(',')}, ${r.trials} trials) does not match ${first.experiment} (m = ${first.ms.join(',')}, ${first.trials} trials) or its columns`);
+    if (
+      r.experiment !== first.experiment ||
+      r.trials !== first.trials ||
+      r.ms.join() !== first.ms.join() ||
+      r.columns?.join() !== first.columns?.join()
+    )
+      throw new InvalidInputError(
+        'bad-shards',
+        `merge: shard of ${r.experiment} (m = ${r.ms.join(',')}, ${r.trials} trials) does not match ${first.experiment} (m = ${first.ms.join(',')}, ${first.trials} trials) or its columns`,
+      );
   const plan = planUnits(protocol(first.experiment), first.ms, first.trials, first.columns).map(unitKey);
   const seen = new Map<string, UnitResult>();
   for (const r of runs)
@@ -117,7 +137,8 @@ export function mergeRuns(runs: readonly ExperimentRun[]): ExperimentRun {
       seen.set(k, u);
     }
   const missing = plan.filter((k) => !seen.has(k));
-  if (missing.length) throw new InvalidInputError('bad-shards', `merge: ${missing.length} units missing (first: ${missing[0]})`);
+  if (missing.length)
+    throw new InvalidInputError('bad-shards', `merge: ${missing.length} units missing (first: ${missing[0]})`);
   if (seen.size !== plan.length) throw new InvalidInputError('bad-shards', 'merge: units outside the run plan');
   return {
     experiment: first.experiment,
@@ -132,7 +153,17 @@ export function mergeRuns(runs: readonly ExperimentRun[]): ExperimentRun {
 /** Parses a shard file's JSON into a run (shape checked). Code `bad-shards`. */
 export function runFromJson(x: unknown, where: string): ExperimentRun {
   const r = x as Partial<ExperimentRun>;
-  if (!r || typeof r !== 'object' || typeof r.experiment !== 'string' || !Array.isArray(r.ms) || typeof r.trials !== 'number' || !Array.isArray(r.units))
-    throw new InvalidInputError('bad-shards', `${where}: not a shard file of fairdiv experiment (needs experiment, ms, trials, units)`);
+  if (
+    !r ||
+    typeof r !== 'object' ||
+    typeof r.experiment !== 'string' ||
+    !Array.isArray(r.ms) ||
+    typeof r.trials !== 'number' ||
+    !Array.isArray(r.units)
+  )
+    throw new InvalidInputError(
+      'bad-shards',
+      `${where}: not a shard file of fairdiv experiment (needs experiment, ms, trials, units)`,
+    );
   return { ...r, wallSeconds: typeof r.wallSeconds === 'number' ? r.wallSeconds : 0 } as ExperimentRun;
 }

@@ -77,7 +77,13 @@ export function sampleUtilities(agents: readonly DensityDistribution[], m: numbe
 }
 
 /** A generator of the trial matrices [from, to) of protocol p at m (module header of protocols.ts). */
-export function* trialMatrices(p: Protocol, agents: readonly DensityDistribution[], m: number, from: number, to: number): Generator<Float64Array[]> {
+export function* trialMatrices(
+  p: Protocol,
+  agents: readonly DensityDistribution[],
+  m: number,
+  from: number,
+  to: number,
+): Generator<Float64Array[]> {
   if (p.stream === 'numpy') {
     const rng = new Mt19937(m);
     // two 32-bit outputs per double
@@ -140,7 +146,10 @@ export function runUnit(spec: UnitSpec, ctx: UnitContext = {}): UnitResult {
           break;
         case 'integral-mnw':
           if (spec.m * Math.log(n) <= Math.log(mnwLimit))
-            owner = exactMaxNashWelfare(new Instance(U.map((row) => Array.from(row, (v) => Rational.fromNumber(v)))), mnwLimit).allocation.owners();
+            owner = exactMaxNashWelfare(
+              new Instance(U.map((row) => Array.from(row, (v) => Rational.fromNumber(v)))),
+              mnwLimit,
+            ).allocation.owners();
           else {
             owner = ctx.nashSolver?.(U) ?? null;
             mnwProven = false;
@@ -173,5 +182,14 @@ export function runUnit(spec: UnitSpec, ctx: UnitContext = {}): UnitResult {
       add(columnSeconds, c.id, now() - t0);
     }
   }
-  return { ...spec, counts, undecided, unproven, toleranceDisagreements, paretoVia, closeCalls, seconds: { sampling, columns: columnSeconds } };
+  return {
+    ...spec,
+    counts,
+    undecided,
+    unproven,
+    toleranceDisagreements,
+    paretoVia,
+    closeCalls,
+    seconds: { sampling, columns: columnSeconds },
+  };
 }

@@ -20,7 +20,12 @@ export function blockSize(p: Protocol, m: number, columns?: readonly ColumnId[])
 }
 
 /** The units of a run of p over ms with `trials` trials per m (and the chosen columns), in plan order. */
-export function planUnits(p: Protocol, ms: readonly number[], trials: number, columns?: readonly ColumnId[]): UnitSpec[] {
+export function planUnits(
+  p: Protocol,
+  ms: readonly number[],
+  trials: number,
+  columns?: readonly ColumnId[],
+): UnitSpec[] {
   const units: UnitSpec[] = [];
   for (const m of ms) {
     const B = blockSize(p, m, columns);
@@ -39,8 +44,10 @@ export interface Shard {
 /** Parses "i/k". Code `bad-shard`. */
 export function parseShard(s: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(s.trim());
-  const index = match ? Number(match[1]) : NaN, count = match ? Number(match[2]) : NaN;
-  if (!match || !(count >= 1) || !(index < count)) throw new InvalidInputError('bad-shard', `--shard: expected i/k with 0 ≤ i < k, got ${JSON.stringify(s)}`);
+  const index = match ? Number(match[1]) : NaN,
+    count = match ? Number(match[2]) : NaN;
+  if (!match || !(count >= 1) || !(index < count))
+    throw new InvalidInputError('bad-shard', `--shard: expected i/k with 0 ≤ i < k, got ${JSON.stringify(s)}`);
   return { index, count };
 }
 

@@ -9,6 +9,11 @@ import { runUnit, type UnitSpec } from './trials';
 workerpool.worker({
   async runUnit(spec: UnitSpec, timeLimitMs: number) {
     const highs = await loadHighs();
-    return runUnit(spec, highs ? { paretoSolver: highsParetoSolver(highs, timeLimitMs), nashSolver: highsNashSolver(highs, timeLimitMs) } : {});
+    return runUnit(
+      spec,
+      highs
+        ? { paretoSolver: highsParetoSolver(highs, timeLimitMs), nashSolver: highsNashSolver(highs, timeLimitMs) }
+        : {},
+    );
   },
 });

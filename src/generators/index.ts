@@ -12,7 +12,13 @@ export interface Size {
   seed?: number | string;
 }
 
-function build(n: number, m: number, cell: (r: Rng, i: number, g: number) => RationalLike, seed: number | string = 0, r = rng(seed)): Instance {
+function build(
+  n: number,
+  m: number,
+  cell: (r: Rng, i: number, g: number) => RationalLike,
+  seed: number | string = 0,
+  r = rng(seed),
+): Instance {
   return new Instance(Array.from({ length: n }, (_, i) => Array.from({ length: m }, (__, g) => cell(r, i, g))));
 }
 
@@ -32,7 +38,14 @@ export function splidditInstance({ n, m, seed, budget = 1000 }: Size & { budget?
 }
 
 /** Bi-valued: every value is a or b (default 1 and 3), b with probability pHigh (default 1/2). */
-export function biValuedInstance({ n, m, seed, a = 1, b = 3, pHigh = 0.5 }: Size & { a?: RationalLike; b?: RationalLike; pHigh?: number }): Instance {
+export function biValuedInstance({
+  n,
+  m,
+  seed,
+  a = 1,
+  b = 3,
+  pHigh = 0.5,
+}: Size & { a?: RationalLike; b?: RationalLike; pHigh?: number }): Instance {
   const A = Rational.from(a);
   const B = Rational.from(b);
   return build(n, m, (r) => (r.float() < pHigh ? B : A), seed);
@@ -80,7 +93,9 @@ export function mallowsOrder(center: readonly number[], phi: number, r: Rng): nu
 export function ordinalInstance({ n, m, seed, phi }: Size & { phi?: number }): Instance {
   const r = rng(seed ?? 0);
   const center = Array.from({ length: m }, (_, g) => g);
-  const orders = Array.from({ length: n }, () => (phi === undefined ? randomOrder(m, r) : mallowsOrder(center, phi, r)));
+  const orders = Array.from({ length: n }, () =>
+    phi === undefined ? randomOrder(m, r) : mallowsOrder(center, phi, r),
+  );
   const values = orders.map((o) => {
     const row = new Array<number>(m);
     o.forEach((g, pos) => (row[g] = m - pos));

@@ -36,7 +36,9 @@ export interface OptionSpec<T> {
 export type OptionsSchema = Readonly<Record<string, OptionSpec<unknown>>>;
 
 /** The parsed options of a schema, typed per key. */
-export type ParsedOptions<S extends OptionsSchema> = { readonly [K in keyof S]: S[K] extends OptionSpec<infer T> ? T : never };
+export type ParsedOptions<S extends OptionsSchema> = {
+  readonly [K in keyof S]: S[K] extends OptionSpec<infer T> ? T : never;
+};
 
 function where(ctx: OptionContext): string {
   return `${ctx.mechanism}: options.${ctx.key}`;
@@ -59,11 +61,15 @@ export function parseOptions<S extends OptionsSchema>(
   inst: Instance,
 ): { readonly parsed: ParsedOptions<S>; readonly used: Record<string, unknown> } {
   if (raw === undefined || raw === null) raw = {};
-  if (!isPlainObject(raw)) throw new InvalidInputError('bad-options', `${mechanism}: options must be an object, got ${JSON.stringify(raw)}`);
+  if (!isPlainObject(raw))
+    throw new InvalidInputError('bad-options', `${mechanism}: options must be an object, got ${JSON.stringify(raw)}`);
   const known = Object.keys(schema);
   for (const key of Object.keys(raw))
     if (!Object.prototype.hasOwnProperty.call(schema, key))
-      throw new InvalidInputError('unknown-option', `unknown option ${key} for ${mechanism}; known: ${known.length ? known.join(', ') : '(none)'}`);
+      throw new InvalidInputError(
+        'unknown-option',
+        `unknown option ${key} for ${mechanism}; known: ${known.length ? known.join(', ') : '(none)'}`,
+      );
   const parsed: Record<string, unknown> = {};
   const used: Record<string, unknown> = {};
   for (const key of known) {
@@ -85,14 +91,24 @@ export function describeOptions(schema: OptionsSchema): string[] {
 // ---------------------------------------------------------------------------------------------- parsers
 
 /** A permutation of the agents 0..n-1 (position 0 first); default identity. Code `bad-agent-order`. */
-export function agentOrderOption(describe = 'agent permutation, position 0 first; default identity'): OptionSpec<AgentId[]> {
+export function agentOrderOption(
+  describe = 'agent permutation, position 0 first; default identity',
+): OptionSpec<AgentId[]> {
   return {
     describe,
     parse(raw, ctx) {
       const n = ctx.instance.n;
       if (raw === undefined) return Array.from({ length: n }, (_, i) => i);
-      if (!Array.isArray(raw) || raw.length !== n || raw.some((a) => !Number.isInteger(a) || a < 0 || a >= n) || new Set(raw).size !== n)
-        throw new InvalidInputError('bad-agent-order', `${where(ctx)}: expected a permutation of the agents 0..${n - 1}, got ${JSON.stringify(raw)}`);
+      if (
+        !Array.isArray(raw) ||
+        raw.length !== n ||
+        raw.some((a) => !Number.isInteger(a) || a < 0 || a >= n) ||
+        new Set(raw).size !== n
+      )
+        throw new InvalidInputError(
+          'bad-agent-order',
+          `${where(ctx)}: expected a permutation of the agents 0..${n - 1}, got ${JSON.stringify(raw)}`,
+        );
       return [...(raw as AgentId[])];
     },
   };
@@ -113,7 +129,10 @@ export function seedOption(describe = 'integer in 0..2^32-1; default 0'): Option
     parse(raw, ctx) {
       if (raw === undefined) return 0;
       if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > MAX_SEED)
-        throw new InvalidInputError('bad-seed', `${where(ctx)}: expected an integer in 0..${MAX_SEED}, got ${JSON.stringify(raw)}`);
+        throw new InvalidInputError(
+          'bad-seed',
+          `${where(ctx)}: expected an integer in 0..${MAX_SEED}, got ${JSON.stringify(raw)}`,
+        );
       return raw;
     },
   };
@@ -139,7 +158,10 @@ function checkBounds(x: Rational, b: RationalBounds, ctx: OptionContext): Ration
 
 function toRational(raw: unknown, ctx: OptionContext): Rational {
   if (typeof raw !== 'number' && typeof raw !== 'string' && !(raw instanceof Rational))
-    throw new InvalidInputError('bad-rational', `${where(ctx)}: expected a number or an exact rational string such as "1/4", got ${JSON.stringify(raw)}`);
+    throw new InvalidInputError(
+      'bad-rational',
+      `${where(ctx)}: expected a number or an exact rational string such as "1/4", got ${JSON.stringify(raw)}`,
+    );
   try {
     return Rational.from(raw, where(ctx));
   } catch (e) {
@@ -148,9 +170,15 @@ function toRational(raw: unknown, ctx: OptionContext): Rational {
 }
 
 /** An exact rational (number or string such as "1/4"), with a default and bounds. Recorded as a string. Code `bad-rational`. */
-export function rationalOption(describe: string, opts: RationalBounds & { readonly default: RationalLike }): OptionSpec<Rational>;
+export function rationalOption(
+  describe: string,
+  opts: RationalBounds & { readonly default: RationalLike },
+): OptionSpec<Rational>;
 export function rationalOption(describe: string, opts?: RationalBounds): OptionSpec<Rational | undefined>;
-export function rationalOption(describe: string, opts: RationalBounds & { readonly default?: RationalLike } = {}): OptionSpec<Rational | undefined> {
+export function rationalOption(
+  describe: string,
+  opts: RationalBounds & { readonly default?: RationalLike } = {},
+): OptionSpec<Rational | undefined> {
   return {
     describe,
     parse(raw, ctx) {
@@ -162,9 +190,18 @@ export function rationalOption(describe: string, opts: RationalBounds & { readon
 }
 
 /** An integer within [min, max]; optional default. Code `bad-integer`. */
-export function integerOption(describe: string, opts: { readonly min?: number; readonly max?: number; readonly default: number }): OptionSpec<number>;
-export function integerOption(describe: string, opts?: { readonly min?: number; readonly max?: number }): OptionSpec<number | undefined>;
-export function integerOption(describe: string, opts: { readonly min?: number; readonly max?: number; readonly default?: number } = {}): OptionSpec<number | undefined> {
+export function integerOption(
+  describe: string,
+  opts: { readonly min?: number; readonly max?: number; readonly default: number },
+): OptionSpec<number>;
+export function integerOption(
+  describe: string,
+  opts?: { readonly min?: number; readonly max?: number },
+): OptionSpec<number | undefined>;
+export function integerOption(
+  describe: string,
+  opts: { readonly min?: number; readonly max?: number; readonly default?: number } = {},
+): OptionSpec<number | undefined> {
   return {
     describe,
     parse(raw, ctx) {
@@ -172,20 +209,30 @@ export function integerOption(describe: string, opts: { readonly min?: number; r
       const lo = opts.min ?? Number.MIN_SAFE_INTEGER;
       const hi = opts.max ?? Number.MAX_SAFE_INTEGER;
       if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < lo || raw > hi)
-        throw new InvalidInputError('bad-integer', `${where(ctx)}: expected an integer in ${lo}..${hi}, got ${JSON.stringify(raw)}`);
+        throw new InvalidInputError(
+          'bad-integer',
+          `${where(ctx)}: expected an integer in ${lo}..${hi}, got ${JSON.stringify(raw)}`,
+        );
       return raw;
     },
   };
 }
 
 /** One of a fixed list of strings; default the first unless given. Code `bad-option`. */
-export function choiceOption<T extends string>(describe: string, choices: readonly T[], fallback: T = choices[0]): OptionSpec<T> {
+export function choiceOption<T extends string>(
+  describe: string,
+  choices: readonly T[],
+  fallback: T = choices[0],
+): OptionSpec<T> {
   return {
     describe: `${describe}: ${choices.map((c) => JSON.stringify(c)).join(' | ')}; default ${JSON.stringify(fallback)}`,
     parse(raw, ctx) {
       if (raw === undefined) return fallback;
       if (typeof raw !== 'string' || !(choices as readonly string[]).includes(raw))
-        throw new InvalidInputError('bad-option', `${where(ctx)}: expected ${choices.map((c) => JSON.stringify(c)).join(' or ')}, got ${JSON.stringify(raw)}`);
+        throw new InvalidInputError(
+          'bad-option',
+          `${where(ctx)}: expected ${choices.map((c) => JSON.stringify(c)).join(' or ')}, got ${JSON.stringify(raw)}`,
+        );
       return raw as T;
     },
   };
@@ -197,7 +244,8 @@ export function booleanOption(describe: string, fallback = false): OptionSpec<bo
     describe,
     parse(raw, ctx) {
       if (raw === undefined) return fallback;
-      if (typeof raw !== 'boolean') throw new InvalidInputError('bad-option', `${where(ctx)}: expected true or false, got ${JSON.stringify(raw)}`);
+      if (typeof raw !== 'boolean')
+        throw new InvalidInputError('bad-option', `${where(ctx)}: expected true or false, got ${JSON.stringify(raw)}`);
       return raw;
     },
   };
@@ -232,7 +280,10 @@ export function distributionListOption(describe: string): OptionSpec<Distributio
       if (raw === undefined) return undefined;
       const n = ctx.instance.n;
       if (!Array.isArray(raw) || raw.length !== n)
-        throw new InvalidInputError('bad-distribution', `${where(ctx)}: expected ${n} distributions (one per agent), got ${JSON.stringify(raw)}`);
+        throw new InvalidInputError(
+          'bad-distribution',
+          `${where(ctx)}: expected ${n} distributions (one per agent), got ${JSON.stringify(raw)}`,
+        );
       return raw.map((x, k) => toDistribution(x, `${where(ctx)}[${k}]`));
     },
     record: (ds) => ds?.map((d) => d.spec),
@@ -240,14 +291,20 @@ export function distributionListOption(describe: string): OptionSpec<Distributio
 }
 
 /** A list of exact rationals (e.g. shares or weights), `length` entries when given. Code `bad-rational`. */
-export function rationalListOption(describe: string, length?: (inst: Instance) => number): OptionSpec<Rational[] | undefined> {
+export function rationalListOption(
+  describe: string,
+  length?: (inst: Instance) => number,
+): OptionSpec<Rational[] | undefined> {
   return {
     describe,
     parse(raw, ctx) {
       if (raw === undefined) return undefined;
       const want = length?.(ctx.instance);
       if (!Array.isArray(raw) || (want !== undefined && raw.length !== want))
-        throw new InvalidInputError('bad-rational', `${where(ctx)}: expected a list of ${want ?? 'some'} numbers or rational strings, got ${JSON.stringify(raw)}`);
+        throw new InvalidInputError(
+          'bad-rational',
+          `${where(ctx)}: expected a list of ${want ?? 'some'} numbers or rational strings, got ${JSON.stringify(raw)}`,
+        );
       return raw.map((x, k) => toRational(x, { ...ctx, key: `${ctx.key}[${k}]` }));
     },
     record: (xs) => xs?.map((x) => x.toString()),

@@ -68,7 +68,12 @@ export type MechanismResult = (
   | { readonly allocation: Allocation; readonly lottery?: undefined; readonly fractional?: FractionalAllocation }
   | { readonly lottery: Lottery; readonly allocation?: undefined; readonly fractional?: FractionalAllocation }
   | { readonly fractional: FractionalAllocation; readonly allocation?: undefined; readonly lottery?: undefined }
-  | { readonly mixed: MixedLottery; readonly allocation?: undefined; readonly lottery?: undefined; readonly fractional?: undefined }
+  | {
+      readonly mixed: MixedLottery;
+      readonly allocation?: undefined;
+      readonly lottery?: undefined;
+      readonly fractional?: undefined;
+    }
 ) & {
   readonly claims: readonly Claim[];
   readonly trace?: readonly TraceStep[];
@@ -180,9 +185,14 @@ export function list(): MechanismInfo[] {
 
 /** The mechanism with this id; throws `unknown-mechanism` listing the known ids. */
 export function mechanism(id: string): MechanismInfo {
-  if (typeof id !== 'string') throw new InvalidInputError('bad-argument', `mechanism id: expected a string, got ${JSON.stringify(id)}`);
+  if (typeof id !== 'string')
+    throw new InvalidInputError('bad-argument', `mechanism id: expected a string, got ${JSON.stringify(id)}`);
   const m = registry.get(id);
-  if (!m) throw new InvalidInputError('unknown-mechanism', `unknown mechanism "${id}" (known: ${[...registry.keys()].join(', ')})`);
+  if (!m)
+    throw new InvalidInputError(
+      'unknown-mechanism',
+      `unknown mechanism "${id}" (known: ${[...registry.keys()].join(', ')})`,
+    );
   return m;
 }
 

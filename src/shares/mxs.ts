@@ -23,11 +23,17 @@ export interface MxsResult {
 
 /** MXS^n of `values` (module header); `LimitError('mxs-too-large')` beyond MXS_MAX_GOODS goods. */
 export function mxs(values: readonly RationalLike[], n: number): MxsResult {
-  if (!Array.isArray(values)) throw new InvalidInputError('bad-argument', 'mxs: values must be an array of numbers or rational strings');
-  if (!Number.isInteger(n) || n < 1) throw new InvalidInputError('bad-n', `mxs: n must be a positive integer, got ${n}`);
+  if (!Array.isArray(values))
+    throw new InvalidInputError('bad-argument', 'mxs: values must be an array of numbers or rational strings');
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidInputError('bad-n', `mxs: n must be a positive integer, got ${n}`);
   const v = values.map((x, g) => Rational.from(x, `values[${g}]`));
   const m = v.length;
-  if (m > MXS_MAX_GOODS) throw new LimitError('mxs-too-large', `mxs: exhaustive search over 2^${m} bundles refused (at most ${MXS_MAX_GOODS} goods)`);
+  if (m > MXS_MAX_GOODS)
+    throw new LimitError(
+      'mxs-too-large',
+      `mxs: exhaustive search over 2^${m} bundles refused (at most ${MXS_MAX_GOODS} goods)`,
+    );
   const full = (1 << m) - 1;
   const sums: Rational[] = new Array(1 << m);
   sums[0] = Rational.ZERO;

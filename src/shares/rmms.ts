@@ -26,13 +26,19 @@ export interface RmmsResult {
 
 /** RMMS^n of `values` for n in {2, 3} (module header); `LimitError('rmms-too-large')` beyond RMMS_MAX_GOODS goods. */
 export function rmms(values: readonly RationalLike[], n: number): RmmsResult {
-  if (!Array.isArray(values)) throw new InvalidInputError('bad-argument', 'rmms: values must be an array of numbers or rational strings');
+  if (!Array.isArray(values))
+    throw new InvalidInputError('bad-argument', 'rmms: values must be an array of numbers or rational strings');
   if (n !== 2 && n !== 3) throw new InvalidInputError('bad-n', `rmms: implemented for n = 2 and 3, got ${n}`);
   const m = values.length;
-  if (m > RMMS_MAX_GOODS) throw new LimitError('rmms-too-large', `rmms: exhaustive search over 3^${m} subset pairs refused (at most ${RMMS_MAX_GOODS} goods)`);
+  if (m > RMMS_MAX_GOODS)
+    throw new LimitError(
+      'rmms-too-large',
+      `rmms: exhaustive search over 3^${m} subset pairs refused (at most ${RMMS_MAX_GOODS} goods)`,
+    );
   const { ints, unit } = toIntegers(values);
   const total = ints.reduce((a, b) => a + b, 0n);
-  if (total > BigInt(Number.MAX_SAFE_INTEGER)) throw new LimitError('rmms-too-large', 'rmms: values too large for the exhaustive tables');
+  if (total > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new LimitError('rmms-too-large', 'rmms: values too large for the exhaustive tables');
   const w = ints.map(Number);
   const T = Number(total);
   const full = (1 << m) - 1;
@@ -61,7 +67,8 @@ export function rmms(values: readonly RationalLike[], n: number): RmmsResult {
       const rest = full ^ B;
       if (n === 2 ? T - sums[B] < t : best2![rest] < t) return [B];
       if (n === 3)
-        for (let B2 = rest; B2 > 0; B2 = (B2 - 1) & rest) if (sums[B2] < t && T - sums[B] - sums[B2] < t) return [B, B2];
+        for (let B2 = rest; B2 > 0; B2 = (B2 - 1) & rest)
+          if (sums[B2] < t && T - sums[B] - sums[B2] < t) return [B, B2];
     }
     return null;
   };

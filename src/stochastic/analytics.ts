@@ -19,7 +19,8 @@ import { rToS, sToR } from './shares';
 function checkShares(r: readonly number[]): void {
   if (r.length === 0) throw new InvalidInputError('bad-shares', 'shares: empty');
   r.forEach((x, i) => {
-    if (!(x >= -1e-15 && Number.isFinite(x))) throw new InvalidInputError('bad-shares', `shares[${i}] = ${x} must be non-negative`);
+    if (!(x >= -1e-15 && Number.isFinite(x)))
+      throw new InvalidInputError('bad-shares', `shares[${i}] = ${x} must be non-negative`);
   });
   const s = r.reduce((a, b) => a + b, 0);
   if (Math.abs(s - 1) > 1e-9) throw new InvalidInputError('bad-shares', `shares sum to ${s}, expected 1`);
@@ -29,7 +30,8 @@ function checkShares(r: readonly number[]): void {
 export function welfareRatio(r: readonly number[], d: Distribution): number {
   checkShares(r);
   const s = rToS(r);
-  let P = 1, num = 0;
+  let P = 1,
+    num = 0;
   s.forEach((si, i) => {
     if (si > 0 && P > 0) num += P * d.top(1 - si);
     P -= r[i];
@@ -85,12 +87,14 @@ export function efMargins(r: readonly number[], d: Distribution, tol = 1e-9): Ef
   const normalized = other.map((row, i) => row.map((o, j) => (i === j ? 0 : (own[i] - o) / mu)));
   let min = Infinity;
   let argmin: [number, number] = [0, 0];
-  normalized.forEach((row, i) => row.forEach((x, j) => {
-    if (i !== j && x < min) {
-      min = x;
-      argmin = [i, j];
-    }
-  }));
+  normalized.forEach((row, i) =>
+    row.forEach((x, j) => {
+      if (i !== j && x < min) {
+        min = x;
+        argmin = [i, j];
+      }
+    }),
+  );
   if (n === 1) min = Infinity;
   return { own, other, normalized, min, argmin, efWhp: min > tol };
 }
@@ -115,7 +119,8 @@ export function worstCaseGuarantee(r: readonly number[]): { value: number; t: nu
   let best = { value: P.reduce((a, p, i) => a + (s[i] > 0 ? p : 0), 0) / n, t: 1 };
   const cuts = [0, ...s.map((si) => 1 - si).filter((t) => t > 0 && t < 1), 1].sort((a, b) => a - b);
   for (let k = 0; k + 1 < cuts.length; k++) {
-    let a = cuts[k], b = cuts[k + 1];
+    let a = cuts[k],
+      b = cuts[k + 1];
     const consider = (t: number) => {
       if (t < 1) {
         const v = ratio(t);
@@ -125,10 +130,18 @@ export function worstCaseGuarantee(r: readonly number[]): { value: number; t: nu
     consider(a);
     // golden-section search on the piece (the ratio of a linear function to 1 - t^n is quasi-convex here)
     const g = (Math.sqrt(5) - 1) / 2;
-    let c = b - g * (b - a), d = a + g * (b - a);
+    let c = b - g * (b - a),
+      d = a + g * (b - a);
     for (let it = 0; it < 200 && b - a > 1e-15; it++) {
-      if (ratio(c) < ratio(Math.min(d, 1 - 1e-16))) { b = d; d = c; c = b - g * (b - a); }
-      else { a = c; c = d; d = a + g * (b - a); }
+      if (ratio(c) < ratio(Math.min(d, 1 - 1e-16))) {
+        b = d;
+        d = c;
+        c = b - g * (b - a);
+      } else {
+        a = c;
+        c = d;
+        d = a + g * (b - a);
+      }
     }
     consider(Math.min(0.5 * (a + b), 1 - 1e-12));
   }
@@ -143,7 +156,12 @@ export function halfValueShare(d: Distribution): number {
   const mu = d.mean();
   if (!(mu > 0)) throw new DomainError('half-value-share', 'zero-mean', `${d.name}: the mean must be positive`);
   const f = (r: number) => d.top(1 - r) - mu / 2;
-  if (!(f(0.5) > 1e-12 * mu)) throw new DomainError('half-value-share', 'zero-variance', `${d.name}: Top(1/2) = mu/2, so r_min = 1/2 and no Pick-r is EF w.h.p. (zero variance)`);
+  if (!(f(0.5) > 1e-12 * mu))
+    throw new DomainError(
+      'half-value-share',
+      'zero-variance',
+      `${d.name}: Top(1/2) = mu/2, so r_min = 1/2 and no Pick-r is EF w.h.p. (zero variance)`,
+    );
   return bisect(f, 0, 0.5, { tol: 1e-15 });
 }
 
@@ -170,7 +188,8 @@ export interface EfSelectorChoice {
  * (r_min + 1/2)/2 of spec 3.6 (variant 'robust': EF margins linear in m, welfare still ≥ (2+sqrt2)/4).
  */
 export function efSelectorShare(d: Distribution, m: number, variant: EfSelectorVariant = 'paper'): EfSelectorChoice {
-  if (!(Number.isInteger(m) && m >= 1)) throw new InvalidInputError('bad-count', `efSelectorShare: m = ${m} must be a positive integer`);
+  if (!(Number.isInteger(m) && m >= 1))
+    throw new InvalidInputError('bad-count', `efSelectorShare: m = ${m} must be a positive integer`);
   const mu = d.mean();
   const condition = 2 * d.top(1 - R0) - mu;
   const rMin = halfValueShare(d);
@@ -198,7 +217,8 @@ export interface DpThresholds {
  * the n - i agents after it. Ratio alpha_DP(D, n) ≥ 1/a_n ≥ beta ≈ 0.745.
  */
 export function dpThresholds(d: Distribution, n: number): DpThresholds {
-  if (!Number.isInteger(n) || n < 1) throw new InvalidInputError('bad-count', `dpThresholds: n = ${n} must be a positive integer`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidInputError('bad-count', `dpThresholds: n = ${n} must be a positive integer`);
   const c = [d.mean()];
   for (let k = 1; k < n; k++) c.push(d.emaxWith(c[k - 1]));
   const theta: number[] = [];
@@ -214,8 +234,10 @@ export function dpThresholds(d: Distribution, n: number): DpThresholds {
 
 /** Theorem 3.10 shares (1/n - eps, ..., 1/n - eps, 1/n + (n-1) eps); eps = 0 is the equal split. */
 export function nearEqualShares(n: number, eps: number): number[] {
-  if (!Number.isInteger(n) || n < 1) throw new InvalidInputError('bad-count', `nearEqualShares: n = ${n} must be a positive integer`);
-  if (!(eps >= 0 && eps <= 1 / n)) throw new InvalidInputError('bad-parameter', `nearEqualShares: eps = ${eps} must be in [0, 1/n]`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidInputError('bad-count', `nearEqualShares: n = ${n} must be a positive integer`);
+  if (!(eps >= 0 && eps <= 1 / n))
+    throw new InvalidInputError('bad-parameter', `nearEqualShares: eps = ${eps} must be in [0, 1/n]`);
   return Array.from({ length: n }, (_, i) => (i === n - 1 ? 1 / n + (n - 1) * eps : 1 / n - eps));
 }
 
@@ -224,7 +246,11 @@ export function nearEqualShares(n: number, eps: number): number[] {
  * alpha > 1/2, else the grid point of (0, 1/n) with the largest minimum normalized margin among those with
  * alpha > 1/2. Throws a DomainError when none qualifies.
  */
-export function chooseNearEqualEps(d: Distribution, n: number, preferred = 0.02): { eps: number; r: number[]; alpha: number; minMargin: number } {
+export function chooseNearEqualEps(
+  d: Distribution,
+  n: number,
+  preferred = 0.02,
+): { eps: number; r: number[]; alpha: number; minMargin: number } {
   const ok = (eps: number) => {
     const r = nearEqualShares(n, eps);
     const m = efMargins(r, d);
@@ -240,6 +266,11 @@ export function chooseNearEqualEps(d: Distribution, n: number, preferred = 0.02)
     const c = ok((k / 100) * (1 / n));
     if (c.good && (!best || c.minMargin > best.minMargin)) best = c;
   }
-  if (!best) throw new DomainError('pick-near-equal', 'no-epsilon', `${d.name}: no eps in (0, 1/n) gives positive margins with alpha > 1/2`);
+  if (!best)
+    throw new DomainError(
+      'pick-near-equal',
+      'no-epsilon',
+      `${d.name}: no eps in (0, 1/n) gives positive margins with alpha > 1/2`,
+    );
   return best;
 }

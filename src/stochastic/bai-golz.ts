@@ -17,7 +17,9 @@ export function winProbabilities(dists: readonly Distribution[], w: readonly num
   const n = dists.length;
   return dists.map((di, i) => {
     const cuts: number[] = [];
-    for (let k = 0; k < n; k++) if (k !== i) for (const edge of dists[k].support) if (Number.isFinite(edge)) cuts.push(di.cdf((w[k] * edge) / w[i]));
+    for (let k = 0; k < n; k++)
+      if (k !== i)
+        for (const edge of dists[k].support) if (Number.isFinite(edge)) cuts.push(di.cdf((w[k] * edge) / w[i]));
     return integrate(
       (u) => {
         const x = w[i] * di.quantile(u);
@@ -45,7 +47,12 @@ export function baiGolzWeights(dists: readonly Distribution[], tol = 1e-10): Bai
   const n = dists.length;
   if (n < 1) throw new InvalidInputError('bad-count', 'baiGolzWeights: needs at least one distribution');
   dists.forEach((d, i) => {
-    if (d.kind !== 'continuous') throw new DomainError('weighted-ranking', 'not-continuous', `dists[${i}] (${d.name}) has atoms; the weights need continuous distributions`);
+    if (d.kind !== 'continuous')
+      throw new DomainError(
+        'weighted-ranking',
+        'not-continuous',
+        `dists[${i}] (${d.name}) has atoms; the weights need continuous distributions`,
+      );
   });
   if (n === 1) return { w: [1], pi: [1], residual: 0, iterations: 0 };
   const target = 1 / n;
@@ -65,7 +72,10 @@ export function baiGolzWeights(dists: readonly Distribution[], tol = 1e-10): Bai
   }
   for (; it < 100 && cur.r > tol; it++) {
     const th = w.slice(1).map(Math.log);
-    const F = (t: number[]) => winProbabilities(dists, [1, ...t.map(Math.exp)]).slice(1).map((p) => p - target);
+    const F = (t: number[]) =>
+      winProbabilities(dists, [1, ...t.map(Math.exp)])
+        .slice(1)
+        .map((p) => p - target);
     const f0 = cur.pi.slice(1).map((p) => p - target);
     const h = 1e-6;
     const J = th.map((_, c) => {
@@ -74,9 +84,13 @@ export function baiGolzWeights(dists: readonly Distribution[], tol = 1e-10): Bai
       const fp = F(tp);
       return fp.map((v, r) => (v - f0[r]) / h);
     }); // J[c][r] = d f_r / d th_c
-    const step = solveLinear(th.map((_, r) => th.map((__, c) => J[c][r])), f0.map((v) => -v), () => {
-      throw new DomainError('weighted-ranking', 'singular-jacobian', 'Bai–Gölz solver: singular Jacobian');
-    });
+    const step = solveLinear(
+      th.map((_, r) => th.map((__, c) => J[c][r])),
+      f0.map((v) => -v),
+      () => {
+        throw new DomainError('weighted-ranking', 'singular-jacobian', 'Bai–Gölz solver: singular Jacobian');
+      },
+    );
     let lambda = 1;
     let accepted = false;
     for (let ls = 0; ls < 30; ls++) {

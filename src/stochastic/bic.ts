@@ -13,7 +13,10 @@ import type { Distribution } from './distribution';
 /** p_t^{(i)} for t = 1..m (index t-1), agent i 0-indexed. */
 export function rankingWinProbabilities(n: number, m: number, i: number): number[] {
   if (!(Number.isInteger(n) && n >= 1 && Number.isInteger(m) && m >= 1 && Number.isInteger(i) && i >= 0 && i < n))
-    throw new InvalidInputError('bad-count', `rankingWinProbabilities: need integers n ≥ 1, m ≥ 1, 0 ≤ i < n (got ${n}, ${m}, ${i})`);
+    throw new InvalidInputError(
+      'bad-count',
+      `rankingWinProbabilities: need integers n ≥ 1, m ≥ 1, 0 ≤ i < n (got ${n}, ${m}, ${i})`,
+    );
   return Array.from({ length: m }, (_, k) => {
     const t = k + 1;
     return Math.pow((m - t) / m, i) * Math.pow((m - t + 1) / m, n - 1 - i);
@@ -33,17 +36,23 @@ export function rankingWinProbabilitiesExact(n: number, m: number, i: number): [
  * Weighted Ranking's p_t^{(i)} = prod_{k≠i} c_k(t)/m, c_k(t) = #{rho : w_k Q_k(1 - rho/(m+1)) < w_i Q_i(1 - t/(m+1))}
  * plus the equal ones when k > i (ties go to the lowest index), spec 3.10.
  */
-export function weightedRankingWinProbabilities(dists: readonly Distribution[], w: readonly number[], m: number, i: number): number[] {
+export function weightedRankingWinProbabilities(
+  dists: readonly Distribution[],
+  w: readonly number[],
+  m: number,
+  i: number,
+): number[] {
   const n = dists.length;
   const vv = dists.map((d, k) => Array.from({ length: m }, (_, r) => w[k] * d.quantile(1 - (r + 1) / (m + 1))));
   return Array.from({ length: m }, (_, t) => {
     const mine = vv[i][t];
     let p = 1;
-    for (let k = 0; k < n; k++) if (k !== i) {
-      let c = 0;
-      for (const x of vv[k]) if (x < mine || (k > i && x === mine)) c++;
-      p *= c / m;
-    }
+    for (let k = 0; k < n; k++)
+      if (k !== i) {
+        let c = 0;
+        for (const x of vv[k]) if (x < mine || (k > i && x === mine)) c++;
+        p *= c / m;
+      }
     return p;
   });
 }

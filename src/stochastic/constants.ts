@@ -37,7 +37,8 @@ export interface HillKertz {
  * y keeps full precision for large n (x_1 = 0.999999986583 at n = 10^4, spec T3, tested).
  */
 export function hillKertz(n: number): HillKertz {
-  if (!Number.isInteger(n) || n < 1) throw new InvalidInputError('bad-count', `hillKertz: n = ${n} must be a positive integer`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidInputError('bad-count', `hillKertz: n = ${n} must be a positive integer`);
   if (n === 1) return { n, x1: 1, aN: 1, prophetRatio: 1, x: [1] };
   const c = (n - 1) / n;
   const p = n / (n - 1);
@@ -52,13 +53,18 @@ export function hillKertz(n: number): HillKertz {
     const last = z[n - 1];
     return { sign: last > 0 ? 1 : last < 0 ? -1 : 0, z };
   };
-  let lo = 0, hi = 1;
+  let lo = 0,
+    hi = 1;
   for (let k = 0; k < 200; k++) {
     const mid = 0.5 * (lo + hi);
     if (mid <= lo || mid >= hi) break;
     const s = shoot(mid).sign;
-    if (s === 0) { lo = hi = mid; break; }
-    if (s > 0) hi = mid; else lo = mid;
+    if (s === 0) {
+      lo = hi = mid;
+      break;
+    }
+    if (s > 0) hi = mid;
+    else lo = mid;
   }
   const y = 0.5 * (lo + hi);
   const z = shoot(y).z;
@@ -73,7 +79,9 @@ let kertzCache: number | undefined;
 /** gamma* ≈ 1.3414889923701554: the unique gamma > 1 with ∫_0^1 dy/(y(1 - ln y) + gamma - 1) = 1. */
 export function kertzGamma(): number {
   if (kertzCache !== undefined) return kertzCache;
-  const I = (g: number) => integrate((y) => 1 / ((y > 0 ? y * (1 - Math.log(y)) : 0) + g - 1), 0, 1, { relTol: 1e-13, absTol: 1e-15 }).value - 1;
+  const I = (g: number) =>
+    integrate((y) => 1 / ((y > 0 ? y * (1 - Math.log(y)) : 0) + g - 1), 0, 1, { relTol: 1e-13, absTol: 1e-15 }).value -
+    1;
   kertzCache = bisect(I, 1.05, 3, { tol: 1e-15 });
   return kertzCache;
 }
@@ -84,6 +92,8 @@ export function kertzBeta(): number {
 }
 
 /** The 1/a_n table of spec T3. */
-export function prophetRatioTable(ns: readonly number[] = [1, 2, 3, 4, 5, 6, 8, 10, 20, 50, 100, 1000, 10000]): HillKertz[] {
+export function prophetRatioTable(
+  ns: readonly number[] = [1, 2, 3, 4, 5, 6, 8, 10, 20, 50, 100, 1000, 10000],
+): HillKertz[] {
   return ns.map((n) => hillKertz(n));
 }

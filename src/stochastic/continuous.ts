@@ -18,7 +18,8 @@ export class Exponential extends QuantileDistribution {
   readonly support = [0, Infinity] as const;
   constructor(readonly lambda = 1) {
     super();
-    if (!(lambda > 0 && Number.isFinite(lambda))) throw new InvalidInputError('bad-parameter', `exponential: rate lambda = ${lambda} must be positive`);
+    if (!(lambda > 0 && Number.isFinite(lambda)))
+      throw new InvalidInputError('bad-parameter', `exponential: rate lambda = ${lambda} must be positive`);
     this.name = `Exp(${lambda})`;
     this.spec = `exp:${lambda}`;
   }
@@ -82,9 +83,13 @@ export class Beta extends QuantileDistribution {
   readonly spec: string;
   readonly kind: DistributionKind = 'continuous';
   readonly support = [0, 1] as const;
-  constructor(readonly a: number, readonly b: number) {
+  constructor(
+    readonly a: number,
+    readonly b: number,
+  ) {
     super();
-    if (!(a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b))) throw new InvalidInputError('bad-parameter', `beta: a = ${a}, b = ${b} must be positive and finite`);
+    if (!(a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b)))
+      throw new InvalidInputError('bad-parameter', `beta: a = ${a}, b = ${b} must be positive and finite`);
     this.name = `Beta(${a}, ${b})`;
     this.spec = `beta:${a},${b}`;
   }
@@ -143,15 +148,23 @@ export class QuantileFunctionDistribution extends QuantileDistribution {
   readonly support: readonly [number, number];
   override readonly breakpoints: readonly number[];
   readonly spec: string;
-  constructor(private readonly q: (u: number) => number, readonly name = 'user-defined', opts: { breakpoints?: readonly number[]; kind?: DistributionKind } = {}) {
+  constructor(
+    private readonly q: (u: number) => number,
+    readonly name = 'user-defined',
+    opts: { breakpoints?: readonly number[]; kind?: DistributionKind } = {},
+  ) {
     super();
-    if (typeof q !== 'function') throw new InvalidInputError('bad-quantile-function', 'fromQuantile: expected a function u -> Q(u)');
-    const lo = q(0), hi = q(1);
-    if (Number.isNaN(lo) || Number.isNaN(hi) || lo === -Infinity) throw new InvalidInputError('bad-quantile-function', `fromQuantile: Q(0) = ${lo}, Q(1) = ${hi}`);
+    if (typeof q !== 'function')
+      throw new InvalidInputError('bad-quantile-function', 'fromQuantile: expected a function u -> Q(u)');
+    const lo = q(0),
+      hi = q(1);
+    if (Number.isNaN(lo) || Number.isNaN(hi) || lo === -Infinity)
+      throw new InvalidInputError('bad-quantile-function', `fromQuantile: Q(0) = ${lo}, Q(1) = ${hi}`);
     let prev = lo;
     for (let k = 1; k <= 64; k++) {
       const x = q(k / 64);
-      if (Number.isNaN(x) || x < prev - 1e-12 * Math.max(1, Math.abs(prev))) throw new InvalidInputError('not-monotone', `fromQuantile: Q decreases (or is NaN) near u = ${k / 64}`);
+      if (Number.isNaN(x) || x < prev - 1e-12 * Math.max(1, Math.abs(prev)))
+        throw new InvalidInputError('not-monotone', `fromQuantile: Q decreases (or is NaN) near u = ${k / 64}`);
       prev = x;
     }
     this.support = [lo, hi];
@@ -165,7 +178,11 @@ export class QuantileFunctionDistribution extends QuantileDistribution {
 }
 
 /** A distribution from its quantile function (see `QuantileFunctionDistribution`). */
-export function fromQuantile(q: (u: number) => number, name?: string, opts?: { breakpoints?: readonly number[]; kind?: DistributionKind }): Distribution {
+export function fromQuantile(
+  q: (u: number) => number,
+  name?: string,
+  opts?: { breakpoints?: readonly number[]; kind?: DistributionKind },
+): Distribution {
   return new QuantileFunctionDistribution(q, name, opts);
 }
 
@@ -182,8 +199,12 @@ export class LongShotLimit implements Distribution {
   readonly valid = false;
   readonly validityNotes = ['limit form with a vanishing long shot: analytic only'];
   readonly breakpoints: readonly number[];
-  constructor(readonly regular: Distribution, readonly L: number) {
-    if (!(L >= 0 && Number.isFinite(L))) throw new InvalidInputError('bad-parameter', `LongShotLimit: L = ${L} must be non-negative`);
+  constructor(
+    readonly regular: Distribution,
+    readonly L: number,
+  ) {
+    if (!(L >= 0 && Number.isFinite(L)))
+      throw new InvalidInputError('bad-parameter', `LongShotLimit: L = ${L} must be non-negative`);
     this.name = `${regular.name} + long shot L=${L} (limit)`;
     this.spec = `${regular.spec}+longshot-limit:${L}`;
     this.kind = regular.kind;
@@ -215,6 +236,10 @@ export class LongShotLimit implements Distribution {
     return this.regular.emaxWith(c) + this.L;
   }
   sample(): number {
-    throw new DomainError('long-shot-limit', 'not-samplable', 'the limit form has a vanishing long shot; simulate withLongShot(regular, p, L) with a finite p');
+    throw new DomainError(
+      'long-shot-limit',
+      'not-samplable',
+      'the limit form has a vanishing long shot; simulate withLongShot(regular, p, L) with a finite p',
+    );
   }
 }

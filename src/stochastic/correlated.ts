@@ -21,18 +21,21 @@ export interface JointDistribution {
 
 /** Gaussian copula with correlation rho between the two agents and the given marginals. */
 export function gaussianCopula(rho: number, marginals: readonly [Distribution, Distribution]): JointDistribution {
-  if (!(rho >= -1 && rho <= 1)) throw new InvalidInputError('bad-parameter', `gaussianCopula: rho = ${rho} must be in [-1, 1]`);
+  if (!(rho >= -1 && rho <= 1))
+    throw new InvalidInputError('bad-parameter', `gaussianCopula: rho = ${rho} must be in [-1, 1]`);
   if (marginals.length !== 2) throw new InvalidInputError('bad-parameter', 'gaussianCopula: needs two marginals');
   const c = Math.sqrt(Math.max(0, 1 - rho * rho));
   return {
     name: `GaussianCopula(rho=${rho}; ${marginals.map((d) => d.name).join(', ')})`,
     marginals,
     sample(r) {
-      const u1 = 1 - r.float(), u2 = r.float();
+      const u1 = 1 - r.float(),
+        u2 = r.float();
       const rad = Math.sqrt(-2 * Math.log(u1));
       const z1 = rad * Math.cos(2 * Math.PI * u2);
       const z2 = rad * Math.sin(2 * Math.PI * u2);
-      const q1 = normalCdf(z1), q2 = normalCdf(rho * z1 + c * z2);
+      const q1 = normalCdf(z1),
+        q2 = normalCdf(rho * z1 + c * z2);
       return { values: [marginals[0].quantile(q1), marginals[1].quantile(q2)], quantiles: [q1, q2] };
     },
   };
@@ -50,10 +53,18 @@ export interface CorrelatedPickChoice {
 
 /** Appendix B's choice: first picker = argmax tau_i (ties -> agent 0), r = 1 - tau_first + eps. */
 export function correlatedPickChoice(marginals: readonly Distribution[], eps: number): CorrelatedPickChoice {
-  if (marginals.length !== 2) throw new InvalidInputError('bad-parameter', `correlatedPickChoice: needs exactly two marginals, got ${marginals.length}`);
+  if (marginals.length !== 2)
+    throw new InvalidInputError(
+      'bad-parameter',
+      `correlatedPickChoice: needs exactly two marginals, got ${marginals.length}`,
+    );
   const tau = [halfValueQuantile(marginals[0]), halfValueQuantile(marginals[1])] as [number, number];
   const first = tau[1] > tau[0] ? 1 : 0;
-  if (!(eps > 0 && eps < tau[first])) throw new InvalidInputError('bad-parameter', `correlatedPickChoice: eps = ${eps} must be in (0, tau_first = ${tau[first]})`);
+  if (!(eps > 0 && eps < tau[first]))
+    throw new InvalidInputError(
+      'bad-parameter',
+      `correlatedPickChoice: eps = ${eps} must be in (0, tau_first = ${tau[first]})`,
+    );
   return { order: [first, 1 - first], tau, r: 1 - tau[first] + eps, eps };
 }
 
@@ -61,11 +72,19 @@ export function correlatedPickChoice(marginals: readonly Distribution[], eps: nu
  * Monte Carlo (QT limit) shares of the Appendix B Pick: the first picker's own share of its total
  * (needs > 1/2) and the second agent's value of the first bundle as a share of its total (needs < 1/2).
  */
-export function correlatedShares(joint: JointDistribution, choice: CorrelatedPickChoice, samples = 1e6, seed: number | string = 0): { firstOwn: number; secondOfFirst: number; efWhp: boolean; samples: number } {
+export function correlatedShares(
+  joint: JointDistribution,
+  choice: CorrelatedPickChoice,
+  samples = 1e6,
+  seed: number | string = 0,
+): { firstOwn: number; secondOfFirst: number; efWhp: boolean; samples: number } {
   const r = makeRng(seed);
   const [f, s] = choice.order;
   const cut = 1 - choice.r;
-  let own = 0, totF = 0, other = 0, totS = 0;
+  let own = 0,
+    totF = 0,
+    other = 0,
+    totS = 0;
   for (let k = 0; k < samples; k++) {
     const { values, quantiles } = joint.sample(r);
     totF += values[f];
@@ -75,6 +94,7 @@ export function correlatedShares(joint: JointDistribution, choice: CorrelatedPic
       other += values[s];
     }
   }
-  const firstOwn = own / totF, secondOfFirst = other / totS;
+  const firstOwn = own / totF,
+    secondOfFirst = other / totS;
   return { firstOwn, secondOfFirst, efWhp: firstOwn > 0.5 && secondOfFirst < 0.5, samples };
 }

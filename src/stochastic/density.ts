@@ -89,7 +89,10 @@ export function toDensity(x: unknown, where = 'distribution'): DensityDistributi
   if (typeof x === 'string') {
     const spec = x.trim();
     if (spec.toLowerCase().startsWith('peak:')) {
-      const parts = spec.slice(5).split(',').map((s) => Number(s.trim()));
+      const parts = spec
+        .slice(5)
+        .split(',')
+        .map((s) => Number(s.trim()));
       if (parts.length < 1 || parts.length > 2 || parts.some((p) => !Number.isFinite(p)))
         throw new InvalidInputError('bad-distribution', `${where}: "${spec}": expected peak:a or peak:a,base`);
       return peak(parts[0], parts[1]);
@@ -102,7 +105,13 @@ export function toDensity(x: unknown, where = 'distribution'): DensityDistributi
     if (d instanceof Beta) return new BetaDensity(d.a, d.b);
     if (d instanceof PiecewiseQuantile && d.kind === 'continuous') return PiecewiseLinearDensity.fromQuantilePieces(d);
     if (typeof d.quantile === 'function')
-      throw new InvalidInputError('bad-distribution', `${where}: ${d.name} has no density (the multiplier oracle needs one: uniform, histogram, beta or peak)`);
+      throw new InvalidInputError(
+        'bad-distribution',
+        `${where}: ${d.name} has no density (the multiplier oracle needs one: uniform, histogram, beta or peak)`,
+      );
   }
-  throw new InvalidInputError('bad-distribution', `${where}: expected a distribution spec such as "peak:0.5", "uniform:0,1" or "beta:2,5", got ${JSON.stringify(x)}`);
+  throw new InvalidInputError(
+    'bad-distribution',
+    `${where}: expected a distribution spec such as "peak:0.5", "uniform:0,1" or "beta:2,5", got ${JSON.stringify(x)}`,
+  );
 }

@@ -60,7 +60,8 @@ export function checkUnit(u: number, where: string): void {
 
 /** Checks n is a positive integer. */
 export function checkCount(n: number, where: string): void {
-  if (!Number.isInteger(n) || n < 1) throw new InvalidInputError('bad-count', `${where}: expected a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidInputError('bad-count', `${where}: expected a positive integer, got ${n}`);
 }
 
 /**
@@ -81,16 +82,22 @@ export abstract class QuantileDistribution implements Distribution {
   get validityNotes(): string[] {
     const notes: string[] = [];
     if (this.support[0] < 0) notes.push('negative values');
-    if (!Number.isFinite(this.support[1])) notes.push('unbounded (outside the paper\'s assumptions; formulas still hold with a finite mean)');
+    if (!Number.isFinite(this.support[1]))
+      notes.push("unbounded (outside the paper's assumptions; formulas still hold with a finite mean)");
     if (this.kind !== 'continuous') notes.push('has atoms (mechanisms need tie-breaking, QT needs the randomized PIT)');
-    if (!(this.secondMoment() - this.mean() ** 2 > 1e-15 * Math.max(1, this.secondMoment()))) notes.push('zero variance');
+    if (!(this.secondMoment() - this.mean() ** 2 > 1e-15 * Math.max(1, this.secondMoment())))
+      notes.push('zero variance');
     return notes;
   }
 
   /** ∫_a^b w(u) Q(u) du with the distribution's breakpoints. */
   protected integrateQ(a: number, b: number, w: (u: number) => number = () => 1): number {
     if (b <= a) return 0;
-    return integrate((u) => w(u) * this.quantile(u), a, b, { breakpoints: this.breakpoints, relTol: 1e-12, absTol: 1e-15 }).value;
+    return integrate((u) => w(u) * this.quantile(u), a, b, {
+      breakpoints: this.breakpoints,
+      relTol: 1e-12,
+      absTol: 1e-15,
+    }).value;
   }
   cdf(x: number): number {
     const [lo, hi] = this.support;
@@ -134,5 +141,13 @@ export abstract class QuantileDistribution implements Distribution {
 
 /** A plain-data summary of a distribution (for CLI output and notebooks). */
 export function describe(d: Distribution): Record<string, unknown> {
-  return { name: d.name, spec: d.spec, kind: d.kind, support: d.support, valid: d.valid, validityNotes: d.validityNotes, mean: d.mean() };
+  return {
+    name: d.name,
+    spec: d.spec,
+    kind: d.kind,
+    support: d.support,
+    valid: d.valid,
+    validityNotes: d.validityNotes,
+    mean: d.mean(),
+  };
 }

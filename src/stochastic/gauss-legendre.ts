@@ -19,7 +19,8 @@ const cache = new Map<number, GaussLegendreRule>();
 
 /** The N-point rule on [-1, 1] (1 ≤ N ≤ 200). */
 export function gaussLegendre(N: number): GaussLegendreRule {
-  if (!Number.isInteger(N) || N < 1 || N > 200) throw new InvalidInputError('bad-count', `gaussLegendre: N = ${N} must be an integer in 1..200`);
+  if (!Number.isInteger(N) || N < 1 || N > 200)
+    throw new InvalidInputError('bad-count', `gaussLegendre: N = ${N} must be an integer in 1..200`);
   const hit = cache.get(N);
   if (hit) return hit;
   const nodes = new Float64Array(N);
@@ -29,7 +30,8 @@ export function gaussLegendre(N: number): GaussLegendreRule {
     let x = Math.cos((Math.PI * (k - 0.25)) / (N + 0.5));
     let dp = 0;
     for (let it = 0; it < 100; it++) {
-      let p0 = 1, p1 = 0;
+      let p0 = 1,
+        p1 = 0;
       for (let j = 1; j <= N; j++) {
         const p2 = p1;
         p1 = p0;
@@ -41,7 +43,8 @@ export function gaussLegendre(N: number): GaussLegendreRule {
       if (Math.abs(dx) <= 1e-16) break;
     }
     // recompute the derivative at the converged node
-    let p0 = 1, p1 = 0;
+    let p0 = 1,
+      p1 = 0;
     for (let j = 1; j <= N; j++) {
       const p2 = p1;
       p1 = p0;
@@ -67,7 +70,8 @@ export function pointsForDegree(degree: number): number {
 /** ∫_a^b f by the N-point rule (exact when f is a polynomial of degree ≤ 2N - 1). */
 export function integrateGaussLegendre(f: (x: number) => number, a: number, b: number, N: number): number {
   const { nodes, weights } = gaussLegendre(N);
-  const c = 0.5 * (a + b), h = 0.5 * (b - a);
+  const c = 0.5 * (a + b),
+    h = 0.5 * (b - a);
   let s = 0;
   for (let k = 0; k < N; k++) s += weights[k] * f(c + h * nodes[k]);
   return s * h;

@@ -76,9 +76,20 @@ export function theorem31Bounds(p: number, delta: number): Theorem31Bounds {
   const m2 = d.emax(2);
   const ratio = (Math.SQRT2 + psi) / m2;
   return {
-    p, delta, q, H: (1 - q) / p, mu: 1 + delta / 2, m2, m2Paper: 4 * Math.SQRT2 - 4 - q * p - p + delta / 2, psi,
-    picking: Math.SQRT2 + delta, pickingProof: 2 - q - p + delta, oneForOne: Math.SQRT2 + delta, exchange: Math.SQRT2 + psi,
-    ratio, psiRatio: ratio - C2,
+    p,
+    delta,
+    q,
+    H: (1 - q) / p,
+    mu: 1 + delta / 2,
+    m2,
+    m2Paper: 4 * Math.SQRT2 - 4 - q * p - p + delta / 2,
+    psi,
+    picking: Math.SQRT2 + delta,
+    pickingProof: 2 - q - p + delta,
+    oneForOne: Math.SQRT2 + delta,
+    exchange: Math.SQRT2 + psi,
+    ratio,
+    psiRatio: ratio - C2,
   };
 }
 
@@ -89,7 +100,8 @@ export function theorem31Bounds(p: number, delta: number): Theorem31Bounds {
  */
 export function exchangeBoundPerItem(p: number, delta: number, s: number): number {
   hardDistribution(p, delta); // validates p and delta
-  if (!Number.isInteger(s) || s < 3) throw new InvalidInputError('bad-count', `exchangeBoundPerItem: the bound needs s ≥ 3 items, got ${s}`);
+  if (!Number.isInteger(s) || s < 3)
+    throw new InvalidInputError('bad-count', `exchangeBoundPerItem: the bound needs s ≥ 3 items, got ${s}`);
   const q = Q_STAR;
   const q1 = q / (1 - p);
   return q1 + Math.sqrt((q1 * (1 - q1)) / (2 * s)) + delta + 1.5 * (1 - q) + 2 * p * delta;
@@ -135,7 +147,10 @@ export interface PickingComponentWelfare {
  * `cardinality` {s, t} the menu "all t-subsets of the s items" (the picker takes her top t, e.g. Pick-r)
  * gets (E[sum of the top t of s draws] + (s - t) mu)/s, with E[top t of s] = s ∫ Q(u) I_u(s - t, t) du.
  */
-export function pickingComponentWelfare(x: HardnessInput, cardinality?: { s: number; t: number }): PickingComponentWelfare {
+export function pickingComponentWelfare(
+  x: HardnessInput,
+  cardinality?: { s: number; t: number },
+): PickingComponentWelfare {
   const { d, bounds } = resolve(x);
   const mu = d.mean();
   const bestRule = d.emaxWith(mu);
@@ -143,17 +158,32 @@ export function pickingComponentWelfare(x: HardnessInput, cardinality?: { s: num
   if (cardinality) {
     const { s, t } = cardinality;
     if (!Number.isInteger(s) || s < 1 || !Number.isInteger(t) || t < 0 || t > s)
-      throw new InvalidInputError('bad-count', `pickingComponentWelfare: need integers s ≥ 1 and 0 ≤ t ≤ s, got s = ${s}, t = ${t}`);
+      throw new InvalidInputError(
+        'bad-count',
+        `pickingComponentWelfare: need integers s ≥ 1 and 0 ≤ t ≤ s, got s = ${s}, t = ${t}`,
+      );
     let top = 0;
     if (t === s) top = s * mu;
     else if (t > 0) {
       // sum over the top t order statistics: s * P(Bin(s - 1, u) ≥ s - t) = s * I_u(s - t, t)
       const bps = [...d.breakpoints, 1 - t / s].filter((u) => u > 0 && u < 1).sort((a, b) => a - b);
-      top = s * integrate((u) => incompleteBeta(u, s - t, t) * d.quantile(u), 0, 1, { breakpoints: bps, relTol: 1e-11, absTol: 1e-14 }).value;
+      top =
+        s *
+        integrate((u) => incompleteBeta(u, s - t, t) * d.quantile(u), 0, 1, {
+          breakpoints: bps,
+          relTol: 1e-11,
+          absTol: 1e-14,
+        }).value;
     }
     card = { s, t, perItem: (top + (s - t) * mu) / s };
   }
-  return { mu, bestRule, ...(card ? { cardinality: card } : {}), bound: bounds?.picking ?? null, proofBound: bounds?.pickingProof ?? null };
+  return {
+    mu,
+    bestRule,
+    ...(card ? { cardinality: card } : {}),
+    bound: bounds?.picking ?? null,
+    proofBound: bounds?.pickingProof ?? null,
+  };
 }
 
 export interface OneForOneExchange {
@@ -177,7 +207,10 @@ export interface OneForOneExchange {
 export function oneForOneExchange(x: HardnessInput): OneForOneExchange {
   const { d, bounds } = resolve(x);
   const mu = d.mean();
-  const meanAbsDiff = 2 * integrate((u) => (2 * u - 1) * d.quantile(u), 0, 1, { breakpoints: d.breakpoints, relTol: 1e-12, absTol: 1e-15 }).value;
+  const meanAbsDiff =
+    2 *
+    integrate((u) => (2 * u - 1) * d.quantile(u), 0, 1, { breakpoints: d.breakpoints, relTol: 1e-12, absTol: 1e-15 })
+      .value;
   const m2 = d.emax(2);
   const welfarePerItem = mu + meanAbsDiff / 4;
   return { mu, meanAbsDiff, welfarePerItem, m2, ratio: welfarePerItem / m2, bound: bounds?.oneForOne ?? null };
@@ -190,13 +223,22 @@ export type Component =
   /** The picker takes her top `take` of the component's `size` items (the cardinality menu). */
   | { readonly kind: 'picking'; readonly picker: 0 | 1; readonly size: number; readonly take: number }
   /** The picker takes the menu entry (subsets of 0..size-1) she values most; ties to the first entry. */
-  | { readonly kind: 'picking'; readonly picker: 0 | 1; readonly size: number; readonly menu: readonly (readonly number[])[] }
+  | {
+      readonly kind: 'picking';
+      readonly picker: 0 | 1;
+      readonly size: number;
+      readonly menu: readonly (readonly number[])[];
+    }
   /**
    * Agent 0 is endowed with the first `endowed[0]` items, agent 1 with the next `endowed[1]`; they trade
    * iff both strictly prefer the other endowment; under indifference (probability 0 for continuous D) the
    * outcome is `indifference` (default 'keep').
    */
-  | { readonly kind: 'exchange'; readonly endowed: readonly [number, number]; readonly indifference?: 'keep' | 'trade' };
+  | {
+      readonly kind: 'exchange';
+      readonly endowed: readonly [number, number];
+      readonly indifference?: 'keep' | 'trade';
+    };
 
 export interface MonteCarloOptions {
   readonly trials: number;
@@ -222,42 +264,71 @@ function validateComponent(c: Component, k: number): void {
   const where = `components[${k}]`;
   if (c.kind === 'exchange') {
     const [l, r] = c.endowed;
-    if (!Number.isInteger(l) || !Number.isInteger(r) || l < 1 || r < 1) throw new InvalidInputError('bad-component', `${where}: an exchange needs integers endowed = [l ≥ 1, k ≥ 1], got ${JSON.stringify(c.endowed)} (l = 0 or k = 0 is a picking component)`);
-    if (c.indifference !== undefined && c.indifference !== 'keep' && c.indifference !== 'trade') throw new InvalidInputError('bad-component', `${where}: indifference must be "keep" or "trade"`);
+    if (!Number.isInteger(l) || !Number.isInteger(r) || l < 1 || r < 1)
+      throw new InvalidInputError(
+        'bad-component',
+        `${where}: an exchange needs integers endowed = [l ≥ 1, k ≥ 1], got ${JSON.stringify(c.endowed)} (l = 0 or k = 0 is a picking component)`,
+      );
+    if (c.indifference !== undefined && c.indifference !== 'keep' && c.indifference !== 'trade')
+      throw new InvalidInputError('bad-component', `${where}: indifference must be "keep" or "trade"`);
     return;
   }
-  if (c.kind !== 'picking') throw new InvalidInputError('bad-component', `${where}: kind must be "picking" or "exchange"`);
+  if (c.kind !== 'picking')
+    throw new InvalidInputError('bad-component', `${where}: kind must be "picking" or "exchange"`);
   if (c.picker !== 0 && c.picker !== 1) throw new InvalidInputError('bad-component', `${where}: picker must be 0 or 1`);
-  if (!Number.isInteger(c.size) || c.size < 1) throw new InvalidInputError('bad-component', `${where}: size must be a positive integer`);
+  if (!Number.isInteger(c.size) || c.size < 1)
+    throw new InvalidInputError('bad-component', `${where}: size must be a positive integer`);
   if ('menu' in c) {
     const menu: readonly (readonly number[])[] = c.menu;
-    if (!Array.isArray(menu as unknown) || menu.length === 0 || !menu.every((e) => Array.isArray(e as unknown))) throw new InvalidInputError('bad-component', `${where}: the menu needs at least one entry, each an array of items`);
-    menu.forEach((e, k2) => e.forEach((j) => {
-      if (!Number.isInteger(j) || j < 0 || j >= c.size) throw new InvalidInputError('bad-component', `${where}.menu[${k2}]: ${j} is not an item in 0..${c.size - 1}`);
-    }));
-  } else if (!Number.isInteger(c.take) || c.take < 0 || c.take > c.size) throw new InvalidInputError('bad-component', `${where}: take must be an integer in 0..size`);
+    if (!Array.isArray(menu as unknown) || menu.length === 0 || !menu.every((e) => Array.isArray(e as unknown)))
+      throw new InvalidInputError(
+        'bad-component',
+        `${where}: the menu needs at least one entry, each an array of items`,
+      );
+    menu.forEach((e, k2) =>
+      e.forEach((j) => {
+        if (!Number.isInteger(j) || j < 0 || j >= c.size)
+          throw new InvalidInputError('bad-component', `${where}.menu[${k2}]: ${j} is not an item in 0..${c.size - 1}`);
+      }),
+    );
+  } else if (!Number.isInteger(c.take) || c.take < 0 || c.take > c.size)
+    throw new InvalidInputError('bad-component', `${where}: take must be an integer in 0..size`);
 }
 
 /** Welfare of one component on values v[0], v[1] at items offset..offset+size-1; also whether it traded. */
 function runComponent(c: Component, v: readonly Float64Array[], offset: number): { welfare: number; traded: boolean } {
   if (c.kind === 'exchange') {
     const [l, k] = c.endowed;
-    let s0 = 0, t0 = 0, s1 = 0, t1 = 0;
-    for (let j = 0; j < l; j++) { s0 += v[0][offset + j]; s1 += v[1][offset + j]; }
-    for (let j = l; j < l + k; j++) { t0 += v[0][offset + j]; t1 += v[1][offset + j]; }
+    let s0 = 0,
+      t0 = 0,
+      s1 = 0,
+      t1 = 0;
+    for (let j = 0; j < l; j++) {
+      s0 += v[0][offset + j];
+      s1 += v[1][offset + j];
+    }
+    for (let j = l; j < l + k; j++) {
+      t0 += v[0][offset + j];
+      t1 += v[1][offset + j];
+    }
     const fav = t0 > s0 && s1 > t1;
     const unf = t0 < s0 || s1 < t1;
     const trade = fav || (!unf && c.indifference === 'trade');
     return { welfare: trade ? t0 + s1 : s0 + t1, traded: trade };
   }
-  const me = v[c.picker], other = v[1 - c.picker];
+  const me = v[c.picker],
+    other = v[1 - c.picker];
   const chosen = new Uint8Array(c.size);
   if ('menu' in c) {
-    let best = -Infinity, bestK = 0;
+    let best = -Infinity,
+      bestK = 0;
     c.menu.forEach((e, k) => {
       let s = 0;
       for (const j of e) s += me[offset + j];
-      if (s > best) { best = s; bestK = k; }
+      if (s > best) {
+        best = s;
+        bestK = k;
+      }
     });
     for (const j of c.menu[bestK]) chosen[j] = 1;
   } else if (c.take > 0) {
@@ -270,7 +341,8 @@ function runComponent(c: Component, v: readonly Float64Array[], offset: number):
 }
 
 function checkTrials(o: MonteCarloOptions): void {
-  if (!Number.isInteger(o.trials) || o.trials < 2) throw new InvalidInputError('bad-count', `trials = ${o.trials} must be an integer ≥ 2`);
+  if (!Number.isInteger(o.trials) || o.trials < 2)
+    throw new InvalidInputError('bad-count', `trials = ${o.trials} must be an integer ≥ 2`);
 }
 
 /** Two agents' i.i.d. values for m items, from a seed (`iidSampler`). */
@@ -305,7 +377,8 @@ export function simulateExchange(x: HardnessInput, l: number, k: number, opts: M
   validateComponent(c, 0);
   const s = l + k;
   const seed = String(opts.seed ?? 0);
-  const W: number[] = [], S: number[] = [];
+  const W: number[] = [],
+    S: number[] = [];
   let trades = 0;
   for (let t = 0; t < opts.trials; t++) {
     const v = sampleValues(d, s, `${seed}:${t}`);
@@ -315,12 +388,19 @@ export function simulateExchange(x: HardnessInput, l: number, k: number, opts: M
     if (r.traded) trades++;
   }
   const est = ratioOfMeans(W, S, opts.level ?? 0.95);
-  const iv = (opts.interval ?? 'wilson') === 'jeffreys' ? jeffreys(trades, opts.trials, opts.level ?? 0.95) : wilson(trades, opts.trials, opts.level ?? 0.95);
+  const iv =
+    (opts.interval ?? 'wilson') === 'jeffreys'
+      ? jeffreys(trades, opts.trials, opts.level ?? 0.95)
+      : wilson(trades, opts.trials, opts.level ?? 0.95);
   const bound = bounds ? (s >= 3 ? bounds.exchange : bounds.oneForOne) : null;
   return {
-    endowed: [l, k], s, trials: opts.trials, welfarePerItem: est,
+    endowed: [l, k],
+    s,
+    trials: opts.trials,
+    welfarePerItem: est,
     tradeRate: { p: trades / opts.trials, lo: iv.lo, hi: iv.hi, count: trades },
-    bound, proofBound: bounds && s >= 3 ? exchangeBoundPerItem(bounds.p, bounds.delta, s) : null,
+    bound,
+    proofBound: bounds && s >= 3 ? exchangeBoundPerItem(bounds.p, bounds.delta, s) : null,
     consistent: bound === null ? null : est.mean <= bound + 4 * est.se,
   };
 }
@@ -331,7 +411,11 @@ export interface MechanismEstimate {
   /** E[sw]/E[OPT] as a ratio of means with its delta-method interval. */
   readonly ratio: Estimate;
   /** Per component: expected welfare per item (mean and interval) and its bound on D_{p,delta}. */
-  readonly components: readonly { readonly component: Component; readonly welfarePerItem: Estimate; readonly bound: number | null }[];
+  readonly components: readonly {
+    readonly component: Component;
+    readonly welfarePerItem: Estimate;
+    readonly bound: number | null;
+  }[];
   /** On D_{p,delta}: (2 + sqrt 2)/4 + psi_ratio = (sqrt 2 + psi)/M_2; null otherwise. */
   readonly bound: number | null;
   /** On D_{p,delta}: the size-weighted component bounds over m M_2 (at most `bound`). */
@@ -345,19 +429,27 @@ export interface MechanismEstimate {
  * Theorem 3.1; spec C15: E[sw]/E[OPT] ≤ (2 + sqrt 2)/4 + psi(delta, p) for every mechanism tried). The
  * items are the components' items in order; OPT gives each item to the higher value.
  */
-export function simulatePickingExchange(x: HardnessInput, components: readonly Component[], opts: MonteCarloOptions): MechanismEstimate {
+export function simulatePickingExchange(
+  x: HardnessInput,
+  components: readonly Component[],
+  opts: MonteCarloOptions,
+): MechanismEstimate {
   const { d, bounds } = resolve(x);
   checkTrials(opts);
-  if (!Array.isArray(components) || components.length === 0) throw new InvalidInputError('bad-component', 'simulatePickingExchange: needs at least one component');
+  if (!Array.isArray(components) || components.length === 0)
+    throw new InvalidInputError('bad-component', 'simulatePickingExchange: needs at least one component');
   components.forEach(validateComponent);
   const sizes = components.map(componentSize);
   const m = sizes.reduce((a, b) => a + b, 0);
   const seed = String(opts.seed ?? 0);
-  const SW: number[] = [], OPT: number[] = [];
+  const SW: number[] = [],
+    OPT: number[] = [];
   const per = components.map(() => [] as number[]);
   for (let t = 0; t < opts.trials; t++) {
     const v = sampleValues(d, m, `${seed}:${t}`);
-    let sw = 0, opt = 0, off = 0;
+    let sw = 0,
+      opt = 0,
+      off = 0;
     components.forEach((c, k) => {
       const w = runComponent(c, v, off).welfare;
       per[k].push(w);
@@ -377,10 +469,22 @@ export function simulatePickingExchange(x: HardnessInput, components: readonly C
   };
   const comps = components.map((c, k) => ({
     component: c,
-    welfarePerItem: ratioOfMeans(per[k], per[k].map(() => sizes[k]), level),
+    welfarePerItem: ratioOfMeans(
+      per[k],
+      per[k].map(() => sizes[k]),
+      level,
+    ),
     bound: compBound(c, sizes[k]),
   }));
   const bound = bounds ? bounds.ratio : null;
   const componentBound = bounds ? comps.reduce((s, c, k) => s + sizes[k] * c.bound!, 0) / (m * bounds.m2) : null;
-  return { m, trials: opts.trials, ratio, components: comps, bound, componentBound, consistent: bound === null ? null : ratio.mean <= bound + 4 * ratio.se };
+  return {
+    m,
+    trials: opts.trials,
+    ratio,
+    components: comps,
+    bound,
+    componentBound,
+    consistent: bound === null ? null : ratio.mean <= bound + 4 * ratio.se,
+  };
 }

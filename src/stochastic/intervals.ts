@@ -12,12 +12,14 @@ export interface Interval {
 }
 
 function zFor(level: number): number {
-  if (!(level > 0 && level < 1)) throw new InvalidInputError('bad-level', `confidence level ${level} must be in (0, 1)`);
+  if (!(level > 0 && level < 1))
+    throw new InvalidInputError('bad-level', `confidence level ${level} must be in (0, 1)`);
   return normalQuantile(1 - (1 - level) / 2);
 }
 
 function checkCounts(k: number, n: number): void {
-  if (!(Number.isInteger(k) && Number.isInteger(n) && n > 0 && k >= 0 && k <= n)) throw new InvalidInputError('bad-count', `interval: need integers 0 ≤ k ≤ n, n > 0 (got k = ${k}, n = ${n})`);
+  if (!(Number.isInteger(k) && Number.isInteger(n) && n > 0 && k >= 0 && k <= n))
+    throw new InvalidInputError('bad-count', `interval: need integers 0 ≤ k ≤ n, n > 0 (got k = ${k}, n = ${n})`);
 }
 
 /** Wilson score interval for k successes in n trials. */
@@ -45,9 +47,17 @@ export function jeffreys(k: number, n: number, level = 0.95): Interval {
  * Ratio of means sum(x)/sum(y) with the delta-method standard error
  * sd(x_t - ratio y_t) / (sqrt(T) mean(y)) and the normal interval at `level`.
  */
-export function ratioOfMeans(x: readonly number[], y: readonly number[], level = 0.95): { mean: number; se: number; lo: number; hi: number } {
+export function ratioOfMeans(
+  x: readonly number[],
+  y: readonly number[],
+  level = 0.95,
+): { mean: number; se: number; lo: number; hi: number } {
   const T = x.length;
-  if (T === 0 || y.length !== T) throw new InvalidInputError('bad-sample', 'ratioOfMeans: needs equally many (non-zero) numerators and denominators');
+  if (T === 0 || y.length !== T)
+    throw new InvalidInputError(
+      'bad-sample',
+      'ratioOfMeans: needs equally many (non-zero) numerators and denominators',
+    );
   const sx = x.reduce((a, b) => a + b, 0);
   const sy = y.reduce((a, b) => a + b, 0);
   if (!(sy > 0)) throw new InvalidInputError('bad-sample', 'ratioOfMeans: the denominators sum to 0');

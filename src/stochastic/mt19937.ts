@@ -73,7 +73,8 @@ export class Mt19937 implements Rng {
 
   /** Skips the next `k` 32-bit outputs (two per `float()`), twisting whole blocks without tempering them. */
   discard(k: number): void {
-    if (!Number.isSafeInteger(k) || k < 0) throw new InvalidInputError('bad-count', `mt19937.discard: expected a non-negative integer, got ${k}`);
+    if (!Number.isSafeInteger(k) || k < 0)
+      throw new InvalidInputError('bad-count', `mt19937.discard: expected a non-negative integer, got ${k}`);
     let rest = k;
     const avail = N - this.index;
     if (rest <= avail) {
@@ -99,7 +100,10 @@ export class Mt19937 implements Rng {
   /** NumPy `rand(rows, cols)`: row-major doubles, `rows * cols` consecutive `float()` calls. */
   rand(rows: number, cols: number): Float64Array {
     if (!Number.isInteger(rows) || rows < 0 || !Number.isInteger(cols) || cols < 0)
-      throw new InvalidInputError('bad-shape', `mt19937.rand: expected non-negative integer dimensions, got ${rows} x ${cols}`);
+      throw new InvalidInputError(
+        'bad-shape',
+        `mt19937.rand: expected non-negative integer dimensions, got ${rows} x ${cols}`,
+      );
     const out = new Float64Array(rows * cols);
     for (let k = 0; k < out.length; k++) out[k] = this.float();
     return out;
@@ -108,7 +112,8 @@ export class Mt19937 implements Rng {
   /** A uniform integer in [lo, hi] by rejection on 32-bit outputs (not NumPy's `randint`). */
   int(lo: number, hi: number): number {
     const range = hi - lo + 1;
-    if (!Number.isSafeInteger(range) || range <= 0) throw new InvalidInputError('bad-range', `mt19937.int(${lo}, ${hi}): empty range`);
+    if (!Number.isSafeInteger(range) || range <= 0)
+      throw new InvalidInputError('bad-range', `mt19937.int(${lo}, ${hi}): empty range`);
     if (range > 2 ** 32) return lo + Math.floor(this.float() * range);
     const limit = 2 ** 32 - (2 ** 32 % range);
     let x: number;

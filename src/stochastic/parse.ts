@@ -15,7 +15,8 @@ function nums(s: string, where: string): number[] {
   if (s.trim() === '') return [];
   return s.split(',').map((t, k) => {
     const x = Number(t.trim());
-    if (t.trim() === '' || !Number.isFinite(x)) throw new InvalidInputError('bad-distribution', `${where}: parameter ${k + 1} "${t}" is not a finite number`);
+    if (t.trim() === '' || !Number.isFinite(x))
+      throw new InvalidInputError('bad-distribution', `${where}: parameter ${k + 1} "${t}" is not a finite number`);
     return x;
   });
 }
@@ -37,8 +38,13 @@ export function parseSamples(text: string, where = 'samples'): number[] {
   } else xs = t.split(/[\s,]+/).filter((s) => s !== '');
   const out = xs.map((x, k) => {
     const v = typeof x === 'number' ? x : Number(x);
-    if (!Number.isFinite(v)) throw new InvalidInputError('bad-samples', `${where}: entry ${k} (${JSON.stringify(x)}) is not a finite number`);
-    if (v < 0) throw new InvalidInputError('bad-samples', `${where}: entry ${k} = ${v} is negative (values of goods are non-negative)`);
+    if (!Number.isFinite(v))
+      throw new InvalidInputError('bad-samples', `${where}: entry ${k} (${JSON.stringify(x)}) is not a finite number`);
+    if (v < 0)
+      throw new InvalidInputError(
+        'bad-samples',
+        `${where}: entry ${k} = ${v} is negative (values of goods are non-negative)`,
+      );
     return v;
   });
   if (out.length === 0) throw new InvalidInputError('bad-samples', `${where}: no samples`);
@@ -46,17 +52,32 @@ export function parseSamples(text: string, where = 'samples'): number[] {
 }
 
 /** Parses a distribution spec (see module header). `readFile` defaults to fs. */
-export function parseDistribution(spec: string, readFile: (path: string) => string = (p) => fs.readFileSync(p, 'utf8')): Distribution {
-  if (typeof spec !== 'string') throw new InvalidInputError('bad-distribution', `distribution: expected a spec string such as "uniform:0,1", got ${typeof spec}`);
+export function parseDistribution(
+  spec: string,
+  readFile: (path: string) => string = (p) => fs.readFileSync(p, 'utf8'),
+): Distribution {
+  if (typeof spec !== 'string')
+    throw new InvalidInputError(
+      'bad-distribution',
+      `distribution: expected a spec string such as "uniform:0,1", got ${typeof spec}`,
+    );
   const colon = spec.indexOf(':');
-  if (colon < 0) throw new InvalidInputError('bad-distribution', `distribution "${spec}": expected <family>:<parameters>, e.g. uniform:0,1, exp:1, beta:2,3, samples:file.json`);
+  if (colon < 0)
+    throw new InvalidInputError(
+      'bad-distribution',
+      `distribution "${spec}": expected <family>:<parameters>, e.g. uniform:0,1, exp:1, beta:2,3, samples:file.json`,
+    );
   const family = spec.slice(0, colon).trim().toLowerCase();
   const rest = spec.slice(colon + 1);
   switch (family) {
     case 'uniform': {
       const p = nums(rest, spec);
       arity(p, 2, spec, 'uniform:a,b');
-      if (p[0] < 0) throw new InvalidInputError('bad-distribution', `distribution "${spec}": a = ${p[0]} is negative (values of goods are non-negative)`);
+      if (p[0] < 0)
+        throw new InvalidInputError(
+          'bad-distribution',
+          `distribution "${spec}": a = ${p[0]} is negative (values of goods are non-negative)`,
+        );
       return uniform(p[0], p[1]);
     }
     case 'exp':
@@ -83,7 +104,11 @@ export function parseDistribution(spec: string, readFile: (path: string) => stri
     case 'discrete':
     case 'histogram': {
       const [a, b] = rest.split(';');
-      if (b === undefined) throw new InvalidInputError('bad-distribution', `distribution "${spec}": expected ${family}:${family === 'discrete' ? 'v1,v2,...;p1,p2,...' : 'e0,...,ek;w1,...,wk'}`);
+      if (b === undefined)
+        throw new InvalidInputError(
+          'bad-distribution',
+          `distribution "${spec}": expected ${family}:${family === 'discrete' ? 'v1,v2,...;p1,p2,...' : 'e0,...,ek;w1,...,wk'}`,
+        );
       return family === 'discrete' ? discrete(nums(a, spec), nums(b, spec)) : histogram(nums(a, spec), nums(b, spec));
     }
     case 'samples':
@@ -94,18 +119,36 @@ export function parseDistribution(spec: string, readFile: (path: string) => stri
       try {
         text = readFile(path);
       } catch (e) {
-        throw new InvalidInputError('bad-distribution', `distribution "${spec}": cannot read ${path}: ${(e as Error).message}`);
+        throw new InvalidInputError(
+          'bad-distribution',
+          `distribution "${spec}": cannot read ${path}: ${(e as Error).message}`,
+        );
       }
-      return empirical(parseSamples(text, path), { interpolate: family === 'samples-interp', name: `Empirical(${path})` });
+      return empirical(parseSamples(text, path), {
+        interpolate: family === 'samples-interp',
+        name: `Empirical(${path})`,
+      });
     }
     default:
-      throw new InvalidInputError('bad-distribution', `distribution "${spec}": unknown family "${family}" (known: uniform, exp, beta, samples, samples-interp, hard, bernoulli-noise, discrete, histogram)`);
+      throw new InvalidInputError(
+        'bad-distribution',
+        `distribution "${spec}": unknown family "${family}" (known: uniform, exp, beta, samples, samples-interp, hard, bernoulli-noise, discrete, histogram)`,
+      );
   }
 }
 
 /** A Distribution object passes through; a string is parsed. */
 export function toDistribution(x: unknown, where = 'dist'): Distribution {
   if (typeof x === 'string') return parseDistribution(x);
-  if (x && typeof x === 'object' && typeof (x as Distribution).quantile === 'function' && typeof (x as Distribution).top === 'function') return x as Distribution;
-  throw new InvalidInputError('bad-distribution', `${where}: expected a distribution spec string (e.g. "uniform:0,1") or a Distribution, got ${JSON.stringify(x)}`);
+  if (
+    x &&
+    typeof x === 'object' &&
+    typeof (x as Distribution).quantile === 'function' &&
+    typeof (x as Distribution).top === 'function'
+  )
+    return x as Distribution;
+  throw new InvalidInputError(
+    'bad-distribution',
+    `${where}: expected a distribution spec string (e.g. "uniform:0,1") or a Distribution, got ${JSON.stringify(x)}`,
+  );
 }

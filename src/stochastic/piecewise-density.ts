@@ -44,19 +44,29 @@ export class PiecewiseLinearDensity extends QuantileDistribution implements Dens
   private readonly prepared: readonly Prepared[];
   private readonly sampler?: (r: Rng) => number;
 
-  constructor(readonly name: string, readonly spec: string, segments: readonly DensitySegment[], sampler?: (r: Rng) => number) {
+  constructor(
+    readonly name: string,
+    readonly spec: string,
+    segments: readonly DensitySegment[],
+    sampler?: (r: Rng) => number,
+  ) {
     super();
     if (segments.length === 0) throw new InvalidInputError('empty-distribution', `${name}: needs at least one segment`);
     let total = 0;
     segments.forEach((s, k) => {
-      if (![s.x0, s.x1, s.f0, s.f1].every(Number.isFinite)) throw new InvalidInputError('non-finite', `${name}: segment ${k} has a non-finite entry`);
+      if (![s.x0, s.x1, s.f0, s.f1].every(Number.isFinite))
+        throw new InvalidInputError('non-finite', `${name}: segment ${k} has a non-finite entry`);
       if (!(s.x1 > s.x0)) throw new InvalidInputError('bad-segments', `${name}: segment ${k} has x1 <= x0`);
-      if (s.f0 < 0 || s.f1 < 0) throw new InvalidInputError('bad-segments', `${name}: segment ${k} has a negative density`);
-      if (k > 0 && s.x0 < segments[k - 1].x1) throw new InvalidInputError('bad-segments', `${name}: segment ${k} overlaps segment ${k - 1}`);
+      if (s.f0 < 0 || s.f1 < 0)
+        throw new InvalidInputError('bad-segments', `${name}: segment ${k} has a negative density`);
+      if (k > 0 && s.x0 < segments[k - 1].x1)
+        throw new InvalidInputError('bad-segments', `${name}: segment ${k} overlaps segment ${k - 1}`);
       total += ((s.f0 + s.f1) / 2) * (s.x1 - s.x0);
     });
-    if (Math.abs(total - 1) > 1e-9) throw new InvalidInputError('bad-segments', `${name}: the density integrates to ${total}, not 1`);
-    let F = 0, P = 0;
+    if (Math.abs(total - 1) > 1e-9)
+      throw new InvalidInputError('bad-segments', `${name}: the density integrates to ${total}, not 1`);
+    let F = 0,
+      P = 0;
     const prepared: Prepared[] = [];
     for (const s of segments) {
       const slope = (s.f1 - s.f0) / (s.x1 - s.x0);
@@ -75,7 +85,8 @@ export class PiecewiseLinearDensity extends QuantileDistribution implements Dens
     this.polynomialDegree = segments.every((s) => s.f0 === s.f1) ? 0 : 1;
     const fs = segments.flatMap((s) => [s.f0, s.f1]);
     const gaps = segments.some((s, k) => k > 0 && s.x0 > segments[k - 1].x1);
-    this.intervalSupport = !gaps && segments.every((s) => s.f0 > 0 || s.f1 > 0) && segments.slice(1, -1).every((s) => s.f0 > 0 && s.f1 > 0);
+    this.intervalSupport =
+      !gaps && segments.every((s) => s.f0 > 0 || s.f1 > 0) && segments.slice(1, -1).every((s) => s.f0 > 0 && s.f1 > 0);
     this.pdfBounds = { lower: gaps ? 0 : Math.min(...fs), upper: Math.max(...fs) };
   }
 
@@ -89,7 +100,8 @@ export class PiecewiseLinearDensity extends QuantileDistribution implements Dens
   }
 
   private segmentAt(x: number): Prepared | undefined {
-    let lo = 0, hi = this.prepared.length - 1;
+    let lo = 0,
+      hi = this.prepared.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.prepared[mid].x0 <= x) lo = mid;
@@ -168,7 +180,8 @@ function partialOnSegment(s: DensitySegment, slope: number, t: number): number {
  */
 export function peak(a: number, base = 0.1): PiecewiseLinearDensity {
   if (!(a > 0 && a < 1)) throw new InvalidInputError('bad-parameter', `peak: the peak a = ${a} must lie in (0, 1)`);
-  if (!(base >= 0 && base < 1)) throw new InvalidInputError('bad-parameter', `peak: the base density ${base} must lie in [0, 1)`);
+  if (!(base >= 0 && base < 1))
+    throw new InvalidInputError('bad-parameter', `peak: the base density ${base} must lie in [0, 1)`);
   const ceiling = 2 - base;
   const sampler = (r: Rng): number => {
     const r0 = r.float();

@@ -25,22 +25,30 @@ export class PiecewiseQuantile extends QuantileDistribution {
   override readonly breakpoints: readonly number[];
   private readonly u1s: Float64Array;
 
-  constructor(readonly name: string, readonly spec: string, pieces: readonly QuantilePiece[]) {
+  constructor(
+    readonly name: string,
+    readonly spec: string,
+    pieces: readonly QuantilePiece[],
+  ) {
     super();
     if (pieces.length === 0) throw new InvalidInputError('empty-distribution', `${name}: needs at least one piece`);
     let u = 0;
     let x = -Infinity;
     const kept: QuantilePiece[] = [];
     pieces.forEach((p, k) => {
-      if (![p.u0, p.u1, p.x0, p.x1].every(Number.isFinite)) throw new InvalidInputError('non-finite', `${name}: piece ${k} has a non-finite entry`);
-      if (Math.abs(p.u0 - u) > 1e-12) throw new InvalidInputError('bad-pieces', `${name}: piece ${k} starts at u = ${p.u0}, expected ${u}`);
+      if (![p.u0, p.u1, p.x0, p.x1].every(Number.isFinite))
+        throw new InvalidInputError('non-finite', `${name}: piece ${k} has a non-finite entry`);
+      if (Math.abs(p.u0 - u) > 1e-12)
+        throw new InvalidInputError('bad-pieces', `${name}: piece ${k} starts at u = ${p.u0}, expected ${u}`);
       if (p.u1 < p.u0) throw new InvalidInputError('bad-pieces', `${name}: piece ${k} has u1 < u0`);
-      if (p.x1 < p.x0 || p.x0 < x - 1e-12 * Math.max(1, Math.abs(x))) throw new InvalidInputError('not-monotone', `${name}: the quantile function decreases at piece ${k}`);
+      if (p.x1 < p.x0 || p.x0 < x - 1e-12 * Math.max(1, Math.abs(x)))
+        throw new InvalidInputError('not-monotone', `${name}: the quantile function decreases at piece ${k}`);
       u = p.u1;
       x = p.x1;
       if (p.u1 > p.u0) kept.push({ ...p, u0: kept.length ? kept[kept.length - 1].u1 : 0 });
     });
-    if (Math.abs(u - 1) > 1e-9) throw new InvalidInputError('bad-pieces', `${name}: pieces end at u = ${u}, expected 1`);
+    if (Math.abs(u - 1) > 1e-9)
+      throw new InvalidInputError('bad-pieces', `${name}: pieces end at u = ${u}, expected 1`);
     const last = kept[kept.length - 1];
     kept[kept.length - 1] = { ...last, u1: 1 };
     this.pieces = Object.freeze(kept);
@@ -52,7 +60,8 @@ export class PiecewiseQuantile extends QuantileDistribution {
   }
 
   private pieceAt(u: number): number {
-    let lo = 0, hi = this.u1s.length - 1;
+    let lo = 0,
+      hi = this.u1s.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.u1s[mid] >= u) hi = mid;
@@ -95,7 +104,8 @@ export class PiecewiseQuantile extends QuantileDistribution {
   integral(a: number, b: number): number {
     let s = 0;
     for (const p of this.pieces) {
-      const lo = Math.max(a, p.u0), hi = Math.min(b, p.u1);
+      const lo = Math.max(a, p.u0),
+        hi = Math.min(b, p.u1);
       if (hi <= lo) continue;
       const slope = (p.x1 - p.x0) / (p.u1 - p.u0);
       s += (hi - lo) * (p.x0 + slope * (0.5 * (lo + hi) - p.u0));
@@ -132,20 +142,28 @@ function fmt(x: number): string {
 
 /** Uniform[a, b] (0 ≤ a < b). Top(tau) = (1-tau)a + (b-a)(1-tau^2)/2; M_n = a + (b-a) n/(n+1). */
 export function uniform(a = 0, b = 1): PiecewiseQuantile {
-  if (!(Number.isFinite(a) && Number.isFinite(b) && a < b)) throw new InvalidInputError('bad-parameter', `uniform: need finite a < b, got a = ${a}, b = ${b}`);
-  return new PiecewiseQuantile(`Uniform[${fmt(a)}, ${fmt(b)}]`, `uniform:${fmt(a)},${fmt(b)}`, [{ u0: 0, u1: 1, x0: a, x1: b }]);
+  if (!(Number.isFinite(a) && Number.isFinite(b) && a < b))
+    throw new InvalidInputError('bad-parameter', `uniform: need finite a < b, got a = ${a}, b = ${b}`);
+  return new PiecewiseQuantile(`Uniform[${fmt(a)}, ${fmt(b)}]`, `uniform:${fmt(a)},${fmt(b)}`, [
+    { u0: 0, u1: 1, x0: a, x1: b },
+  ]);
 }
 
 /** Piecewise-uniform (histogram): bin k = [edges[k], edges[k+1]] with probability weights[k] (normalized). */
 export function histogram(edges: readonly number[], weights: readonly number[]): PiecewiseQuantile {
   if (edges.length !== weights.length + 1 || weights.length === 0)
-    throw new InvalidInputError('bad-histogram', `histogram: ${edges.length} edges for ${weights.length} weights (need one more edge than weights)`);
+    throw new InvalidInputError(
+      'bad-histogram',
+      `histogram: ${edges.length} edges for ${weights.length} weights (need one more edge than weights)`,
+    );
   edges.forEach((e, k) => {
     if (!Number.isFinite(e)) throw new InvalidInputError('non-finite', `histogram: edges[${k}] = ${e} is not finite`);
-    if (k > 0 && !(e > edges[k - 1])) throw new InvalidInputError('bad-histogram', `histogram: edges must increase strictly (edges[${k}] = ${e})`);
+    if (k > 0 && !(e > edges[k - 1]))
+      throw new InvalidInputError('bad-histogram', `histogram: edges must increase strictly (edges[${k}] = ${e})`);
   });
   weights.forEach((w, k) => {
-    if (!(w >= 0 && Number.isFinite(w))) throw new InvalidInputError('bad-histogram', `histogram: weights[${k}] = ${w} must be non-negative and finite`);
+    if (!(w >= 0 && Number.isFinite(w)))
+      throw new InvalidInputError('bad-histogram', `histogram: weights[${k}] = ${w} must be non-negative and finite`);
   });
   const total = weights.reduce((a, b) => a + b, 0);
   if (!(total > 0)) throw new InvalidInputError('bad-histogram', 'histogram: weights sum to 0');
@@ -157,23 +175,32 @@ export function histogram(edges: readonly number[], weights: readonly number[]):
     pieces.push({ u0: u, u1, x0: edges[k], x1: edges[k + 1] });
     u = u1;
   });
-  return new PiecewiseQuantile(`Histogram(${weights.length} bins)`, `histogram:${edges.join(',')};${weights.join(',')}`, pieces);
+  return new PiecewiseQuantile(
+    `Histogram(${weights.length} bins)`,
+    `histogram:${edges.join(',')};${weights.join(',')}`,
+    pieces,
+  );
 }
 
 /** Discrete distribution: atoms `values` with probabilities `probs` (normalized); equal values merge. */
 export function discrete(values: readonly number[], probs?: readonly number[], name?: string): PiecewiseQuantile {
   if (values.length === 0) throw new InvalidInputError('empty-distribution', 'discrete: needs at least one value');
   const ps = probs ?? values.map(() => 1);
-  if (ps.length !== values.length) throw new InvalidInputError('bad-shape', `discrete: ${values.length} values but ${ps.length} probabilities`);
+  if (ps.length !== values.length)
+    throw new InvalidInputError('bad-shape', `discrete: ${values.length} values but ${ps.length} probabilities`);
   values.forEach((v, k) => {
     if (!Number.isFinite(v)) throw new InvalidInputError('non-finite', `discrete: values[${k}] = ${v} is not finite`);
   });
   ps.forEach((p, k) => {
-    if (!(p >= 0 && Number.isFinite(p))) throw new InvalidInputError('bad-probability', `discrete: probs[${k}] = ${p} must be non-negative`);
+    if (!(p >= 0 && Number.isFinite(p)))
+      throw new InvalidInputError('bad-probability', `discrete: probs[${k}] = ${p} must be non-negative`);
   });
   const total = ps.reduce((a, b) => a + b, 0);
   if (!(total > 0)) throw new InvalidInputError('bad-probability', 'discrete: probabilities sum to 0');
-  const idx = values.map((_, k) => k).filter((k) => ps[k] > 0).sort((a, b) => values[a] - values[b]);
+  const idx = values
+    .map((_, k) => k)
+    .filter((k) => ps[k] > 0)
+    .sort((a, b) => values[a] - values[b]);
   const atoms: { x: number; p: number }[] = [];
   for (const k of idx) {
     const last = atoms[atoms.length - 1];
@@ -187,7 +214,11 @@ export function discrete(values: readonly number[], probs?: readonly number[], n
     u = u1;
     return piece;
   });
-  return new PiecewiseQuantile(name ?? `Discrete(${atoms.length} atoms)`, `discrete:${atoms.map((a) => a.x).join(',')};${atoms.map((a) => a.p / total).join(',')}`, pieces);
+  return new PiecewiseQuantile(
+    name ?? `Discrete(${atoms.length} atoms)`,
+    `discrete:${atoms.map((a) => a.x).join(',')};${atoms.map((a) => a.p / total).join(',')}`,
+    pieces,
+  );
 }
 
 /**
@@ -195,15 +226,20 @@ export function discrete(values: readonly number[], probs?: readonly number[], n
  * With `interpolate`, Q is linear between consecutive order statistics instead (a continuous, "valid"
  * distribution with the same support; the optional variant of the spec).
  */
-export function empirical(samples: readonly number[], opts: { interpolate?: boolean; name?: string } = {}): PiecewiseQuantile {
+export function empirical(
+  samples: readonly number[],
+  opts: { interpolate?: boolean; name?: string } = {},
+): PiecewiseQuantile {
   if (samples.length === 0) throw new InvalidInputError('empty-sample', 'empirical: the sample is empty');
   samples.forEach((x, k) => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) throw new InvalidInputError('non-finite', `empirical: samples[${k}] = ${x} is not a finite number`);
+    if (typeof x !== 'number' || !Number.isFinite(x))
+      throw new InvalidInputError('non-finite', `empirical: samples[${k}] = ${x} is not a finite number`);
   });
   const xs = [...samples].sort((a, b) => a - b);
   const N = xs.length;
   if (opts.interpolate) {
-    if (N < 2 || xs[0] === xs[N - 1]) throw new InvalidInputError('bad-sample', 'empirical(interpolate): needs at least two distinct values');
+    if (N < 2 || xs[0] === xs[N - 1])
+      throw new InvalidInputError('bad-sample', 'empirical(interpolate): needs at least two distinct values');
     const pieces = xs.slice(1).map((x, k) => ({ u0: k / (N - 1), u1: (k + 1) / (N - 1), x0: xs[k], x1: x }));
     return new PiecewiseQuantile(opts.name ?? `Empirical(N=${N}, interpolated)`, `samples(${N}, interpolated)`, pieces);
   }
@@ -211,15 +247,22 @@ export function empirical(samples: readonly number[], opts: { interpolate?: bool
   return new PiecewiseQuantile(d.name, `samples(${N})`, d.pieces);
 }
 
-
 /**
  * The hard distribution D_{p,delta} of paper 001 Theorem 3.1: base value H = (1 - q*)/p w.p. p, 1 w.p. q*,
  * 0 otherwise, plus independent U[0, delta] noise (spec 6.2). Needs delta < 1 and H > 1 + delta.
  * On it no DSIC mechanism for two agents beats (2 + sqrt 2)/4 + psi(p, delta).
  */
 export function hardDistribution(p: number, delta: number): PiecewiseQuantile {
-  if (!(p > 0 && delta > 0 && delta < 1)) throw new InvalidInputError('bad-parameter', `hardDistribution: need p > 0 and 0 < delta < 1, got p = ${p}, delta = ${delta}`);
-  if (!(p < (Math.SQRT2 - 1) / (1 + delta))) throw new InvalidInputError('bad-parameter', `hardDistribution: need p < (sqrt2 - 1)/(1 + delta) so that H > 1 + delta, got p = ${p}`);
+  if (!(p > 0 && delta > 0 && delta < 1))
+    throw new InvalidInputError(
+      'bad-parameter',
+      `hardDistribution: need p > 0 and 0 < delta < 1, got p = ${p}, delta = ${delta}`,
+    );
+  if (!(p < (Math.SQRT2 - 1) / (1 + delta)))
+    throw new InvalidInputError(
+      'bad-parameter',
+      `hardDistribution: need p < (sqrt2 - 1)/(1 + delta) so that H > 1 + delta, got p = ${p}`,
+    );
   const H = (1 - Q_STAR) / p;
   const z = 1 - Q_STAR - p;
   return new PiecewiseQuantile(`D_{p=${p}, delta=${delta}}`, `hard:${p},${delta}`, [
@@ -231,7 +274,11 @@ export function hardDistribution(p: number, delta: number): PiecewiseQuantile {
 
 /** Bernoulli(q) + U[0, delta]: the tight instance for Pick-r0 (spec T7). */
 export function bernoulliNoise(q: number, delta: number): PiecewiseQuantile {
-  if (!(q > 0 && q < 1 && delta > 0 && delta < 1)) throw new InvalidInputError('bad-parameter', `bernoulliNoise: need 0 < q < 1 and 0 < delta < 1, got q = ${q}, delta = ${delta}`);
+  if (!(q > 0 && q < 1 && delta > 0 && delta < 1))
+    throw new InvalidInputError(
+      'bad-parameter',
+      `bernoulliNoise: need 0 < q < 1 and 0 < delta < 1, got q = ${q}, delta = ${delta}`,
+    );
   return new PiecewiseQuantile(`Bern(${q}) + U[0, ${delta}]`, `bernoulli-noise:${q},${delta}`, [
     { u0: 0, u1: 1 - q, x0: 0, x1: delta },
     { u0: 1 - q, u1: 1, x0: 1, x1: 1 + delta },
@@ -244,10 +291,19 @@ export function bernoulliNoise(q: number, delta: number): PiecewiseQuantile {
  * form of spec 6.2 (see `LongShotLimit`).
  */
 export function withLongShot(regular: PiecewiseQuantile, p: number, L: number): PiecewiseQuantile {
-  if (!(p > 0 && p < 1 && L > 0)) throw new InvalidInputError('bad-parameter', `withLongShot: need 0 < p < 1 and L > 0, got p = ${p}, L = ${L}`);
+  if (!(p > 0 && p < 1 && L > 0))
+    throw new InvalidInputError('bad-parameter', `withLongShot: need 0 < p < 1 and L > 0, got p = ${p}, L = ${L}`);
   const big = L / p;
-  if (big < regular.support[1]) throw new InvalidInputError('bad-parameter', `withLongShot: the long-shot value L/p = ${big} is below the regular support`);
+  if (big < regular.support[1])
+    throw new InvalidInputError(
+      'bad-parameter',
+      `withLongShot: the long-shot value L/p = ${big} is below the regular support`,
+    );
   const pieces = regular.pieces.map((q) => ({ ...q, u0: q.u0 * (1 - p), u1: q.u1 * (1 - p) }));
   pieces.push({ u0: 1 - p, u1: 1, x0: big, x1: big });
-  return new PiecewiseQuantile(`${regular.name} + long shot (p=${p}, L=${L})`, `${regular.spec}+longshot:${p},${L}`, pieces);
+  return new PiecewiseQuantile(
+    `${regular.name} + long shot (p=${p}, L=${L})`,
+    `${regular.spec}+longshot:${p},${L}`,
+    pieces,
+  );
 }

@@ -41,7 +41,13 @@ export function baiGolzPeakAgents(): PiecewiseLinearDensity[] {
 
 /** The five Beta agents of Figure 1 and Figure 6 (spec 5.3). */
 export function baiGolzBetaAgents(): BetaDensity[] {
-  return [new BetaDensity(0.5, 0.5), new BetaDensity(5, 1), new BetaDensity(1, 3), new BetaDensity(2, 2), new BetaDensity(2, 5)];
+  return [
+    new BetaDensity(0.5, 0.5),
+    new BetaDensity(5, 1),
+    new BetaDensity(1, 3),
+    new BetaDensity(2, 2),
+    new BetaDensity(2, 5),
+  ];
 }
 
 /**
@@ -108,11 +114,21 @@ export function presetIds(): string[] {
 export function distributionPreset(id: string): DistributionPreset {
   const make = typeof id === 'string' ? PRESETS[id] : undefined;
   if (!make || !Object.prototype.hasOwnProperty.call(PRESETS, id))
-    throw new InvalidInputError('unknown-preset', `unknown distribution preset ${JSON.stringify(id)} (known: ${presetIds().join(', ')})`);
+    throw new InvalidInputError(
+      'unknown-preset',
+      `unknown distribution preset ${JSON.stringify(id)} (known: ${presetIds().join(', ')})`,
+    );
   return make();
 }
 
 /** Spec, PDF bounds, interval support, support and mean of each agent. */
 export function summarizeAgents(agents: readonly DensityDistribution[]): AgentSummary[] {
-  return agents.map((d) => ({ spec: d.spec, name: d.name, pdfBounds: d.pdfBounds, intervalSupport: d.intervalSupport, support: d.support, mean: d.mean() }));
+  return agents.map((d) => ({
+    spec: d.spec,
+    name: d.name,
+    pdfBounds: d.pdfBounds,
+    intervalSupport: d.intervalSupport,
+    support: d.support,
+    mean: d.mean(),
+  }));
 }

@@ -18,11 +18,14 @@ const XGK = [
   0.207784955007898467600689403773245, 0.0,
 ];
 const WGK = [
-  0.022935322010529224963732008058970, 0.063092092629978553290700663189204, 0.104790010322250183839876322541518,
-  0.140653259715525918745189590510238, 0.169004726639267902826583426598550, 0.190350578064785409913256402421014,
+  0.02293532201052922496373200805897, 0.063092092629978553290700663189204, 0.104790010322250183839876322541518,
+  0.140653259715525918745189590510238, 0.16900472663926790282658342659855, 0.190350578064785409913256402421014,
   0.204432940075298892414161999234649, 0.209482141084727828012999174891714,
 ];
-const WG = [0.129484966168869693270611432679082, 0.279705391489276667901467771423780, 0.381830050505118944950369775488975, 0.417959183673469387755102040816327];
+const WG = [
+  0.129484966168869693270611432679082, 0.27970539148927666790146777142378, 0.381830050505118944950369775488975,
+  0.417959183673469387755102040816327,
+];
 
 export interface QuadResult {
   readonly value: number;
@@ -59,7 +62,8 @@ function gk15(f: (x: number) => number, a: number, b: number): { value: number; 
 
 /** ∫_a^b f(x) dx by adaptive G7–K15 (a ≤ b, both finite). */
 export function integrate(f: (x: number) => number, a: number, b: number, opts: QuadOptions = {}): QuadResult {
-  if (!Number.isFinite(a) || !Number.isFinite(b)) throw new InvalidInputError('bad-interval', `integrate: interval [${a}, ${b}] must be finite`);
+  if (!Number.isFinite(a) || !Number.isFinite(b))
+    throw new InvalidInputError('bad-interval', `integrate: interval [${a}, ${b}] must be finite`);
   if (a > b) {
     const r = integrate(f, b, a, opts);
     return { ...r, value: -r.value };
@@ -93,17 +97,24 @@ export function integrate(f: (x: number) => number, a: number, b: number, opts: 
     total = segs.reduce((acc, g) => acc + g.value, 0);
     err = segs.reduce((acc, g) => acc + g.error, 0);
   }
-  if (!Number.isFinite(total)) throw new InvalidInputError('non-finite-integral', `integrate: the integral over [${a}, ${b}] is not finite`);
+  if (!Number.isFinite(total))
+    throw new InvalidInputError('non-finite-integral', `integrate: the integral over [${a}, ${b}] is not finite`);
   return { value: total, error: err, evaluations, converged: err <= Math.max(absTol, relTol * Math.abs(total)) };
 }
 
 /** Root of a continuous f on [lo, hi] with f(lo), f(hi) of opposite signs, by bisection to ~machine precision. */
-export function bisect(f: (x: number) => number, lo: number, hi: number, opts: { tol?: number; maxIter?: number } = {}): number {
+export function bisect(
+  f: (x: number) => number,
+  lo: number,
+  hi: number,
+  opts: { tol?: number; maxIter?: number } = {},
+): number {
   let flo = f(lo);
   const fhi = f(hi);
   if (flo === 0) return lo;
   if (fhi === 0) return hi;
-  if (Math.sign(flo) === Math.sign(fhi)) throw new InvalidInputError('no-bracket', `bisect: f(${lo}) = ${flo} and f(${hi}) = ${fhi} have the same sign`);
+  if (Math.sign(flo) === Math.sign(fhi))
+    throw new InvalidInputError('no-bracket', `bisect: f(${lo}) = ${flo} and f(${hi}) = ${fhi} have the same sign`);
   const tol = opts.tol ?? 0;
   const maxIter = opts.maxIter ?? 200;
   for (let k = 0; k < maxIter; k++) {

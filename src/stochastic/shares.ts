@@ -11,15 +11,18 @@ import { Rational, type RationalLike } from '../core/rational';
 
 /** Validates a share vector (r_i ≥ 0, |sum - 1| ≤ 1e-9) and returns it renormalized to sum exactly 1. */
 export function exactShares(r: readonly RationalLike[], where = 'r'): Rational[] {
-  if (!Array.isArray(r) || r.length === 0) throw new InvalidInputError('bad-shares', `${where}: expected a non-empty array of shares`);
+  if (!Array.isArray(r) || r.length === 0)
+    throw new InvalidInputError('bad-shares', `${where}: expected a non-empty array of shares`);
   const q = r.map((x, i) => {
-    if (typeof x === 'number' && !Number.isFinite(x)) throw new InvalidInputError('bad-shares', `${where}[${i}]: ${x} is not finite`);
+    if (typeof x === 'number' && !Number.isFinite(x))
+      throw new InvalidInputError('bad-shares', `${where}[${i}]: ${x} is not finite`);
     const v = typeof x === 'number' ? Rational.parse(String(x), `${where}[${i}]`) : Rational.from(x, `${where}[${i}]`);
     if (v.sign() < 0) throw new InvalidInputError('bad-shares', `${where}[${i}]: share ${v} is negative`);
     return v;
   });
   const sum = Rational.sum(q);
-  if (Math.abs(sum.toNumber() - 1) > 1e-9) throw new InvalidInputError('bad-shares', `${where}: shares sum to ${sum.toNumber()}, expected 1`);
+  if (Math.abs(sum.toNumber() - 1) > 1e-9)
+    throw new InvalidInputError('bad-shares', `${where}: shares sum to ${sum.toNumber()}, expected 1`);
   return sum.eq(1) ? q : q.map((x) => x.div(sum));
 }
 
@@ -28,7 +31,8 @@ export function exactShares(r: readonly RationalLike[], where = 'r'): Rational[]
  * ceil(r_i m)} and sum t_i = m. Exact (see module header).
  */
 export function pickCounts(r: readonly RationalLike[], m: number): number[] {
-  if (!Number.isInteger(m) || m < 0) throw new InvalidInputError('bad-count', `pickCounts: m = ${m} must be a non-negative integer`);
+  if (!Number.isInteger(m) || m < 0)
+    throw new InvalidInputError('bad-count', `pickCounts: m = ${m} must be a non-negative integer`);
   const q = exactShares(r);
   const M = BigInt(m);
   const t: number[] = [];
@@ -57,7 +61,11 @@ export function rToS(r: readonly number[]): number[] {
 
 /** S_TO_R of spec 3.2 (requires s_n = 1). */
 export function sToR(s: readonly number[]): number[] {
-  if (s.length === 0 || Math.abs(s[s.length - 1] - 1) > 1e-12) throw new InvalidInputError('bad-shares', `sToR: the last acceptance probability must be 1, got ${s[s.length - 1]}`);
+  if (s.length === 0 || Math.abs(s[s.length - 1] - 1) > 1e-12)
+    throw new InvalidInputError(
+      'bad-shares',
+      `sToR: the last acceptance probability must be 1, got ${s[s.length - 1]}`,
+    );
   s.forEach((x, i) => {
     if (!(x >= 0 && x <= 1)) throw new InvalidInputError('bad-shares', `sToR: s[${i}] = ${x} is not in [0, 1]`);
   });
@@ -72,7 +80,11 @@ export function sToR(s: readonly number[]): number[] {
 /** Float share vector from any share input (validated, renormalized). */
 export function floatShares(r: readonly RationalLike[] | number, n: number, where = 'r'): number[] {
   if (typeof r === 'number') {
-    if (n !== 2) throw new InvalidInputError('bad-shares', `${where}: a scalar share needs n = 2 agents (got n = ${n}); pass an array of n shares`);
+    if (n !== 2)
+      throw new InvalidInputError(
+        'bad-shares',
+        `${where}: a scalar share needs n = 2 agents (got n = ${n}); pass an array of n shares`,
+      );
     if (!(r >= 0 && r <= 1)) throw new InvalidInputError('bad-shares', `${where}: scalar share ${r} is not in [0, 1]`);
     return [r, 1 - r];
   }

@@ -78,23 +78,29 @@ export interface SimulationOptions {
 
 /** i.i.d. sampler from a distribution. */
 export function iidSampler(d: Distribution): ValueSampler {
-  return (n, m, r) => Array.from({ length: n }, () => {
-    const row = new Float64Array(m);
-    for (let j = 0; j < m; j++) row[j] = d.sample(r);
-    return row;
-  });
+  return (n, m, r) =>
+    Array.from({ length: n }, () => {
+      const row = new Float64Array(m);
+      for (let j = 0; j < m; j++) row[j] = d.sample(r);
+      return row;
+    });
 }
 
 /** Per-trial statistics of an allocation: welfare, OPT, EF (weak, relative tolerance 1e-12). */
-export function evaluateAllocation(values: readonly Float64Array[], owner: ArrayLike<number>): { sw: number; opt: number; ef: boolean; sizes: number[] } {
+export function evaluateAllocation(
+  values: readonly Float64Array[],
+  owner: ArrayLike<number>,
+): { sw: number; opt: number; ef: boolean; sizes: number[] } {
   const n = values.length;
   const m = owner.length;
   const V = Array.from({ length: n }, () => new Float64Array(n));
   const sizes = new Array<number>(n).fill(0);
-  let sw = 0, opt = 0;
+  let sw = 0,
+    opt = 0;
   for (let j = 0; j < m; j++) {
     const o = owner[j];
-    if (!(o >= 0 && o < n)) throw new InvalidInputError('bad-allocation', `allocator: owner[${j}] = ${o} is not an agent index`);
+    if (!(o >= 0 && o < n))
+      throw new InvalidInputError('bad-allocation', `allocator: owner[${j}] = ${o} is not an agent index`);
     sizes[o]++;
     let best = 0;
     for (let i = 0; i < n; i++) {
@@ -107,18 +113,33 @@ export function evaluateAllocation(values: readonly Float64Array[], owner: Array
   }
   let ef = true;
   for (let i = 0; i < n && ef; i++) {
-    const tol = 1e-12 * Math.max(1, V[i].reduce((a, b) => a + b, 0));
-    for (let k = 0; k < n; k++) if (k !== i && V[i][k] > V[i][i] + tol) { ef = false; break; }
+    const tol =
+      1e-12 *
+      Math.max(
+        1,
+        V[i].reduce((a, b) => a + b, 0),
+      );
+    for (let k = 0; k < n; k++)
+      if (k !== i && V[i][k] > V[i][i] + tol) {
+        ef = false;
+        break;
+      }
   }
   return { sw, opt, ef, sizes };
 }
 
 function validate(o: SimulationOptions): ValueSampler {
-  if (!Number.isInteger(o.n) || o.n < 1) throw new InvalidInputError('bad-count', `simulate: n = ${o.n} must be a positive integer`);
-  if (!Number.isInteger(o.trials) || o.trials < 2) throw new InvalidInputError('bad-count', `simulate: trials = ${o.trials} must be an integer ≥ 2 (an interval needs two trials)`);
+  if (!Number.isInteger(o.n) || o.n < 1)
+    throw new InvalidInputError('bad-count', `simulate: n = ${o.n} must be a positive integer`);
+  if (!Number.isInteger(o.trials) || o.trials < 2)
+    throw new InvalidInputError(
+      'bad-count',
+      `simulate: trials = ${o.trials} must be an integer ≥ 2 (an interval needs two trials)`,
+    );
   if (o.ms.length === 0) throw new InvalidInputError('bad-count', 'simulate: give at least one m');
   o.ms.forEach((m, k) => {
-    if (!Number.isInteger(m) || m < 1) throw new InvalidInputError('bad-count', `simulate: ms[${k}] = ${m} must be a positive integer`);
+    if (!Number.isInteger(m) || m < 1)
+      throw new InvalidInputError('bad-count', `simulate: ms[${k}] = ${m} must be a positive integer`);
   });
   if (o.sampler) return o.sampler;
   if (!o.dist) throw new InvalidInputError('missing-distribution', 'simulate: give `dist` or `sampler`');
@@ -135,7 +156,8 @@ function* core(o: SimulationOptions): Generator<SimulationProgress, SimulationRe
   const points: SimulationPoint[] = [];
   for (const m of o.ms) {
     const alloc = o.allocator(m);
-    const sw: number[] = [], opt: number[] = [];
+    const sw: number[] = [],
+      opt: number[] = [];
     let efCount = 0;
     const sizes = new Array<number>(o.n).fill(0);
     for (let t = 0; t < o.trials; t++) {
@@ -143,7 +165,8 @@ function* core(o: SimulationOptions): Generator<SimulationProgress, SimulationRe
       const r = makeRng(`${seed}:${m}:${t}`);
       const values = sampler(o.n, m, r);
       const owner = alloc(values, r.fork());
-      if (owner.length !== m) throw new InvalidInputError('bad-allocation', `allocator returned ${owner.length} owners for m = ${m}`);
+      if (owner.length !== m)
+        throw new InvalidInputError('bad-allocation', `allocator returned ${owner.length} owners for m = ${m}`);
       const e = evaluateAllocation(values, owner);
       sw.push(e.sw);
       opt.push(e.opt);
@@ -156,7 +179,13 @@ function* core(o: SimulationOptions): Generator<SimulationProgress, SimulationRe
     }
     const w = ratioOfMeans(sw, opt, level);
     const ci = method === 'jeffreys' ? jeffreys(efCount, o.trials, level) : wilson(efCount, o.trials, level);
-    points.push({ m, trials: o.trials, welfare: { mean: w.mean, lo: w.lo, hi: w.hi, se: w.se }, ef: { p: efCount / o.trials, lo: ci.lo, hi: ci.hi, count: efCount }, bundleSizes: sizes.map((s) => s / o.trials) });
+    points.push({
+      m,
+      trials: o.trials,
+      welfare: { mean: w.mean, lo: w.lo, hi: w.hi, se: w.se },
+      ef: { p: efCount / o.trials, lo: ci.lo, hi: ci.hi, count: efCount },
+      bundleSizes: sizes.map((s) => s / o.trials),
+    });
   }
   return {
     kind: 'simulation',

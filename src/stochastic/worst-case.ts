@@ -29,7 +29,8 @@ export interface WorstCase {
 }
 
 export function hillKertzWorstCase(n: number): WorstCase {
-  if (!Number.isInteger(n) || n < 2) throw new InvalidInputError('bad-count', `hillKertzWorstCase: n = ${n} must be an integer ≥ 2`);
+  if (!Number.isInteger(n) || n < 2)
+    throw new InvalidInputError('bad-count', `hillKertzWorstCase: n = ${n} must be an integer ≥ 2`);
   const x = [1, ...hillKertz(n).x];
   const mass = [x[n - 1], ...Array.from({ length: n - 1 }, (_, k) => x[n - 2 - k] - x[n - 1 - k])];
   const N = n;
@@ -94,9 +95,13 @@ export interface WorstCaseSimulation {
  * added instead of sampling an event of probability p. The estimate targets alpha_DP = 1/a_n, which decreases to
  * beta ≈ 0.7454 (1/a_1000 - beta ≈ 2.4e-4): this is how the simulation reaches beta.
  */
-export function simulateWorstCase(n: number, options: { items: number; seed?: number | string; level?: number }): WorstCaseSimulation {
+export function simulateWorstCase(
+  n: number,
+  options: { items: number; seed?: number | string; level?: number },
+): WorstCaseSimulation {
   const items = options.items;
-  if (!Number.isInteger(items) || items < 2) throw new InvalidInputError('bad-count', `simulateWorstCase: items = ${items} must be an integer ≥ 2`);
+  if (!Number.isInteger(items) || items < 2)
+    throw new InvalidInputError('bad-count', `simulateWorstCase: items = ${items} must be an integer ≥ 2`);
   const w = hillKertzWorstCase(n);
   const dp = dpThresholds(w.limit, n);
   const theta = dp.theta;
@@ -121,5 +126,13 @@ export function simulateWorstCase(n: number, options: { items: number; seed?: nu
     opt[j] = best + w.L * n;
   }
   const hk = hillKertz(n);
-  return { n, items, ratio: ratioOfMeans(alg, opt, options.level ?? 0.95), analytic: dp.alpha, prophetRatio: hk.prophetRatio, beta: kertzBeta(), meanReach: reachSum / items };
+  return {
+    n,
+    items,
+    ratio: ratioOfMeans(alg, opt, options.level ?? 0.95),
+    analytic: dp.alpha,
+    prophetRatio: hk.prophetRatio,
+    beta: kertzBeta(),
+    meanReach: reachSum / items,
+  };
 }

@@ -4,9 +4,15 @@ import { Allocation, checkEEFX, checkEF, checkEF1, checkEFX, checkEFX0, instance
 const A = (b: number[][], m: number) => new Allocation(b, m);
 
 describe('envy checkers', () => {
-  const inst = instance([[1, 1, 1], [1, 1, 1]]);
+  const inst = instance([
+    [1, 1, 1],
+    [1, 1, 1],
+  ]);
   it('EF holds on an envy-free split and fails with the envious pair', () => {
-    const even = instance([[2, 2], [2, 2]]);
+    const even = instance([
+      [2, 2],
+      [2, 2],
+    ]);
     assert.ok(checkEF(even, A([[0], [1]], 2)).holds);
     const r = checkEF(inst, A([[0], [1, 2]], 3));
     assert.ok(!r.holds);
@@ -21,7 +27,10 @@ describe('envy checkers', () => {
     assert.equal(String(r.detail.afterRemoval), '2');
   });
   it('EFX (positive goods) vs EFX0 (all goods): a zero-valued good separates them', () => {
-    const z = instance([[1, 1, 1, 0], [1, 1, 1, 0]]);
+    const z = instance([
+      [1, 1, 1, 0],
+      [1, 1, 1, 0],
+    ]);
     const a = A([[0], [1, 2, 3]], 4);
     assert.ok(checkEFX(z, a).holds, 'EFX ignores the zero-valued good');
     const r = checkEFX0(z, a);
@@ -29,14 +38,21 @@ describe('envy checkers', () => {
     assert.deepEqual(r.witness, { envious: 0, envied: 1, removed: 3 });
   });
   it('EFX fails when removing the least valuable positive good leaves envy', () => {
-    const i2 = instance([[1, 1, 3], [1, 1, 3]]);
+    const i2 = instance([
+      [1, 1, 3],
+      [1, 1, 3],
+    ]);
     const r = checkEFX(i2, A([[0], [1, 2]], 3));
     assert.ok(!r.holds);
     assert.equal(r.witness && (r.witness as { removed: number }).removed, 1);
   });
   it('EEFX: certificate re-partitions the other goods; fails when none exists', () => {
     // agent 0 envies agent 1 beyond EFX, but can re-partition 1's and 2's goods
-    const i3 = instance([[2, 1, 1, 1, 1], [1, 1, 1, 1, 1], [1, 1, 1, 1, 1]]);
+    const i3 = instance([
+      [2, 1, 1, 1, 1],
+      [1, 1, 1, 1, 1],
+      [1, 1, 1, 1, 1],
+    ]);
     const a = A([[0], [1, 2, 3], [4]], 5);
     assert.ok(!checkEFX0(i3, a).holds);
     const r = checkEEFX(i3, a);

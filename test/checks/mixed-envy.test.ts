@@ -8,7 +8,13 @@ import { MixedAllocation, MixedLottery } from '../../src/core/mixed-allocation';
 import { Outcome } from '../../src/core/outcome';
 
 /** M3-L11 of the spec: one indivisible good worth 2 to both, a cake (good 1) worth 1 to both. */
-const M3_L11 = instance({ values: [[2, 1], [2, 1]], divisible: [1] });
+const M3_L11 = instance({
+  values: [
+    [2, 1],
+    [2, 1],
+  ],
+  divisible: [1],
+});
 
 describe('EFM and EFXM on mixed allocations', () => {
   it('accepts the realizations of M3-L11, which are EFM but not EF (spec 5.2)', () => {
@@ -21,7 +27,13 @@ describe('EFM and EFXM on mixed allocations', () => {
   });
   it('asks for plain EF towards a bundle with any divisible fraction, even one valued 0 (Def 2.2)', () => {
     // agent 0 values the cake at 0; agent 1 holds good 0 and a sliver of cake, so EF1 is not enough
-    const inst = instance({ values: [[1, 3, 0], [1, 1, 0]], divisible: [2] });
+    const inst = instance({
+      values: [
+        [1, 3, 0],
+        [1, 1, 0],
+      ],
+      divisible: [2],
+    });
     const a = MixedAllocation.withCake([[0], [1]], ['99/100', '1/100'], inst);
     const r = checkEFM(inst, a);
     assert.equal(r.holds, false);
@@ -34,7 +46,13 @@ describe('EFM and EFXM on mixed allocations', () => {
   });
   it('tells EFXM from EFM by removing the least valued good, zero-valued included (Pitfall 7.19)', () => {
     // agent 0 holds the cake (3/2); agent 1 holds goods 1 (worth 2 to agent 0) and 2 (worth 0 to agent 0)
-    const inst = instance({ values: [[0, 2, 0, '3/2'], [1, 1, 1, 1]], divisible: [3] });
+    const inst = instance({
+      values: [
+        [0, 2, 0, '3/2'],
+        [1, 1, 1, 1],
+      ],
+      divisible: [3],
+    });
     const a = MixedAllocation.withCake([[0], [1, 2]], [1, 0], inst);
     assert.equal(checkEFM(inst, a).holds, true);
     const r = checkEFXM(inst, a);
@@ -44,7 +62,10 @@ describe('EFM and EFXM on mixed allocations', () => {
     assert.equal(String(r.detail.afterRemoval), '2');
   });
   it('reduces to EF1 and EFX0 when there are no divisible goods', () => {
-    const inst = instance([[3, 1, 1], [1, 1, 1]]);
+    const inst = instance([
+      [3, 1, 1],
+      [1, 1, 1],
+    ]);
     const a = MixedAllocation.fromAllocation(new Allocation([[0], [1, 2]], 3), []);
     assert.equal(checkEFM(inst, a).holds, true);
     assert.equal(checkEFXM(inst, a).holds, true);
@@ -55,9 +76,21 @@ describe('EFM and EFXM on mixed allocations', () => {
 });
 
 describe('EF, EFX and PROP on mixed allocations', () => {
-  const inst = instance({ values: [[2, 0, 6], [0, 1, 1]], divisible: [2] });
+  const inst = instance({
+    values: [
+      [2, 0, 6],
+      [0, 1, 1],
+    ],
+    divisible: [2],
+  });
   it('checks the transfer allocation of M3-TR as EF and PROP (spec 5.2)', () => {
-    const tr = instance({ values: [[2, 6], [0, 4]], divisible: [1] });
+    const tr = instance({
+      values: [
+        [2, 6],
+        [0, 4],
+      ],
+      divisible: [1],
+    });
     const a = MixedAllocation.withCake([[0], []], ['1/3', '2/3'], tr);
     assert.equal(checkMixedEF(tr, a).holds, true);
     assert.equal(checkMixedPROP(tr, a).holds, true);
@@ -67,7 +100,13 @@ describe('EF, EFX and PROP on mixed allocations', () => {
     const a = MixedAllocation.withCake([[], [0, 1]], [1, 0], inst);
     assert.equal(checkMixedEFX(inst, a, { zeroValued: true }).holds, true);
     // agent 1 holds good 1 (worth 1) and envies agent 0's good 0 + cake (1 + 4): removing good 0 leaves 4 > 1
-    const other = instance({ values: [[2, 0, 6], [1, 1, 4]], divisible: [2] });
+    const other = instance({
+      values: [
+        [2, 0, 6],
+        [1, 1, 4],
+      ],
+      divisible: [2],
+    });
     const r = checkMixedEFX(other, MixedAllocation.withCake([[0], [1]], [1, 0], other), { zeroValued: true });
     assert.equal(r.holds, false);
     assert.deepEqual(r.witness, { envious: 1, envied: 0, removed: 0 });
@@ -81,23 +120,38 @@ describe('EF, EFX and PROP on mixed allocations', () => {
     assert.equal(String(r.detail.needed), '1');
   });
   it('rejects an allocation of another instance with bad-argument', () => {
-    const other = instance({ values: [[1, 1], [1, 1]], divisible: [1] });
+    const other = instance({
+      values: [
+        [1, 1],
+        [1, 1],
+      ],
+      divisible: [1],
+    });
     const a = MixedAllocation.withCake([[0], []], [1, 0], other);
-    assert.throws(() => checkEFM(inst, a), (e: unknown) => e instanceof InvalidInputError && e.code === 'bad-argument');
+    assert.throws(
+      () => checkEFM(inst, a),
+      (e: unknown) => e instanceof InvalidInputError && e.code === 'bad-argument',
+    );
   });
 });
 
 describe('certify on mixed outcomes', () => {
-  const lottery = MixedLottery.uniform([MixedAllocation.withCake([[], [0]], [1, 0], M3_L11), MixedAllocation.withCake([[0], []], [0, 1], M3_L11)]);
-  const outcome = (claims: Outcome['claims']) => new Outcome({ mechanism: 'test-mixed', instance: M3_L11, mixed: lottery, claims });
+  const lottery = MixedLottery.uniform([
+    MixedAllocation.withCake([[], [0]], [1, 0], M3_L11),
+    MixedAllocation.withCake([[0], []], [0, 1], M3_L11),
+  ]);
+  const outcome = (claims: Outcome['claims']) =>
+    new Outcome({ mechanism: 'test-mixed', instance: M3_L11, mixed: lottery, claims });
   it('checks ex-post claims on every mixed allocation and ex-ante claims on the marginals (M3-L11)', () => {
-    const r = certify(outcome([
-      { id: 'ex-post-efm', text: 'EFM' },
-      { id: 'ex-post-efxm', text: 'EFXM' },
-      { id: 'ex-ante-ef', text: 'ex-ante EF' },
-      { id: 'ex-ante-prop', text: 'ex-ante PROP' },
-      { id: 'support-size', text: 'support <= 2', params: { bound: 2 } },
-    ]));
+    const r = certify(
+      outcome([
+        { id: 'ex-post-efm', text: 'EFM' },
+        { id: 'ex-post-efxm', text: 'EFXM' },
+        { id: 'ex-ante-ef', text: 'ex-ante EF' },
+        { id: 'ex-ante-prop', text: 'ex-ante PROP' },
+        { id: 'support-size', text: 'support <= 2', params: { bound: 2 } },
+      ]),
+    );
     assert.equal(r.verdict, 'certified');
     assert.equal(r.claims[0].detail.allocations, 2);
   });
@@ -112,13 +166,29 @@ describe('certify on mixed outcomes', () => {
   });
   it('leaves ex-post claims of a fractional outcome without a support unchecked', () => {
     const plain = new FractionalAllocation(lottery.marginals().shares);
-    const o = new Outcome({ mechanism: 'test', instance: M3_L11, fractional: plain, claims: [{ id: 'ex-post-efm', text: 'EFM' }] });
+    const o = new Outcome({
+      mechanism: 'test',
+      instance: M3_L11,
+      fractional: plain,
+      claims: [{ id: 'ex-post-efm', text: 'EFM' }],
+    });
     assert.equal(o.mixed, undefined);
     assert.equal(certify(o).claims[0].status, 'unchecked');
   });
   it('checks efm on an integral allocation of a mixed instance as whole divisible goods', () => {
-    const o = new Outcome({ mechanism: 'test', instance: M3_L11, allocation: new Allocation([[1], [0]], 2), claims: [{ id: 'efm', text: 'EFM' }, { id: 'ef', text: 'EF' }] });
+    const o = new Outcome({
+      mechanism: 'test',
+      instance: M3_L11,
+      allocation: new Allocation([[1], [0]], 2),
+      claims: [
+        { id: 'efm', text: 'EFM' },
+        { id: 'ef', text: 'EF' },
+      ],
+    });
     const r = certify(o);
-    assert.deepEqual(r.claims.map((c) => c.status), ['pass', 'fail']);
+    assert.deepEqual(
+      r.claims.map((c) => c.status),
+      ['pass', 'fail'],
+    );
   });
 });

@@ -4,7 +4,11 @@ import { instance } from '../../src/core/instance';
 import { checkMXS } from '../../src/checks/mxs';
 
 describe('checkMXS', () => {
-  const inst = instance([[8, 8, 6, 1, 1, 1, 1, 1, 1, 1, 1], [8, 8, 6, 1, 1, 1, 1, 1, 1, 1, 1], [8, 8, 6, 1, 1, 1, 1, 1, 1, 1, 1]]);
+  const inst = instance([
+    [8, 8, 6, 1, 1, 1, 1, 1, 1, 1, 1],
+    [8, 8, 6, 1, 1, 1, 1, 1, 1, 1, 1],
+    [8, 8, 6, 1, 1, 1, 1, 1, 1, 1, 1],
+  ]);
 
   it('passes an allocation giving everyone at least MXS = 8, with each share in the detail (E12)', () => {
     const r = checkMXS(inst, new Allocation([[0], [1], [2, 3, 4, 5, 6, 7, 8, 9, 10]], 11));
@@ -12,7 +16,17 @@ describe('checkMXS', () => {
   });
 
   it('fails an agent below her MXS with the allocation attaining her share as witness', () => {
-    const r = checkMXS(inst, new Allocation([[0, 1, 2], [3, 4, 5, 6], [7, 8, 9, 10]], 11));
+    const r = checkMXS(
+      inst,
+      new Allocation(
+        [
+          [0, 1, 2],
+          [3, 4, 5, 6],
+          [7, 8, 9, 10],
+        ],
+        11,
+      ),
+    );
     assert.equal(r.holds, false);
     assert.equal(String(r.detail.agent), '1');
     assert.equal(String(r.detail.share), '8');

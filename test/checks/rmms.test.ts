@@ -13,7 +13,14 @@ describe('checkRMMS', () => {
   });
 
   it('fails an agent at 7 < RMMS = 8 and passes it at rho = 7/8', () => {
-    const a = new Allocation([[0, 1], [2, 3], [4, 5, 6, 7, 8, 9, 10]], 11);
+    const a = new Allocation(
+      [
+        [0, 1],
+        [2, 3],
+        [4, 5, 6, 7, 8, 9, 10],
+      ],
+      11,
+    );
     const r = checkRMMS(inst, a);
     assert.equal(r.holds, false);
     assert.equal(String(r.detail.value), '7');

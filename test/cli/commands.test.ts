@@ -10,7 +10,11 @@ const FIXTURE = path.join(__dirname, '..', 'fixtures', 'three-goods.json');
 async function run(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n'), readStdin: () => stdin });
+  const code = await main(argv, {
+    out: (s) => (out += s + '\n'),
+    err: (s) => (err += s + '\n'),
+    readStdin: () => stdin,
+  });
   return { code, out, err };
 }
 
@@ -35,15 +39,34 @@ describe('CLI', () => {
     assert.equal(r.code, 0, r.err);
     const o = JSON.parse(r.out);
     assert.equal(o.kind, 'lottery');
-    assert.equal(o.lottery.reduce((s: number, e: { p: string }) => s + eval(e.p), 0), 1);
+    assert.equal(
+      o.lottery.reduce((s: number, e: { p: string }) => s + eval(e.p), 0),
+      1,
+    );
   });
   it('certify re-checks an outcome and exits 1 when a claim fails', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-'));
     const good = path.join(dir, 'good.json');
-    fs.writeFileSync(good, JSON.stringify({ mechanism: 'round-robin', kind: 'allocation', allocation: [[1, 2], [0]], claims: [{ id: 'ef1', text: 'EF1' }] }));
+    fs.writeFileSync(
+      good,
+      JSON.stringify({
+        mechanism: 'round-robin',
+        kind: 'allocation',
+        allocation: [[1, 2], [0]],
+        claims: [{ id: 'ef1', text: 'EF1' }],
+      }),
+    );
     assert.equal((await run(['certify', good, FIXTURE])).code, 0);
     const bad = path.join(dir, 'bad.json');
-    fs.writeFileSync(bad, JSON.stringify({ mechanism: 'round-robin', kind: 'allocation', allocation: [[], [0, 1, 2]], claims: [{ id: 'ef1', text: 'EF1' }] }));
+    fs.writeFileSync(
+      bad,
+      JSON.stringify({
+        mechanism: 'round-robin',
+        kind: 'allocation',
+        allocation: [[], [0, 1, 2]],
+        claims: [{ id: 'ef1', text: 'EF1' }],
+      }),
+    );
     const r = await run(['certify', bad, FIXTURE]);
     assert.equal(r.code, 1);
     assert.equal(JSON.parse(r.out).claims[0].status, 'fail');
@@ -75,7 +98,11 @@ describe('CLI', () => {
     assert.equal(r.code, 2);
   });
   it('the bin script runs end to end', () => {
-    const r = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'fairdiv.js'), 'solve', 'max-welfare', FIXTURE], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(__dirname, '..', '..', 'bin', 'fairdiv.js'), 'solve', 'max-welfare', FIXTURE],
+      { encoding: 'utf8' },
+    );
     assert.equal(r.status, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).certificate.ok, true);
   });
@@ -85,12 +112,22 @@ describe('CLI: strict arguments and chosen claims', () => {
   it('certify --claims checks chosen properties of any allocation', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-'));
     const file = path.join(dir, 'outcome.json');
-    fs.writeFileSync(file, JSON.stringify({ mechanism: 'from-a-spreadsheet', kind: 'allocation', allocation: [[1, 2], [0]], claims: [] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ mechanism: 'from-a-spreadsheet', kind: 'allocation', allocation: [[1, 2], [0]], claims: [] }),
+    );
     let r = await run(['certify', file, FIXTURE, '--claims', 'ef1,prop1,rho-mms:1/2']);
     assert.equal(r.code, 0, r.err);
     const report = JSON.parse(r.out);
     assert.equal(report.verdict, 'certified');
-    assert.deepEqual(report.claims.map((c: { id: string; status: string }) => [c.id, c.status]), [['ef1', 'pass'], ['prop1', 'pass'], ['rho-mms', 'pass']]);
+    assert.deepEqual(
+      report.claims.map((c: { id: string; status: string }) => [c.id, c.status]),
+      [
+        ['ef1', 'pass'],
+        ['prop1', 'pass'],
+        ['rho-mms', 'pass'],
+      ],
+    );
     r = await run(['certify', file, FIXTURE, '--claims', 'ef']);
     assert.equal(r.code, 1);
     r = await run(['certify', file, FIXTURE]);
@@ -101,7 +138,10 @@ describe('CLI: strict arguments and chosen claims', () => {
   it('exits 2 on an unknown claim id, in --claims or in the outcome file', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-'));
     const file = path.join(dir, 'outcome.json');
-    fs.writeFileSync(file, JSON.stringify({ mechanism: 'round-robin', allocation: [[1, 2], [0]], claims: [{ id: 'ef1', text: 'EF1' }] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ mechanism: 'round-robin', allocation: [[1, 2], [0]], claims: [{ id: 'ef1', text: 'EF1' }] }),
+    );
     let r = await run(['certify', file, FIXTURE, '--claims', 'ef1,envy-free']);
     assert.equal(r.code, 2);
     assert.match(r.err, /unknown claim id "envy-free"/);
@@ -116,7 +156,10 @@ describe('CLI: strict arguments and chosen claims', () => {
   it('exits 2 on an outcome whose allocation does not fit the instance', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-'));
     const file = path.join(dir, 'outcome.json');
-    fs.writeFileSync(file, JSON.stringify({ mechanism: 'round-robin', allocation: [[1], [0], [2]], claims: [{ id: 'ef', text: 'EF' }] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ mechanism: 'round-robin', allocation: [[1], [0], [2]], claims: [{ id: 'ef', text: 'EF' }] }),
+    );
     const r = await run(['certify', file, FIXTURE]);
     assert.equal(r.code, 2);
     assert.match(r.err, /3 bundles/);

@@ -10,13 +10,23 @@ describe('Lottery', () => {
     assert.equal(l.entries[0].p.toString(), '1');
   });
   it('merges duplicates and computes exact marginals', () => {
-    const l = new Lottery([{ p: '1/3', allocation: a }, { p: '1/3', allocation: b }, { p: '1/3', allocation: a }]);
+    const l = new Lottery([
+      { p: '1/3', allocation: a },
+      { p: '1/3', allocation: b },
+      { p: '1/3', allocation: a },
+    ]);
     assert.equal(l.size, 2);
     assert.equal(l.entries[0].p.toString(), '2/3');
-    assert.deepEqual(l.marginals().toJSON(), [['2/3', '1/3'], ['1/3', '2/3']]);
+    assert.deepEqual(l.marginals().toJSON(), [
+      ['2/3', '1/3'],
+      ['1/3', '2/3'],
+    ]);
   });
   it('samples with a seed, reproducibly and with the right frequencies', () => {
-    const l = new Lottery([{ p: '1/4', allocation: a }, { p: '3/4', allocation: b }]);
+    const l = new Lottery([
+      { p: '1/4', allocation: a },
+      { p: '3/4', allocation: b },
+    ]);
     const r = rng(7);
     let hits = 0;
     for (let k = 0; k < 4000; k++) if (l.sample(r).equals(b)) hits++;

@@ -11,9 +11,23 @@ describe('Instance', () => {
     assert.equal(inst.total(1).toString(), '9');
   });
   it('builds from a matrix and from the instance JSON', () => {
-    const a = instance([[1, 2], [3, 4]]);
+    const a = instance([
+      [1, 2],
+      [3, 4],
+    ]);
     assert.deepEqual(a.agents, ['0', '1']);
-    const b = instance({ agents: ['x', 'y'], goods: ['g', 'h'], values: [[1, '0.1'], [3, 4]], orders: [[1, 0], [0, 1]] });
+    const b = instance({
+      agents: ['x', 'y'],
+      goods: ['g', 'h'],
+      values: [
+        [1, '0.1'],
+        [3, 4],
+      ],
+      orders: [
+        [1, 0],
+        [0, 1],
+      ],
+    });
     assert.equal(b.values[0][1].toString(), '1/10');
     assert.deepEqual(b.order(0), [1, 0]);
   });
@@ -25,23 +39,61 @@ describe('Instance', () => {
     assert.equal(instance([[1, 2, 3]]).n, 1);
   });
   it('round-trips through JSON', () => {
-    const inst = instance({ agents: ['a', 'b'], goods: ['x', 'y'], values: [[1, '5/2'], [3, 0]] });
+    const inst = instance({
+      agents: ['a', 'b'],
+      goods: ['x', 'y'],
+      values: [
+        [1, '5/2'],
+        [3, 0],
+      ],
+    });
     const back = instance(JSON.parse(JSON.stringify(inst)));
-    assert.deepEqual(back.values.map((r) => r.map(String)), [['1', '5/2'], ['3', '0']]);
+    assert.deepEqual(
+      back.values.map((r) => r.map(String)),
+      [
+        ['1', '5/2'],
+        ['3', '0'],
+      ],
+    );
   });
 });
 
 describe('Instance errors that name what the user got wrong', () => {
   it('names a misspelt top-level key of the instance JSON ("vals") and a missing "values"', () => {
-    assert.throws(() => instance({ agents: ['a', 'b'], goods: ['x', 'y'], vals: [[1, 2], [3, 4]] } as never), {
-      code: 'unknown-key',
-      message: 'instance: unknown key "vals"; known: agents, goods, values, orders, divisible, bivalued, $schema',
+    assert.throws(
+      () =>
+        instance({
+          agents: ['a', 'b'],
+          goods: ['x', 'y'],
+          vals: [
+            [1, 2],
+            [3, 4],
+          ],
+        } as never),
+      {
+        code: 'unknown-key',
+        message: 'instance: unknown key "vals"; known: agents, goods, values, orders, divisible, bivalued, $schema',
+      },
+    );
+    assert.throws(() => instance({ agents: ['a'] } as never), {
+      message: 'instance: missing "values" (a matrix, one row per agent)',
     });
-    assert.throws(() => instance({ agents: ['a'] } as never), { message: 'instance: missing "values" (a matrix, one row per agent)' });
     assert.equal(instance({ $schema: 'https://example.org/instance.schema.json', values: [[1]] } as never).n, 1);
   });
   it('blames the goods list, not values[0], when every row has another length than the goods', () => {
-    assert.throws(() => instance({ goods: ['x', 'y', 'z'], values: [[1, 2], [3, 4]] }), { message: 'goods: 3 names for 2 columns of values' });
-    assert.throws(() => instance({ goods: ['x', 'y'], values: [[1, 2], [3]] }), { message: 'values[1]: has 1 entries, expected 2 (one per good)' });
+    assert.throws(
+      () =>
+        instance({
+          goods: ['x', 'y', 'z'],
+          values: [
+            [1, 2],
+            [3, 4],
+          ],
+        }),
+      { message: 'goods: 3 names for 2 columns of values' },
+    );
+    assert.throws(() => instance({ goods: ['x', 'y'], values: [[1, 2], [3]] }), {
+      message: 'values[1]: has 1 entries, expected 2 (one per good)',
+    });
   });
 });

@@ -6,7 +6,14 @@ import { MixedAllocation, MixedLottery, MixedMarginals } from '../../src/core/mi
 import { Outcome } from '../../src/core/outcome';
 
 /** Two agents, goods 0 and 1 indivisible, goods 2 (cake) and 3 (juice) divisible. */
-const INST = instance({ goods: ['g0', 'g1', 'cake', 'juice'], values: [[2, 1, 6, 0], [0, 3, 4, 2]], divisible: [2, 3] });
+const INST = instance({
+  goods: ['g0', 'g1', 'cake', 'juice'],
+  values: [
+    [2, 1, 6, 0],
+    [0, 3, 4, 2],
+  ],
+  divisible: [2, 3],
+});
 
 function errorCode(f: () => unknown): string {
   try {
@@ -31,28 +38,93 @@ describe('mixed allocations', () => {
   });
   it('writes the n x m fractional allocation with 0/1 indivisible columns', () => {
     const a = MixedAllocation.withCake([[0], [1]], ['1/3', '2/3'], INST);
-    assert.deepEqual(a.toFractional().toJSON(), [['1', '0', '1/3', '1/3'], ['0', '1', '2/3', '2/3']]);
+    assert.deepEqual(a.toFractional().toJSON(), [
+      ['1', '0', '1/3', '1/3'],
+      ['0', '1', '2/3', '2/3'],
+    ]);
   });
   it('round-trips through its JSON', () => {
-    const a = new MixedAllocation([[0, 1], []], [['1/2', 1], ['1/2', 0]], INST);
+    const a = new MixedAllocation(
+      [[0, 1], []],
+      [
+        ['1/2', 1],
+        ['1/2', 0],
+      ],
+      INST,
+    );
     const json = JSON.parse(JSON.stringify(a));
-    assert.deepEqual(json, { bundles: [[0, 1], []], divisible: [2, 3], fractions: [['1/2', '1'], ['1/2', '0']] });
+    assert.deepEqual(json, {
+      bundles: [[0, 1], []],
+      divisible: [2, 3],
+      fractions: [
+        ['1/2', '1'],
+        ['1/2', '0'],
+      ],
+    });
     assert.ok(MixedAllocation.fromJSON(json, INST).equals(a));
   });
   it('reads an integral allocation of a mixed instance as fractions 0 and 1', () => {
-    const a = MixedAllocation.fromAllocation(new Allocation([[0, 2], [1, 3]], 4), INST.divisible);
-    assert.deepEqual(a.toJSON().fractions, [['1', '0'], ['0', '1']]);
+    const a = MixedAllocation.fromAllocation(
+      new Allocation(
+        [
+          [0, 2],
+          [1, 3],
+        ],
+        4,
+      ),
+      INST.divisible,
+    );
+    assert.deepEqual(a.toJSON().fractions, [
+      ['1', '0'],
+      ['0', '1'],
+    ]);
     assert.deepEqual(a.bundles, [[0], [1]]);
   });
   it('rejects every malformed allocation with a typed error', () => {
-    assert.equal(errorCode(() => MixedAllocation.withCake([[0, 2], [1]], [1, 0], INST)), 'divisible-in-bundle');
-    assert.equal(errorCode(() => MixedAllocation.withCake([[0], [0, 1]], [1, 0], INST)), 'bundle-overlap');
-    assert.equal(errorCode(() => MixedAllocation.withCake([[0], []], [1, 0], INST)), 'bundle-coverage');
-    assert.equal(errorCode(() => MixedAllocation.withCake([[0], [1]], ['1/2', '1/3'], INST)), 'fraction-column-sum');
-    assert.equal(errorCode(() => MixedAllocation.withCake([[0], [1]], ['3/2', '-1/2'], INST)), 'fraction-range');
-    assert.equal(errorCode(() => new MixedAllocation([[0], [1]], [['1'], ['0']], INST)), 'non-rectangular');
-    assert.equal(errorCode(() => new MixedAllocation([[0], [9]], [[1, 1], [0, 0]], INST)), 'unknown-good');
-    assert.equal(errorCode(() => MixedAllocation.fromJSON({ bundles: [[0], [1]], divisible: [3], fractions: [['1'], ['0']] }, INST)), 'bad-shape');
+    assert.equal(
+      errorCode(() => MixedAllocation.withCake([[0, 2], [1]], [1, 0], INST)),
+      'divisible-in-bundle',
+    );
+    assert.equal(
+      errorCode(() => MixedAllocation.withCake([[0], [0, 1]], [1, 0], INST)),
+      'bundle-overlap',
+    );
+    assert.equal(
+      errorCode(() => MixedAllocation.withCake([[0], []], [1, 0], INST)),
+      'bundle-coverage',
+    );
+    assert.equal(
+      errorCode(() => MixedAllocation.withCake([[0], [1]], ['1/2', '1/3'], INST)),
+      'fraction-column-sum',
+    );
+    assert.equal(
+      errorCode(() => MixedAllocation.withCake([[0], [1]], ['3/2', '-1/2'], INST)),
+      'fraction-range',
+    );
+    assert.equal(
+      errorCode(() => new MixedAllocation([[0], [1]], [['1'], ['0']], INST)),
+      'non-rectangular',
+    );
+    assert.equal(
+      errorCode(
+        () =>
+          new MixedAllocation(
+            [[0], [9]],
+            [
+              [1, 1],
+              [0, 0],
+            ],
+            INST,
+          ),
+      ),
+      'unknown-good',
+    );
+    assert.equal(
+      errorCode(() =>
+        MixedAllocation.fromJSON({ bundles: [[0], [1]], divisible: [3], fractions: [['1'], ['0']] }, INST),
+      ),
+      'bad-shape',
+    );
   });
 });
 
@@ -60,18 +132,40 @@ describe('mixed lotteries', () => {
   const x = MixedAllocation.withCake([[0], [1]], ['1/3', '2/3'], INST);
   const y = MixedAllocation.withCake([[1], [0]], [1, 0], INST);
   it('merges equal allocations and keeps exact probabilities', () => {
-    const l = new MixedLottery([{ p: '1/4', allocation: x }, { p: '1/4', allocation: y }, { p: '1/2', allocation: MixedAllocation.fromJSON(x.toJSON(), INST) }]);
+    const l = new MixedLottery([
+      { p: '1/4', allocation: x },
+      { p: '1/4', allocation: y },
+      { p: '1/2', allocation: MixedAllocation.fromJSON(x.toJSON(), INST) },
+    ]);
     assert.equal(l.size, 2);
-    assert.deepEqual(l.entries.map((e) => e.p.toString()), ['3/4', '1/4']);
+    assert.deepEqual(
+      l.entries.map((e) => e.p.toString()),
+      ['3/4', '1/4'],
+    );
   });
   it('implements its marginals: E[share] per agent and good', () => {
     const l = MixedLottery.uniform([x, y]);
-    assert.deepEqual(l.marginals().toJSON(), [['1/2', '1/2', '2/3', '2/3'], ['1/2', '1/2', '1/3', '1/3']]);
+    assert.deepEqual(l.marginals().toJSON(), [
+      ['1/2', '1/2', '2/3', '2/3'],
+      ['1/2', '1/2', '1/3', '1/3'],
+    ]);
     assert.ok(l.marginals() instanceof MixedMarginals);
   });
   it('rejects probabilities that do not sum to exactly 1', () => {
-    assert.equal(errorCode(() => new MixedLottery([{ p: '1/3', allocation: x }, { p: '1/3', allocation: y }])), 'probabilities-sum');
-    assert.equal(errorCode(() => new MixedLottery([])), 'empty-lottery');
+    assert.equal(
+      errorCode(
+        () =>
+          new MixedLottery([
+            { p: '1/3', allocation: x },
+            { p: '1/3', allocation: y },
+          ]),
+      ),
+      'probabilities-sum',
+    );
+    assert.equal(
+      errorCode(() => new MixedLottery([])),
+      'empty-lottery',
+    );
   });
   it('round-trips through JSON', () => {
     const l = MixedLottery.uniform([x, y]);
@@ -81,7 +175,10 @@ describe('mixed lotteries', () => {
 });
 
 describe('mixed outcomes', () => {
-  const l = MixedLottery.uniform([MixedAllocation.withCake([[0], [1]], ['1/3', '2/3'], INST), MixedAllocation.withCake([[1], [0]], [1, 0], INST)]);
+  const l = MixedLottery.uniform([
+    MixedAllocation.withCake([[0], [1]], ['1/3', '2/3'], INST),
+    MixedAllocation.withCake([[1], [0]], [1, 0], INST),
+  ]);
   it('keep the mixed lottery, as kind fractional with its marginals', () => {
     const o = new Outcome({ mechanism: 'test', instance: INST, mixed: l, claims: [] });
     assert.equal(o.kind, 'fractional');
@@ -92,11 +189,23 @@ describe('mixed outcomes', () => {
     assert.deepEqual(json.fractional, l.marginals().toJSON());
   });
   it('reject a mixed lottery over another instance', () => {
-    const other = instance({ values: [[1, 2, 3], [1, 2, 3]], divisible: [2] });
-    assert.equal(errorCode(() => new Outcome({ mechanism: 'test', instance: other, mixed: l, claims: [] })), 'bad-outcome');
+    const other = instance({
+      values: [
+        [1, 2, 3],
+        [1, 2, 3],
+      ],
+      divisible: [2],
+    });
+    assert.equal(
+      errorCode(() => new Outcome({ mechanism: 'test', instance: other, mixed: l, claims: [] })),
+      'bad-outcome',
+    );
   });
   it('leave outcomes without divisible goods unchanged (no mixed key)', () => {
-    const inst = instance([[1, 2], [2, 1]]);
+    const inst = instance([
+      [1, 2],
+      [2, 1],
+    ]);
     const o = new Outcome({ mechanism: 'test', instance: inst, allocation: new Allocation([[1], [0]], 2), claims: [] });
     assert.equal(o.mixed, undefined);
     assert.equal('mixed' in o.toJSON(), false);

@@ -30,18 +30,31 @@ describe('Rational', () => {
     assert.equal(Rational.from('-5/2').toLatex(), '-\\frac{5}{2}');
   });
   it('round-trips every double exactly (property)', () => {
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
-      const r = Rational.from(x);
-      assert.equal(r.toNumber(), Object.is(x, -0) ? 0 : x);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        const r = Rational.from(x);
+        assert.equal(r.toNumber(), Object.is(x, -0) ? 0 : x);
+      }),
+      { numRuns: 2000 },
+    );
   });
   it('is a field on random rationals (property)', () => {
-    const arb = fc.tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 10n ** 12n })).map(([n, d]) => new Rational(n, d));
-    fc.assert(fc.property(arb, arb, arb, (a, b, c) => {
-      assert.ok(a.add(b).mul(c).eq(a.mul(c).add(b.mul(c))));
-      assert.ok(a.sub(b).add(b).eq(a));
-      if (!b.isZero()) assert.ok(a.div(b).mul(b).eq(a));
-      assert.equal(a.cmp(b) + b.cmp(a), 0, 'cmp is antisymmetric');
-    }), { numRuns: 500, seed: 2026 });
+    const arb = fc
+      .tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 10n ** 12n }))
+      .map(([n, d]) => new Rational(n, d));
+    fc.assert(
+      fc.property(arb, arb, arb, (a, b, c) => {
+        assert.ok(
+          a
+            .add(b)
+            .mul(c)
+            .eq(a.mul(c).add(b.mul(c))),
+        );
+        assert.ok(a.sub(b).add(b).eq(a));
+        if (!b.isZero()) assert.ok(a.div(b).mul(b).eq(a));
+        assert.equal(a.cmp(b) + b.cmp(a), 0, 'cmp is antisymmetric');
+      }),
+      { numRuns: 500, seed: 2026 },
+    );
   });
 });

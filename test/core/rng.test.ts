@@ -6,7 +6,10 @@ describe('RNG', () => {
     const r = rng(42);
     const xs = Array.from({ length: 5 }, () => r.nextU32());
     const again = rng(42);
-    assert.deepEqual(Array.from({ length: 5 }, () => again.nextU32()), xs);
+    assert.deepEqual(
+      Array.from({ length: 5 }, () => again.nextU32()),
+      xs,
+    );
     assert.deepEqual(xs, GOLDEN_42);
   });
   it('int is within range and unbiased enough', () => {

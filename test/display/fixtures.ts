@@ -4,7 +4,16 @@
  * one of each verdict), an MMS result, traces, the MMS histogram and a paper-001-shaped simulation result;
  * and hostile payloads whose strings are markup, for the escaping tests.
  */
-import { certify, compare, instance, mmsShare, Outcome, solve, type CertificateReport, type Instance } from '../../src/index';
+import {
+  certify,
+  compare,
+  instance,
+  mmsShare,
+  Outcome,
+  solve,
+  type CertificateReport,
+  type Instance,
+} from '../../src/index';
 import {
   mmsHistogram,
   toMimeBundle,
@@ -97,7 +106,10 @@ export function displayValues(): {
     { name: 'mms', value: { instance: inst, agent: 1, mms: mmsShare(inst, 1) } },
     { name: 'trace', value: { instance: inst, trace: ps.trace, mechanism: 'probabilistic-serial' } },
     { name: 'simulation', value: simulationFixture() },
-    { name: 'comparison', value: compare(inst, ['round-robin', 'probabilistic-serial', 'max-welfare', 'cut-and-choose', 'pick-r']) },
+    {
+      name: 'comparison',
+      value: compare(inst, ['round-robin', 'probabilistic-serial', 'max-welfare', 'cut-and-choose', 'pick-r']),
+    },
   ];
   return { inst, rr, ps, values };
 }
@@ -161,7 +173,11 @@ export function hostilePayloads(): { name: string; payload: Payload }[] {
         omitted: bad,
         agents: mixed.agents.map(() => MARKUP),
         goods: mixed.goods.map(() => MARKUP),
-        support: mixed.support.map((e) => ({ ...e, p: MARKUP, fractions: e.fractions.map((r) => r.map(() => MARKUP)) })),
+        support: mixed.support.map((e) => ({
+          ...e,
+          p: MARKUP,
+          fractions: e.fractions.map((r) => r.map(() => MARKUP)),
+        })),
       },
     },
     {

@@ -8,7 +8,10 @@ import { certify, instance, solve } from '../../src';
 describe('README', () => {
   it('carries the mechanism table exactly as the registry generates it', () => {
     const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-    assert.ok(readme.includes(mechanismTable().join('\n')), 'README mechanism table is stale: regenerate it with scripts/mechanism-table.ts');
+    assert.ok(
+      readme.includes(mechanismTable().join('\n')),
+      'README mechanism table is stale: regenerate it with scripts/mechanism-table.ts',
+    );
   });
   it('the ten-line example prints what the README says', () => {
     const inst = instance({
@@ -21,6 +24,9 @@ describe('README', () => {
     assert.equal(report.ok, true);
     assert.match(util.inspect(report), /✓ ef1: EF1: envy disappears after removing one good/);
     const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-    assert.ok(readme.includes('// [[1, 2], [0]] true') && readme.includes('// ✓ ef1: EF1: envy disappears after removing one good'));
+    assert.ok(
+      readme.includes('// [[1, 2], [0]] true') &&
+        readme.includes('// ✓ ef1: EF1: envy disappears after removing one good'),
+    );
   });
 });

@@ -18,14 +18,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import {
-  E2E_DIR,
-  ROOT,
-  ensureCodeServer,
-  packageVsix,
-  startCodeServer,
-  type CodeServer,
-} from '../../scripts/e2e/run';
+import { E2E_DIR, ROOT, ensureCodeServer, packageVsix, startCodeServer, type CodeServer } from '../../scripts/e2e/run';
 import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from '../helpers/chromium';
 
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts', 'e2e');
@@ -58,7 +51,8 @@ const SELECTORS: Selectors = {
   histogram: '.fd-output[data-kind="mms-histogram"] .fd-chart[data-plotly="ready"] .barlayer .point',
   certificateTable: '.fd-output[data-kind="certificate"] table.fd-cert',
   certificateRow: '.fd-output[data-kind="certificate"] tr.fd-claim',
-  certificateRowFail: '.fd-output[data-kind="certificate"] tr.fd-claim[data-status="fail"], .fd-output [data-kind="certificate"][data-ok="false"]',
+  certificateRowFail:
+    '.fd-output[data-kind="certificate"] tr.fd-claim[data-status="fail"], .fd-output [data-kind="certificate"][data-ok="false"]',
   certificateRowPass: '.fd-output[data-kind="certificate"] tr.fd-claim[data-status="pass"]',
   rendererError: '.fd-error',
   anyOutput: '.fd-output',
@@ -86,7 +80,12 @@ function log(msg: string): void {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs: number, stepMs = 250): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined | null | false>,
+  timeoutMs: number,
+  stepMs = 250,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -96,7 +95,8 @@ async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null |
     } catch (e) {
       last = e;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last}` : ''}`);
     await sleep(stepMs);
   }
 }
@@ -117,7 +117,12 @@ async function shot(page: Page, name: string): Promise<string> {
  * In the open quick input, moves the keyboard focus to the first row whose text matches and presses Enter.
  * Keyboard only: hovers (tooltips of list rows) would intercept mouse clicks.
  */
-async function chooseInQuickInput(page: Page, what: string, matches: (row: string) => boolean, timeoutMs = 30_000): Promise<string> {
+async function chooseInQuickInput(
+  page: Page,
+  what: string,
+  matches: (row: string) => boolean,
+  timeoutMs = 30_000,
+): Promise<string> {
   const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
   let seen: string[] = [];
   const chosen = await waitFor(
@@ -126,7 +131,15 @@ async function chooseInQuickInput(page: Page, what: string, matches: (row: strin
       const n = await rows.count();
       seen = [];
       for (let i = 0; i < n; i++) {
-        const text = (await rows.nth(i).getAttribute('aria-label').catch(() => null)) ?? (await rows.nth(i).innerText().catch(() => ''));
+        const text =
+          (await rows
+            .nth(i)
+            .getAttribute('aria-label')
+            .catch(() => null)) ??
+          (await rows
+            .nth(i)
+            .innerText()
+            .catch(() => ''));
         seen.push(text);
         if (matches(text)) return text;
       }
@@ -218,7 +231,10 @@ function outputFrames(page: Page): Frame[] {
 async function countInFrames(page: Page, selector: string): Promise<number> {
   let n = 0;
   for (const f of outputFrames(page)) {
-    n += await f.locator(selector).count().catch(() => 0);
+    n += await f
+      .locator(selector)
+      .count()
+      .catch(() => 0);
   }
   return n;
 }
@@ -226,7 +242,12 @@ async function countInFrames(page: Page, selector: string): Promise<number> {
 async function textsInFrames(page: Page, selector: string): Promise<string[]> {
   const out: string[] = [];
   for (const f of outputFrames(page)) {
-    out.push(...(await f.locator(selector).allInnerTexts().catch(() => [] as string[])));
+    out.push(
+      ...(await f
+        .locator(selector)
+        .allInnerTexts()
+        .catch(() => [] as string[])),
+    );
   }
   return out;
 }
@@ -235,7 +256,12 @@ async function textsInFrames(page: Page, selector: string): Promise<string[]> {
  * Wheels the active notebook in `dir` (+1 down, -1 up) until `done()` says so or the list stops moving.
  * One wheel event moves the notebook list by a fixed step (~50 px) whatever its delta, so send a few per check.
  */
-async function wheelUntil(page: Page, dir: 1 | -1, done: () => Promise<boolean> = async () => false, perStep = 6): Promise<void> {
+async function wheelUntil(
+  page: Page,
+  dir: 1 | -1,
+  done: () => Promise<boolean> = async () => false,
+  perStep = 6,
+): Promise<void> {
   const nb = activeNotebook(page);
   const box = await nb.boundingBox();
   if (!box) return;
@@ -370,7 +396,10 @@ describe('code-server e2e: the .vsix in a real editor', function () {
       phase('kernel picker open');
       const chosen = await chooseInQuickInput(page, 'our controller', (label) => CONTROLLER_LABEL.test(label));
       log(`${name}: kernel picker: ${chosen}`);
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+      await page
+        .locator('.quick-input-widget')
+        .waitFor({ state: 'hidden', timeout: 10_000 })
+        .catch(() => undefined);
       phase('picked');
       await waitFor(
         'the notebook toolbar to show our controller',
@@ -410,7 +439,9 @@ describe('code-server e2e: the .vsix in a real editor', function () {
       await runCommand(page, 'File: Save');
       await waitFor(
         `${name} written by Save`,
-        async () => fs.statSync(file).mtimeMs !== mtime0 && (await page.locator('.tabs-container .tab.active.dirty').count()) === 0,
+        async () =>
+          fs.statSync(file).mtimeMs !== mtime0 &&
+          (await page.locator('.tabs-container .tab.active.dirty').count()) === 0,
         30_000,
         200,
       );
@@ -422,8 +453,10 @@ describe('code-server e2e: the .vsix in a real editor', function () {
       saved.cells.forEach((c, i) => {
         for (const o of c.outputs ?? []) {
           if (o.output_type === 'error') errors.push(`cell ${i}: ${o.ename}: ${o.evalue}`);
-          if (o.output_type === 'stream' && o.name === 'stderr') errors.push(`cell ${i} stderr: ${[].concat(o.text).join('')}`);
-          if (o.data?.['application/vnd.code.notebook.error']) errors.push(`cell ${i}: ${JSON.stringify(o.data['application/vnd.code.notebook.error'])}`);
+          if (o.output_type === 'stream' && o.name === 'stderr')
+            errors.push(`cell ${i} stderr: ${[].concat(o.text).join('')}`);
+          if (o.data?.['application/vnd.code.notebook.error'])
+            errors.push(`cell ${i}: ${JSON.stringify(o.data['application/vnd.code.notebook.error'])}`);
         }
       });
       assert.deepEqual(errors, [], `error outputs in ${name}`);
@@ -431,7 +464,11 @@ describe('code-server e2e: the .vsix in a real editor', function () {
         .map((c, i) => (c.cell_type === 'code' && typeof c.execution_count !== 'number' ? i : -1))
         .filter((i) => i >= 0);
       assert.deepEqual(notRun, [], `${name}: code cells without an execution count after Run All + save`);
-      assert.equal(saved.cells.filter((c) => c.cell_type === 'code').length, codeCells, `${name}: code cell count changed`);
+      assert.equal(
+        saved.cells.filter((c) => c.cell_type === 'code').length,
+        codeCells,
+        `${name}: code cell count changed`,
+      );
 
       const kinds = fairdivMimes(saved);
       assert.ok(kinds.size > 0, `${name}: no application/vnd.fairdiv.*+json output saved in the .ipynb`);
@@ -440,7 +477,11 @@ describe('code-server e2e: the .vsix in a real editor', function () {
       for (const [k, values] of kinds) {
         for (const v of values) {
           assert.equal(typeof v, 'object', `${name}: ${k} output stored as ${typeof v}, not a JSON object`);
-          assert.match(String((v as { schema?: string }).schema), new RegExp(`^fairdiv/${k}@\\d+$`), `${name}: ${k} schema`);
+          assert.match(
+            String((v as { schema?: string }).schema),
+            new RegExp(`^fairdiv/${k}@\\d+$`),
+            `${name}: ${k} schema`,
+          );
         }
       }
       // Certificates: no claim fails and each certifies something (in the data). A claim the checker did not
@@ -448,23 +489,41 @@ describe('code-server e2e: the .vsix in a real editor', function () {
       // it is listed in the log, and the rendered row must say "unchecked", not "pass".
       const unchecked: string[] = [];
       for (const v of kinds.get('certificate') ?? []) {
-        const cert = v as { mechanism?: string; ok?: boolean; claims?: { id: string; status: string; reason?: string }[] };
+        const cert = v as {
+          mechanism?: string;
+          ok?: boolean;
+          claims?: { id: string; status: string; reason?: string }[];
+        };
         const claims = cert.claims ?? [];
-        const failing = claims.filter((c) => c.status !== 'pass' && c.status !== 'unchecked').map((c) => `${c.id}=${c.status}`);
+        const failing = claims
+          .filter((c) => c.status !== 'pass' && c.status !== 'unchecked')
+          .map((c) => `${c.id}=${c.status}`);
         assert.deepEqual(failing, [], `${name}: failing claims in the certificate of ${cert.mechanism}`);
         assert.equal(cert.ok, true, `${name}: certificate of ${cert.mechanism} not ok`);
-        assert.ok(claims.some((c) => c.status === 'pass'), `${name}: certificate of ${cert.mechanism} passes no claim`);
-        for (const c of claims) if (c.status === 'unchecked') unchecked.push(`${cert.mechanism}/${c.id} (${c.reason ?? 'no reason'})`);
+        assert.ok(
+          claims.some((c) => c.status === 'pass'),
+          `${name}: certificate of ${cert.mechanism} passes no claim`,
+        );
+        for (const c of claims)
+          if (c.status === 'unchecked') unchecked.push(`${cert.mechanism}/${c.id} (${c.reason ?? 'no reason'})`);
       }
       if (unchecked.length) log(`${name}: unchecked claims: ${unchecked.join('; ')}`);
 
       phase('file checked');
       // The renderer drew them: walk down the notebook so every output is materialised in the webview.
       await scrollThrough(page);
-      await waitFor('our renderer output in the webview', async () => (await countInFrames(page, SELECTORS.anyOutput)) > 0, 30_000);
+      await waitFor(
+        'our renderer output in the webview',
+        async () => (await countInFrames(page, SELECTORS.anyOutput)) > 0,
+        30_000,
+      );
       for (const [kind, key] of Object.entries(ELEMENT_FOR_KIND)) {
         if (!kinds.has(kind)) continue;
-        const n = await waitFor(`${SELECTORS[key]} (${kind}) in the output webview`, async () => countInFrames(page, SELECTORS[key]), 20_000);
+        const n = await waitFor(
+          `${SELECTORS[key]} (${kind}) in the output webview`,
+          async () => countInFrames(page, SELECTORS[key]),
+          20_000,
+        );
         assert.ok(n >= 1);
         seenElements.add(key);
       }
@@ -472,10 +531,16 @@ describe('code-server e2e: the .vsix in a real editor', function () {
         const rows = await countInFrames(page, SELECTORS.certificateRow);
         const passRows = await countInFrames(page, SELECTORS.certificateRowPass);
         const failRows = await textsInFrames(page, SELECTORS.certificateRowFail);
-        const passData = (kinds.get('certificate') ?? []).flatMap((v) => (v as { claims?: { status: string }[] }).claims ?? []).filter((c) => c.status === 'pass').length;
+        const passData = (kinds.get('certificate') ?? [])
+          .flatMap((v) => (v as { claims?: { status: string }[] }).claims ?? [])
+          .filter((c) => c.status === 'pass').length;
         assert.ok(rows > 0, `${name}: certificate table has no claim rows (${SELECTORS.certificateRow})`);
         assert.deepEqual(failRows, [], `${name}: failing claim rows in the rendered certificate`);
-        assert.equal(passRows, passData, `${name}: rendered passing claim rows vs passing claims in the saved certificates`);
+        assert.equal(
+          passRows,
+          passData,
+          `${name}: rendered passing claim rows vs passing claims in the saved certificates`,
+        );
       }
       assert.deepEqual(await textsInFrames(page, SELECTORS.rendererError), [], `${name}: renderer error boxes`);
       const errIcons = await page.locator('.notebook-editor .codicon-notebook-state-error').count();
@@ -493,7 +558,9 @@ describe('code-server e2e: the .vsix in a real editor', function () {
         await sleep(300);
         await shot(page, `${path.basename(name, '.ipynb')}-histogram`);
       }
-      log(`${name}: ${codeCells} code cells, kinds ${[...kinds.keys()].join(', ')} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      log(
+        `${name}: ${codeCells} code cells, kinds ${[...kinds.keys()].join(', ')} in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+      );
     });
   }
 
@@ -518,7 +585,13 @@ describe('code-server e2e: the .vsix in a real editor', function () {
         if (/Untitled/i.test(await tab.innerText().catch(() => ''))) return true;
         const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').first();
         if (await row.isVisible().catch(() => false)) {
-          picked = (await row.locator('.label-description').innerText().catch(() => '')).trim() || null;
+          picked =
+            (
+              await row
+                .locator('.label-description')
+                .innerText()
+                .catch(() => '')
+            ).trim() || null;
           await page.keyboard.press('Enter');
           await sleep(500);
         }
@@ -531,7 +604,8 @@ describe('code-server e2e: the .vsix in a real editor', function () {
     const first = nb.locator('.cell-list-container .monaco-list-row').first();
     await first.waitFor({ state: 'attached', timeout: 30_000 });
     const cells = Number(await first.getAttribute('aria-setsize'));
-    const sample = picked && fs.existsSync(path.join(NOTEBOOK_SRC, picked)) ? readNotebook(path.join(NOTEBOOK_SRC, picked)) : null;
+    const sample =
+      picked && fs.existsSync(path.join(NOTEBOOK_SRC, picked)) ? readNotebook(path.join(NOTEBOOK_SRC, picked)) : null;
     if (sample) assert.equal(cells, sample.cells.length, `untitled copy of ${picked}: cell count`);
     else assert.ok(cells > 1, `untitled sample has ${cells} cells`);
     // An untitled copy, not a file of the extension or the workspace, and unsaved (dirty).

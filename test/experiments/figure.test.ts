@@ -4,8 +4,17 @@ import { experimentFigure } from '../../src/experiments/figure';
 import type { ExperimentRow } from '../../src/experiments/results';
 
 const row = (m: number, s: number): ExperimentRow => ({
-  experiment: 'bai-golz-fig3', m, trials: 20, counts: { 'ef-multiplier': s }, intervals: { 'ef-multiplier': [0.1, 0.9] }, seconds: 1,
-  columnSeconds: {}, undecided: {}, unproven: {}, toleranceDisagreements: {}, paretoVia: {},
+  experiment: 'bai-golz-fig3',
+  m,
+  trials: 20,
+  counts: { 'ef-multiplier': s },
+  intervals: { 'ef-multiplier': [0.1, 0.9] },
+  seconds: 1,
+  columnSeconds: {},
+  undecided: {},
+  unproven: {},
+  toleranceDisagreements: {},
+  paretoVia: {},
 });
 
 describe('experiment figure', () => {

@@ -10,7 +10,8 @@ describe('EF and EF1 on doubles', () => {
   it('agree with the exact Rational checkers on random allocations', () => {
     const r = new Mt19937(5);
     for (let t = 0; t < 200; t++) {
-      const n = 2 + (t % 3), m = 3 + (t % 5);
+      const n = 2 + (t % 3),
+        m = 3 + (t % 5);
       const U = Array.from({ length: n }, () => Float64Array.from({ length: m }, () => r.float()));
       const owner = Int32Array.from({ length: m }, () => r.int(0, n - 1));
       const inst = instance(U.map((row) => Array.from(row, (v) => Rational.fromNumber(v))));

@@ -24,7 +24,9 @@ describe('experiment runs, shards and the worker pool', () => {
     const opts = { ms: [20, 1000], trials: 30 };
     const inline = summarize(await runExperiment('bai-golz-fig3', { ...opts, workers: 0 }));
     let last = 0;
-    const pooled = summarize(await runExperiment('bai-golz-fig3', { ...opts, workers: 2, onProgress: (p) => (last = p.doneTrials) }));
+    const pooled = summarize(
+      await runExperiment('bai-golz-fig3', { ...opts, workers: 2, onProgress: (p) => (last = p.doneTrials) }),
+    );
     assert.deepEqual(stripSeconds(pooled), stripSeconds(inline));
     assert.equal(last, 60);
   });
@@ -32,7 +34,13 @@ describe('experiment runs, shards and the worker pool', () => {
   it('cancels a pooled run with a typed error', async function () {
     this.timeout(60000);
     const controller = new AbortController();
-    const run = runExperiment('bai-golz-fig3', { ms: [10], trials: 200, workers: 2, signal: controller.signal, onProgress: () => controller.abort() });
+    const run = runExperiment('bai-golz-fig3', {
+      ms: [10],
+      trials: 200,
+      workers: 2,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
     await assert.rejects(run, { code: 'cancelled' });
   });
 
@@ -65,7 +73,14 @@ describe('experiment runs, shards and the worker pool', () => {
 
   it('plans units that depend only on the protocol, m and the trials, and rejects bad arguments', async () => {
     const p = protocol('bai-golz-fig3');
-    assert.deepEqual(planUnits(p, [10], 45).map((u) => [u.from, u.to]), [[0, 20], [20, 40], [40, 45]]);
+    assert.deepEqual(
+      planUnits(p, [10], 45).map((u) => [u.from, u.to]),
+      [
+        [0, 20],
+        [20, 40],
+        [40, 45],
+      ],
+    );
     await assert.rejects(runExperiment('nope'), { code: 'unknown-experiment' });
     await assert.rejects(runExperiment('bai-golz-fig3', { trials: 0 }), { code: 'bad-trials' });
     await assert.rejects(runExperiment('bai-golz-fig3', { shard: '2/2' }), { code: 'bad-shard' });

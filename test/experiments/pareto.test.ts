@@ -10,7 +10,10 @@ import { Mt19937 } from '../../src/stochastic/mt19937';
 describe('PO decisions on doubles', () => {
   it('certifies fPO allocations by multipliers, and PO-but-not-fPO ones by the integer program (T-PO-not-fPO)', async () => {
     const solver = highsParetoSolver((await loadHighs())!, 10000);
-    assert.deepEqual(decidePareto([Float64Array.from([3, 1]), Float64Array.from([1, 2])], [0, 1], solver), { po: true, via: 'fpo-certificate' });
+    assert.deepEqual(decidePareto([Float64Array.from([3, 1]), Float64Array.from([1, 2])], [0, 1], solver), {
+      po: true,
+      via: 'fpo-certificate',
+    });
     const d = decidePareto([Float64Array.from([1, 3]), Float64Array.from([1, 2])], [0, 1], solver);
     assert.deepEqual(d, { po: true, via: 'integer-program' });
   });
@@ -27,8 +30,11 @@ describe('PO decisions on doubles', () => {
     const solver = highsParetoSolver((await loadHighs())!, 10000);
     const r = new Mt19937(21);
     for (let t = 0; t < 25; t++) {
-      const n = 3, m = 6;
-      const U = Array.from({ length: n }, () => Float64Array.from({ length: m }, () => Math.round(r.float() * 8) / 8 + 1 / 16));
+      const n = 3,
+        m = 6;
+      const U = Array.from({ length: n }, () =>
+        Float64Array.from({ length: m }, () => Math.round(r.float() * 8) / 8 + 1 / 16),
+      );
       const owner = Int32Array.from({ length: m }, (_, g) => (g + t) % n);
       const inst = instance(U.map((row) => Array.from(row, (v) => Rational.fromNumber(v))));
       const exact = checkPO(inst, Allocation.fromOwners([...owner], n));

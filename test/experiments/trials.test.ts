@@ -13,7 +13,8 @@ import { distributionPreset } from '../../src/stochastic/presets';
 function efCounts(experiment: string, m: number, T = 1000): { multiplier: number; roundRobin: number } {
   const p = protocol(experiment);
   const agents = distributionPreset(p.preset).agents;
-  let multiplier = 0, roundRobin = 0;
+  let multiplier = 0,
+    roundRobin = 0;
   for (const U of trialMatrices(p, agents, m, 0, T)) {
     if (decideEF(U, floatMultiplierOwners(U, AUTHORS_PEAK_MULTIPLIERS)).exact) multiplier++;
     if (decideEF(U, roundRobinOwners(U)).exact) roundRobin++;
@@ -26,7 +27,11 @@ describe('experiment trials', () => {
     this.timeout(120000);
     for (const m of [10, 20, 50, 100, 200, 500]) {
       const got = efCounts('bai-golz-fig3', m);
-      assert.deepEqual(got, { multiplier: FIG3_REFERENCE[m]['ef-multiplier'], roundRobin: FIG3_REFERENCE[m]['ef-round-robin'] }, `m = ${m}`);
+      assert.deepEqual(
+        got,
+        { multiplier: FIG3_REFERENCE[m]['ef-multiplier'], roundRobin: FIG3_REFERENCE[m]['ef-round-robin'] },
+        `m = ${m}`,
+      );
     }
   });
 
@@ -34,7 +39,11 @@ describe('experiment trials', () => {
     this.timeout(120000);
     for (const m of [13, 23, 53, 103, 203]) {
       const got = efCounts('bai-golz-fig5', m);
-      assert.deepEqual(got, { multiplier: FIG5_REFERENCE[m]['ef-multiplier'], roundRobin: FIG5_REFERENCE[m]['ef-round-robin'] }, `m = ${m}`);
+      assert.deepEqual(
+        got,
+        { multiplier: FIG5_REFERENCE[m]['ef-multiplier'], roundRobin: FIG5_REFERENCE[m]['ef-round-robin'] },
+        `m = ${m}`,
+      );
     }
   });
 
@@ -70,10 +79,16 @@ describe('experiment trials with integral MNW', () => {
   it('use the exact MNW search up to its limit and count HiGHS answers beyond it as unproven', async function () {
     this.timeout(60000);
     const nashSolver = highsNashSolver((await loadHighs())!, 20000);
-    const small = runUnit({ experiment: 'bai-golz-fig6', m: 5, from: 0, to: 3, columns: ['ef1-integral-mnw'] }, { nashSolver });
+    const small = runUnit(
+      { experiment: 'bai-golz-fig6', m: 5, from: 0, to: 3, columns: ['ef1-integral-mnw'] },
+      { nashSolver },
+    );
     assert.deepEqual(small.unproven, {});
     assert.equal(small.counts['ef1-integral-mnw'], 3, 'MNW allocations are EF1');
-    const large = runUnit({ experiment: 'bai-golz-fig6', m: 10, from: 0, to: 3, columns: ['ef1-integral-mnw'] }, { nashSolver });
+    const large = runUnit(
+      { experiment: 'bai-golz-fig6', m: 10, from: 0, to: 3, columns: ['ef1-integral-mnw'] },
+      { nashSolver },
+    );
     assert.deepEqual(large.unproven, { 'ef1-integral-mnw': 3 });
     const none = runUnit({ experiment: 'bai-golz-fig6', m: 10, from: 0, to: 2, columns: ['ef1-integral-mnw'] });
     assert.deepEqual(none.undecided, { 'ef1-integral-mnw': 2 });

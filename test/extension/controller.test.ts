@@ -101,7 +101,9 @@ describe('extension: controller (stub vscode)', function () {
     );
     // consecutive stdout chunks are one output (the kernel batches stream writes, so 'a' and 'b' arrive as one or two items)
     assert.equal(itemsOf(c1).length, 1);
-    assert.ok(itemsOf(c1)[0].length >= 1 && itemsOf(c1)[0].every((mime) => mime === 'application/vnd.code.notebook.stdout'));
+    assert.ok(
+      itemsOf(c1)[0].length >= 1 && itemsOf(c1)[0].every((mime) => mime === 'application/vnd.code.notebook.stdout'),
+    );
     assert.equal(textOf(c1, 'application/vnd.code.notebook.stdout'), 'a\nb\n');
     assert.deepEqual(itemsOf(c2), [['application/vnd.fairdiv.allocation+json', 'text/html', 'text/plain']]);
     assert.deepEqual(c2.outputs[0].metadata, { outputType: 'execute_result', executionCount: 2 });

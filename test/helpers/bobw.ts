@@ -16,7 +16,11 @@ import type { MmsPartitionOracle } from '../../src/mechanisms/bobw-few-agents';
 /** Seeded instances with n agents and 0..maxM goods across eight families. */
 export function arbBobwInstance(n: number, maxM: number): fc.Arbitrary<Instance> {
   return fc
-    .record({ m: fc.integer({ min: 0, max: maxM }), seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), family: fc.integer({ min: 0, max: 7 }) })
+    .record({
+      m: fc.integer({ min: 0, max: maxM }),
+      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      family: fc.integer({ min: 0, max: 7 }),
+    })
     .map(({ m, seed, family }) => bobwInstance(n, m, seed, family));
 }
 
@@ -84,11 +88,15 @@ export function adversarialOracle(eps: Rational): MmsPartitionOracle {
 /** Certifies every claim of an outcome and fails the test with the claims that did not pass. */
 export function assertCertified(o: Outcome, what = ''): void {
   const report = certify(o);
-  const bad = report.claims.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.status} ${JSON.stringify(c.detail)}`);
+  const bad = report.claims
+    .filter((c) => c.status !== 'pass')
+    .map((c) => `${c.id}: ${c.status} ${JSON.stringify(c.detail)}`);
   assert.deepEqual(bad, [], `${o.mechanism} ${what} on ${JSON.stringify(o.instance.toJSON().values)}`);
 }
 
 /** Exact expected value of every agent under an outcome's lottery. */
 export function expectedValues(o: Outcome): Rational[] {
-  return o.instance.values.map((_, i) => Rational.sum(o.support().map((e) => e.p.mul(o.instance.value(i, e.allocation.bundles[i])))));
+  return o.instance.values.map((_, i) =>
+    Rational.sum(o.support().map((e) => e.p.mul(o.instance.value(i, e.allocation.bundles[i])))),
+  );
 }

@@ -20,7 +20,12 @@ export const CHROMIUM_ARGS = [
 
 /** Installs Chromium when missing (scripts/ensure-chromium.sh); throws when it is still not there. */
 export function ensureChromium(): void {
-  const r = spawnSync('sh', [path.join(__dirname, '..', '..', 'scripts', 'ensure-chromium.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.status !== 0) throw new Error(`Chromium is required and could not be installed (scripts/ensure-chromium.sh exited ${r.status ?? r.signal})`);
+  const r = spawnSync('sh', [path.join(__dirname, '..', '..', 'scripts', 'ensure-chromium.sh')], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (r.status !== 0)
+    throw new Error(
+      `Chromium is required and could not be installed (scripts/ensure-chromium.sh exited ${r.status ?? r.signal})`,
+    );
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing after scripts/ensure-chromium.sh`);
 }

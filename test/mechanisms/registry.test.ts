@@ -12,7 +12,8 @@ describe('mechanism registry', () => {
       if (expect.allocation) assert.deepEqual(json.allocation, expect.allocation, `${m.id}: allocation`);
       if (expect.fractional) assert.deepEqual(json.fractional, expect.fractional, `${m.id}: fractional`);
       if (expect.lottery) assert.deepEqual(json.lottery, expect.lottery, `${m.id}: lottery`);
-      if (expect.supportSize !== undefined) assert.equal(outcome.support().length, expect.supportSize, `${m.id}: support size`);
+      if (expect.supportSize !== undefined)
+        assert.equal(outcome.support().length, expect.supportSize, `${m.id}: support size`);
     }
   });
 
@@ -44,7 +45,13 @@ describe('mechanism registry', () => {
   });
 
   it('records the options actually used, defaults included', () => {
-    const outcome = solve('round-robin', { values: [[1, 2], [2, 1], [3, 3]] });
+    const outcome = solve('round-robin', {
+      values: [
+        [1, 2],
+        [2, 1],
+        [3, 3],
+      ],
+    });
     assert.deepEqual(outcome.options, { agentOrder: [0, 1, 2] });
   });
 
@@ -55,7 +62,13 @@ describe('mechanism registry', () => {
   });
 
   it('names the unknown mechanism and lists the known ones', () => {
-    assert.throws(() => solve('round-robbin', instance({ values: [[1]] })), (e: Error & { code?: string }) => e.code === 'unknown-mechanism' && /round-robin/.test(e.message));
-    assert.throws(() => solve(3 as unknown as string, { values: [[1]] }), (e: Error & { code?: string }) => e.code === 'bad-argument');
+    assert.throws(
+      () => solve('round-robbin', instance({ values: [[1]] })),
+      (e: Error & { code?: string }) => e.code === 'unknown-mechanism' && /round-robin/.test(e.message),
+    );
+    assert.throws(
+      () => solve(3 as unknown as string, { values: [[1]] }),
+      (e: Error & { code?: string }) => e.code === 'bad-argument',
+    );
   });
 });

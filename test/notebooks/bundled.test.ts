@@ -14,7 +14,12 @@ import { runNotebook } from '../../kernel/runner';
 import { ensureBuild, ROOT, run } from '../helpers/build';
 
 const DIR = path.join(ROOT, 'notebooks');
-const NOTEBOOKS = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((f) => f.endsWith('.ipynb')).sort() : [];
+const NOTEBOOKS = fs.existsSync(DIR)
+  ? fs
+      .readdirSync(DIR)
+      .filter((f) => f.endsWith('.ipynb'))
+      .sort()
+  : [];
 
 function codeCells(nb: Notebook) {
   return nb.cells.filter((c) => c.cell_type === 'code' && sourceOf(c).trim() !== '');
@@ -34,7 +39,9 @@ describe('bundled notebooks: fairdiv runner', function () {
   for (const f of NOTEBOOKS) {
     it(f, async () => {
       const r = await runNotebook(path.join(DIR, f));
-      const errors = r.output.cells.flatMap((c) => (c.outputs ?? []).filter((o) => o.output_type === 'error').map((o) => `${o.ename}: ${o.evalue}`));
+      const errors = r.output.cells.flatMap((c) =>
+        (c.outputs ?? []).filter((o) => o.output_type === 'error').map((o) => `${o.ename}: ${o.evalue}`),
+      );
       assert.deepEqual(errors, []);
       assert.equal(r.executed, codeCells(r.output).length);
       assert.equal(r.certificates.failed, 0);
@@ -55,8 +62,19 @@ describe('bundled notebooks: tslab (Jupyter nbconvert)', function () {
     const worker = async () => {
       for (let f = queue.shift(); f; f = queue.shift()) {
         const out = path.join(tmp, f);
-        const r = await run('bash', [path.join(ROOT, 'scripts', 'tslab-run.sh'), path.join(DIR, f), '--out', out, '--timeout', '600']);
-        results.set(f, { code: r.code, stderr: r.stderr, nb: fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Notebook) : undefined });
+        const r = await run('bash', [
+          path.join(ROOT, 'scripts', 'tslab-run.sh'),
+          path.join(DIR, f),
+          '--out',
+          out,
+          '--timeout',
+          '600',
+        ]);
+        results.set(f, {
+          code: r.code,
+          stderr: r.stderr,
+          nb: fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Notebook) : undefined,
+        });
       }
     };
     await Promise.all([worker(), worker()]);
@@ -68,8 +86,14 @@ describe('bundled notebooks: tslab (Jupyter nbconvert)', function () {
       assert.equal(r.code, 0, `nbconvert failed:\n${r.stderr.slice(-3000)}`);
       const nb = r.nb!;
       const outputs = codeCells(nb).flatMap((c) => c.outputs ?? []);
-      assert.deepEqual(outputs.filter((o) => o.output_type === 'error'), []);
-      assert.deepEqual(outputs.filter((o) => o.output_type === 'stream' && o.name === 'stderr').map((o) => o.text), []);
+      assert.deepEqual(
+        outputs.filter((o) => o.output_type === 'error'),
+        [],
+      );
+      assert.deepEqual(
+        outputs.filter((o) => o.output_type === 'stream' && o.name === 'stderr').map((o) => o.text),
+        [],
+      );
       assert.ok(codeCells(nb).length > 0);
       assert.equal(countCertificates(outputs).failed, 0);
     });

@@ -25,17 +25,29 @@ describe('tslab (Jupyter nbconvert)', function () {
   it('executes the smoke notebook with zero errors and emits our MIME bundle', async () => {
     const out = path.join(tmp, 'smoke.out.ipynb');
     const html = path.join(tmp, 'smoke.html');
-    const r = await run('bash', [path.join(ROOT, 'scripts', 'tslab-run.sh'), path.join(ROOT, 'test', 'fixtures', 'tslab-smoke.ipynb'), '--out', out, '--html', html]);
+    const r = await run('bash', [
+      path.join(ROOT, 'scripts', 'tslab-run.sh'),
+      path.join(ROOT, 'test', 'fixtures', 'tslab-smoke.ipynb'),
+      '--out',
+      out,
+      '--html',
+      html,
+    ]);
     assert.equal(r.code, 0, `nbconvert failed (is display exported from 'fairdiv'?):\n${r.stderr.slice(-4000)}`);
     const nb = JSON.parse(fs.readFileSync(out, 'utf8')) as Notebook;
     const code = nb.cells.filter((c) => c.cell_type === 'code');
     assert.equal(code.length, 3);
     const outputs = code.flatMap((c) => c.outputs ?? []);
-    assert.deepEqual(outputs.filter((o) => o.output_type === 'error'), []);
+    assert.deepEqual(
+      outputs.filter((o) => o.output_type === 'error'),
+      [],
+    );
     const stderr = outputs.filter((o) => o.output_type === 'stream' && o.name === 'stderr');
     assert.deepEqual(stderr, [], 'no type errors or warnings on stderr');
     const rich = outputs.filter((o) => o.output_type === 'display_data');
-    const kinds = rich.flatMap((o) => Object.keys(o.data ?? {}).filter((m) => m.startsWith('application/vnd.fairdiv.')));
+    const kinds = rich.flatMap((o) =>
+      Object.keys(o.data ?? {}).filter((m) => m.startsWith('application/vnd.fairdiv.')),
+    );
     assert.deepEqual(kinds, ['application/vnd.fairdiv.allocation+json', 'application/vnd.fairdiv.certificate+json']);
     for (const o of rich) {
       const h = o.data!['text/html'];
@@ -44,7 +56,10 @@ describe('tslab (Jupyter nbconvert)', function () {
       const payload = Object.entries(o.data!).find(([m]) => m.startsWith('application/vnd.fairdiv.'))![1];
       assert.equal(typeof payload, 'object', 'custom MIME stored as a JSON object');
     }
-    const streams = outputs.filter((o) => o.output_type === 'stream').map((o) => (Array.isArray(o.text) ? o.text.join('') : o.text)).join('');
+    const streams = outputs
+      .filter((o) => o.output_type === 'stream')
+      .map((o) => (Array.isArray(o.text) ? o.text.join('') : o.text))
+      .join('');
     assert.match(streams, /2 agents, 3 goods/);
     assert.match(streams, /certified/);
     const page = fs.readFileSync(html, 'utf8');
@@ -53,9 +68,19 @@ describe('tslab (Jupyter nbconvert)', function () {
 
   it("the runner's output notebook validates with Jupyter's nbformat", async () => {
     const out = path.join(tmp, 'runner.out.ipynb');
-    const r = await run(process.execPath, [path.join(ROOT, 'bin', 'fairdiv.js'), 'run', path.join(ROOT, 'test', 'fixtures', 'runner-sample.ipynb'), '--out', out]);
+    const r = await run(process.execPath, [
+      path.join(ROOT, 'bin', 'fairdiv.js'),
+      'run',
+      path.join(ROOT, 'test', 'fixtures', 'runner-sample.ipynb'),
+      '--out',
+      out,
+    ]);
     assert.equal(r.code, 0, r.stderr);
-    const v = await run('/usr/bin/python3', ['-c', 'import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); print("valid")', out]);
+    const v = await run('/usr/bin/python3', [
+      '-c',
+      'import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); print("valid")',
+      out,
+    ]);
     assert.equal(v.code, 0, v.stderr);
     assert.match(v.stdout, /valid/);
   });

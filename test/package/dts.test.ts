@@ -37,7 +37,10 @@ describe('published .d.ts under TypeScript 5.0', function () {
     const program = ts50.createProgram(files, { noEmit: true, skipLibCheck: true, types: [] });
     const problems = program
       .getSyntacticDiagnostics()
-      .map((d) => `${d.file ? path.relative(ROOT, d.file.fileName) : '?'}: ${ts50.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+      .map(
+        (d) =>
+          `${d.file ? path.relative(ROOT, d.file.fileName) : '?'}: ${ts50.flattenDiagnosticMessageText(d.messageText, '\n')}`,
+      );
     assert.deepEqual(problems, []);
   });
 
@@ -50,21 +53,35 @@ describe('published .d.ts under TypeScript 5.0', function () {
       fs.mkdirSync(path.join(dir, 'node_modules'));
       fs.symlinkSync(ROOT, path.join(dir, 'node_modules', 'fairdiv'));
       const file = path.join(dir, 'consumer.ts');
-      fs.writeFileSync(file, [
-        "import { instance, solve, certify, Rational } from 'fairdiv';",
-        "const inst = instance({ a: { x: 1, y: 2 }, b: { x: 2, y: 1 } });",
-        "const out = solve('round-robin', inst);",
-        'const ok: boolean = certify(out).ok;',
-        "const r: Rational = Rational.from('1/2');",
-        'export { ok, r };',
-      ].join('\n'));
+      fs.writeFileSync(
+        file,
+        [
+          "import { instance, solve, certify, Rational } from 'fairdiv';",
+          'const inst = instance({ a: { x: 1, y: 2 }, b: { x: 2, y: 1 } });',
+          "const out = solve('round-robin', inst);",
+          'const ok: boolean = certify(out).ok;',
+          "const r: Rational = Rational.from('1/2');",
+          'export { ok, r };',
+        ].join('\n'),
+      );
       const program = ts50.createProgram([file], {
-        noEmit: true, strict: true, skipLibCheck: true, target: ts50.ScriptTarget.ES2022,
-        module: ts50.ModuleKind.ESNext, moduleResolution: ts50.ModuleResolutionKind.Node10, esModuleInterop: true,
-        types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+        noEmit: true,
+        strict: true,
+        skipLibCheck: true,
+        target: ts50.ScriptTarget.ES2022,
+        module: ts50.ModuleKind.ESNext,
+        moduleResolution: ts50.ModuleResolutionKind.Node10,
+        esModuleInterop: true,
+        types: ['node'],
+        typeRoots: [path.join(ROOT, 'node_modules', '@types')],
       });
-      const diags = ts50.getPreEmitDiagnostics(program).filter((d) => !d.file || d.file.fileName === file || !d.file.fileName.includes('node_modules/@types'));
-      assert.deepEqual(diags.map((d) => ts50.flattenDiagnosticMessageText(d.messageText, '\n')), []);
+      const diags = ts50
+        .getPreEmitDiagnostics(program)
+        .filter((d) => !d.file || d.file.fileName === file || !d.file.fileName.includes('node_modules/@types'));
+      assert.deepEqual(
+        diags.map((d) => ts50.flattenDiagnosticMessageText(d.messageText, '\n')),
+        [],
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -183,7 +183,10 @@ describe('mms kernel', () => {
           fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 12 })), { maxLength: 9 }),
           (n, fr) => {
             const qs = fr.map(([a, b]) => new Rational(BigInt(a), BigInt(b)));
-            const r = mms(qs.map((x) => x.toString()), n);
+            const r = mms(
+              qs.map((x) => x.toString()),
+              n,
+            );
             const L = 27720n;
             const ints = qs.map((x) => (x.num * L) / x.den);
             assert.ok(r.value.eq(new Rational(bruteForce(ints, n), L)));
@@ -320,7 +323,11 @@ describe('mms kernel', () => {
 
     it('approxMmsPartition on larger instances, against the exact kernel', () => {
       const r = rng(99);
-      for (const [k, m] of [[2, 40], [3, 30], [3, 40]] as const) {
+      for (const [k, m] of [
+        [2, 40],
+        [3, 30],
+        [3, 40],
+      ] as const) {
         const v = Array.from({ length: m }, () => BigInt(r.int(0, 99999)));
         const p = approxMmsPartition(v, k, '1/20');
         const exact = mmsOfIntegers(v, k).value;
@@ -332,7 +339,11 @@ describe('mms kernel', () => {
     it('approxMmsPartition refuses a table too large for memory with a typed error, for 2 and 3 bundles', () => {
       const v = Array.from({ length: 2000 }, (_, i) => 1000 + i);
       for (const k of [2, 3] as const)
-        assert.throws(() => approxMmsPartition(v, k, '1/100000'), (e: unknown) => e instanceof InvalidInputError && e.code === 'eps-too-small' && /use a larger eps/.test(e.message));
+        assert.throws(
+          () => approxMmsPartition(v, k, '1/100000'),
+          (e: unknown) =>
+            e instanceof InvalidInputError && e.code === 'eps-too-small' && /use a larger eps/.test(e.message),
+        );
     });
   });
 });

@@ -11,7 +11,9 @@ function mxsByDefinition(v: readonly number[], n: number): number {
   for (;;) {
     const bundles = Array.from({ length: n }, (_, i) => v.flatMap((x, g) => (owner[g] === i ? [x] : [])));
     const own = bundles[0].reduce((a, b) => a + b, 0);
-    const efx = bundles.every((b, j) => j === 0 || b.length === 0 || own >= b.reduce((a, c) => a + c, 0) - Math.min(...b));
+    const efx = bundles.every(
+      (b, j) => j === 0 || b.length === 0 || own >= b.reduce((a, c) => a + c, 0) - Math.min(...b),
+    );
     if (efx) best = Math.min(best, own);
     let p = v.length - 1;
     while (p >= 0 && owner[p] === n - 1) owner[p--] = 0;
@@ -32,7 +34,7 @@ describe('the minimum EFX share MXS (Def. 2.4)', () => {
     );
   });
 
-  it('is 8 on E12\'s identical values (8, 8, 6, 1 x 8), below 9/10 of the MMS 10 (E12)', () => {
+  it("is 8 on E12's identical values (8, 8, 6, 1 x 8), below 9/10 of the MMS 10 (E12)", () => {
     assert.equal(mxs([8, 8, 6, 1, 1, 1, 1, 1, 1, 1, 1], 3).value.toString(), '8');
   });
 

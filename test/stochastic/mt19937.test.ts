@@ -4,13 +4,18 @@ import { Mt19937 } from '../../src/stochastic/mt19937';
 describe('Mt19937 (NumPy legacy RandomState)', () => {
   it('gives NumPy random_sample after seed(10) bit for bit (spec 3.14)', () => {
     const r = new Mt19937(10);
-    assert.deepEqual([r.float(), r.float(), r.float(), r.float()], [0.771320643266746, 0.0207519493594015, 0.6336482349262754, 0.7488038825386119]);
+    assert.deepEqual(
+      [r.float(), r.float(), r.float(), r.float()],
+      [0.771320643266746, 0.0207519493594015, 0.6336482349262754, 0.7488038825386119],
+    );
   });
 
   it('gives NumPy random_sample after seed(5) to the printed digits (spec 3.14)', () => {
     const r = new Mt19937(5);
     const xs = [r.float(), r.float(), r.float(), r.float()];
-    [0.22199317, 0.87073231, 0.20671916, 0.91861091].forEach((x, k) => assert.ok(Math.abs(xs[k] - x) < 5e-9, `${k}: ${xs[k]}`));
+    [0.22199317, 0.87073231, 0.20671916, 0.91861091].forEach((x, k) =>
+      assert.ok(Math.abs(xs[k] - x) < 5e-9, `${k}: ${xs[k]}`),
+    );
   });
 
   it('gives the reference first output 3499211612 of init_genrand(5489)', () => {
@@ -20,14 +25,20 @@ describe('Mt19937 (NumPy legacy RandomState)', () => {
   it('fills rand(m, 3) row-major from consecutive draws', () => {
     const a = new Mt19937(7).rand(4, 3);
     const b = new Mt19937(7);
-    assert.deepEqual([...a], Array.from({ length: 12 }, () => b.float()));
+    assert.deepEqual(
+      [...a],
+      Array.from({ length: 12 }, () => b.float()),
+    );
   });
 
   it('replays the same stream after re-seeding, across the 624-word twist', () => {
     const r = new Mt19937(123);
     const first = Array.from({ length: 700 }, () => r.nextU32());
     r.seed(123);
-    assert.deepEqual(Array.from({ length: 700 }, () => r.nextU32()), first);
+    assert.deepEqual(
+      Array.from({ length: 700 }, () => r.nextU32()),
+      first,
+    );
   });
 
   it('rejects a seed outside 0..2^32-1 with a typed error', () => {

@@ -5,10 +5,13 @@ import { Mt19937 } from '../../src/stochastic/mt19937';
 
 describe('piecewise-linear densities', () => {
   it('matches the closed-form peak CDF of spec 6.2 on both sides of the peak', () => {
-    const a = 3 / 11, b = 0.1, c = 1.9;
+    const a = 3 / 11,
+      b = 0.1,
+      c = 1.9;
     const d = peak(a);
     for (const x of [0.05, 0.2, a, 0.5, 0.9, 0.999]) {
-      const F = x < a ? b * x + ((c - b) * x * x) / (2 * a) : 1 - b * (1 - x) - ((c - b) * (1 - x) ** 2) / (2 * (1 - a));
+      const F =
+        x < a ? b * x + ((c - b) * x * x) / (2 * a) : 1 - b * (1 - x) - ((c - b) * (1 - x) ** 2) / (2 * (1 - a));
       assert.ok(Math.abs(d.cdf(x) - F) < 1e-15, `x = ${x}`);
     }
     assert.equal(d.cdf(-1), 0);
@@ -23,7 +26,9 @@ describe('piecewise-linear densities', () => {
   });
 
   it('gives the partial expectation of spec 6.2 and the mean 0.05 + 0.3(1 + a)', () => {
-    const a = 0.4, b = 0.1, c = 1.9;
+    const a = 0.4,
+      b = 0.1,
+      c = 1.9;
     const d = peak(a);
     const phiA = (b * a * a) / 2 + ((c - b) * a ** 3) / (3 * a);
     assert.ok(Math.abs(d.partialMean(0.3) - ((b * 0.09) / 2 + ((c - b) * 0.027) / (3 * a))) < 1e-15);
@@ -60,7 +65,9 @@ describe('piecewise-linear densities', () => {
   });
 
   it('rejects densities that do not integrate to 1 or overlap', () => {
-    assert.throws(() => new PiecewiseLinearDensity('x', 'x', [{ x0: 0, x1: 1, f0: 2, f1: 2 }]), { code: 'bad-segments' });
+    assert.throws(() => new PiecewiseLinearDensity('x', 'x', [{ x0: 0, x1: 1, f0: 2, f1: 2 }]), {
+      code: 'bad-segments',
+    });
     assert.throws(() => peak(1), { code: 'bad-parameter' });
   });
 });

@@ -4,7 +4,13 @@ import { distributionPreset, presetIds, summarizeAgents } from '../../src/stocha
 
 describe('distribution presets of Bai & Gölz', () => {
   it('lists the peak, Beta, symmetric-control and Appendix B populations', () => {
-    assert.deepEqual(presetIds(), ['bai-golz-peaks', 'bai-golz-beta', 'bai-golz-symmetric-peaks', 'bai-golz-symmetric-beta', 'appendix-b']);
+    assert.deepEqual(presetIds(), [
+      'bai-golz-peaks',
+      'bai-golz-beta',
+      'bai-golz-symmetric-peaks',
+      'bai-golz-symmetric-beta',
+      'appendix-b',
+    ]);
   });
 
   it('gives ten (0.1, 1.9)-PDF-bounded peak agents with interval support and means 0.05 + 0.3(1 + a) (spec 5.1)', () => {
@@ -22,11 +28,16 @@ describe('distribution presets of Bai & Gölz', () => {
 
   it('reports the Beta agents as not (p, q)-bounded: Beta(0.5, 0.5) unbounded, the others with density 0 at an end (spec 2.2)', () => {
     const s = summarizeAgents(distributionPreset('bai-golz-beta').agents);
-    assert.deepEqual(s.map((a) => a.spec), ['beta:0.5,0.5', 'beta:5,1', 'beta:1,3', 'beta:2,2', 'beta:2,5']);
+    assert.deepEqual(
+      s.map((a) => a.spec),
+      ['beta:0.5,0.5', 'beta:5,1', 'beta:1,3', 'beta:2,2', 'beta:2,5'],
+    );
     assert.equal(s[0].pdfBounds.upper, Infinity);
     assert.ok(Math.abs(s[0].pdfBounds.lower - 2 / Math.PI) < 1e-12);
     for (const a of s.slice(1)) assert.equal(a.pdfBounds.lower, 0);
-    [5, 3, 1.5, 2.4576].forEach((q, k) => assert.ok(Math.abs(s[k + 1].pdfBounds.upper - q) < 1e-9, `${s[k + 1].spec}: ${s[k + 1].pdfBounds.upper}`));
+    [5, 3, 1.5, 2.4576].forEach((q, k) =>
+      assert.ok(Math.abs(s[k + 1].pdfBounds.upper - q) < 1e-9, `${s[k + 1].spec}: ${s[k + 1].pdfBounds.upper}`),
+    );
     assert.ok(s.every((a) => a.intervalSupport));
   });
 
@@ -34,7 +45,10 @@ describe('distribution presets of Bai & Gölz', () => {
     const d = distributionPreset('bai-golz-peaks').agents[0];
     const r = new Mt19937(10);
     const xs = Array.from({ length: 5 }, () => d.sample(r));
-    assert.deepEqual(xs, [0.0723654770737952, 0.5689752307832108, 0.6261537455684374, 0.6853598183677972, 0.5121922633857766]);
+    assert.deepEqual(
+      xs,
+      [0.0723654770737952, 0.5689752307832108, 0.6261537455684374, 0.6853598183677972, 0.5121922633857766],
+    );
   });
 
   it('gives fresh objects per call and a typed error for an unknown id', () => {

@@ -26,7 +26,11 @@ function pick(v: Valuation, X: Bipartition): 0 | 1 {
  * first and agent 1 then compares with agent 0's possibly adopted cut, so both never swap partitions at once.
  * The chooser takes her larger bundle (ties: the first).
  */
-export function randomCutAndChoose(v: readonly [Valuation, Valuation], P: readonly [Bipartition, Bipartition], switchPartitions: boolean): CutAndChooseRun {
+export function randomCutAndChoose(
+  v: readonly [Valuation, Valuation],
+  P: readonly [Bipartition, Bipartition],
+  switchPartitions: boolean,
+): CutAndChooseRun {
   let cut0 = P[0];
   let cut1 = P[1];
   const switched: [boolean, boolean] = [false, false];

@@ -24,15 +24,29 @@ export function threeWayAtBound(w: readonly number[], U: number, tries = 12): nu
   for (let t = 0; t < tries; t++) {
     const order = t === 0 ? byValue : r.shuffle(byValue);
     try {
-      const first = subsetInWindow(order.map((p) => w[p]), U, total - 2 * U, new Budget(WINDOW_MS, undefined));
+      const first = subsetInWindow(
+        order.map((p) => w[p]),
+        U,
+        total - 2 * U,
+        new Budget(WINDOW_MS, undefined),
+      );
       if (!first) return null;
       const taken = new Set(first.map((k) => order[k]));
       const rest = order.filter((p) => !taken.has(p));
       const restSum = rest.reduce((s, p) => s + w[p], 0);
-      const second = subsetInWindow(rest.map((p) => w[p]), U, restSum - U, new Budget(WINDOW_MS, undefined));
+      const second = subsetInWindow(
+        rest.map((p) => w[p]),
+        U,
+        restSum - U,
+        new Budget(WINDOW_MS, undefined),
+      );
       if (!second) continue;
       const mid = new Set(second.map((k) => rest[k]));
-      return [[...taken].sort((a, b) => a - b), [...mid].sort((a, b) => a - b), rest.filter((p) => !mid.has(p)).sort((a, b) => a - b)];
+      return [
+        [...taken].sort((a, b) => a - b),
+        [...mid].sort((a, b) => a - b),
+        rest.filter((p) => !mid.has(p)).sort((a, b) => a - b),
+      ];
     } catch (e) {
       if (!(e instanceof Interrupted)) throw e;
     }

@@ -64,7 +64,8 @@ export function bf22Share(v: Valuation, goods: Bundle, heavy: number): Bf22Share
 export function bf22Oracle(heavy: number): MmsPartitionOracle {
   const eps = new Rational(1n, BigInt(heavy + 1));
   return (v, goods, k) => {
-    if (k !== 2) throw new InvalidInputError('bad-k', `bf22Oracle: the BF22 share is defined for two bundles, got k = ${k}`);
+    if (k !== 2)
+      throw new InvalidInputError('bad-k', `bf22Oracle: the BF22 share is defined for two bundles, got k = ${k}`);
     const r = bf22Share(v, goods, heavy);
     return { partition: [r.partition[0], r.partition[1]], value: r.value, exact: false, eps, method: 'bf22' };
   };

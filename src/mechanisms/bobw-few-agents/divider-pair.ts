@@ -64,8 +64,16 @@ interface PairCommon {
 
 /** Algorithm 1's output: a discriminated union over its three cases. */
 export type DividerPair =
-  | (PairCommon & { readonly case: '1'; readonly positions: { readonly a: number; readonly b: number; readonly divider: number } })
-  | (PairCommon & { readonly case: '2A'; readonly t: number; readonly splits: readonly [Split, Split]; readonly cond: readonly [boolean, boolean] })
+  | (PairCommon & {
+      readonly case: '1';
+      readonly positions: { readonly a: number; readonly b: number; readonly divider: number };
+    })
+  | (PairCommon & {
+      readonly case: '2A';
+      readonly t: number;
+      readonly splits: readonly [Split, Split];
+      readonly cond: readonly [boolean, boolean];
+    })
   | (PairCommon & { readonly case: '2B'; readonly t: number; readonly splits: readonly [Split, Split] });
 
 function triple(entries: readonly [AgentId, GoodId[]][]): Triple {
@@ -79,7 +87,8 @@ function bestSplit(v: Valuation, x: AgentId, P: readonly GoodId[][], t: number, 
   const rest = [0, 1, 2].filter((k) => k !== t);
   const tried = rest.map((j) => ({ j, repartition: improvedRepartition(v, P[t], P[j], oracles.two) }));
   let best = tried[0];
-  for (const c of tried.slice(1)) if (worstValue(v, c.repartition.bundles) > worstValue(v, best.repartition.bundles)) best = c;
+  for (const c of tried.slice(1))
+    if (worstValue(v, c.repartition.bundles) > worstValue(v, best.repartition.bundles)) best = c;
   return { agent: x, j: best.j, C: best.repartition.bundles, R: P[3 - t - best.j], tried };
 }
 
@@ -89,7 +98,12 @@ function bestSplit(v: Valuation, x: AgentId, P: readonly GoodId[][], t: number, 
  * skips line 3). Tie-breaking follows the spec's conventions C3-C6, which never look at agent ids except
  * to order the two non-dividers.
  */
-export function dividerPair(vals: readonly Valuation[], d: AgentId, oracles: (x: AgentId) => OracleSet, preset?: readonly GoodId[][]): DividerPair {
+export function dividerPair(
+  vals: readonly Valuation[],
+  d: AgentId,
+  oracles: (x: AgentId) => OracleSet,
+  preset?: readonly GoodId[][],
+): DividerPair {
   const [a, b] = [0, 1, 2].filter((x) => x !== d) as [AgentId, AgentId];
   const m = vals[d].length;
   let oracle: OracleResult | null = null;
@@ -107,15 +121,27 @@ export function dividerPair(vals: readonly Valuation[], d: AgentId, oracles: (x:
     // Case 1: the pair of distinct top positions leaving d her most valuable bundle; ties to the
     // lexicographically smallest (k_a, k_b) (convention C3, anonymous between equal agents).
     let best: { ka: number; kb: number; z: number } | null = null;
-    for (const ka of top[0]) for (const kb of top[1]) {
-      if (ka === kb) continue;
-      const z = 3 - ka - kb;
-      if (!best || valueOf(vals[d], P[z]) > valueOf(vals[d], P[best.z])) best = { ka, kb, z };
-    }
+    for (const ka of top[0])
+      for (const kb of top[1]) {
+        if (ka === kb) continue;
+        const z = 3 - ka - kb;
+        if (!best || valueOf(vals[d], P[z]) > valueOf(vals[d], P[best.z])) best = { ka, kb, z };
+      }
     const { ka, kb, z } = best!;
-    const A = triple([[a, P[ka]], [b, P[kb]], [d, P[z]]]);
+    const A = triple([
+      [a, P[ka]],
+      [b, P[kb]],
+      [d, P[z]],
+    ]);
     const roles: RoleAssignment = { efxProp: a, efxNineTenths: b, eefxMms: d };
-    return { ...common, case: '1', positions: { a: ka, b: kb, divider: z }, allocations: [A, A], roles: [roles, roles], certificates: [P, P, P] };
+    return {
+      ...common,
+      case: '1',
+      positions: { a: ka, b: kb, divider: z },
+      allocations: [A, A],
+      roles: [roles, roles],
+      certificates: [P, P, P],
+    };
   }
 
   const t = top[0][0];
@@ -134,7 +160,14 @@ export function dividerPair(vals: readonly Valuation[], d: AgentId, oracles: (x:
       const x = common.nonDividers[k];
       const xp = common.nonDividers[1 - k];
       const other = splits[1 - k];
-      return { A: triple([[x, other.R], [xp, P[t]], [d, P[other.j]]]), roles: { efxProp: xp, efxNineTenths: d, eefxMms: x } };
+      return {
+        A: triple([
+          [x, other.R],
+          [xp, P[t]],
+          [d, P[other.j]],
+        ]),
+        roles: { efxProp: xp, efxNineTenths: d, eefxMms: x },
+      };
     };
     const certificates: [GoodId[][], GoodId[][], GoodId[][]] = [P, P, P];
     let first: { A: Triple; roles: RoleAssignment };
@@ -150,7 +183,16 @@ export function dividerPair(vals: readonly Valuation[], d: AgentId, oracles: (x:
       first = second = alloc(k);
       certificates[common.nonDividers[k]] = partitionOf(splits[1 - k]);
     }
-    return { ...common, case: '2A', t, splits, cond, allocations: [first.A, second.A], roles: [first.roles, second.roles], certificates };
+    return {
+      ...common,
+      case: '2A',
+      t,
+      splits,
+      cond,
+      allocations: [first.A, second.A],
+      roles: [first.roles, second.roles],
+      certificates,
+    };
   }
 
   // Subcase 2.B: the chooser c takes her larger half of the subdivider s's split (ties: C^s_1, convention
@@ -163,7 +205,11 @@ export function dividerPair(vals: readonly Valuation[], d: AgentId, oracles: (x:
     const chooser = common.nonDividers[c];
     const sub = common.nonDividers[s];
     return {
-      A: triple([[chooser, takeSecond ? C2 : C1], [sub, takeSecond ? C1 : C2], [d, splits[s].R]]),
+      A: triple([
+        [chooser, takeSecond ? C2 : C1],
+        [sub, takeSecond ? C1 : C2],
+        [d, splits[s].R],
+      ]),
       roles: { efxProp: chooser, efxNineTenths: sub, eefxMms: d },
     };
   };
@@ -172,5 +218,13 @@ export function dividerPair(vals: readonly Valuation[], d: AgentId, oracles: (x:
   const certificates: [GoodId[][], GoodId[][], GoodId[][]] = [P, P, P];
   certificates[a] = partitionOf(splits[1]);
   certificates[b] = partitionOf(splits[0]);
-  return { ...common, case: '2B', t, splits, allocations: [first.A, second.A], roles: [first.roles, second.roles], certificates };
+  return {
+    ...common,
+    case: '2B',
+    t,
+    splits,
+    allocations: [first.A, second.A],
+    roles: [first.roles, second.roles],
+    certificates,
+  };
 }

@@ -13,7 +13,10 @@ import { valueOf, type Valuation } from './valuation';
  * v(Z) < v(M) - 2 v(X) <= v(X). Returns null when X is worth less than a third.
  */
 export function proportionalEefxCertificate(v: Valuation, X: Bundle): [GoodId[], GoodId[], GoodId[]] | null {
-  const total = valueOf(v, v.map((_, g) => g));
+  const total = valueOf(
+    v,
+    v.map((_, g) => g),
+  );
   const own = valueOf(v, X);
   if (3n * own < total) return null;
   const mine = new Set(X);

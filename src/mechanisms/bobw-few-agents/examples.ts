@@ -19,7 +19,12 @@ const E12_VALUES = [8, 8, 6, 1, 1, 1, 1, 1, 1, 1, 1];
 export type WorkedInstanceId = 'E1' | 'E2' | 'E3' | 'E4' | 'E5' | 'E6' | 'E8' | 'E9' | 'E10' | 'E11' | 'E12' | 'E14';
 
 export const WORKED_INSTANCES: Readonly<Record<WorkedInstanceId, WorkedInstance>> = {
-  E1: { id: 'E1', title: 'one good, three agents', source: 'Babaioff & Frosh, Section 1 (one good)', instance: { values: [[1], [1], [1]] } },
+  E1: {
+    id: 'E1',
+    title: 'one good, three agents',
+    source: 'Babaioff & Frosh, Section 1 (one good)',
+    instance: { values: [[1], [1], [1]] },
+  },
   E2: {
     id: 'E2',
     title: '101 identical goods, two agents',
@@ -30,14 +35,38 @@ export const WORKED_INSTANCES: Readonly<Record<WorkedInstanceId, WorkedInstance>
     id: 'E3',
     title: 'diamonds and rocks, three identical agents (2 diamonds of value 3, 3 rocks of value 1)',
     source: 'Babaioff & Frosh, Section 1 (the ex-ante EF + ex-post EF1 example, n = 3)',
-    instance: { goods: ['diamond1', 'diamond2', 'rock1', 'rock2', 'rock3'], values: [[3, 3, 1, 1, 1], [3, 3, 1, 1, 1], [3, 3, 1, 1, 1]] },
+    instance: {
+      goods: ['diamond1', 'diamond2', 'rock1', 'rock2', 'rock3'],
+      values: [
+        [3, 3, 1, 1, 1],
+        [3, 3, 1, 1, 1],
+        [3, 3, 1, 1, 1],
+      ],
+    },
   },
-  E4: { id: 'E4', title: 'four identical goods, two agents', source: 'Babaioff & Frosh, Section 1', instance: { values: [[1, 1, 1, 1], [1, 1, 1, 1]] } },
+  E4: {
+    id: 'E4',
+    title: 'four identical goods, two agents',
+    source: 'Babaioff & Frosh, Section 1',
+    instance: {
+      values: [
+        [1, 1, 1, 1],
+        [1, 1, 1, 1],
+      ],
+    },
+  },
   E5: {
     id: 'E5',
     title: 'IMMX illustration: the golden instance of Theorem 1.1',
     source: 'spec substitute for Babaioff & Frosh Section 1.1.1 (table lost)',
-    instance: { goods: ['a', 'b', 'c', 'd', 'e'], values: [[4, 2, 5, 1, 0], [5, 4, 2, 3, 4], [6, 2, 5, 4, 1]] },
+    instance: {
+      goods: ['a', 'b', 'c', 'd', 'e'],
+      values: [
+        [4, 2, 5, 1, 0],
+        [5, 4, 2, 3, 4],
+        [6, 2, 5, 4, 1],
+      ],
+    },
   },
   E6: {
     id: 'E6',
@@ -61,19 +90,37 @@ export const WORKED_INSTANCES: Readonly<Record<WorkedInstanceId, WorkedInstance>
     id: 'E9',
     title: 'ECEG2 loses a constant fraction of the MMS (ordered instance)',
     source: 'spec substitute for Babaioff & Frosh Lemma C.4',
-    instance: { goods: ['g1', 'g2', 'g3', 'g4', 'g5'], values: [[3, 3, 2, 2, 2], [9, 9, 2, 2, 1]] },
+    instance: {
+      goods: ['g1', 'g2', 'g3', 'g4', 'g5'],
+      values: [
+        [3, 3, 2, 2, 2],
+        [9, 9, 2, 2, 1],
+      ],
+    },
   },
   E10: {
     id: 'E10',
     title: 'approximate cut-and-choose breaks ex-ante PROP and EFX',
     source: 'spec substitute for Babaioff & Frosh Appendix E.1 (agent 0 has MMS 8.5)',
-    instance: { goods: ['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7'], values: [[4, '7/2', 3, '5/2', 2, '3/2', '1/2'], [1, 1, 1, 1, 1, 1, 1]] },
+    instance: {
+      goods: ['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7'],
+      values: [
+        [4, '7/2', 3, '5/2', 2, '3/2', '1/2'],
+        [1, 1, 1, 1, 1, 1, 1],
+      ],
+    },
   },
   E11: {
     id: 'E11',
     title: 'Theorem 3.2 can leave identical agents with ex-ante envy',
     source: 'Babaioff & Frosh Appendix E.2 (goods reconstructed in the spec)',
-    instance: { values: [[6, 5, 4, 2, 1], [6, 5, 4, 2, 1], [6, 5, 4, 2, 1]] },
+    instance: {
+      values: [
+        [6, 5, 4, 2, 1],
+        [6, 5, 4, 2, 1],
+        [6, 5, 4, 2, 1],
+      ],
+    },
   },
   E12: {
     id: 'E12',
@@ -85,7 +132,13 @@ export const WORKED_INSTANCES: Readonly<Record<WorkedInstanceId, WorkedInstance>
     id: 'E14',
     title: 'identical valuations: a random cyclic shift',
     source: 'Babaioff & Frosh footnote 9',
-    instance: { values: [[7, 5, 4, 3, 2, 2], [7, 5, 4, 3, 2, 2], [7, 5, 4, 3, 2, 2]] },
+    instance: {
+      values: [
+        [7, 5, 4, 3, 2, 2],
+        [7, 5, 4, 3, 2, 2],
+        [7, 5, 4, 3, 2, 2],
+      ],
+    },
   },
 };
 

@@ -31,7 +31,15 @@ import { proportionalEefxCertificate } from './eefx-certificate';
 import { E10_CUTS, E11_APPROXIMATE_PARTITION, WORKED_INSTANCES } from './examples';
 import { improvedRepartition } from './improved-repartition';
 import { localSearch } from './local-search';
-import { exactMmsOracle, fptasMmsOracle, lexFirstPartition, OracleLog, oracleSet, type MmsPartitionOracle, type OracleSet } from './oracles';
+import {
+  exactMmsOracle,
+  fptasMmsOracle,
+  lexFirstPartition,
+  OracleLog,
+  oracleSet,
+  type MmsPartitionOracle,
+  type OracleSet,
+} from './oracles';
 import { propPipeline } from './prop-pipeline';
 import { sixAllocations, threeDividerPairs } from './three-agents';
 import { DIVIDER_PAIRS_STEP, pipelineTrace, threeAgentTrace, twoAgentTrace } from './trace';
@@ -123,7 +131,19 @@ defineMechanism({
   name: 'Best of both worlds for three agents (exact MMS oracles)',
   citation: { ...CITATION, theorem: 'Theorem 1.1 (Algorithm 1 per divider, Lemmas 3.1-3.6)' },
   kind: 'lottery',
-  claims: ['support-size', 'ex-ante-prop', 'ex-post-role-triple', 'ex-post-immx', 'ex-post-rho-mms', 'ex-post-eefx', 'ex-post-mxs', 'ex-post-rmms', 'probability-below-mms', 'probability-prop', 'equal-treatment'],
+  claims: [
+    'support-size',
+    'ex-ante-prop',
+    'ex-post-role-triple',
+    'ex-post-immx',
+    'ex-post-rho-mms',
+    'ex-post-eefx',
+    'ex-post-mxs',
+    'ex-post-rmms',
+    'probability-below-mms',
+    'probability-prop',
+    'equal-treatment',
+  ],
   guarantees: [
     'uniform over <= 6 allocations, ex-ante PROP',
     'ex-post roles: (a) EFX + PROP, (b) EFX + 9/10-MMS, (c) EEFX + MMS; hence IMMX, 9/10-MMS, EEFX, MXS, RMMS',
@@ -138,20 +158,42 @@ defineMechanism({
     const log = new OracleLog();
     const { pairs, allocations } = threeDividerPairs(vals, logged(inst, oracleSet(exactMmsOracle()), log));
     const claims: Claim[] = [
-      { id: 'support-size', text: 'support <= 6: uniform over A^0, A\u2032^0, A^1, A\u2032^1, A^2, A\u2032^2', params: { bound: 6 } },
-      { id: 'ex-ante-prop', text: 'ex-ante proportional (each agent: two allocations >= MMS, two pairs summing to >= v(M) - MMS)' },
-      { id: 'ex-post-role-triple', text: 'every allocation: (a) EFX + PROP, (b) EFX + 9/10-MMS, (c) EEFX + MMS (Theorem 1.1)', params: { theorem: '1.1' } },
+      {
+        id: 'support-size',
+        text: 'support <= 6: uniform over A^0, A\u2032^0, A^1, A\u2032^1, A^2, A\u2032^2',
+        params: { bound: 6 },
+      },
+      {
+        id: 'ex-ante-prop',
+        text: 'ex-ante proportional (each agent: two allocations >= MMS, two pairs summing to >= v(M) - MMS)',
+      },
+      {
+        id: 'ex-post-role-triple',
+        text: 'every allocation: (a) EFX + PROP, (b) EFX + 9/10-MMS, (c) EEFX + MMS (Theorem 1.1)',
+        params: { theorem: '1.1' },
+      },
       { id: 'ex-post-immx', text: 'every allocation is IMMX: each agent gets her MMS or is EFX-satisfied' },
       { id: 'ex-post-rho-mms', rho: NINE_TENTHS, text: 'every allocation is 9/10-MMS' },
       { id: 'ex-post-eefx', text: 'every allocation is EEFX (certificates in the trace)' },
       ...sharesClaims(inst, Rational.ONE, 'Lemma F.1'),
-      { id: 'probability-below-mms', text: 'each agent is below her MMS with probability <= 1/3', params: { bound: '1/3' } },
+      {
+        id: 'probability-below-mms',
+        text: 'each agent is below her MMS with probability <= 1/3',
+        params: { bound: '1/3' },
+      },
       { id: 'probability-prop', text: 'each agent reaches PROP with probability >= 1/3', params: { bound: '1/3' } },
-      { id: 'equal-treatment', text: 'agents with identical values get equal expected values (anonymous tie-breaking, C3-C6)' },
+      {
+        id: 'equal-treatment',
+        text: 'agents with identical values get equal expected values (anonymous tie-breaking, C3-C6)',
+      },
     ];
     return { lottery: lotteryOf(inst, allocations), claims, trace: threeAgentTrace(inst, pairs, log) };
   },
-  example: { source: 'Babaioff & Frosh Section 1.1.1 (spec E5, golden output)', instance: WORKED_INSTANCES.E5.instance, expect: { supportSize: 5 } },
+  example: {
+    source: 'Babaioff & Frosh Section 1.1.1 (spec E5, golden output)',
+    instance: WORKED_INSTANCES.E5.instance,
+    expect: { supportSize: 5 },
+  },
 });
 
 defineMechanism({
@@ -159,7 +201,16 @@ defineMechanism({
   name: 'Best of both worlds for three agents, FPTAS keeping EEFX',
   citation: { ...CITATION, theorem: 'Theorem 3.2 (Algorithm 1 with (1 - eps)-MMS oracles)' },
   kind: 'lottery',
-  claims: ['support-size', 'ex-ante-rho-prop', 'ex-post-role-triple', 'ex-post-immx', 'ex-post-rho-mms', 'ex-post-eefx', 'ex-post-mxs', 'ex-post-rmms'],
+  claims: [
+    'support-size',
+    'ex-ante-rho-prop',
+    'ex-post-role-triple',
+    'ex-post-immx',
+    'ex-post-rho-mms',
+    'ex-post-eefx',
+    'ex-post-mxs',
+    'ex-post-rmms',
+  ],
   guarantees: [
     'uniform over <= 6 allocations, ex-ante (1 - eps)-PROP',
     'ex-post roles: (a) EFX + PROP, (b) EFX + (9/10)(1 - eps)-MMS, (c) EEFX + (1 - eps)-MMS; hence (1 - eps)-IMMX, EEFX, MXS, (1 - eps)-RMMS',
@@ -174,16 +225,31 @@ defineMechanism({
     const { pairs, allocations } = threeDividerPairs(vals, logged(inst, oracleSet(fptasMmsOracle(eps)), log));
     const claims: Claim[] = [
       { id: 'support-size', text: 'support <= 6', params: { bound: 6 } },
-      { id: 'ex-ante-rho-prop', rho: alpha, text: `ex-ante ${alpha}-proportional (exact PROP can fail with approximate oracles)` },
-      { id: 'ex-post-role-triple', text: 'every allocation: (a) EFX + PROP, (b) EFX + (9/10)(1 - eps)-MMS, (c) EEFX + (1 - eps)-MMS', params: { theorem: '3.2', eps: eps.toString() } },
+      {
+        id: 'ex-ante-rho-prop',
+        rho: alpha,
+        text: `ex-ante ${alpha}-proportional (exact PROP can fail with approximate oracles)`,
+      },
+      {
+        id: 'ex-post-role-triple',
+        text: 'every allocation: (a) EFX + PROP, (b) EFX + (9/10)(1 - eps)-MMS, (c) EEFX + (1 - eps)-MMS',
+        params: { theorem: '3.2', eps: eps.toString() },
+      },
       { id: 'ex-post-immx', rho: alpha, text: `every allocation is ${alpha}-IMMX` },
       { id: 'ex-post-rho-mms', rho: NINE_TENTHS.mul(alpha), text: `every allocation is ${NINE_TENTHS.mul(alpha)}-MMS` },
       { id: 'ex-post-eefx', text: 'every allocation is EEFX (envy-based guarantees are exact)' },
-      ...sharesClaims(inst, alpha, 'the FPTAS form of Lemma F.1').map((c) => (c.id === 'ex-post-mxs' ? { id: c.id, text: 'every allocation is MXS (EEFX implies MXS)' } : c)),
+      ...sharesClaims(inst, alpha, 'the FPTAS form of Lemma F.1').map((c) =>
+        c.id === 'ex-post-mxs' ? { id: c.id, text: 'every allocation is MXS (EEFX implies MXS)' } : c,
+      ),
     ];
     return { lottery: lotteryOf(inst, allocations), claims, trace: threeAgentTrace(inst, pairs, log) };
   },
-  example: { source: 'Babaioff & Frosh Section 1.1.1 (spec E5)', instance: WORKED_INSTANCES.E5.instance, options: { eps: '1/10' }, expect: { supportSize: 4 } },
+  example: {
+    source: 'Babaioff & Frosh Section 1.1.1 (spec E5)',
+    instance: WORKED_INSTANCES.E5.instance,
+    options: { eps: '1/10' },
+    expect: { supportSize: 4 },
+  },
 });
 
 defineMechanism({
@@ -204,17 +270,28 @@ defineMechanism({
     const log = new OracleLog();
     const alpha = Rational.ONE.sub(eps);
     const r = propPipeline(vals, logged(inst, oracleSet(fptasMmsOracle(eps)), log));
-    const gap = r.knownGap.length ? ` (spec pitfall 11 occurred ${r.knownGap.length} time(s): see the known-gap trace step)` : '';
+    const gap = r.knownGap.length
+      ? ` (spec pitfall 11 occurred ${r.knownGap.length} time(s): see the known-gap trace step)`
+      : '';
     const claims: Claim[] = [
       { id: 'support-size', text: 'support <= 6', params: { bound: 6 } },
       { id: 'ex-ante-prop', text: 'exactly ex-ante proportional (Lemma D.3)' },
-      { id: 'ex-post-role-triple', text: `every allocation satisfies the roles of Theorem 5.1${gap}`, params: { theorem: '5.1', eps: eps.toString() } },
+      {
+        id: 'ex-post-role-triple',
+        text: `every allocation satisfies the roles of Theorem 5.1${gap}`,
+        params: { theorem: '5.1', eps: eps.toString() },
+      },
       { id: 'ex-post-immx', rho: alpha, text: `every allocation is ${alpha}-IMMX` },
       { id: 'ex-post-rho-mms', rho: NINE_TENTHS.mul(alpha), text: `every allocation is ${NINE_TENTHS.mul(alpha)}-MMS` },
     ];
     return { lottery: lotteryOf(inst, r.allocations), claims, trace: pipelineTrace(inst, r, log) };
   },
-  example: { source: 'Babaioff & Frosh Appendix E.2 (spec E11)', instance: WORKED_INSTANCES.E11.instance, options: { eps: '1/4' }, expect: { supportSize: 3 } },
+  example: {
+    source: 'Babaioff & Frosh Appendix E.2 (spec E11)',
+    instance: WORKED_INSTANCES.E11.instance,
+    options: { eps: '1/4' },
+    expect: { supportSize: 3 },
+  },
 });
 
 /** The two-agent output of Algorithm 4 (or its baseline variant) as a lottery. */
@@ -244,10 +321,20 @@ defineMechanism({
   citation: { ...CITATION, theorem: 'Theorem 1.2 and Proposition 4.1 (Algorithm 4, modifying Algorithm 3 of [Bu+24])' },
   kind: 'lottery',
   claims: ['support-size', 'ex-ante-ef', 'ex-post-efx0', 'ex-post-mms', 'ex-post-rho-mms'],
-  guarantees: ['ex-ante EF (hence PROP)', 'ex-post EFX (strong, zero-valued goods count)', 'ex-post (1 - eps)-MMS (MMS for eps = 0)', 'support <= 2'],
-  requirements: 'n = 2; eps = 0 uses exact MMS partitions, eps > 0 runs in time polynomial in m and 1/eps (FPTAS) or m 2^(1/eps) (BF22)',
+  guarantees: [
+    'ex-ante EF (hence PROP)',
+    'ex-post EFX (strong, zero-valued goods count)',
+    'ex-post (1 - eps)-MMS (MMS for eps = 0)',
+    'support <= 2',
+  ],
+  requirements:
+    'n = 2; eps = 0 uses exact MMS partitions, eps > 0 runs in time polynomial in m and 1/eps (FPTAS) or m 2^(1/eps) (BF22)',
   options: {
-    eps: rationalOption('the seeds are (1 - eps)-MMS bipartitions; 0 = exact; in [0, 1); default 0', { min: { value: 0 }, max: { value: 1, exclusive: true }, default: 0 }),
+    eps: rationalOption('the seeds are (1 - eps)-MMS bipartitions; 0 = exact; in [0, 1); default 0', {
+      min: { value: 0 },
+      max: { value: 1, exclusive: true },
+      default: 0,
+    }),
     partitioner: choiceOption('(1 - eps)-MMS bipartitions for eps > 0', ['fptas', 'bf22'] as const),
   },
   domain(inst, { eps, partitioner }) {
@@ -276,7 +363,28 @@ defineMechanism({
     ];
     return { lottery: twoAgentOutcome(inst, r), claims, trace: twoAgentTrace(inst, seeds, r, log) };
   },
-  example: { source: 'Babaioff & Frosh Lemma C.3 instance (spec E8): Algorithm 4 gives both agents their MMS 20', instance: WORKED_INSTANCES.E8.instance, expect: { lottery: [{ p: '1/2', allocation: [[0, 3], [1, 2]] }, { p: '1/2', allocation: [[1, 2], [0, 3]] }] } },
+  example: {
+    source: 'Babaioff & Frosh Lemma C.3 instance (spec E8): Algorithm 4 gives both agents their MMS 20',
+    instance: WORKED_INSTANCES.E8.instance,
+    expect: {
+      lottery: [
+        {
+          p: '1/2',
+          allocation: [
+            [0, 3],
+            [1, 2],
+          ],
+        },
+        {
+          p: '1/2',
+          allocation: [
+            [1, 2],
+            [0, 3],
+          ],
+        },
+      ],
+    },
+  },
 });
 
 defineMechanism({
@@ -290,7 +398,12 @@ defineMechanism({
   },
   kind: 'lottery',
   claims: ['support-size', 'ex-ante-ef', 'ex-post-efx0'],
-  guarantees: ['ex-ante EF', 'ex-post EFX', 'support <= 2', 'no MMS fraction beyond what EFX implies (Lemma C.3: 17/20)'],
+  guarantees: [
+    'ex-ante EF',
+    'ex-post EFX',
+    'support <= 2',
+    'no MMS fraction beyond what EFX implies (Lemma C.3: 17/20)',
+  ],
   requirements: 'n = 2',
   options: {},
   domain: two,
@@ -304,9 +417,34 @@ defineMechanism({
       { id: 'ex-ante-ef', text: 'ex-ante envy-free' },
       { id: 'ex-post-efx0', text: 'every allocation is EFX (strong)' },
     ];
-    return { lottery: twoAgentOutcome(inst, r), claims, trace: twoAgentTrace(inst, [start, start], r, new OracleLog()) };
+    return {
+      lottery: twoAgentOutcome(inst, r),
+      claims,
+      trace: twoAgentTrace(inst, [start, start], r, new OracleLog()),
+    };
   },
-  example: { source: 'Babaioff & Frosh Lemma C.3 (spec E8): one agent gets 17 = 17/20 of her MMS', instance: WORKED_INSTANCES.E8.instance, expect: { lottery: [{ p: '1/2', allocation: [[0, 2], [1, 3]] }, { p: '1/2', allocation: [[1, 3], [0, 2]] }] } },
+  example: {
+    source: 'Babaioff & Frosh Lemma C.3 (spec E8): one agent gets 17 = 17/20 of her MMS',
+    instance: WORKED_INSTANCES.E8.instance,
+    expect: {
+      lottery: [
+        {
+          p: '1/2',
+          allocation: [
+            [0, 2],
+            [1, 3],
+          ],
+        },
+        {
+          p: '1/2',
+          allocation: [
+            [1, 3],
+            [0, 2],
+          ],
+        },
+      ],
+    },
+  },
 });
 
 defineMechanism({
@@ -320,11 +458,23 @@ defineMechanism({
   },
   kind: 'lottery',
   claims: ['support-size', 'ex-ante-ef', 'ex-post-efx0'],
-  guarantees: ['ex-ante EF', 'ex-post EFX (ordered instances)', 'support <= 2', 'can lose a constant fraction of the MMS (Lemma C.4)'],
+  guarantees: [
+    'ex-ante EF',
+    'ex-post EFX (ordered instances)',
+    'support <= 2',
+    'can lose a constant fraction of the MMS (Lemma C.4)',
+  ],
   requirements: 'n = 2 and an ordered instance (both agents value the goods non-increasingly in index order)',
   options: {},
   domain(inst) {
-    return two(inst) ?? violation(isOrdered(integerValuations(inst)), 'not-ordered', 'needs an ordered instance: every agent values the goods non-increasingly in index order');
+    return (
+      two(inst) ??
+      violation(
+        isOrdered(integerValuations(inst)),
+        'not-ordered',
+        'needs an ordered instance: every agent values the goods non-increasingly in index order',
+      )
+    );
   },
   run(inst) {
     const vals = integerValuations(inst);
@@ -337,10 +487,37 @@ defineMechanism({
     return {
       lottery: lotteryOf(inst, r.allocations),
       claims,
-      trace: [{ id: 'goods', title: 'Each good in index order: envy-cycle swaps and where it went in A and B', data: r.steps }],
+      trace: [
+        {
+          id: 'goods',
+          title: 'Each good in index order: envy-cycle swaps and where it went in A and B',
+          data: r.steps,
+        },
+      ],
     };
   },
-  example: { source: 'spec E9 (substitute for Lemma C.4): agent 0 gets 5 = 5/6 of her MMS in B', instance: WORKED_INSTANCES.E9.instance, expect: { lottery: [{ p: '1/2', allocation: [[0, 2, 4], [1, 3]] }, { p: '1/2', allocation: [[1, 3], [0, 2, 4]] }] } },
+  example: {
+    source: 'spec E9 (substitute for Lemma C.4): agent 0 gets 5 = 5/6 of her MMS in B',
+    instance: WORKED_INSTANCES.E9.instance,
+    expect: {
+      lottery: [
+        {
+          p: '1/2',
+          allocation: [
+            [0, 2, 4],
+            [1, 3],
+          ],
+        },
+        {
+          p: '1/2',
+          allocation: [
+            [1, 3],
+            [0, 2, 4],
+          ],
+        },
+      ],
+    },
+  },
 });
 
 defineMechanism({
@@ -349,10 +526,18 @@ defineMechanism({
   citation: { ...CITATION, theorem: 'Appendix E.1: simulating cut-and-choose with approximate MMS partitions' },
   kind: 'lottery',
   claims: ['support-size', 'ex-post-rho-mms', 'ex-ante-ef'],
-  guarantees: ['ex-post (1 - eps)-MMS', 'support <= 2', 'with switch: ex-ante EF (PROP); never ex-post EFX in general (E10)'],
+  guarantees: [
+    'ex-post (1 - eps)-MMS',
+    'support <= 2',
+    'with switch: ex-ante EF (PROP); never ex-post EFX in general (E10)',
+  ],
   requirements: 'n = 2; cuts from the polynomial (1 - eps)-MMS scheme',
   options: {
-    eps: rationalOption('approximation parameter of the cuts, in (0, 1); default 1/10', { min: { value: 0, exclusive: true }, max: { value: 1, exclusive: true }, default: '1/10' }),
+    eps: rationalOption('approximation parameter of the cuts, in (0, 1); default 1/10', {
+      min: { value: 0, exclusive: true },
+      max: { value: 1, exclusive: true },
+      default: '1/10',
+    }),
     switch: booleanOption('an agent whose cut has a worse worst bundle (for her) adopts the other cut; default false'),
   },
   domain: two,
@@ -368,7 +553,11 @@ defineMechanism({
     const alpha = Rational.ONE.sub(eps);
     const claims: Claim[] = [
       { id: 'support-size', text: 'support <= 2', params: { bound: 2 } },
-      { id: 'ex-post-rho-mms', rho: alpha, text: `every allocation is ${alpha}-MMS (the cutter keeps a bundle of her cut, the chooser her larger half)` },
+      {
+        id: 'ex-post-rho-mms',
+        rho: alpha,
+        text: `every allocation is ${alpha}-MMS (the cutter keeps a bundle of her cut, the chooser her larger half)`,
+      },
       ...(switchCuts ? [{ id: 'ex-ante-ef' as const, text: 'ex-ante envy-free (switch variant)' }] : []),
     ];
     return {
@@ -377,7 +566,12 @@ defineMechanism({
       trace: [{ id: 'cuts', title: 'The two cuts (after switching) and the two realisations', data: r }],
     };
   },
-  example: { source: 'spec E10 (Appendix E.1)', instance: WORKED_INSTANCES.E10.instance, options: { eps: '2/17' }, expect: { supportSize: 2 } },
+  example: {
+    source: 'spec E10 (Appendix E.1)',
+    instance: WORKED_INSTANCES.E10.instance,
+    options: { eps: '2/17' },
+    expect: { supportSize: 2 },
+  },
 });
 
 /** Are all agents' values identical? */
@@ -394,12 +588,20 @@ defineMechanism({
   guarantees: ['ex-ante EF', 'ex-post (1 - eps)-MMS (MMS for eps = 0)', 'support <= n'],
   requirements: 'identical valuations; eps > 0 needs n in {2, 3}',
   options: {
-    eps: rationalOption('the partition is (1 - eps)-MMS; 0 = exact; in [0, 1); default 0', { min: { value: 0 }, max: { value: 1, exclusive: true }, default: 0 }),
+    eps: rationalOption('the partition is (1 - eps)-MMS; 0 = exact; in [0, 1); default 0', {
+      min: { value: 0 },
+      max: { value: 1, exclusive: true },
+      default: 0,
+    }),
   },
   domain(inst, { eps }) {
     return (
       violation(identical(inst), 'not-identical', 'needs identical valuations (every agent the same values)') ??
-      violation(eps.isZero() || inst.n === 2 || inst.n === 3, 'n-not-2-or-3', `the (1 - eps)-MMS scheme needs n = 2 or 3, got n = ${inst.n}`)
+      violation(
+        eps.isZero() || inst.n === 2 || inst.n === 3,
+        'n-not-2-or-3',
+        `the (1 - eps)-MMS scheme needs n = 2 or 3, got n = ${inst.n}`,
+      )
     );
   },
   run(inst, { eps }) {
@@ -410,11 +612,21 @@ defineMechanism({
     const claims: Claim[] = [
       { id: 'support-size', text: `support <= n = ${inst.n}`, params: { bound: inst.n } },
       { id: 'ex-ante-ef', text: 'ex-ante envy-free: every agent expects v(M)/n of every bundle' },
-      eps.isZero() ? { id: 'ex-post-mms', text: 'every allocation is MMS' } : { id: 'ex-post-rho-mms', rho: alpha, text: `every allocation is ${alpha}-MMS` },
+      eps.isZero()
+        ? { id: 'ex-post-mms', text: 'every allocation is MMS' }
+        : { id: 'ex-post-rho-mms', rho: alpha, text: `every allocation is ${alpha}-MMS` },
     ];
-    return { lottery: lotteryOf(inst, cyclicShifts(partition)), claims, trace: [{ id: 'partition', title: 'The common partition', data: partition }] };
+    return {
+      lottery: lotteryOf(inst, cyclicShifts(partition)),
+      claims,
+      trace: [{ id: 'partition', title: 'The common partition', data: partition }],
+    };
   },
-  example: { source: 'Babaioff & Frosh footnote 9 (spec E14)', instance: WORKED_INSTANCES.E14.instance, expect: { supportSize: 3 } },
+  example: {
+    source: 'Babaioff & Frosh footnote 9 (spec E14)',
+    instance: WORKED_INSTANCES.E14.instance,
+    expect: { supportSize: 3 },
+  },
 });
 
 /** Theorem 5.1's kernel on an instance, for notebooks and tests (e.g. with custom oracles). */
@@ -423,7 +635,10 @@ export function runPropPipeline(inst: Instance, oracles: (x: AgentId) => OracleS
 }
 
 /** The six allocations of Theorem 1.1 / 3.2 on an instance with custom oracles (for notebooks and tests). */
-export function runDividerPairs(inst: Instance, oracles: (x: AgentId) => OracleSet): ReturnType<typeof threeDividerPairs> {
+export function runDividerPairs(
+  inst: Instance,
+  oracles: (x: AgentId) => OracleSet,
+): ReturnType<typeof threeDividerPairs> {
   return threeDividerPairs(integerValuations(inst), oracles);
 }
 

@@ -21,7 +21,11 @@ export interface LocalSearchResult {
  * a positive good strictly lowers the gap and zero-valued goods move only from the larger bundle, so the loop
  * ends; `maxIterations` (default 4 m^2 + 16) turns a runaway into a `LimitError` instead of a hang.
  */
-export function localSearch(v: Valuation, start: readonly [readonly GoodId[], readonly GoodId[]], maxIterations?: number): LocalSearchResult {
+export function localSearch(
+  v: Valuation,
+  start: readonly [readonly GoodId[], readonly GoodId[]],
+  maxIterations?: number,
+): LocalSearchResult {
   let X1 = [...start[0]];
   let X2 = [...start[1]];
   let s1 = valueOf(v, X1);

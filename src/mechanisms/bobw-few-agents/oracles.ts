@@ -52,7 +52,12 @@ export const CANONICAL_NODE_BUDGET = 200_000;
  * The lexicographically first assignment of `w` (in item order) to k labels whose every bundle reaches
  * `target`, as bundles of positions; null when the node budget runs out first. Requires a feasible target.
  */
-export function lexFirstPartition(w: readonly number[], k: number, target: number, nodeBudget = CANONICAL_NODE_BUDGET): number[][] | null {
+export function lexFirstPartition(
+  w: readonly number[],
+  k: number,
+  target: number,
+  nodeBudget = CANONICAL_NODE_BUDGET,
+): number[][] | null {
   const n = w.length;
   const suffix = new Array<number>(n + 1).fill(0);
   for (let p = n - 1; p >= 0; p--) suffix[p] = suffix[p + 1] + w[p];
@@ -147,13 +152,21 @@ export function fptasMmsOracle(eps: Rational): MmsPartitionOracle {
     const bins = minBundle(desc, kkBins, k) > minBundle(desc, lptBins, k) ? kkBins : lptBins;
     const upper = largestItemsBound(desc, k);
     // worst >= (1 - eps) * upper, cross-multiplied
-    if (Rational.ONE.sub(eps).mul(upper).le(minBundle(desc, bins, k))) {
+    if (
+      Rational.ONE.sub(eps)
+        .mul(upper)
+        .le(minBundle(desc, bins, k))
+    ) {
       const partition: GoodId[][] = Array.from({ length: k }, () => []);
       order.forEach((p, r) => partition[bins[r]].push(S[p]));
       for (const b of partition) b.sort((x, y) => x - y);
       return { partition, value: worstValue(v, partition), exact: false, eps, method: 'greedy-certified' };
     }
-    const local = approxMmsPartition(S.map((g) => v[g]), k, eps);
+    const local = approxMmsPartition(
+      S.map((g) => v[g]),
+      k,
+      eps,
+    );
     const partition = local.map((b) => b.map((p) => S[p]).sort((x, y) => x - y));
     return { partition, value: worstValue(v, partition), exact: false, eps, method: 'fptas' };
   };
@@ -183,13 +196,23 @@ export class OracleLog {
 
   /** `set` for agent `agent`, recording each call; `unit` converts her integer values back to her own (value = unit * integer). */
   wrap(set: OracleSet, agent: AgentId, unit: Rational = Rational.ONE): OracleSet {
-    const record = (o: MmsPartitionOracle): MmsPartitionOracle => (v, goods, k) => {
-      const t0 = performance.now();
-      const r = o(v, goods, k);
-      this.ms += performance.now() - t0;
-      this.calls.push({ agent, k, goods: goods.length, method: r.method, exact: r.exact, eps: r.eps.toString(), value: unit.mul(r.value).toString() });
-      return r;
-    };
+    const record =
+      (o: MmsPartitionOracle): MmsPartitionOracle =>
+      (v, goods, k) => {
+        const t0 = performance.now();
+        const r = o(v, goods, k);
+        this.ms += performance.now() - t0;
+        this.calls.push({
+          agent,
+          k,
+          goods: goods.length,
+          method: r.method,
+          exact: r.exact,
+          eps: r.eps.toString(),
+          value: unit.mul(r.value).toString(),
+        });
+        return r;
+      };
     return { three: record(set.three), two: record(set.two) };
   }
 }

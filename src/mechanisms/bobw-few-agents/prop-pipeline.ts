@@ -119,9 +119,15 @@ function pickInOrder(vals: readonly Valuation[], Q: readonly GoodId[][], order: 
 }
 
 /** Stage 3 on one Subcase-2.B pair, or null when neither ordering triggers. */
-function repair(vals: readonly Valuation[], pair: Extract<DividerPair, { case: '2B' }>): { repair: Stage3Repair; allocations: [Triple, Triple]; candidate: GoodId[][] } | null {
+function repair(
+  vals: readonly Valuation[],
+  pair: Extract<DividerPair, { case: '2B' }>,
+): { repair: Stage3Repair; allocations: [Triple, Triple]; candidate: GoodId[][] } | null {
   const d = pair.divider;
-  for (const [si, ci] of [[0, 1], [1, 0]] as const) {
+  for (const [si, ci] of [
+    [0, 1],
+    [1, 0],
+  ] as const) {
     const s = pair.nonDividers[si];
     const c = pair.nonDividers[ci];
     const Cs = pair.splits[si].C;
@@ -131,13 +137,32 @@ function repair(vals: readonly Valuation[], pair: Extract<DividerPair, { case: '
     const out = twoAgentLottery([vals[s], vals[c]], [Cs, Cs]);
     let allocations: [Triple, Triple];
     if (out.kind === 'envy-free') {
-      const Y = triple([[s, out.allocation[0]], [c, out.allocation[1]], [d, R]]);
+      const Y = triple([
+        [s, out.allocation[0]],
+        [c, out.allocation[1]],
+        [d, R],
+      ]);
       allocations = [Y, Y];
     } else {
       const [r0, r1] = out.realizations;
-      allocations = [triple([[s, r0[0]], [c, r0[1]], [d, R]]), triple([[s, r1[0]], [c, r1[1]], [d, R]])];
+      allocations = [
+        triple([
+          [s, r0[0]],
+          [c, r0[1]],
+          [d, R],
+        ]),
+        triple([
+          [s, r1[0]],
+          [c, r1[1]],
+          [d, R],
+        ]),
+      ];
     }
-    return { repair: { divider: d, subdivider: s, chooser: c, goods: union(...Cs), kept: R, algorithm4: out }, allocations, candidate: [Cs[0], Cs[1], R] };
+    return {
+      repair: { divider: d, subdivider: s, chooser: c, goods: union(...Cs), kept: R, algorithm4: out },
+      allocations,
+      candidate: [Cs[0], Cs[1], R],
+    };
   }
   return null;
 }
@@ -151,13 +176,22 @@ const MAX_ROUNDS = 64;
  * Adoption rounds are simultaneous (decisions from the state at the start of the round) and repeat until no
  * agent adopts: the paper argues two rounds suffice, the repetition is a safeguard (spec pitfall 10).
  */
-export function propPipeline(vals: readonly Valuation[], oracles: (x: AgentId) => OracleSet, stages: PipelineStages = { repair: true, adoption: true }): PropPipelineResult {
+export function propPipeline(
+  vals: readonly Valuation[],
+  oracles: (x: AgentId) => OracleSet,
+  stages: PipelineStages = { repair: true, adoption: true },
+): PropPipelineResult {
   const m = vals[0].length;
   const M = allGoods(m);
   const Q = [0, 1, 2].map((i) => realloc(vals[i], oracles(i).three(vals[i], M, 3).partition));
   const stage1 = [0, 1, 2].map((i) => choosePartition(vals[i], i, Q));
   const stage2 = [0, 1, 2].map((d) => dividerPair(vals, d, oracles, stage1[d].partition));
-  const pairs: PipelinePair[] = stage2.map((p) => ({ divider: p.divider, allocations: p.allocations, candidates: p.certificates, source: 'algorithm-1' }));
+  const pairs: PipelinePair[] = stage2.map((p) => ({
+    divider: p.divider,
+    allocations: p.allocations,
+    candidates: p.certificates,
+    source: 'algorithm-1',
+  }));
   const repairs: Stage3Repair[] = [];
   if (stages.repair)
     for (const p of stage2) {
@@ -176,7 +210,8 @@ export function propPipeline(vals: readonly Valuation[], oracles: (x: AgentId) =
   const knownGap: KnownGapEvent[] = [];
   let rounds = 0;
   while (stages.adoption) {
-    if (++rounds > MAX_ROUNDS) throw new LimitError('adoption-rounds', `propPipeline: adoption did not settle after ${MAX_ROUNDS} rounds`);
+    if (++rounds > MAX_ROUNDS)
+      throw new LimitError('adoption-rounds', `propPipeline: adoption did not settle after ${MAX_ROUNDS} rounds`);
     const snapshot = [...pairs];
     const decisions: Adoption[] = [];
     for (const x of [0, 1, 2]) {
@@ -189,7 +224,14 @@ export function propPipeline(vals: readonly Valuation[], oracles: (x: AgentId) =
         if (!best || worst > best.worst) best = { d, worst };
       }
       if (best && best.worst > tau)
-        decisions.push({ round: rounds, copier: x, fromPair: best.d, partition: snapshot[best.d].candidates[x], tauBefore: tau, worst: best.worst });
+        decisions.push({
+          round: rounds,
+          copier: x,
+          fromPair: best.d,
+          partition: snapshot[best.d].candidates[x],
+          tauBefore: tau,
+          worst: best.worst,
+        });
     }
     if (decisions.length === 0) break;
     for (const a of decisions) {
@@ -200,10 +242,17 @@ export function propPipeline(vals: readonly Valuation[], oracles: (x: AgentId) =
       candidates[k] = a.partition;
       candidates[l] = a.partition;
       pairs[a.copier] = { divider: a.copier, allocations: [A, A2], candidates, source: 'adopted' };
-      const gap = repairs.find((r) => r.divider === a.fromPair && r.subdivider === a.copier && snapshot[a.fromPair].source === 'stage-3');
+      const gap = repairs.find(
+        (r) => r.divider === a.fromPair && r.subdivider === a.copier && snapshot[a.fromPair].source === 'stage-3',
+      );
       if (gap) {
         const c = gap.chooser;
-        knownGap.push({ copier: a.copier, fromPair: a.fromPair, chooser: c, chooserEfx: [efxSatisfied(vals[c], A, c), efxSatisfied(vals[c], A2, c)] });
+        knownGap.push({
+          copier: a.copier,
+          fromPair: a.fromPair,
+          chooser: c,
+          chooserEfx: [efxSatisfied(vals[c], A, c), efxSatisfied(vals[c], A2, c)],
+        });
       }
       adoptions.push(a);
     }

@@ -55,7 +55,12 @@ function pairDetail(inst: Instance, p: DividerPair): Record<string, unknown> {
     C: s.C,
     R: s.R,
     values: { C: bundleValues(inst, s.agent, s.C), R: inst.value(s.agent, s.R).toString() },
-    tried: s.tried.map((t) => ({ j: t.j, bundles: t.repartition.bundles, guardKeptInput: t.repartition.guardKeptInput, oracle: t.repartition.oracle.method })),
+    tried: s.tried.map((t) => ({
+      j: t.j,
+      bundles: t.repartition.bundles,
+      guardKeptInput: t.repartition.guardKeptInput,
+      oracle: t.repartition.oracle.method,
+    })),
   }));
   return p.case === '2A' ? { ...base, t: p.t, splits, cond: p.cond } : { ...base, t: p.t, splits };
 }
@@ -75,8 +80,16 @@ export function pairRecord(inst: Instance, p: DividerPair): DividerPairRecord {
 /** Trace of Theorem 1.1 / 3.2: Algorithm 1 per divider, the six allocations with certificates, the oracle calls. */
 export function threeAgentTrace(inst: Instance, pairs: readonly DividerPair[], log: OracleLog): TraceStep[] {
   return [
-    { id: 'algorithm-1', title: 'Algorithm 1 per divider: partition, Top sets, case, re-splits', data: pairs.map((p) => pairDetail(inst, p)) },
-    { id: DIVIDER_PAIRS_STEP, title: 'The six allocations (A, A\u2032 per divider) with roles and EEFX certificates', data: pairs.map((p) => pairRecord(inst, p)) },
+    {
+      id: 'algorithm-1',
+      title: 'Algorithm 1 per divider: partition, Top sets, case, re-splits',
+      data: pairs.map((p) => pairDetail(inst, p)),
+    },
+    {
+      id: DIVIDER_PAIRS_STEP,
+      title: 'The six allocations (A, A\u2032 per divider) with roles and EEFX certificates',
+      data: pairs.map((p) => pairRecord(inst, p)),
+    },
     { id: 'oracle-calls', title: 'MMS-partition oracle calls', data: log.calls },
   ];
 }
@@ -87,12 +100,22 @@ export function twoAgentSteps(result: TwoAgentResult): Record<string, unknown>[]
 }
 
 /** Trace of a two-agent run: the seeds, the loop's iterations and the result. */
-export function twoAgentTrace(inst: Instance, seeds: readonly [Bipartition, Bipartition], result: TwoAgentResult, log: OracleLog): TraceStep[] {
+export function twoAgentTrace(
+  inst: Instance,
+  seeds: readonly [Bipartition, Bipartition],
+  result: TwoAgentResult,
+  log: OracleLog,
+): TraceStep[] {
   const seedData = seeds.map((P, i) => ({ agent: i, partition: P, values: bundleValues(inst, i, P) }));
   const out =
     result.kind === 'envy-free'
       ? { kind: result.kind, allocation: result.allocation, values: ownValues(inst, [...result.allocation]) }
-      : { kind: result.kind, X: result.X, realizations: result.realizations, values: result.realizations.map((r) => ownValues(inst, [...r])) };
+      : {
+          kind: result.kind,
+          X: result.X,
+          realizations: result.realizations,
+          values: result.realizations.map((r) => ownValues(inst, [...r])),
+        };
   return [
     { id: 'seeds', title: 'Input bipartitions P^i', data: seedData },
     { id: 'iterations', title: 'Loop iterations (X^0, X^1 and the action taken)', data: twoAgentSteps(result) },
@@ -104,36 +127,57 @@ export function twoAgentTrace(inst: Instance, seeds: readonly [Bipartition, Bipa
 /** Trace of Theorem 5.1: each stage, the final pairs, and the pitfall-11 events (empty unless it happened). */
 export function pipelineTrace(inst: Instance, r: PropPipelineResult, log: OracleLog): TraceStep[] {
   return [
-    { id: 'stage-1', title: 'Stage 1: each agent\u2019s REALLOC partition and the partition she divides with', data: r.stage1 },
-    { id: 'stage-2', title: 'Stage 2: Algorithm 1 with the chosen partitions', data: r.stage2.map((p) => pairDetail(inst, p)) },
+    {
+      id: 'stage-1',
+      title: 'Stage 1: each agent\u2019s REALLOC partition and the partition she divides with',
+      data: r.stage1,
+    },
+    {
+      id: 'stage-2',
+      title: 'Stage 2: Algorithm 1 with the chosen partitions',
+      data: r.stage2.map((p) => pairDetail(inst, p)),
+    },
     {
       id: 'stage-3',
       title: 'Stage 3: Subcase-2.B pairs re-split by Algorithm 4',
-      data: r.repairs.map((x) => ({ divider: x.divider, subdivider: x.subdivider, chooser: x.chooser, goods: x.goods, kept: x.kept, result: x.algorithm4.kind, iterations: twoAgentSteps(x.algorithm4) })),
+      data: r.repairs.map((x) => ({
+        divider: x.divider,
+        subdivider: x.subdivider,
+        chooser: x.chooser,
+        goods: x.goods,
+        kept: x.kept,
+        result: x.algorithm4.kind,
+        iterations: twoAgentSteps(x.algorithm4),
+      })),
     },
     {
       id: 'adoptions',
       title: `Stages 4-5: adoptions (${r.rounds} rounds)`,
-      data: r.adoptions.map((a) => ({ round: a.round, copier: a.copier, fromPair: a.fromPair, partition: a.partition })),
+      data: r.adoptions.map((a) => ({
+        round: a.round,
+        copier: a.copier,
+        fromPair: a.fromPair,
+        partition: a.partition,
+      })),
     },
     {
       id: 'known-gap',
       title: 'Spec pitfall 11: a subdivider adopted her own Stage-3 candidate (reported, never hidden)',
-      text: r.knownGap.length ? 'the chooser of that pair may not be EFX-satisfied; the role check decides' : 'did not occur',
+      text: r.knownGap.length
+        ? 'the chooser of that pair may not be EFX-satisfied; the role check decides'
+        : 'did not occur',
       data: r.knownGap,
     },
     {
       id: DIVIDER_PAIRS_STEP,
       title: 'The six allocations (A, A\u2032 per divider) and the candidate partitions',
-      data: r.pairs.map(
-        (p): DividerPairRecord & { candidates: readonly GoodId[][][] } => ({
-          divider: p.divider,
-          case: p.source === 'algorithm-1' ? r.stage2[p.divider].case : p.source,
-          allocations: [[...p.allocations[0]], [...p.allocations[1]]],
-          values: [ownValues(inst, p.allocations[0]), ownValues(inst, p.allocations[1])],
-          candidates: p.candidates,
-        }),
-      ),
+      data: r.pairs.map((p): DividerPairRecord & { candidates: readonly GoodId[][][] } => ({
+        divider: p.divider,
+        case: p.source === 'algorithm-1' ? r.stage2[p.divider].case : p.source,
+        allocations: [[...p.allocations[0]], [...p.allocations[1]]],
+        values: [ownValues(inst, p.allocations[0]), ownValues(inst, p.allocations[1])],
+        candidates: p.candidates,
+      })),
     },
     { id: 'oracle-calls', title: 'MMS-partition oracle calls', data: log.calls },
   ];

@@ -33,7 +33,12 @@ export interface TwoAgentStep {
 /** Algorithm 4's result: one envy-free allocation, or the two realisations of the 1/2-1/2 lottery. */
 export type TwoAgentResult =
   | { readonly kind: 'envy-free'; readonly allocation: Bipartition; readonly steps: readonly TwoAgentStep[] }
-  | { readonly kind: 'lottery'; readonly X: readonly [Bipartition, Bipartition]; readonly realizations: readonly [Bipartition, Bipartition]; readonly steps: readonly TwoAgentStep[] };
+  | {
+      readonly kind: 'lottery';
+      readonly X: readonly [Bipartition, Bipartition];
+      readonly realizations: readonly [Bipartition, Bipartition];
+      readonly steps: readonly TwoAgentStep[];
+    };
 
 /** 'algorithm-4': the paper's loop; 'bu24': Algorithm 3 of [Bu+24] as reconstructed (see `twoAgentLottery`). */
 export type TwoAgentVariant = 'algorithm-4' | 'bu24';
@@ -71,7 +76,11 @@ function samePartition(X: Bipartition, Y: Bipartition): boolean {
  * equal worst value that is EFX for the copier ([DECISION] the original's copy rule is lost; the paper says
  * only that it copied "even when there was no minimum value improvement", spec 3.8).
  */
-export function twoAgentLottery(v: readonly [Valuation, Valuation], P: readonly [Bipartition, Bipartition], variant: TwoAgentVariant = 'algorithm-4'): TwoAgentResult {
+export function twoAgentLottery(
+  v: readonly [Valuation, Valuation],
+  P: readonly [Bipartition, Bipartition],
+  variant: TwoAgentVariant = 'algorithm-4',
+): TwoAgentResult {
   const start = (i: 0 | 1): Bipartition => {
     if (variant === 'algorithm-4') return localSearch(v[i], P[i]).bundles;
     const S = [...P[i][0], ...P[i][1]].sort((a, b) => a - b);
@@ -110,7 +119,10 @@ export function twoAgentLottery(v: readonly [Valuation, Valuation], P: readonly 
     }
     if (variant === 'bu24') {
       const copier = ([0, 1] as const).find(
-        (i) => worstValue(v[i], X[1 - i]) === worstValue(v[i], X[i]) && !samePartition(X[0], X[1]) && isEfxPartition(v[i], X[1 - i]),
+        (i) =>
+          worstValue(v[i], X[1 - i]) === worstValue(v[i], X[i]) &&
+          !samePartition(X[0], X[1]) &&
+          isEfxPartition(v[i], X[1 - i]),
       );
       if (copier !== undefined) {
         X[copier] = X[1 - copier];

@@ -52,7 +52,11 @@ function twoAgents(inst: Instance): DomainViolation | undefined {
 }
 
 function indivisibleOnly(inst: Instance, instead: string): DomainViolation | undefined {
-  return violation(inst.divisible.length === 0, 'has-divisible-goods', `indivisible goods only (divisible: ${inst.divisible.join(', ')}); use ${instead} for mixed goods`);
+  return violation(
+    inst.divisible.length === 0,
+    'has-divisible-goods',
+    `indivisible goods only (divisible: ${inst.divisible.join(', ')}); use ${instead} for mixed goods`,
+  );
 }
 
 /**
@@ -103,26 +107,59 @@ defineMechanism({
       lottery,
       claims: [
         { id: 'ex-ante-ef', text: 'ex-ante envy-free' },
-        { id: 'ex-post-efx0', text: 'every allocation in the support is EFX (removing any good, zero-valued included)' },
+        {
+          id: 'ex-post-efx0',
+          text: 'every allocation in the support is EFX (removing any good, zero-valued included)',
+        },
         { id: 'support-size', text: 'support <= 2', params: { bound: 2 } },
       ],
       trace: [
         { id: 'local-search', title: 'LocalSearch partitions (poorer, richer) under each agent', data: r.steps },
-        { id: 'ending', title: r.case === 'deterministic' ? `Line ${r.line}: one EF allocation` : `Line ${r.line}: a fair coin over two EFX allocations`, data: r },
+        {
+          id: 'ending',
+          title:
+            r.case === 'deterministic'
+              ? `Line ${r.line}: one EF allocation`
+              : `Line ${r.line}: a fair coin over two EFX allocations`,
+          data: r,
+        },
       ],
     };
   },
   example: {
     source: 'Bu et al. 2024, Algorithm 3 on spec instance A3-L10',
     instance: workedInstance('A3-L10'),
-    expect: { lottery: [{ p: '1/2', allocation: [[0, 2], [1, 3]] }, { p: '1/2', allocation: [[1, 3], [0, 2]] }] },
+    expect: {
+      lottery: [
+        {
+          p: '1/2',
+          allocation: [
+            [0, 2],
+            [1, 3],
+          ],
+        },
+        {
+          p: '1/2',
+          allocation: [
+            [1, 3],
+            [0, 2],
+          ],
+        },
+      ],
+    },
   },
 });
 
 defineMechanism({
   id: 'ef-efm-two-agents',
   name: 'Two agents, mixed goods: ex-ante EF and ex-post EFM',
-  citation: { authors: AUTHORS, year: 2024, title: TITLE, venue: VENUE, theorem: 'Theorem 3.3 (Algorithm 3 with the divisible goods as one item, then a fractional transfer)' },
+  citation: {
+    authors: AUTHORS,
+    year: 2024,
+    title: TITLE,
+    venue: VENUE,
+    theorem: 'Theorem 3.3 (Algorithm 3 with the divisible goods as one item, then a fractional transfer)',
+  },
   kind: 'fractional',
   claims: ['ex-ante-ef', 'ex-post-efm', 'ex-post-efxm', 'support-size'],
   guarantees: ['ex-ante EF', 'ex-post EFM and EFXM', 'support <= 2'],
@@ -147,27 +184,45 @@ defineMechanism({
         { id: 'ex-post-efxm', text: 'every allocation in the support is EFXM' },
         { id: 'support-size', text: 'support <= 2', params: { bound: 2 } },
       ],
-      trace: [merged.step, { id: 'local-search', title: 'Algorithm 3 on the goods and d', data: r.algorithm3.steps }, { id: 'ending', title: ending, data: r.how }],
+      trace: [
+        merged.step,
+        { id: 'local-search', title: 'Algorithm 3 on the goods and d', data: r.algorithm3.steps },
+        { id: 'ending', title: ending, data: r.how },
+      ],
     };
   },
   example: {
     source: 'Bu et al. 2024, Theorem 3.3 on spec instance M3-TR (the transfer branch)',
     instance: workedInstance('M3-TR'),
-    expect: { fractional: [['1', '1/3'], ['0', '2/3']] },
+    expect: {
+      fractional: [
+        ['1', '1/3'],
+        ['0', '2/3'],
+      ],
+    },
   },
 });
 
 defineMechanism({
   id: 'prop-efm',
   name: 'Mixed goods, bi-valued indivisible goods: ex-ante PROP and ex-post EFM',
-  citation: { authors: AUTHORS, year: 2024, title: TITLE, venue: VENUE, theorem: 'Theorem 4.1 (Algorithm 5, then Algorithm 1 or Appendix B.3, then water-filling); Theorem 4.3 (Algorithm 1)' },
+  citation: {
+    authors: AUTHORS,
+    year: 2024,
+    title: TITLE,
+    venue: VENUE,
+    theorem:
+      'Theorem 4.1 (Algorithm 5, then Algorithm 1 or Appendix B.3, then water-filling); Theorem 4.3 (Algorithm 1)',
+  },
   kind: 'fractional',
   claims: ['ex-ante-prop', 'ex-post-efm', 'support-size'],
   guarantees: ['ex-ante PROP', 'ex-post EFM', 'support <= n!'],
   requirements:
     'a declared bi-valued domain on the indivisible goods ("bivalued": [a, b] or one pair per agent; divisible goods arbitrary), or at most n indivisible goods with any additive values; n <= 8 for the exact lottery',
   options: {
-    agentOrder: optionalAgentOrderOption('one agent order to run (then only ex-post claims); default: all n! orders when n <= 8, else one drawn from the seed'),
+    agentOrder: optionalAgentOrderOption(
+      'one agent order to run (then only ex-post claims); default: all n! orders when n <= 8, else one drawn from the seed',
+    ),
     seed: seedOption('draws the agent order when n > 8; integer in 0..2^32-1; default 0'),
   },
   domain(inst) {
@@ -193,7 +248,11 @@ defineMechanism({
     }
     const lottery = MixedLottery.uniform(orders.orders.map((o) => propEfmForOrder(plan, o).allocation));
     claims.unshift({ id: 'ex-ante-prop', text: `ex-ante proportional (${plan.theorem})` });
-    claims.push({ id: 'support-size', text: `support <= n! = ${orders.orders.length}`, params: { bound: orders.orders.length } });
+    claims.push({
+      id: 'support-size',
+      text: `support <= n! = ${orders.orders.length}`,
+      params: { bound: orders.orders.length },
+    });
     // the π-independent reductions, then the last step for the first order as an example
     const example = propEfmForOrder(plan, orders.orders[0]);
     const perOrder = example.trace[example.trace.length - 1];
@@ -202,7 +261,11 @@ defineMechanism({
       claims,
       trace: [
         ...plan.steps,
-        { id: 'orders', title: `All ${orders.orders.length} agent orders, ${lottery.size} distinct allocations`, data: { orders: orders.orders.length, support: lottery.size } },
+        {
+          id: 'orders',
+          title: `All ${orders.orders.length} agent orders, ${lottery.size} distinct allocations`,
+          data: { orders: orders.orders.length, support: lottery.size },
+        },
         { ...perOrder, title: `${perOrder.title} (order ${orders.orders[0].join(', ')})` },
       ],
     };
@@ -223,19 +286,45 @@ defineMechanism({
 defineMechanism({
   id: 'ef-efx-fpo-bivalued',
   name: 'Bi-valued goods: ex-ante EF, ex-post EFX and fPO with Fisher-market prices (Algorithm 2)',
-  citation: { authors: AUTHORS, year: 2024, title: TITLE, venue: VENUE, theorem: 'Theorem 5.1 (Algorithm 2; prices by Lemma 5.5)' },
+  citation: {
+    authors: AUTHORS,
+    year: 2024,
+    title: TITLE,
+    venue: VENUE,
+    theorem: 'Theorem 5.1 (Algorithm 2; prices by Lemma 5.5)',
+  },
   kind: 'lottery',
   claims: ['ex-ante-ef', 'ex-post-efx0', 'ex-post-fpo', 'ex-post-fpo-prices', 'support-size'],
-  guarantees: ['ex-ante EF', 'ex-post EFX (every good, zero-valued included)', 'ex-post fPO, with market-equilibrium prices', 'support <= n!'],
-  requirements: 'indivisible goods with a declared common bi-valued pair "bivalued": [a, b], 0 < a < b; n <= 8 for the exact lottery',
+  guarantees: [
+    'ex-ante EF',
+    'ex-post EFX (every good, zero-valued included)',
+    'ex-post fPO, with market-equilibrium prices',
+    'support <= n!',
+  ],
+  requirements:
+    'indivisible goods with a declared common bi-valued pair "bivalued": [a, b], 0 < a < b; n <= 8 for the exact lottery',
   options: {
-    agentOrder: optionalAgentOrderOption('one agent order to run (then only ex-post claims); default: all n! orders when n <= 8, else one drawn from the seed'),
+    agentOrder: optionalAgentOrderOption(
+      'one agent order to run (then only ex-post claims); default: all n! orders when n <= 8, else one drawn from the seed',
+    ),
     seed: seedOption('draws the agent order when n > 8; integer in 0..2^32-1; default 0'),
   },
   domain(inst) {
     const d = inst.bivalued;
-    if (!d?.common) return { code: 'not-bivalued', message: 'needs a common bi-valued pair "bivalued": [a, b] (with personalized pairs no lottery is ex-ante EF, ex-post EF1 and fPO: Aziz et al. 2024a)' };
-    return indivisibleOnly(inst, 'prop-efm') ?? violation(d.pairs[0].a.sign() > 0, 'binary', 'needs a > 0 (a = 0 is the binary case of Babaioff et al. 2021, outside Theorem 5.1)');
+    if (!d?.common)
+      return {
+        code: 'not-bivalued',
+        message:
+          'needs a common bi-valued pair "bivalued": [a, b] (with personalized pairs no lottery is ex-ante EF, ex-post EF1 and fPO: Aziz et al. 2024a)',
+      };
+    return (
+      indivisibleOnly(inst, 'prop-efm') ??
+      violation(
+        d.pairs[0].a.sign() > 0,
+        'binary',
+        'needs a > 0 (a = 0 is the binary case of Babaioff et al. 2021, outside Theorem 5.1)',
+      )
+    );
   },
   run(inst, { agentOrder, seed }) {
     const large = largeTest(inst);
@@ -256,14 +345,34 @@ defineMechanism({
     const claims: Claim[] = [
       { id: 'ex-post-efx0', text: 'every allocation in the support is EFX (removing any good)' },
       { id: 'ex-post-fpo', text: 'every allocation in the support is fPO (exchange-cycle test)' },
-      { id: 'ex-post-fpo-prices', text: 'every allocation in the support is a Fisher-market equilibrium at the stated prices, hence fPO (Lemma 5.5)', params: { prices: [...prices.values()] } },
+      {
+        id: 'ex-post-fpo-prices',
+        text: 'every allocation in the support is a Fisher-market equilibrium at the stated prices, hence fPO (Lemma 5.5)',
+        params: { prices: [...prices.values()] },
+      },
     ];
     const first = matchAndFreeze(inst, list[0]);
-    const trace: TraceStep[] = [{ id: 'rounds', title: `Algorithm 2 for the order ${list[0].join(', ')} (freeze length ${first.freezeLength})`, data: first }];
-    if (orders.kind !== 'exact') return { lottery, claims, trace: [...trace, exAnteNote(orders, inst.n, 'Ex-ante EF')], ...(orders.kind === 'sampled' ? { resolved: { agentOrder: orders.order } } : {}) };
+    const trace: TraceStep[] = [
+      {
+        id: 'rounds',
+        title: `Algorithm 2 for the order ${list[0].join(', ')} (freeze length ${first.freezeLength})`,
+        data: first,
+      },
+    ];
+    if (orders.kind !== 'exact')
+      return {
+        lottery,
+        claims,
+        trace: [...trace, exAnteNote(orders, inst.n, 'Ex-ante EF')],
+        ...(orders.kind === 'sampled' ? { resolved: { agentOrder: orders.order } } : {}),
+      };
     claims.unshift({ id: 'ex-ante-ef', text: 'ex-ante envy-free (Lemma 5.4)' });
     claims.push({ id: 'support-size', text: `support <= n! = ${list.length}`, params: { bound: list.length } });
-    trace.push({ id: 'orders', title: `All ${list.length} agent orders, ${lottery.size} distinct allocations`, data: { orders: list.length, support: lottery.size } });
+    trace.push({
+      id: 'orders',
+      title: `All ${list.length} agent orders, ${lottery.size} distinct allocations`,
+      data: { orders: list.length, support: lottery.size },
+    });
     return { lottery, claims, trace };
   },
   example: {

@@ -34,7 +34,11 @@ function total(items: readonly number[], u: (item: number) => Rational): Rationa
 }
 
 /** LocalSearch(A, B, u) (Lemma 3.1): an EFX partition under u whose value gap is no larger than (A, B)'s. */
-export function localSearch(a: readonly number[], b: readonly number[], u: (item: number) => Rational): LocalSearchResult {
+export function localSearch(
+  a: readonly number[],
+  b: readonly number[],
+  u: (item: number) => Rational,
+): LocalSearchResult {
   let A = [...a];
   let B = [...b];
   let uA = total(A, u);
@@ -49,7 +53,8 @@ export function localSearch(a: readonly number[], b: readonly number[], u: (item
       if (best === undefined || u(g).gt(u(best)) || (u(g).eq(u(best)) && g < best)) best = g;
     }
     if (best === undefined) break;
-    if (moves.length === cap) throw new Error(`LocalSearch: more than ${cap} moves (each item moves at most once, Appendix A.1)`);
+    if (moves.length === cap)
+      throw new Error(`LocalSearch: more than ${cap} moves (each item moves at most once, Appendix A.1)`);
     const g = best;
     B = B.filter((x) => x !== g);
     A = [...A, g];

@@ -23,7 +23,13 @@ export interface MarketPrices {
  * The equilibrium prices of Lemma 5.5 for Algorithm 2's allocation, given who was ever removed in a group
  * and the common small value a.
  */
-export function marketPrices(inst: Instance, bundles: readonly (readonly GoodId[])[], removed: (i: AgentId) => boolean, large: LargeTest, a: Rational): MarketPrices {
+export function marketPrices(
+  inst: Instance,
+  bundles: readonly (readonly GoodId[])[],
+  removed: (i: AgentId) => boolean,
+  large: LargeTest,
+  a: Rational,
+): MarketPrices {
   const n = inst.n;
   const price: (Rational | undefined)[] = new Array(inst.m).fill(undefined);
   const priced: AgentId[] = [];
@@ -40,22 +46,24 @@ export function marketPrices(inst: Instance, bundles: readonly (readonly GoodId[
       const kinds = new Set(bundles[i].map((g) => large(i, g)));
       if (!isPriced[i] && kinds.size === 2) priceAtOwnValues(i);
     }
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
-      for (let i = 0; i < n; i++) if (!isPriced[i] && bundles[i].length && bundles[i].some(wantedByPriced)) {
-        priceAtOwnValues(i);
-        changed = true;
-      }
+      for (let i = 0; i < n; i++)
+        if (!isPriced[i] && bundles[i].length && bundles[i].some(wantedByPriced)) {
+          priceAtOwnValues(i);
+          changed = true;
+        }
     }
   } else {
     for (let i = 0; i < n; i++) if (bundles[i].length && !large(i, bundles[i][0])) priceAtOwnValues(i);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       // the owner's good is large for her (small ones were priced above): it costs b
-      for (let i = 0; i < n; i++) if (!isPriced[i] && bundles[i].length && wantedByPriced(bundles[i][0])) {
-        priceAtOwnValues(i);
-        changed = true;
-      }
+      for (let i = 0; i < n; i++)
+        if (!isPriced[i] && bundles[i].length && wantedByPriced(bundles[i][0])) {
+          priceAtOwnValues(i);
+          changed = true;
+        }
     }
   }
   return { prices: price.map((p) => p ?? a), priced };

@@ -69,9 +69,14 @@ function invariant(ok: boolean, what: string, ablation: MatchAndFreezeAblation |
 }
 
 /** Algorithm 2 for the agent order π on an instance declaring a common bi-valued pair 0 < a < b. */
-export function matchAndFreeze(inst: Instance, order: readonly AgentId[], ablation?: MatchAndFreezeAblation): MatchAndFreezeResult {
+export function matchAndFreeze(
+  inst: Instance,
+  order: readonly AgentId[],
+  ablation?: MatchAndFreezeAblation,
+): MatchAndFreezeResult {
   const domain = inst.bivalued;
-  if (!domain?.common || domain.pairs[0].a.sign() <= 0) throw new Error('Algorithm 2 needs a common bi-valued pair 0 < a < b');
+  if (!domain?.common || domain.pairs[0].a.sign() <= 0)
+    throw new Error('Algorithm 2 needs a common bi-valued pair 0 < a < b');
   const large: LargeTest = largeTest(inst);
   const n = inst.n;
   const m = inst.m;
@@ -99,7 +104,11 @@ export function matchAndFreeze(inst: Instance, order: readonly AgentId[], ablati
     const swapCap = 10 * n * n + 10 * m + 10;
     while (ablation !== 'no-swap' && found.group.length) {
       const inZ = new Set(found.group);
-      const swap = lexicographicallySmallest(active.filter((i) => !inZ.has(i)), held, (g) => found.group.some((j) => large(j, g)));
+      const swap = lexicographicallySmallest(
+        active.filter((i) => !inZ.has(i)),
+        held,
+        (g) => found.group.some((j) => large(j, g)),
+      );
       if (!swap) break;
       if (returned.length === swapCap) throw new Error(`Algorithm 2: more than ${swapCap} returns in round ${r}`);
       const took = found.matching.ofLeft.get(swap.agent)!;
@@ -110,7 +119,11 @@ export function matchAndFreeze(inst: Instance, order: readonly AgentId[], ablati
     }
     const { group, neighbourhood, matching } = found;
     const inZ = new Set(group);
-    invariant(!active.some((i) => !inZ.has(i) && held[i].some((g) => group.some((j) => large(j, g)))), 'I3 (after the return loop, goods held outside the group are small for the group)', ablation);
+    invariant(
+      !active.some((i) => !inZ.has(i) && held[i].some((g) => group.some((j) => large(j, g)))),
+      'I3 (after the return loop, goods held outside the group are small for the group)',
+      ablation,
+    );
     const frozen: AgentId[] = [];
     const quieted: AgentId[] = [];
     if (group.length) {
@@ -135,30 +148,45 @@ export function matchAndFreeze(inst: Instance, order: readonly AgentId[], ablati
       for (const [i, g] of nu.ofLeft) held[i].push(g);
     }
     const given = new Set(neighbourhood);
-    for (const i of active) if (!inZ.has(i)) {
-      const g = matching.ofLeft.get(i);
-      if (g === undefined) fail('Z3 (the active agents outside the group are matched)');
-      held[i].push(g);
-      given.add(g);
-    }
+    for (const i of active)
+      if (!inZ.has(i)) {
+        const g = matching.ofLeft.get(i);
+        if (g === undefined) fail('Z3 (the active agents outside the group are matched)');
+        held[i].push(g);
+        given.add(g);
+      }
     pool = pool.filter((g) => !given.has(g));
-    invariant(!agents.some((i) => state[i] === 'active' && held[i].some((g) => !large(i, g))), 'I1 (active agents hold only large goods)', ablation);
-    invariant(!agents.some((i) => state[i] !== 'active' && pool.some((g) => large(i, g))), 'I4 (the pool is small for every inactive agent)', ablation);
+    invariant(
+      !agents.some((i) => state[i] === 'active' && held[i].some((g) => !large(i, g))),
+      'I1 (active agents hold only large goods)',
+      ablation,
+    );
+    invariant(
+      !agents.some((i) => state[i] !== 'active' && pool.some((g) => large(i, g))),
+      'I4 (the pool is small for every inactive agent)',
+      ablation,
+    );
     const virtual = agents.filter((i) => state[i] === 'quiet');
     for (const i of virtual) c[i] += 1;
     cnt += virtual.length;
     rounds.push({ round: r, group, groupGoods: neighbourhood, returned, frozen, quieted, virtualGoods: virtual, cnt });
   }
 
-  invariant(!agents.some((i) => removedRound[i] === null && held[i].some((g) => !large(i, g))), 'I8 (agents never in a group hold only large goods)', ablation);
+  invariant(
+    !agents.some((i) => removedRound[i] === null && held[i].some((g) => !large(i, g))),
+    'I8 (agents never in a group hold only large goods)',
+    ablation,
+  );
 
   // final step (lines 22-26): one slot per good an active agent holds, new slots for the first K unfrozen agents of π
   const slotOwner: AgentId[] = [];
   const slots = new Matching();
-  for (const j of agents) if (state[j] === 'active') for (const g of held[j]) {
-    slots.match(slotOwner.length, g);
-    slotOwner.push(j);
-  }
+  for (const j of agents)
+    if (state[j] === 'active')
+      for (const g of held[j]) {
+        slots.match(slotOwner.length, g);
+        slotOwner.push(j);
+      }
   const universe = new Set<GoodId>([...pool, ...agents.flatMap((j) => (state[j] === 'active' ? held[j] : []))]);
   const sortedUniverse = [...universe].sort((x, y) => x - y);
   const neighbours = (slot: number) => sortedUniverse.filter((g) => large(slotOwner[slot], g));
@@ -192,7 +220,11 @@ export function matchAndFreeze(inst: Instance, order: readonly AgentId[], ablati
 }
 
 /** The smallest (agent, good) with the agent in `agents` holding a good that satisfies `wanted` (line 6, spec REF-TB). */
-function lexicographicallySmallest(agents: readonly AgentId[], held: readonly (readonly GoodId[])[], wanted: (g: GoodId) => boolean): { agent: AgentId; good: GoodId } | null {
+function lexicographicallySmallest(
+  agents: readonly AgentId[],
+  held: readonly (readonly GoodId[])[],
+  wanted: (g: GoodId) => boolean,
+): { agent: AgentId; good: GoodId } | null {
   for (const i of [...agents].sort((x, y) => x - y)) {
     const goods = held[i].filter(wanted);
     if (goods.length) return { agent: i, good: Math.min(...goods) };

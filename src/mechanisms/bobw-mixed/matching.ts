@@ -56,7 +56,12 @@ export function maxMatching(g: BipartiteGraph): Matching {
  * breadth first, neighbours by increasing id, the first free good reached ends the path, which is flipped.
  * Returns false (and leaves the matching unchanged) when no such path exists.
  */
-export function augmentFrom(x: number, neighbours: (x: number) => readonly GoodId[], m: Matching, allowed: ReadonlySet<GoodId>): boolean {
+export function augmentFrom(
+  x: number,
+  neighbours: (x: number) => readonly GoodId[],
+  m: Matching,
+  allowed: ReadonlySet<GoodId>,
+): boolean {
   const cameFrom = new Map<GoodId, number>();
   const queue: number[] = [x];
   for (let head = 0; head < queue.length; head++) {
@@ -95,7 +100,11 @@ export interface UnmatchableGroup {
  * Γ(Z) is matched into Z; the matching restricted to the other agents is perfect into the other goods; and
  * every agent of Z values every good outside Γ(Z) small (spec P5, properties Z1-Z7).
  */
-export function minimalUnmatchableGroup(agents: readonly AgentId[], pool: readonly GoodId[], large: (i: AgentId, g: GoodId) => boolean): UnmatchableGroup {
+export function minimalUnmatchableGroup(
+  agents: readonly AgentId[],
+  pool: readonly GoodId[],
+  large: (i: AgentId, g: GoodId) => boolean,
+): UnmatchableGroup {
   const graph = bGraph(agents, pool, large);
   const matching = maxMatching(graph);
   const neighbours = graph.neighbours;
@@ -121,7 +130,11 @@ export function minimalUnmatchableGroup(agents: readonly AgentId[], pool: readon
 }
 
 /** The b-graph of some agents into a pool of goods, for `maxMatching`. */
-export function bGraph(agents: readonly AgentId[], pool: readonly GoodId[], large: (i: AgentId, g: GoodId) => boolean): BipartiteGraph {
+export function bGraph(
+  agents: readonly AgentId[],
+  pool: readonly GoodId[],
+  large: (i: AgentId, g: GoodId) => boolean,
+): BipartiteGraph {
   const sortedPool = [...pool].sort((x, y) => x - y);
   const adjacency = new Map<AgentId, GoodId[]>(agents.map((i) => [i, sortedPool.filter((g) => large(i, g))]));
   return { left: [...agents].sort((x, y) => x - y), neighbours: (i) => adjacency.get(i) ?? [] };

@@ -60,7 +60,8 @@ export function envyFreePartialAllocation(problem: MergedProblem, large: LargeTe
     }
     const others = agents.filter((i) => !removed.has(i));
     const mu = maxMatching(bGraph(others, pool, large));
-    if (mu.size !== others.length) throw new Error('Algorithm 5: the agents outside the groups have no perfect matching (property Z3)');
+    if (mu.size !== others.length)
+      throw new Error('Algorithm 5: the agents outside the groups have no perfect matching (property Z3)');
     const matched = others.map((i) => ({ agent: i, good: mu.ofLeft.get(i)! }));
     for (const { agent, good } of matched) bundles[agent].push(good);
     const taken = new Set(matched.map((m) => m.good));
@@ -87,13 +88,19 @@ export function envyFreePartialAllocation(problem: MergedProblem, large: LargeTe
 }
 
 /** Algorithm 5 as a reduction: fix its EF partial allocation, leave Y ∪ V (and d) to the next step. */
-export function fixPartialAllocation(problem: MergedProblem, large: LargeTest): Reduction<MergedProblem, MergedAllocation, MergedAllocation> & { readonly partial: PartialAllocation } {
+export function fixPartialAllocation(
+  problem: MergedProblem,
+  large: LargeTest,
+): Reduction<MergedProblem, MergedAllocation, MergedAllocation> & { readonly partial: PartialAllocation } {
   const partial = envyFreePartialAllocation(problem, large);
   const residual = [...partial.groupGoods, ...partial.rest].sort((x, y) => x - y);
   return {
     partial,
     reduced: { inst: problem.inst, goods: residual, cake: problem.cake },
-    lift: (a) => ({ bundles: a.bundles.map((b, i) => [...partial.bundles[i], ...b].sort((x, y) => x - y)), cake: a.cake }),
+    lift: (a) => ({
+      bundles: a.bundles.map((b, i) => [...partial.bundles[i], ...b].sort((x, y) => x - y)),
+      cake: a.cake,
+    }),
     step: {
       id: 'partial-allocation',
       title: `Algorithm 5: an envy-free partial allocation of ${partial.rounds} goods per agent`,

@@ -45,7 +45,9 @@ export function mergeDivisibleGoods(inst: Instance): Reduction<MergedProblem, Me
     step: {
       id: 'merge-divisible',
       title: 'Divisible goods merged into one good d',
-      text: cake ? `u_i(d) = u_i(D) = ${cake.join(', ')}; every divisible good is split in the same proportions` : 'no divisible goods',
+      text: cake
+        ? `u_i(d) = u_i(D) = ${cake.join(', ')}; every divisible good is split in the same proportions`
+        : 'no divisible goods',
       data: { indivisible: goods, divisible: [...inst.divisible], cakeValues: cake },
     },
   };

@@ -31,11 +31,15 @@ export type PropEfmPlan = {
 export function planPropEfm(inst: Instance): PropEfmPlan {
   const merged = mergeDivisibleGoods(inst);
   if (!inst.bivalued) {
-    if (merged.reduced.goods.length > inst.n) throw new Error('prop-efm: more than n indivisible goods need a bi-valued declaration (Theorem 4.1)');
+    if (merged.reduced.goods.length > inst.n)
+      throw new Error('prop-efm: more than n indivisible goods need a bi-valued declaration (Theorem 4.1)');
     return { theorem: 'Theorem 4.3', steps: [merged.step], residual: merged.reduced, lift: merged.lift };
   }
   const large = largeTest(inst);
-  const fixed: Reduction<MergedProblem, MergedAllocation, MergedAllocation> = fixPartialAllocation(merged.reduced, large);
+  const fixed: Reduction<MergedProblem, MergedAllocation, MergedAllocation> = fixPartialAllocation(
+    merged.reduced,
+    large,
+  );
   return {
     theorem: 'Theorem 4.1',
     steps: [merged.step, fixed.step],
@@ -56,15 +60,28 @@ export function propEfmForOrder(plan: PropEfmPlan, order: readonly AgentId[], ab
   const { residual } = plan;
   if (residual.goods.length <= residual.inst.n) {
     const r = roundRobinPass(residual, order);
-    const step: TraceStep = { id: 'algorithm-1', title: 'Algorithm 1: one round-robin pass in the order π, then water-filling', data: { order, picks: r.picks, waterFilling: r.waterFilling } };
+    const step: TraceStep = {
+      id: 'algorithm-1',
+      title: 'Algorithm 1: one round-robin pass in the order π, then water-filling',
+      data: { order, picks: r.picks, waterFilling: r.waterFilling },
+    };
     return { allocation: plan.lift(r.allocation), route: 'algorithm-1', trace: [...plan.steps, step] };
   }
   if (plan.theorem === 'Theorem 4.3') throw new Error('prop-efm: Theorem 4.3 leaves at most n goods');
   const r = twoPhaseMatching(residual, order, plan.large, ablation);
   const step: TraceStep = {
     id: 'b3',
-    title: 'Appendix B.3 Steps 1-4: first phase by matchings, second goods for the first m - n agents of π, then water-filling',
-    data: { order, T: r.group, Y: r.groupGoods, F: r.firstPhase, L: r.secondGood, beforeWaterFilling: r.beforeWaterFilling, waterFilling: r.waterFilling },
+    title:
+      'Appendix B.3 Steps 1-4: first phase by matchings, second goods for the first m - n agents of π, then water-filling',
+    data: {
+      order,
+      T: r.group,
+      Y: r.groupGoods,
+      F: r.firstPhase,
+      L: r.secondGood,
+      beforeWaterFilling: r.beforeWaterFilling,
+      waterFilling: r.waterFilling,
+    },
   };
   return { allocation: plan.lift(r.allocation), route: 'b3', trace: [...plan.steps, step] };
 }

@@ -26,7 +26,8 @@ export function favourite(problem: MergedProblem, i: AgentId, pool: readonly Goo
 /** Algorithm 1 for the agent order π (Theorem 4.3; needs at most n indivisible goods). */
 export function roundRobinPass(problem: MergedProblem, order: readonly AgentId[]): RoundRobinPassResult {
   const n = problem.inst.n;
-  if (problem.goods.length > n) throw new Error(`Algorithm 1 needs at most n = ${n} indivisible goods, got ${problem.goods.length}`);
+  if (problem.goods.length > n)
+    throw new Error(`Algorithm 1 needs at most n = ${n} indivisible goods, got ${problem.goods.length}`);
   let pool = [...problem.goods];
   const bundles: GoodId[][] = Array.from({ length: n }, () => []);
   const picks: { agent: AgentId; good: GoodId }[] = [];

@@ -13,7 +13,13 @@
 import type { GoodId } from '../../core/instance';
 import { Rational } from '../../core/rational';
 import type { MergedAllocation, MergedProblem, Reduction } from './problem';
-import { twoAgentEfEfx, type TwoAgentAllocation, type TwoAgentResult, type TwoAgents, type TwoAgentUtility } from './two-agents';
+import {
+  twoAgentEfEfx,
+  type TwoAgentAllocation,
+  type TwoAgentResult,
+  type TwoAgents,
+  type TwoAgentUtility,
+} from './two-agents';
 
 /** One allocation of the result, with its probability. */
 export interface WeightedAllocation {
@@ -56,10 +62,19 @@ export function cakeAsItem(problem: MergedProblem): Reduction<ItemProblem, TwoAg
     cake: a.map((b) => (b.includes(cakeItem ?? -1) ? Rational.ONE : Rational.ZERO)),
   });
   const lift = (r: TwoAgentResult): MixedTwoAgentResult => {
-    if (r.case === 'deterministic') return { support: [{ p: Rational.ONE, allocation: whole(r.allocation) }], how: { branch: 'deterministic', line: r.line }, algorithm3: r };
+    if (r.case === 'deterministic')
+      return {
+        support: [{ p: Rational.ONE, allocation: whole(r.allocation) }],
+        how: { branch: 'deterministic', line: r.line },
+        algorithm3: r,
+      };
     const i = cakeItem === null ? undefined : ([0, 1] as const).find((k) => r.partitions[k].richer.includes(cakeItem));
     if (i === undefined || cakeItem === null)
-      return { support: r.allocations.map((a) => ({ p: HALF, allocation: whole(a) })), how: { branch: 'coin', line: r.line }, algorithm3: r };
+      return {
+        support: r.allocations.map((a) => ({ p: HALF, allocation: whole(a) })),
+        how: { branch: 'coin', line: r.line },
+        algorithm3: r,
+      };
     const P = r.partitions[i];
     const vi = (items: readonly number[]) => Rational.sum(items.map((g) => u(i, g)));
     // u_i(d) > 0 here: the partition is EFX under u_i and strictly unbalanced (line 2 failed)
@@ -67,7 +82,8 @@ export function cakeAsItem(problem: MergedProblem): Reduction<ItemProblem, TwoAg
     const x = { goods: P.poorer, cake: alpha };
     const y = { goods: P.richer.filter((g) => g !== cakeItem), cake: Rational.ONE.sub(alpha) };
     const picker: TwoAgents = i === 0 ? 1 : 0;
-    const val = (j: TwoAgents, b: { goods: readonly GoodId[]; cake: Rational }) => Rational.sum(b.goods.map((g) => u(j, g))).add(b.cake.mul(cake![j]));
+    const val = (j: TwoAgents, b: { goods: readonly GoodId[]; cake: Rational }) =>
+      Rational.sum(b.goods.map((g) => u(j, g))).add(b.cake.mul(cake![j]));
     // the same Pick rule as Algorithm 3: strict preference, then the bundle agent i values less, then X
     const byPicker = val(picker, y).cmp(val(picker, x));
     const takesY = byPicker > 0 || (byPicker === 0 && val(i, y).lt(val(i, x)));

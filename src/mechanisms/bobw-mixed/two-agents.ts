@@ -69,7 +69,10 @@ export function pick(u: TwoAgentUtility, p: Partition, picker: TwoAgents): TwoAg
 
 /** u_j(poorer) >= u_j(richer) or, for the builder, equality: the partition of lines 2 and 6 that ends the run. */
 function endsRun(u: TwoAgentUtility, p: Partition, builder: TwoAgents): boolean {
-  return value(u, builder, p.poorer).eq(value(u, builder, p.richer)) || value(u, other(builder), p.poorer).ge(value(u, other(builder), p.richer));
+  return (
+    value(u, builder, p.poorer).eq(value(u, builder, p.richer)) ||
+    value(u, other(builder), p.poorer).ge(value(u, other(builder), p.richer))
+  );
 }
 
 function gap(u: TwoAgentUtility, agent: TwoAgents, p: Partition): Rational {
@@ -91,10 +94,14 @@ export function twoAgentEfEfx(items: readonly number[], u: TwoAgentUtility): Two
     steps.push({ line, agent, partition: r.partition, moves: r.moves });
     return r.partition;
   };
-  const A: [Partition, Partition] = [search(1, 0, { poorer: [], richer: items }), search(1, 1, { poorer: [], richer: items })];
+  const A: [Partition, Partition] = [
+    search(1, 0, { poorer: [], richer: items }),
+    search(1, 1, { poorer: [], richer: items }),
+  ];
   const deterministic = (line: 3 | 7): TwoAgentResult | null => {
     for (const i of [0, 1] as const)
-      if (endsRun(u, A[i], i)) return { case: 'deterministic', line, builtBy: i, partition: A[i], allocation: pick(u, A[i], other(i)), steps };
+      if (endsRun(u, A[i], i))
+        return { case: 'deterministic', line, builtBy: i, partition: A[i], allocation: pick(u, A[i], other(i)), steps };
     return null;
   };
   const coin = (line: 10 | 11): TwoAgentResult => ({

@@ -39,7 +39,12 @@ export interface TwoPhaseMatchingResult {
 }
 
 /** B.3 Steps 1-4 for the agent order π. */
-export function twoPhaseMatching(problem: MergedProblem, order: readonly AgentId[], large: LargeTest, ablation?: TwoPhaseAblation): TwoPhaseMatchingResult {
+export function twoPhaseMatching(
+  problem: MergedProblem,
+  order: readonly AgentId[],
+  large: LargeTest,
+  ablation?: TwoPhaseAblation,
+): TwoPhaseMatchingResult {
   const n = problem.inst.n;
   const m = problem.goods.length;
   if (m <= n || m > 2 * n - 2) throw new Error(`B.3 needs n < m <= 2n - 2 indivisible goods, got n = ${n}, m = ${m}`);
@@ -58,8 +63,15 @@ export function twoPhaseMatching(problem: MergedProblem, order: readonly AgentId
 
   // 2a: the agents outside T, matched into M \ Y (perfect by Z3; independent of π)
   const outside = agents.filter((i) => !inT.has(i));
-  const mu = maxMatching(bGraph(outside, problem.goods.filter((g) => !Y.has(g)), large));
-  if (mu.size !== outside.length) throw new Error('B.3 Step 2: no perfect matching of N \\ T into M \\ Y (property Z3)');
+  const mu = maxMatching(
+    bGraph(
+      outside,
+      problem.goods.filter((g) => !Y.has(g)),
+      large,
+    ),
+  );
+  if (mu.size !== outside.length)
+    throw new Error('B.3 Step 2: no perfect matching of N \\ T into M \\ Y (property Z3)');
   for (const i of outside) give(i, mu.ofLeft.get(i)!);
   const F2 = outside.map((i) => mu.ofLeft.get(i)!);
 
@@ -75,7 +87,9 @@ export function twoPhaseMatching(problem: MergedProblem, order: readonly AgentId
   const skipped = order.filter((i) => inT.has(i) && !augmentFrom(i, neighbours, nu, available));
   if (!ablation && nu.size !== Y.size) throw new Error('B.3 Step 3: the group does not take all of Y (Lemma B.7)');
   for (const [i, g] of nu.ofLeft) give(i, g);
-  const arbitrary = ablation ? pool().slice(0, skipped.length) : problem.goods.filter((g) => !Y.has(g) && !F2.includes(g)).slice(0, skipped.length);
+  const arbitrary = ablation
+    ? pool().slice(0, skipped.length)
+    : problem.goods.filter((g) => !Y.has(g) && !F2.includes(g)).slice(0, skipped.length);
   skipped.forEach((i, k) => give(i, arbitrary[k]));
   const firstPhase = [...F2, ...nu.ofGood.keys(), ...arbitrary].sort((x, y) => x - y);
 

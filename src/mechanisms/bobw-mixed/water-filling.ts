@@ -25,7 +25,13 @@ import type { MergedAllocation } from './problem';
 
 /** One step of water-filling. */
 export type WaterFillingStep =
-  | { readonly kind: 'add'; readonly agents: readonly AgentId[]; readonly delta: Rational; readonly each: Rational; readonly remaining: Rational }
+  | {
+      readonly kind: 'add';
+      readonly agents: readonly AgentId[];
+      readonly delta: Rational;
+      readonly each: Rational;
+      readonly remaining: Rational;
+    }
   | { readonly kind: 'rotate'; readonly cycle: readonly AgentId[]; readonly envyEdge: readonly [AgentId, AgentId] };
 
 export interface WaterFillingResult {
@@ -37,7 +43,11 @@ export interface WaterFillingResult {
  * Water-fills d (agent i values all of it at `cake[i]`) over the indivisible bundles `bundles` (agent i
  * holds `bundles[i]`, an EF1 allocation). Throws a LimitError after 100 n^3 + 100 steps (spec 4.6).
  */
-export function waterFill(inst: Instance, bundles: readonly (readonly GoodId[])[], cake: readonly Rational[]): WaterFillingResult {
+export function waterFill(
+  inst: Instance,
+  bundles: readonly (readonly GoodId[])[],
+  cake: readonly Rational[],
+): WaterFillingResult {
   const n = bundles.length;
   const base = inst.values.map((_, i) => bundles.map((b) => inst.value(i, b)));
   const own = bundles.map((_, i) => i);
@@ -80,17 +90,22 @@ export function waterFill(inst: Instance, bundles: readonly (readonly GoodId[])[
  * The maximal addable set: unenvied agents, pruned until no agent outside the set is indifferent to an
  * agent inside it.
  */
-function maximalAddableSet(n: number, envies: (i: AgentId, j: AgentId) => boolean, indifferent: (i: AgentId, j: AgentId) => boolean): AgentId[] {
+function maximalAddableSet(
+  n: number,
+  envies: (i: AgentId, j: AgentId) => boolean,
+  indifferent: (i: AgentId, j: AgentId) => boolean,
+): AgentId[] {
   const inSet = Array.from({ length: n }, (_, j) => !Array.from({ length: n }, (_, i) => envies(i, j)).some(Boolean));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let j = 0; j < n; j++) {
       if (!inSet[j]) continue;
-      for (let i = 0; i < n; i++) if (!inSet[i] && indifferent(i, j)) {
-        inSet[j] = false;
-        changed = true;
-        break;
-      }
+      for (let i = 0; i < n; i++)
+        if (!inSet[i] && indifferent(i, j)) {
+          inSet[j] = false;
+          changed = true;
+          break;
+        }
     }
   }
   return inSet.flatMap((b, j) => (b ? [j] : []));
@@ -101,29 +116,38 @@ function maximalAddableSet(n: number, envies: (i: AgentId, j: AgentId) => boolea
  * weak-envy edge enters it) that contains the smallest agent id; returned as i0, j0, ..., with each agent
  * taking her successor's bundle.
  */
-function envyCycle(n: number, envies: (i: AgentId, j: AgentId) => boolean, weak: (i: AgentId, j: AgentId) => boolean): { cycle: AgentId[]; envyEdge: [AgentId, AgentId] } {
+function envyCycle(
+  n: number,
+  envies: (i: AgentId, j: AgentId) => boolean,
+  weak: (i: AgentId, j: AgentId) => boolean,
+): { cycle: AgentId[]; envyEdge: [AgentId, AgentId] } {
   const reach = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => i === j || weak(i, j)));
-  for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) if (reach[i][k]) for (let j = 0; j < n; j++) if (reach[k][j]) reach[i][j] = true;
+  for (let k = 0; k < n; k++)
+    for (let i = 0; i < n; i++) if (reach[i][k]) for (let j = 0; j < n; j++) if (reach[k][j]) reach[i][j] = true;
   for (let s = 0; s < n; s++) {
     const component = Array.from({ length: n }, (_, j) => reach[s][j] && reach[j][s]);
-    const entered = component.some((inside, j) => inside && Array.from({ length: n }, (_, i) => !component[i] && weak(i, j)).some(Boolean));
+    const entered = component.some(
+      (inside, j) => inside && Array.from({ length: n }, (_, i) => !component[i] && weak(i, j)).some(Boolean),
+    );
     if (entered) continue;
-    for (let i0 = 0; i0 < n; i0++) for (let j0 = 0; j0 < n; j0++) {
-      if (!component[i0] || !component[j0] || !envies(i0, j0)) continue;
-      // breadth-first from j0 back to i0 inside the component
-      const parent = new Map<AgentId, AgentId>([[j0, j0]]);
-      const queue = [j0];
-      for (let head = 0; head < queue.length && !parent.has(i0); head++) {
-        const y = queue[head];
-        for (let z = 0; z < n; z++) if (component[z] && !parent.has(z) && weak(y, z)) {
-          parent.set(z, y);
-          queue.push(z);
+    for (let i0 = 0; i0 < n; i0++)
+      for (let j0 = 0; j0 < n; j0++) {
+        if (!component[i0] || !component[j0] || !envies(i0, j0)) continue;
+        // breadth-first from j0 back to i0 inside the component
+        const parent = new Map<AgentId, AgentId>([[j0, j0]]);
+        const queue = [j0];
+        for (let head = 0; head < queue.length && !parent.has(i0); head++) {
+          const y = queue[head];
+          for (let z = 0; z < n; z++)
+            if (component[z] && !parent.has(z) && weak(y, z)) {
+              parent.set(z, y);
+              queue.push(z);
+            }
         }
+        const path: AgentId[] = [];
+        for (let z = parent.get(i0)!; z !== j0; z = parent.get(z)!) path.unshift(z);
+        return { cycle: [i0, j0, ...path], envyEdge: [i0, j0] };
       }
-      const path: AgentId[] = [];
-      for (let z = parent.get(i0)!; z !== j0; z = parent.get(z)!) path.unshift(z);
-      return { cycle: [i0, j0, ...path], envyEdge: [i0, j0] };
-    }
     throw new Error('water-filling: a source component without an envy edge should have been addable');
   }
   throw new Error('water-filling: no source component (impossible in a finite graph)');

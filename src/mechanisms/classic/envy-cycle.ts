@@ -11,7 +11,11 @@ export function envyCycle(inst: Instance): { allocation: Allocation; rotations: 
   const n = inst.n;
   let bundles: GoodId[][] = inst.agents.map(() => []);
   const rotations: number[][] = [];
-  const goods = inst.goods.map((_, g) => g).sort((x, y) => Rational.sum(inst.values.map((r) => r[y])).cmp(Rational.sum(inst.values.map((r) => r[x]))) || x - y);
+  const goods = inst.goods
+    .map((_, g) => g)
+    .sort(
+      (x, y) => Rational.sum(inst.values.map((r) => r[y])).cmp(Rational.sum(inst.values.map((r) => r[x]))) || x - y,
+    );
   const envies = (i: number, j: number) => inst.value(i, bundles[j]).gt(inst.value(i, bundles[i]));
   for (const g of goods) {
     for (;;) {

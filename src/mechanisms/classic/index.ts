@@ -19,12 +19,33 @@ import { pickingSequence } from './picking-sequence';
 import { probabilisticSerial } from './probabilistic-serial';
 import { unitQuotaSerialDictatorship } from './serial-dictatorship';
 
-export { cutAndChoose, decompose, envyCycle, maxWelfare, pickingSequence, probabilisticSerial, unitQuotaSerialDictatorship };
+export {
+  cutAndChoose,
+  decompose,
+  envyCycle,
+  maxWelfare,
+  pickingSequence,
+  probabilisticSerial,
+  unitQuotaSerialDictatorship,
+};
 
 /** The worked instance of the README: two agents, three goods, one rational value. */
-const README_INSTANCE = { agents: ['alice', 'bob'], goods: ['car', 'house', 'boat'], values: [[3, 7, '5/2'], [4, 4, 1]] };
+const README_INSTANCE = {
+  agents: ['alice', 'bob'],
+  goods: ['car', 'house', 'boat'],
+  values: [
+    [3, 7, '5/2'],
+    [4, 4, 1],
+  ],
+};
 /** Three agents with ties and a zero, small enough for every audit. */
-const THREE_AGENTS = { values: [[6, 3, 3, 1, 0], [2, 5, 4, 4, 1], [3, 3, 3, 3, 3]] };
+const THREE_AGENTS = {
+  values: [
+    [6, 3, 3, 1, 0],
+    [2, 5, 4, 4, 1],
+    [3, 3, 3, 3, 3],
+  ],
+};
 
 /** The [ABM16] guarantee of unit-quota serial dictatorship as quoted by paper 000 (spec B2): 1/floor((m-n+2)/2) when m >= n. */
 function abmRho(inst: Instance): Rational | null {
@@ -40,7 +61,10 @@ function sequenceOption(): OptionSpec<number[]> {
       const n = ctx.instance.n;
       if (raw === undefined) return Array.from({ length: n }, (_, i) => i);
       if (!Array.isArray(raw) || raw.length === 0 || raw.some((a) => !Number.isInteger(a) || a < 0 || a >= n))
-        throw new InvalidInputError('bad-sequence', `${ctx.mechanism}: options.${ctx.key}: expected a non-empty list of agent indices 0..${n - 1}, got ${JSON.stringify(raw)}`);
+        throw new InvalidInputError(
+          'bad-sequence',
+          `${ctx.mechanism}: options.${ctx.key}: expected a non-empty list of agent indices 0..${n - 1}, got ${JSON.stringify(raw)}`,
+        );
       return [...(raw as number[])];
     },
   };
@@ -91,7 +115,12 @@ defineMechanism({
     const { allocation, picks } = pickingSequence(inst, sequence);
     return { allocation, claims: [], trace: [{ id: 'picks', title: 'Picks in turn', data: picks }] };
   },
-  example: { source: 'hand-made: agent 0 picks twice first', instance: THREE_AGENTS, options: { sequence: [0, 0, 1, 2] }, expect: { allocation: [[0, 1, 4], [2], [3]] } },
+  example: {
+    source: 'hand-made: agent 0 picks twice first',
+    instance: THREE_AGENTS,
+    options: { sequence: [0, 0, 1, 2] },
+    expect: { allocation: [[0, 1, 4], [2], [3]] },
+  },
 });
 
 defineMechanism({
@@ -111,7 +140,9 @@ defineMechanism({
   incentives: { space: 'ordinal', notion: 'DSIC' },
   run(inst, { agentOrder }) {
     const allocation = unitQuotaSerialDictatorship(inst, agentOrder);
-    const claims: Claim[] = [{ id: 'truthful', text: 'DSIC: no strict-order misreport gains', params: { space: 'ordinal' } }];
+    const claims: Claim[] = [
+      { id: 'truthful', text: 'DSIC: no strict-order misreport gains', params: { space: 'ordinal' } },
+    ];
     const rho = abmRho(inst);
     if (rho) claims.push({ id: 'rho-mms', rho, text: `${rho}-MMS [ABM16]` });
     return { allocation, claims };
@@ -135,12 +166,17 @@ defineMechanism({
   requirements: 'n <= 8 (the lottery lists all n! orders)',
   options: {},
   incentives: { space: 'ordinal', notion: 'universally truthful' },
-  domain: (inst) => violation(inst.n <= 8, 'too-many-agents', `n = ${inst.n} > 8: the exact lottery over n! orders is too large`),
+  domain: (inst) =>
+    violation(inst.n <= 8, 'too-many-agents', `n = ${inst.n} > 8: the exact lottery over n! orders is too large`),
   run(inst) {
     const orders = permutations(inst.n);
     const lottery = Lottery.uniform(orders.map((o) => unitQuotaSerialDictatorship(inst, o)));
     const claims: Claim[] = [
-      { id: 'truthful', text: 'TIE (universally truthful): no strict-order misreport gains in expectation', params: { space: 'ordinal' } },
+      {
+        id: 'truthful',
+        text: 'TIE (universally truthful): no strict-order misreport gains in expectation',
+        params: { space: 'ordinal' },
+      },
       { id: 'support-size', text: `support <= n! = ${orders.length}`, params: { bound: orders.length } },
     ];
     const rho = abmRho(inst);
@@ -166,7 +202,11 @@ defineMechanism({
   options: {},
   run(inst) {
     const { allocation, rotations } = envyCycle(inst);
-    return { allocation, claims: [{ id: 'ef1', text: 'EF1' }], trace: [{ id: 'rotations', title: 'Envy cycles rotated', data: rotations }] };
+    return {
+      allocation,
+      claims: [{ id: 'ef1', text: 'EF1' }],
+      trace: [{ id: 'rotations', title: 'Envy cycles rotated', data: rotations }],
+    };
   },
   example: { source: 'hand-made', instance: THREE_AGENTS, expect: { allocation: [[0, 3], [1, 4], [2]] } },
 });
@@ -178,7 +218,7 @@ defineMechanism({
     authors: 'Babaioff & Frosh',
     year: 2026,
     title: 'Best-of-both-worlds fair division for two and three agents',
-    theorem: 'folklore cut and choose, with the cutter\'s MMS partition made EFX (REALLOC)',
+    theorem: "folklore cut and choose, with the cutter's MMS partition made EFX (REALLOC)",
   },
   kind: 'allocation',
   claims: ['mms', 'efx0'],
@@ -203,14 +243,24 @@ defineMechanism({
 defineMechanism({
   id: 'max-welfare',
   name: 'Utilitarian maximum',
-  citation: { authors: 'classic', title: 'utilitarian welfare maximisation', theorem: 'each good to an agent who values it most (lowest index on ties)' },
+  citation: {
+    authors: 'classic',
+    title: 'utilitarian welfare maximisation',
+    theorem: 'each good to an agent who values it most (lowest index on ties)',
+  },
   kind: 'allocation',
   claims: ['fpo', 'po'],
   guarantees: ['fPO', 'PO'],
   requirements: 'any additive instance',
   options: {},
   run(inst) {
-    return { allocation: maxWelfare(inst), claims: [{ id: 'fpo', text: 'fractionally Pareto optimal' }, { id: 'po', text: 'Pareto optimal' }] };
+    return {
+      allocation: maxWelfare(inst),
+      claims: [
+        { id: 'fpo', text: 'fractionally Pareto optimal' },
+        { id: 'po', text: 'Pareto optimal' },
+      ],
+    };
   },
   example: { source: 'README', instance: README_INSTANCE, expect: { allocation: [[1, 2], [0]] } },
 });
@@ -223,7 +273,8 @@ defineMechanism({
     year: 2001,
     title: 'A new solution to the random assignment problem',
     venue: 'Journal of Economic Theory 100(2)',
-    theorem: 'PS is SD-envy-free; implemented as the PS-lottery of Aziz, Freeman, Shah & Vaish (Operations Research 2023), ex-post EF1',
+    theorem:
+      'PS is SD-envy-free; implemented as the PS-lottery of Aziz, Freeman, Shah & Vaish (Operations Research 2023), ex-post EF1',
   },
   kind: 'lottery',
   claims: ['ex-ante-ef', 'ex-ante-prop', 'implements', 'ex-post-ef1'],
@@ -232,7 +283,10 @@ defineMechanism({
   options: {},
   run(inst) {
     const { fractional, events } = probabilisticSerial(inst);
-    const lottery = decompose(fractional, inst.agents.map((_, i) => inst.order(i)));
+    const lottery = decompose(
+      fractional,
+      inst.agents.map((_, i) => inst.order(i)),
+    );
     return {
       lottery,
       fractional,
@@ -248,5 +302,14 @@ defineMechanism({
       ],
     };
   },
-  example: { source: 'README', instance: README_INSTANCE, expect: { fractional: [['0', '1', '1/2'], ['1', '0', '1/2']] } },
+  example: {
+    source: 'README',
+    instance: README_INSTANCE,
+    expect: {
+      fractional: [
+        ['0', '1', '1/2'],
+        ['1', '0', '1/2'],
+      ],
+    },
+  },
 });

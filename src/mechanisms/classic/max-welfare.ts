@@ -6,6 +6,8 @@ import { Allocation } from '../../core/allocation';
 import type { Instance } from '../../core/instance';
 
 export function maxWelfare(inst: Instance): Allocation {
-  const owner = inst.goods.map((_, g) => inst.values.reduce((best, row, i) => (row[g].gt(inst.values[best][g]) ? i : best), 0));
+  const owner = inst.goods.map((_, g) =>
+    inst.values.reduce((best, row, i) => (row[g].gt(inst.values[best][g]) ? i : best), 0),
+  );
   return Allocation.fromOwners(owner, inst.n);
 }

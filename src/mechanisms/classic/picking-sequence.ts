@@ -7,10 +7,15 @@ import type { AgentId, GoodId, Instance } from '../../core/instance';
 import { InvalidInputError } from '../../core/errors';
 
 /** Runs a picking sequence; when the sequence is shorter than m it repeats. Returns the allocation and the picks. */
-export function pickingSequence(inst: Instance, sequence: readonly AgentId[]): { allocation: Allocation; picks: { agent: AgentId; good: GoodId }[] } {
-  if (inst.m > 0 && sequence.length === 0) throw new InvalidInputError('bad-sequence', 'picking sequence: empty sequence');
+export function pickingSequence(
+  inst: Instance,
+  sequence: readonly AgentId[],
+): { allocation: Allocation; picks: { agent: AgentId; good: GoodId }[] } {
+  if (inst.m > 0 && sequence.length === 0)
+    throw new InvalidInputError('bad-sequence', 'picking sequence: empty sequence');
   sequence.forEach((a, k) => {
-    if (!Number.isInteger(a) || a < 0 || a >= inst.n) throw new InvalidInputError('unknown-agent', `sequence[${k}]: ${a} is not an agent index in 0..${inst.n - 1}`);
+    if (!Number.isInteger(a) || a < 0 || a >= inst.n)
+      throw new InvalidInputError('unknown-agent', `sequence[${k}]: ${a} is not an agent index in 0..${inst.n - 1}`);
   });
   const orders = inst.agents.map((_, i) => inst.order(i));
   const cursor = new Array<number>(inst.n).fill(0);

@@ -58,8 +58,10 @@ export interface Algorithm1Options {
 }
 
 function checkAccuracy(delta: number, q: number, where: string): void {
-  if (!(delta > 0 && delta < 1)) throw new InvalidInputError('bad-delta', `${where}: delta = ${delta} must lie in (0, 1)`);
-  if (!(q > 0 && Number.isFinite(q))) throw new InvalidInputError('bad-q', `${where}: q = ${q} must be a positive finite number`);
+  if (!(delta > 0 && delta < 1))
+    throw new InvalidInputError('bad-delta', `${where}: delta = ${delta} must lie in (0, 1)`);
+  if (!(q > 0 && Number.isFinite(q)))
+    throw new InvalidInputError('bad-q', `${where}: q = ${q} must be a positive finite number`);
 }
 
 /** The round cap of the module header for n agents, step eps and bound q (q ≥ 1 for supports within [0, 1]). */
@@ -89,7 +91,15 @@ export function algorithm1(dists: readonly DensityDistribution[], opts: Algorith
     const dev = deviation(p);
     if (dev <= delta || round >= cap)
       return {
-        beta, p, deviation: dev, delta, rounds: round, converged: dev <= delta, oracleError: error, exponents: z.slice(), epsilon: eps,
+        beta,
+        p,
+        deviation: dev,
+        delta,
+        rounds: round,
+        converged: dev <= delta,
+        oracleError: error,
+        exponents: z.slice(),
+        epsilon: eps,
         ...(opts.record ? { history } : {}),
       };
     for (let i = 0; i < n; i++) if (p[i] <= 1 / n) z[i]++;
@@ -134,7 +144,14 @@ export function refinedAlgorithm1(dists: readonly DensityDistribution[], opts: A
   }
   const dev = deviation(last.p);
   return {
-    beta: beta.slice(), p: last.p, deviation: dev, delta: working, rounds, converged: converged && dev <= working, oracleError: last.error, stepsPerPhase,
+    beta: beta.slice(),
+    p: last.p,
+    deviation: dev,
+    delta: working,
+    rounds,
+    converged: converged && dev <= working,
+    oracleError: last.error,
+    stepsPerPhase,
     ...(opts.record ? { history } : {}),
   };
 }

@@ -15,16 +15,22 @@ export interface BisectionOptions {
 }
 
 /** beta = (r, 1) with p_1(r) = 1/2 up to the tolerance. */
-export function equalizeTwoAgents(dists: readonly DensityDistribution[], opts: BisectionOptions = {}): EqualizationResult {
-  if (dists.length !== 2) throw new InvalidInputError('bad-count', `equalizeTwoAgents: needs exactly 2 agents, got ${dists.length}`);
+export function equalizeTwoAgents(
+  dists: readonly DensityDistribution[],
+  opts: BisectionOptions = {},
+): EqualizationResult {
+  if (dists.length !== 2)
+    throw new InvalidInputError('bad-count', `equalizeTwoAgents: needs exactly 2 agents, got ${dists.length}`);
   const tol = opts.tolerance ?? 1e-15;
-  if (!(tol >= 0)) throw new InvalidInputError('bad-tolerance', `equalizeTwoAgents: tolerance ${tol} must be non-negative`);
+  if (!(tol >= 0))
+    throw new InvalidInputError('bad-tolerance', `equalizeTwoAgents: tolerance ${tol} must be non-negative`);
   let rounds = 0;
   const at = (r: number) => {
     rounds++;
     return resultingProbabilities(dists, [r, 1]);
   };
-  let lo = 1, hi = 1;
+  let lo = 1,
+    hi = 1;
   let pLo = at(1);
   let pHi = pLo;
   for (let k = 0; pLo.p[0] > 0.5 && k < 200; k++) {
@@ -39,7 +45,8 @@ export function equalizeTwoAgents(dists: readonly DensityDistribution[], opts: B
     hi *= 2;
     pHi = at(hi);
   }
-  if (pLo.p[0] > 0.5 || pHi.p[0] < 0.5) throw new DomainError('multiplier', 'no-bracket', 'equalizeTwoAgents: p_1(r) = 1/2 has no root in [2^-200, 2^200]');
+  if (pLo.p[0] > 0.5 || pHi.p[0] < 0.5)
+    throw new DomainError('multiplier', 'no-bracket', 'equalizeTwoAgents: p_1(r) = 1/2 has no root in [2^-200, 2^200]');
   let best = Math.abs(pLo.p[0] - 0.5) <= Math.abs(pHi.p[0] - 0.5) ? { r: lo, v: pLo } : { r: hi, v: pHi };
   while (Math.abs(best.v.p[0] - 0.5) > tol) {
     const mid = Math.sqrt(lo * hi);
@@ -51,5 +58,13 @@ export function equalizeTwoAgents(dists: readonly DensityDistribution[], opts: B
     else break;
   }
   const deviation = Math.max(...best.v.p.map((x) => Math.abs(x - 0.5)));
-  return { beta: [best.r, 1], p: best.v.p, deviation, delta: Math.max(tol, deviation), rounds, converged: true, oracleError: best.v.error };
+  return {
+    beta: [best.r, 1],
+    p: best.v.p,
+    deviation,
+    delta: Math.max(tol, deviation),
+    rounds,
+    converged: true,
+    oracleError: best.v.error,
+  };
 }

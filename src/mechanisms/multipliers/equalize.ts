@@ -25,11 +25,17 @@ export interface EqualizeOptions {
 const cache = new Map<string, EqualizationResult>();
 
 /** Equalizing multipliers by the chosen method (module header); the result says whether it reached delta. */
-export function equalizeMultipliers(dists: readonly DensityDistribution[], opts: EqualizeOptions): EqualizationResult & { readonly method: EqualizationMethod } {
+export function equalizeMultipliers(
+  dists: readonly DensityDistribution[],
+  opts: EqualizeOptions,
+): EqualizationResult & { readonly method: EqualizationMethod } {
   const method = opts.method ?? 'refined';
   const delta = opts.delta ?? 1e-5;
   if (!(EQUALIZATION_METHODS as readonly string[]).includes(method))
-    throw new InvalidInputError('bad-option', `equalizeMultipliers: unknown method ${JSON.stringify(method)} (known: ${EQUALIZATION_METHODS.join(', ')})`);
+    throw new InvalidInputError(
+      'bad-option',
+      `equalizeMultipliers: unknown method ${JSON.stringify(method)} (known: ${EQUALIZATION_METHODS.join(', ')})`,
+    );
   const key = JSON.stringify([dists.map((d) => d.spec), method, delta, opts.q]);
   let r = cache.get(key);
   if (!r) {

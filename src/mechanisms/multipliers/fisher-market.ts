@@ -41,13 +41,25 @@ export interface Field<T> {
 }
 
 export const floatField: Field<number> = {
-  zero: 0, one: 1, add: (a, b) => a + b, sub: (a, b) => a - b, mul: (a, b) => a * b, div: (a, b) => a / b, fromInt: (k) => k,
+  zero: 0,
+  one: 1,
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  div: (a, b) => a / b,
+  fromInt: (k) => k,
   positive: (a) => a > 0,
 };
 
 export const rationalField: Field<Rational> = {
-  zero: Rational.ZERO, one: Rational.ONE, add: (a, b) => a.add(b), sub: (a, b) => a.sub(b), mul: (a, b) => a.mul(b), div: (a, b) => a.div(b),
-  fromInt: (k) => new Rational(BigInt(k)), positive: (a) => a.sign() > 0,
+  zero: Rational.ZERO,
+  one: Rational.ONE,
+  add: (a, b) => a.add(b),
+  sub: (a, b) => a.sub(b),
+  mul: (a, b) => a.mul(b),
+  div: (a, b) => a.div(b),
+  fromInt: (k) => new Rational(BigInt(k)),
+  positive: (a) => a.sign() > 0,
 };
 
 /** A guessed equilibrium structure: fixed owners (-1 for split goods) and the agents that may share each split good. */
@@ -67,7 +79,13 @@ export interface ForestSolution<T> {
  * Solves the equilibrium equations on a forest structure (module header, step 3) with values u(i, g) in field F.
  * Returns null when the split edges contain a cycle or an agent has neither a fixed good nor an edge.
  */
-export function solveForest<T>(F: Field<T>, n: number, u: (i: number, g: number) => T, fixedUtility: readonly T[], s: MarketStructure): ForestSolution<T> | null {
+export function solveForest<T>(
+  F: Field<T>,
+  n: number,
+  u: (i: number, g: number) => T,
+  fixedUtility: readonly T[],
+  s: MarketStructure,
+): ForestSolution<T> | null {
   const agentEdges: number[][] = Array.from({ length: n }, () => []);
   s.split.forEach((sg, k) => sg.agents.forEach((i) => agentEdges[i].push(k)));
   const seen = new Array<boolean>(n).fill(false);
@@ -160,8 +178,15 @@ export function solveForest<T>(F: Field<T>, n: number, u: (i: number, g: number)
  * shares x_ig = s_ig^p / sum_k s_kg^p; its Hessian is sum_g P_g (p diag(x_g) - (p - 1) x_g x_g^T), positive definite.
  * `smoothedDualStage` runs damped Newton steps at one p from w (in place) until the Newton decrement is tiny.
  */
-export function smoothedDualStage(U: readonly Float64Array[], logU: readonly Float64Array[], w: Float64Array, p: number, maxSteps = 30): number {
-  const n = U.length, m = U[0].length;
+export function smoothedDualStage(
+  U: readonly Float64Array[],
+  logU: readonly Float64Array[],
+  w: Float64Array,
+  p: number,
+  maxSteps = 30,
+): number {
+  const n = U.length,
+    m = U[0].length;
   const x = new Float64Array(n);
   const idx = new Int32Array(n);
   const grad = new Float64Array(n);
@@ -270,8 +295,12 @@ function choleskySolve(H: readonly Float64Array[], b: Float64Array): Float64Arra
  * `smoothedDualStage` and from p = 16 on calls `attempt(beta, p)` after every stage until it returns a result;
  * `LimitError` when p passes 2^40 without one.
  */
-export function smoothedDualContinuation<R>(U: readonly Float64Array[], attempt: (beta: Float64Array, p: number) => R | null): { result: R; stages: number } {
-  const n = U.length, m = U[0].length;
+export function smoothedDualContinuation<R>(
+  U: readonly Float64Array[],
+  attempt: (beta: Float64Array, p: number) => R | null,
+): { result: R; stages: number } {
+  const n = U.length,
+    m = U[0].length;
   const logU = U.map((row) => Float64Array.from(row, (v) => (v > 0 ? Math.log(v) : -Infinity)));
   // start from the normalizing multipliers with budgets 1: beta_i = n / u_i(M)
   const w = new Float64Array(n);
@@ -293,7 +322,8 @@ export function smoothedDualContinuation<R>(U: readonly Float64Array[], attempt:
 
 /** The structure guess of module header step 2 at multipliers beta and threshold tau. */
 export function guessStructure(U: readonly Float64Array[], beta: ArrayLike<number>, tau: number): MarketStructure {
-  const n = U.length, m = U[0].length;
+  const n = U.length,
+    m = U[0].length;
   const owner = new Int32Array(m);
   const split: { good: number; agents: number[] }[] = [];
   for (let g = 0; g < m; g++) {
@@ -345,23 +375,33 @@ function fixedUtilities(U: readonly Float64Array[], owner: Int32Array): number[]
 
 /** Checks a float candidate (module header step 4) with relative tolerance `tol`. */
 function floatCheck(U: readonly Float64Array[], s: MarketStructure, sol: ForestSolution<number>, tol: number): boolean {
-  const n = U.length, m = U[0].length;
+  const n = U.length,
+    m = U[0].length;
   const price = new Float64Array(m);
   for (let g = 0; g < m; g++) if (s.owner[g] >= 0) price[g] = sol.beta[s.owner[g]] * U[s.owner[g]][g];
   for (const e of sol.shares) {
     if (!(e.x >= -tol)) return false;
     price[e.good] = Math.max(price[e.good], sol.beta[e.agent] * U[e.agent][e.good]);
   }
-  for (let g = 0; g < m; g++) for (let i = 0; i < n; i++) if (sol.beta[i] * U[i][g] > price[g] * (1 + tol)) return false;
+  for (let g = 0; g < m; g++)
+    for (let i = 0; i < n; i++) if (sol.beta[i] * U[i][g] > price[g] * (1 + tol)) return false;
   return sol.beta.every((b) => b > 0 && Number.isFinite(b));
 }
 
 /** The fractional MNW equilibrium on doubles (module header), rounded by largest share. */
-export function floatFisherEquilibrium(U: readonly Float64Array[], opts: { tolerance?: number } = {}): FloatEquilibrium {
+export function floatFisherEquilibrium(
+  U: readonly Float64Array[],
+  opts: { tolerance?: number } = {},
+): FloatEquilibrium {
   const n = U.length;
   const tol = opts.tolerance ?? 1e-9;
   U.forEach((row, i) => {
-    if (!row.some((v) => v > 0)) throw new DomainError('rounded-mnw', 'zero-agent', `agent ${i} values every good at 0: the Nash welfare is 0 for every allocation`);
+    if (!row.some((v) => v > 0))
+      throw new DomainError(
+        'rounded-mnw',
+        'zero-agent',
+        `agent ${i} values every good at 0: the Nash welfare is 0 for every allocation`,
+      );
   });
   const tried = new Set<string>();
   const { result, stages } = smoothedDualContinuation(U, (beta, p) => {
@@ -403,7 +443,12 @@ export interface ExactEquilibrium {
 export function exactFisherEquilibrium(inst: Instance): ExactEquilibrium {
   const { n, m } = inst;
   inst.values.forEach((row, i) => {
-    if (row.every((v) => v.isZero())) throw new DomainError('rounded-mnw', 'zero-agent', `agent ${inst.agents[i]} values every good at 0: the Nash welfare is 0 for every allocation`);
+    if (row.every((v) => v.isZero()))
+      throw new DomainError(
+        'rounded-mnw',
+        'zero-agent',
+        `agent ${inst.agents[i]} values every good at 0: the Nash welfare is 0 for every allocation`,
+      );
   });
   const U = inst.values.map((row) => Float64Array.from(row, (v) => v.toNumber()));
   const tried = new Set<string>();
@@ -415,7 +460,8 @@ export function exactFisherEquilibrium(inst: Instance): ExactEquilibrium {
       if (tried.has(key)) continue;
       tried.add(key);
       const fixed = new Array<Rational>(n).fill(Rational.ZERO);
-      for (let g = 0; g < m; g++) if (s.owner[g] >= 0) fixed[s.owner[g]] = fixed[s.owner[g]].add(inst.values[s.owner[g]][g]);
+      for (let g = 0; g < m; g++)
+        if (s.owner[g] >= 0) fixed[s.owner[g]] = fixed[s.owner[g]].add(inst.values[s.owner[g]][g]);
       const sol = solveForest(rationalField, n, (i, g) => inst.values[i][g], fixed, s);
       if (!sol) continue;
       const cert = exactCheck(inst, s, sol);
@@ -426,7 +472,11 @@ export function exactFisherEquilibrium(inst: Instance): ExactEquilibrium {
   return { ...result, stages };
 }
 
-function exactCheck(inst: Instance, s: MarketStructure, sol: ForestSolution<Rational>): { beta: Rational[]; prices: Rational[]; fractional: FractionalAllocation } | null {
+function exactCheck(
+  inst: Instance,
+  s: MarketStructure,
+  sol: ForestSolution<Rational>,
+): { beta: Rational[]; prices: Rational[]; fractional: FractionalAllocation } | null {
   const { n, m } = inst;
   if (sol.beta.some((b) => b.sign() <= 0)) return null;
   if (sol.shares.some((e) => e.x.sign() < 0)) return null;
@@ -447,7 +497,8 @@ function exactCheck(inst: Instance, s: MarketStructure, sol: ForestSolution<Rati
 
 /** owner[g] = argmax_i x_ig, lowest index on ties (the rounding of spec 3.10). */
 export function roundLargestShare(x: FractionalAllocation): number[] {
-  const n = x.shares.length, m = x.shares[0]?.length ?? 0;
+  const n = x.shares.length,
+    m = x.shares[0]?.length ?? 0;
   const owner = new Array<number>(m);
   for (let g = 0; g < m; g++) {
     let best = 0;

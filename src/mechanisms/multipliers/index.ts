@@ -27,22 +27,57 @@ import { APPENDIX_B_ITEMS, APPENDIX_C_SMALL } from './instances';
 import { exactMaxNashWelfare, highsMaxNashWelfare } from './nash-welfare';
 import { agentDistributionsOption, positiveNumberOption } from './options';
 
-export { resultingProbabilities, probabilityJacobian, conditionalExpectations, type ProbabilityVector, type ConditionalExpectations } from './oracle';
-export { algorithm1, refinedAlgorithm1, roundCap, type EqualizationResult, type Algorithm1Result, type RefinementResult, type Algorithm1Options } from './algorithm1';
+export {
+  resultingProbabilities,
+  probabilityJacobian,
+  conditionalExpectations,
+  type ProbabilityVector,
+  type ConditionalExpectations,
+} from './oracle';
+export {
+  algorithm1,
+  refinedAlgorithm1,
+  roundCap,
+  type EqualizationResult,
+  type Algorithm1Result,
+  type RefinementResult,
+  type Algorithm1Options,
+} from './algorithm1';
 export { equalizeTwoAgents } from './bisection';
 export { spernerMultipliers, type SpernerResult } from './sperner';
 export { newtonMultipliers, type NewtonResult } from './newton';
 export { equalizeMultipliers, EQUALIZATION_METHODS, type EqualizationMethod, type EqualizeOptions } from './equalize';
 export { argmaxOwners, multiplierAllocation, floatMultiplierOwners } from './allocation';
-export { exactFisherEquilibrium, floatFisherEquilibrium, roundLargestShare, type ExactEquilibrium, type FloatEquilibrium } from './fisher-market';
+export {
+  exactFisherEquilibrium,
+  floatFisherEquilibrium,
+  roundLargestShare,
+  type ExactEquilibrium,
+  type FloatEquilibrium,
+} from './fisher-market';
 export { exactMaxNashWelfare, highsMaxNashWelfare, type ExactNashResult, type HighsNashResult } from './nash-welfare';
 export { WORKED_INSTANCES, APPENDIX_B_ITEMS, PO_NOT_FPO, APPENDIX_C_SMALL, type WorkedInstance } from './instances';
-export { distributionPreset, presetIds, summarizeAgents, baiGolzPeakAgents, baiGolzBetaAgents, appendixBAgents, type DistributionPreset, type AgentSummary } from '../../stochastic/presets';
+export {
+  distributionPreset,
+  presetIds,
+  summarizeAgents,
+  baiGolzPeakAgents,
+  baiGolzBetaAgents,
+  appendixBAgents,
+  type DistributionPreset,
+  type AgentSummary,
+} from '../../stochastic/presets';
 export { toDensity, BetaDensity, type DensityDistribution, type PdfBounds } from '../../stochastic/density';
 export { peak, PiecewiseLinearDensity } from '../../stochastic/piecewise-density';
 export {
-  AUTHORS_PEAK_MULTIPLIERS, AUTHORS_BETA_MULTIPLIERS, PEAK_EQUALIZER, BETA_EQUALIZER, MATHEMATICA_PEAK_MULTIPLIERS, PEAK_WELFARE_PROBABILITIES,
-  BETA_WELFARE_PROBABILITIES, APPENDIX_B_RATIO,
+  AUTHORS_PEAK_MULTIPLIERS,
+  AUTHORS_BETA_MULTIPLIERS,
+  PEAK_EQUALIZER,
+  BETA_EQUALIZER,
+  MATHEMATICA_PEAK_MULTIPLIERS,
+  PEAK_WELFARE_PROBABILITIES,
+  BETA_WELFARE_PROBABILITIES,
+  APPENDIX_B_RATIO,
 } from './reference';
 
 const AUTHORS = 'Bai & Gölz';
@@ -69,20 +104,40 @@ function positiveRows(inst: Instance): ReturnType<typeof violation> {
 defineMechanism({
   id: 'multiplier',
   name: 'Multiplier allocation (equalizing multipliers)',
-  citation: { authors: AUTHORS, year: 2022, title: TITLE, venue: VENUE, theorem: 'Theorem 3 (multiplier allocation), Theorem 5 (Algorithm 1)' },
+  citation: {
+    authors: AUTHORS,
+    year: 2022,
+    title: TITLE,
+    venue: VENUE,
+    theorem: 'Theorem 3 (multiplier allocation), Theorem 5 (Algorithm 1)',
+  },
   kind: 'allocation',
   claims: ['fpo-prices', 'fpo', 'po'],
-  guarantees: ['fPO for any multipliers (certified by prices)', 'EF with high probability when m ∈ Ω(n log n) for equalizing multipliers (not claimed per instance)'],
-  requirements: 'multipliers, or the agents\' utility distributions with densities (equalized by Algorithm 1 or another method)',
+  guarantees: [
+    'fPO for any multipliers (certified by prices)',
+    'EF with high probability when m ∈ Ω(n log n) for equalizing multipliers (not claimed per instance)',
+  ],
+  requirements:
+    "multipliers, or the agents' utility distributions with densities (equalized by Algorithm 1 or another method)",
   options: {
-    multipliers: rationalListOption('one positive multiplier per agent (exact); omit to equalize from distributions', (inst) => inst.n),
-    distributions: agentDistributionsOption('the agents\' utility distributions, equalized when multipliers are not given'),
+    multipliers: rationalListOption(
+      'one positive multiplier per agent (exact); omit to equalize from distributions',
+      (inst) => inst.n,
+    ),
+    distributions: agentDistributionsOption(
+      "the agents' utility distributions, equalized when multipliers are not given",
+    ),
     method: choiceOption('equalization method', EQUALIZATION_METHODS),
     delta: positiveNumberOption('equalization accuracy delta; default 1e-5', { max: 1, default: 1e-5 }),
-    q: positiveNumberOption('density bound q of Algorithm 1; default the preset\'s q or the largest density'),
+    q: positiveNumberOption("density bound q of Algorithm 1; default the preset's q or the largest density"),
   },
   domain(inst, o) {
-    if (o.multipliers) return violation(o.multipliers.every((b) => b.sign() > 0), 'bad-multipliers', 'every multiplier must be positive');
+    if (o.multipliers)
+      return violation(
+        o.multipliers.every((b) => b.sign() > 0),
+        'bad-multipliers',
+        'every multiplier must be positive',
+      );
     return undefined;
   },
   run(inst, o) {
@@ -91,9 +146,11 @@ defineMechanism({
     let resolved: Record<string, unknown> | undefined;
     if (o.multipliers) beta = o.multipliers;
     else {
-      if (!o.distributions) throw new InvalidInputError('missing-option', 'multiplier: give options.multipliers or options.distributions');
+      if (!o.distributions)
+        throw new InvalidInputError('missing-option', 'multiplier: give options.multipliers or options.distributions');
       const q = o.q ?? o.distributions.q ?? Math.max(...o.distributions.agents.map((d) => d.pdfBounds.upper));
-      if (!Number.isFinite(q)) throw new InvalidInputError('missing-option', 'multiplier: options.q is required (a density is unbounded)');
+      if (!Number.isFinite(q))
+        throw new InvalidInputError('missing-option', 'multiplier: options.q is required (a density is unbounded)');
       const eq = equalizeMultipliers(o.distributions.agents, { method: o.method, delta: o.delta, q });
       beta = eq.beta.map((b, i) => Rational.fromNumber(b, `multipliers[${i}]`));
       resolved = { q };
@@ -101,7 +158,16 @@ defineMechanism({
         id: 'equalization',
         title: `Equalizing multipliers (${eq.method})`,
         text: `max_i |p_i - 1/n| = ${eq.deviation.toExponential(3)} after ${eq.rounds} oracle rounds${eq.converged ? '' : ' (did not reach delta)'}`,
-        data: { method: eq.method, beta: eq.beta, p: eq.p, deviation: eq.deviation, delta: eq.delta, rounds: eq.rounds, converged: eq.converged, oracleError: eq.oracleError },
+        data: {
+          method: eq.method,
+          beta: eq.beta,
+          p: eq.p,
+          deviation: eq.deviation,
+          delta: eq.delta,
+          rounds: eq.rounds,
+          converged: eq.converged,
+          oracleError: eq.oracleError,
+        },
       });
     }
     const { allocation, prices } = multiplierAllocation(inst, beta);
@@ -124,23 +190,37 @@ defineMechanism({
     year: 2016,
     title: 'When can the maximin share guarantee be guaranteed?',
     venue: 'AAAI 2016',
-    theorem: 'each item to the agent in whose distribution it ranks highest (EF w.h.p.; not PO by Bai & Gölz, Appendix B)',
+    theorem:
+      'each item to the agent in whose distribution it ranks highest (EF w.h.p.; not PO by Bai & Gölz, Appendix B)',
   },
   kind: 'allocation',
   claims: [],
-  guarantees: ['each agent gets each random item with probability 1/n; EF with high probability (not claimed per instance); not PO in general'],
-  requirements: 'the agents\' utility distributions (continuous CDFs)',
-  options: { distributions: agentDistributionsOption('the agents\' utility distributions', true) },
+  guarantees: [
+    'each agent gets each random item with probability 1/n; EF with high probability (not claimed per instance); not PO in general',
+  ],
+  requirements: "the agents' utility distributions (continuous CDFs)",
+  options: { distributions: agentDistributionsOption("the agents' utility distributions", true) },
   run(inst, { distributions }) {
     const F = distributions.agents;
     // [DECISION] Percentiles are doubles (CDFs are computed in floating point); ties go to the lowest index, as in the
     // authors' notebook where A wins when F_A(u_A) ≥ F_B(u_B).
-    const owner = argmaxOwners(inst.n, inst.m, (i, g) => F[i].cdf(inst.values[i][g].toNumber()), (a, b) => a > b);
+    const owner = argmaxOwners(
+      inst.n,
+      inst.m,
+      (i, g) => F[i].cdf(inst.values[i][g].toNumber()),
+      (a, b) => a > b,
+    );
     const allocation = Allocation.fromOwners(owner, inst.n);
     return {
       allocation,
       claims: [],
-      trace: [{ id: 'percentiles', title: 'F_i(u_i(g))', data: inst.values.map((row, i) => row.map((v) => F[i].cdf(v.toNumber()))) }],
+      trace: [
+        {
+          id: 'percentiles',
+          title: 'F_i(u_i(g))',
+          data: inst.values.map((row, i) => row.map((v) => F[i].cdf(v.toNumber()))),
+        },
+      ],
     };
   },
   example: {
@@ -154,7 +234,13 @@ defineMechanism({
 defineMechanism({
   id: 'normalizing-multipliers',
   name: 'Normalizing multipliers',
-  citation: { authors: AUTHORS, year: 2022, title: TITLE, venue: VENUE, theorem: 'Appendix C (fPO, but not EF with high probability)' },
+  citation: {
+    authors: AUTHORS,
+    year: 2022,
+    title: TITLE,
+    venue: VENUE,
+    theorem: 'Appendix C (fPO, but not EF with high probability)',
+  },
   kind: 'allocation',
   claims: ['fpo-prices', 'fpo', 'po'],
   guarantees: ['fPO (certified by prices)', 'not EF with high probability (Appendix C)'],
@@ -162,20 +248,46 @@ defineMechanism({
   options: {},
   domain: (inst) => positiveRows(inst),
   run(inst) {
-    const beta = inst.values.map((_, i) => inst.value(i, inst.goods.map((__, g) => g)).inv());
+    const beta = inst.values.map((_, i) =>
+      inst
+        .value(
+          i,
+          inst.goods.map((__, g) => g),
+        )
+        .inv(),
+    );
     const { allocation, prices } = multiplierAllocation(inst, beta);
     return { allocation, claims: fpoClaims(allocation, prices, 'beta_i = 1/u_i(M)'), trace: [multipliersTrace(beta)] };
   },
-  example: { source: APPENDIX_C_SMALL.source, instance: APPENDIX_C_SMALL.instance, expect: { allocation: [[1, 4], [0, 2], [3, 5]] } },
+  example: {
+    source: APPENDIX_C_SMALL.source,
+    instance: APPENDIX_C_SMALL.instance,
+    expect: {
+      allocation: [
+        [1, 4],
+        [0, 2],
+        [3, 5],
+      ],
+    },
+  },
 });
 
 defineMechanism({
   id: 'rounded-mnw',
   name: 'Rounded fractional Maximum Nash Welfare',
-  citation: { authors: AUTHORS, year: 2022, title: TITLE, venue: VENUE, theorem: 'Appendix F.3 (rounding an fPO fractional allocation keeps fPO)' },
+  citation: {
+    authors: AUTHORS,
+    year: 2022,
+    title: TITLE,
+    venue: VENUE,
+    theorem: 'Appendix F.3 (rounding an fPO fractional allocation keeps fPO)',
+  },
   kind: 'allocation',
   claims: ['fpo-prices', 'fpo', 'po'],
-  guarantees: ['the exact fractional MNW (Fisher-market equilibrium) rounded to the largest share', 'fPO (certified by the equilibrium prices)'],
+  guarantees: [
+    'the exact fractional MNW (Fisher-market equilibrium) rounded to the largest share',
+    'fPO (certified by the equilibrium prices)',
+  ],
   requirements: 'every agent values some good positively',
   options: {},
   domain: (inst) => positiveRows(inst),
@@ -213,11 +325,18 @@ defineMechanism({
   },
   kind: 'allocation',
   claims: ['po', 'ef1'],
-  guarantees: ['PO and EF1 when the search proves optimality (n^m ≤ the exact limit)', 'otherwise HiGHS with a piecewise-linear log: allocation and gap, no claims'],
+  guarantees: [
+    'PO and EF1 when the search proves optimality (n^m ≤ the exact limit)',
+    'otherwise HiGHS with a piecewise-linear log: allocation and gap, no claims',
+  ],
   requirements: 'any additive instance; HiGHS needs an allocation giving everyone positive utility',
   options: {
     exactLimit: integerOption('largest n^m searched exactly; default 10^7', { min: 1, max: 1e9, default: 1e7 }),
-    timeLimitMs: integerOption('HiGHS time limit in ms beyond the exact limit; default 20000', { min: 100, max: 3_600_000, default: 20_000 }),
+    timeLimitMs: integerOption('HiGHS time limit in ms beyond the exact limit; default 20000', {
+      min: 100,
+      max: 3_600_000,
+      default: 20_000,
+    }),
   },
   run(inst, { exactLimit, timeLimitMs }) {
     if (inst.m * Math.log(inst.n) <= Math.log(exactLimit)) {
@@ -228,20 +347,31 @@ defineMechanism({
           { id: 'po', text: 'Pareto optimal (an exact MNW allocation)' },
           { id: 'ef1', text: 'EF1 (an exact MNW allocation, Caragiannis et al. Theorem 3.2)' },
         ],
-        trace: [{ id: 'search', title: 'Exact search', data: { positiveAgents: r.positive, product: r.product.toString(), nodes: r.nodes } }],
+        trace: [
+          {
+            id: 'search',
+            title: 'Exact search',
+            data: { positiveAgents: r.positive, product: r.product.toString(), nodes: r.nodes },
+          },
+        ],
       };
     }
     const r = highsMaxNashWelfare(inst, timeLimitMs);
     return {
       allocation: r.allocation,
       claims: [],
-      trace: [{
-        id: 'highs', title: 'HiGHS with a piecewise-linear log (not a proof of optimality)',
-        data: { status: r.status, bound: r.bound, logNashWelfare: r.logNashWelfare, gap: r.gap ?? null },
-      }],
+      trace: [
+        {
+          id: 'highs',
+          title: 'HiGHS with a piecewise-linear log (not a proof of optimality)',
+          data: { status: r.status, bound: r.bound, logNashWelfare: r.logNashWelfare, gap: r.gap ?? null },
+        },
+      ],
     };
   },
-  example: { source: APPENDIX_B_ITEMS.source, instance: APPENDIX_B_ITEMS.instance, expect: { allocation: [[2], [0, 1]] } },
+  example: {
+    source: APPENDIX_B_ITEMS.source,
+    instance: APPENDIX_B_ITEMS.instance,
+    expect: { allocation: [[2], [0, 1]] },
+  },
 });
-
-

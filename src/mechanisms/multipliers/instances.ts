@@ -18,14 +18,28 @@ export interface WorkedInstance {
 export const APPENDIX_B_ITEMS: WorkedInstance = {
   id: 'appendix-b-items',
   source: 'Bai & Gölz 2022, Appendix B (perturbed items of spec 5.4)',
-  instance: { agents: ['A', 'B'], goods: ['g1', 'g2', 'g3'], values: [['13/50', '13/50', '49/50'], ['37/50', '37/50', '999/1000']] },
+  instance: {
+    agents: ['A', 'B'],
+    goods: ['g1', 'g2', 'g3'],
+    values: [
+      ['13/50', '13/50', '49/50'],
+      ['37/50', '37/50', '999/1000'],
+    ],
+  },
 };
 
 /** PO but not fPO (spec 5.10): u_A = (1, 3), u_B = (1, 2), A = {g1}, B = {g2}. */
 export const PO_NOT_FPO: WorkedInstance = {
   id: 'po-not-fpo',
   source: 'seed-004 spec 5.10',
-  instance: { agents: ['A', 'B'], goods: ['g1', 'g2'], values: [[1, 3], [1, 2]] },
+  instance: {
+    agents: ['A', 'B'],
+    goods: ['g1', 'g2'],
+    values: [
+      [1, 3],
+      [1, 2],
+    ],
+  },
 };
 
 /**
@@ -35,7 +49,13 @@ export const PO_NOT_FPO: WorkedInstance = {
 export const APPENDIX_C_SMALL: WorkedInstance = {
   id: 'appendix-c-small',
   source: 'hand-made, after Bai & Gölz 2022, Appendix C',
-  instance: { values: [['1/10', '9/10', '1/2', '3/10', '7/10', '1/5'], ['3/5', '7/10', '4/5', '1/2', '9/10', '3/5'], ['1/2', '4/5', '3/5', '9/10', '7/10', '1']] },
+  instance: {
+    values: [
+      ['1/10', '9/10', '1/2', '3/10', '7/10', '1/5'],
+      ['3/5', '7/10', '4/5', '1/2', '9/10', '3/5'],
+      ['1/2', '4/5', '3/5', '9/10', '7/10', '1'],
+    ],
+  },
 };
 
 export const WORKED_INSTANCES: readonly WorkedInstance[] = [APPENDIX_B_ITEMS, PO_NOT_FPO, APPENDIX_C_SMALL];

@@ -47,10 +47,13 @@ function nashKey(inst: Instance, owner: readonly number[]): { positive: number; 
 /** Exact MNW by branch and bound when n^m ≤ `limit` (default 10^7); `LimitError` otherwise. */
 export function exactMaxNashWelfare(inst: Instance, limit = 1e7): ExactNashResult {
   const { n, m } = inst;
-  if (m * Math.log(n) > Math.log(limit)) throw new LimitError('too-large', `max-nash-welfare: n^m = ${n}^${m} exceeds the exact search limit ${limit}`);
+  if (m * Math.log(n) > Math.log(limit))
+    throw new LimitError('too-large', `max-nash-welfare: n^m = ${n}^${m} exceeds the exact search limit ${limit}`);
   const U = inst.values.map((row) => row.map((v) => v.toNumber()));
   // goods by decreasing largest value, so good allocations come first
-  const order = Array.from({ length: m }, (_, g) => g).sort((a, b) => Math.max(...U.map((r) => r[b])) - Math.max(...U.map((r) => r[a])) || a - b);
+  const order = Array.from({ length: m }, (_, g) => g).sort(
+    (a, b) => Math.max(...U.map((r) => r[b])) - Math.max(...U.map((r) => r[a])) || a - b,
+  );
   const rest = U.map((row) => {
     const s = new Array<number>(m + 1).fill(0);
     for (let t = m - 1; t >= 0; t--) s[t] = s[t + 1] + row[order[t]];
@@ -59,19 +62,23 @@ export function exactMaxNashWelfare(inst: Instance, limit = 1e7): ExactNashResul
   const have = new Array<number>(n).fill(0);
   const owner = new Array<number>(m).fill(0);
   const score = (u: readonly number[]): [number, number] => {
-    let pos = 0, log = 0;
-    for (const x of u) if (x > 0) {
-      pos++;
-      log += Math.log(x);
-    }
+    let pos = 0,
+      log = 0;
+    for (const x of u)
+      if (x > 0) {
+        pos++;
+        log += Math.log(x);
+      }
     return [pos, log];
   };
   let best: [number, number] = [-1, -Infinity];
   let candidates: { owner: number[]; score: [number, number] }[] = [];
   let nodes = 0;
   const TOL = 1e-9;
-  const better = (a: [number, number], b: [number, number]) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1] + TOL * Math.max(1, Math.abs(b[1])));
-  const near = (a: [number, number], b: [number, number]) => a[0] === b[0] && Math.abs(a[1] - b[1]) <= TOL * Math.max(1, Math.abs(b[1]));
+  const better = (a: [number, number], b: [number, number]) =>
+    a[0] > b[0] || (a[0] === b[0] && a[1] > b[1] + TOL * Math.max(1, Math.abs(b[1])));
+  const near = (a: [number, number], b: [number, number]) =>
+    a[0] === b[0] && Math.abs(a[1] - b[1]) <= TOL * Math.max(1, Math.abs(b[1]));
   const dfs = (t: number): void => {
     nodes++;
     if (better(best, score(have.map((h, i) => h + rest[i][t])))) return;
@@ -157,9 +164,15 @@ function hasPositiveMatching(inst: Instance): boolean {
  * u_i = sum_g U_ig x_ig, and t_i ≤ ln a - 1 + u_i / a at tangent points a from u_i(M)/2000 to u_i(M) (ratio 1.05).
  */
 export function nashWelfareProgram(U: readonly (readonly number[])[] | readonly Float64Array[]): string {
-  const n = U.length, m = U[0].length;
-  const lines: string[] = ['Maximize', ` obj: ${Array.from({ length: n }, (_, i) => `t${i}`).join(' + ')}`, 'Subject To'];
-  for (let g = 0; g < m; g++) lines.push(` a${g}: ${Array.from({ length: n }, (_, i) => `x${i}_${g}`).join(' + ')} = 1`);
+  const n = U.length,
+    m = U[0].length;
+  const lines: string[] = [
+    'Maximize',
+    ` obj: ${Array.from({ length: n }, (_, i) => `t${i}`).join(' + ')}`,
+    'Subject To',
+  ];
+  for (let g = 0; g < m; g++)
+    lines.push(` a${g}: ${Array.from({ length: n }, (_, i) => `x${i}_${g}`).join(' + ')} = 1`);
   for (let i = 0; i < n; i++) {
     const row = Array.from(U[i]);
     const total = row.reduce((a, b) => a + b, 0);
@@ -170,7 +183,11 @@ export function nashWelfareProgram(U: readonly (readonly number[])[] | readonly 
   }
   lines.push('Bounds');
   for (let i = 0; i < n; i++) lines.push(` -1e6 <= t${i} <= 1e6`, ` 0 <= u${i} <= 1e12`);
-  lines.push('Binary', ...Array.from({ length: n }, (_, i) => ' ' + Array.from({ length: m }, (__, g) => `x${i}_${g}`).join(' ')), 'End');
+  lines.push(
+    'Binary',
+    ...Array.from({ length: n }, (_, i) => ' ' + Array.from({ length: m }, (__, g) => `x${i}_${g}`).join(' ')),
+    'End',
+  );
   return lines.join('\n');
 }
 
@@ -187,7 +204,11 @@ export function ownersFromColumns(columns: Readonly<Record<string, number>>, n: 
 export function highsMaxNashWelfare(inst: Instance, timeLimitMs = 20_000): HighsNashResult {
   const { n, m } = inst;
   if (!hasPositiveMatching(inst))
-    throw new DomainError('max-nash-welfare', 'no-positive-allocation', 'no allocation gives every agent positive utility; use the exact search (small instances)');
+    throw new DomainError(
+      'max-nash-welfare',
+      'no-positive-allocation',
+      'no allocation gives every agent positive utility; use the exact search (small instances)',
+    );
   const U = inst.values.map((row) => row.map((v) => v.toNumber()));
   const lp = nashWelfareProgram(U);
   let path: string;
@@ -197,21 +218,46 @@ export function highsMaxNashWelfare(inst: Instance, timeLimitMs = 20_000): Highs
     throw new LimitError('no-solver', 'max-nash-welfare: the `highs` package is not installed');
   }
   const r = spawnSync(process.execPath, ['-e', CHILD], {
-    input: JSON.stringify({ path, lp, options: { time_limit: timeLimitMs / 1000, output_flag: false, mip_rel_gap: 0 } }),
+    input: JSON.stringify({
+      path,
+      lp,
+      options: { time_limit: timeLimitMs / 1000, output_flag: false, mip_rel_gap: 0 },
+    }),
     encoding: 'utf8',
     timeout: timeLimitMs + 20_000,
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
   });
   const k = (r.stdout ?? '').lastIndexOf('@@HIGHS@@');
-  if (r.error || k < 0) throw new LimitError('solver-failed', `max-nash-welfare: the HiGHS process gave no answer (${r.error?.message ?? (r.stderr ?? '').slice(0, 200)})`);
-  const ans = JSON.parse(r.stdout.slice(k + 9)) as { status: string; objective?: number; columns?: Record<string, number>; error?: string };
+  if (r.error || k < 0)
+    throw new LimitError(
+      'solver-failed',
+      `max-nash-welfare: the HiGHS process gave no answer (${r.error?.message ?? (r.stderr ?? '').slice(0, 200)})`,
+    );
+  const ans = JSON.parse(r.stdout.slice(k + 9)) as {
+    status: string;
+    objective?: number;
+    columns?: Record<string, number>;
+    error?: string;
+  };
   if (!ans.columns || (ans.status !== 'Optimal' && ans.status !== 'Time limit reached'))
-    throw new LimitError('solver-failed', `max-nash-welfare: HiGHS status ${ans.status}${ans.error ? ` (${ans.error})` : ''}`);
+    throw new LimitError(
+      'solver-failed',
+      `max-nash-welfare: HiGHS status ${ans.status}${ans.error ? ` (${ans.error})` : ''}`,
+    );
   const allocation = Allocation.fromOwners(ownersFromColumns(ans.columns, n, m), n);
-  const logNashWelfare = inst.values.reduce((s, _, i) => s + Math.log(inst.value(i, allocation.bundles[i]).toNumber()), 0);
+  const logNashWelfare = inst.values.reduce(
+    (s, _, i) => s + Math.log(inst.value(i, allocation.bundles[i]).toNumber()),
+    0,
+  );
   const bound = ans.objective ?? NaN;
-  return { allocation, status: ans.status, bound, logNashWelfare, ...(ans.status === 'Optimal' ? { gap: Math.max(0, bound - logNashWelfare) } : {}) };
+  return {
+    allocation,
+    status: ans.status,
+    bound,
+    logNashWelfare,
+    ...(ans.status === 'Optimal' ? { gap: Math.max(0, bound - logNashWelfare) } : {}),
+  };
 }
 
 /**
@@ -220,7 +266,8 @@ export function highsMaxNashWelfare(inst: Instance, timeLimitMs = 20_000): Highs
  * whose tangents leave a gap of about 3e-4 per agent; the result is a local optimum, not a proof.
  */
 export function improveNashWelfare(U: readonly Float64Array[], owner: ArrayLike<number>): Int32Array {
-  const n = U.length, m = U[0].length;
+  const n = U.length,
+    m = U[0].length;
   const o = Int32Array.from(owner);
   const u = new Float64Array(n);
   for (let g = 0; g < m; g++) u[o[g]] += U[o[g]][g];
@@ -231,7 +278,8 @@ export function improveNashWelfare(U: readonly Float64Array[], owner: ArrayLike<
       const i = o[g];
       for (let j = 0; j < n; j++) {
         if (j === i || U[j][g] <= 0) continue;
-        const ui = u[i] - U[i][g], uj = u[j] + U[j][g];
+        const ui = u[i] - U[i][g],
+          uj = u[j] + U[j][g];
         if (ui <= 0) continue;
         if (gain(i, u[i], ui) + gain(j, u[j], uj) > 1e-12) {
           u[i] = ui;
@@ -244,9 +292,11 @@ export function improveNashWelfare(U: readonly Float64Array[], owner: ArrayLike<
     }
     for (let g = 0; g < m; g++)
       for (let h = g + 1; h < m; h++) {
-        const i = o[g], j = o[h];
+        const i = o[g],
+          j = o[h];
         if (i === j) continue;
-        const ui = u[i] - U[i][g] + U[i][h], uj = u[j] - U[j][h] + U[j][g];
+        const ui = u[i] - U[i][g] + U[i][h],
+          uj = u[j] - U[j][h] + U[j][g];
         if (ui <= 0 || uj <= 0) continue;
         if (gain(i, u[i], ui) + gain(j, u[j], uj) > 1e-12) {
           u[i] = ui;

@@ -41,7 +41,8 @@ export function newtonMultipliers(dists: readonly DensityDistribution[], opts: N
   const n = dists.length;
   if (n < 2) throw new InvalidInputError('bad-count', `newtonMultipliers: needs at least 2 agents, got ${n}`);
   const delta = opts.delta ?? 1e-12;
-  if (!(delta > 0 && delta < 1)) throw new InvalidInputError('bad-delta', `newtonMultipliers: delta = ${delta} must lie in (0, 1)`);
+  if (!(delta > 0 && delta < 1))
+    throw new InvalidInputError('bad-delta', `newtonMultipliers: delta = ${delta} must lie in (0, 1)`);
   const maxIterations = opts.maxIterations ?? 60;
   const start = opts.start ?? new Array<number>(n).fill(1);
   let w = start.slice(0, n - 1).map((b) => Math.log(b / start[n - 1]));
@@ -57,9 +58,13 @@ export function newtonMultipliers(dists: readonly DensityDistribution[], opts: N
     const f = cur.p.slice(0, n - 1).map((x) => x - 1 / n);
     let step: number[];
     try {
-      step = solveLinear(J, f.map((v) => -v), () => {
-        throw new InvalidInputError('singular-jacobian', 'singular Jacobian');
-      });
+      step = solveLinear(
+        J,
+        f.map((v) => -v),
+        () => {
+          throw new InvalidInputError('singular-jacobian', 'singular Jacobian');
+        },
+      );
     } catch {
       stuck = 'singular Jacobian';
       break;
@@ -95,8 +100,23 @@ export function newtonMultipliers(dists: readonly DensityDistribution[], opts: N
     if (opts.update !== 'broyden') J = reduced(probabilityJacobian(dists, betaOf(w)));
   }
   if (res <= delta)
-    return { beta: betaOf(w), p: cur.p, deviation: res, delta, rounds, converged: true, oracleError: cur.error, iterations: it };
+    return {
+      beta: betaOf(w),
+      p: cur.p,
+      deviation: res,
+      delta,
+      rounds,
+      converged: true,
+      oracleError: cur.error,
+      iterations: it,
+    };
   const rescue = refinedAlgorithm1(dists, { delta: Math.max(delta, 1e-9), q: opts.q });
   const scale = rescue.beta[n - 1];
-  return { ...rescue, beta: rescue.beta.map((b) => b / scale), rounds: rounds + rescue.rounds, iterations: it, fallback: stuck };
+  return {
+    ...rescue,
+    beta: rescue.beta.map((b) => b / scale),
+    rounds: rounds + rescue.rounds,
+    iterations: it,
+    fallback: stuck,
+  };
 }

@@ -26,8 +26,14 @@ function where(ctx: OptionContext): string {
  * `required` and absent.
  */
 export function agentDistributionsOption(describe: string, required: true): OptionSpec<AgentDistributions>;
-export function agentDistributionsOption(describe: string, required?: false): OptionSpec<AgentDistributions | undefined>;
-export function agentDistributionsOption(describe: string, required = false): OptionSpec<AgentDistributions | undefined> {
+export function agentDistributionsOption(
+  describe: string,
+  required?: false,
+): OptionSpec<AgentDistributions | undefined>;
+export function agentDistributionsOption(
+  describe: string,
+  required = false,
+): OptionSpec<AgentDistributions | undefined> {
   return {
     describe: `${describe}: a preset (${presetIds().join(', ')}) or one density spec per agent (peak:a, uniform:a,b, beta:a,b, histogram:...)`,
     parse(raw, ctx) {
@@ -44,11 +50,17 @@ export function agentDistributionsOption(describe: string, required = false): Op
           throw new InvalidInputError('bad-distribution', `${where(ctx)}: ${(e as Error).message}`);
         }
         if (preset.agents.length !== n)
-          throw new InvalidInputError('bad-distribution', `${where(ctx)}: preset ${raw} has ${preset.agents.length} agents, the instance has ${n}`);
+          throw new InvalidInputError(
+            'bad-distribution',
+            `${where(ctx)}: preset ${raw} has ${preset.agents.length} agents, the instance has ${n}`,
+          );
         return { agents: preset.agents, preset: raw, q: preset.q };
       }
       if (!Array.isArray(raw) || raw.length !== n)
-        throw new InvalidInputError('bad-distribution', `${where(ctx)}: expected a preset id or ${n} distribution specs (one per agent), got ${JSON.stringify(raw)}`);
+        throw new InvalidInputError(
+          'bad-distribution',
+          `${where(ctx)}: expected a preset id or ${n} distribution specs (one per agent), got ${JSON.stringify(raw)}`,
+        );
       return { agents: raw.map((x, k) => toDensity(x, `${where(ctx)}[${k}]`)) };
     },
     record: (d) => (d === undefined ? undefined : (d.preset ?? d.agents.map((a) => a.spec))),
@@ -56,14 +68,20 @@ export function agentDistributionsOption(describe: string, required = false): Op
 }
 
 /** A finite number in (min, max) (exclusive bounds), with an optional default. Code `bad-option`. */
-export function positiveNumberOption(describe: string, opts: { readonly max?: number; readonly default?: number } = {}): OptionSpec<number | undefined> {
+export function positiveNumberOption(
+  describe: string,
+  opts: { readonly max?: number; readonly default?: number } = {},
+): OptionSpec<number | undefined> {
   return {
     describe,
     parse(raw, ctx) {
       if (raw === undefined) return opts.default;
       const max = opts.max ?? Infinity;
       if (typeof raw !== 'number' || !Number.isFinite(raw) || !(raw > 0) || !(raw < max))
-        throw new InvalidInputError('bad-option', `${where(ctx)}: expected a number in (0, ${max}), got ${JSON.stringify(raw)}`);
+        throw new InvalidInputError(
+          'bad-option',
+          `${where(ctx)}: expected a number in (0, ${max}), got ${JSON.stringify(raw)}`,
+        );
       return raw;
     },
   };

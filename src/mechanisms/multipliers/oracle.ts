@@ -46,10 +46,16 @@ interface AgentIntegral {
 
 /** Checks the multipliers: n positive finite numbers. Code `bad-multipliers`. */
 export function checkMultipliers(beta: readonly number[], n: number, where = 'multipliers'): void {
-  if (!Array.isArray(beta) && !(beta instanceof Float64Array)) throw new InvalidInputError('bad-multipliers', `${where}: expected ${n} positive numbers`);
-  if (beta.length !== n) throw new InvalidInputError('bad-multipliers', `${where}: expected ${n} multipliers (one per agent), got ${beta.length}`);
+  if (!Array.isArray(beta) && !(beta instanceof Float64Array))
+    throw new InvalidInputError('bad-multipliers', `${where}: expected ${n} positive numbers`);
+  if (beta.length !== n)
+    throw new InvalidInputError(
+      'bad-multipliers',
+      `${where}: expected ${n} multipliers (one per agent), got ${beta.length}`,
+    );
   beta.forEach((b, i) => {
-    if (!(typeof b === 'number' && b > 0 && Number.isFinite(b))) throw new InvalidInputError('bad-multipliers', `${where}[${i}] = ${b} must be a positive finite number`);
+    if (!(typeof b === 'number' && b > 0 && Number.isFinite(b)))
+      throw new InvalidInputError('bad-multipliers', `${where}[${i}] = ${b} must be a positive finite number`);
   });
 }
 
@@ -86,11 +92,15 @@ function integrateAgent(
   if (d.polynomialDegree !== undefined && gDegree !== undefined) {
     const N = pointsForDegree(d.polynomialDegree + gDegree);
     const { nodes, weights } = gaussLegendre(N);
-    let s = 0, abs = 0;
+    let s = 0,
+      abs = 0;
     for (let k = 0; k + 1 < cuts.length; k++) {
-      const a = cuts[k], b = cuts[k + 1];
-      const c = 0.5 * (a + b), h = 0.5 * (b - a);
-      let piece = 0, pieceAbs = 0;
+      const a = cuts[k],
+        b = cuts[k + 1];
+      const c = 0.5 * (a + b),
+        h = 0.5 * (b - a);
+      let piece = 0,
+        pieceAbs = 0;
       for (let j = 0; j < N; j++) {
         const x = c + h * nodes[j];
         const v = weights[j] * d.pdf(x) * g(x);
@@ -106,19 +116,30 @@ function integrateAgent(
     const [a, b] = d.betaExponents;
     const lnB = logGamma(a) + logGamma(b) - logGamma(a + b);
     const weight = (th: number) => {
-      const s = Math.sin(th), c = Math.cos(th);
+      const s = Math.sin(th),
+        c = Math.cos(th);
       // f(x) dx with x = sin^2 theta: (2/B) sin^(2a-1) cos^(2b-1) dtheta
       return 2 * Math.exp((2 * a - 1) * Math.log(s) + (2 * b - 1) * Math.log(c) - lnB);
     };
     const thetas = cuts.map((x) => Math.asin(Math.sqrt(Math.min(1, Math.max(0, x)))));
-    const r = integrate((th) => {
-      const s = Math.sin(th);
-      const w = weight(th);
-      return w === 0 || !Number.isFinite(w) ? (Number.isFinite(w) ? 0 : 0) : w * g(s * s);
-    }, 0, Math.PI / 2, { breakpoints: thetas.slice(1, -1), absTol: 1e-15, relTol: 1e-13, maxIntervals: 4000 });
+    const r = integrate(
+      (th) => {
+        const s = Math.sin(th);
+        const w = weight(th);
+        return w === 0 || !Number.isFinite(w) ? (Number.isFinite(w) ? 0 : 0) : w * g(s * s);
+      },
+      0,
+      Math.PI / 2,
+      { breakpoints: thetas.slice(1, -1), absTol: 1e-15, relTol: 1e-13, maxIntervals: 4000 },
+    );
     return { value: r.value, error: r.error, exact: false };
   }
-  const r = integrate((x) => d.pdf(x) * g(x), cuts[0], cuts[cuts.length - 1], { breakpoints: cuts.slice(1, -1), absTol: 1e-15, relTol: 1e-13, maxIntervals: 4000 });
+  const r = integrate((x) => d.pdf(x) * g(x), cuts[0], cuts[cuts.length - 1], {
+    breakpoints: cuts.slice(1, -1),
+    absTol: 1e-15,
+    relTol: 1e-13,
+    maxIntervals: 4000,
+  });
   return { value: r.value, error: r.error, exact: false };
 }
 
@@ -135,7 +156,12 @@ function cdfProductDegree(dists: readonly DensityDistribution[], skip: readonly 
 }
 
 /** G_i(x) = prod_{k ∉ skip} F_k(beta_i x / beta_k). */
-function cdfProduct(dists: readonly DensityDistribution[], beta: readonly number[], i: number, skip: readonly number[]): (x: number) => number {
+function cdfProduct(
+  dists: readonly DensityDistribution[],
+  beta: readonly number[],
+  i: number,
+  skip: readonly number[],
+): (x: number) => number {
   const n = dists.length;
   const ks: number[] = [];
   const ts: number[] = [];
@@ -152,7 +178,10 @@ function cdfProduct(dists: readonly DensityDistribution[], beta: readonly number
 }
 
 /** p_i(beta) for every agent, with the error of module header (spec 3.1). */
-export function resultingProbabilities(dists: readonly DensityDistribution[], beta: readonly number[]): ProbabilityVector {
+export function resultingProbabilities(
+  dists: readonly DensityDistribution[],
+  beta: readonly number[],
+): ProbabilityVector {
   const n = dists.length;
   if (n < 1) throw new InvalidInputError('bad-count', 'resultingProbabilities: needs at least one agent');
   checkMultipliers(beta, n);
@@ -209,7 +238,10 @@ export interface ConditionalExpectations {
  * E[u_i | i gets], E[u_i], E[u_i | j gets] and the gaps Gamma_ij (spec 3.13): own[i] = ∫ x f_i G_i / p_i and
  * cross[i][j] = ∫ f_j(y) Φ_i(beta_j y / beta_i) prod_{k ∉ {i,j}} F_k(beta_j y / beta_k) dy / p_j.
  */
-export function conditionalExpectations(dists: readonly DensityDistribution[], beta: readonly number[]): ConditionalExpectations {
+export function conditionalExpectations(
+  dists: readonly DensityDistribution[],
+  beta: readonly number[],
+): ConditionalExpectations {
   const n = dists.length;
   checkMultipliers(beta, n);
   const { p } = resultingProbabilities(dists, beta);

@@ -11,11 +11,13 @@ export const AUTHORS_PEAK_MULTIPLIERS: readonly number[] = [
 ];
 
 /** The authors' multipliers for the five Beta agents (q = 5, delta = 1e-5; spec 3.4). */
-export const AUTHORS_BETA_MULTIPLIERS: readonly number[] = [1.1990644744222754, 1.0, 2.4986438213281543, 1.4507196221065506, 2.443122773874758];
+export const AUTHORS_BETA_MULTIPLIERS: readonly number[] = [
+  1.1990644744222754, 1.0, 2.4986438213281543, 1.4507196221065506, 2.443122773874758,
+];
 
 /** The exact equalizer of the peak agents, normalised to beta_10 = 1, to twelve decimals (spec 5.1). */
 export const PEAK_EQUALIZER: readonly number[] = [
-  1.272645291548, 1.250954048982, 1.228034482606, 1.203574049391, 1.177124929880, 1.148066325503, 1.115723454884,
+  1.272645291548, 1.250954048982, 1.228034482606, 1.203574049391, 1.17712492988, 1.148066325503, 1.115723454884,
   1.079798020882, 1.040811791024, 1,
 ];
 
@@ -24,8 +26,16 @@ export const BETA_EQUALIZER: readonly number[] = [1.1990739701, 1, 2.4987026893,
 
 /** The rationals of the authors' Mathematica check of the peak multipliers (spec 5.1); max |p_i - 0.1| = 7.223699877911867e-6. */
 export const MATHEMATICA_PEAK_MULTIPLIERS: readonly string[] = [
-  '68598405/53903393', '95502438/76344119', '156153509/127158149', '51296476/42620387', '75773015/64371688',
-  '78196411/68111786', '84795761/76001191', '69406857/64278017', '280983549/269967116', '1',
+  '68598405/53903393',
+  '95502438/76344119',
+  '156153509/127158149',
+  '51296476/42620387',
+  '75773015/64371688',
+  '78196411/68111786',
+  '84795761/76001191',
+  '69406857/64278017',
+  '280983549/269967116',
+  '1',
 ];
 
 /** p(1, ..., 1) of the peak agents (welfare maximization; spec 5.1), eight decimals. */

@@ -34,10 +34,13 @@ export interface SpernerResult extends EqualizationResult {
 /** Equalizing multipliers by the Sperner grid (Proposition 9), n ≤ 4. */
 export function spernerMultipliers(dists: readonly DensityDistribution[], opts: SpernerOptions): SpernerResult {
   const n = dists.length;
-  if (n < 2 || n > 4) throw new InvalidInputError('bad-count', `spernerMultipliers: n = ${n}; the grid search is for 2 ≤ n ≤ 4`);
+  if (n < 2 || n > 4)
+    throw new InvalidInputError('bad-count', `spernerMultipliers: n = ${n}; the grid search is for 2 ≤ n ≤ 4`);
   const { delta, q } = opts;
-  if (!(delta > 0 && delta < 1)) throw new InvalidInputError('bad-delta', `spernerMultipliers: delta = ${delta} must lie in (0, 1)`);
-  if (!(q > 0 && Number.isFinite(q))) throw new InvalidInputError('bad-q', `spernerMultipliers: q = ${q} must be positive and finite`);
+  if (!(delta > 0 && delta < 1))
+    throw new InvalidInputError('bad-delta', `spernerMultipliers: delta = ${delta} must lie in (0, 1)`);
+  if (!(q > 0 && Number.isFinite(q)))
+    throw new InvalidInputError('bad-q', `spernerMultipliers: q = ${q} must be positive and finite`);
   const d = n - 1;
   const eps = delta / (2 * (n - 1) * q);
   const K0 = Math.ceil(Math.log(2 * q * (1 + 1e-9)) / Math.log1p(eps));
@@ -77,15 +80,31 @@ export function spernerMultipliers(dists: readonly DensityDistribution[], opts: 
       const beta = betaOf(y);
       const { p, error } = resultingProbabilities(dists, beta);
       const deviation = Math.max(...p.map((x) => Math.abs(x - 1 / n)));
-      return { beta, p, deviation, delta, rounds, converged: deviation <= delta + error, oracleError: error, corner: y, coloured: colours.size, gridSide: K };
+      return {
+        beta,
+        p,
+        deviation,
+        delta,
+        rounds,
+        converged: deviation <= delta + error,
+        oracleError: error,
+        corner: y,
+        coloured: colours.size,
+        gridSide: K,
+      };
     }
   }
-  throw new DomainError('multiplier', 'no-panchromatic-simplex', 'spernerMultipliers: no panchromatic simplex (the distributions violate the density bound q)');
+  throw new DomainError(
+    'multiplier',
+    'no-panchromatic-simplex',
+    'spernerMultipliers: no panchromatic simplex (the distributions violate the density bound q)',
+  );
 }
 
 /** The points y in {0..max}^d with max_k |y_k - centre| = radius. */
 function* shell(d: number, centre: number, radius: number, max: number): Generator<number[]> {
-  const lo = centre - radius, hi = centre + radius;
+  const lo = centre - radius,
+    hi = centre + radius;
   const y = new Array<number>(d).fill(0);
   function* rec(k: number, onShell: boolean): Generator<number[]> {
     if (k === d) {

@@ -15,7 +15,11 @@ export class BigCoverSearch {
   private readonly total: bigint;
   private T = 0n;
 
-  constructor(private readonly w: readonly bigint[], private readonly n: number, private readonly budget: Budget) {
+  constructor(
+    private readonly w: readonly bigint[],
+    private readonly n: number,
+    private readonly budget: Budget,
+  ) {
     this.m = w.length;
     this.used = new Uint8Array(this.m);
     this.bin = new Int32Array(this.m);

@@ -49,7 +49,11 @@ export class CoverSearch {
   private readonly halves = new Map<string, SortedSums>();
 
   /** `wDesc`: the values, sorted non-increasingly; `n`: the number of bundles. */
-  constructor(wDesc: readonly number[], private readonly n: number, private readonly budget: Budget) {
+  constructor(
+    wDesc: readonly number[],
+    private readonly n: number,
+    private readonly budget: Budget,
+  ) {
     this.m = wDesc.length;
     this.w = Float64Array.from(wDesc);
     this.used = new Uint8Array(this.m);
@@ -74,7 +78,13 @@ export class CoverSearch {
   /** True when the root bounds alone prove that no covering with threshold T exists. */
   refutes(T: number): boolean {
     this.T = T;
-    return this.total < this.n * T || !this.boundOk(Array.from({ length: this.m }, (_, i) => i), this.n);
+    return (
+      this.total < this.n * T ||
+      !this.boundOk(
+        Array.from({ length: this.m }, (_, i) => i),
+        this.n,
+      )
+    );
   }
 
   private keyOf(): number | string {
@@ -246,7 +256,13 @@ export class CoverSearch {
    * their sums, dropping those dominated by an exchange with an item of L outside the set (`replaceable`).
    * Gives up (returns false) after `limit` search steps, when meet-in-the-middle is the cheaper route.
    */
-  private dfsCompletions(L: readonly number[], lo: number, hi: number, out: { S: number[]; sum: number }[], limit: number): boolean {
+  private dfsCompletions(
+    L: readonly number[],
+    lo: number,
+    hi: number,
+    out: { S: number[]; sum: number }[],
+    limit: number,
+  ): boolean {
     const w = this.w;
     const len = L.length;
     const vals = L.map((i) => w[i]);

@@ -51,7 +51,11 @@ export function approxMmsPartition(values: readonly RationalLike[], k: 2 | 3, ep
     const cap = Number((c * scaleNum) / scaleDen);
     if (k === 2) {
       const words = (m + 1) * (Math.floor(u.reduce((a, b) => a + b, 0) / 2 / 32) + 1);
-      if (words > MAX_WORDS) throw new InvalidInputError('eps-too-small', `approxMmsPartition: eps = ${e} too small for m = ${m} (bitset of ${words} words > ${MAX_WORDS}); use a larger eps or the exact mms()`);
+      if (words > MAX_WORDS)
+        throw new InvalidInputError(
+          'eps-too-small',
+          `approxMmsPartition: eps = ${e} too small for m = ${m} (bitset of ${words} words > ${MAX_WORDS}); use a larger eps or the exact mms()`,
+        );
     }
     bin = k === 2 ? twoBundles(u) : threeBundles(u, cap);
   }
@@ -74,7 +78,11 @@ function threeBundles(u: readonly number[], cap: number): Int32Array {
   const m = u.length;
   const side = cap + 1;
   const states = side * side;
-  if (states * m > MAX_CELLS) throw new InvalidInputError('eps-too-small', `approxMmsPartition: eps too small for m = ${m} (table of ${states * m} cells > ${MAX_CELLS}); use a larger eps or the exact mms()`);
+  if (states * m > MAX_CELLS)
+    throw new InvalidInputError(
+      'eps-too-small',
+      `approxMmsPartition: eps too small for m = ${m} (table of ${states * m} cells > ${MAX_CELLS}); use a larger eps or the exact mms()`,
+    );
   const INF = 2 ** 31 - 1;
   let spent = new Int32Array(states).fill(INF);
   spent[0] = 0;

@@ -16,7 +16,8 @@ import { requireList } from '../../core/arguments';
 export function mmsPartition(values: readonly RationalLike[], n: number, options: MmsOptions = {}): number[][] {
   requireList(values, 'mmsPartition', 'values');
   const r = mmsOfIntegers(toIntegers(values).ints, n, options);
-  if (r.status !== 'optimal') throw new LimitError('mms-timeout', `mmsPartition: stopped with MMS in [${r.lower}, ${r.upper}] (scaled)`);
+  if (r.status !== 'optimal')
+    throw new LimitError('mms-timeout', `mmsPartition: stopped with MMS in [${r.lower}, ${r.upper}] (scaled)`);
   return r.partition;
 }
 

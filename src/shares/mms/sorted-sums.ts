@@ -61,7 +61,12 @@ export function pairInWindow(A: SortedSums, B: SortedSums, lo: number, hi: numbe
 }
 
 /** Every (ia, ib) with lo <= A[ia] + B[ib] <= hi, lazily, by ascending A[ia]. */
-export function* pairsInWindow(A: SortedSums, B: SortedSums, lo: number, hi: number): Generator<[number, number], void, undefined> {
+export function* pairsInWindow(
+  A: SortedSums,
+  B: SortedSums,
+  lo: number,
+  hi: number,
+): Generator<[number, number], void, undefined> {
   const a = A.sums;
   const b = B.sums;
   let j = b.length - 1;

@@ -3,11 +3,18 @@ import { certify } from '../../../src/certify';
 import { Allocation, Lottery } from '../../../src/core/allocation';
 import { instance } from '../../../src/core/instance';
 import { Outcome } from '../../../src/core/outcome';
-import { cyclicShifts, E10_CUTS, eceg2, integerValuations, randomCutAndChoose, WORKED_INSTANCES } from '../../../src/mechanisms/bobw-few-agents';
+import {
+  cyclicShifts,
+  E10_CUTS,
+  eceg2,
+  integerValuations,
+  randomCutAndChoose,
+  WORKED_INSTANCES,
+} from '../../../src/mechanisms/bobw-few-agents';
 import { mechanism } from '../../../src/mechanisms/registry';
 import { expectedValues } from '../../helpers/bobw';
 
-describe('the baselines of the paper\'s counterexamples (spec 3.12)', () => {
+describe("the baselines of the paper's counterexamples (spec 3.12)", () => {
   it('[Bu+24] gives one identical agent 17 = 17/20 of her MMS 20: its own claims pass, full MMS fails (Lemma C.3, E8)', () => {
     const o = mechanism('bu24-two-agents').run(instance(WORKED_INSTANCES.E8.instance));
     assert.equal(certify(o).verdict, 'certified');
@@ -16,7 +23,11 @@ describe('the baselines of the paper\'s counterexamples (spec 3.12)', () => {
     assert.equal(String(mms.detail.value), '17');
     assert.equal(String(mms.detail.needed), '20');
     assert.equal(certify(o, { claims: [{ id: 'ex-post-rho-mms', rho: '17/20' }] }).verdict, 'certified');
-    assert.equal(certify(mechanism('bobw-two-agents').run(instance(WORKED_INSTANCES.E8.instance)), { claims: ['ex-post-mms'] }).verdict, 'certified');
+    assert.equal(
+      certify(mechanism('bobw-two-agents').run(instance(WORKED_INSTANCES.E8.instance)), { claims: ['ex-post-mms'] })
+        .verdict,
+      'certified',
+    );
   });
 
   it('ECEG2 reproduces the table of E9: A = ({g1,g3,g5}, {g2,g4}), B swapped; agent 0 gets 5 = 5/6 of her MMS 6 in B (Lemma C.4, E9)', () => {
@@ -33,15 +44,21 @@ describe('the baselines of the paper\'s counterexamples (spec 3.12)', () => {
         [0, 2, 4],
       ],
     ]);
-    assert.deepEqual(r.steps.map((s) => s.branch), ['A0-B1', 'A1-B0', 'A0-B1', 'A1-B0', 'A0-B1']);
-    assert.ok(r.steps.every((s) => !s.swapped[0] && !s.swapped[1]), 'no envy cycle was resolved');
+    assert.deepEqual(
+      r.steps.map((s) => s.branch),
+      ['A0-B1', 'A1-B0', 'A0-B1', 'A1-B0', 'A0-B1'],
+    );
+    assert.ok(
+      r.steps.every((s) => !s.swapped[0] && !s.swapped[1]),
+      'no envy cycle was resolved',
+    );
     const o = mechanism('eceg2-two-agents').run(inst);
     assert.equal(expectedValues(o)[0].toString(), '6');
     assert.equal(certify(o, { claims: ['ex-post-mms'] }).verdict, 'failed');
     assert.equal(certify(o, { claims: [{ id: 'ex-post-rho-mms', rho: '5/6' }] }).verdict, 'certified');
   });
 
-  it('random cut-and-choose with E10\'s cuts gives agent 0 only 33/4 < 17/2 = PROP, and EFX fails (Appendix E.1, E10)', () => {
+  it("random cut-and-choose with E10's cuts gives agent 0 only 33/4 < 17/2 = PROP, and EFX fails (Appendix E.1, E10)", () => {
     const inst = instance(WORKED_INSTANCES.E10.instance);
     const vals = integerValuations(inst);
     const run = (sw: boolean) => {
@@ -50,7 +67,10 @@ describe('the baselines of the paper\'s counterexamples (spec 3.12)', () => {
       return { r, o: new Outcome({ mechanism: 'approx-cut-and-choose', instance: inst, lottery, claims: [] }) };
     };
     const plain = run(false);
-    assert.deepEqual(plain.r.realizations.map((A) => inst.value(0, A[0]).toString()), ['15/2', '9']);
+    assert.deepEqual(
+      plain.r.realizations.map((A) => inst.value(0, A[0]).toString()),
+      ['15/2', '9'],
+    );
     assert.equal(expectedValues(plain.o)[0].toString(), '33/4');
     assert.equal(certify(plain.o, { claims: ['ex-ante-prop'] }).verdict, 'failed');
     assert.equal(certify(plain.o, { claims: ['ex-post-efx0'] }).verdict, 'failed');

@@ -7,19 +7,25 @@ describe('the Lemma B.1 EEFX certificate (spec 3.9)', () => {
   it('builds a certificate for every bundle worth at least a third (500 random bundles)', () => {
     let built = 0;
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.boolean()), { minLength: 1, maxLength: 12 }), (xs) => {
-        const v = xs.map(([x]) => BigInt(x));
-        const X = xs.flatMap(([, s], g) => (s ? [g] : []));
-        const cert = proportionalEefxCertificate(v, X);
-        const own = X.reduce((s, g) => s + v[g], 0n);
-        const total = v.reduce((s, x) => s + x, 0n);
-        if (3n * own < total) return assert.equal(cert, null);
-        built++;
-        assert.ok(cert);
-        assert.deepEqual(cert[0], X);
-        assert.deepEqual(cert.flat().sort((a, b) => a - b), v.map((_, g) => g));
-        assert.ok(efxSatisfied(v, cert, 0), 'X EFX-dominates Y and Z');
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.boolean()), { minLength: 1, maxLength: 12 }),
+        (xs) => {
+          const v = xs.map(([x]) => BigInt(x));
+          const X = xs.flatMap(([, s], g) => (s ? [g] : []));
+          const cert = proportionalEefxCertificate(v, X);
+          const own = X.reduce((s, g) => s + v[g], 0n);
+          const total = v.reduce((s, x) => s + x, 0n);
+          if (3n * own < total) return assert.equal(cert, null);
+          built++;
+          assert.ok(cert);
+          assert.deepEqual(cert[0], X);
+          assert.deepEqual(
+            cert.flat().sort((a, b) => a - b),
+            v.map((_, g) => g),
+          );
+          assert.ok(efxSatisfied(v, cert, 0), 'X EFX-dominates Y and Z');
+        },
+      ),
       { numRuns: 500, seed: 8 },
     );
     assert.ok(built > 100);

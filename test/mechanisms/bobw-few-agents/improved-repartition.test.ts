@@ -19,10 +19,19 @@ describe('IMPROVED_REPARTITION (Algorithm 2, spec 3.3)', () => {
       fc.property(arbSplit, ({ v, Ba, Bb }) => {
         const r = improvedRepartition(v, Ba, Bb, exactMmsOracle());
         const union = [...Ba, ...Bb];
-        assert.deepEqual([...r.bundles[0], ...r.bundles[1]].sort((a, b) => a - b), union.sort((a, b) => a - b));
+        assert.deepEqual(
+          [...r.bundles[0], ...r.bundles[1]].sort((a, b) => a - b),
+          union.sort((a, b) => a - b),
+        );
         assert.ok(isEfxPartition(v, r.bundles), 'the two halves EFX-dominate each other');
         assert.ok(worstValue(v, r.bundles) >= worstValue(v, [Ba, Bb]));
-        assert.equal(worstValue(v, r.bundles), mmsOfIntegers(union.map((g) => v[g]), 2).value);
+        assert.equal(
+          worstValue(v, r.bundles),
+          mmsOfIntegers(
+            union.map((g) => v[g]),
+            2,
+          ).value,
+        );
         assert.equal(r.guardKeptInput, false);
       }),
       { numRuns: 400, seed: 3 },

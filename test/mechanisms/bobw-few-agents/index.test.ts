@@ -12,10 +12,21 @@ import { WORKED_INSTANCES } from '../../../src/mechanisms/bobw-few-agents';
 import { list, mechanism } from '../../../src/mechanisms/registry';
 import { arbBobwInstance, assertCertified, expectedValues } from '../../helpers/bobw';
 
-const IDS = ['bobw-three-agents', 'bobw-three-agents-fptas', 'bobw-three-agents-prop', 'bobw-two-agents', 'bu24-two-agents', 'eceg2-two-agents', 'approx-cut-and-choose', 'identical-cyclic-shift'];
+const IDS = [
+  'bobw-three-agents',
+  'bobw-three-agents-fptas',
+  'bobw-three-agents-prop',
+  'bobw-two-agents',
+  'bu24-two-agents',
+  'eceg2-two-agents',
+  'approx-cut-and-choose',
+  'identical-cyclic-shift',
+];
 
 /** An ordered instance: every agent's random values sorted non-increasingly. */
-const arbOrdered = arbBobwInstance(2, 14).map((inst) => new Instance(inst.values.map((row) => [...row].sort((a, b) => b.cmp(a)))));
+const arbOrdered = arbBobwInstance(2, 14).map(
+  (inst) => new Instance(inst.values.map((row) => [...row].sort((a, b) => b.cmp(a)))),
+);
 
 /** An identical-valuation instance with 2 or 3 agents. */
 const arbIdentical = fc
@@ -23,7 +34,7 @@ const arbIdentical = fc
   .map(({ n, inst }) => new Instance(Array.from({ length: n }, () => inst.values[0])));
 
 describe('the Babaioff & Frosh mechanisms in the registry', () => {
-  it('registers all eight with a citation of the paper or the baseline\'s authors', () => {
+  it("registers all eight with a citation of the paper or the baseline's authors", () => {
     const ids = list().map((m) => m.id);
     for (const id of IDS) assert.ok(ids.includes(id), id);
     assert.match(mechanism('bobw-three-agents').source, /Babaioff & Frosh 2026, Theorem 1.1/);
@@ -39,14 +50,14 @@ describe('the Babaioff & Frosh mechanisms in the registry', () => {
     }
   });
 
-  it('gives E5\'s golden lottery: expected values (16/3, 15/2, 7) above PROP (4, 6, 6), every agent EFX in all six (E5)', () => {
+  it("gives E5's golden lottery: expected values (16/3, 15/2, 7) above PROP (4, 6, 6), every agent EFX in all six (E5)", () => {
     const o = mechanism('bobw-three-agents').run(instance(WORKED_INSTANCES.E5.instance));
     assert.deepEqual(expectedValues(o).map(String), ['16/3', '15/2', '7']);
     const report = certify(o, { claims: ['ex-post-efx0'] });
     assert.equal(report.verdict, 'certified');
   });
 
-  it('gives E6\'s expected values 326/3, 199/6, 199/6 (E6)', () => {
+  it("gives E6's expected values 326/3, 199/6, 199/6 (E6)", () => {
     const o = mechanism('bobw-three-agents').run(instance(WORKED_INSTANCES.E6.instance));
     assert.deepEqual(expectedValues(o).map(String), ['326/3', '199/6', '199/6']);
     assertCertified(o, 'E6');
@@ -71,8 +82,15 @@ describe('the Babaioff & Frosh mechanisms in the registry', () => {
       }),
     );
     const o = new Outcome({ mechanism: 'diamonds-and-rocks', instance: inst, lottery: ef1, claims: [] });
-    assert.equal(certify(o, { claims: ['ex-ante-ef', 'ex-post-ef1', { id: 'ex-post-rho-mms', rho: '1/3' }] }).verdict, 'certified');
-    assert.equal(certify(o, { claims: [{ id: 'ex-post-rho-mms', rho: '1/2' }] }).verdict, 'failed', 'the 1/n-MMS bound is tight');
+    assert.equal(
+      certify(o, { claims: ['ex-ante-ef', 'ex-post-ef1', { id: 'ex-post-rho-mms', rho: '1/3' }] }).verdict,
+      'certified',
+    );
+    assert.equal(
+      certify(o, { claims: [{ id: 'ex-post-rho-mms', rho: '1/2' }] }).verdict,
+      'failed',
+      'the 1/n-MMS bound is tight',
+    );
   });
 
   it('flags the E4 lottery (three identical goods to a random agent, one to the other) as not EF1 although ex-ante PROP and 1/2-MMS (E4)', () => {
@@ -82,7 +100,11 @@ describe('the Babaioff & Frosh mechanisms in the registry', () => {
     assert.equal(certify(o, { claims: ['ex-ante-prop', { id: 'ex-post-rho-mms', rho: '1/2' }] }).verdict, 'certified');
     assert.equal(certify(o, { claims: ['ex-post-ef1'] }).verdict, 'failed');
     const ours = mechanism('bobw-two-agents').run(inst);
-    for (const e of ours.support()) assert.deepEqual(e.allocation.bundles.map((b) => b.length), [2, 2]);
+    for (const e of ours.support())
+      assert.deepEqual(
+        e.allocation.bundles.map((b) => b.length),
+        [2, 2],
+      );
   });
 
   it('gives identical agents 6 each on E11 with exact oracles (equal treatment, E11)', () => {
@@ -97,25 +119,63 @@ describe('the Babaioff & Frosh mechanisms in the registry', () => {
   });
 
   it('rejects the wrong number of agents with a typed domain error, and bad options with typed input errors', () => {
-    const two = instance([[1, 2], [2, 1]]);
+    const two = instance([
+      [1, 2],
+      [2, 1],
+    ]);
     const three = instance([[1], [1], [1]]);
-    for (const id of ['bobw-three-agents', 'bobw-three-agents-fptas', 'bobw-three-agents-prop']) assert.throws(() => mechanism(id).run(two), (e: unknown) => e instanceof DomainError && e.code === 'n-not-3');
-    for (const id of ['bobw-two-agents', 'bu24-two-agents', 'eceg2-two-agents', 'approx-cut-and-choose']) assert.throws(() => mechanism(id).run(three), (e: unknown) => e instanceof DomainError && e.code === 'n-not-2');
-    assert.throws(() => mechanism('eceg2-two-agents').run(instance([[1, 2], [2, 1]])), (e: unknown) => e instanceof DomainError && e.code === 'not-ordered');
-    assert.throws(() => mechanism('identical-cyclic-shift').run(two), (e: unknown) => e instanceof DomainError && e.code === 'not-identical');
-    assert.throws(() => mechanism('bobw-three-agents-fptas').run(three, { eps: 0 }), (e: unknown) => e instanceof InvalidInputError && e.code === 'bad-rational');
-    assert.throws(() => mechanism('bobw-three-agents').run(three, { eps: '1/10' }), (e: unknown) => e instanceof InvalidInputError && e.code === 'unknown-option');
-    assert.throws(() => mechanism('bobw-two-agents').run(two, { eps: '1/100', partitioner: 'bf22' }), (e: unknown) => e instanceof DomainError && e.code === 'eps-too-small');
+    for (const id of ['bobw-three-agents', 'bobw-three-agents-fptas', 'bobw-three-agents-prop'])
+      assert.throws(
+        () => mechanism(id).run(two),
+        (e: unknown) => e instanceof DomainError && e.code === 'n-not-3',
+      );
+    for (const id of ['bobw-two-agents', 'bu24-two-agents', 'eceg2-two-agents', 'approx-cut-and-choose'])
+      assert.throws(
+        () => mechanism(id).run(three),
+        (e: unknown) => e instanceof DomainError && e.code === 'n-not-2',
+      );
+    assert.throws(
+      () =>
+        mechanism('eceg2-two-agents').run(
+          instance([
+            [1, 2],
+            [2, 1],
+          ]),
+        ),
+      (e: unknown) => e instanceof DomainError && e.code === 'not-ordered',
+    );
+    assert.throws(
+      () => mechanism('identical-cyclic-shift').run(two),
+      (e: unknown) => e instanceof DomainError && e.code === 'not-identical',
+    );
+    assert.throws(
+      () => mechanism('bobw-three-agents-fptas').run(three, { eps: 0 }),
+      (e: unknown) => e instanceof InvalidInputError && e.code === 'bad-rational',
+    );
+    assert.throws(
+      () => mechanism('bobw-three-agents').run(three, { eps: '1/10' }),
+      (e: unknown) => e instanceof InvalidInputError && e.code === 'unknown-option',
+    );
+    assert.throws(
+      () => mechanism('bobw-two-agents').run(two, { eps: '1/100', partitioner: 'bf22' }),
+      (e: unknown) => e instanceof DomainError && e.code === 'eps-too-small',
+    );
   });
 
   it('records the options actually used on the outcome', () => {
-    const o = mechanism('bobw-two-agents').run(instance([[1, 2], [2, 1]]), { eps: '1/4' });
+    const o = mechanism('bobw-two-agents').run(
+      instance([
+        [1, 2],
+        [2, 1],
+      ]),
+      { eps: '1/4' },
+    );
     assert.deepEqual(o.options, { eps: '1/4', partitioner: 'fptas' });
   });
 });
 
 describe('property suites: every claim certified on 500 seeded instances per mechanism', () => {
-  it('bobw-three-agents (n = 3, m <= 9), with the pair checks and every agent\'s own verification', () => {
+  it("bobw-three-agents (n = 3, m <= 9), with the pair checks and every agent's own verification", () => {
     fc.assert(
       fc.property(arbBobwInstance(3, 9), (inst) => {
         const o = mechanism('bobw-three-agents').run(inst);
@@ -151,31 +211,45 @@ describe('property suites: every claim certified on 500 seeded instances per mec
 
   it('bobw-two-agents (n = 2, m <= 14, exact and (1 - eps) seeds by the FPTAS and the BF22 share)', () => {
     fc.assert(
-      fc.property(arbBobwInstance(2, 14), fc.constantFrom<Record<string, unknown>>({}, { eps: '1/10' }, { eps: '1/3', partitioner: 'bf22' }), (inst, options) => {
-        assertCertified(mechanism('bobw-two-agents').run(inst, options), JSON.stringify(options));
-      }),
+      fc.property(
+        arbBobwInstance(2, 14),
+        fc.constantFrom<Record<string, unknown>>({}, { eps: '1/10' }, { eps: '1/3', partitioner: 'bf22' }),
+        (inst, options) => {
+          assertCertified(mechanism('bobw-two-agents').run(inst, options), JSON.stringify(options));
+        },
+      ),
       { numRuns: 500, seed: 1004 },
     );
   });
 
   it('bu24-two-agents (n = 2, m <= 14)', () => {
-    fc.assert(fc.property(arbBobwInstance(2, 14), (inst) => assertCertified(mechanism('bu24-two-agents').run(inst))), { numRuns: 500, seed: 1005 });
+    fc.assert(
+      fc.property(arbBobwInstance(2, 14), (inst) => assertCertified(mechanism('bu24-two-agents').run(inst))),
+      { numRuns: 500, seed: 1005 },
+    );
   });
 
   it('eceg2-two-agents (n = 2, ordered, m <= 14)', () => {
-    fc.assert(fc.property(arbOrdered, (inst) => assertCertified(mechanism('eceg2-two-agents').run(inst))), { numRuns: 500, seed: 1006 });
+    fc.assert(
+      fc.property(arbOrdered, (inst) => assertCertified(mechanism('eceg2-two-agents').run(inst))),
+      { numRuns: 500, seed: 1006 },
+    );
   });
 
   it('approx-cut-and-choose (n = 2, m <= 14, with and without switch)', () => {
     fc.assert(
-      fc.property(arbBobwInstance(2, 14), fc.boolean(), (inst, sw) => assertCertified(mechanism('approx-cut-and-choose').run(inst, { switch: sw, eps: '1/5' }))),
+      fc.property(arbBobwInstance(2, 14), fc.boolean(), (inst, sw) =>
+        assertCertified(mechanism('approx-cut-and-choose').run(inst, { switch: sw, eps: '1/5' })),
+      ),
       { numRuns: 500, seed: 1007 },
     );
   });
 
   it('identical-cyclic-shift (identical, n in {2, 3}, m <= 9)', () => {
     fc.assert(
-      fc.property(arbIdentical, fc.constantFrom<Record<string, unknown>>({}, { eps: '1/4' }), (inst, options) => assertCertified(mechanism('identical-cyclic-shift').run(inst, options))),
+      fc.property(arbIdentical, fc.constantFrom<Record<string, unknown>>({}, { eps: '1/4' }), (inst, options) =>
+        assertCertified(mechanism('identical-cyclic-shift').run(inst, options)),
+      ),
       { numRuns: 500, seed: 1008 },
     );
   });

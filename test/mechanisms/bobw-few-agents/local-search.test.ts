@@ -20,7 +20,10 @@ describe('LocalSearch ([Bu+24] Algorithm 5, spec 3.7)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.boolean()), { maxLength: 14 }), (xs) => {
         const v = big(xs.map(([x]) => x));
-        const start: [number[], number[]] = [xs.flatMap(([, s], g) => (s ? [g] : [])), xs.flatMap(([, s], g) => (s ? [] : [g]))];
+        const start: [number[], number[]] = [
+          xs.flatMap(([, s], g) => (s ? [g] : [])),
+          xs.flatMap(([, s], g) => (s ? [] : [g])),
+        ];
         const r = localSearch(v, start);
         assert.ok(isEfxPartition(v, r.bundles));
         assert.ok(worstValue(v, r.bundles) >= worstValue(v, start));

@@ -4,18 +4,27 @@ import { Allocation } from '../../../src/core/allocation';
 import { Rational } from '../../../src/core/rational';
 import { checkRoleTriple } from '../../../src/checks/bobw-roles';
 import { checkExAnteRhoProp } from '../../../src/checks/lottery-bounds';
-import { exactMmsOracle, integerValuations, OracleLog, oracleSet, threeDividerPairs } from '../../../src/mechanisms/bobw-few-agents';
+import {
+  exactMmsOracle,
+  integerValuations,
+  OracleLog,
+  oracleSet,
+  threeDividerPairs,
+} from '../../../src/mechanisms/bobw-few-agents';
 import { adversarialOracle, arbBobwInstance } from '../../helpers/bobw';
 
 describe('Theorems 1.1 and 3.2: the six allocations of the three divider pairs (spec 3.5-3.6)', () => {
-  it('lists A^0, A\'^0, A^1, A\'^1, A^2, A\'^2 in order and calls the oracles at most 15 times (Lemma 3.1; 200 instances)', () => {
+  it("lists A^0, A'^0, A^1, A'^1, A^2, A'^2 in order and calls the oracles at most 15 times (Lemma 3.1; 200 instances)", () => {
     let most = 0;
     fc.assert(
       fc.property(arbBobwInstance(3, 9), (inst) => {
         const log = new OracleLog();
         const set = oracleSet(exactMmsOracle());
         const r = threeDividerPairs(integerValuations(inst), (x) => log.wrap(set, x));
-        assert.deepEqual(r.allocations, r.pairs.flatMap((p) => [p.allocations[0], p.allocations[1]]));
+        assert.deepEqual(
+          r.allocations,
+          r.pairs.flatMap((p) => [p.allocations[0], p.allocations[1]]),
+        );
         assert.equal(log.calls.filter((c) => c.k === 3).length, 3);
         most = Math.max(most, log.calls.length);
         assert.ok(log.calls.length <= 15);

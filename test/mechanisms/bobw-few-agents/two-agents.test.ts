@@ -1,7 +1,16 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { Instance } from '../../../src/core/instance';
-import { E10_CUTS, exactMmsOracle, integerValuations, runAlgorithm4, twoAgentLottery, WORKED_INSTANCES, type Bipartition, type TwoAgentResult } from '../../../src/mechanisms/bobw-few-agents';
+import {
+  E10_CUTS,
+  exactMmsOracle,
+  integerValuations,
+  runAlgorithm4,
+  twoAgentLottery,
+  WORKED_INSTANCES,
+  type Bipartition,
+  type TwoAgentResult,
+} from '../../../src/mechanisms/bobw-few-agents';
 import { efxSatisfied, valueOf, worstValue, type Valuation } from '../../../src/mechanisms/bobw-few-agents/valuation';
 
 /** The allocations of a result with their probabilities (1, or 1/2 each). */
@@ -34,7 +43,11 @@ describe('Algorithm 4: two agents (Proposition 4.1, spec 3.8)', () => {
     const inst = new Instance(WORKED_INSTANCES.E4.instance.values);
     const vals = integerValuations(inst);
     const r = twoAgentLottery([vals[0], vals[1]], exactSeeds(vals, inst.m));
-    for (const A of allocationsOf(r)) assert.deepEqual(A.map((b) => b.length), [2, 2]);
+    for (const A of allocationsOf(r))
+      assert.deepEqual(
+        A.map((b) => b.length),
+        [2, 2],
+      );
   });
 
   it('seeded with MMS partitions gives both identical agents at least their MMS 20 where [Bu+24] gives 17 (E8)', () => {
@@ -42,15 +55,25 @@ describe('Algorithm 4: two agents (Proposition 4.1, spec 3.8)', () => {
     const vals = integerValuations(inst);
     const r = twoAgentLottery([vals[0], vals[1]], exactSeeds(vals, inst.m));
     for (const A of allocationsOf(r)) for (const i of [0, 1]) assert.ok(valueOf(vals[i], A[i]) >= 20n);
-    const bu = twoAgentLottery([vals[0], vals[1]], [[[0, 1, 2, 3], []], [[0, 1, 2, 3], []]], 'bu24');
+    const bu = twoAgentLottery(
+      [vals[0], vals[1]],
+      [
+        [[0, 1, 2, 3], []],
+        [[0, 1, 2, 3], []],
+      ],
+      'bu24',
+    );
     assert.equal(bu.kind, 'lottery');
-    assert.deepEqual(allocationsOf(bu).map((A) => A.map((b) => valueOf(vals[0], b)).sort()), [
-      [17n, 24n],
-      [17n, 24n],
-    ]);
+    assert.deepEqual(
+      allocationsOf(bu).map((A) => A.map((b) => valueOf(vals[0], b)).sort()),
+      [
+        [17n, 24n],
+        [17n, 24n],
+      ],
+    );
   });
 
-  it('returns the envy-free allocation on E10\'s approximate cuts: {g1, g2, g6} (9) to agent 0, the rest (4) to agent 1 (E10)', () => {
+  it("returns the envy-free allocation on E10's approximate cuts: {g1, g2, g6} (9) to agent 0, the rest (4) to agent 1 (E10)", () => {
     const inst = new Instance(WORKED_INSTANCES.E10.instance.values);
     const r = runAlgorithm4(inst, E10_CUTS);
     assert.equal(r.kind, 'envy-free');
@@ -59,18 +82,27 @@ describe('Algorithm 4: two agents (Proposition 4.1, spec 3.8)', () => {
         [0, 1, 5],
         [2, 3, 4, 6],
       ]);
-      assert.deepEqual(r.allocation.map((b, i) => inst.value(i, b).toString()), ['9', '4']);
+      assert.deepEqual(
+        r.allocation.map((b, i) => inst.value(i, b).toString()),
+        ['9', '4'],
+      );
     }
   });
 
-  it('is ex-ante EF, ex-post EFX and keeps each agent at her seed\'s worst value from arbitrary seeds (2000 instances)', () => {
+  it("is ex-ante EF, ex-post EFX and keeps each agent at her seed's worst value from arbitrary seeds (2000 instances)", () => {
     let maxSteps = 0;
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 12 }).chain((m) =>
           fc.record({
-            v: fc.tuple(fc.array(fc.integer({ min: 0, max: 15 }), { minLength: m, maxLength: m }), fc.array(fc.integer({ min: 0, max: 15 }), { minLength: m, maxLength: m })),
-            seeds: fc.tuple(fc.array(fc.boolean(), { minLength: m, maxLength: m }), fc.array(fc.boolean(), { minLength: m, maxLength: m })),
+            v: fc.tuple(
+              fc.array(fc.integer({ min: 0, max: 15 }), { minLength: m, maxLength: m }),
+              fc.array(fc.integer({ min: 0, max: 15 }), { minLength: m, maxLength: m }),
+            ),
+            seeds: fc.tuple(
+              fc.array(fc.boolean(), { minLength: m, maxLength: m }),
+              fc.array(fc.boolean(), { minLength: m, maxLength: m }),
+            ),
           }),
         ),
         ({ v, seeds }) => {

@@ -28,14 +28,25 @@ export function waterLevel(v: readonly Rational[], W: Rational): Rational[] {
 export function roundRobinBaseline(inst: Instance, i: number, goods: readonly GoodId[], W: Rational): Rational[] {
   const n = inst.n;
   const sorted = [...goods].sort((g, h) => inst.values[i][h].cmp(inst.values[i][g]) || g - h);
-  const v = Array.from({ length: n }, (_, k) => Rational.sum(sorted.filter((_, p) => p % n === k).map((g) => inst.values[i][g])));
+  const v = Array.from({ length: n }, (_, k) =>
+    Rational.sum(sorted.filter((_, p) => p % n === k).map((g) => inst.values[i][g])),
+  );
   return waterLevel(v, W);
 }
 
 /** Definition B.10: the first-phase goods F in descending value, the rest R added one each to the first bundles, then the water level. */
-export function firstPhaseBaseline(inst: Instance, i: number, first: readonly GoodId[], rest: readonly GoodId[], W: Rational): Rational[] {
+export function firstPhaseBaseline(
+  inst: Instance,
+  i: number,
+  first: readonly GoodId[],
+  rest: readonly GoodId[],
+  W: Rational,
+): Rational[] {
   const desc = (gs: readonly GoodId[]) => gs.map((g) => inst.values[i][g]).sort((a, b) => b.cmp(a));
   const f = desc(first);
   const r = desc(rest);
-  return waterLevel(f.map((x, k) => (k < r.length ? x.add(r[k]) : x)), W);
+  return waterLevel(
+    f.map((x, k) => (k < r.length ? x.add(r[k]) : x)),
+    W,
+  );
 }

@@ -22,11 +22,20 @@ export function ownValues(inst: Instance, f: FractionalAllocation): string[] {
 }
 
 /** A random bi-valued instance (one agent per pair): agent i values each good b_i with probability p_i, else a_i; D valued in [0, cakeMax]. */
-export function randomBivalued(r: Rng, m: number, pairs: readonly (readonly [RationalLike, RationalLike])[], opts: { cakeMax?: number; common?: boolean } = {}): Instance {
+export function randomBivalued(
+  r: Rng,
+  m: number,
+  pairs: readonly (readonly [RationalLike, RationalLike])[],
+  opts: { cakeMax?: number; common?: boolean } = {},
+): Instance {
   const p = pairs.map(() => r.float());
-  const values: RationalLike[][] = pairs.map(([a, b], i) => Array.from({ length: m }, () => (r.float() < p[i] ? b : a)));
+  const values: RationalLike[][] = pairs.map(([a, b], i) =>
+    Array.from({ length: m }, () => (r.float() < p[i] ? b : a)),
+  );
   const withCake = opts.cakeMax !== undefined;
   if (withCake) values.forEach((row) => row.push(r.int(0, opts.cakeMax!)));
-  const bivalued = opts.common ? ([pairs[0][0], pairs[0][1]] as [RationalLike, RationalLike]) : pairs.map(([a, b]) => [a, b] as [RationalLike, RationalLike]);
+  const bivalued = opts.common
+    ? ([pairs[0][0], pairs[0][1]] as [RationalLike, RationalLike])
+    : pairs.map(([a, b]) => [a, b] as [RationalLike, RationalLike]);
   return new Instance(values, { divisible: withCake ? [m] : [], bivalued });
 }

@@ -8,12 +8,18 @@ const values = (xs: number[]) => (g: number) => Rational.from(xs[g]);
 describe('LocalSearch', () => {
   it('moves g3 then g1 under u_1 and ends EFX at 7 | 8 (A3-L10 trace, spec 5.1)', () => {
     const r = localSearch([], [0, 1, 2, 3], values([3, 1, 5, 6]));
-    assert.deepEqual(r.moves, [{ item: 3, swapped: false }, { item: 1, swapped: false }]);
+    assert.deepEqual(r.moves, [
+      { item: 3, swapped: false },
+      { item: 1, swapped: false },
+    ]);
     assert.deepEqual(r.partition, { poorer: [1, 3], richer: [0, 2] });
   });
   it('fires the swap step when the moved good makes A the richer bundle (A3-L10 under u_2)', () => {
     const r = localSearch([], [0, 1, 2, 3], values([6, 4, 4, 5]));
-    assert.deepEqual(r.moves, [{ item: 0, swapped: false }, { item: 3, swapped: true }]);
+    assert.deepEqual(r.moves, [
+      { item: 0, swapped: false },
+      { item: 3, swapped: true },
+    ]);
     assert.deepEqual(r.partition, { poorer: [1, 2], richer: [0, 3] });
   });
   it('keeps moving zero-valued goods while the poorer side is strictly poorer (strong EFX, Pitfall 7.19)', () => {

@@ -11,12 +11,18 @@ import { worked } from './helpers';
 function pricesOf(label: string, order: number[]) {
   const inst = worked(label);
   const r = matchAndFreeze(inst, order);
-  const p = marketPrices(inst, r.bundles, (i) => r.removedRound[i] !== null, largeTest(inst), inst.bivalued!.pairs[0].a);
+  const p = marketPrices(
+    inst,
+    r.bundles,
+    (i) => r.removedRound[i] !== null,
+    largeTest(inst),
+    inst.bivalued!.pairs[0].a,
+  );
   return { inst, r, p };
 }
 
 describe('Fisher-market prices for Algorithm 2 (Lemma 5.5)', () => {
-  it('prices every good at its owner\'s value when all agents were in a group (A2-FREEZE row (0, 1, 2))', () => {
+  it("prices every good at its owner's value when all agents were in a group (A2-FREEZE row (0, 1, 2))", () => {
     const { p } = pricesOf('A2-FREEZE', [0, 1, 2]);
     assert.deepEqual(p.prices.map(String), ['1', '1', '3', '3', '1', '1']);
   });

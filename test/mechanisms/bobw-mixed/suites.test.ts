@@ -29,7 +29,9 @@ import { randomBivalued } from './helpers';
 /** Certifies the outcome of `id` on `inst`; returns the failing claims (none expected). */
 function violations(id: string, inst: Instance): string[] {
   const report = certify(mechanism(id).run(inst));
-  return report.claims.filter((c) => c.status !== 'pass').map((c) => `${c.id} ${c.status}: ${JSON.stringify(inst.toJSON())} ${JSON.stringify(c.detail)}`);
+  return report.claims
+    .filter((c) => c.status !== 'pass')
+    .map((c) => `${c.id} ${c.status}: ${JSON.stringify(inst.toJSON())} ${JSON.stringify(c.detail)}`);
 }
 
 /** Two rows of utilities for S-A3 / S-M3: uniform in [0, k], or 20% of the time correlated (u_2 = c u_1 + {0, 1}). */
@@ -56,7 +58,10 @@ function biValuedForAlgorithm2(r: Rng, n: number, m: number): Instance {
     const p = Array.from({ length: n }, () => r.float());
     large = p.map((pi) => Array.from({ length: m }, () => r.float() < pi));
   }
-  return new Instance(large.map((row) => row.map((x) => (x ? b : a))), { bivalued: [a, b] });
+  return new Instance(
+    large.map((row) => row.map((x) => (x ? b : a))),
+    { bivalued: [a, b] },
+  );
 }
 
 /** An S-PROP instance: 40% common (1, {2, 3, 5}), 30% binary, 30% personalized; a cake worth [0, 3m + 3] (mostly). */
@@ -112,16 +117,27 @@ describe('randomized suites of spec 5.6 (a tenth of the counts, zero violations)
       const W = (i: number) => residual.cake?.[i] ?? Rational.ZERO;
       const value = (i: number, a: MergedAllocation) => inst.value(i, a.bundles[i]).add(a.cake[i].mul(W(i)));
       const whole = (i: number) => inst.value(i, residual.goods).add(W(i));
-      for (let i = 0; i < n; i++) assert.ok(Rational.sum(roundRobinBaseline(inst, i, residual.goods, W(i))).eq(whole(i)), 'the baseline sums to u_i(M ∪ D)');
+      for (let i = 0; i < n; i++)
+        assert.ok(
+          Rational.sum(roundRobinBaseline(inst, i, residual.goods, W(i))).eq(whole(i)),
+          'the baseline sums to u_i(M ∪ D)',
+        );
       for (const o of permutations(n)) {
         if (residual.goods.length <= n) {
           const a = roundRobinPass(residual, o).allocation;
-          o.forEach((i, k) => assert.ok(value(i, a).ge(roundRobinBaseline(inst, i, residual.goods, W(i))[k]), `${JSON.stringify(inst.toJSON())} ${o}`));
+          o.forEach((i, k) =>
+            assert.ok(
+              value(i, a).ge(roundRobinBaseline(inst, i, residual.goods, W(i))[k]),
+              `${JSON.stringify(inst.toJSON())} ${o}`,
+            ),
+          );
         } else if (plan.theorem === 'Theorem 4.1') {
           const b3 = twoPhaseMatching(residual, o, plan.large);
           const rest = residual.goods.filter((g) => !b3.firstPhase.includes(g));
           o.forEach((i, k) => {
-            const beta = b3.group.includes(i) ? roundRobinBaseline(inst, i, residual.goods, W(i)) : firstPhaseBaseline(inst, i, b3.firstPhase, rest, W(i));
+            const beta = b3.group.includes(i)
+              ? roundRobinBaseline(inst, i, residual.goods, W(i))
+              : firstPhaseBaseline(inst, i, b3.firstPhase, rest, W(i));
             assert.ok(value(i, b3.allocation).ge(beta[k]), `${JSON.stringify(inst.toJSON())} ${o} agent ${i}`);
           });
         }
@@ -137,11 +153,19 @@ describe('randomized suites of spec 5.6 (a tenth of the counts, zero violations)
       const n = r.int(3, 6);
       const m = r.int(n + 1, 2 * n - 2);
       const a = r.int(0, 1);
-      const inst = randomBivalued(r, m, Array.from({ length: n }, () => [a, a + r.int(1, 4)] as const), { cakeMax: 3 * m + 3 });
+      const inst = randomBivalued(
+        r,
+        m,
+        Array.from({ length: n }, () => [a, a + r.int(1, 4)] as const),
+        { cakeMax: 3 * m + 3 },
+      );
       const merged = mergeDivisibleGoods(inst);
-      const support = permutations(n).map((o) => merged.lift(twoPhaseMatching(merged.reduced, o, largeTest(inst)).allocation));
+      const support = permutations(n).map((o) =>
+        merged.lift(twoPhaseMatching(merged.reduced, o, largeTest(inst)).allocation),
+      );
       for (const a of support) if (!checkEFM(inst, a).holds) bad.push(`EFM ${JSON.stringify(inst.toJSON())}`);
-      if (!checkExAntePROP(inst, MixedLottery.uniform(support).marginals()).holds) bad.push(`PROP ${JSON.stringify(inst.toJSON())}`);
+      if (!checkExAntePROP(inst, MixedLottery.uniform(support).marginals()).holds)
+        bad.push(`PROP ${JSON.stringify(inst.toJSON())}`);
     }
     assert.deepEqual(bad.slice(0, 3), []);
   });
@@ -157,12 +181,17 @@ describe('randomized suites of spec 5.6 (a tenth of the counts, zero violations)
 });
 
 describe('S-ABLATE negative controls (spec 5.6): each ablation shows a violation', () => {
-  function firstViolation(ablation: MatchAndFreezeAblation, test: (inst: Instance, a: Allocation) => boolean, seed: number): number {
+  function firstViolation(
+    ablation: MatchAndFreezeAblation,
+    test: (inst: Instance, a: Allocation) => boolean,
+    seed: number,
+  ): number {
     const r = rng(seed);
     for (let t = 0; t < 300; t++) {
       const n = r.int(2, 5);
       const inst = biValuedForAlgorithm2(r, n, r.int(n, 4 * n));
-      for (const o of permutations(n)) if (!test(inst, new Allocation(matchAndFreeze(inst, o, ablation).bundles, inst.m))) return t;
+      for (const o of permutations(n))
+        if (!test(inst, new Allocation(matchAndFreeze(inst, o, ablation).bundles, inst.m))) return t;
     }
     return -1;
   }
@@ -184,10 +213,15 @@ describe('S-ABLATE negative controls (spec 5.6): each ablation shows a violation
       const n = r.int(3, 5);
       const m = r.int(n + 1, 2 * n - 2);
       const b = r.int(2, 6);
-      const values = Array.from({ length: n }, () => [...Array.from({ length: m }, (_, g) => (g === 1 || r.float() < 0.15 ? b : 1)), r.int(0, 3 * m + 3)]);
+      const values = Array.from({ length: n }, () => [
+        ...Array.from({ length: m }, (_, g) => (g === 1 || r.float() < 0.15 ? b : 1)),
+        r.int(0, 3 * m + 3),
+      ]);
       const inst = new Instance(values, { divisible: [m], bivalued: [1, b] });
       const merged = mergeDivisibleGoods(inst);
-      const support = permutations(n).map((o) => merged.lift(twoPhaseMatching(merged.reduced, o, largeTest(inst), ablation).allocation));
+      const support = permutations(n).map((o) =>
+        merged.lift(twoPhaseMatching(merged.reduced, o, largeTest(inst), ablation).allocation),
+      );
       if (!checkExAntePROP(inst, MixedLottery.uniform(support).marginals()).holds) found = t;
     }
     assert.ok(found >= 0);

@@ -22,7 +22,7 @@ describe('Appendix B.3 Steps 1-4 (n < m <= 2n - 2)', () => {
     assert.deepEqual(expected, ['41/12', '18047/3456', '6511/1296', '7871/1152']);
     assert.equal(runs.filter((r) => r.beforeWaterFilling[0].includes(1)).length, 12);
   });
-  it("keeps the first-phase goods F the same for every order (spec 7.2)", () => {
+  it('keeps the first-phase goods F the same for every order (spec 7.2)', () => {
     const { runs } = runAllOrders('B3-LIT');
     assert.deepEqual(new Set(runs.map((r) => r.firstPhase.join())).size, 1);
   });
@@ -35,13 +35,15 @@ describe('Appendix B.3 Steps 1-4 (n < m <= 2n - 2)', () => {
     const { inst, runs } = runAllOrders('B3-LIT');
     const large = largeTest(inst);
     for (const r of runs) {
-      for (let i = 0; i < inst.n; i++) if (!r.group.includes(i)) assert.ok(r.beforeWaterFilling[i].some((g) => large(i, g)));
-      for (let i = 0; i < inst.n; i++) for (let j = 0; j < inst.n; j++) {
-        const other = r.beforeWaterFilling[j];
-        if (!other.length) continue;
-        const best = other.reduce((b, g) => Rational.max(b, inst.values[i][g]), Rational.ZERO);
-        assert.ok(inst.value(i, r.beforeWaterFilling[i]).ge(inst.value(i, other).sub(best)));
-      }
+      for (let i = 0; i < inst.n; i++)
+        if (!r.group.includes(i)) assert.ok(r.beforeWaterFilling[i].some((g) => large(i, g)));
+      for (let i = 0; i < inst.n; i++)
+        for (let j = 0; j < inst.n; j++) {
+          const other = r.beforeWaterFilling[j];
+          if (!other.length) continue;
+          const best = other.reduce((b, g) => Rational.max(b, inst.values[i][g]), Rational.ZERO);
+          assert.ok(inst.value(i, r.beforeWaterFilling[i]).ge(inst.value(i, other).sub(best)));
+        }
     }
   });
 });

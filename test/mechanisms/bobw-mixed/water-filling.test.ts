@@ -19,9 +19,18 @@ describe('water-filling (Lemma 4.2)', () => {
     const inst = worked('WF-PINGPONG');
     const r = waterFill(inst, [[0], [1]], cakeOf(inst));
     assert.ok(r.steps.length <= 2);
-    assert.deepEqual(r.steps.map((s) => s.kind === 'add' && s.agents), [[0, 1]]);
+    assert.deepEqual(
+      r.steps.map((s) => s.kind === 'add' && s.agents),
+      [[0, 1]],
+    );
     assert.deepEqual(r.allocation.cake.map(String), ['1/2', '1/2']);
-    const big = new Instance([[1, 0, 1_000_000], [0, 1, 1_000_000]], { divisible: [2] });
+    const big = new Instance(
+      [
+        [1, 0, 1_000_000],
+        [0, 1, 1_000_000],
+      ],
+      { divisible: [2] },
+    );
     assert.equal(waterFill(big, [[0], [1]], cakeOf(big)).steps.length, 1);
   });
   it('rotates along the envy edge (0, 1) first, then halves the cake between agents 1 and 2 (WF-ROTATE)', () => {
@@ -34,7 +43,13 @@ describe('water-filling (Lemma 4.2)', () => {
     assert.deepEqual(r.allocation.cake.map(String), ['0', '1/2', '1/2']);
   });
   it('runs when everyone values the cake at 0, giving it to the unenvied agent (spec 7.17)', () => {
-    const inst = new Instance([[1, 0], [1, 0]], { divisible: [1] });
+    const inst = new Instance(
+      [
+        [1, 0],
+        [1, 0],
+      ],
+      { divisible: [1] },
+    );
     const r = waterFill(inst, [[0], []], cakeOf(inst));
     assert.deepEqual(r.allocation.cake.map(String), ['0', '1']);
   });
@@ -54,7 +69,10 @@ describe('water-filling (Lemma 4.2)', () => {
         bundles[i].push(best);
         pool.splice(pool.indexOf(best), 1);
       }
-      assert.equal(checkEF1(new Instance(values.map((row) => row.slice(0, m))), new Allocation(bundles, m)).holds, true);
+      assert.equal(
+        checkEF1(new Instance(values.map((row) => row.slice(0, m))), new Allocation(bundles, m)).holds,
+        true,
+      );
       const out = waterFill(inst, bundles, cakeOf(inst));
       const mixed = MixedAllocation.withCake(out.allocation.bundles, out.allocation.cake, inst);
       assert.equal(checkEFM(inst, mixed).holds, true, JSON.stringify(values));

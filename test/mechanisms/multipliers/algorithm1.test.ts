@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { algorithm1, refinedAlgorithm1, roundCap } from '../../../src/mechanisms/multipliers/algorithm1';
-import { AUTHORS_BETA_MULTIPLIERS, AUTHORS_PEAK_MULTIPLIERS, PEAK_EQUALIZER } from '../../../src/mechanisms/multipliers/reference';
+import {
+  AUTHORS_BETA_MULTIPLIERS,
+  AUTHORS_PEAK_MULTIPLIERS,
+  PEAK_EQUALIZER,
+} from '../../../src/mechanisms/multipliers/reference';
 import { toDensity } from '../../../src/stochastic/density';
 import { distributionPreset } from '../../../src/stochastic/presets';
 
@@ -13,7 +17,9 @@ describe('Algorithm 1 and its refinement schedule', () => {
     assert.deepEqual(r.exponents, [81, 81, 74, 67, 58, 49, 38, 26, 12, 0]);
     assert.equal(r.epsilon, 0.01 / 3.8);
     assert.ok(Math.abs(r.deviation - 0.0087318) < 1e-7);
-    [1.2372336, 1.2372336, 1.2146805, 1.1925385, 1.1646622, 1.1374376, 1.1050258, 1.0707199, 1.03204, 1].forEach((b, i) => assert.ok(Math.abs(r.beta[i] - b) < 1e-7));
+    [1.2372336, 1.2372336, 1.2146805, 1.1925385, 1.1646622, 1.1374376, 1.1050258, 1.0707199, 1.03204, 1].forEach(
+      (b, i) => assert.ok(Math.abs(r.beta[i] - b) < 1e-7),
+    );
     assert.ok(r.converged && r.rounds <= roundCap(10, r.epsilon, 1.9));
   });
 

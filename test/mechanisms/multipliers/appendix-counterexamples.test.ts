@@ -35,7 +35,9 @@ describe('counterexamples of Bai & Gölz, Appendices B, C and E', () => {
     const po = checkPO(inst, a);
     assert.equal(po.holds, false);
     const dominating = Allocation.fromOwners((po.witness as { dominatingOwners: number[] }).dominatingOwners, 2);
-    assert.ok(inst.value(0, dominating.bundles[0]).gt(q('13/25')) && inst.value(1, dominating.bundles[1]).gt(q('999/1000')));
+    assert.ok(
+      inst.value(0, dominating.bundles[0]).gt(q('13/25')) && inst.value(1, dominating.bundles[1]).gt(q('999/1000')),
+    );
     assert.deepEqual([inst.value(0, [2]), inst.value(1, [0, 1])].map(String), ['49/50', '37/25']);
   });
 
@@ -46,7 +48,7 @@ describe('counterexamples of Bai & Gölz, Appendices B, C and E', () => {
     assert.ok(product.eq(q('37/13').mul(q('980/999'))), String(product));
   });
 
-  it('max-percentile is not EF: both agents envy (A values B\'s bundle at 0.98 > 0.52, B values A\'s at 1.48 > 0.999)', () => {
+  it("max-percentile is not EF: both agents envy (A values B's bundle at 0.98 > 0.52, B values A's at 1.48 > 0.999)", () => {
     const ef = checkEF(inst, Allocation.fromOwners([0, 0, 1], 2));
     assert.equal(ef.holds, false);
   });
@@ -58,7 +60,7 @@ describe('counterexamples of Bai & Gölz, Appendices B, C and E', () => {
     assert.equal(certify(o).verdict, 'certified');
   });
 
-  it('round robin on the items: u_A = 1.24, u_B = 0.74, not EF (B values A\'s bundle at 1.739), EF1, PO and fPO (spec 5.10)', () => {
+  it("round robin on the items: u_A = 1.24, u_B = 0.74, not EF (B values A's bundle at 1.739), EF1, PO and fPO (spec 5.10)", () => {
     const a = Allocation.fromOwners([1, 0, 0], 2);
     assert.deepEqual([inst.value(0, a.bundles[0]), inst.value(1, a.bundles[1])].map(String), ['31/25', '37/50']);
     assert.equal(inst.value(1, a.bundles[0]).toString(), '1739/1000');
@@ -77,11 +79,15 @@ describe('counterexamples of Bai & Gölz, Appendices B, C and E', () => {
 
   it('normalizing multipliers are never EF for agent 1 ~ U[0,1] against nine agents ~ U[1/2,1], and give agent 1 about 1/3 + 1/30 of the items (Appendix C)', function () {
     this.timeout(60000);
-    const n = 10, m = 2000, T = 20;
+    const n = 10,
+      m = 2000,
+      T = 20;
     const agents = [toDensity('uniform:0,1'), ...Array.from({ length: n - 1 }, () => toDensity('uniform:0.5,1'))];
     const equalized = refinedAlgorithm1(agents, { delta: 1e-4, q: 2 }).beta;
     const r = new Mt19937(2000);
-    let efNormalizing = 0, efEqualizing = 0, share = 0;
+    let efNormalizing = 0,
+      efEqualizing = 0,
+      share = 0;
     for (let t = 0; t < T; t++) {
       const U = agents.map((d) => Float64Array.from({ length: m }, () => d.sample(r)));
       const beta = U.map((row) => 1 / row.reduce((s, x) => s + x, 0));
@@ -95,9 +101,12 @@ describe('counterexamples of Bai & Gölz, Appendices B, C and E', () => {
     assert.ok(efEqualizing > T / 2, `equalizing multipliers EF in ${efEqualizing} of ${T}`);
   });
 
-  it('round robin fails PO with constant probability: agent 1\'s first item for agent n\'s last two is an improvement in about 5.7% of runs at k = 20 (Appendix E)', function () {
+  it("round robin fails PO with constant probability: agent 1's first item for agent n's last two is an improvement in about 5.7% of runs at k = 20 (Appendix E)", function () {
     this.timeout(60000);
-    const n = 10, k = 20, m = n * k, T = 2000;
+    const n = 10,
+      k = 20,
+      m = n * k,
+      T = 2000;
     const agents = [toDensity('uniform:0.5,1'), ...Array.from({ length: n - 1 }, () => toDensity('uniform:0,1'))];
     const r = new Mt19937(31);
     let trades = 0;
@@ -106,7 +115,10 @@ describe('counterexamples of Bai & Gölz, Appendices B, C and E', () => {
       const owner = roundRobinOwners(U);
       // picks in order: agent 0's first pick is its best item; agent n-1's last two picks are its two least valued
       const first = U[0].indexOf(Math.max(...Array.from({ length: m }, (_, g) => U[0][g])));
-      const last = Array.from({ length: m }, (_, g) => g).filter((g) => owner[g] === n - 1).sort((a, b) => U[n - 1][a] - U[n - 1][b]).slice(0, 2);
+      const last = Array.from({ length: m }, (_, g) => g)
+        .filter((g) => owner[g] === n - 1)
+        .sort((a, b) => U[n - 1][a] - U[n - 1][b])
+        .slice(0, 2);
       const next = Int32Array.from(owner);
       next[first] = n - 1;
       for (const g of last) next[g] = 0;

@@ -36,7 +36,10 @@ describe('multiplier mechanisms (Bai & Gölz)', () => {
     assert.equal(eq.beta[0], 1.2726175697325768);
     const report = certify(o);
     assert.equal(report.verdict, 'certified');
-    assert.deepEqual(report.claims.map((c) => c.id), ['fpo-prices', 'fpo', 'po']);
+    assert.deepEqual(
+      report.claims.map((c) => c.id),
+      ['fpo-prices', 'fpo', 'po'],
+    );
   });
 
   it('takes exact multipliers directly, welfare maximization being beta = 1', () => {
@@ -56,23 +59,49 @@ describe('multiplier mechanisms (Bai & Gölz)', () => {
   });
 
   it('rejects missing or malformed options with typed errors', () => {
-    const inst = instance([[1, 2], [2, 1]]);
+    const inst = instance([
+      [1, 2],
+      [2, 1],
+    ]);
     assert.throws(() => mechanism('multiplier').run(inst, {}), { code: 'missing-option' });
     assert.throws(() => mechanism('multiplier').run(inst, { multipliers: [1] }), { code: 'bad-rational' });
     assert.throws(() => mechanism('multiplier').run(inst, { multipliers: [1, 0] }), { code: 'bad-multipliers' });
-    assert.throws(() => mechanism('multiplier').run(inst, { distributions: 'bai-golz-peaks' }), { code: 'bad-distribution' });
-    assert.throws(() => mechanism('multiplier').run(inst, { distributions: ['uniform:0,1', 'exp:1'] }), { code: 'bad-distribution' });
-    assert.throws(() => mechanism('multiplier').run(inst, { distributions: ['uniform:0,1', 'uniform:0,1'], delta: 2 }), { code: 'bad-option' });
-    assert.throws(() => mechanism('multiplier').run(inst, { distributions: ['uniform:0,1', 'uniform:0,1'], method: 'magic' }), { code: 'bad-option' });
+    assert.throws(() => mechanism('multiplier').run(inst, { distributions: 'bai-golz-peaks' }), {
+      code: 'bad-distribution',
+    });
+    assert.throws(() => mechanism('multiplier').run(inst, { distributions: ['uniform:0,1', 'exp:1'] }), {
+      code: 'bad-distribution',
+    });
+    assert.throws(
+      () => mechanism('multiplier').run(inst, { distributions: ['uniform:0,1', 'uniform:0,1'], delta: 2 }),
+      { code: 'bad-option' },
+    );
+    assert.throws(
+      () => mechanism('multiplier').run(inst, { distributions: ['uniform:0,1', 'uniform:0,1'], method: 'magic' }),
+      { code: 'bad-option' },
+    );
     assert.throws(() => mechanism('max-percentile').run(inst, {}), { code: 'missing-option' });
-    assert.throws(() => mechanism('normalizing-multipliers').run(instance([[0, 0], [1, 1]]), {}), { code: 'zero-agent' });
+    assert.throws(
+      () =>
+        mechanism('normalizing-multipliers').run(
+          instance([
+            [0, 0],
+            [1, 1],
+          ]),
+          {},
+        ),
+      { code: 'zero-agent' },
+    );
   });
 
   it('claims PO and EF1 for MNW only from the exact search, and nothing from HiGHS (Caragiannis et al. Theorem 3.2)', function () {
     this.timeout(60000);
     const inst = sampledInstance('bai-golz-beta', 8, 8);
     const exact = mechanism('max-nash-welfare').run(inst, {});
-    assert.deepEqual(exact.claims.map((c) => c.id), ['po', 'ef1']);
+    assert.deepEqual(
+      exact.claims.map((c) => c.id),
+      ['po', 'ef1'],
+    );
     assert.equal(certify(exact).verdict, 'certified');
     const viaHighs = mechanism('max-nash-welfare').run(inst, { exactLimit: 10 });
     assert.deepEqual(viaHighs.claims, []);

@@ -15,6 +15,7 @@ import { Allocation, FractionalAllocation, Lottery } from './allocation';
 import { toClaimId } from './claims';
 import { InvalidInputError } from './errors';
 import { instance as buildInstance, Instance, type InstanceInput } from './instance';
+import { MixedLottery } from './mixed-allocation';
 import { Outcome, type Claim } from './outcome';
 import { lcm, Rational, type RationalLike } from './rational';
 
@@ -289,9 +290,11 @@ export function outcomeFromJson(x: unknown, inst: Instance, source = 'outcome'):
     bad('bad-outcome', `outcome.certificate: expected an object, got ${show(x.certificate)}`);
   const allocation = x.allocation !== undefined ? bundles(x.allocation, 'outcome.allocation', inst) : undefined;
   const lottery = x.lottery !== undefined ? lotteryOf(x.lottery, inst) : undefined;
-  const fractional = x.fractional !== undefined ? fractionalOf(x.fractional, inst) : undefined;
-  if (!allocation && !lottery && !fractional)
-    bad('bad-outcome', 'outcome: needs "allocation", "fractional" or "lottery"');
+  // a mixed outcome's fractional allocation is recomputed from its mixed support, never taken from the file
+  const mixed = x.mixed !== undefined ? MixedLottery.fromJSON(x.mixed, inst) : undefined;
+  const fractional = x.fractional !== undefined && !mixed ? fractionalOf(x.fractional, inst) : undefined;
+  if (!allocation && !lottery && !fractional && !mixed)
+    bad('bad-outcome', 'outcome: needs "allocation", "fractional", "lottery" or "mixed"');
   const kind = lottery ? 'lottery' : allocation ? 'allocation' : 'fractional';
   if (x.kind !== undefined && x.kind !== kind)
     bad(
@@ -304,6 +307,7 @@ export function outcomeFromJson(x: unknown, inst: Instance, source = 'outcome'):
     allocation,
     lottery,
     fractional,
+    mixed,
     claims,
     options: (x.options as Record<string, unknown>) ?? {},
   });

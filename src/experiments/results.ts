@@ -25,8 +25,11 @@ export interface ExperimentRun {
   readonly wallSeconds: number;
 }
 
-/** How a reproduced count compares with the authors'. */
-export type ReferenceMatch = 'exact' | 'differs' | 'inside-interval' | 'outside-interval';
+/**
+ * How a reproduced count compares with the authors': 'exact' / 'differs' for the columns the stream reproduces exactly;
+ * for the others 'equal' when the counts happen to agree, else whether the authors' rate lies in our 95% interval.
+ */
+export type ReferenceMatch = 'exact' | 'differs' | 'equal' | 'inside-interval' | 'outside-interval';
 
 /** One row per m (printed by `--json`, one object per line). */
 export interface ExperimentRow {
@@ -101,6 +104,7 @@ export function summarize(run: ExperimentRun): ExperimentRow[] {
     for (const [id, r] of Object.entries(ref) as [ColumnId, number][]) {
       if (counts[id] === undefined) continue;
       if (p.exactColumns.includes(id)) referenceMatch[id] = counts[id] === r && !undecided[id] ? 'exact' : 'differs';
+      else if (counts[id] === r && !undecided[id]) referenceMatch[id] = 'equal';
       else {
         const iv = intervals[id];
         referenceMatch[id] = iv && r / 1000 >= iv[0] && r / 1000 <= iv[1] ? 'inside-interval' : 'outside-interval';

@@ -202,7 +202,7 @@ describe('mms searches', () => {
         fc.property(instance(4, 11, 30), ({ n, values }) => {
           const v = values.map(BigInt);
           const inc = seeded(v, n);
-          const search = new RecursiveSplit(inc, new Budget(undefined, undefined));
+          const search = new RecursiveSplit(inc, new Budget(undefined, undefined), 48);
           search.run();
           assertWitness(inc);
           const exact = bruteForce(v, n);

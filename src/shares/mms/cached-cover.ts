@@ -37,6 +37,8 @@ import { WindowSets, type SumWindow } from './window-sets';
  * elementary steps one scan may cost.
  */
 const CAPS = { first: 1 << 11, pairs: 1 << 13, cover: 1 << 18 };
+/** Cap of the exact cover when the values are not wide (its sorting steps are not interruptible). */
+const NARROW_COVER_CAP = 1 << 14;
 /** Most items for which three bundles take the second bundle from a full cache. */
 const PAIRS_MAX_ITEMS = 44;
 const SCAN_LIMIT = 4e9;
@@ -46,8 +48,12 @@ const WIDE = 1n << 16n;
 
 export class CachedCover {
   readonly name = 'cached-cover';
-  /** Slice weight: wide values (few subsets per window) are this search's ground, so it gets most turns. */
+  /**
+   * Slice weight: wide values (few subsets per window) are this search's ground, so it gets most turns;
+   * with narrow values the windows teem with subsets and the other searches usually win, so it gets few.
+   */
   readonly weight: number;
+  private readonly wide: boolean;
   /** No (further) progress possible: the window scheme does not fit these values. */
   dead = false;
   private readonly k: number;
@@ -99,7 +105,8 @@ export class CachedCover {
           : 'cover';
     this.dead = mPos < this.k || inc.desc[0] > SAFE;
     this.w = Float64Array.from(inc.desc.slice(0, mPos), Number);
-    this.weight = inc.desc[0] >= WIDE ? 16 : 1;
+    this.wide = inc.desc[0] >= WIDE;
+    this.weight = this.wide ? 16 : 0.25;
     this.memo = Array.from({ length: this.k + 1 }, () => new Map());
   }
 
@@ -110,7 +117,8 @@ export class CachedCover {
       const sets = this.sets as WindowSets;
       const win = this.win as SumWindow & { T: bigint };
       if (this.phase === 'scan') {
-        if (!sets.collect(win, this.limits.setCap ?? CAPS[this.mode])) {
+        const cap = this.mode === 'cover' && !this.wide ? NARROW_COVER_CAP : CAPS[this.mode];
+        if (!sets.collect(win, this.limits.setCap ?? cap)) {
           this.dead = true;
           return;
         }

@@ -9,8 +9,8 @@
  * It never proves an upper bound: it is the fast route to the perfect partitions (every bundle reaching
  * the upper bound) that dense instances (many small values) have in abundance, and which the covering
  * search, enumerating completions of one bundle at a time, can miss for seconds. It targets the current
- * upper bound, gives up after `ATTEMPTS` attempts per bound, and only runs when the values are small
- * enough for dynamic programming (total <= 2^24).
+ * upper bound, takes a quarter share of the time after `ATTEMPTS` attempts on one bound (the bound may not
+ * be reachable), and only runs when the values are small enough for dynamic programming (total <= 2^24).
  */
 import { rng, type Rng } from '../../core/rng';
 import type { Budget } from './budget';
@@ -23,39 +23,48 @@ const MAX_TOTAL = 2 ** 24;
 
 export class RecursiveSplit {
   readonly name = 'recursive-split';
-  readonly weight = 1;
   private readonly applicable: boolean;
   private readonly w: number[];
   private target = -1n;
   private attempts = 0;
 
+  /** `attemptLimit`: `run` returns after that many attempts on one bound (tests; the solver relies on slices). */
   constructor(
     private readonly inc: Incumbent,
     private readonly budget: Budget,
+    private readonly attemptLimit = Infinity,
   ) {
     const total = inc.desc.reduce((a, b) => a + b, 0n);
     this.applicable = total <= BigInt(MAX_TOTAL) && inc.desc.length >= 2 * inc.n;
     this.w = inc.desc.map(Number);
   }
 
-  /** Idle once the attempts on the current upper bound are spent (a lower upper bound revives it). */
   get dead(): boolean {
-    return !this.applicable || (this.target === this.inc.upper && this.attempts >= ATTEMPTS);
+    return !this.applicable;
+  }
+
+  /** A full share of each round for the first `ATTEMPTS` attempts on an upper bound, a quarter after them. */
+  get weight(): number {
+    return this.target === this.inc.upper && this.attempts >= ATTEMPTS ? 0.25 : 1;
   }
 
   run(): void {
-    while (!this.dead && !this.inc.solved) {
+    while (!this.inc.solved) {
       if (this.target !== this.inc.upper) {
         this.target = this.inc.upper;
         this.attempts = 0;
       }
-      this.budget.check();
+      if (this.attempts >= this.attemptLimit) return;
       const T = Number(this.target);
-      const r = rng(`recursive-split ${this.attempts++}`);
+      // an attempt cut by the slice end is repeated with the same seed: the attempts are the same sequence
+      // whatever the slicing
+      const r = rng(`recursive-split ${this.attempts}`);
       const items = this.w.map((_, p) => p);
       const total = this.w.reduce((a, b) => a + b, 0);
       const bin = new Int32Array(this.w.length);
-      if (this.split(items, this.inc.n, T, total - this.inc.n * T, 0, bin, r)) this.inc.adopt(bin);
+      const found = this.split(items, this.inc.n, T, total - this.inc.n * T, 0, bin, r);
+      this.attempts++;
+      if (found) this.inc.adopt(bin);
     }
   }
 
@@ -69,7 +78,9 @@ export class RecursiveSplit {
     bin: Int32Array,
     r: Rng,
   ): boolean {
-    this.budget.tick();
+    // every split is a dynamic program: worth a clock read each
+    this.budget.nodes++;
+    this.budget.check();
     if (slack < 0) return false;
     if (k === 1) {
       for (const p of items) bin[p] = first;

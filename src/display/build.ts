@@ -83,7 +83,8 @@ function ratio(v: Rational, share: Rational | null): string | undefined {
   return share && share.sign() > 0 ? ex(v.div(share)) : undefined;
 }
 
-function row(v: Rational, prop: Rational, mms: Rational | null): AgentRow {
+/** An agent's value with its ratios to PROP and MMS (a ratio is absent when its share is unknown or 0). */
+export function row(v: Rational, prop: Rational, mms: Rational | null): AgentRow {
   const r: AgentRow = { value: ex(v) };
   const pr = ratio(v, prop);
   const mr = ratio(v, mms);
@@ -108,7 +109,7 @@ export interface OutcomeExtra {
 }
 
 /** The optional `claims` and `trace` fields of an outcome payload (absent when empty). */
-function claimsAndTrace(
+export function claimsAndTrace(
   extra: OutcomeExtra,
   inst: Instance | undefined,
 ): { claims?: ClaimSummary[]; trace?: TraceStepPayload[] } {
@@ -178,7 +179,8 @@ function allocationRows(
   return a.bundles.map((b, i) => row(inst.value(i, b), prop[i], mms[i]));
 }
 
-function names(
+/** Agent and good names and values of the instance, or index names and no values when it is unknown. */
+export function names(
   inst: Instance | undefined,
   n: number,
   m: number,

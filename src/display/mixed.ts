@@ -6,14 +6,16 @@
 import type { Instance } from '../core/instance';
 import { MixedAllocation, MixedLottery, MixedMarginals } from '../core/mixed-allocation';
 import { Rational } from '../core/rational';
-import { agentShares, bivaluedPayload, traceSteps, type DisplayOptions, type OutcomeExtra } from './build';
-import type {
-  AgentRow,
-  MixedPayload,
-  MixedSupportEntry,
-  WaterFillingPayload,
-  WaterFillingStepPayload,
-} from './payload';
+import {
+  agentShares,
+  bivaluedPayload,
+  claimsAndTrace,
+  names,
+  row,
+  type DisplayOptions,
+  type OutcomeExtra,
+} from './build';
+import type { MixedPayload, MixedSupportEntry, WaterFillingPayload, WaterFillingStepPayload } from './payload';
 import { payloadHeader } from './payload';
 import { scalarString } from './plain';
 
@@ -33,10 +35,6 @@ export function mixedLotteryOf(x: MixedValue): MixedLottery {
 }
 
 const ex = (r: Rational): string => r.toString();
-
-function agentRow(v: Rational, prop: Rational): AgentRow {
-  return prop.sign() > 0 ? { value: ex(v), propRatio: ex(v.div(prop)) } : { value: ex(v) };
-}
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => x !== null && typeof x === 'object' && !Array.isArray(x);
@@ -75,19 +73,6 @@ export function waterFillingRuns(trace: OutcomeExtra['trace']): WaterFillingPayl
   return runs;
 }
 
-function names(
-  inst: Instance | undefined,
-  n: number,
-  m: number,
-): { agents: string[]; goods: string[]; values: string[][] } {
-  if (inst) return { agents: [...inst.agents], goods: [...inst.goods], values: inst.values.map((r) => r.map(ex)) };
-  return {
-    agents: Array.from({ length: n }, (_, i) => String(i)),
-    goods: Array.from({ length: m }, (_, g) => String(g)),
-    values: [],
-  };
-}
-
 /**
  * The `mixed` payload of a mixed lottery in the context of its instance (when known): the support by
  * decreasing probability with each agent's indivisible bundle, her exact fraction of every divisible good and
@@ -107,11 +92,11 @@ export function mixedPayload(
     p: ex(e.p),
     bundles: e.allocation.bundles.map((b) => [...b]),
     fractions: e.allocation.fractions.map((r) => r.map(ex)),
-    rows: inst ? e.allocation.bundles.map((_, i) => agentRow(e.allocation.value(inst, i, i), s.prop[i])) : [],
+    rows: inst ? e.allocation.bundles.map((_, i) => row(e.allocation.value(inst, i, i), s.prop[i], null)) : [],
   }));
   const expected = inst
     ? inst.agents.map((_, i) =>
-        agentRow(Rational.sum(l.entries.map((e) => e.p.mul(e.allocation.value(inst, i, i)))), s.prop[i]),
+        row(Rational.sum(l.entries.map((e) => e.p.mul(e.allocation.value(inst, i, i)))), s.prop[i], null),
       )
     : [];
   const bivalued = inst ? bivaluedPayload(inst) : undefined;
@@ -125,10 +110,7 @@ export function mixedPayload(
     expected,
     marginals: l.marginals().shares.map((r) => r.map(ex)),
     shares: s.shares,
-    ...(extra.claims && extra.claims.length
-      ? { claims: extra.claims.map((c) => ({ id: c.id, text: c.text, ...(c.rho ? { rho: ex(c.rho) } : {}) })) }
-      : {}),
-    ...(extra.trace && extra.trace.length ? { trace: traceSteps(extra.trace, inst) } : {}),
+    ...claimsAndTrace(extra, inst),
     ...(runs.length ? { waterFilling: runs } : {}),
     ...(l.size > max ? { omitted: l.size - max } : {}),
   };

@@ -17,6 +17,18 @@ export interface GaussLegendreRule {
 
 const cache = new Map<number, GaussLegendreRule>();
 
+/** P_N(x) by the three-term recurrence, and P_N'(x) = N (x P_N - P_{N-1}) / (x^2 - 1). */
+function legendre(N: number, x: number): { p: number; dp: number } {
+  let p0 = 1,
+    p1 = 0;
+  for (let j = 1; j <= N; j++) {
+    const p2 = p1;
+    p1 = p0;
+    p0 = ((2 * j - 1) * x * p1 - (j - 1) * p2) / j;
+  }
+  return { p: p0, dp: (N * (x * p0 - p1)) / (x * x - 1) };
+}
+
 /** The N-point rule on [-1, 1] (1 ≤ N ≤ 200). */
 export function gaussLegendre(N: number): GaussLegendreRule {
   if (!Number.isInteger(N) || N < 1 || N > 200)
@@ -28,29 +40,14 @@ export function gaussLegendre(N: number): GaussLegendreRule {
   const half = Math.floor((N + 1) / 2);
   for (let k = 1; k <= half; k++) {
     let x = Math.cos((Math.PI * (k - 0.25)) / (N + 0.5));
-    let dp = 0;
     for (let it = 0; it < 100; it++) {
-      let p0 = 1,
-        p1 = 0;
-      for (let j = 1; j <= N; j++) {
-        const p2 = p1;
-        p1 = p0;
-        p0 = ((2 * j - 1) * x * p1 - (j - 1) * p2) / j;
-      }
-      dp = (N * (x * p0 - p1)) / (x * x - 1);
-      const dx = p0 / dp;
+      const { p, dp } = legendre(N, x);
+      const dx = p / dp;
       x -= dx;
       if (Math.abs(dx) <= 1e-16) break;
     }
-    // recompute the derivative at the converged node
-    let p0 = 1,
-      p1 = 0;
-    for (let j = 1; j <= N; j++) {
-      const p2 = p1;
-      p1 = p0;
-      p0 = ((2 * j - 1) * x * p1 - (j - 1) * p2) / j;
-    }
-    dp = (N * (x * p0 - p1)) / (x * x - 1);
+    // the derivative at the converged node
+    const { dp } = legendre(N, x);
     const w = 2 / ((1 - x * x) * dp * dp);
     nodes[k - 1] = -x;
     nodes[N - k] = x;

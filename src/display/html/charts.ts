@@ -3,8 +3,7 @@
  * Text uses currentColor; series use fixed hues with transparency (readable in light and dark).
  */
 import type { CurvePanel, MmsHistogramPayload, SimulationPayload } from '../payload';
-import { agentColor, caption, esc, num } from './common';
-import { agentHead } from './tables';
+import { agentColor, agentHead, caption, esc, num } from './common';
 
 /** Up to ~5 round ticks covering [lo, hi]. */
 export function ticks(lo: number, hi: number, count = 5): number[] {

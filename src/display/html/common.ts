@@ -29,6 +29,14 @@ export function agentColor(i: number, alpha = 1): string {
   return alpha >= 1 ? `rgb(${r},${g},${b})` : `rgba(${r},${g},${b},${alpha})`;
 }
 
+/** CSS variables of agent i's colour, for an owned cell or a bundle chip. */
+export const agentVars = (i: number): string => `--fd-agent:${agentColor(i)};--fd-agent-bg:${agentColor(i, 0.16)}`;
+
+/** An agent's name after a dot of her colour. */
+export function agentHead(name: string, i: number): string {
+  return `<span class="fd-dot" style="background:${agentColor(i)}"></span>${esc(name)}`;
+}
+
 /**
  * An exact number for a cell: the exact string when short; up to 40 characters the exact string with a short
  * decimal beside it (`38468101589/1000000000000 ≈ 0.0385`); longer, the short decimal alone (exact in the title).

@@ -7,10 +7,8 @@
  */
 import type { AgentRow, MixedPayload, WaterFillingPayload, WaterFillingStepPayload } from '../payload';
 import { approx } from '../payload';
-import { agentColor, caption, esc, num, ratio } from './common';
-import { agentHead, bivaluedNote, claimsHtml, goodsHead, traceStepsHtml } from './tables';
-
-const agentVars = (i: number): string => `--fd-agent:${agentColor(i)};--fd-agent-bg:${agentColor(i, 0.16)}`;
+import { agentColor, agentHead, agentVars, caption, esc, num, ratio } from './common';
+import { bivaluedNote, claimsHtml, goodsHead, traceStepsHtml } from './tables';
 
 /** A float in [0, 1] for drawing an exact fraction (0 for anything that is not a number). */
 function unit(x: unknown): number {

@@ -5,12 +5,11 @@
  * certificate and is marked `✗`. Pure string builder; every payload string is escaped.
  */
 import type { FisherPricesPayload } from '../payload';
-import { agentColor, esc, num } from './common';
+import { agentColor, agentHead, esc, num } from './common';
 
 /** At most this many priced allocations are drawn (the rest are counted). */
 const MAX_PRICED = 12;
 
-const dot = (i: number) => `<span class="fd-dot" style="background:${agentColor(i)}"></span>`;
 const has = (list: unknown, g: number): boolean => Array.isArray(list) && list.includes(g);
 
 function bundlesText(goods: readonly string[], held: unknown): string {
@@ -36,7 +35,7 @@ function priceTable(agents: readonly string[], goods: readonly string[], q: Fish
           return `<td data-good="${g}"></td>`;
         })
         .join('');
-      return `<tr data-agent="${i}"><th>${dot(i)}${esc(a)}</th>${cells}<td class="fd-r fd-sep">${num(q.budgets?.[i])}</td><td class="fd-r">${num(q.bangPerBuck?.[i])}</td></tr>`;
+      return `<tr data-agent="${i}"><th>${agentHead(a, i)}</th>${cells}<td class="fd-r fd-sep">${num(q.budgets?.[i])}</td><td class="fd-r">${num(q.bangPerBuck?.[i])}</td></tr>`;
     })
     .join('');
   return `<table class="fd-prices"><thead><tr><th></th>${head}<th class="fd-sep">budget e<sub>i</sub></th><th>bang per buck α<sub>i</sub></th></tr></thead><tbody><tr class="fd-price-row"><th>price p<sub>g</sub></th>${priceRow}<td class="fd-sep"></td><td></td></tr>${rows}</tbody></table>`;

@@ -18,14 +18,8 @@ import type {
 } from '../payload';
 import { approx } from '../payload';
 import { certificateVerdict, VERDICTS } from '../verdict';
-import { agentColor, caption, esc, num, ratio } from './common';
+import { agentColor, agentHead, agentVars, caption, esc, num, ratio } from './common';
 import { pricesHtml } from './prices';
-
-const agentVars = (i: number): string => `--fd-agent:${agentColor(i)};--fd-agent-bg:${agentColor(i, 0.16)}`;
-
-export function agentHead(name: string, i: number): string {
-  return `<span class="fd-dot" style="background:${agentColor(i)}"></span>${esc(name)}`;
-}
 
 /** The goods' column heads; a divisible good's head is marked (`data-divisible`, a `divisible` tag). */
 export function goodsHead(goods: readonly string[], divisible: readonly unknown[] = []): string {

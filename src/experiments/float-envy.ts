@@ -38,29 +38,16 @@ function sums(U: readonly Float64Array[], bundles: readonly number[][]): number[
 
 /** EF: v_i(A_i) ≥ v_i(A_j) for all i, j, exactly; and the authors' max envy ≤ 1e-9. */
 export function decideEF(U: readonly Float64Array[], owner: ArrayLike<number>): EnvyDecision {
-  const n = U.length;
-  const bundles = bundlesOf(owner, n);
-  const V = sums(U, bundles);
-  let exact = true,
-    tolerance = true,
-    closeCalls = 0;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      if (V[i][j] - V[i][i] > AUTHORS_TOLERANCE) tolerance = false;
-      if (!exact) continue;
-      let s = filteredSign({ value: V[i][i], terms: bundles[i].length }, { value: V[i][j], terms: bundles[j].length });
-      if (s === null) {
-        closeCalls++;
-        s = exactSign(U[i], bundles[i], bundles[j]);
-      }
-      if (s < 0) exact = false;
-    }
-  return { exact, tolerance, closeCalls };
+  return decideEnvy(U, owner, false);
 }
 
 /** EF1 (strongest removal), exactly; and the authors' tolerance version. */
 export function decideEF1(U: readonly Float64Array[], owner: ArrayLike<number>): EnvyDecision {
+  return decideEnvy(U, owner, true);
+}
+
+/** EF, or EF1 when `removeTop` (i's most valued good of A_j is removed; an empty A_j is skipped). */
+function decideEnvy(U: readonly Float64Array[], owner: ArrayLike<number>, removeTop: boolean): EnvyDecision {
   const n = U.length;
   const bundles = bundlesOf(owner, n);
   const V = sums(U, bundles);
@@ -69,9 +56,9 @@ export function decideEF1(U: readonly Float64Array[], owner: ArrayLike<number>):
     closeCalls = 0;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
-      if (i === j || bundles[j].length === 0) continue;
+      if (i === j || (removeTop && bundles[j].length === 0)) continue;
       let top = 0;
-      for (const g of bundles[j]) if (U[i][g] > top) top = U[i][g];
+      if (removeTop) for (const g of bundles[j]) if (U[i][g] > top) top = U[i][g];
       if (V[i][j] - V[i][i] - top > AUTHORS_TOLERANCE) tolerance = false;
       if (!exact) continue;
       let s = filteredSign(

@@ -60,13 +60,27 @@ function logOf(x: bigint): number {
 export function checkFPO(inst: Instance, a: Allocation): CheckResult {
   requireInstance(inst, 'checkFPO');
   requireAllocation(a, inst, 'checkFPO', 'a');
+  return fpoByExchangeCycles(inst, a.bundles);
+}
+
+/**
+ * The exchange-cycle fPO test (module header) of any allocation, given the goods each agent holds some of
+ * (`held[i]`): the whole goods of an integral allocation, or the goods with a positive share of a fractional
+ * one (`fractional`, which also names the test in the detail).
+ */
+export function fpoByExchangeCycles(
+  inst: Instance,
+  held: readonly (readonly GoodId[])[],
+  fractional = false,
+): CheckResult {
   const n = inst.n;
   const { V, L } = integerRows(inst);
   const small = V.every((row) => row.every((x) => x < SAFE_FACTOR));
   const Vn = small ? V.map((row) => row.map(Number)) : null;
+  const via = fractional ? { via: 'exchange cycles' } : {};
   const edge: (Edge | null)[][] = Array.from({ length: n }, () => new Array<Edge | null>(n).fill(null));
   for (let i = 0; i < n; i++) {
-    for (const g of a.bundles[i]) {
+    for (const g of held[i]) {
       for (let k = 0; k < n; k++) {
         if (k === i || V[k][g] === 0n) continue;
         if (V[i][g] === 0n)
@@ -74,7 +88,7 @@ export function checkFPO(inst: Instance, a: Allocation): CheckResult {
             holds: false,
             detail: {
               property: 'fPO',
-              reason: `${inst.agents[i]} holds ${inst.goods[g]} worth 0 to them and ${inst.values[k][g]} to ${inst.agents[k]}`,
+              reason: `${inst.agents[i]} holds ${fractional ? 'a share of ' : ''}${inst.goods[g]} worth 0 to them and ${inst.values[k][g]} to ${inst.agents[k]}`,
             },
             witness: { cycle: [{ from: i, to: k, good: g }] },
           };
@@ -89,7 +103,7 @@ export function checkFPO(inst: Instance, a: Allocation): CheckResult {
   if ('gamma' in r) {
     // beta_i = gamma_i * L_i turns the integer rows' weights into weights of the given values
     const beta = r.gamma.map((q, i) => new Rational(q.num * L[i], q.den));
-    return { holds: true, detail: { property: 'fPO', weights: beta }, witness: { weights: beta } };
+    return { holds: true, detail: { property: 'fPO', ...via, weights: beta }, witness: { weights: beta } };
   }
   const cycle = r.cycle.map(([y, k]) => {
     const e = edge[y][k] as Edge;
@@ -100,6 +114,7 @@ export function checkFPO(inst: Instance, a: Allocation): CheckResult {
     holds: false,
     detail: {
       property: 'fPO',
+      ...via,
       reason: 'an exchange cycle in which every agent passes a good on and the product of value ratios exceeds 1',
       product,
     },

@@ -18,12 +18,8 @@ import { InvalidInputError } from '../core/errors';
 import type { AgentId, GoodId, Instance } from '../core/instance';
 import { MixedAllocation } from '../core/mixed-allocation';
 import { Rational, type RationalLike } from '../core/rational';
+import { fpoByExchangeCycles } from './efficiency';
 import type { CheckResult } from './result';
-
-interface Edge {
-  readonly ratio: Rational;
-  readonly good: GoodId;
-}
 
 /** One step of an improving exchange cycle: `from` passes some of `good` to `to`, who values it `ratio` times more. */
 export interface ExchangeStep {
@@ -33,76 +29,12 @@ export interface ExchangeStep {
   readonly ratio: Rational;
 }
 
-/** fPO by the exchange-cycle test on any allocation written as agents x goods shares (exact). */
+/** fPO by the exchange-cycle test on any allocation written as agents x goods shares (exact; src/checks/efficiency.ts). */
 export function checkExchangeCycleFPO(inst: Instance, x: FractionalAllocation): CheckResult {
   requireInstance(inst, 'checkExchangeCycleFPO');
   requireFractional(x, inst, 'checkExchangeCycleFPO', 'x');
-  const n = inst.n;
-  const v = inst.values;
-  const edge: (Edge | null)[][] = Array.from({ length: n }, () => new Array<Edge | null>(n).fill(null));
-  for (let i = 0; i < n; i++)
-    for (let g = 0; g < inst.m; g++) {
-      if (x.shares[i][g].isZero()) continue;
-      for (let k = 0; k < n; k++) {
-        if (k === i || v[k][g].isZero()) continue;
-        if (v[i][g].isZero())
-          return {
-            holds: false,
-            detail: {
-              property: 'fPO',
-              reason: `${inst.agents[i]} holds a share of ${inst.goods[g]}, worth 0 to them and ${v[k][g]} to ${inst.agents[k]}`,
-            },
-            witness: { cycle: [{ from: i, to: k, good: g }] },
-          };
-        const ratio = v[k][g].div(v[i][g]);
-        if (!edge[i][k] || ratio.gt(edge[i][k]!.ratio)) edge[i][k] = { ratio, good: g };
-      }
-    }
-  // max-product Bellman-Ford: beta_i >= ratio(i -> k) beta_k for every edge; n + 1 rounds expose a cycle
-  const beta: Rational[] = new Array(n).fill(Rational.ONE);
-  const parent: number[] = new Array(n).fill(-1);
-  let changed = -1;
-  for (let round = 0; round <= n; round++) {
-    changed = -1;
-    for (let i = 0; i < n; i++)
-      for (let k = 0; k < n; k++) {
-        const e = edge[i][k];
-        if (!e) continue;
-        const cand = beta[k].mul(e.ratio);
-        if (cand.gt(beta[i])) {
-          beta[i] = cand;
-          parent[i] = k;
-          changed = i;
-        }
-      }
-    if (changed < 0) break;
-  }
-  if (changed < 0)
-    return {
-      holds: true,
-      detail: { property: 'fPO', via: 'exchange cycles', weights: beta },
-      witness: { weights: beta },
-    };
-  let start = changed;
-  for (let s = 0; s < n; s++) start = parent[start];
-  const cycle: ExchangeStep[] = [];
-  let y = start;
-  do {
-    const k = parent[y];
-    cycle.push({ from: y, to: k, good: edge[y][k]!.good, ratio: edge[y][k]!.ratio });
-    y = k;
-  } while (y !== start);
-  const product = cycle.reduce((p, c) => p.mul(c.ratio), Rational.ONE);
-  return {
-    holds: false,
-    detail: {
-      property: 'fPO',
-      via: 'exchange cycles',
-      reason: 'an exchange cycle whose product of value ratios exceeds 1: every agent on it gains',
-      product,
-    },
-    witness: { cycle },
-  };
+  const held = x.shares.map((row) => row.flatMap((s, g) => (s.isZero() ? [] : [g])));
+  return fpoByExchangeCycles(inst, held, true);
 }
 
 /** The market of a price vector: each agent's maximum bang per buck and budget. */

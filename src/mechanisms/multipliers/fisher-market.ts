@@ -367,6 +367,30 @@ function structureKey(s: MarketStructure): string {
   return `${h}|${s.split.map((e) => `${e.good}:${e.agents.join('.')}`).join(',')}`;
 }
 
+/**
+ * Runs the continuation and, after each stage, hands every new structure guess (one per threshold, fewer than n
+ * split goods, not tried before) to `solve` until it returns a result.
+ */
+function searchStructures<R>(
+  U: readonly Float64Array[],
+  solve: (s: MarketStructure) => R | null,
+): { result: R; stages: number } {
+  const n = U.length;
+  const tried = new Set<string>();
+  return smoothedDualContinuation(U, (beta, p) => {
+    for (const tau of thresholds(n, p)) {
+      const s = guessStructure(U, beta, tau);
+      if (s.split.length >= n) continue;
+      const key = structureKey(s);
+      if (tried.has(key)) continue;
+      tried.add(key);
+      const r = solve(s);
+      if (r !== null) return r;
+    }
+    return null;
+  });
+}
+
 function fixedUtilities(U: readonly Float64Array[], owner: Int32Array): number[] {
   const f = new Array<number>(U.length).fill(0);
   for (let g = 0; g < owner.length; g++) if (owner[g] >= 0) f[owner[g]] += U[owner[g]][g];
@@ -403,26 +427,17 @@ export function floatFisherEquilibrium(
         `agent ${i} values every good at 0: the Nash welfare is 0 for every allocation`,
       );
   });
-  const tried = new Set<string>();
-  const { result, stages } = smoothedDualContinuation(U, (beta, p) => {
-    for (const tau of thresholds(n, p)) {
-      const s = guessStructure(U, beta, tau);
-      if (s.split.length >= n) continue;
-      const key = structureKey(s);
-      if (tried.has(key)) continue;
-      tried.add(key);
-      const sol = solveForest(floatField, n, (i, g) => U[i][g], fixedUtilities(U, s.owner), s);
-      if (!sol || !floatCheck(U, s, sol, tol)) continue;
-      const rounded = Int32Array.from(s.owner);
-      const best = new Map<number, { agent: number; x: number }>();
-      for (const e of sol.shares) {
-        const cur = best.get(e.good);
-        if (!cur || e.x > cur.x || (e.x === cur.x && e.agent < cur.agent)) best.set(e.good, { agent: e.agent, x: e.x });
-      }
-      for (const [g, b] of best) rounded[g] = b.agent;
-      return { beta: Float64Array.from(sol.beta), structure: s, shares: sol.shares, rounded };
+  const { result, stages } = searchStructures(U, (s) => {
+    const sol = solveForest(floatField, n, (i, g) => U[i][g], fixedUtilities(U, s.owner), s);
+    if (!sol || !floatCheck(U, s, sol, tol)) return null;
+    const rounded = Int32Array.from(s.owner);
+    const best = new Map<number, { agent: number; x: number }>();
+    for (const e of sol.shares) {
+      const cur = best.get(e.good);
+      if (!cur || e.x > cur.x || (e.x === cur.x && e.agent < cur.agent)) best.set(e.good, { agent: e.agent, x: e.x });
     }
-    return null;
+    for (const [g, b] of best) rounded[g] = b.agent;
+    return { beta: Float64Array.from(sol.beta), structure: s, shares: sol.shares, rounded };
   });
   return { ...result, stages };
 }
@@ -451,23 +466,12 @@ export function exactFisherEquilibrium(inst: Instance): ExactEquilibrium {
       );
   });
   const U = inst.values.map((row) => Float64Array.from(row, (v) => v.toNumber()));
-  const tried = new Set<string>();
-  const { result, stages } = smoothedDualContinuation(U, (beta, p) => {
-    for (const tau of thresholds(n, p)) {
-      const s = guessStructure(U, beta, tau);
-      if (s.split.length >= n) continue;
-      const key = structureKey(s);
-      if (tried.has(key)) continue;
-      tried.add(key);
-      const fixed = new Array<Rational>(n).fill(Rational.ZERO);
-      for (let g = 0; g < m; g++)
-        if (s.owner[g] >= 0) fixed[s.owner[g]] = fixed[s.owner[g]].add(inst.values[s.owner[g]][g]);
-      const sol = solveForest(rationalField, n, (i, g) => inst.values[i][g], fixed, s);
-      if (!sol) continue;
-      const cert = exactCheck(inst, s, sol);
-      if (cert) return cert;
-    }
-    return null;
+  const { result, stages } = searchStructures(U, (s) => {
+    const fixed = new Array<Rational>(n).fill(Rational.ZERO);
+    for (let g = 0; g < m; g++)
+      if (s.owner[g] >= 0) fixed[s.owner[g]] = fixed[s.owner[g]].add(inst.values[s.owner[g]][g]);
+    const sol = solveForest(rationalField, n, (i, g) => inst.values[i][g], fixed, s);
+    return sol && exactCheck(inst, s, sol);
   });
   return { ...result, stages };
 }

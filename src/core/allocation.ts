@@ -134,6 +134,40 @@ export interface LotteryEntry {
 }
 
 /**
+ * The entries of a lottery (`label` names it in errors): at least one, every p >= 0 and every allocation
+ * accepted by `checkAllocation` (which throws), the p summing to exactly 1; entries with p = 0 dropped, equal
+ * allocations (same key) merged with their probabilities added, in decreasing p (ties by key).
+ */
+export function lotteryEntries<A extends { key(): string }>(
+  entries: readonly { p: RationalLike; allocation: A }[],
+  label: string,
+  checkAllocation: (a: unknown, k: number) => void,
+): readonly { readonly p: Rational; readonly allocation: A }[] {
+  if (!Array.isArray(entries) || entries.length === 0)
+    throw new InvalidInputError('empty-lottery', `${label}: needs at least one allocation`);
+  const merged = new Map<string, { p: Rational; allocation: A }>();
+  let total = Rational.ZERO;
+  entries.forEach((e, k) => {
+    const p = Rational.from(e.p, `${label}[${k}].p`);
+    if (p.sign() < 0)
+      throw new InvalidInputError('negative-probability', `${label}[${k}]: probability ${p} is negative`);
+    checkAllocation(e.allocation, k);
+    total = total.add(p);
+    if (p.isZero()) return;
+    const key = e.allocation.key();
+    const prev = merged.get(key);
+    merged.set(key, { p: prev ? prev.p.add(p) : p, allocation: e.allocation });
+  });
+  if (!total.eq(1))
+    throw new InvalidInputError('probabilities-sum', `${label}: probabilities sum to ${total}, expected exactly 1`);
+  return Object.freeze(
+    [...merged.entries()]
+      .sort(([ka, a], [kb, b]) => b.p.cmp(a.p) || (ka < kb ? -1 : ka > kb ? 1 : 0))
+      .map(([, e]) => Object.freeze(e)),
+  );
+}
+
+/**
  * A lottery over integral allocations with exact probabilities: every p > 0, the p sum to exactly 1,
  * and equal allocations are merged (their probabilities added). Entries are kept in decreasing p.
  */
@@ -142,35 +176,16 @@ export class Lottery {
   private marginalsMemo?: FractionalAllocation;
 
   constructor(entries: readonly { p: RationalLike; allocation: Allocation }[]) {
-    if (entries.length === 0) throw new InvalidInputError('empty-lottery', 'lottery: needs at least one allocation');
-    const merged = new Map<string, { p: Rational; allocation: Allocation }>();
-    let total = Rational.ZERO;
-    const n = entries[0].allocation.n;
-    const m = entries[0].allocation.m;
-    entries.forEach((e, k) => {
-      const p = Rational.from(e.p, `lottery[${k}].p`);
-      if (p.sign() < 0)
-        throw new InvalidInputError('negative-probability', `lottery[${k}]: probability ${p} is negative`);
-      if (!(e.allocation instanceof Allocation))
+    this.entries = lotteryEntries(entries, 'lottery', (a, k) => {
+      if (!(a instanceof Allocation))
         throw new InvalidInputError('bad-shape', `lottery[${k}]: allocation is not an Allocation`);
-      if (e.allocation.n !== n || e.allocation.m !== m)
+      const { n, m } = entries[0].allocation;
+      if (a.n !== n || a.m !== m)
         throw new InvalidInputError(
           'non-rectangular',
-          `lottery[${k}]: allocation has ${e.allocation.n} agents and ${e.allocation.m} goods, expected ${n} and ${m}`,
+          `lottery[${k}]: allocation has ${a.n} agents and ${a.m} goods, expected ${n} and ${m}`,
         );
-      total = total.add(p);
-      if (p.isZero()) return;
-      const key = e.allocation.key();
-      const prev = merged.get(key);
-      merged.set(key, { p: prev ? prev.p.add(p) : p, allocation: e.allocation });
     });
-    if (!total.eq(1))
-      throw new InvalidInputError('probabilities-sum', `lottery: probabilities sum to ${total}, expected exactly 1`);
-    this.entries = Object.freeze(
-      [...merged.entries()]
-        .sort(([ka, a], [kb, b]) => b.p.cmp(a.p) || (ka < kb ? -1 : ka > kb ? 1 : 0))
-        .map(([, e]) => Object.freeze(e)),
-    );
   }
 
   /** The lottery putting probability 1 on one allocation. */

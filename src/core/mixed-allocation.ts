@@ -10,7 +10,7 @@
  * `lottery.marginals()`, a `MixedMarginals`, which is the fractional allocation the lottery implements and
  * carries the lottery itself; `Outcome` keeps that lottery as `mixed`.
  */
-import { Allocation, FractionalAllocation } from './allocation';
+import { Allocation, FractionalAllocation, lotteryEntries } from './allocation';
 import { InvalidInputError } from './errors';
 import type { AgentId, Bundle, GoodId, Instance } from './instance';
 import { Rational, type RationalLike } from './rational';
@@ -237,42 +237,16 @@ export class MixedLottery {
   private marginalsMemo?: MixedMarginals;
 
   constructor(entries: readonly { p: RationalLike; allocation: MixedAllocation }[]) {
-    if (!Array.isArray(entries) || entries.length === 0)
-      throw new InvalidInputError('empty-lottery', 'mixed lottery: needs at least one allocation');
-    const first = entries[0].allocation;
-    const merged = new Map<string, { p: Rational; allocation: MixedAllocation }>();
-    let total = Rational.ZERO;
-    entries.forEach((e, k) => {
-      const p = Rational.from(e.p, `mixed lottery[${k}].p`);
-      if (p.sign() < 0)
-        throw new InvalidInputError('negative-probability', `mixed lottery[${k}]: probability ${p} is negative`);
-      if (!(e.allocation instanceof MixedAllocation))
+    this.entries = lotteryEntries(entries, 'mixed lottery', (a, k) => {
+      if (!(a instanceof MixedAllocation))
         throw new InvalidInputError('bad-shape', `mixed lottery[${k}]: allocation is not a MixedAllocation`);
-      if (
-        e.allocation.n !== first.n ||
-        e.allocation.m !== first.m ||
-        e.allocation.divisible.join() !== first.divisible.join()
-      )
+      const first = entries[0].allocation;
+      if (a.n !== first.n || a.m !== first.m || a.divisible.join() !== first.divisible.join())
         throw new InvalidInputError(
           'non-rectangular',
           `mixed lottery[${k}]: allocation does not have the agents and goods of entry 0`,
         );
-      total = total.add(p);
-      if (p.isZero()) return;
-      const key = e.allocation.key();
-      const prev = merged.get(key);
-      merged.set(key, { p: prev ? prev.p.add(p) : p, allocation: e.allocation });
     });
-    if (!total.eq(1))
-      throw new InvalidInputError(
-        'probabilities-sum',
-        `mixed lottery: probabilities sum to ${total}, expected exactly 1`,
-      );
-    this.entries = Object.freeze(
-      [...merged.entries()]
-        .sort(([ka, a], [kb, b]) => b.p.cmp(a.p) || (ka < kb ? -1 : ka > kb ? 1 : 0))
-        .map(([, e]) => Object.freeze(e)),
-    );
   }
 
   /** The lottery putting probability 1 on one mixed allocation. */

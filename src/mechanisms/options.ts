@@ -40,7 +40,8 @@ export type ParsedOptions<S extends OptionsSchema> = {
   readonly [K in keyof S]: S[K] extends OptionSpec<infer T> ? T : never;
 };
 
-function where(ctx: OptionContext): string {
+/** "mechanism: options.key", the prefix of every option error message. */
+export function optionPath(ctx: OptionContext): string {
   return `${ctx.mechanism}: options.${ctx.key}`;
 }
 
@@ -107,7 +108,7 @@ export function agentOrderOption(
       )
         throw new InvalidInputError(
           'bad-agent-order',
-          `${where(ctx)}: expected a permutation of the agents 0..${n - 1}, got ${JSON.stringify(raw)}`,
+          `${optionPath(ctx)}: expected a permutation of the agents 0..${n - 1}, got ${JSON.stringify(raw)}`,
         );
       return [...(raw as AgentId[])];
     },
@@ -131,7 +132,7 @@ export function seedOption(describe = 'integer in 0..2^32-1; default 0'): Option
       if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > MAX_SEED)
         throw new InvalidInputError(
           'bad-seed',
-          `${where(ctx)}: expected an integer in 0..${MAX_SEED}, got ${JSON.stringify(raw)}`,
+          `${optionPath(ctx)}: expected an integer in 0..${MAX_SEED}, got ${JSON.stringify(raw)}`,
         );
       return raw;
     },
@@ -151,7 +152,7 @@ function checkBounds(x: Rational, b: RationalBounds, ctx: OptionContext): Ration
   const aboveHi = hi && (b.max!.exclusive ? x.ge(hi) : x.gt(hi));
   if (belowLo || aboveHi) {
     const range = `${lo ? `${b.min!.exclusive ? '(' : '['}${lo}` : '(-inf'}, ${hi ? `${hi}${b.max!.exclusive ? ')' : ']'}` : 'inf)'}`;
-    throw new InvalidInputError('bad-rational', `${where(ctx)}: ${x} is outside ${range}`);
+    throw new InvalidInputError('bad-rational', `${optionPath(ctx)}: ${x} is outside ${range}`);
   }
   return x;
 }
@@ -160,10 +161,10 @@ function toRational(raw: unknown, ctx: OptionContext): Rational {
   if (typeof raw !== 'number' && typeof raw !== 'string' && !(raw instanceof Rational))
     throw new InvalidInputError(
       'bad-rational',
-      `${where(ctx)}: expected a number or an exact rational string such as "1/4", got ${JSON.stringify(raw)}`,
+      `${optionPath(ctx)}: expected a number or an exact rational string such as "1/4", got ${JSON.stringify(raw)}`,
     );
   try {
-    return Rational.from(raw, where(ctx));
+    return Rational.from(raw, optionPath(ctx));
   } catch (e) {
     throw new InvalidInputError('bad-rational', (e as Error).message);
   }
@@ -211,7 +212,7 @@ export function integerOption(
       if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < lo || raw > hi)
         throw new InvalidInputError(
           'bad-integer',
-          `${where(ctx)}: expected an integer in ${lo}..${hi}, got ${JSON.stringify(raw)}`,
+          `${optionPath(ctx)}: expected an integer in ${lo}..${hi}, got ${JSON.stringify(raw)}`,
         );
       return raw;
     },
@@ -231,7 +232,7 @@ export function choiceOption<T extends string>(
       if (typeof raw !== 'string' || !(choices as readonly string[]).includes(raw))
         throw new InvalidInputError(
           'bad-option',
-          `${where(ctx)}: expected ${choices.map((c) => JSON.stringify(c)).join(' or ')}, got ${JSON.stringify(raw)}`,
+          `${optionPath(ctx)}: expected ${choices.map((c) => JSON.stringify(c)).join(' or ')}, got ${JSON.stringify(raw)}`,
         );
       return raw as T;
     },
@@ -245,7 +246,10 @@ export function booleanOption(describe: string, fallback = false): OptionSpec<bo
     parse(raw, ctx) {
       if (raw === undefined) return fallback;
       if (typeof raw !== 'boolean')
-        throw new InvalidInputError('bad-option', `${where(ctx)}: expected true or false, got ${JSON.stringify(raw)}`);
+        throw new InvalidInputError(
+          'bad-option',
+          `${optionPath(ctx)}: expected true or false, got ${JSON.stringify(raw)}`,
+        );
       return raw;
     },
   };
@@ -263,10 +267,10 @@ export function distributionOption(describe: string, required = false): OptionSp
     describe,
     parse(raw, ctx) {
       if (raw === undefined) {
-        if (required) throw new InvalidInputError('missing-option', `${where(ctx)} is required (${describe})`);
+        if (required) throw new InvalidInputError('missing-option', `${optionPath(ctx)} is required (${describe})`);
         return undefined;
       }
-      return toDistribution(raw, where(ctx));
+      return toDistribution(raw, optionPath(ctx));
     },
     record: (d) => d?.spec,
   };
@@ -282,9 +286,9 @@ export function distributionListOption(describe: string): OptionSpec<Distributio
       if (!Array.isArray(raw) || raw.length !== n)
         throw new InvalidInputError(
           'bad-distribution',
-          `${where(ctx)}: expected ${n} distributions (one per agent), got ${JSON.stringify(raw)}`,
+          `${optionPath(ctx)}: expected ${n} distributions (one per agent), got ${JSON.stringify(raw)}`,
         );
-      return raw.map((x, k) => toDistribution(x, `${where(ctx)}[${k}]`));
+      return raw.map((x, k) => toDistribution(x, `${optionPath(ctx)}[${k}]`));
     },
     record: (ds) => ds?.map((d) => d.spec),
   };
@@ -303,7 +307,7 @@ export function rationalListOption(
       if (!Array.isArray(raw) || (want !== undefined && raw.length !== want))
         throw new InvalidInputError(
           'bad-rational',
-          `${where(ctx)}: expected a list of ${want ?? 'some'} numbers or rational strings, got ${JSON.stringify(raw)}`,
+          `${optionPath(ctx)}: expected a list of ${want ?? 'some'} numbers or rational strings, got ${JSON.stringify(raw)}`,
         );
       return raw.map((x, k) => toRational(x, { ...ctx, key: `${ctx.key}[${k}]` }));
     },

@@ -9,7 +9,7 @@ import type { Instance } from '../../core/instance';
 import { InvalidInputError } from '../../core/errors';
 import { permutations } from '../../core/permutations';
 import { Rational } from '../../core/rational';
-import { agentOrderOption, type OptionSpec } from '../options';
+import { agentOrderOption, optionPath, type OptionSpec } from '../options';
 import { defineMechanism, violation } from '../registry';
 import { cutAndChoose } from './cut-and-choose';
 import { decompose } from './decomposition';
@@ -63,7 +63,7 @@ function sequenceOption(): OptionSpec<number[]> {
       if (!Array.isArray(raw) || raw.length === 0 || raw.some((a) => !Number.isInteger(a) || a < 0 || a >= n))
         throw new InvalidInputError(
           'bad-sequence',
-          `${ctx.mechanism}: options.${ctx.key}: expected a non-empty list of agent indices 0..${n - 1}, got ${JSON.stringify(raw)}`,
+          `${optionPath(ctx)}: expected a non-empty list of agent indices 0..${n - 1}, got ${JSON.stringify(raw)}`,
         );
       return [...(raw as number[])];
     },

@@ -6,7 +6,7 @@
 import { InvalidInputError } from '../../core/errors';
 import { toDensity, type DensityDistribution } from '../../stochastic/density';
 import { distributionPreset, presetIds } from '../../stochastic/presets';
-import type { OptionContext, OptionSpec } from '../options';
+import { optionPath, type OptionSpec } from '../options';
 
 /** The agents' distributions and, for a preset, its id and density bound q. */
 export interface AgentDistributions {
@@ -14,10 +14,6 @@ export interface AgentDistributions {
   readonly preset?: string;
   /** The preset's q (the authors' choice) when there is one. */
   readonly q?: number;
-}
-
-function where(ctx: OptionContext): string {
-  return `${ctx.mechanism}: options.${ctx.key}`;
 }
 
 /**
@@ -39,7 +35,7 @@ export function agentDistributionsOption(
     parse(raw, ctx) {
       const n = ctx.instance.n;
       if (raw === undefined) {
-        if (required) throw new InvalidInputError('missing-option', `${where(ctx)} is required (${describe})`);
+        if (required) throw new InvalidInputError('missing-option', `${optionPath(ctx)} is required (${describe})`);
         return undefined;
       }
       if (typeof raw === 'string') {
@@ -47,21 +43,21 @@ export function agentDistributionsOption(
         try {
           preset = distributionPreset(raw);
         } catch (e) {
-          throw new InvalidInputError('bad-distribution', `${where(ctx)}: ${(e as Error).message}`);
+          throw new InvalidInputError('bad-distribution', `${optionPath(ctx)}: ${(e as Error).message}`);
         }
         if (preset.agents.length !== n)
           throw new InvalidInputError(
             'bad-distribution',
-            `${where(ctx)}: preset ${raw} has ${preset.agents.length} agents, the instance has ${n}`,
+            `${optionPath(ctx)}: preset ${raw} has ${preset.agents.length} agents, the instance has ${n}`,
           );
         return { agents: preset.agents, preset: raw, q: preset.q };
       }
       if (!Array.isArray(raw) || raw.length !== n)
         throw new InvalidInputError(
           'bad-distribution',
-          `${where(ctx)}: expected a preset id or ${n} distribution specs (one per agent), got ${JSON.stringify(raw)}`,
+          `${optionPath(ctx)}: expected a preset id or ${n} distribution specs (one per agent), got ${JSON.stringify(raw)}`,
         );
-      return { agents: raw.map((x, k) => toDensity(x, `${where(ctx)}[${k}]`)) };
+      return { agents: raw.map((x, k) => toDensity(x, `${optionPath(ctx)}[${k}]`)) };
     },
     record: (d) => (d === undefined ? undefined : (d.preset ?? d.agents.map((a) => a.spec))),
   };
@@ -80,7 +76,7 @@ export function positiveNumberOption(
       if (typeof raw !== 'number' || !Number.isFinite(raw) || !(raw > 0) || !(raw < max))
         throw new InvalidInputError(
           'bad-option',
-          `${where(ctx)}: expected a number in (0, ${max}), got ${JSON.stringify(raw)}`,
+          `${optionPath(ctx)}: expected a number in (0, ${max}), got ${JSON.stringify(raw)}`,
         );
       return raw;
     },

@@ -11,15 +11,11 @@ import {
   choiceOption,
   distributionListOption,
   distributionOption,
+  optionPath,
   seedOption,
-  type OptionContext,
   type OptionSpec,
 } from '../options';
 import type { TieRule } from './core';
-
-function where(ctx: OptionContext): string {
-  return `${ctx.mechanism}: options.${ctx.key}`;
-}
 
 /**
  * A number or exact rational string, read as a decimal: a JS number goes through its shortest decimal
@@ -47,7 +43,7 @@ export function sharesOption(): OptionSpec<Rational[]> {
     describe:
       'n shares summing to 1 (numbers or rational strings such as "1/3"; a scalar r is (r, 1 - r) for n = 2); required',
     parse(raw, ctx) {
-      const at = where(ctx);
+      const at = optionPath(ctx);
       const n = ctx.instance.n;
       if (raw === undefined)
         throw new InvalidInputError(
@@ -79,10 +75,10 @@ export function openIntervalOption(
     describe,
     parse(raw, ctx) {
       if (raw === undefined) return fallback;
-      const x = decimal(raw, where(ctx), 'bad-rational').toNumber();
+      const x = decimal(raw, optionPath(ctx), 'bad-rational').toNumber();
       const hi = upper(ctx.instance.n);
       if (!(x > 0 && x < hi))
-        throw new InvalidInputError('bad-rational', `${where(ctx)}: ${raw} is outside (0, ${hi})`);
+        throw new InvalidInputError('bad-rational', `${optionPath(ctx)}: ${raw} is outside (0, ${hi})`);
       return x;
     },
     record: (x) => (x === undefined ? undefined : Rational.parse(String(x)).toString()),
@@ -99,11 +95,12 @@ export function weightsOption(): OptionSpec<number[] | undefined> {
       if (!Array.isArray(raw) || raw.length !== n)
         throw new InvalidInputError(
           'bad-rational',
-          `${where(ctx)}: expected ${n} weights (one per agent), got ${JSON.stringify(raw)}`,
+          `${optionPath(ctx)}: expected ${n} weights (one per agent), got ${JSON.stringify(raw)}`,
         );
       return raw.map((x, k) => {
-        const w = decimal(x, `${where(ctx)}[${k}]`, 'bad-rational');
-        if (w.sign() <= 0) throw new InvalidInputError('bad-rational', `${where(ctx)}[${k}]: ${w} must be positive`);
+        const w = decimal(x, `${optionPath(ctx)}[${k}]`, 'bad-rational');
+        if (w.sign() <= 0)
+          throw new InvalidInputError('bad-rational', `${optionPath(ctx)}[${k}]: ${w} must be positive`);
         return w.toNumber();
       });
     },

@@ -14,6 +14,7 @@ import {
   choiceOption,
   optionalAgentOrderOption,
   agentOrderOption,
+  optionPath,
   rationalOption,
   seedOption,
   type OptionSpec,
@@ -149,7 +150,7 @@ function deficienciesOption(describe: string): OptionSpec<number[] | undefined> 
       if (!Array.isArray(raw) || raw.length !== n || raw.some((d) => !Number.isInteger(d) || d < 0 || d > n))
         throw new InvalidInputError(
           'bad-deficiencies',
-          `${ctx.mechanism}: options.${ctx.key}: expected ${n} integers in 0..${n}, got ${JSON.stringify(raw)}`,
+          `${optionPath(ctx)}: expected ${n} integers in 0..${n}, got ${JSON.stringify(raw)}`,
         );
       return [...(raw as number[])];
     },
@@ -168,7 +169,7 @@ function thresholdOption(): OptionSpec<Rational | undefined> {
       if (w.lt(min))
         throw new InvalidInputError(
           'bad-threshold',
-          `${ctx.mechanism}: options.${ctx.key}: w = ${w} must be >= 2 + 1/n = ${min} (so that alpha_w <= 1/4)`,
+          `${optionPath(ctx)}: w = ${w} must be >= 2 + 1/n = ${min} (so that alpha_w <= 1/4)`,
         );
       return w;
     },

@@ -1,8 +1,18 @@
 /**
  * The renderer test harness: a page that imports the built renderer (dist/media/index.js), renders each
  * fixture's custom MIME item into its own output element (like VS Code's output iframe) with VS Code-like
- * theme variables, plus a page showing the bare text/html fallback (like nbconvert).
+ * theme variables, plus a page showing the bare text/html fallback (like nbconvert), and the local server and
+ * headless Chromium that serve them to the browser tests.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from '../helpers/chromium';
+
 export const THEMES = {
   light: {
     '--vscode-editor-background': '#ffffff',
@@ -82,4 +92,99 @@ export function fallbackPage(theme: Theme, items: { name: string; html: string }
 <style>body{background:${bg};color:${fg};font-family:system-ui,"DejaVu Sans",sans-serif;margin:0;padding:12px 16px;width:980px}section{margin:0 0 16px}</style></head><body>
 ${items.map((i) => `<section class="cell" id="cell-${i.name}">${i.html}</section>`).join('\n')}
 </body></html>`;
+}
+
+const ROOT = resolve(__dirname, '..', '..');
+/** Where the browser tests write their screenshots (git-ignored). */
+export const ARTIFACTS = join(ROOT, 'test/artifacts');
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.map': 'application/json',
+};
+
+/** A headless Chromium on a local server of the harness pages (see startRendererBrowser). */
+export interface RendererBrowser {
+  readonly base: string;
+  readonly context: BrowserContext;
+  /** Every request the pages made beyond the local server (data: and about: aside). */
+  readonly offHost: string[];
+  /** Opens `path` in a new page, collecting page errors and console errors. */
+  open(path: string): Promise<{ page: Page; errors: string[] }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the renderer (scripts/build-media.mjs), serves `pages` (each a path such as `/renderer.html` mapped to
+ * its HTML, given the query), `fixtures` as /fixtures.json and the built dist/media/, and launches Debian's
+ * Chromium headless on it with a fresh profile.
+ */
+export async function startRendererBrowser(opts: {
+  pages: Readonly<Record<string, (query: URLSearchParams) => string>>;
+  fixtures: unknown;
+  viewport?: { width: number; height: number };
+}): Promise<RendererBrowser> {
+  ensureChromium();
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-media.mjs')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const send = (code: number, type: string, body: string | Buffer) => {
+      res.writeHead(code, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    const page = Object.hasOwn(opts.pages, url.pathname) ? opts.pages[url.pathname] : undefined;
+    if (page) return send(200, TYPES['.html'], page(url.searchParams));
+    if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
+    if (url.pathname === '/fixtures.json') return send(200, TYPES['.json'], JSON.stringify(opts.fixtures));
+    if (url.pathname.startsWith('/dist/media/')) {
+      const file = normalize(join(ROOT, url.pathname));
+      if (file.startsWith(join(ROOT, 'dist/media')) && existsSync(file))
+        return send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+    }
+    send(404, 'text/plain', 'not found');
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const userDataDir = mkdtempSync(join(tmpdir(), 'fairdiv-chromium-'));
+  const offHost: string[] = [];
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      ...(opts.viewport ? { viewport: opts.viewport } : {}),
+    });
+  } catch (e) {
+    await new Promise<void>((ok) => server.close(() => ok()));
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw e;
+  }
+  context.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('about:'))
+      offHost.push(r.url());
+  });
+  return {
+    base,
+    context,
+    offHost,
+    async open(path) {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+      await page.goto(base + path);
+      return { page, errors };
+    },
+    async close() {
+      await context.close();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
 }

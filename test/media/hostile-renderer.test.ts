@@ -5,27 +5,12 @@
  * would notice.
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
 import { mimeOf } from '../../src/display';
 import { payloadHtml } from '../../src/display/html';
 import type { Payload } from '../../src/display/payload';
 import { displayFixtures, hostilePayloads } from '../display/fixtures';
-import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from '../helpers/chromium';
 import { LIVE_MARKUP, leafVariants } from '../helpers/hostile-payloads';
-import { fallbackPage, rendererPage } from './harness';
-
-const ROOT = resolve(__dirname, '..', '..');
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.html': 'text/html; charset=utf-8',
-};
+import { fallbackPage, rendererPage, startRendererBrowser, type RendererBrowser } from './harness';
 
 describe('crafted payloads in the renderer and the HTML fallback, in Chromium (issue 16)', function () {
   this.timeout(300_000);
@@ -52,18 +37,10 @@ describe('crafted payloads in the renderer and the HTML fallback, in Chromium (i
       })),
     ),
   );
-  let server: Server;
-  let url = '';
-  let context: BrowserContext;
-  let userDataDir = '';
+  let browser: RendererBrowser;
   let items: { name: string; html: string }[] = [];
 
   before(async () => {
-    ensureChromium();
-    execFileSync(process.execPath, [join(ROOT, 'scripts/build-media.mjs')], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
     items = variants.flatMap((v) => {
       try {
         return [{ name: v.name, html: payloadHtml(v.json as Payload) }];
@@ -71,48 +48,28 @@ describe('crafted payloads in the renderer and the HTML fallback, in Chromium (i
         return []; // refused by the builder: the renderer shows its error box for these
       }
     });
-    server = createServer((req, res) => {
-      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-      const send = (code: number, type: string, body: string | Buffer) => {
-        res.writeHead(code, { 'content-type': type, 'cache-control': 'no-store' });
-        res.end(body);
-      };
-      if (path === '/renderer.html') return send(200, TYPES['.html'], rendererPage('dark'));
-      if (path === '/fallback.html') return send(200, TYPES['.html'], fallbackPage('light', items));
-      if (path === '/control.html')
-        return send(200, TYPES['.html'], fallbackPage('light', [{ name: 'control', html: LIVE_MARKUP[0] }]));
-      if (path === '/fixtures.json') return send(200, TYPES['.json'], JSON.stringify(variants));
-      if (path.startsWith('/dist/media/')) {
-        const file = normalize(join(ROOT, path));
-        if (file.startsWith(join(ROOT, 'dist/media')) && existsSync(file))
-          return send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
-      }
-      send(404, 'text/plain', 'not found');
-    });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    userDataDir = mkdtempSync(join(tmpdir(), 'fairdiv-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
+    browser = await startRendererBrowser({
+      pages: {
+        '/renderer.html': () => rendererPage('dark'),
+        '/fallback.html': () => fallbackPage('light', items),
+        '/control.html': () => fallbackPage('light', [{ name: 'control', html: LIVE_MARKUP[0] }]),
+      },
+      fixtures: variants,
     });
   });
 
   after(async () => {
-    await context?.close();
-    await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await browser?.close();
   });
 
   async function visit(page: string, ready?: string): Promise<{ dialogs: string[]; pwned: unknown }> {
-    const p = await context.newPage();
+    const p = await browser.context.newPage();
     const dialogs: string[] = [];
     p.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await p.goto(`${url}/${page}`);
+    await p.goto(`${browser.base}/${page}`);
     if (ready) await p.waitForFunction(ready, undefined, { timeout: 240_000 });
     await p.waitForTimeout(500);
     const pwned = await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);

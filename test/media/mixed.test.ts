@@ -5,13 +5,8 @@
  * and screenshots under test/artifacts/ (git-ignored).
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import {
   mimeOf,
   payloadHtml,
@@ -20,17 +15,15 @@ import {
   type MixedPayload,
   type Payload,
 } from '../../src/display';
-import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from '../helpers/chromium';
 import { hostileMixedPayload, MIXED_MARKUP, mixedFixtures, solveExample } from '../helpers/mixed-display';
-import { fallbackPage, rendererPage, type Theme } from './harness';
-
-const ROOT = resolve(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test/artifacts');
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.html': 'text/html; charset=utf-8',
-};
+import {
+  ARTIFACTS,
+  fallbackPage,
+  rendererPage,
+  startRendererBrowser,
+  type RendererBrowser,
+  type Theme,
+} from './harness';
 
 describe('mixed goods in the renderer and the HTML fallback (headless Chromium)', function () {
   this.timeout(180000);
@@ -61,75 +54,27 @@ describe('mixed goods in the renderer and the HTML fallback (headless Chromium)'
     },
   ];
   const payload = (name: string) => items.find((i) => i.name === name)!.json as MixedPayload;
-  let server: Server;
-  let base = '';
-  let context: BrowserContext;
-  let userDataDir = '';
-  const offHost: string[] = [];
+  let browser: RendererBrowser;
+  const open = (path: string) => browser.open(path);
 
   before(async () => {
-    ensureChromium();
-    execFileSync(process.execPath, [join(ROOT, 'scripts/build-media.mjs')], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const send = (code: number, type: string, body: string | Buffer) => {
-        res.writeHead(code, { 'content-type': type, 'cache-control': 'no-store' });
-        res.end(body);
-      };
-      const theme = (url.searchParams.get('theme') as Theme) ?? 'light';
-      if (url.pathname === '/renderer.html') return send(200, TYPES['.html'], rendererPage(theme));
-      if (url.pathname === '/fallback.html')
-        return send(
-          200,
-          TYPES['.html'],
+    browser = await startRendererBrowser({
+      pages: {
+        '/renderer.html': (q) => rendererPage((q.get('theme') as Theme) ?? 'light'),
+        '/fallback.html': (q) =>
           fallbackPage(
-            theme,
+            (q.get('theme') as Theme) ?? 'light',
             items.map((i) => ({ name: i.name, html: i.html })),
           ),
-        );
-      if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
-      if (url.pathname === '/fixtures.json')
-        return send(200, TYPES['.json'], JSON.stringify(items.map(({ name, mime, json }) => ({ name, mime, json }))));
-      if (url.pathname.startsWith('/dist/media/')) {
-        const file = normalize(join(ROOT, url.pathname));
-        if (file.startsWith(join(ROOT, 'dist/media')) && existsSync(file))
-          return send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
-      }
-      send(404, 'text/plain', 'not found');
-    });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    userDataDir = mkdtempSync(join(tmpdir(), 'fairdiv-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
+      },
+      fixtures: items.map(({ name, mime, json }) => ({ name, mime, json })),
       viewport: { width: 1024, height: 800 },
-    });
-    context.on('request', (r) => {
-      if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('about:'))
-        offHost.push(r.url());
     });
   });
 
   after(async () => {
-    await context?.close();
-    await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await browser?.close();
   });
-
-  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-    await page.goto(base + path);
-    return { page, errors };
-  }
 
   for (const theme of ['light', 'dark'] as Theme[]) {
     describe(`renderer, ${theme} theme`, () => {
@@ -253,7 +198,7 @@ describe('mixed goods in the renderer and the HTML fallback (headless Chromium)'
         assert.ok((await c.innerText()).includes(MIXED_MARKUP));
         assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
         assert.deepEqual(errors, []);
-        assert.deepEqual(offHost, []);
+        assert.deepEqual(browser.offHost, []);
       });
 
       it('screenshots', async () => {

@@ -5,26 +5,18 @@
  * test/artifacts/ (git-ignored).
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { mimeOf, toMimeBundle } from '../../src/display';
 import { displayFixtures, hostilePayloads, MARKUP, verdictReports } from '../display/fixtures';
-import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from '../helpers/chromium';
-import { fallbackPage, rendererPage, type Theme } from './harness';
-
-const ROOT = resolve(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test/artifacts');
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.html': 'text/html; charset=utf-8',
-  '.map': 'application/json',
-};
+import {
+  ARTIFACTS,
+  fallbackPage,
+  rendererPage,
+  startRendererBrowser,
+  type RendererBrowser,
+  type Theme,
+} from './harness';
 
 describe('renderer in headless Chromium', function () {
   this.timeout(180000);
@@ -46,72 +38,27 @@ describe('renderer in headless Chromium', function () {
     })),
     ...hostile.map((h) => ({ name: h.name, mime: mimeOf(h.payload.kind), json: h.payload })),
   ];
-  let server: Server;
-  let base = '';
-  let context: BrowserContext;
-  let userDataDir = '';
-  const offHost: string[] = [];
+  let browser: RendererBrowser;
+  const open = (path: string) => browser.open(path);
 
   before(async () => {
-    ensureChromium();
-    execFileSync(process.execPath, [join(ROOT, 'scripts/build-media.mjs')], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const fallback = (theme: Theme) =>
-      fallbackPage(
-        theme,
-        fixtures.map((f) => ({ name: f.name, html: f.bundle.data['text/html'] as string })),
-      );
-    server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const send = (code: number, type: string, body: string | Buffer) => {
-        res.writeHead(code, { 'content-type': type, 'cache-control': 'no-store' });
-        res.end(body);
-      };
-      if (url.pathname === '/renderer.html')
-        return send(200, TYPES['.html'], rendererPage((url.searchParams.get('theme') as Theme) ?? 'light'));
-      if (url.pathname === '/fallback.html')
-        return send(200, TYPES['.html'], fallback((url.searchParams.get('theme') as Theme) ?? 'light'));
-      if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
-      if (url.pathname === '/fixtures.json') return send(200, TYPES['.json'], JSON.stringify(payloads));
-      if (url.pathname.startsWith('/dist/media/')) {
-        const file = normalize(join(ROOT, url.pathname));
-        if (file.startsWith(join(ROOT, 'dist/media')) && existsSync(file))
-          return send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
-      }
-      send(404, 'text/plain', 'not found');
-    });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    userDataDir = mkdtempSync(join(tmpdir(), 'fairdiv-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
+    browser = await startRendererBrowser({
+      pages: {
+        '/renderer.html': (q) => rendererPage((q.get('theme') as Theme) ?? 'light'),
+        '/fallback.html': (q) =>
+          fallbackPage(
+            (q.get('theme') as Theme) ?? 'light',
+            fixtures.map((f) => ({ name: f.name, html: f.bundle.data['text/html'] as string })),
+          ),
+      },
+      fixtures: payloads,
       viewport: { width: 1024, height: 800 },
-    });
-    context.on('request', (r) => {
-      if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('about:'))
-        offHost.push(r.url());
     });
   });
 
   after(async () => {
-    await context?.close();
-    await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await browser?.close();
   });
-
-  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-    await page.goto(base + path);
-    return { page, errors };
-  }
 
   for (const theme of ['light', 'dark'] as Theme[]) {
     describe(`${theme} theme`, () => {
@@ -270,7 +217,7 @@ describe('renderer in headless Chromium', function () {
           stray.filter((s) => /fairdiv|fd-/.test(s)),
           [],
         );
-        assert.deepEqual(offHost, []);
+        assert.deepEqual(browser.offHost, []);
       });
 
       it('screenshots', async () => {

@@ -45,7 +45,7 @@ export interface OracleSet {
   readonly two: MmsPartitionOracle;
 }
 
-/** Default node budget of the lexicographically-first search (deterministic; about 0.1 s at most). */
+/** Default node budget of the lexicographically-first search (deterministic: a count of nodes, not a clock). */
 export const CANONICAL_NODE_BUDGET = 200_000;
 
 /**

@@ -38,7 +38,7 @@ export type Slots = { good: GoodId; mass: bigint }[][][];
  * How each Birkhoff–von Neumann round finds its perfect matching. `canonical`: a fresh Kuhn matching each round
  * (the deterministic choice of Babaioff, Feige & Manaker Morag's spec A8, so the lottery is reproducible from f and the orders alone).
  * `incremental`: the same search started from the previous round's matching minus the edges that were zeroed
- * (deterministic too, faster on large supports; a different lottery with the same guarantees).
+ * (deterministic too, and each round repairs only the zeroed edges; a different lottery with the same guarantees).
  */
 export type MatchingStrategy = 'canonical' | 'incremental';
 
@@ -75,7 +75,7 @@ export function scaleUp(x: Rational, D: bigint): bigint {
   return v / x.den;
 }
 
-/** A compact string key of an owner vector (agents < 65536): much faster than join(',') on large supports. */
+/** A compact string key of an owner vector (agents < 65536): one UTF-16 code unit per good, no separators. */
 export function ownerKey(owner: Int32Array): string {
   let out = '';
   // apply accepts the typed-array view directly (no Array.from copy; this was a top hotspot of the 20x200 bench)

@@ -5,8 +5,8 @@
  * 1. Newton's method on a smoothed dual approaches the equilibrium multipliers beta (`smoothedDualStage`): the max in
  *    the dual sum_g max_i beta_i u_ig - sum_i ln beta_i becomes a p-norm, and p grows from stage to stage (2, 4, ...,
  *    32, then by factors of 4).
- *    [DECISION] Not proportional response dynamics: measured on the peak agents, they needed thousands of steps near
- *    ties (and often 20000 were not enough), while the smoothed Newton continuation needs a few steps per stage.
+ *    [DECISION] Not proportional response dynamics: in a development run on the peak agents (not kept as a test or
+ *    bench) they needed thousands of steps near ties, while the smoothed Newton continuation needs a few per stage.
  * 2. From the current multipliers the structure is guessed (thresholds tau around the smoothing error ln(n)/p): a good whose largest beta_i u_ig beats
  *    every other by a factor 1 + tau is fixed to that agent, the others are split candidates. At the equilibrium the
  *    goods bought by several agents form a forest with the agents (generically at most n - 1 split goods).

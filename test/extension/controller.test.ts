@@ -5,15 +5,14 @@
  */
 import { strict as assert } from 'node:assert';
 import {
-  context,
   ctl,
-  ext,
   itemsOf,
+  markedNotebook,
   notebook,
   outputs,
+  stubVscodeSuite,
   textOf,
   vscode,
-  type FairdivController,
 } from '../helpers/vscode-host';
 
 /** True while a process with this id exists. */
@@ -34,29 +33,13 @@ async function until(ok: () => boolean, ms = 5000): Promise<void> {
 
 describe('extension: controller (stub vscode)', function () {
   this.timeout(60000);
-  let c: ReturnType<typeof context>;
-  let controller: FairdivController;
-  const marked = () =>
-    notebook(
-      [[vscode.NotebookCellKind.Code, '1']],
-      { fairdiv: { version: 1 }, kernelspec: { name: 'tslab' } },
-      'marked.ipynb',
-    );
-
-  beforeEach(() => {
-    vscode.__reset();
-  });
-  afterEach(() => {
-    for (const d of c?.subscriptions ?? []) d.dispose();
-  });
+  const activate = stubVscodeSuite();
 
   it('sets Preferred affinity only for notebooks carrying metadata.fairdiv, never globally', () => {
-    c = context();
-    ext.activate(c as never);
-    const k = vscode.__state.controllers[0];
+    const { kernel: k } = activate();
     const plainTs = notebook([[2, '1']], { kernelspec: { name: 'tslab', language: 'typescript' } }, 'plain.ipynb');
     const python = notebook([[2, '1']], { kernelspec: { name: 'python3' } }, 'py.ipynb');
-    const ours = marked();
+    const ours = markedNotebook();
     const legacy = notebook([[2, '1']], { custom: { metadata: { fairdiv: { version: 1 } } } }, 'legacy.ipynb');
     for (const nb of [plainTs, python, ours, legacy]) vscode.__state.onOpen.fire(nb);
     assert.equal(k.affinities.get(ours.uri.toString()), vscode.NotebookControllerAffinity.Preferred);
@@ -68,9 +51,7 @@ describe('extension: controller (stub vscode)', function () {
   });
 
   it('executes cells sequentially with execution order and maps outputs (stream, rich bundle, error)', async () => {
-    c = context();
-    controller = ext.activate(c as never).controller;
-    const k = vscode.__state.controllers[0];
+    const { controller, kernel: k } = activate();
     const nb = notebook(
       [
         [vscode.NotebookCellKind.Markup, '# title'],
@@ -119,9 +100,7 @@ describe('extension: controller (stub vscode)', function () {
   });
 
   it('interrupts a running infinite loop within 2 s and restarts the kernel on command', async () => {
-    c = context();
-    controller = ext.activate(c as never).controller;
-    const k = vscode.__state.controllers[0];
+    const { controller, kernel: k } = activate();
     const nb = notebook(
       [
         [2, 'const keep = 1;'],
@@ -151,9 +130,7 @@ describe('extension: controller (stub vscode)', function () {
   });
 
   it('shows progress(label) as one output per reporter, replaced in place, finalised when done', async () => {
-    c = context();
-    controller = ext.activate(c as never).controller;
-    const k = vscode.__state.controllers[0];
+    const { controller, kernel: k } = activate();
     const nb = notebook(
       [
         [
@@ -199,9 +176,7 @@ describe('extension: controller (stub vscode)', function () {
   });
 
   it('keeps one session per open notebook and releases it, with its kernel process, when the notebook closes', async () => {
-    c = context();
-    controller = ext.activate(c as never).controller;
-    const k = vscode.__state.controllers[0];
+    const { controller, kernel: k } = activate();
     const a = notebook(
       [
         [2, 'const x = 20;'],
@@ -245,9 +220,7 @@ describe('extension: controller (stub vscode)', function () {
   });
 
   it('closing a notebook while a cell runs stops its kernel, drops the queued cells and keeps nothing', async () => {
-    c = context();
-    controller = ext.activate(c as never).controller;
-    const k = vscode.__state.controllers[0];
+    const { controller, kernel: k } = activate();
     const nb = notebook(
       [
         [2, 'await new Promise((r) => setTimeout(r, 5000));'],

@@ -6,30 +6,15 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DISPLAY_KINDS, mimeOf } from '../../src/display/payload';
-import { context, ctl, ext, notebook, ROOT, vscode, type FairdivController } from '../helpers/vscode-host';
+import { ctl, markedNotebook, ROOT, stubVscodeSuite, vscode } from '../helpers/vscode-host';
 
 describe('extension: activation and commands (stub vscode)', function () {
   this.timeout(60000);
-  let c: ReturnType<typeof context>;
-  let controller: FairdivController;
-  const marked = () =>
-    notebook(
-      [[vscode.NotebookCellKind.Code, '1']],
-      { fairdiv: { version: 1 }, kernelspec: { name: 'tslab' } },
-      'marked.ipynb',
-    );
-
-  beforeEach(() => {
-    vscode.__reset();
-  });
-  afterEach(() => {
-    for (const d of c?.subscriptions ?? []) d.dispose();
-  });
+  const activate = stubVscodeSuite();
 
   it('registers one controller for jupyter-notebook with TypeScript and JavaScript, and the commands', () => {
-    vscode.__state.notebookDocuments.push(marked());
-    c = context();
-    controller = ext.activate(c as never).controller;
+    vscode.__state.notebookDocuments.push(markedNotebook());
+    activate();
     assert.equal(vscode.__state.controllers.length, 1);
     const k = vscode.__state.controllers[0];
     assert.equal(k.id, ctl.CONTROLLER_ID);
@@ -50,9 +35,7 @@ describe('extension: activation and commands (stub vscode)', function () {
   });
 
   it('"Open Sample Notebook" opens an untitled copy of a bundled notebook, "New Notebook" a marked one', async () => {
-    c = context();
-    ext.activate(c as never);
-    const k = vscode.__state.controllers[0];
+    const { kernel: k } = activate();
     let offered: { description?: string }[] = [];
     vscode.__state.quickPick = (items) => {
       offered = items as { description?: string }[];

@@ -76,3 +76,36 @@ export function textOf(cell: Outputs, mime: string): string {
     .map((i) => i.textValue)
     .join('');
 }
+
+/** A notebook marked for fairdiv (`metadata.fairdiv`, tslab kernelspec) with one code cell. */
+export function markedNotebook(): StubNotebook {
+  return notebook(
+    [[vscode.NotebookCellKind.Code, '1']],
+    { fairdiv: { version: 1 }, kernelspec: { name: 'tslab' } },
+    'marked.ipynb',
+  );
+}
+
+/**
+ * Mocha hooks of a suite against the stub: the stub is reset before each test, and every extension context
+ * activated during a test is disposed after it. Returns `activate()`: the extension activated in a fresh
+ * context, with its controller and the stub notebook controller it registered.
+ */
+export function stubVscodeSuite(): () => {
+  controller: FairdivController;
+  kernel: import('../stubs/vscode').StubController;
+} {
+  const contexts: ReturnType<typeof context>[] = [];
+  beforeEach(() => {
+    vscode.__reset();
+  });
+  afterEach(() => {
+    for (const c of contexts.splice(0)) for (const d of c.subscriptions) d.dispose();
+  });
+  return () => {
+    const c = context();
+    contexts.push(c);
+    const { controller } = ext.activate(c as never);
+    return { controller, kernel: vscode.__state.controllers[0] };
+  };
+}

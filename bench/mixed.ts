@@ -25,7 +25,7 @@ import { Instance } from '../src/core/instance';
 import { rng, type Rng } from '../src/core/rng';
 import { pickingSequence } from '../src/mechanisms/classic/picking-sequence';
 import '../src/mechanisms/bobw-mixed';
-import { sampledAgentOrder } from '../src/mechanisms/bobw-mixed/agent-orders';
+import { sampledAgentOrder } from '../src/mechanisms/agent-orders';
 import { commonPair, largeTest } from '../src/mechanisms/bobw-mixed/bivalued';
 import { marketPrices } from '../src/mechanisms/bobw-mixed/market-prices';
 import { matchAndFreeze } from '../src/mechanisms/bobw-mixed/match-and-freeze';

@@ -17,9 +17,10 @@ import { Lottery, Allocation } from '../../core/allocation';
 import type { Claim, TraceStep } from '../../core/outcome';
 import type { AgentId, Instance } from '../../core/instance';
 import { MixedLottery } from '../../core/mixed-allocation';
+import { permutations } from '../../core/permutations';
+import { EXACT_LOTTERY_MAX_AGENTS, sampledAgentOrder } from '../agent-orders';
 import { optionalAgentOrderOption, seedOption } from '../options';
 import { defineMechanism, violation, type DomainViolation } from '../registry';
-import { allAgentOrders, EXACT_LOTTERY_MAX_AGENTS, sampledAgentOrder } from './agent-orders';
 import { commonPair, largeTest } from './bivalued';
 import { workedInstance } from './instances';
 import { marketPrices } from './market-prices';
@@ -70,7 +71,7 @@ type OrderPlan =
 
 function planOrders(n: number, agentOrder: readonly AgentId[] | undefined, seed: number): OrderPlan {
   if (agentOrder) return { kind: 'given', order: agentOrder };
-  if (n <= EXACT_LOTTERY_MAX_AGENTS) return { kind: 'exact', orders: allAgentOrders(n) };
+  if (n <= EXACT_LOTTERY_MAX_AGENTS) return { kind: 'exact', orders: permutations(n) };
   return { kind: 'sampled', order: sampledAgentOrder(n, seed), seed };
 }
 

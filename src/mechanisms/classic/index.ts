@@ -9,6 +9,7 @@ import type { Instance } from '../../core/instance';
 import { InvalidInputError } from '../../core/errors';
 import { permutations } from '../../core/permutations';
 import { Rational } from '../../core/rational';
+import { EXACT_LOTTERY_MAX_AGENTS } from '../agent-orders';
 import { agentOrderOption, optionPath, type OptionSpec } from '../options';
 import { defineMechanism, violation } from '../registry';
 import { cutAndChoose } from './cut-and-choose';
@@ -163,11 +164,15 @@ defineMechanism({
   kind: 'lottery',
   claims: ['truthful', 'support-size', 'ex-post-rho-mms'],
   guarantees: ['universally truthful (ordinal)', 'ex-post 1/floor((m-n+2)/2)-MMS when m >= n', 'support <= n!'],
-  requirements: 'n <= 8 (the lottery lists all n! orders)',
+  requirements: `n <= ${EXACT_LOTTERY_MAX_AGENTS} (the lottery lists all n! orders)`,
   options: {},
   incentives: { space: 'ordinal', notion: 'universally truthful' },
   domain: (inst) =>
-    violation(inst.n <= 8, 'too-many-agents', `n = ${inst.n} > 8: the exact lottery over n! orders is too large`),
+    violation(
+      inst.n <= EXACT_LOTTERY_MAX_AGENTS,
+      'too-many-agents',
+      `n = ${inst.n} > ${EXACT_LOTTERY_MAX_AGENTS}: the exact lottery over n! orders is too large`,
+    ),
   run(inst) {
     const orders = permutations(inst.n);
     const lottery = Lottery.uniform(orders.map((o) => unitQuotaSerialDictatorship(inst, o)));

@@ -7,7 +7,7 @@ import { permutations } from '../../core/permutations';
 import { InvalidInputError } from '../../core/errors';
 import type { Instance } from '../../core/instance';
 import { Rational } from '../../core/rational';
-import { rng } from '../../core/rng';
+import { sampledAgentOrder } from '../agent-orders';
 import { loglogAlpha, goodThreshold } from './constants';
 import { orderingFromOrder, type Ordering } from './cyclic-picking';
 import { cyclicWeight } from './deficiency';
@@ -56,7 +56,7 @@ export function minThreshold(n: number): Rational {
 
 /** A uniformly random ordering (seeded Fisher-Yates, spec M4 step 2). */
 export function randomOrdering(n: number, seed: number | string): Ordering {
-  return orderingFromOrder(rng(seed).shuffle(Array.from({ length: n }, (_, i) => i)), n);
+  return orderingFromOrder(sampledAgentOrder(n, seed), n);
 }
 
 /** The lottery of the random-ordering mechanism for one ordering pi, and which branch produced it. */

@@ -8,11 +8,12 @@
  *
  * which is feasible exactly when a Pareto improvement gaining more than a relative 1e-6 in total value exists (seed-004
  * spec 3.12; the authors' threshold was an absolute 1e-3 on the gain).
- * [DECISION] The total-value row: it halves HiGHS's time on the peak agents at m = 50 against maximising the total
- * without it; 1e-6 and not less, so that the current allocation cannot pass the row within HiGHS's tolerances.
- * [DECISION] No early stop at the first improving solution (`mip_max_improving_sols`): the columns HiGHS reported then
- * were not a feasible point in our tests. Row tolerances are tightened to 1e-10 so that a returned improvement
- * survives the exact re-check.
+ * [DECISION] The total-value row: in a development run on the peak agents at m = 50 (not kept as a test or bench) it
+ * halved HiGHS's time against maximising the total without it; 1e-6 and not less, so that the current allocation
+ * cannot pass the row within HiGHS's tolerances.
+ * [DECISION] No early stop at the first improving solution (`mip_max_improving_sols`): in development runs (not kept
+ * as a test) the columns HiGHS reported then were not a feasible point. Row tolerances are tightened to 1e-10 so
+ * that a returned improvement survives the exact re-check.
  */
 import { improveNashWelfare, nashWelfareProgram, ownersFromColumns } from '../mechanisms/multipliers/nash-welfare';
 import type { ParetoSolver } from './pareto';

@@ -1,9 +1,10 @@
 /**
  * A fast exact path for the three-way oracle on many goods: a 3-partition whose worst bundle reaches an
  * upper bound on the MMS (the largest-items bound of src/shares/mms/bounds.ts) is an MMS partition, and on
- * many goods with moderate values such a "perfect" partition almost always exists while the covering search
- * of the exact kernel may need minutes to find it. The search: for a few deterministic orders of the goods
- * (value descending, then seeded shuffles), take as bundle 0 a subset whose sum lies in [U, v(S) - 2U]
+ * many goods with moderate values such a "perfect" partition almost always exists (bench/results/bobw.md: for
+ * `bobw-three-agents` on U[1,1000] at m = 40 to 100, 256 of 258 oracle answers came from here). The search: for
+ * a few deterministic orders of the goods (value descending, then seeded shuffles), take as bundle 0 a subset
+ * whose sum lies in [U, v(S) - 2U]
  * (the first one the window subset-sum finds in that order) and split the rest by a subset in [U, v(R) - U]
  * (exact subset-sum). It proves nothing when it fails: the caller then asks the exact kernel.
  */

@@ -4,6 +4,7 @@
  */
 import type { Allocation } from '../core/allocation';
 import type { AgentId, Instance } from '../core/instance';
+import { LimitError } from '../core/errors';
 import { Rational, type RationalLike } from '../core/rational';
 import { mmsShare } from '../shares/share-cache';
 import { prop } from '../shares/prop';
@@ -58,6 +59,49 @@ function perAgent(
     };
   const tight = tightest ? { agent: inst.agents[tightest.agent], value: tightest.value, needed: tightest.needed } : {};
   return { holds: true, detail: { property, rho, ...tight, perAgent: ratios } };
+}
+
+/**
+ * rho-`property` for a share computed exactly by exhaustive search (MXS, RMMS): v_i(A_i) >= rho * share_i for
+ * every agent, with `shareOf(i)` the share; a search refused for its size (`LimitError`) makes the check
+ * unchecked, never guessed. Witness of failure: `witness(i, share)`; the detail lists every agent's value and
+ * share when the property holds.
+ */
+export function checkExhaustiveShare<S extends { readonly value: Rational }>(
+  inst: Instance,
+  a: Allocation,
+  rho: Rational,
+  property: string,
+  shareOf: (i: AgentId) => S,
+  witness: (i: AgentId, share: S) => Record<string, unknown>,
+): CheckResult {
+  const perAgent: Record<string, unknown> = {};
+  for (let i = 0; i < inst.n; i++) {
+    let share: S;
+    try {
+      share = shareOf(i);
+    } catch (e) {
+      if (e instanceof LimitError)
+        return { holds: false, unchecked: true, detail: { property, agent: inst.agents[i], reason: e.message } };
+      throw e;
+    }
+    const own = inst.value(i, a.bundles[i]);
+    perAgent[inst.agents[i]] = { value: own, share: share.value };
+    if (own.lt(rho.mul(share.value)))
+      return {
+        holds: false,
+        detail: {
+          property,
+          rho,
+          agent: inst.agents[i],
+          value: own,
+          share: share.value,
+          needed: rho.mul(share.value),
+        },
+        witness: witness(i, share),
+      };
+  }
+  return { holds: true, detail: { property, rho, perAgent } };
 }
 
 /** PROP: v_i(A_i) >= v_i(M)/n for every agent. */

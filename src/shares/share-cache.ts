@@ -24,3 +24,24 @@ export function mmsShare(inst: Instance, i: AgentId, n = inst.n, timeLimitMs = 2
   }
   return r;
 }
+
+/**
+ * `share(values, n)` memoised by valuation and n (a share depends on nothing else), for the exhaustive shares
+ * (MXS, RMMS) that checking many allocations of one instance would otherwise recompute; each memo holds at most
+ * 5000 valuations and starts afresh beyond that.
+ */
+export function memoisedShare<R>(
+  share: (values: readonly Rational[], n: number) => R,
+): (values: readonly Rational[], n: number) => R {
+  const memo = new Map<string, R>();
+  return (values, n) => {
+    const key = `${n}:${values.join(',')}`;
+    let r = memo.get(key);
+    if (!r) {
+      r = share(values, n);
+      if (memo.size > 5000) memo.clear();
+      memo.set(key, r);
+    }
+    return r;
+  };
+}

@@ -307,7 +307,12 @@ function bipartitionOracle(eps: Rational, partitioner: 'fptas' | 'bf22'): MmsPar
   return fptasMmsOracle(eps);
 }
 
-function seedsOf(vals: readonly Valuation[], m: number, oracle: (x: AgentId) => OracleSet): [Bipartition, Bipartition] {
+/** Each of the two agents' bipartition of all goods by her oracle (Algorithm 4's seeds, cut-and-choose's cuts). */
+function bipartitions(
+  vals: readonly Valuation[],
+  m: number,
+  oracle: (x: AgentId) => OracleSet,
+): [Bipartition, Bipartition] {
   const M = allGoods(m);
   return [0, 1].map((i) => {
     const p = oracle(i).two(vals[i], M, 2).partition;
@@ -350,7 +355,7 @@ defineMechanism({
     const vals = integerValuations(inst);
     const log = new OracleLog();
     const oracle = logged(inst, oracleSet(bipartitionOracle(eps, partitioner)), log);
-    const seeds = seedsOf(vals, inst.m, oracle);
+    const seeds = bipartitions(vals, inst.m, oracle);
     const r = twoAgentLottery([vals[0], vals[1]], seeds);
     const alpha = Rational.ONE.sub(eps);
     const claims: Claim[] = [
@@ -543,12 +548,8 @@ defineMechanism({
   domain: two,
   run(inst, { eps, switch: switchCuts }) {
     const vals = integerValuations(inst);
-    const M = allGoods(inst.m);
-    const oracle = fptasMmsOracle(eps);
-    const cuts = [0, 1].map((i) => {
-      const p = oracle(vals[i], M, 2).partition;
-      return [p[0], p[1]];
-    }) as unknown as [Bipartition, Bipartition];
+    const oracle = oracleSet(fptasMmsOracle(eps));
+    const cuts = bipartitions(vals, inst.m, () => oracle);
     const r = randomCutAndChoose([vals[0], vals[1]], cuts, switchCuts);
     const alpha = Rational.ONE.sub(eps);
     const claims: Claim[] = [

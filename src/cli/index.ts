@@ -1,5 +1,6 @@
 /**
- * The `fairdiv` command line (architecture section 6): list, solve, mms, certify, run, simulate.
+ * The `fairdiv` command line (architecture section 6): list, solve, certify, mms, notebooks, compare, run, simulate,
+ * experiment (the table in ./commands.ts).
  * Exit codes: 0 certified (every claim checked holds), 1 not certified (a claim fails, or nothing was claimed or
  * checked), 2 bad input or a computation stopped by its time limit (message on stderr, ending with the error code
  * in brackets), 3 an internal error (one line; FAIRDIV_DEBUG=1 prints the stack).

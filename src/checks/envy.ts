@@ -23,19 +23,29 @@ interface Violation {
   afterRemoval?: Rational;
 }
 
-function firstViolation(
-  inst: Instance,
-  a: Allocation,
-  test: (i: AgentId, j: AgentId, own: Rational, other: Rational) => Violation | null,
-): Violation | null {
-  const V = valueMatrix(inst, a);
-  for (let i = 0; i < inst.n; i++)
-    for (let j = 0; j < inst.n; j++)
+/**
+ * The first ordered pair i != j (in row order) that `test` reports, given the value matrix V[i][j] = v_i(A_j)
+ * of an allocation (integral or mixed); null when no pair does.
+ */
+export function firstPairViolation<T>(
+  V: readonly (readonly Rational[])[],
+  test: (i: AgentId, j: AgentId, own: Rational, other: Rational) => T | null,
+): T | null {
+  for (let i = 0; i < V.length; i++)
+    for (let j = 0; j < V.length; j++)
       if (i !== j) {
         const v = test(i, j, V[i][i], V[i][j]);
         if (v) return v;
       }
   return null;
+}
+
+function firstViolation(
+  inst: Instance,
+  a: Allocation,
+  test: (i: AgentId, j: AgentId, own: Rational, other: Rational) => Violation | null,
+): Violation | null {
+  return firstPairViolation(valueMatrix(inst, a), test);
 }
 
 function report(name: string, v: Violation | null, inst: Instance): CheckResult {

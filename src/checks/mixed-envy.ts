@@ -18,6 +18,7 @@ import { InvalidInputError } from '../core/errors';
 import type { AgentId, GoodId, Instance } from '../core/instance';
 import type { MixedAllocation } from '../core/mixed-allocation';
 import { Rational } from '../core/rational';
+import { firstPairViolation } from './envy';
 import type { CheckResult } from './result';
 
 /** `a` is a mixed allocation of `inst` (structural test, so a copy from another bundle of the library passes). */
@@ -60,14 +61,7 @@ interface Violation {
 type PairTest = (i: AgentId, j: AgentId, own: Rational, other: Rational) => Violation | null;
 
 function firstViolation(inst: Instance, a: MixedAllocation, test: PairTest): Violation | null {
-  const V = mixedValueMatrix(inst, a);
-  for (let i = 0; i < inst.n; i++)
-    for (let j = 0; j < inst.n; j++)
-      if (i !== j) {
-        const v = test(i, j, V[i][i], V[i][j]);
-        if (v) return v;
-      }
-  return null;
+  return firstPairViolation(mixedValueMatrix(inst, a), test);
 }
 
 function report(property: string, v: Violation | null, inst: Instance, a: MixedAllocation): CheckResult {

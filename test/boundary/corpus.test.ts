@@ -5,26 +5,21 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { main } from '../../src/cli/index';
 import { HOSTILE_CASES, type HostileCase } from '../fixtures/hostile/corpus';
+import { runMain, type MainRun } from '../helpers/cli';
 import { tempDir } from '../helpers/cli-process';
 
 /** Wall-clock limit of one case (the former hangs ran for minutes to hours). */
 const CASE_LIMIT_MS = 5_000;
 
-async function runCase(c: HostileCase, dir: string): Promise<{ code: number; out: string; err: string; ms: number }> {
+async function runCase(c: HostileCase, dir: string): Promise<MainRun> {
   const paths = new Map<string, string>();
   for (const [name, content] of Object.entries(c.files ?? {})) {
     const file = path.join(dir, `${name}-${Math.random().toString(36).slice(2)}.${name === 'nb' ? 'ipynb' : 'json'}`);
     fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
     paths.set(`@${name}`, file);
   }
-  const argv = c.argv.map((a) => paths.get(a) ?? a);
-  let out = '';
-  let err = '';
-  const start = Date.now();
-  const code = await main(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n'), readStdin: () => '' });
-  return { code, out, err, ms: Date.now() - start };
+  return runMain(c.argv.map((a) => paths.get(a) ?? a));
 }
 
 describe(`hostile-input corpus: ${HOSTILE_CASES.length} cases (issue 16)`, function () {

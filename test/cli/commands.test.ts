@@ -3,30 +3,19 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/index';
+import { runMain } from '../helpers/cli';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'three-goods.json');
 
-async function run(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (s) => (out += s + '\n'),
-    err: (s) => (err += s + '\n'),
-    readStdin: () => stdin,
-  });
-  return { code, out, err };
-}
-
 describe('CLI', () => {
   it('list prints every mechanism', async () => {
-    const r = await run(['list', '--json']);
+    const r = await runMain(['list', '--json']);
     assert.equal(r.code, 0);
     const rows = JSON.parse(r.out) as { id: string }[];
     assert.ok(rows.some((m) => m.id === 'round-robin'));
   });
   it('solve prints the Outcome JSON with a passing certificate (exit 0)', async () => {
-    const r = await run(['solve', 'round-robin', FIXTURE]);
+    const r = await runMain(['solve', 'round-robin', FIXTURE]);
     assert.equal(r.code, 0, r.err);
     const o = JSON.parse(r.out);
     assert.equal(o.mechanism, 'round-robin');
@@ -35,7 +24,7 @@ describe('CLI', () => {
     assert.equal(o.certificate.claims[0].id, 'ef1');
   });
   it('solve reads the instance from stdin with -', async () => {
-    const r = await run(['solve', 'probabilistic-serial', '-'], fs.readFileSync(FIXTURE, 'utf8'));
+    const r = await runMain(['solve', 'probabilistic-serial', '-'], fs.readFileSync(FIXTURE, 'utf8'));
     assert.equal(r.code, 0, r.err);
     const o = JSON.parse(r.out);
     assert.equal(o.kind, 'lottery');
@@ -56,7 +45,7 @@ describe('CLI', () => {
         claims: [{ id: 'ef1', text: 'EF1' }],
       }),
     );
-    assert.equal((await run(['certify', good, FIXTURE])).code, 0);
+    assert.equal((await runMain(['certify', good, FIXTURE])).code, 0);
     const bad = path.join(dir, 'bad.json');
     fs.writeFileSync(
       bad,
@@ -67,12 +56,12 @@ describe('CLI', () => {
         claims: [{ id: 'ef1', text: 'EF1' }],
       }),
     );
-    const r = await run(['certify', bad, FIXTURE]);
+    const r = await runMain(['certify', bad, FIXTURE]);
     assert.equal(r.code, 1);
     assert.equal(JSON.parse(r.out).claims[0].status, 'fail');
   });
   it('mms prints the exact value, partition and bounds', async () => {
-    const r = await run(['mms', '--n', '3', '--values', '1,3,5,6,9']);
+    const r = await runMain(['mms', '--n', '3', '--values', '1,3,5,6,9']);
     assert.equal(r.code, 0, r.err);
     const o = JSON.parse(r.out);
     assert.equal(o.value, '7');
@@ -83,18 +72,18 @@ describe('CLI', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-'));
     const neg = path.join(dir, 'neg.json');
     fs.writeFileSync(neg, JSON.stringify({ values: [[1, -2]] }));
-    let r = await run(['solve', 'round-robin', neg]);
+    let r = await runMain(['solve', 'round-robin', neg]);
     assert.equal(r.code, 2);
     assert.match(r.err, /values\[0\]\[1\]: -2 is negative/);
-    r = await run(['solve', 'cut-and-choose', neg.replace('neg', 'missing')]);
+    r = await runMain(['solve', 'cut-and-choose', neg.replace('neg', 'missing')]);
     assert.equal(r.code, 2);
     assert.match(r.err, /cannot read/);
-    r = await run(['solve', 'no-such', FIXTURE]);
+    r = await runMain(['solve', 'no-such', FIXTURE]);
     assert.equal(r.code, 2);
     assert.match(r.err, /unknown mechanism "no-such"/);
-    r = await run(['mms', '--n', '0', '--values', '1,2']);
+    r = await runMain(['mms', '--n', '0', '--values', '1,2']);
     assert.equal(r.code, 2);
-    r = await run(['frobnicate']);
+    r = await runMain(['frobnicate']);
     assert.equal(r.code, 2);
   });
   it('the bin script runs end to end', () => {
@@ -116,7 +105,7 @@ describe('CLI: strict arguments and chosen claims', () => {
       file,
       JSON.stringify({ mechanism: 'from-a-spreadsheet', kind: 'allocation', allocation: [[1, 2], [0]], claims: [] }),
     );
-    let r = await run(['certify', file, FIXTURE, '--claims', 'ef1,prop1,rho-mms:1/2']);
+    let r = await runMain(['certify', file, FIXTURE, '--claims', 'ef1,prop1,rho-mms:1/2']);
     assert.equal(r.code, 0, r.err);
     const report = JSON.parse(r.out);
     assert.equal(report.verdict, 'certified');
@@ -128,9 +117,9 @@ describe('CLI: strict arguments and chosen claims', () => {
         ['rho-mms', 'pass'],
       ],
     );
-    r = await run(['certify', file, FIXTURE, '--claims', 'ef']);
+    r = await runMain(['certify', file, FIXTURE, '--claims', 'ef']);
     assert.equal(r.code, 1);
-    r = await run(['certify', file, FIXTURE]);
+    r = await runMain(['certify', file, FIXTURE]);
     assert.equal(r.code, 1, 'nothing claimed is not certified');
     assert.equal(JSON.parse(r.out).verdict, 'nothing-claimed');
   });
@@ -142,12 +131,12 @@ describe('CLI: strict arguments and chosen claims', () => {
       file,
       JSON.stringify({ mechanism: 'round-robin', allocation: [[1, 2], [0]], claims: [{ id: 'ef1', text: 'EF1' }] }),
     );
-    let r = await run(['certify', file, FIXTURE, '--claims', 'ef1,envy-free']);
+    let r = await runMain(['certify', file, FIXTURE, '--claims', 'ef1,envy-free']);
     assert.equal(r.code, 2);
     assert.match(r.err, /unknown claim id "envy-free"/);
     for (const claims of [[{ id: 'ef-1', text: '' }], 'ef1', [null], [{ id: '__proto__' }]]) {
       fs.writeFileSync(file, JSON.stringify({ mechanism: 'round-robin', allocation: [[1, 2], [0]], claims }));
-      r = await run(['certify', file, FIXTURE]);
+      r = await runMain(['certify', file, FIXTURE]);
       assert.equal(r.code, 2, JSON.stringify(claims));
       assert.doesNotMatch(r.err, /at .*\.ts:\d+/, 'no stack trace');
     }
@@ -160,25 +149,25 @@ describe('CLI: strict arguments and chosen claims', () => {
       file,
       JSON.stringify({ mechanism: 'round-robin', allocation: [[1], [0], [2]], claims: [{ id: 'ef', text: 'EF' }] }),
     );
-    const r = await run(['certify', file, FIXTURE]);
+    const r = await runMain(['certify', file, FIXTURE]);
     assert.equal(r.code, 2);
     assert.match(r.err, /3 bundles/);
   });
 
   it('solve --seed takes only an integer, and unknown options and flags exit 2', async () => {
-    let r = await run(['solve', 'round-robin', FIXTURE, '--seed', 'abc']);
+    let r = await runMain(['solve', 'round-robin', FIXTURE, '--seed', 'abc']);
     assert.equal(r.code, 2);
     assert.match(r.err, /--seed: expected an integer/);
-    r = await run(['solve', 'round-robin', FIXTURE, '--options', '{"ordr": [1, 0]}']);
+    r = await runMain(['solve', 'round-robin', FIXTURE, '--options', '{"ordr": [1, 0]}']);
     assert.equal(r.code, 2);
     assert.match(r.err, /unknown option ordr for round-robin; known: agentOrder/);
-    r = await run(['solve', 'round-robin', FIXTURE, '--options', '{bad json']);
+    r = await runMain(['solve', 'round-robin', FIXTURE, '--options', '{bad json']);
     assert.equal(r.code, 2);
     assert.match(r.err, /--options: not valid JSON/);
-    r = await run(['solve', 'round-robin', FIXTURE, '--sed', '1']);
+    r = await runMain(['solve', 'round-robin', FIXTURE, '--sed', '1']);
     assert.equal(r.code, 2);
     assert.match(r.err, /unknown option --sed; known: --seed, --options/);
-    r = await run(['solve', 'round-robin', FIXTURE, '--options', '{"agentOrder": [1, 0]}']);
+    r = await runMain(['solve', 'round-robin', FIXTURE, '--options', '{"agentOrder": [1, 0]}']);
     assert.equal(r.code, 0, r.err);
     assert.deepEqual(JSON.parse(r.out).options, { agentOrder: [1, 0] });
   });

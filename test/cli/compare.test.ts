@@ -2,20 +2,13 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/index';
+import { runMain } from '../helpers/cli';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'three-goods.json');
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n'), readStdin: () => '' });
-  return { code, out, err };
-}
-
 describe('fairdiv compare', () => {
   it('prints the table of the named mechanisms and the reason a skipped one did not run', async () => {
-    const r = await run(['compare', FIXTURE, '--mechanisms', 'round-robin,probabilistic-serial,bobw-three-agents']);
+    const r = await runMain(['compare', FIXTURE, '--mechanisms', 'round-robin,probabilistic-serial,bobw-three-agents']);
     assert.equal(r.code, 0, r.err);
     assert.match(
       r.out,
@@ -30,7 +23,7 @@ describe('fairdiv compare', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-compare-'));
     try {
       const html = path.join(dir, 'cmp.html');
-      const r = await run([
+      const r = await runMain([
         'compare',
         FIXTURE,
         '--mechanisms',
@@ -63,15 +56,15 @@ describe('fairdiv compare', () => {
   });
 
   it('exits 2 on an unknown mechanism, bad --options and a bad --time-limit', async () => {
-    let r = await run(['compare', FIXTURE, '--mechanisms', 'nope']);
+    let r = await runMain(['compare', FIXTURE, '--mechanisms', 'nope']);
     assert.equal(r.code, 2);
     assert.match(r.err, /unknown mechanism "nope"/);
-    r = await run(['compare', FIXTURE, '--options', '[1]']);
+    r = await runMain(['compare', FIXTURE, '--options', '[1]']);
     assert.equal(r.code, 2);
     assert.match(r.err, /--options: expected \{"<mechanism id>": \{...options\}\}/);
-    r = await run(['compare', FIXTURE, '--time-limit', '0']);
+    r = await runMain(['compare', FIXTURE, '--time-limit', '0']);
     assert.equal(r.code, 2);
     assert.match(r.err, /--time-limit: expected seconds > 0/);
-    assert.equal((await run(['compare'])).code, 2);
+    assert.equal((await runMain(['compare'])).code, 2);
   });
 });

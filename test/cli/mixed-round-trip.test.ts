@@ -2,15 +2,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/index';
+import { runMain } from '../helpers/cli';
 import { mechanism } from '../../src/index';
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n'), readStdin: () => '' });
-  return { code, out, err };
-}
 
 describe('CLI: a mixed-goods outcome round-trips through its JSON', () => {
   for (const id of ['ef-efm-two-agents', 'prop-efm']) {
@@ -18,7 +11,7 @@ describe('CLI: a mixed-goods outcome round-trips through its JSON', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-mixed-'));
       const instFile = path.join(dir, 'inst.json');
       fs.writeFileSync(instFile, JSON.stringify(mechanism(id).example.instance));
-      const solved = await run(['solve', id, instFile]);
+      const solved = await runMain(['solve', id, instFile]);
       assert.equal(solved.code, 0, solved.err);
       const json = JSON.parse(solved.out);
       assert.ok(Array.isArray(json.mixed) && json.mixed.length > 0, 'the outcome JSON lists the mixed support');
@@ -26,7 +19,7 @@ describe('CLI: a mixed-goods outcome round-trips through its JSON', () => {
       const { certificate: _certificate, ...outcome } = json;
       const outFile = path.join(dir, 'outcome.json');
       fs.writeFileSync(outFile, JSON.stringify(outcome));
-      const checked = await run(['certify', outFile]);
+      const checked = await runMain(['certify', outFile]);
       assert.equal(checked.code, 0, checked.err);
       const report = JSON.parse(checked.out);
       assert.equal(report.verdict, 'certified');

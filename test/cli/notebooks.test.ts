@@ -2,15 +2,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/index';
+import { runMain } from '../helpers/cli';
 import { bundledNotebooks, packageRoot } from '../../src/cli/notebooks';
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n'), readStdin: () => '' });
-  return { code, out, err };
-}
 
 describe('fairdiv notebooks', () => {
   let dir = '';
@@ -26,7 +19,7 @@ describe('fairdiv notebooks', () => {
 
   it('copies every bundled notebook into the folder, creating it', async () => {
     const target = path.join(dir, 'nested', 'nbs');
-    const r = await run(['notebooks', target]);
+    const r = await runMain(['notebooks', target]);
     assert.equal(r.code, 0, r.err);
     assert.deepEqual(
       fs.readdirSync(target).sort(),
@@ -38,19 +31,19 @@ describe('fairdiv notebooks', () => {
   it('keeps an existing copy unless --force', async () => {
     const file = path.join(dir, '00-getting-started.ipynb');
     fs.writeFileSync(file, 'my edits');
-    let r = await run(['notebooks', dir]);
+    let r = await runMain(['notebooks', dir]);
     assert.equal(r.code, 0);
     assert.equal(fs.readFileSync(file, 'utf8'), 'my edits');
     assert.match(r.err, /kept 1 existing file\(s\) \(use --force to overwrite\): 00-getting-started\.ipynb/);
-    r = await run(['notebooks', dir, '--force']);
+    r = await runMain(['notebooks', dir, '--force']);
     assert.notEqual(fs.readFileSync(file, 'utf8'), 'my edits');
   });
 
   it('exits 2 without a folder, or when the target is a file', async () => {
-    assert.equal((await run(['notebooks'])).code, 2);
+    assert.equal((await runMain(['notebooks'])).code, 2);
     const file = path.join(dir, 'f');
     fs.writeFileSync(file, '');
-    const r = await run(['notebooks', file]);
+    const r = await runMain(['notebooks', file]);
     assert.equal(r.code, 2);
     assert.match(r.err, /exists and is not a folder/);
   });

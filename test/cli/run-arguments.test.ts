@@ -1,24 +1,16 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { main } from '../../src/cli/index';
+import { runMain } from '../helpers/cli';
 import { tempDir } from '../helpers/cli-process';
 
 const SAMPLE = path.join(__dirname, '..', 'fixtures', 'runner-sample.ipynb');
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string; ms: number }> {
-  let out = '';
-  let err = '';
-  const start = Date.now();
-  const code = await main(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n'), readStdin: () => '' });
-  return { code, out, err, ms: Date.now() - start };
-}
 
 describe('fairdiv run: arguments checked before the notebook runs (issue 16)', function () {
   this.timeout(120_000);
 
   it('clamps a --timeout beyond 24 days instead of interrupting every cell', async () => {
-    const r = await run(['run', SAMPLE, '--timeout', '3000000', '--json']);
+    const r = await runMain(['run', SAMPLE, '--timeout', '3000000', '--json']);
     assert.equal(r.code, 0, r.err);
     assert.match(r.err, /--timeout 3000000 is beyond the largest cell timeout/);
     assert.doesNotMatch(r.err, /Interrupted/);
@@ -26,27 +18,27 @@ describe('fairdiv run: arguments checked before the notebook runs (issue 16)', f
 
   for (const bad of ['abc', '0', '-5', ''])
     it(`refuses --timeout ${JSON.stringify(bad)} with exit 2`, async () => {
-      const r = await run(['run', SAMPLE, `--timeout=${bad}`]);
+      const r = await runMain(['run', SAMPLE, `--timeout=${bad}`]);
       assert.equal(r.code, 2);
       assert.match(r.err, /--timeout: expected seconds > 0/);
     });
 
   it('refuses --html pointing at a directory before running anything (exit 2)', async () => {
-    const r = await run(['run', SAMPLE, '--html', tempDir()]);
+    const r = await runMain(['run', SAMPLE, '--html', tempDir()]);
     assert.equal(r.code, 2);
     assert.match(r.err, /--html: .* is a directory/);
     assert.ok(r.ms < 2000, `took ${r.ms} ms: the notebook ran first`);
   });
 
   it('refuses --out in a missing directory before running anything (exit 2)', async () => {
-    const r = await run(['run', SAMPLE, '--out', path.join(tempDir(), 'missing', 'out.ipynb')]);
+    const r = await runMain(['run', SAMPLE, '--out', path.join(tempDir(), 'missing', 'out.ipynb')]);
     assert.equal(r.code, 2);
     assert.match(r.err, /--out: cannot write/);
   });
 
   it('still writes both outputs when the paths are good', async () => {
     const dir = tempDir();
-    const r = await run([
+    const r = await runMain([
       'run',
       SAMPLE,
       '--out',

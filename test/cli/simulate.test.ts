@@ -1,119 +1,72 @@
 /** \`fairdiv simulate\`: Monte Carlo of a paper-001 mechanism from the command line (exit 2 on bad input). */
 import { strict as assert } from 'node:assert';
-import { main } from '../../src/cli/index';
+import { runMain } from '../helpers/cli';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n'), readStdin: () => '' });
-  return { code, out, err };
-}
+/** `fairdiv simulate <id>` on uniform:0,1 values, m = 10 and two trials, then `extra`. */
+const simulate = (id: string, ...extra: string[]) =>
+  runMain(['simulate', id, '--dist', 'uniform:0,1', '--m', '10', '--trials', '2', ...extra]);
 
 describe('CLI simulate', function () {
   this.timeout(60000);
   it('prints the analytic and simulated values with intervals; bad input exits 2', async () => {
-    const out: string[] = [],
-      err: string[] = [];
-    const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s), readStdin: () => '' };
-    const code = await main(
-      [
-        'simulate',
-        'pick-two-agents',
-        '--dist',
-        'uniform:0,1',
-        '--n',
-        '2',
-        '--m',
-        '1000',
-        '--trials',
-        '20',
-        '--seed',
-        '1',
-      ],
-      io,
-    );
-    assert.equal(code, 0);
-    const j = JSON.parse(out.join(''));
+    const r = await runMain([
+      'simulate',
+      'pick-two-agents',
+      '--dist',
+      'uniform:0,1',
+      '--n',
+      '2',
+      '--m',
+      '1000',
+      '--trials',
+      '20',
+      '--seed',
+      '1',
+    ]);
+    assert.equal(r.code, 0);
+    const j = JSON.parse(r.out);
     assert.equal(j.analytic.welfareRatio, 0.9053300858899106);
     const p = j.points[0];
     assert.ok(
       p.welfare.lo <= p.welfare.mean && p.welfare.mean <= p.welfare.hi && p.ef.lo <= p.ef.p && p.ef.p <= p.ef.hi,
     );
-    assert.equal(await main(['simulate', 'pick-two-agents', '--dist', 'gauss:0,1', '--m', '10'], io), 2);
-    assert.match(err.join('\n'), /unknown family "gauss"/);
-    assert.equal(await main(['simulate', 'round-robin', '--dist', 'uniform:0,1', '--m', '10'], io), 2);
-    assert.equal(
-      await main(
-        ['simulate', 'pick-r', '--dist', 'exp:1', '--m', '10', '--trials', '5', '--r', '0.7,0.1,0.2', '--n', '3'],
-        io,
-      ),
-      0,
-    );
-  });
-  it('exits 2 on a seed that is not an integer in 0..2^32-1', async () => {
-    for (const seed of ['abc', '1.5', '-1', '4294967296']) {
-      const r = await run([
-        'simulate',
-        'pick-two-agents',
-        '--dist',
-        'uniform:0,1',
-        '--m',
-        '10',
-        '--trials',
-        '2',
-        '--seed',
-        seed,
-      ]);
-      assert.equal(r.code, 2, seed);
-      assert.match(r.err, /--seed: expected an integer in 0\.\.4294967295/);
-    }
+    const gauss = await runMain(['simulate', 'pick-two-agents', '--dist', 'gauss:0,1', '--m', '10']);
+    assert.equal(gauss.code, 2);
+    assert.match(gauss.err, /unknown family "gauss"/);
+    assert.equal((await runMain(['simulate', 'round-robin', '--dist', 'uniform:0,1', '--m', '10'])).code, 2);
     assert.equal(
       (
-        await run([
+        await runMain([
           'simulate',
-          'pick-two-agents',
+          'pick-r',
           '--dist',
-          'uniform:0,1',
+          'exp:1',
           '--m',
           '10',
           '--trials',
-          '2',
-          '--seed',
-          '4294967295',
+          '5',
+          '--r',
+          '0.7,0.1,0.2',
+          '--n',
+          '3',
         ])
       ).code,
       0,
     );
   });
+  it('exits 2 on a seed that is not an integer in 0..2^32-1', async () => {
+    for (const seed of ['abc', '1.5', '-1', '4294967296']) {
+      const r = await simulate('pick-two-agents', '--seed', seed);
+      assert.equal(r.code, 2, seed);
+      assert.match(r.err, /--seed: expected an integer in 0\.\.4294967295/);
+    }
+    assert.equal((await simulate('pick-two-agents', '--seed', '4294967295')).code, 0);
+  });
   it('exits 2 on an unknown mechanism option, naming the known ones', async () => {
-    const r = await run([
-      'simulate',
-      'pick-r',
-      '--dist',
-      'uniform:0,1',
-      '--m',
-      '10',
-      '--trials',
-      '2',
-      '--r',
-      '0.5,0.5',
-      '--options',
-      '{"ordr":[1,0]}',
-    ]);
+    const r = await simulate('pick-r', '--r', '0.5,0.5', '--options', '{"ordr":[1,0]}');
     assert.equal(r.code, 2);
     assert.match(r.err, /unknown option ordr for pick-r; known: r, dist, agentOrder, tie, seed/);
-    const wrong = await run([
-      'simulate',
-      'ranking',
-      '--dist',
-      'uniform:0,1',
-      '--m',
-      '10',
-      '--trials',
-      '2',
-      '--r',
-      '0.5,0.5',
-    ]);
+    const wrong = await simulate('ranking', '--r', '0.5,0.5');
     assert.equal(wrong.code, 2);
     assert.match(wrong.err, /unknown option r for ranking/);
   });

@@ -75,6 +75,14 @@ function planOrders(n: number, agentOrder: readonly AgentId[] | undefined, seed:
   return { kind: 'sampled', order: sampledAgentOrder(n, seed), seed };
 }
 
+/** The options of the n-agent mechanisms: a given agent order, else the exact lottery or a seeded draw. */
+const ORDER_OPTIONS = {
+  agentOrder: optionalAgentOrderOption(
+    `one agent order to run (then only ex-post claims); default: all n! orders when n <= ${EXACT_LOTTERY_MAX_AGENTS}, else one drawn from the seed`,
+  ),
+  seed: seedOption(`draws the agent order when n > ${EXACT_LOTTERY_MAX_AGENTS}; integer in 0..2^32-1; default 0`),
+};
+
 /** The trace step saying why a single-order outcome claims nothing ex-ante. */
 function exAnteNote(plan: Exclude<OrderPlan, { kind: 'exact' }>, n: number, exAnte: string): TraceStep {
   const why =
@@ -220,12 +228,7 @@ defineMechanism({
   guarantees: ['ex-ante PROP', 'ex-post EFM', 'support <= n!'],
   requirements:
     'a declared bi-valued domain on the indivisible goods ("bivalued": [a, b] or one pair per agent; divisible goods arbitrary), or at most n indivisible goods with any additive values; n <= 8 for the exact lottery',
-  options: {
-    agentOrder: optionalAgentOrderOption(
-      'one agent order to run (then only ex-post claims); default: all n! orders when n <= 8, else one drawn from the seed',
-    ),
-    seed: seedOption('draws the agent order when n > 8; integer in 0..2^32-1; default 0'),
-  },
+  options: ORDER_OPTIONS,
   domain(inst) {
     const indivisible = inst.m - inst.divisible.length;
     return violation(
@@ -304,12 +307,7 @@ defineMechanism({
   ],
   requirements:
     'indivisible goods with a declared common bi-valued pair "bivalued": [a, b], 0 < a < b; n <= 8 for the exact lottery',
-  options: {
-    agentOrder: optionalAgentOrderOption(
-      'one agent order to run (then only ex-post claims); default: all n! orders when n <= 8, else one drawn from the seed',
-    ),
-    seed: seedOption('draws the agent order when n > 8; integer in 0..2^32-1; default 0'),
-  },
+  options: ORDER_OPTIONS,
   domain(inst) {
     const d = inst.bivalued;
     if (!d?.common)

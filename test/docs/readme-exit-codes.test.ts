@@ -3,14 +3,7 @@ import { strict as assert } from 'node:assert';
 import { LimitError } from '../../src/core/errors';
 import { rng } from '../../src/core/rng';
 import { commands } from '../../src/cli/commands';
-import { main } from '../../src/cli/index';
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n'), readStdin: () => '' });
-  return { code, out, err };
-}
+import { runMain as run } from '../helpers/cli';
 
 describe('README: time budgets and exit codes', () => {
   it('fairdiv mms stopped by --time-limit prints its bounds with status timeout and exits 0', async () => {

@@ -26,24 +26,38 @@ export function sortedSubsetSums(values: readonly number[]): SortedSums {
   const masks = new Uint32Array(size);
   let len = 1;
   for (let j = 0; j < h; j++) {
-    const v = values[j];
-    const bit = (1 << j) >>> 0;
-    let p = len - 1;
-    let q = len - 1;
-    let o = 2 * len - 1;
-    while (q >= 0) {
-      const sq = sums[q] + v;
-      if (p >= 0 && sums[p] > sq) {
-        sums[o] = sums[p];
-        masks[o--] = masks[p--];
-      } else {
-        sums[o] = sq;
-        masks[o--] = (masks[q--] | bit) >>> 0;
-      }
-    }
+    mergeShiftedPrefix(sums, masks, len, len, values[j], (1 << j) >>> 0);
     len *= 2;
   }
   return { sums, masks };
+}
+
+/**
+ * Adds one value to an ascending subset-sum list in place: the first `add` of its `len` entries, shifted by `v`
+ * (their masks gaining `bit`), are merged with the list into entries 0 .. len + add - 1, from the back (the
+ * shifted copy is never smaller, so no unread entry is overwritten). The buffers must hold len + add entries.
+ */
+export function mergeShiftedPrefix(
+  sums: Float64Array,
+  masks: Uint32Array,
+  len: number,
+  add: number,
+  v: number,
+  bit: number,
+): void {
+  let p = len - 1;
+  let q = add - 1;
+  let o = len + add - 1;
+  while (q >= 0) {
+    const sq = sums[q] + v;
+    if (p >= 0 && sums[p] > sq) {
+      sums[o] = sums[p];
+      masks[o--] = masks[p--];
+    } else {
+      sums[o] = sq;
+      masks[o--] = (masks[q--] | bit) >>> 0;
+    }
+  }
 }
 
 /** Indices (ia, ib) with lo <= A[ia] + B[ib] <= hi, or null; O(|A| + |B|). */

@@ -16,6 +16,7 @@
  * (the sets found so far are filtered) and the scan goes on with the narrower window.
  */
 import type { Budget } from './budget';
+import { mergeShiftedPrefix, type SortedSums } from './sorted-sums';
 
 /** Largest sum-bounded half list (entries), and the largest top group (items). */
 const HALF_LIMIT = 1 << 22;
@@ -23,18 +24,12 @@ const MAX_TOP = 16;
 /** Cost of building one half-list entry, in two-pointer scan steps (measured, roughly). */
 const BUILD_STEPS = 8;
 
-/** Sorted sums (ascending) and local bit masks of the subsets of a few values worth at most a bound. */
-interface HalfList {
-  sums: Float64Array;
-  masks: Uint32Array;
-}
-
 /**
  * The subsets (as local masks) of `vals` worth at most `cap`, ascending by sum, or null past `limit` entries.
- * Each value merges the list with its shifted prefix in place, from the back (the shifted copy is never
- * smaller, so no unread entry is overwritten); the buffers grow by doubling.
+ * Each value merges the list with its shifted prefix (the sums that stay within `cap`) in place
+ * (`mergeShiftedPrefix`); the buffers grow by doubling.
  */
-function boundedSubsetSums(vals: readonly number[], cap: number, limit: number, budget: Budget): HalfList | null {
+function boundedSubsetSums(vals: readonly number[], cap: number, limit: number, budget: Budget): SortedSums | null {
   let size = Math.min(limit, 1 << Math.min(vals.length, 12));
   let sums = new Float64Array(size);
   let masks = new Uint32Array(size);
@@ -63,19 +58,7 @@ function boundedSubsetSums(vals: readonly number[], cap: number, limit: number, 
       nm.set(masks.subarray(0, len));
       masks = nm;
     }
-    let p = len - 1;
-    let q = add - 1;
-    let o = len + add - 1;
-    while (q >= 0) {
-      const sq = sums[q] + v;
-      if (p >= 0 && sums[p] > sq) {
-        sums[o] = sums[p];
-        masks[o--] = masks[p--];
-      } else {
-        sums[o] = sq;
-        masks[o--] = (masks[q--] | bit) >>> 0;
-      }
-    }
+    mergeShiftedPrefix(sums, masks, len, add, v, bit);
     len += add;
   }
   return { sums: sums.subarray(0, len), masks: masks.subarray(0, len) };
@@ -127,8 +110,8 @@ export class WindowSets {
   private readonly baseMask: Uint32Array;
   private comboSums = new Float64Array(0);
   private comboMasks = new Uint32Array(0);
-  private A: HalfList | null = null;
-  private B: HalfList | null = null;
+  private A: SortedSums | null = null;
+  private B: SortedSums | null = null;
   private posA: number[] = [];
   private posB: number[] = [];
   /** Scan position: combination, index into A, pointer into B. */
@@ -260,8 +243,8 @@ export class WindowSets {
    */
   collect(win: SumWindow, cap: number): boolean {
     if (this.done) return true;
-    const as = (this.A as HalfList).sums;
-    const bs = (this.B as HalfList).sums;
+    const as = (this.A as SortedSums).sums;
+    const bs = (this.B as SortedSums).sums;
     const combos = this.comboSums.length;
     let steps = 0;
     for (; this.combo < combos; this.combo++, this.ai = 0, this.bj = -1, this.bt = -1) {
@@ -335,13 +318,13 @@ export class WindowSets {
     const cm = this.combo * W;
     for (let k = 0; k < W; k++)
       this.masks[off + k] = this.baseMask[k] | (this.comboMasks.length ? this.comboMasks[cm + k] : 0);
-    for (let mask = (this.A as HalfList).masks[ia], bit = 0; mask !== 0; bit++, mask >>>= 1) {
+    for (let mask = (this.A as SortedSums).masks[ia], bit = 0; mask !== 0; bit++, mask >>>= 1) {
       if (mask & 1) {
         const p = this.posA[bit];
         this.masks[off + (p >>> 5)] |= 1 << (p & 31);
       }
     }
-    for (let mask = (this.B as HalfList).masks[ib], bit = 0; mask !== 0; bit++, mask >>>= 1) {
+    for (let mask = (this.B as SortedSums).masks[ib], bit = 0; mask !== 0; bit++, mask >>>= 1) {
       if (mask & 1) {
         const p = this.posB[bit];
         this.masks[off + (p >>> 5)] |= 1 << (p & 31);

@@ -36,37 +36,12 @@ describe('library entry points with hostile arguments (issue 16)', () => {
   });
 
   it('solve(): limits of the wrong kinds are typed', () => {
-    typed(
-      () =>
-        solve(
-          'round-robin',
-          [
-            [1, 2],
-            [2, 1],
-          ],
-          {},
-          null as never,
-        ),
-      'bad-argument',
-    );
-    typed(
-      () =>
-        solve(
-          'round-robin',
-          [
-            [1, 2],
-            [2, 1],
-          ],
-          {},
-          { timeLimitMs: -1 },
-        ),
-      'bad-time-limit',
-    );
-    typed(() =>
-      solve('__proto__', [
-        [1, 2],
-        [2, 1],
-      ]),
-    );
+    const values = [
+      [1, 2],
+      [2, 1],
+    ];
+    typed(() => solve('round-robin', values, {}, null as never), 'bad-argument');
+    typed(() => solve('round-robin', values, {}, { timeLimitMs: -1 }), 'bad-time-limit');
+    typed(() => solve('__proto__', values));
   });
 });

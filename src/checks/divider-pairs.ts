@@ -81,6 +81,11 @@ export function readDividerPairs(o: Outcome): DividerPairData[] {
   return pairs.sort((a, b) => a.divider - b.divider);
 }
 
+/** A failed pair check: the inequality in `detail`, the divider and agent (and candidate) as `witness`. */
+function fail(detail: Record<string, unknown>, witness?: Record<string, unknown>): CheckResult {
+  return { holds: false, detail: { property: 'divider pairs', ...detail }, ...(witness ? { witness } : {}) };
+}
+
 function worst(inst: Instance, x: AgentId, partition: readonly (readonly GoodId[])[]): Rational {
   return partition.map((b) => inst.value(x, b)).reduce((a, b) => (b.lt(a) ? b : a));
 }
@@ -106,17 +111,10 @@ export function checkDividerPairs(
     const d = p.divider;
     const mmsD = mmsShare(inst, d);
     if (tau[d].lt(alpha.mul(mmsD.lower)))
-      return {
-        holds: false,
-        detail: {
-          property: 'divider pairs',
-          divider: d,
-          reason: 'divider below alpha * MMS',
-          value: tau[d],
-          needed: alpha.mul(mmsD.value),
-        },
-        witness: { divider: d },
-      };
+      return fail(
+        { divider: d, reason: 'divider below alpha * MMS', value: tau[d], needed: alpha.mul(mmsD.value) },
+        { divider: d },
+      );
     if (tau[d].lt(alpha.mul(mmsD.upper))) undecided = true;
     for (const x of [0, 1, 2]) {
       if (x === d) continue;
@@ -126,58 +124,31 @@ export function checkDividerPairs(
       if (theorem === '1.1') {
         const mmsX = mmsShare(inst, x);
         if (sum.lt(total.sub(mmsX.upper)))
-          return {
-            holds: false,
-            detail: {
-              property: 'divider pairs',
+          return fail(
+            {
               divider: d,
               agent: x,
               reason: 'pair sum below v(M) - MMS (Lemma 3.4)',
               sum,
               needed: total.sub(mmsX.value),
             },
-            witness: { divider: d, agent: x },
-          };
+            { divider: d, agent: x },
+          );
         if (sum.lt(total.sub(mmsX.lower))) undecided = true;
       } else if (theorem === '5.1') {
         const cand = p.candidates?.[x];
-        if (!cand)
-          return {
-            holds: false,
-            detail: {
-              property: 'divider pairs',
-              divider: d,
-              agent: x,
-              reason: 'Theorem 5.1 pair without candidate partitions',
-            },
-          };
+        if (!cand) return fail({ divider: d, agent: x, reason: 'Theorem 5.1 pair without candidate partitions' });
         const mu = worst(inst, x, cand);
         if (sum.lt(total.sub(mu)))
-          return {
-            holds: false,
-            detail: {
-              property: 'divider pairs',
-              divider: d,
-              agent: x,
-              reason: 'pair sum below v(M) - mu(cand) (Lemma D.3)',
-              sum,
-              needed: total.sub(mu),
-            },
-            witness: { divider: d, agent: x, candidate: cand },
-          };
+          return fail(
+            { divider: d, agent: x, reason: 'pair sum below v(M) - mu(cand) (Lemma D.3)', sum, needed: total.sub(mu) },
+            { divider: d, agent: x, candidate: cand },
+          );
         if (tau[x].lt(mu))
-          return {
-            holds: false,
-            detail: {
-              property: 'divider pairs',
-              divider: d,
-              agent: x,
-              reason: 'tau below mu(cand) after adoption (Lemma D.3)',
-              tau: tau[x],
-              mu,
-            },
-            witness: { divider: d, agent: x, candidate: cand },
-          };
+          return fail(
+            { divider: d, agent: x, reason: 'tau below mu(cand) after adoption (Lemma D.3)', tau: tau[x], mu },
+            { divider: d, agent: x, candidate: cand },
+          );
       }
     }
   }

@@ -6,9 +6,18 @@ import { toClaimId } from '../core/claims';
 import { list, mechanism } from '../mechanisms/registry';
 import { mms } from '../shares/mms';
 import { instanceFromJson, outcomeFromJson } from '../core/json-boundary';
-import { parseJsonInput } from '../core/json-input';
 import { withTimeBudget } from '../core/time-budget';
-import { parseArgs, readInstance, readJson, seedArg, timeLimitArg, toJson, UsageError, type Io } from './io';
+import {
+  optionsArg,
+  parseArgs,
+  readInstance,
+  readJson,
+  seedArg,
+  timeLimitArg,
+  toJson,
+  UsageError,
+  type Io,
+} from './io';
 import { notebooksCommand } from './notebooks';
 
 /** Largest `--n` of `fairdiv mms`. */
@@ -39,15 +48,6 @@ const listCommand: Command = (argv, io) => {
     }
   return 0;
 };
-
-/** `--options JSON`: a JSON object (exit 2 otherwise, naming the flag). */
-function optionsArg(raw: string | true | undefined): Record<string, unknown> {
-  if (raw === undefined) return {};
-  const parsed = parseJsonInput(String(raw), { source: '--options' });
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new UsageError(`--options: expected a JSON object, got ${String(raw)}`);
-  return parsed as Record<string, unknown>;
-}
 
 /** `--claims ef1,prop,rho-mms:2/3`: claim ids, each optionally with its factor after a colon. */
 function claimsArg(raw: string | true): ClaimChoice[] {

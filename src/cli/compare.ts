@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compare } from '../compare';
+import { parseJsonInput } from '../core/json-input';
 import { payloadHtml, toPayload } from '../display';
 import { esc } from '../display/html/common';
 import type { Command } from './commands';
@@ -19,12 +20,7 @@ const USAGE =
 /** `--options '{"pick-r": {"r": "1/2"}}'`: options per mechanism id. */
 function perMechanismOptions(raw: string | true | undefined): Record<string, Record<string, unknown>> | undefined {
   if (raw === undefined) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(String(raw));
-  } catch (e) {
-    throw new UsageError(`--options: not valid JSON (${(e as Error).message})`);
-  }
+  const parsed = parseJsonInput(String(raw), { source: '--options' });
   const isObject = (x: unknown) => x !== null && typeof x === 'object' && !Array.isArray(x);
   if (!isObject(parsed) || !Object.values(parsed as object).every(isObject))
     throw new UsageError(`--options: expected {"<mechanism id>": {...options}}, got ${String(raw)}`);

@@ -95,6 +95,18 @@ export function readJson(path: string, io: Io): unknown {
 }
 
 /**
+ * `--options JSON` of solve and simulate: a JSON object read at the input boundary (`parseJsonInput`), {} when
+ * absent (exit 2 otherwise, naming the flag).
+ */
+export function optionsArg(raw: string | true | undefined): Record<string, unknown> {
+  if (raw === undefined) return {};
+  const parsed = parseJsonInput(String(raw), { source: '--options' });
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new UsageError(`--options: expected a JSON object, got ${String(raw)}`);
+  return parsed as Record<string, unknown>;
+}
+
+/**
  * `--time-limit SECONDS` of solve, certify and mms: one budget for the whole command, DEFAULT_TIME_LIMIT_MS when
  * absent; anything but a positive number of seconds up to 24 days is a usage error (exit 2). Returns ms.
  */

@@ -11,7 +11,7 @@ import { describe as describeDist } from '../stochastic/distribution';
 import { parseDistribution } from '../stochastic/parse';
 import { SIMULATED_MECHANISM_IDS, simulateMechanism } from '../mechanisms/stochastic';
 import type { Command } from './commands';
-import { parseArgs, seedArg, toJson, UsageError } from './io';
+import { optionsArg, parseArgs, seedArg, toJson, UsageError } from './io';
 
 const USAGE =
   'usage: fairdiv simulate <mechanism-id> --dist <uniform:a,b|exp:lambda|beta:a,b|samples:FILE> --n N --m M[,M2,...] --trials T [--seed S] [--r r1,r2,...] [--options JSON] [--rho x] [--interval wilson|jeffreys] [--progress]';
@@ -48,16 +48,7 @@ export const simulateCommand: Command = async (argv, io) => {
   const trials = posInt(options.trials, 'trials', 100);
   if (trials < 2) throw new UsageError('--trials: at least 2 trials are needed for an interval');
   const seed = options.seed === undefined ? 0 : seedArg(options.seed);
-  let mechOptions: Record<string, unknown> = {};
-  if (options.options !== undefined && options.options !== true) {
-    try {
-      mechOptions = JSON.parse(String(options.options));
-    } catch (e) {
-      throw new UsageError(`--options: not valid JSON (${(e as Error).message})`);
-    }
-    if (typeof mechOptions !== 'object' || mechOptions === null || Array.isArray(mechOptions))
-      throw new UsageError(`--options: expected a JSON object, got ${options.options}`);
-  }
+  const mechOptions = optionsArg(options.options);
   if (options.r !== undefined && options.r !== true)
     mechOptions.r = String(options.r)
       .split(',')

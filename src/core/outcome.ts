@@ -59,8 +59,9 @@ export class Outcome {
   readonly kind: OutcomeKind;
   readonly instance: Instance;
   readonly allocation?: Allocation;
-  readonly fractional?: FractionalAllocation;
   readonly lottery?: Lottery;
+  /** The fractional allocation given, or derived on first use (`fractional`). */
+  #fractional?: FractionalAllocation;
   /**
    * The support of a mixed-goods outcome (indivisible bundles plus fractions of divisible goods). Its kind is
    * `fractional`: `fractional` is the allocation the mixed lottery implements, and ex-post claims are checked
@@ -95,11 +96,20 @@ export class Outcome {
         'bad-outcome',
         `outcome.mixed: allocations for ${this.mixed.n} agents over ${this.mixed.m} goods (divisible: ${this.mixed.divisible.join(', ') || 'none'}) do not fit the instance's ${n} agents over ${m} goods (divisible: ${divisible.join(', ') || 'none'})`,
       );
-    this.fractional =
-      init.fractional ?? init.lottery?.marginals() ?? this.mixed?.marginals() ?? init.allocation?.toFractional();
+    this.#fractional = init.fractional;
     this.claims = init.claims;
     this.trace = init.trace ?? [];
     this.options = init.options ?? {};
+  }
+
+  /**
+   * The fractional allocation: the one given, else the lottery's (or mixed lottery's) marginals, else the
+   * allocation as 0/1 shares. Derived on first use, not in the constructor: audits and experiments build many
+   * outcomes and read only their allocations.
+   */
+  get fractional(): FractionalAllocation | undefined {
+    return (this.#fractional ??=
+      this.lottery?.marginals() ?? this.mixed?.marginals() ?? this.allocation?.toFractional());
   }
 
   /** The support as a list of (probability, allocation): one entry for a deterministic outcome. */

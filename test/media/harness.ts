@@ -94,6 +94,17 @@ ${items.map((i) => `<section class="cell" id="cell-${i.name}">${i.html}</section
 </body></html>`;
 }
 
+/** The renderer page and the fallback page of `fallbackItems`, each in the theme `?theme=` names (light when absent). */
+export function themedPages(
+  fallbackItems: { name: string; html: string }[],
+): Record<string, (query: URLSearchParams) => string> {
+  const theme = (q: URLSearchParams) => (q.get('theme') as Theme | null) ?? 'light';
+  return {
+    '/renderer.html': (q) => rendererPage(theme(q)),
+    '/fallback.html': (q) => fallbackPage(theme(q), fallbackItems),
+  };
+}
+
 const ROOT = resolve(__dirname, '..', '..');
 /** Where the browser tests write their screenshots (git-ignored). */
 export const ARTIFACTS = join(ROOT, 'test/artifacts');

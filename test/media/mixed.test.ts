@@ -16,14 +16,7 @@ import {
   type Payload,
 } from '../../src/display';
 import { hostileMixedPayload, MIXED_MARKUP, mixedFixtures, solveExample } from '../helpers/mixed-display';
-import {
-  ARTIFACTS,
-  fallbackPage,
-  rendererPage,
-  startRendererBrowser,
-  type RendererBrowser,
-  type Theme,
-} from './harness';
+import { ARTIFACTS, startRendererBrowser, themedPages, type RendererBrowser, type Theme } from './harness';
 
 describe('mixed goods in the renderer and the HTML fallback (headless Chromium)', function () {
   this.timeout(180000);
@@ -59,14 +52,7 @@ describe('mixed goods in the renderer and the HTML fallback (headless Chromium)'
 
   before(async () => {
     browser = await startRendererBrowser({
-      pages: {
-        '/renderer.html': (q) => rendererPage((q.get('theme') as Theme) ?? 'light'),
-        '/fallback.html': (q) =>
-          fallbackPage(
-            (q.get('theme') as Theme) ?? 'light',
-            items.map((i) => ({ name: i.name, html: i.html })),
-          ),
-      },
+      pages: themedPages(items.map((i) => ({ name: i.name, html: i.html }))),
       fixtures: items.map(({ name, mime, json }) => ({ name, mime, json })),
       viewport: { width: 1024, height: 800 },
     });

@@ -9,14 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { mimeOf, toMimeBundle } from '../../src/display';
 import { displayFixtures, hostilePayloads, MARKUP, verdictReports } from '../display/fixtures';
-import {
-  ARTIFACTS,
-  fallbackPage,
-  rendererPage,
-  startRendererBrowser,
-  type RendererBrowser,
-  type Theme,
-} from './harness';
+import { ARTIFACTS, startRendererBrowser, themedPages, type RendererBrowser, type Theme } from './harness';
 
 describe('renderer in headless Chromium', function () {
   this.timeout(180000);
@@ -43,14 +36,7 @@ describe('renderer in headless Chromium', function () {
 
   before(async () => {
     browser = await startRendererBrowser({
-      pages: {
-        '/renderer.html': (q) => rendererPage((q.get('theme') as Theme) ?? 'light'),
-        '/fallback.html': (q) =>
-          fallbackPage(
-            (q.get('theme') as Theme) ?? 'light',
-            fixtures.map((f) => ({ name: f.name, html: f.bundle.data['text/html'] as string })),
-          ),
-      },
+      pages: themedPages(fixtures.map((f) => ({ name: f.name, html: f.bundle.data['text/html'] as string }))),
       fixtures: payloads,
       viewport: { width: 1024, height: 800 },
     });

@@ -121,13 +121,6 @@ export {
   cardinalGrid,
   valueOf,
   checkAlphaPO,
-  type AuditOptions,
-  type MisreportSpace,
-  type CheckResult,
-  type AlphaPOOptions,
-  type AlphaPOMethod,
-} from './checks';
-export {
   checkEFM,
   checkEFXM,
   checkMixedEF,
@@ -135,6 +128,20 @@ export {
   checkMixedPROP,
   checkExchangeCycleFPO,
   checkMarketEquilibrium,
+  verifyAsAgent,
+  checkMXS,
+  checkRMMS,
+  checkRoleTriple,
+  checkDividerPairs,
+  readDividerPairs,
+  type AuditOptions,
+  type MisreportSpace,
+  type CheckResult,
+  type AlphaPOOptions,
+  type AlphaPOMethod,
+  type AgentVerification,
+  type VerifyAsAgentOptions,
+  type RoleTheorem,
 } from './checks';
 export * as generators from './generators';
 export { decompose, pickingSequence, probabilisticSerial } from './mechanisms/classic';
@@ -145,17 +152,6 @@ export * as stochastic from './stochastic';
 export { simulateMechanism, simulateMechanismSync, type StochasticSimulationRequest } from './mechanisms/stochastic';
 export * as tieMms from './mechanisms/tie-mms';
 export * as bobwFewAgents from './mechanisms/bobw-few-agents';
-export {
-  verifyAsAgent,
-  checkMXS,
-  checkRMMS,
-  checkRoleTriple,
-  checkDividerPairs,
-  readDividerPairs,
-  type AgentVerification,
-  type VerifyAsAgentOptions,
-  type RoleTheorem,
-} from './checks';
 export * as bobwMixed from './mechanisms/bobw-mixed';
 export * as multipliers from './mechanisms/multipliers';
 export * as experiments from './experiments';

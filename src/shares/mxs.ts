@@ -7,6 +7,7 @@
  * Algorithm (small m): every subset X of the goods in increasing value (ties by bitmask), the first one whose
  * complement has such a split (exact backtracking, `eefxRepartition`) gives the share; the split is the witness.
  */
+import { requireList } from '../core/arguments';
 import { InvalidInputError, LimitError } from '../core/errors';
 import type { GoodId } from '../core/instance';
 import { Rational, type RationalLike } from '../core/rational';
@@ -23,8 +24,7 @@ export interface MxsResult {
 
 /** MXS^n of `values` (module header); `LimitError('mxs-too-large')` beyond MXS_MAX_GOODS goods. */
 export function mxs(values: readonly RationalLike[], n: number): MxsResult {
-  if (!Array.isArray(values))
-    throw new InvalidInputError('bad-argument', 'mxs: values must be an array of numbers or rational strings');
+  requireList(values, 'mxs', 'values');
   if (!Number.isInteger(n) || n < 1)
     throw new InvalidInputError('bad-n', `mxs: n must be a positive integer, got ${n}`);
   const v = values.map((x, g) => Rational.from(x, `values[${g}]`));

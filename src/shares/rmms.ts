@@ -10,6 +10,7 @@
  * binary-searches the sorted distinct subset sums, with tables over all 2^m subsets: their sums and, for
  * n = 3, the best two-way split of each (3^m work in all). Exhaustive, hence small m only.
  */
+import { requireList } from '../core/arguments';
 import { InvalidInputError, LimitError } from '../core/errors';
 import { Rational, type RationalLike } from '../core/rational';
 import { mms } from './mms';
@@ -26,8 +27,7 @@ export interface RmmsResult {
 
 /** RMMS^n of `values` for n in {2, 3} (module header); `LimitError('rmms-too-large')` beyond RMMS_MAX_GOODS goods. */
 export function rmms(values: readonly RationalLike[], n: number): RmmsResult {
-  if (!Array.isArray(values))
-    throw new InvalidInputError('bad-argument', 'rmms: values must be an array of numbers or rational strings');
+  requireList(values, 'rmms', 'values');
   if (n !== 2 && n !== 3) throw new InvalidInputError('bad-n', `rmms: implemented for n = 2 and 3, got ${n}`);
   const m = values.length;
   if (m > RMMS_MAX_GOODS)

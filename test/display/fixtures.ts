@@ -205,3 +205,15 @@ export function hostilePayloads(): { name: string; payload: Payload }[] {
     },
   ];
 }
+
+/** Every payload of the display fixtures (their custom MIME items), then the hand-made hostile payloads. */
+export function allPayloads(): { name: string; payload: Payload }[] {
+  return [
+    ...displayFixtures().fixtures.flatMap((f) =>
+      Object.entries(f.bundle.data)
+        .filter(([mime]) => mime.startsWith('application/vnd.fairdiv.'))
+        .map(([, payload]) => ({ name: f.name, payload: payload as Payload })),
+    ),
+    ...hostilePayloads(),
+  ];
+}

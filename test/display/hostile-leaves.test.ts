@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { payloadBody } from '../../src/display/html';
 import type { Payload } from '../../src/display/payload';
 import { leafVariants } from '../helpers/hostile-payloads';
-import { displayFixtures, hostilePayloads } from './fixtures';
+import { allPayloads } from './fixtures';
 
 const ATTACKS = [
   '<img src=x onerror=alert(1)>',
@@ -25,14 +25,7 @@ const RAW = [
 ];
 
 describe('display HTML with markup in any payload leaf (issue 16)', () => {
-  const payloads: { name: string; payload: Payload }[] = [
-    ...displayFixtures().fixtures.flatMap((f) =>
-      Object.entries(f.bundle.data)
-        .filter(([mime]) => mime.startsWith('application/vnd.fairdiv.'))
-        .map(([, payload]) => ({ name: f.name, payload: payload as Payload })),
-    ),
-    ...hostilePayloads(),
-  ];
+  const payloads: { name: string; payload: Payload }[] = allPayloads();
   for (const { name, payload } of payloads)
     it(`${name}: every leaf replaced by markup renders as text or is refused, never as live markup`, () => {
       let drawn = 0;

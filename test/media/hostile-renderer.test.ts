@@ -8,20 +8,13 @@ import { strict as assert } from 'node:assert';
 import { mimeOf } from '../../src/display';
 import { payloadHtml } from '../../src/display/html';
 import type { Payload } from '../../src/display/payload';
-import { displayFixtures, hostilePayloads } from '../display/fixtures';
+import { allPayloads } from '../display/fixtures';
 import { LIVE_MARKUP, leafVariants } from '../helpers/hostile-payloads';
 import { fallbackPage, rendererPage, startRendererBrowser, type RendererBrowser } from './harness';
 
 describe('crafted payloads in the renderer and the HTML fallback, in Chromium (issue 16)', function () {
   this.timeout(300_000);
-  const base: { name: string; payload: Payload }[] = [
-    ...displayFixtures().fixtures.flatMap((f) =>
-      Object.entries(f.bundle.data)
-        .filter(([mime]) => mime.startsWith('application/vnd.fairdiv.'))
-        .map(([, payload]) => ({ name: f.name, payload: payload as Payload })),
-    ),
-    ...hostilePayloads(),
-  ];
+  const base: { name: string; payload: Payload }[] = allPayloads();
   // an even sample of each payload's nodes (all of them are checked without a browser in
   // test/display/hostile-leaves.test.ts); charts load Plotly per output, so fewer of those keep the page light
   const sample = <T>(xs: T[], k: number) => xs.filter((_, i) => i % Math.max(1, Math.ceil(xs.length / k)) === 0);

@@ -5,7 +5,7 @@
  * that did not run are listed under the table with the reason.
  */
 import type { ComparisonCellPayload, ComparisonColumn, ComparisonPayload } from '../payload';
-import { caption, decimal, esc } from './common';
+import { caption, decimal, esc, shortDecimal } from './common';
 
 const MARK: Readonly<Record<'pass' | 'fail' | 'unchecked' | 'n/a', string>> = {
   pass: '✓',
@@ -28,7 +28,7 @@ function fractionTint(x: number): string {
 
 /** A number as the cell shows it: exact when short (`5/4`), else a 3-significant-digit decimal. */
 function shortNumber(exact: string): string {
-  return exact.length <= 5 ? exact : decimal(exact).replace(/^(-?\d*\.\d{3})\d+$/, '$1');
+  return exact.length <= 5 ? exact : shortDecimal(exact);
 }
 
 function cellHtml(c: ComparisonCellPayload | undefined, col: ComparisonColumn, maxLogTime: number): string {

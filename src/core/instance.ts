@@ -284,11 +284,20 @@ export class Instance {
       orders = this.values.map((_, k) => (k === i && order ? [...order] : this.order(k)));
     }
     const base = { agents: this.agents, goods: this.goods, orders, divisible: this.divisible };
-    const plain = new Instance(rows, base);
-    if (!this.bivalued) return plain;
-    const { a, b } = this.bivalued.pairs[i];
-    const fits = plain.values[i].every((v, g) => this.divisible.includes(g) || v.eq(a) || v.eq(b));
-    return fits ? new Instance(rows, { ...base, bivalued: this.bivalued }) : plain;
+    const keep =
+      this.bivalued && (!values || (Array.isArray(values) && values.every((x, g) => this.inDomain(i, g, x))));
+    return new Instance(rows, keep ? { ...base, bivalued: this.bivalued } : base);
+  }
+  /** Whether `x` may be agent i's value of good g under the declared domain (false when it does not parse). */
+  private inDomain(i: AgentId, g: GoodId, x: RationalLike): boolean {
+    if (this.divisible.includes(g)) return true;
+    const { a, b } = this.bivalued!.pairs[i];
+    try {
+      const v = Rational.from(x);
+      return v.eq(a) || v.eq(b);
+    } catch {
+      return false;
+    }
   }
   toJSON(): InstanceJSON {
     const out: InstanceJSON = {

@@ -103,7 +103,7 @@ export function auditTruthfulness(run: (inst: Instance) => Outcome, inst: Instan
     };
   let best: { agent: number; report: string; truthful: Rational; misreport: Rational; gain: Rational } | null = null;
   let reports = 0;
-  for (const i of agents) {
+  audit: for (const i of agents) {
     const truth = valueOf(inst, i, truthful);
     const candidates: Instance[] =
       opts.space === 'ordinal'
@@ -114,7 +114,9 @@ export function auditTruthfulness(run: (inst: Instance) => Outcome, inst: Instan
           })
         : cardinalGrid(inst.values[i]).map((row) => inst.withReport(i, row));
     for (const lie of candidates) {
-      if (!best && budgetExpired())
+      if (budgetExpired()) {
+        // a profitable misreport already found is reported below; without one the audit is undecided
+        if (best) break audit;
         return {
           holds: false,
           unchecked: true,
@@ -126,7 +128,7 @@ export function auditTruthfulness(run: (inst: Instance) => Outcome, inst: Instan
             reason: `time limit: no profitable misreport among the first ${reports} of ${planned} reports`,
           },
         };
-      if (best && budgetExpired()) break;
+      }
       reports++;
       const got = valueOf(inst, i, run(lie));
       const gain = got.mul(factor).sub(truth);

@@ -4,29 +4,27 @@
  * e_i = sum_g p_g x_ig, her maximum bang per buck alpha_i = max_g v_i(g)/p_g and the goods attaining it (her
  * MBB edges). Drawn only: `certify` re-checks the claim from the prices alone (src/checks/fisher-prices.ts).
  */
+import { Allocation, type FractionalAllocation } from '../core/allocation';
 import type { Instance } from '../core/instance';
+import { MixedAllocation } from '../core/mixed-allocation';
 import type { Claim } from '../core/outcome';
 import { Rational } from '../core/rational';
+import { marketSummary } from '../checks/fisher-prices';
 import type { FisherPricesPayload } from './payload';
 
 const PRICE_CLAIMS: ReadonlySet<string> = new Set(['fpo-prices', 'ex-post-fpo-prices']);
 
-/** x[i][g] of a stated allocation: integral bundles, or `{ bundles, divisible, fractions }` of a mixed one. */
-function sharesOf(a: unknown, n: number, m: number): Rational[][] | null {
-  const x = Array.from({ length: n }, () => new Array<Rational>(m).fill(Rational.ZERO));
-  const put = (i: number, g: unknown, s: Rational) => {
-    if (!Number.isInteger(g) || (g as number) < 0 || (g as number) >= m) throw new RangeError('good index');
-    x[i][g as number] = s;
-  };
-  const mixed = a !== null && typeof a === 'object' && !Array.isArray(a) ? (a as Record<string, unknown>) : null;
-  const bundles = mixed ? mixed.bundles : a;
-  if (!Array.isArray(bundles) || bundles.length !== n) return null;
-  bundles.forEach((b, i) => (Array.isArray(b) ? b : []).forEach((g) => put(i, g, Rational.ONE)));
-  if (mixed && Array.isArray(mixed.divisible) && Array.isArray(mixed.fractions))
-    mixed.divisible.forEach((d, k) =>
-      (mixed.fractions as unknown[][]).forEach((row, i) => put(i, d, Rational.from((row?.[k] ?? 0) as string))),
-    );
-  return x;
+/**
+ * A stated allocation as agents x goods shares, read as `certify` reads it (src/checks/fisher-prices.ts):
+ * integral bundles, or `{ bundles, divisible, fractions }` of a mixed one; null when it has another number of
+ * agents (a malformed allocation throws).
+ */
+function sharesOf(inst: Instance, a: unknown): FractionalAllocation | null {
+  const x =
+    a !== null && typeof a === 'object' && !Array.isArray(a)
+      ? MixedAllocation.fromJSON(a, inst).toFractional()
+      : new Allocation(a as number[][], inst.m).toFractional();
+  return x.n === inst.n ? x : null;
 }
 
 /** One stated price vector with what it implies, or null when it does not fit the instance. */
@@ -35,15 +33,15 @@ function priced(inst: Instance, entry: unknown): FisherPricesPayload | null {
   const { allocation, prices } = entry as { allocation?: unknown; prices?: unknown };
   if (!Array.isArray(prices) || prices.length !== inst.m) return null;
   const p = prices.map((q) => Rational.from(q as string));
-  const x = sharesOf(allocation, inst.n, inst.m);
+  const x = sharesOf(inst, allocation);
   if (!x) return null;
   const out: FisherPricesPayload = {
-    held: x.map((row) => row.flatMap((s, g) => (s.sign() > 0 ? [g] : []))),
+    held: x.shares.map((row) => row.flatMap((s, g) => (s.sign() > 0 ? [g] : []))),
     prices: p.map(String),
-    budgets: x.map((row) => Rational.sum(row.map((s, g) => s.mul(p[g]))).toString()),
+    budgets: x.shares.map((row) => Rational.sum(row.map((s, g) => s.mul(p[g]))).toString()),
   };
   if (p.every((q) => q.sign() > 0)) {
-    const alpha = inst.values.map((row) => row.reduce((best, v, g) => Rational.max(best, v.div(p[g])), Rational.ZERO));
+    const { alpha } = marketSummary(inst, x, p);
     out.bangPerBuck = alpha.map(String);
     out.mbb = inst.values.map((row, i) =>
       alpha[i].sign() > 0 ? row.flatMap((v, g) => (v.div(p[g]).eq(alpha[i]) ? [g] : [])) : [],

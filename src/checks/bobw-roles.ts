@@ -19,7 +19,7 @@ import { realloc } from '../shares/mms/partitions';
 import { toIntegers } from '../shares/mms/scaled';
 import { mmsOfIntegers } from '../shares/mms/solver';
 import { mmsShare } from '../shares/share-cache';
-import { eefxRepartition, efxDominates } from './envy';
+import { eefxRepartition, efxSatisfied } from './envy';
 import type { CheckResult } from './result';
 
 /** The theorem whose role triple is checked. */
@@ -41,12 +41,6 @@ function or(x: Tri, y: Tri): Tri {
   return x === false && y === false ? false : 'unknown';
 }
 
-/** Is the bundle `own` of agent i EFX-dominating every bundle of `bundles` other than position `skip`? */
-function dominatesAll(inst: Instance, i: AgentId, bundles: readonly (readonly GoodId[])[], skip: number): boolean {
-  const own = inst.value(i, bundles[skip]);
-  return bundles.every((b, j) => j === skip || efxDominates(inst.values[i], own, b));
-}
-
 /**
  * An EEFX certificate for agent i holding bundle X: three bundles partitioning the goods, X first, that X
  * EFX-dominates; 'none' when none exists (exhaustive search), 'limit' when the search budget ran out.
@@ -63,7 +57,7 @@ export function eefxCertificate(
   const own = inst.value(i, X);
   const mine = new Set(X);
   const rest = v.map((_, g) => g).filter((g) => !mine.has(g));
-  const valid = (c: readonly (readonly GoodId[])[]) => dominatesAll(inst, i, c, 0);
+  const valid = (c: readonly (readonly GoodId[])[]) => efxSatisfied(v, c, 0);
   const ints = toIntegers(v).ints;
   const proportional = proportionalEefxCertificate(ints, X);
   if (proportional && valid(proportional)) return proportional;
@@ -99,7 +93,7 @@ interface AgentStatus {
 
 function statusOf(inst: Instance, a: Allocation, i: AgentId): AgentStatus {
   const own = inst.value(i, a.bundles[i]);
-  const efx = dominatesAll(inst, i, a.bundles, i);
+  const efx = efxSatisfied(inst.values[i], a.bundles, i);
   const mms = mmsShare(inst, i);
   let eefx: Tri | undefined;
   const s: AgentStatus = {

@@ -128,6 +128,12 @@ export function efxDominates(v: readonly Rational[], X: Rational, Y: Bundle): bo
   return X.ge(total.sub(least));
 }
 
+/** Is the bundle at position k EFX0-satisfied for v: does it EFX0-dominate every other bundle of `bundles`? */
+export function efxSatisfied(v: readonly Rational[], bundles: readonly Bundle[], k: number): boolean {
+  const own = Rational.sum(bundles[k].map((g) => v[g]));
+  return bundles.every((b, j) => j === k || efxDominates(v, own, b));
+}
+
 /**
  * Searches a partition of `goods` into k bundles each EFX0-dominated by value `own` (seed-002 Def 2.3).
  * Exact backtracking (largest goods first; adding a good never helps a bundle, so violations prune);

@@ -20,7 +20,7 @@ import { Rational, type RationalLike } from '../core/rational';
 import { fptasMmsOracle } from '../mechanisms/bobw-few-agents/oracles';
 import { toIntegers } from '../shares/mms/scaled';
 import { readDividerPairs, type DividerPairData } from './divider-pairs';
-import { efxDominates } from './envy';
+import { efxSatisfied } from './envy';
 import type { CheckResult } from './result';
 
 /** The mechanisms whose outcomes an agent can verify, with what each promises (alpha from the outcome's eps). */
@@ -52,11 +52,6 @@ const NINE_TENTHS = new Rational(9n, 10n);
 
 function value(v: readonly Rational[], b: readonly GoodId[]): Rational {
   return Rational.sum(b.map((g) => v[g]));
-}
-
-function efxSatisfied(v: readonly Rational[], bundles: readonly (readonly GoodId[])[], k: number): boolean {
-  const own = value(v, bundles[k]);
-  return bundles.every((b, j) => j === k || efxDominates(v, own, b));
 }
 
 function consistency(o: Outcome, pairs: readonly DividerPairData[]): CheckResult {

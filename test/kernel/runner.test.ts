@@ -5,15 +5,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runNotebook, summaryTable } from '../../kernel/runner';
 import { notebookToHtml, toNbOutputs, type Notebook } from '../../kernel/nbformat';
-import { main } from '../../src/cli';
+import { runMain } from '../helpers/cli';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'runner-sample.ipynb');
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s), readStdin: () => '' }, out, err };
-}
 
 describe('runner', function () {
   this.timeout(120000);
@@ -85,14 +79,13 @@ describe('runner', function () {
   it('fairdiv run writes --out and --html and exits 0', async () => {
     const out = path.join(tmp, 'o.ipynb');
     const html = path.join(tmp, 'o.html');
-    const c = capture();
-    const code = await main(['run', FIXTURE, '--out', out, '--html', html], c.io);
-    assert.equal(code, 0, c.err.join('\n'));
+    const c = await runMain(['run', FIXTURE, '--out', out, '--html', html]);
+    assert.equal(c.code, 0, c.err);
     const nb = JSON.parse(fs.readFileSync(out, 'utf8')) as Notebook;
     assert.equal(nb.nbformat, 4);
     assert.equal(nb.cells.length, 5);
     assert.ok(fs.readFileSync(html, 'utf8').includes('fairdiv'));
-    assert.match(c.out.join('\n'), /certificates passed/);
+    assert.match(c.out, /certificates passed/);
   });
 
   it('stops at the first failing cell and exits 1; bad input exits 2', async () => {
@@ -100,12 +93,12 @@ describe('runner', function () {
     nb.cells[2].source = "const rr = solve('round-robin', inst);\nthrow new Error('cell failed on purpose');";
     const bad = path.join(tmp, 'bad.ipynb');
     fs.writeFileSync(bad, JSON.stringify(nb));
-    const c = capture();
-    assert.equal(await main(['run', bad, '--out', path.join(tmp, 'bad.out.ipynb')], c.io), 1);
-    assert.match(c.err.join('\n'), /cell failed on purpose/);
+    const c = await runMain(['run', bad, '--out', path.join(tmp, 'bad.out.ipynb')]);
+    assert.equal(c.code, 1);
+    assert.match(c.err, /cell failed on purpose/);
     const out = JSON.parse(fs.readFileSync(path.join(tmp, 'bad.out.ipynb'), 'utf8')) as Notebook;
     assert.equal(out.cells[2].outputs![0].output_type, 'error');
     assert.equal(out.cells[4].execution_count, null);
-    assert.equal(await main(['run', path.join(tmp, 'missing.ipynb')], capture().io), 2);
+    assert.equal((await runMain(['run', path.join(tmp, 'missing.ipynb')])).code, 2);
   });
 });

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { findPackageRoot } from './package-root';
 import { KERNEL_GLOBAL } from './transform';
 
 /** The library module next to the kernel: kernel/main.ts -> src/index.ts; dist/kernel/main.js -> dist/src/index.js. */
@@ -19,21 +20,6 @@ function defaultLibrary(): string {
 /** The module `import ... from 'fairdiv'` loads: FAIRDIV_LIBRARY when set, else the library next to the kernel. */
 export function libraryPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.FAIRDIV_LIBRARY ? path.resolve(env.FAIRDIV_LIBRARY) : defaultLibrary();
-}
-
-/** The folder of the package.json named "fairdiv" above the library (subpath imports resolve there). */
-function packageRoot(library: string): string {
-  let dir = path.dirname(library);
-  for (let k = 0; k < 6; k++) {
-    try {
-      const pj = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pj.name === 'fairdiv') return dir;
-    } catch {
-      // no package.json here: keep walking up
-    }
-    dir = path.dirname(dir);
-  }
-  return path.dirname(library);
 }
 
 function importDefault(m: unknown): unknown {
@@ -53,7 +39,12 @@ export function installCellModules(library: string, cwd: string): NodeJS.Require
   const cellRequire = (spec: string): unknown => {
     if (spec === 'fairdiv') return nodeRequire(library);
     if (spec.startsWith('fairdiv/'))
-      return nodeRequire(path.join((root ??= packageRoot(library)), spec.slice('fairdiv/'.length)));
+      return nodeRequire(
+        path.join(
+          (root ??= findPackageRoot(path.dirname(library)) ?? path.dirname(library)),
+          spec.slice('fairdiv/'.length),
+        ),
+      );
     return nodeRequire(spec);
   };
   cellRequire.resolve = (spec: string) => (spec === 'fairdiv' ? library : nodeRequire.resolve(spec));

@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findPackageRoot } from '../../kernel/package-root';
 import type { Command } from './commands';
 import { parseArgs, UsageError } from './io';
 
@@ -12,15 +13,9 @@ const USAGE = 'usage: fairdiv notebooks <dir> [--force]   copy the bundled noteb
 
 /** The folder of the package.json named "fairdiv" above this module (dist/src/cli or src/cli). */
 export function packageRoot(from: string = __dirname): string {
-  let dir = from;
-  for (;;) {
-    const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file) && (JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string }).name === 'fairdiv')
-      return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new UsageError(`cannot find fairdiv's package.json above ${from}`);
-    dir = up;
-  }
+  const root = findPackageRoot(from);
+  if (root === null) throw new UsageError(`cannot find fairdiv's package.json above ${from}`);
+  return root;
 }
 
 /** The bundled notebooks, sorted by name (absolute paths). */

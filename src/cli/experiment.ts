@@ -17,7 +17,7 @@ const USAGE = `usage: fairdiv experiment <name> [--m 10,20] [--trials T] [--work
        fairdiv experiment merge <shard.json...> [--json]
        fairdiv experiment list`;
 
-function positiveInt(raw: string | true | undefined, flag: string): number | undefined {
+function nonNegativeInt(raw: string | true | undefined, flag: string): number | undefined {
   if (raw === undefined) return undefined;
   const x = Number(raw);
   if (raw === true || !Number.isInteger(x) || x < 0)
@@ -81,9 +81,9 @@ export const experimentCommand: Command = async (argv, io) => {
   try {
     const run = await runExperiment(name, {
       ms,
-      trials: positiveInt(options.trials, 'trials'),
+      trials: nonNegativeInt(options.trials, 'trials'),
       columns: typeof options.columns === 'string' ? options.columns.split(',').map((c) => c.trim()) : undefined,
-      workers: positiveInt(options.workers, 'workers'),
+      workers: nonNegativeInt(options.workers, 'workers'),
       shard: typeof options.shard === 'string' ? options.shard : options.shard === true ? '' : undefined,
       timeLimitMs: timeLimit === undefined ? undefined : timeLimit * 1000,
       signal: controller.signal,

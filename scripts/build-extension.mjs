@@ -3,10 +3,13 @@
 //   dist/extension.js  the extension host side (CommonJS, `vscode` external)
 //   dist/kernel.js     the kernel child process, TypeScript 5.9 compiler included
 //   dist/fairdiv.js    the library that `import ... from 'fairdiv'` loads inside the kernel
+//   dist/experiment-worker.js  the experiment pool's worker thread (src/experiments/pool.ts looks for it
+//                      beside the library), with dist/highs.wasm, which the bundled HiGHS loads from its own folder
 // and the renderer (dist/media/, scripts/build-media.mjs) when it is not built yet.
 // Usage: node scripts/build-extension.mjs [--dev]
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,12 +33,17 @@ const builds = [
   { entryPoints: ['kernel/main.ts'], outfile: 'dist/kernel.js' },
   // show.ts finds tslab at run time (feature detection); never bundle it.
   { entryPoints: ['src/index.ts'], outfile: 'dist/fairdiv.js', external: ['tslab', 'tslab/*'] },
+  { entryPoints: ['src/experiments/worker.ts'], outfile: 'dist/experiment-worker.js' },
 ];
 const sizes = [];
 for (const b of builds) {
   const r = await build({ ...common, ...b });
   for (const [f, o] of Object.entries(r.metafile.outputs)) sizes.push(`${f} ${(o.bytes / 1024).toFixed(0)} KiB`);
 }
+copyFileSync(
+  resolve(dirname(createRequire(import.meta.url).resolve('highs')), 'highs.wasm'),
+  resolve(root, 'dist/highs.wasm'),
+);
 if (!existsSync(resolve(root, 'dist/media/index.js'))) {
   const r = spawnSync(process.execPath, [resolve(root, 'scripts/build-media.mjs')], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

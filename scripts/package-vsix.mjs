@@ -55,7 +55,13 @@ const manifest = {
 const stage = mkdtempSync(join(tmpdir(), 'fairdiv-vsix-'));
 try {
   writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
-  for (const f of ['dist/extension.js', 'dist/kernel.js', 'dist/fairdiv.js']) {
+  for (const f of [
+    'dist/extension.js',
+    'dist/kernel.js',
+    'dist/fairdiv.js',
+    'dist/experiment-worker.js',
+    'dist/highs.wasm',
+  ]) {
     mkdirSync(dirname(join(stage, f)), { recursive: true });
     cpSync(join(root, f), join(stage, f));
   }

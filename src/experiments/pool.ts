@@ -1,11 +1,13 @@
 /**
  * Runs units on a pool of worker threads (workerpool) with progress and cancellation, or inline in the calling
  * thread when `workers` is 0 (tests, notebooks). In a development checkout the workers load the TypeScript worker
- * through the same esbuild require hook as the tests; in the built package they load the compiled worker.js.
+ * through the same esbuild require hook as the tests; in the built package they load the compiled worker.js; in the
+ * VS Code extension, whose library is one bundle (dist/fairdiv.js), the bundled dist/experiment-worker.js.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import workerpool from 'workerpool';
-import { LimitError } from '../core/errors';
+import { FairDivError, LimitError } from '../core/errors';
 import { highsNashSolver, highsParetoSolver, loadHighs } from './highs';
 import { runUnit, type UnitResult, type UnitSpec } from './trials';
 
@@ -30,6 +32,22 @@ export interface PoolOptions {
 
 function cancelled(): LimitError {
   return new LimitError('cancelled', 'experiment cancelled');
+}
+
+/**
+ * The worker thread's script beside this module. A missing script is an error here: workerpool would otherwise wait
+ * for a worker that never starts, and a notebook cell would hang.
+ */
+function workerScript(dev: boolean): string {
+  const candidates = dev ? ['worker.ts'] : ['worker.js', 'experiment-worker.js'];
+  for (const c of candidates) {
+    const file = path.join(__dirname, c);
+    if (fs.existsSync(file)) return file;
+  }
+  throw new FairDivError(
+    'no-worker-script',
+    `the experiment worker (${candidates.join(' or ')}) is missing beside ${__filename}; run with workers: 0`,
+  );
 }
 
 /** Runs every unit; results in the order of `units`. */
@@ -60,7 +78,7 @@ export async function runUnits(units: readonly UnitSpec[], opts: PoolOptions): P
     return out;
   }
   const dev = __filename.endsWith('.ts');
-  const pool = workerpool.pool(path.join(__dirname, dev ? 'worker.ts' : 'worker.js'), {
+  const pool = workerpool.pool(workerScript(dev), {
     workerType: 'thread',
     maxWorkers: opts.workers,
     ...(dev

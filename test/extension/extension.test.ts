@@ -92,6 +92,8 @@ describe('extension package (.vsix)', function () {
       'extension/dist/extension.js',
       'extension/dist/kernel.js',
       'extension/dist/fairdiv.js',
+      'extension/dist/experiment-worker.js',
+      'extension/dist/highs.wasm',
       'extension/dist/media/index.js',
       'extension/notebooks/00-getting-started.ipynb',
     ]) {
@@ -110,6 +112,39 @@ describe('extension package (.vsix)', function () {
     assert.equal(renderer.entrypoint, './dist/media/index.js');
     assert.ok(renderer.mimeTypes.includes('application/vnd.fairdiv.allocation+json'));
     assert.ok(pkg.contributes.walkthroughs[0].steps.length >= 3);
+    // The bundled library runs an experiment on worker threads (the bundled worker and HiGHS's WASM beside it),
+    // as notebook 50 does inside VS Code; without the worker it says so instead of waiting forever.
+    const unpacked = path.join(path.dirname(out), 'unpacked');
+    const unzip = await run('python3', [
+      '-c',
+      'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])',
+      out,
+      unpacked,
+    ]);
+    assert.equal(unzip.code, 0, unzip.stderr);
+    const probe = path.join(unpacked, 'probe.cjs');
+    fs.writeFileSync(
+      probe,
+      [
+        "const f = require('./extension/dist/fairdiv.js');",
+        "f.experiments.runExperiment('bai-golz-fig3', { ms: [10], trials: 3, workers: 2 })",
+        '  .then((r) => console.log(JSON.stringify(f.experiments.summarize(r)[0])))',
+        '  .catch((e) => console.log(JSON.stringify({ error: e.code, message: e.message })));',
+      ].join('\n'),
+    );
+    const ran = await run(process.execPath, [probe], { cwd: unpacked });
+    assert.equal(ran.code, 0, ran.stderr);
+    const row = JSON.parse(ran.stdout) as { counts: Record<string, number>; undecided?: Record<string, number> };
+    assert.deepEqual(Object.keys(row.counts).sort(), [
+      'ef-multiplier',
+      'ef-round-robin',
+      'ef-rounded-mnw',
+      'po-round-robin',
+    ]);
+    assert.equal(row.counts['po-round-robin'], 3, 'HiGHS decided PO of round robin in the bundled worker');
+    fs.rmSync(path.join(unpacked, 'extension', 'dist', 'experiment-worker.js'));
+    const missing = await run(process.execPath, [probe], { cwd: unpacked });
+    assert.equal(JSON.parse(missing.stdout).error, 'no-worker-script', missing.stdout + missing.stderr);
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
   });
 });

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { KernelClient } from '../../kernel/client';
 import type { KernelOutput } from '../../kernel/protocol';
+import type { LateOutputRouter } from './late-output';
 import { progressItem, streamItem, toCellOutput, toProgressOutput, type ProgressOutput } from './outputs';
 
 interface Bar {
@@ -14,16 +15,22 @@ interface Bar {
   queued: boolean;
 }
 
-/** Runs a code cell in the kernel as execution number `executionOrder`; true when it ended ok. */
+/**
+ * Runs a code cell in the kernel as execution number `executionOrder`; true when it ended ok. With `late`, output
+ * that arrives after the run ended is shown on this cell (./late-output.ts).
+ */
 export async function executeCell(
   controller: vscode.NotebookController,
   cell: vscode.NotebookCell,
   kernel: KernelClient,
   executionOrder: number,
+  late?: LateOutputRouter,
 ): Promise<boolean> {
+  await late?.begin(cell);
   const exec = controller.createNotebookCellExecution(cell);
   exec.executionOrder = executionOrder;
-  exec.start(Date.now());
+  const startedAt = Date.now();
+  exec.start(startedAt);
   await exec.clearOutput();
   let lastStream: { name: string; output: vscode.NotebookCellOutput } | null = null;
   // UI updates run one after another, in the order the outputs arrived
@@ -71,8 +78,11 @@ export async function executeCell(
         if (b.output && !b.latest.done)
           await exec.replaceOutputItems(progressItem(b.latest, `  (${r.status})`), b.output);
     }
-    exec.end(r.status === 'ok', Date.now());
-    return r.status === 'ok';
+    const success = r.status === 'ok';
+    const endedAt = Date.now();
+    exec.end(success, endedAt);
+    late?.finished(r.id, { cell, executionOrder, success, startedAt, endedAt });
+    return success;
   } catch (e) {
     await pending;
     await exec.appendOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error(e as Error)]));

@@ -26,11 +26,12 @@ function withStubVscode<T>(load: () => T): T {
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-export const { vscode, ext, ctl, outputs } = withStubVscode(() => ({
+export const { vscode, ext, ctl, outputs, late } = withStubVscode(() => ({
   vscode: require('../stubs/vscode') as typeof import('../stubs/vscode'),
   ext: require('../../src/extension/extension') as typeof import('../../src/extension/extension'),
   ctl: require('../../src/extension/controller') as typeof import('../../src/extension/controller'),
   outputs: require('../../src/extension/outputs') as typeof import('../../src/extension/outputs'),
+  late: require('../../src/extension/late-output') as typeof import('../../src/extension/late-output'),
 }));
 /* eslint-enable @typescript-eslint/no-require-imports */
 

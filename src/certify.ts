@@ -24,8 +24,12 @@ import { budgetExpired, graceMs, remainingMs, timeLimitMs, withHardStop, withTim
 import { allocationCheckers, checkExPost, outcomeCheckers, type ClaimContext } from './checks/claims';
 import type { CheckResult } from './checks/result';
 import { findMechanism } from './mechanisms/registry';
+import { VERDICTS } from './display/verdict';
 
 export type ClaimStatus = 'pass' | 'fail' | 'unchecked';
+
+/** The mark of each claim status in one-line summaries. */
+const CLAIM_MARK: { readonly [S in ClaimStatus]: string } = { pass: '✓', fail: '✗', unchecked: '?' };
 
 /**
  * The report's verdict: `certified` (every claim checked and holds), `failed` (some claim fails),
@@ -87,11 +91,19 @@ export class CertificateReport {
       })),
     };
   }
+  /**
+   * One line for `String(report)` and template literals: the verdict as the displays show it, the claims that
+   * hold out of all, and each claim's mark (`round-robin: CERTIFIED 3/3 claims hold (ef1 ✓ prop ✓ po ✓)`).
+   */
+  toString(): string {
+    const marks = this.claims.map((c) => `${c.id}${c.rho ? `(${c.rho})` : ''} ${CLAIM_MARK[c.status]}`).join(' ');
+    const n = this.claims.length;
+    const label = `${this.mechanism}: ${VERDICTS[this.verdict].label}`;
+    return n ? `${label} ${this.passed}/${n} ${n === 1 ? 'claim holds' : 'claims hold'} (${marks})` : label;
+  }
+
   [Symbol.for('nodejs.util.inspect.custom')](): string {
-    const lines = this.claims.map(
-      (c) =>
-        `  ${c.status === 'pass' ? '✓' : c.status === 'fail' ? '✗' : '?'} ${c.id}${c.rho ? `(${c.rho})` : ''}: ${c.text}`,
-    );
+    const lines = this.claims.map((c) => `  ${CLAIM_MARK[c.status]} ${c.id}${c.rho ? `(${c.rho})` : ''}: ${c.text}`);
     return `CertificateReport(${this.mechanism}: ${this.verdict}, ${this.passed} pass, ${this.failed} fail, ${this.unchecked} unchecked)\n${lines.join('\n')}`;
   }
 }

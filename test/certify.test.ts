@@ -127,3 +127,24 @@ describe('certify', () => {
     assert.equal(truthful.status, 'pass');
   });
 });
+
+describe('CertificateReport summary line', () => {
+  it('String(report) gives the verdict, the claims that hold out of all and each claim mark on one line', () => {
+    const r = certify(
+      outcome(
+        [[1, 2], [0]],
+        [
+          { id: 'ef1', text: 'EF1' },
+          { id: 'ef', text: 'EF' },
+          { id: 'alpha-po', text: 'alpha-PO without alpha' },
+        ],
+      ),
+    );
+    assert.equal(String(r), 'elsewhere: VIOLATED 1/3 claims hold (ef1 ✓ ef ✗ alpha-po ?)');
+    assert.equal(
+      `${certify(outcome([[1, 2], [0]], [{ id: 'ef1', text: 'EF1' }]))}`,
+      'elsewhere: CERTIFIED 1/1 claim holds (ef1 ✓)',
+    );
+    assert.equal(String(certify(outcome([[1, 2], [0]], []))), 'elsewhere: NOTHING CLAIMED');
+  });
+});

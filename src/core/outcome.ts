@@ -149,6 +149,20 @@ export class Outcome {
     return out;
   }
 
+  /**
+   * One line for `String(outcome)` and template literals:
+   * `Outcome(round-robin, allocation, 3 agents × 6 goods): claims ef1, prop1`.
+   */
+  toString(): string {
+    const what = this.lottery
+      ? `lottery of ${this.lottery.size} allocation${this.lottery.size === 1 ? '' : 's'}`
+      : this.mixed
+        ? `mixed lottery of ${this.mixed.size} allocation${this.mixed.size === 1 ? '' : 's'}`
+        : this.kind;
+    const claims = this.claims.map((c) => c.id + (c.rho ? `(${c.rho})` : '')).join(', ');
+    return `Outcome(${this.mechanism}, ${what}, ${this.instance.n} agents × ${this.instance.m} goods): ${claims ? `claims ${claims}` : 'no claims'}`;
+  }
+
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     const body = this.lottery
       ? `${this.lottery.size} allocations in the support`

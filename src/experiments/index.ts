@@ -50,6 +50,7 @@ export { decideEF, decideEF1, AUTHORS_TOLERANCE, type EnvyDecision } from './flo
 export {
   decidePareto,
   findPairExchange,
+  findSetTrade,
   isParetoImprovement,
   type ParetoDecision,
   type ParetoVia,

@@ -4,7 +4,11 @@ import { Allocation } from '../../src/core/allocation';
 import { instance } from '../../src/core/instance';
 import { Rational } from '../../src/core/rational';
 import { highsParetoSolver, loadHighs } from '../../src/experiments/highs';
-import { decidePareto, findPairExchange, isParetoImprovement } from '../../src/experiments/pareto';
+import { decidePareto, findPairExchange, findSetTrade, isParetoImprovement } from '../../src/experiments/pareto';
+import { roundRobinOwners } from '../../src/experiments/float-round-robin';
+import { protocol } from '../../src/experiments/protocols';
+import { trialMatrices } from '../../src/experiments/trials';
+import { distributionPreset } from '../../src/stochastic/presets';
 import { Mt19937 } from '../../src/stochastic/mt19937';
 
 describe('PO decisions on doubles', () => {
@@ -24,6 +28,40 @@ describe('PO decisions on doubles', () => {
     assert.deepEqual(next && [...next], [1, 1, 0]);
     assert.equal(isParetoImprovement(U, [0, 0, 1], [1, 1, 0]), true);
     assert.deepEqual(decidePareto(U, [0, 0, 1]), { po: false, via: 'exchange' });
+  });
+
+  it('finds a two-for-two trade that no one-for-a-set exchange finds, verified exactly', () => {
+    const U = [Float64Array.from([2, 4, 5, 1]), Float64Array.from([7, 3, 8, 1])];
+    assert.equal(findPairExchange(U, [0, 0, 1, 1]), null);
+    const next = findSetTrade(U, [0, 0, 1, 1]);
+    assert.deepEqual(next && [...next], [1, 1, 0, 0]);
+    assert.equal(isParetoImprovement(U, [0, 0, 1, 1], next!), true);
+    assert.deepEqual(decidePareto(U, [0, 0, 1, 1]), { po: false, via: 'set-trade' });
+    assert.equal(
+      checkPO(
+        instance([
+          [2, 4, 5, 1],
+          [7, 3, 8, 1],
+        ]),
+        Allocation.fromOwners([0, 0, 1, 1], 2),
+      ).holds,
+      false,
+    );
+  });
+
+  it('refutes PO of round robin by set trades on most Figure 3 trials at m = 500, each trade an exact improvement', () => {
+    const p = protocol('bai-golz-fig3');
+    const agents = distributionPreset(p.preset).agents;
+    let found = 0;
+    for (const U of trialMatrices(p, agents, 500, 0, 4)) {
+      const owner = roundRobinOwners(U);
+      const next = findSetTrade(U, owner);
+      if (next) {
+        found++;
+        assert.equal(isParetoImprovement(U, owner, next), true);
+      }
+    }
+    assert.equal(found, 4);
   });
 
   it('agrees with the exact PO checker on small random instances', async () => {

@@ -4,7 +4,7 @@ import { Rational } from '../core/rational';
 import { certify, type ClaimChoice } from '../certify';
 import { toClaimId } from '../core/claims';
 import { list, mechanism } from '../mechanisms/registry';
-import { mms } from '../shares/mms';
+import { MAX_MMS_BUNDLES, mms } from '../shares/mms';
 import { instanceFromJson, outcomeFromJson } from '../core/json-boundary';
 import { withTimeBudget } from '../core/time-budget';
 import {
@@ -19,9 +19,6 @@ import {
   type Io,
 } from './io';
 import { notebooksCommand } from './notebooks';
-
-/** Largest `--n` of `fairdiv mms`. */
-const MAX_MMS_BUNDLES = 100_000;
 
 export type Command = (argv: string[], io: Io) => number | Promise<number>;
 
@@ -113,7 +110,7 @@ const mmsCommand: Command = (argv, io) => {
   if (options.n === undefined || options.values === undefined || options.values === true)
     throw new UsageError('usage: fairdiv mms --n K --values v1,v2,... [--time-limit SECONDS]');
   const n = /^\d{1,7}$/.test(String(options.n)) ? Number(options.n) : NaN;
-  // [DECISION] n bundles are printed as n lists: beyond MAX_MMS_BUNDLES the answer would not fit in memory (issue 16)
+  // the library's bound on n (src/shares/mms/limits.ts), as a usage error
   if (!(n >= 1 && n <= MAX_MMS_BUNDLES))
     throw new UsageError(`--n: expected an integer in 1..${MAX_MMS_BUNDLES}, got ${JSON.stringify(options.n)}`);
   const values = String(options.values)

@@ -8,3 +8,4 @@ export { mms } from './scaled';
 export type { MmsOptions, MmsResult, MmsIntegerResult, MmsStats } from './types';
 export { mmsPartition, mmsEfxPartition, realloc } from './partitions';
 export { approxMmsPartition } from './fptas';
+export { MAX_MMS_BUNDLES } from './limits';

@@ -8,14 +8,23 @@ import { toIntegers } from './scaled';
 import { mmsOfIntegers } from './solver';
 import type { MmsOptions } from './types';
 import { requireList } from '../../core/arguments';
+import { requireBundleCount, requireGoodsCount, searchLimitMs } from './limits';
 
 /**
  * An exact MMS partition of the goods into n bundles (good indices), from the exact kernel.
- * Throws `LimitError` when a time limit or abort stops the search before optimality is proven.
+ * Throws `LimitError` when a time limit or abort (or, without `timeLimitMs`, the running call's budget or 60 s)
+ * stops the search before optimality is proven.
  */
 export function mmsPartition(values: readonly RationalLike[], n: number, options: MmsOptions = {}): number[][] {
   requireList(values, 'mmsPartition', 'values');
-  const r = mmsOfIntegers(toIntegers(values).ints, n, options);
+  requireBundleCount(n, 'mmsPartition');
+  requireGoodsCount(values.length, 'mmsPartition');
+  const timeLimitMs = searchLimitMs(options, 'mmsPartition');
+  const r = mmsOfIntegers(
+    toIntegers(values).ints,
+    n,
+    timeLimitMs === undefined ? options : { ...options, timeLimitMs },
+  );
   if (r.status !== 'optimal')
     throw new LimitError('mms-timeout', `mmsPartition: stopped with MMS in [${r.lower}, ${r.upper}] (scaled)`);
   return r.partition;
@@ -62,5 +71,7 @@ export function realloc(values: readonly RationalLike[], partition: readonly (re
  */
 export function mmsEfxPartition(values: readonly RationalLike[], n: number, options: MmsOptions = {}): number[][] {
   requireList(values, 'mmsEfxPartition', 'values');
+  requireBundleCount(n, 'mmsEfxPartition');
+  searchLimitMs(options, 'mmsEfxPartition');
   return realloc(values, mmsPartition(values, n, options));
 }

@@ -8,6 +8,7 @@ import { Rational, gcd, lcm, type RationalLike } from '../../core/rational';
 import { mmsOfIntegers } from './solver';
 import type { MmsOptions, MmsResult } from './types';
 import { requireList } from '../../core/arguments';
+import { requireBundleCount, requireGoodsCount, searchLimitMs } from './limits';
 
 /** Integers proportional to `values`, and the factor: values[i] = ints[i] * unit. */
 export function toIntegers(values: readonly RationalLike[]): { ints: bigint[]; unit: Rational } {
@@ -25,12 +26,17 @@ export function toIntegers(values: readonly RationalLike[]): { ints: bigint[]; u
 /**
  * Exact MMS of `values` (numbers, bigints, rational strings or Rationals; non-negative) for n bundles, with a
  * witness partition and anytime bounds. Numbers are converted exactly (0.1 is the double nearest 1/10; pass
- * "0.1" for one tenth). Algorithm: `mmsOfIntegers` on the exactly scaled values.
+ * "0.1" for one tenth). Algorithm: `mmsOfIntegers` on the exactly scaled values. n is an integer in 1..100,000
+ * (`bad-n` otherwise); without `timeLimitMs` the search gets the running call's budget, or 60 s outside every
+ * budget, and then returns `status: 'timeout'` with proven bounds.
  */
 export function mms(values: readonly RationalLike[], n: number, options: MmsOptions = {}): MmsResult {
   requireList(values, 'mms', 'values');
+  requireBundleCount(n, 'mms');
+  requireGoodsCount(values.length, 'mms');
+  const timeLimitMs = searchLimitMs(options, 'mms');
   const { ints, unit } = toIntegers(values);
-  const r = mmsOfIntegers(ints, n, options);
+  const r = mmsOfIntegers(ints, n, timeLimitMs === undefined ? options : { ...options, timeLimitMs });
   return {
     value: unit.mul(r.value),
     partition: r.partition,

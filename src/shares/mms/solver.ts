@@ -21,8 +21,10 @@
  *      exceeds 2^53): threshold search on [lower, upper], the upper bound probed first (after the smallest
  *      threshold the root pair bound refutes), then bisection. A feasible probe raises the lower bound to
  *      the witness's true minimum; an infeasible probe lowers the upper bound to T - 1.
- * A time limit or abort stops the run with status 'timeout', the best witness and the proven interval.
+ * A time limit or abort stops the run with status 'timeout', the best witness and the proven interval; without
+ * `timeLimitMs` the search stops at the running call's budget, or after 60 s outside every budget (`limits.ts`).
  */
+import { requireList } from '../../core/arguments';
 import { InvalidInputError } from '../../core/errors';
 import { largestItemsBound } from './bounds';
 import { Budget, Interrupted } from './budget';
@@ -31,6 +33,7 @@ import { CoverSearch } from './cover';
 import { BigCoverSearch } from './cover-bigint';
 import { karmarkarKarp, lpt, minBundle } from './greedy';
 import { Incumbent } from './incumbent';
+import { requireBundleCount, requireGoodsCount, searchLimitMs } from './limits';
 import { RecursiveSplit } from './recursive-split';
 import { bestHalf } from './subset-sum';
 import type { MmsIntegerResult, MmsOptions } from './types';
@@ -106,14 +109,16 @@ class CoverEngine implements Engine {
  * indices, each worth >= `value`) and anytime bounds; see the module header for the algorithm.
  */
 export function mmsOfIntegers(values: readonly bigint[], n: number, options: MmsOptions = {}): MmsIntegerResult {
-  if (!Number.isInteger(n) || n < 1)
-    throw new InvalidInputError('bad-n', `mms: n must be a positive integer, got ${n}`);
+  requireList(values, 'mmsOfIntegers', 'values');
+  requireBundleCount(n, 'mmsOfIntegers');
+  requireGoodsCount(values.length, 'mmsOfIntegers');
+  const timeLimitMs = searchLimitMs(options, 'mmsOfIntegers');
   values.forEach((v, i) => {
     if (typeof v !== 'bigint')
       throw new InvalidInputError('not-an-integer', `values[${i}]: ${String(v)} is not a bigint`);
     if (v < 0n) throw new InvalidInputError('negative-value', `values[${i}]: ${v} is negative`);
   });
-  const budget = new Budget(options.timeLimitMs, options.signal);
+  const budget = new Budget(timeLimitMs, options.signal);
   const m = values.length;
   const order = values
     .map((_, i) => i)

@@ -5,7 +5,10 @@ import type { Rational } from '../../core/rational';
 
 /** Limits and reporting for an MMS computation. */
 export interface MmsOptions {
-  /** Wall-clock limit in milliseconds; on expiry the solver returns `status: 'timeout'` with bounds. */
+  /**
+   * Wall-clock limit in milliseconds, in (0, 24 days]; on expiry the solver returns `status: 'timeout'` with
+   * bounds. Default: the deadline of the running call's budget, or 60 s outside every budget.
+   */
   timeLimitMs?: number;
   /** Cancellation: an aborted signal stops the search like a time limit does. */
   signal?: AbortSignal;

@@ -12,7 +12,7 @@ import { parseJsonInput } from '../core/json-input';
 import { payloadHtml, toPayload } from '../display';
 import { esc } from '../display/html/common';
 import type { Command } from './commands';
-import { parseArgs, readInstance, toJson, UsageError } from './io';
+import { parseArgs, readInstance, timeLimitArg, toJson, UsageError } from './io';
 
 const USAGE =
   'usage: fairdiv compare <instance.json|.csv|.soc|.soi|.toc|-> [--mechanisms id,id] [--options JSON] [--time-limit SECONDS] [--json] [--html out.html]';
@@ -27,13 +27,13 @@ function perMechanismOptions(raw: string | true | undefined): Record<string, Rec
   return parsed as Record<string, Record<string, unknown>>;
 }
 
-/** `--time-limit S`: seconds per mechanism (run and checks), a positive number. */
+/**
+ * `--time-limit S`: seconds per mechanism (run and checks), read like the `--time-limit` of solve, certify and mms
+ * (`timeLimitArg`: a positive number up to 24 days, the longest delay a Node timer takes, else a usage error);
+ * absent, compare's own default applies.
+ */
 function secondsArg(raw: string | true | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const s = Number(raw === true ? NaN : raw);
-  if (!(s > 0) || !Number.isFinite(s))
-    throw new UsageError(`--time-limit: expected seconds > 0, got ${JSON.stringify(raw === true ? '' : raw)}`);
-  return s * 1000;
+  return raw === undefined ? undefined : timeLimitArg(raw);
 }
 
 export const compareCommand: Command = (argv, io) => {

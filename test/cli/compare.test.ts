@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { MAX_TIME_LIMIT_MS } from '../../src/core/time-budget';
 import { runMain } from '../helpers/cli';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'three-goods.json');
@@ -62,9 +63,18 @@ describe('fairdiv compare', () => {
     r = await runMain(['compare', FIXTURE, '--options', '[1]']);
     assert.equal(r.code, 2);
     assert.match(r.err, /--options: expected \{"<mechanism id>": \{...options\}\}/);
-    r = await runMain(['compare', FIXTURE, '--time-limit', '0']);
-    assert.equal(r.code, 2);
-    assert.match(r.err, /--time-limit: expected seconds > 0/);
+    // as the --time-limit of solve, certify and mms: positive seconds up to 24 days (setTimeout's largest delay)
+    for (const bad of ['0', 'abc', '1e999', String(MAX_TIME_LIMIT_MS / 1000 + 1), '3e6']) {
+      r = await runMain(['compare', FIXTURE, '--time-limit', bad]);
+      assert.equal(r.code, 2, bad);
+      assert.match(r.err, /--time-limit: expected seconds, a number in \(0, 2073600\]/, bad);
+    }
     assert.equal((await runMain(['compare'])).code, 2);
+  });
+
+  it('takes a --time-limit of exactly 24 days (the largest timer delay) and runs', async () => {
+    const r = await runMain(['compare', FIXTURE, '--mechanisms', 'round-robin', '--time-limit', '2073600', '--json']);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(JSON.parse(r.out).rows.length, 1);
   });
 });

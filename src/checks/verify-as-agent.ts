@@ -1,8 +1,8 @@
 /**
  * The agent-side verifier of Babaioff & Frosh, Theorem 3.1 (spec section 4, "Verification protocol"): an agent
  * who knows only her own valuation checks, in polynomial time, what the three-agent lottery promises her.
- * Given the outcome (its lottery and the six allocations with their certificates, from the `divider-pairs`
- * trace step) she checks:
+ * Given the outcome (its lottery and the six allocations with their certificates: the `divider-pairs`
+ * certificate step, in memory or read back from the Outcome JSON's `certificates`) she checks:
  * 1. consistency: the six recorded allocations, each with probability 1/6, are exactly the lottery;
  * 2. ex-ante PROP: the six allocations give her at least 2 v(M) in total (2 alpha v(M) for Theorem 3.2,
  *    alpha = 1 - eps, whose lottery is only ex-ante alpha-proportional);
@@ -50,6 +50,15 @@ export interface AgentVerification {
 
 const NINE_TENTHS = new Rational(9n, 10n);
 
+/** A rational in (0, 1) (an approximation parameter), else a typed error naming `where`. */
+function openUnit(x: unknown, where: string, code: string): Rational {
+  if (typeof x !== 'number' && typeof x !== 'string' && !(x instanceof Rational))
+    throw new InvalidInputError(code, `${where}: expected a rational in (0, 1), got ${typeof x}`);
+  const r = Rational.from(x, where);
+  if (r.sign() <= 0 || r.ge(1)) throw new InvalidInputError(code, `${where}: ${r} is not in (0, 1)`);
+  return r;
+}
+
 function value(v: readonly Rational[], b: readonly GoodId[]): Rational {
   return Rational.sum(b.map((g) => v[g]));
 }
@@ -83,9 +92,13 @@ function eefxCertificates(
   m: number,
 ): CheckResult {
   let used = 0;
+  let satisfied = 0;
   for (const p of pairs)
     for (const [k, a] of p.allocations.entries()) {
-      if (efxSatisfied(v, a.bundles, agent)) continue;
+      if (efxSatisfied(v, a.bundles, agent)) {
+        satisfied++;
+        continue;
+      }
       const cert = p.certificates?.[agent];
       const where = { divider: p.divider, allocation: k };
       if (!cert)
@@ -119,7 +132,7 @@ function eefxCertificates(
         };
       used++;
     }
-  return { holds: true, detail: { property: 'EEFX certificate', certificatesUsed: used } };
+  return { holds: true, detail: { property: 'EEFX certificate', efxSatisfiedIn: satisfied, certificatesUsed: used } };
 }
 
 /**
@@ -148,7 +161,7 @@ export function verifyAsAgent(
     throw new InvalidInputError('negative-value', 'verifyAsAgent: values must be non-negative (goods)');
   const pairs = readDividerPairs(o);
   const eps = kind.approximate
-    ? Rational.from((o.options.eps as string | undefined) ?? '1/10', 'outcome.options.eps')
+    ? openUnit(o.options.eps ?? '1/10', 'outcome.options.eps', 'bad-outcome')
     : Rational.ZERO;
   const alpha = Rational.ONE.sub(eps);
   const total = Rational.sum(v);
@@ -173,7 +186,7 @@ export function verifyAsAgent(
     ? eefxCertificates(v, i, pairs, m)
     : { holds: true, detail: { property: 'EEFX certificate', note: 'not promised by Theorem 5.1' } };
 
-  const e = Rational.from(options.estimateEps ?? '1/10', 'estimateEps');
+  const e = openUnit(options.estimateEps ?? '1/10', 'verifyAsAgent: estimateEps', 'bad-argument');
   const { ints, unit } = toIntegers(v);
   const estimate = unit.mul(
     fptasMmsOracle(e)(
@@ -182,18 +195,39 @@ export function verifyAsAgent(
       3,
     ).value,
   );
-  let valueFloor: CheckResult = { holds: true, detail: { property: 'value floor', estimate, alpha } };
-  for (const [k, a] of six.entries()) {
-    const own = value(v, a.bundles[i]);
-    const efx = efxSatisfied(v, a.bundles, i);
-    if (own.ge(alpha.mul(estimate)) || (efx && own.ge(NINE_TENTHS.mul(alpha).mul(estimate)))) continue;
-    valueFloor = {
-      holds: false,
-      detail: { property: 'value floor', allocation: k, value: own, estimate, efxSatisfied: efx },
-      witness: { allocation: a.toJSON() },
-    };
-    break;
-  }
+  const floor = alpha.mul(estimate);
+  const efxFloor = NINE_TENTHS.mul(floor);
+  const own = six.map((a) => value(v, a.bundles[i]));
+  const efx = six.map((a) => efxSatisfied(v, a.bundles, i));
+  const failing = six.findIndex((_, k) => !(own[k].ge(floor) || (efx[k] && own[k].ge(efxFloor))));
+  const lowest = own.length ? own.reduce((x, y) => (y.lt(x) ? y : x)) : Rational.ZERO;
+  const valueFloor: CheckResult =
+    failing < 0
+      ? {
+          holds: true,
+          detail: {
+            property: 'value floor',
+            estimate,
+            estimateEps: e,
+            floor,
+            efxFloor,
+            lowest,
+            belowFloorButEfx: own.filter((x) => x.lt(floor)).length,
+          },
+        }
+      : {
+          holds: false,
+          detail: {
+            property: 'value floor',
+            allocation: failing,
+            value: own[failing],
+            estimate,
+            floor,
+            efxFloor,
+            efxSatisfied: efx[failing],
+          },
+          witness: { allocation: six[failing].toJSON() },
+        };
   const checks = { consistency: consistency(o, pairs), exAnteProp, eefx, valueFloor };
   return { agent: i, ok: Object.values(checks).every((c) => c.holds), estimate, checks };
 }

@@ -18,6 +18,7 @@ import {
   UsageError,
   type Io,
 } from './io';
+import { certifyAs } from './certify-as';
 import { notebooksCommand } from './notebooks';
 
 export type Command = (argv: string[], io: Io) => number | Promise<number>;
@@ -83,10 +84,20 @@ const solveCommand: Command = (argv, io) => {
 };
 
 const certifyCommand: Command = (argv, io) => {
-  const { positional, options } = parseArgs(argv, { allowed: ['claims', 'time-limit'] });
+  const { positional, options } = parseArgs(argv, {
+    flags: ['json'],
+    allowed: ['claims', 'time-limit', 'as', 'values', 'json'],
+  });
   const usage =
-    'usage: fairdiv certify <outcome.json> [instance.json] [--claims id,id,...] (the instance defaults to the outcome\'s own "instance")';
+    'usage: fairdiv certify <outcome.json> [instance.json] [--claims id,id,...] (the instance defaults to the outcome\'s own "instance")\n' +
+    '       fairdiv certify <outcome.json> [instance.json] --as AGENT [--values v.json | --values v1,v2,...] [--json]   (an agent checks a three-agent lottery with her own values, Babaioff & Frosh Theorem 3.1)';
   if (positional.length !== 1 && positional.length !== 2) throw new UsageError(usage);
+  if (options.as !== undefined && options.claims !== undefined)
+    throw new UsageError(
+      `--as and --claims: an agent verifies what the lottery promises her, not chosen claims\n${usage}`,
+    );
+  if (options.as === undefined && options.values !== undefined)
+    throw new UsageError(`--values: goes with --as AGENT (the agent's own values)\n${usage}`);
   const chosen = options.claims !== undefined ? claimsArg(options.claims) : undefined;
   const json = readJson(positional[0], io);
   if (json === null || typeof json !== 'object' || Array.isArray(json))
@@ -100,6 +111,7 @@ const certifyCommand: Command = (argv, io) => {
       ? readInstance(positional[1], io)
       : instanceFromJson(j.instance, `${positional[0]}: instance`);
   const outcome = outcomeFromJson(j, inst, positional[0]);
+  if (options.as !== undefined) return certifyAs(outcome, options, io, timeLimitMs, positional[0]);
   const report = certify(outcome, { ...(chosen ? { claims: chosen } : {}), timeLimitMs });
   io.out(toJson(report.toJSON()));
   return report.ok ? 0 : 1;

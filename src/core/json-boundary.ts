@@ -16,7 +16,7 @@ import { toClaimId } from './claims';
 import { InvalidInputError } from './errors';
 import { instance as buildInstance, Instance, type InstanceInput } from './instance';
 import { MixedLottery } from './mixed-allocation';
-import { Outcome, type Claim } from './outcome';
+import { Outcome, type Claim, type TraceStep } from './outcome';
 import { lcm, Rational, type RationalLike } from './rational';
 
 /** Size limits of accepted input (also stated in the schemas). */
@@ -52,11 +52,18 @@ export const OUTCOME_KEYS = [
   'mixed',
   'claims',
   'certificate',
+  'certificates',
 ] as const;
 /** The keys of one claim of the outcome JSON. */
 export const CLAIM_KEYS = ['id', 'text', 'rho', 'params'] as const;
 /** The outcome kinds. */
 export const OUTCOME_KINDS = ['allocation', 'fractional', 'lottery'] as const;
+/** The kinds of mechanism certificate under the outcome JSON's `certificates` (certificate trace steps by id). */
+export const CERTIFICATE_KINDS = ['divider-pairs'] as const;
+/** The keys of one pair of `certificates["divider-pairs"]` (Babaioff & Frosh, three agents). */
+export const DIVIDER_PAIR_KEYS = ['divider', 'case', 'allocations', 'certificates', 'candidates'] as const;
+/** The cases of a divider pair: Algorithm 1's '1', '2A', '2B', and Theorem 5.1's 'stage-3' and 'adopted'. */
+export const DIVIDER_PAIR_CASES = ['1', '2A', '2B', 'stage-3', 'adopted'] as const;
 
 function bad(code: string, message: string): never {
   throw new InvalidInputError(code, message);
@@ -155,6 +162,22 @@ function valuesMatrix(x: unknown, where: string): Rational[][] {
 }
 
 /**
+ * One agent's values of `m` goods (e.g. `fairdiv certify --as AGENT --values`): a list of number or rational
+ * string cells, non-negative, with a bounded common denominator, like one row of the instance JSON's `values`.
+ */
+export function valuesRow(x: unknown, m: number, where: string): Rational[] {
+  const r = list(x, where, `a list of ${m} values (one per good)`);
+  if (r.length !== m) bad('bad-values', `${where}: ${r.length} values for an instance with ${m} goods`);
+  const parsed = r.map((v, g) => {
+    const q = cell(v, `${where}[${g}]`);
+    if (q.sign() < 0) bad('negative-value', `${where}[${g}]: ${q} is negative (goods only)`);
+    return q;
+  });
+  boundedDenominators(parsed, where);
+  return parsed;
+}
+
+/**
  * An Instance from parsed JSON (instance JSON, a matrix, or an object of objects), checked against
  * schemas/instance.schema.json first; `source` names the file in messages.
  */
@@ -199,6 +222,84 @@ function bundles(x: unknown, where: string, inst: Instance): Allocation {
   if (bs.length !== inst.n) bad('bad-outcome', `${where}: ${bs.length} bundles for an instance with ${inst.n} agents`);
   bs.forEach((b, i) => indexList(b, `${where}[${i}]`, inst.m, 'good'));
   return new Allocation(bs as number[][], inst.m);
+}
+
+/** A partition of all goods into one bundle per agent, as plain lists; overlaps and missing goods name `where`. */
+function partitionOf(x: unknown, where: string, inst: Instance): number[][] {
+  const bs = list(x, where, 'one bundle (a list of good indices) per agent');
+  if (bs.length !== inst.n) bad('bad-outcome', `${where}: ${bs.length} bundles for an instance with ${inst.n} agents`);
+  const owner = new Array<number>(inst.m).fill(-1);
+  const out = bs.map((b, i) =>
+    indexList(b, `${where}[${i}]`, inst.m, 'good').map((g) => {
+      if (owner[g] !== -1) bad('bundle-overlap', `${where}: good ${g} is in bundles ${owner[g]} and ${i}`);
+      owner[g] = i;
+      return g;
+    }),
+  );
+  const missing = owner.indexOf(-1);
+  if (missing >= 0) bad('bundle-coverage', `${where}: good ${missing} is in no bundle`);
+  return out;
+}
+
+/** One partition per agent (EEFX certificates or candidate partitions of a divider pair). */
+function perAgentPartitions(x: unknown, where: string, inst: Instance): number[][][] {
+  const ps = list(x, where, 'one partition of the goods per agent');
+  if (ps.length !== inst.n) bad('bad-outcome', `${where}: ${ps.length} partitions for ${inst.n} agents`);
+  return ps.map((p, i) => partitionOf(p, `${where}[${i}]`, inst));
+}
+
+/**
+ * `certificates["divider-pairs"]`: the three divider pairs of Babaioff & Frosh (one per divider 0, 1, 2), each
+ * with its case, two allocations, and per agent an EEFX certificate or a candidate partition. Only the shape is
+ * checked here: whether the pairs reproduce the lottery and what the certificates prove is the verifier's job
+ * (src/checks/verify-as-agent.ts), so a forged but well-formed certificate fails verification.
+ */
+function dividerPairsOf(x: unknown, inst: Instance): Record<string, unknown>[] {
+  const where = 'outcome.certificates["divider-pairs"]';
+  if (inst.n !== 3) bad('bad-outcome', `${where}: divider pairs are for 3 agents, the instance has ${inst.n}`);
+  const pairs = list(x, where, 'three divider pairs');
+  if (pairs.length !== 3) bad('bad-outcome', `${where}: ${pairs.length} pairs, expected one per divider (3)`);
+  const seen = new Set<number>();
+  return pairs.map((raw, k) => {
+    const at = `${where}[${k}]`;
+    if (!isPlainObject(raw))
+      bad('bad-outcome', `${at}: expected { divider, case, allocations, ... }, got ${show(raw)}`);
+    checkKeys(raw, DIVIDER_PAIR_KEYS, at);
+    const d = raw.divider;
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d > 2)
+      bad('unknown-agent', `${at}.divider: expected an agent index 0, 1 or 2, got ${show(d)}`);
+    if (seen.has(d)) bad('bad-outcome', `${at}.divider: agent ${d} divides two pairs; each agent divides one`);
+    seen.add(d);
+    if (!(DIVIDER_PAIR_CASES as readonly unknown[]).includes(raw.case))
+      bad('bad-outcome', `${at}.case: expected one of ${DIVIDER_PAIR_CASES.join(', ')}, got ${show(raw.case)}`);
+    const allocations = list(raw.allocations, `${at}.allocations`, "two allocations (A and A')");
+    if (allocations.length !== 2)
+      bad('bad-outcome', `${at}.allocations: ${allocations.length} allocations, expected two (A and A')`);
+    return {
+      divider: d,
+      case: raw.case,
+      allocations: allocations.map((a, j) => partitionOf(a, `${at}.allocations[${j}]`, inst)),
+      ...(raw.certificates !== undefined
+        ? { certificates: perAgentPartitions(raw.certificates, `${at}.certificates`, inst) }
+        : {}),
+      ...(raw.candidates !== undefined
+        ? { candidates: perAgentPartitions(raw.candidates, `${at}.candidates`, inst) }
+        : {}),
+    };
+  });
+}
+
+/** The outcome JSON's `certificates` as certificate trace steps (TraceStep.certificate), one per known kind. */
+function certificatesOf(x: unknown, inst: Instance): TraceStep[] {
+  if (!isPlainObject(x))
+    bad('bad-outcome', `outcome.certificates: expected an object keyed by certificate kind, got ${show(x)}`);
+  checkKeys(x, CERTIFICATE_KINDS, 'outcome.certificates');
+  return Object.keys(x).map((id) => ({
+    id,
+    title: 'The six allocations (A, A\u2032 per divider) with their certificates, as read from the outcome JSON',
+    data: dividerPairsOf(x[id], inst),
+    certificate: true,
+  }));
 }
 
 function probability(x: unknown, where: string): Rational {
@@ -269,7 +370,8 @@ function claimOf(raw: unknown, k: number): Claim {
 /**
  * An Outcome from parsed outcome JSON (as `solve` prints it) for an instance, checked against
  * schemas/outcome.schema.json: `kind` matches the data given, bundles fit the instance, lottery entries are
- * well formed, claims are known ids.
+ * well formed, claims are known ids, and the mechanism's `certificates` are well-formed partitions (they become
+ * the outcome's trace, as certificate steps).
  */
 export function outcomeFromJson(x: unknown, inst: Instance, source = 'outcome'): Outcome {
   if (!isPlainObject(x)) bad('bad-outcome', `${source}: expected an outcome object, got ${show(x)}`);
@@ -295,6 +397,7 @@ export function outcomeFromJson(x: unknown, inst: Instance, source = 'outcome'):
   const fractional = x.fractional !== undefined && !mixed ? fractionalOf(x.fractional, inst) : undefined;
   if (!allocation && !lottery && !fractional && !mixed)
     bad('bad-outcome', 'outcome: needs "allocation", "fractional", "lottery" or "mixed"');
+  const certificates = x.certificates !== undefined ? certificatesOf(x.certificates, inst) : undefined;
   const kind = lottery ? 'lottery' : allocation ? 'allocation' : 'fractional';
   if (x.kind !== undefined && x.kind !== kind)
     bad(
@@ -309,6 +412,7 @@ export function outcomeFromJson(x: unknown, inst: Instance, source = 'outcome'):
     fractional,
     mixed,
     claims,
+    ...(certificates ? { trace: certificates } : {}),
     options: (x.options as Record<string, unknown>) ?? {},
   });
 }

@@ -29,6 +29,13 @@ export interface TraceStep {
   readonly title: string;
   readonly text?: string;
   readonly data: unknown;
+  /**
+   * The step is a certificate that can be checked without re-running the mechanism (Babaioff & Frosh's
+   * `divider-pairs`: the six allocations with each agent's EEFX certificate, which every agent checks with her own
+   * values alone, Theorem 3.1). Such steps are kept in the Outcome JSON under `certificates`, keyed by id, and
+   * reading the JSON back (`outcomeFromJson`) restores them as the outcome's trace.
+   */
+  readonly certificate?: boolean;
 }
 
 /** Every allocation of an outcome has one bundle (or row) per agent over the instance's goods. */
@@ -53,7 +60,14 @@ function checkShape(init: {
     throw new InvalidInputError('bad-outcome', `outcome.fractional: not ${n} x ${m} (agents x goods)`);
 }
 
-/** The result of running a mechanism on an instance. */
+/**
+ * The result of running a mechanism on an instance. Its `trace` is for notebooks, except the steps marked as
+ * certificates (`TraceStep.certificate`), which travel with the Outcome JSON under `certificates`: for the
+ * three-agent mechanisms of Babaioff & Frosh, `certificates["divider-pairs"]` lists per divider d (0, 1, 2) the
+ * `case`, the two `allocations` A^d and A'^d, and per agent x either `certificates[x]` (her EEFX certificate, a
+ * partition of all goods containing her bundle, Theorems 1.1 and 3.2) or `candidates[x]` (Theorem 5.1), so that
+ * `verifyAsAgent` and `fairdiv certify --as AGENT` work on a saved outcome.
+ */
 export class Outcome {
   readonly mechanism: string;
   readonly kind: OutcomeKind;
@@ -112,6 +126,16 @@ export class Outcome {
       this.lottery?.marginals() ?? this.mixed?.marginals() ?? this.allocation?.toFractional());
   }
 
+  /**
+   * The certificate steps of the trace (`TraceStep.certificate`) by id: what the Outcome JSON carries under
+   * `certificates` (e.g. `{ "divider-pairs": [...] }` for the three-agent mechanisms of Babaioff & Frosh), or
+   * undefined when the mechanism records none.
+   */
+  get certificates(): Readonly<Record<string, unknown>> | undefined {
+    const steps = this.trace.filter((s) => s.certificate);
+    return steps.length ? Object.fromEntries(steps.map((s) => [s.id, s.data])) : undefined;
+  }
+
   /** The support as a list of (probability, allocation): one entry for a deterministic outcome. */
   support(): { p: Rational; allocation: Allocation }[] {
     if (this.lottery) return this.lottery.entries.map((e) => ({ p: e.p, allocation: e.allocation }));
@@ -126,8 +150,9 @@ export class Outcome {
   }
 
   /**
-   * The Outcome JSON of architecture section 6 (without the certificate), with the options actually used and
-   * the instance, so that the JSON alone reproduces the run (`solve(mechanism, instance, options)`).
+   * The Outcome JSON of architecture section 6 (without certify's `certificate`), with the options actually used
+   * and the instance, so that the JSON alone reproduces the run (`solve(mechanism, instance, options)`), and the
+   * mechanism's own `certificates` (see `certificates`), so that an agent can check them from the file alone.
    */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = {
@@ -146,6 +171,8 @@ export class Outcome {
       text: c.text,
       ...(c.params ? { params: c.params } : {}),
     }));
+    const certificates = this.certificates;
+    if (certificates) out.certificates = certificates;
     return out;
   }
 

@@ -7,7 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allClaimIds } from '../../src/core/claims';
 import {
+  CERTIFICATE_KINDS,
   CLAIM_KEYS,
+  DIVIDER_PAIR_CASES,
+  DIVIDER_PAIR_KEYS,
   INSTANCE_KEYS,
   instanceFromJson,
   LIMITS,
@@ -51,6 +54,16 @@ describe('JSON Schemas and the input boundary agree (issue 16)', () => {
     assert.equal(out.properties.claims.maxItems, LIMITS.claims);
   });
 
+  it('the outcome schema lists the certificate kinds and the divider-pair keys and cases the boundary accepts', () => {
+    const certs = out.properties.certificates as Schema;
+    assert.equal(certs.additionalProperties, false);
+    assert.deepEqual(Object.keys(certs.properties), [...CERTIFICATE_KINDS]);
+    const pair = (certs.properties['divider-pairs'] as { items: Schema }).items;
+    assert.equal(pair.additionalProperties, false);
+    assert.deepEqual(Object.keys(pair.properties).sort(), [...DIVIDER_PAIR_KEYS].sort());
+    assert.deepEqual(pair.properties.case.enum, [...DIVIDER_PAIR_CASES]);
+  });
+
   it('numbers in the schema stop at 2^53 - 1, as the JSON input parser does', () => {
     const value = (inst.$defs as Record<string, { oneOf: { type: string; maximum?: number }[] }>).value;
     assert.equal(value.oneOf.find((o) => o.type === 'number')!.maximum, Number.MAX_SAFE_INTEGER);
@@ -65,10 +78,22 @@ describe('JSON Schemas and the input boundary agree (issue 16)', () => {
         [1, 3, 2],
       ],
     });
-    for (const id of ['round-robin', 'probabilistic-serial', 'random-serial-dictatorship']) {
-      const json = JSON.parse(JSON.stringify(solve(id, i).toJSON()));
+    const three = instance([
+      [4, 2, 5, 1, 0],
+      [5, 4, 2, 3, 4],
+      [6, 2, 5, 4, 1],
+    ]);
+    for (const [id, inst] of [
+      ['round-robin', i],
+      ['probabilistic-serial', i],
+      ['random-serial-dictatorship', i],
+      ['bobw-three-agents', three],
+      ['bobw-three-agents-prop', three],
+    ] as const) {
+      const json = JSON.parse(JSON.stringify(solve(id, inst).toJSON()));
       const back = outcomeFromJson(json, instanceFromJson(json.instance));
       assert.equal(back.kind, json.kind, id);
+      assert.deepEqual(JSON.parse(JSON.stringify(back.toJSON())).certificates, json.certificates, id);
       assert.deepEqual(
         Object.keys(json).filter((k) => !(OUTCOME_KEYS as readonly string[]).includes(k)),
         [],

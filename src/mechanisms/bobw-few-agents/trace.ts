@@ -3,8 +3,11 @@
  * re-splits, cases, the six allocations with their roles, the certificates, oracle calls, Algorithm 4's
  * iterations, Theorem 5.1's stages), as plain JSON data with values in each agent's own units.
  *
- * The `divider-pairs` step is also what the agent-side verifier reads (`DividerPairRecord`): per divider, the
- * two allocations and, where the theorem gives them, each agent's EEFX certificate.
+ * The `divider-pairs` step is the certificate the agent-side verifier reads (`DividerPairRecord`): per divider,
+ * the two allocations and each agent's EEFX certificate (Theorems 1.1, 3.2) or candidate partition (Theorem 5.1).
+ * It is marked as a certificate (`TraceStep.certificate`), so it travels with the Outcome JSON; it holds only
+ * what an agent checks with her own values, and the values and roles of the six allocations are the separate
+ * `pair-values` step.
  */
 import type { AgentId, GoodId, Instance } from '../../core/instance';
 import type { TraceStep } from '../../core/outcome';
@@ -13,22 +16,33 @@ import type { OracleLog } from './oracles';
 import type { PropPipelineResult } from './prop-pipeline';
 import type { Bipartition, TwoAgentResult } from './two-agents';
 
-/** One divider's pair as recorded in the trace (the agent-side verifier reads this shape). */
+/** One divider's pair as recorded in the certificate step (the agent-side verifier reads this shape). */
 export interface DividerPairRecord {
   readonly divider: AgentId;
   /** '1', '2A', '2B' (Algorithm 1), 'stage-3' or 'adopted' (Theorem 5.1). */
   readonly case: string;
   /** A and A', bundles indexed by agent. */
   readonly allocations: readonly [GoodId[][], GoodId[][]];
-  /** Each agent's value of her bundle in A and A'. */
+  /** cert[x] indexed by agent: a partition containing x's bundle wherever she is not EFX-satisfied (1.1, 3.2). */
+  readonly certificates?: readonly GoodId[][][];
+  /** cand[x] indexed by agent: the partition x's pair bounds are measured against (Theorem 5.1, Lemma D.3). */
+  readonly candidates?: readonly GoodId[][][];
+}
+
+/** Each agent's value of her bundle in A and A' of one divider's pair, and the roles (Theorems 1.1, 3.2). */
+export interface PairValuesRecord {
+  readonly divider: AgentId;
   readonly values: readonly [string[], string[]];
   readonly roles?: readonly [RoleAssignment, RoleAssignment];
-  /** cert[x] indexed by agent: a partition containing x's bundle wherever she is not EFX-satisfied. */
-  readonly certificates?: readonly GoodId[][][];
 }
 
 /** The trace step id the agent-side verifier reads. */
 export const DIVIDER_PAIRS_STEP = 'divider-pairs';
+
+/** The certificate step of the three-agent mechanisms (kept in the Outcome JSON). */
+function dividerPairsStep(title: string, pairs: readonly DividerPairRecord[]): TraceStep {
+  return { id: DIVIDER_PAIRS_STEP, title, data: pairs, certificate: true };
+}
 
 function bundleValues(inst: Instance, x: AgentId, bundles: readonly (readonly GoodId[])[]): string[] {
   return bundles.map((b) => inst.value(x, b).toString());
@@ -65,15 +79,27 @@ function pairDetail(inst: Instance, p: DividerPair): Record<string, unknown> {
   return p.case === '2A' ? { ...base, t: p.t, splits, cond: p.cond } : { ...base, t: p.t, splits };
 }
 
-/** The record of one Algorithm-1 pair. */
-export function pairRecord(inst: Instance, p: DividerPair): DividerPairRecord {
+/** The certificate record of one Algorithm-1 pair. */
+export function pairRecord(p: DividerPair): DividerPairRecord {
   return {
     divider: p.divider,
     case: p.case,
     allocations: [[...p.allocations[0]], [...p.allocations[1]]],
-    values: [ownValues(inst, p.allocations[0]), ownValues(inst, p.allocations[1])],
-    roles: p.roles,
     certificates: p.certificates,
+  };
+}
+
+/** The own values (and roles) of one pair's two allocations. */
+function pairValues(
+  inst: Instance,
+  divider: AgentId,
+  allocations: readonly [Triple, Triple],
+  roles?: readonly [RoleAssignment, RoleAssignment],
+): PairValuesRecord {
+  return {
+    divider,
+    values: [ownValues(inst, allocations[0]), ownValues(inst, allocations[1])],
+    ...(roles ? { roles } : {}),
   };
 }
 
@@ -85,10 +111,14 @@ export function threeAgentTrace(inst: Instance, pairs: readonly DividerPair[], l
       title: 'Algorithm 1 per divider: partition, Top sets, case, re-splits',
       data: pairs.map((p) => pairDetail(inst, p)),
     },
+    dividerPairsStep(
+      'The six allocations (A, A\u2032 per divider) with each agent\u2019s EEFX certificate',
+      pairs.map(pairRecord),
+    ),
     {
-      id: DIVIDER_PAIRS_STEP,
-      title: 'The six allocations (A, A\u2032 per divider) with roles and EEFX certificates',
-      data: pairs.map((p) => pairRecord(inst, p)),
+      id: 'pair-values',
+      title: 'Each agent\u2019s value in the six allocations, and their roles',
+      data: pairs.map((p) => pairValues(inst, p.divider, p.allocations, p.roles)),
     },
     { id: 'oracle-calls', title: 'MMS-partition oracle calls', data: log.calls },
   ];
@@ -168,16 +198,19 @@ export function pipelineTrace(inst: Instance, r: PropPipelineResult, log: Oracle
         : 'did not occur',
       data: r.knownGap,
     },
-    {
-      id: DIVIDER_PAIRS_STEP,
-      title: 'The six allocations (A, A\u2032 per divider) and the candidate partitions',
-      data: r.pairs.map((p): DividerPairRecord & { candidates: readonly GoodId[][][] } => ({
+    dividerPairsStep(
+      'The six allocations (A, A\u2032 per divider) and the candidate partitions',
+      r.pairs.map((p): DividerPairRecord => ({
         divider: p.divider,
         case: p.source === 'algorithm-1' ? r.stage2[p.divider].case : p.source,
         allocations: [[...p.allocations[0]], [...p.allocations[1]]],
-        values: [ownValues(inst, p.allocations[0]), ownValues(inst, p.allocations[1])],
         candidates: p.candidates,
       })),
+    ),
+    {
+      id: 'pair-values',
+      title: 'Each agent\u2019s value in the six allocations',
+      data: r.pairs.map((p) => pairValues(inst, p.divider, p.allocations)),
     },
     { id: 'oracle-calls', title: 'MMS-partition oracle calls', data: log.calls },
   ];

@@ -5,6 +5,8 @@
 //   dist/fairdiv.js    the library that `import ... from 'fairdiv'` loads inside the kernel
 //   dist/experiment-worker.js  the experiment pool's worker thread (src/experiments/pool.ts looks for it
 //                      beside the library), with dist/highs.wasm, which the bundled HiGHS loads from its own folder
+//   dist/simulation-worker.js  the worker thread of simulateMechanism with workers (src/mechanisms/stochastic)
+//   dist/mms-worker.js the MMS share pool's worker thread (src/shares/mms-pool.ts looks for it beside the library)
 // and the renderer (dist/media/, scripts/build-media.mjs) when it is not built yet.
 // Usage: node scripts/build-extension.mjs [--dev]
 import { build } from 'esbuild';
@@ -34,6 +36,8 @@ const builds = [
   // show.ts finds tslab at run time (feature detection); never bundle it.
   { entryPoints: ['src/index.ts'], outfile: 'dist/fairdiv.js', external: ['tslab', 'tslab/*'] },
   { entryPoints: ['src/experiments/worker.ts'], outfile: 'dist/experiment-worker.js' },
+  { entryPoints: ['src/mechanisms/stochastic/simulation-worker.ts'], outfile: 'dist/simulation-worker.js' },
+  { entryPoints: ['src/shares/mms-worker.ts'], outfile: 'dist/mms-worker.js' },
 ];
 const sizes = [];
 for (const b of builds) {

@@ -60,6 +60,8 @@ try {
     'dist/kernel.js',
     'dist/fairdiv.js',
     'dist/experiment-worker.js',
+    'dist/simulation-worker.js',
+    'dist/mms-worker.js',
     'dist/highs.wasm',
   ]) {
     mkdirSync(dirname(join(stage, f)), { recursive: true });

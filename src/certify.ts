@@ -13,7 +13,8 @@
  * `certify(outcome, { claims: ['ef1', 'prop'] })` checks chosen properties of any allocation instead of the
  * outcome's own claims; `{ skip: ['truthful'] }` leaves the named claims out (e.g. slow audits in tests).
  * Every call has one time budget (`{ timeLimitMs }`, default 60 s) shared by all its claim checks: a check the
- * budget stops is `unchecked`, never `pass` (issue 16).
+ * budget stops is `unchecked`, never `pass` (issue 16). `certifyAsync` computes the MMS shares such claims need on
+ * worker threads first, under the same budget (issue 17).
  */
 import { isAllocationClaimId, toClaimId, type ClaimId } from './core/claims';
 import { InvalidInputError, LimitError } from './core/errors';
@@ -23,7 +24,9 @@ import { Rational, type RationalLike } from './core/rational';
 import { budgetExpired, graceMs, remainingMs, timeLimitMs, withHardStop, withTimeBudget } from './core/time-budget';
 import { allocationCheckers, checkExPost, outcomeCheckers, type ClaimContext } from './checks/claims';
 import type { CheckResult } from './checks/result';
+import { readsMmsShares } from './checks/mms-claims';
 import { findMechanism } from './mechanisms/registry';
+import { computeMmsShares, defaultShareWorkers, requireWorkers } from './shares/mms-pool';
 import { VERDICTS } from './display/verdict';
 
 export type ClaimStatus = 'pass' | 'fail' | 'unchecked';
@@ -230,19 +233,54 @@ function checkWithinBudget(o: Outcome, claim: Claim, ctx: ClaimContext, limitMs:
  * (`timeLimitMs`, default 60 s) shared by all its claims; see the module comment.
  */
 export function certify(o: Outcome, options?: CertifyOptions): CertificateReport {
-  if (!isOutcome(o))
-    throw new InvalidInputError(
-      'bad-argument',
-      `certify: the first argument must be an Outcome (from solve or outcomeFromJson), got ${describe(o)}`,
-    );
+  requireOutcome(o, 'certify');
   const claims = claimsToCheck(o, options);
   const limitMs = timeLimitMs(options?.timeLimitMs, 'certify options.timeLimitMs');
+  return checkClaims(o, claims, limitMs, limitMs);
+}
+
+export interface CertifyAsyncOptions extends CertifyOptions {
+  /**
+   * Worker threads for the MMS shares (default: the machine's cores, at most 8); 0 computes them in this thread,
+   * as `certify` does.
+   */
+  readonly workers?: number;
+}
+
+/**
+ * `certify` with the MMS shares its claims need (rho-MMS, IMMX, ...: src/checks/mms-claims.ts) computed first, in
+ * parallel on worker threads (src/shares/mms-pool.ts), then the claims checked as `certify` does, reading the
+ * shares from the cache. One budget (`timeLimitMs`, default 60 s) covers both. [DECISION] The shares get the budget
+ * but its last tenth (at most 5 s), which the checks keep: a share stopped by the budget is then reported `unchecked`
+ * with its bounds instead of every claim being cut off unstarted (issue 17, item 3).
+ */
+export async function certifyAsync(o: Outcome, options?: CertifyAsyncOptions): Promise<CertificateReport> {
+  requireOutcome(o, 'certifyAsync');
+  let rest: CertifyOptions | undefined = options;
+  let workers: unknown;
+  if (options !== null && typeof options === 'object' && !Array.isArray(options)) ({ workers, ...rest } = options);
+  const claims = claimsToCheck(o, rest);
+  const limitMs = timeLimitMs(rest?.timeLimitMs, 'certify options.timeLimitMs');
+  const threads =
+    workers === undefined ? defaultShareWorkers() : requireWorkers(workers, 'certifyAsync options.workers');
+  const deadline = Date.now() + limitMs;
+  if (threads > 0 && claims.some((c) => readsMmsShares(toClaimId(c.id, 'claim'))))
+    await computeMmsShares(o.instance, {
+      workers: threads,
+      deadline: deadline - Math.min(5000, limitMs / 10),
+      keepUntil: deadline,
+    });
+  return checkClaims(o, claims, limitMs, Math.max(1, deadline - Date.now()));
+}
+
+/** Checks `claims` within a budget of `budgetMs` (`limitMs`: the call's limit, as the reports name it). */
+function checkClaims(o: Outcome, claims: readonly Claim[], limitMs: number, budgetMs: number): CertificateReport {
   const info = findMechanism(o.mechanism);
   const ctx: ClaimContext = info
     ? { rerun: (inst) => info.run(inst, o.options as Record<string, unknown>), incentiveSpace: info.incentives?.space }
     : {};
   const results = withTimeBudget(
-    limitMs,
+    budgetMs,
     () =>
       claims.map((claim): ClaimResult => {
         const r = checkWithinBudget(o, claim, ctx, limitMs);
@@ -261,6 +299,15 @@ export function certify(o: Outcome, options?: CertifyOptions): CertificateReport
     { hardStop: false },
   );
   return new CertificateReport(o.mechanism, o.instance, results);
+}
+
+/** `o` is an Outcome, else a typed `bad-argument` error naming `fn`. */
+function requireOutcome(o: unknown, fn: string): asserts o is Outcome {
+  if (!isOutcome(o))
+    throw new InvalidInputError(
+      'bad-argument',
+      `${fn}: the first argument must be an Outcome (from solve or outcomeFromJson), got ${describe(o)}`,
+    );
 }
 
 /** Structural test (an Outcome may come from another copy of the library, e.g. the kernel's bundle). */

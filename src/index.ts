@@ -71,8 +71,10 @@ export {
 } from './compare';
 export {
   certify,
+  certifyAsync,
   CertificateReport,
   type CertifyOptions,
+  type CertifyAsyncOptions,
   type ClaimChoice,
   type ClaimResult,
   type ClaimStatus,

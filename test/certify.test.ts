@@ -2,7 +2,10 @@ import { strict as assert } from 'node:assert';
 import { Allocation } from '../src/core/allocation';
 import { instance } from '../src/core/instance';
 import { Outcome } from '../src/core/outcome';
-import { certify } from '../src/certify';
+import { certify, certifyAsync } from '../src/certify';
+import { rng } from '../src/core/rng';
+import { uniformInstance } from '../src/generators';
+import { cachedMmsShare, clearMmsShares } from '../src/shares/share-cache';
 import '../src/mechanisms/classic';
 import { mechanism } from '../src/mechanisms/registry';
 
@@ -146,5 +149,69 @@ describe('CertificateReport summary line', () => {
       'elsewhere: CERTIFIED 1/1 claim holds (ef1 ✓)',
     );
     assert.equal(String(certify(outcome([[1, 2], [0]], []))), 'elsewhere: NOTHING CLAIMED');
+  });
+});
+
+describe('certifyAsync: MMS shares on worker threads, one budget (issue 17)', function () {
+  this.timeout(60000);
+  beforeEach(clearMmsShares);
+  const roundRobin = mechanism('round-robin');
+
+  it('gives the report certify gives, with the shares computed on the pool first', async () => {
+    // 40 values of about 44 bits per agent: each MMS takes a few hundred ms, so the pool computes them
+    const g = rng(5);
+    const wide = () => Array.from({ length: 40 }, () => BigInt(g.nextU32()) * 4096n + BigInt(g.int(0, 4095)));
+    const big = instance([wide(), wide(), wide()]);
+    const o = roundRobin.run(big, {});
+    const claims = [{ id: 'rho-mms', rho: '2/3' }, 'immx', 'ef1', 'mms'] as const;
+    const r = await certifyAsync(o, { claims: [...claims], workers: 2 });
+    assert.ok(
+      big.values.every((v) => cachedMmsShare(v, big.n)?.status === 'optimal'),
+      'shares cached by the pool',
+    );
+    assert.deepEqual(r.toJSON(), certify(o, { claims: [...claims] }).toJSON());
+    assert.equal(r.claims[0].status, 'pass');
+  });
+
+  it('starts no pool for claims that read no MMS share, nor with workers: 0', async () => {
+    const small = uniformInstance({ n: 3, m: 9, seed: 6 });
+    const o = roundRobin.run(small, {});
+    assert.equal((await certifyAsync(o, { claims: ['ef1', 'prop'], workers: 2 })).verdict, 'certified');
+    assert.equal(cachedMmsShare(small.values[0], 3), undefined);
+    const r = await certifyAsync(o, { claims: ['mms'], workers: 0 });
+    assert.deepEqual(r.toJSON(), certify(o, { claims: ['mms'] }).toJSON());
+  });
+
+  it('stops the shares within the call’s budget and reports each claim on their bounds, never unstarted', async () => {
+    const g = rng(21);
+    const hard = instance(Array.from({ length: 6 }, () => Array.from({ length: 30 }, () => g.int(1, 1_000_000))));
+    const o = roundRobin.run(hard, {});
+    const t0 = Date.now();
+    const r = await certifyAsync(o, { claims: ['mms', 'immx'], workers: 2, timeLimitMs: 2000 });
+    assert.ok(Date.now() - t0 < 2000 + 1500, `took ${Date.now() - t0} ms`);
+    assert.ok(
+      hard.values.every((v) => cachedMmsShare(v, hard.n) !== undefined),
+      'every share bounded',
+    );
+    for (const c of r.claims) {
+      assert.doesNotMatch(String(c.detail.reason ?? ''), /ran out before this claim was checked/, c.id);
+      if (c.status === 'unchecked' && c.id === 'mms') {
+        const perAgent = Object.values(c.detail.perAgent as Record<string, { lower?: unknown; upper?: unknown }>);
+        assert.ok(
+          perAgent.some((a) => a.lower !== undefined && a.upper !== undefined),
+          'bounds reported',
+        );
+      }
+    }
+  });
+
+  it('refuses bad options as certify does, and a worker count outside 0..64', async () => {
+    const o = outcome([[1, 2], [0]], [{ id: 'mms', text: 'MMS' }]);
+    await assert.rejects(certifyAsync(o, { workers: -1 }), { code: 'bad-workers' });
+    await assert.rejects(certifyAsync(o, { workers: 65 }), { code: 'bad-workers' });
+    await assert.rejects(certifyAsync(o, null as never), { code: 'bad-certify-options' });
+    await assert.rejects(certifyAsync(o, { worker: 2 } as never), { code: 'unknown-option' });
+    await assert.rejects(certifyAsync(o, { timeLimitMs: 0 }), { code: 'bad-time-limit' });
+    await assert.rejects(certifyAsync({} as never), { code: 'bad-argument', message: /^certifyAsync: / });
   });
 });

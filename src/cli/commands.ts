@@ -1,10 +1,11 @@
 /** The CLI's core commands: list, solve, certify, mms (run and simulate live in their own modules). */
 import { InvalidInputError } from '../core/errors';
 import { Rational } from '../core/rational';
-import { certify, type ClaimChoice } from '../certify';
+import { certifyAsync, type ClaimChoice } from '../certify';
 import { toClaimId } from '../core/claims';
 import { list, mechanism } from '../mechanisms/registry';
 import { MAX_MMS_BUNDLES, mms } from '../shares/mms';
+import { defaultShareWorkers, MAX_SHARE_WORKERS } from '../shares/mms-pool';
 import { instanceFromJson, outcomeFromJson } from '../core/json-boundary';
 import { withTimeBudget } from '../core/time-budget';
 import {
@@ -58,38 +59,46 @@ function claimsArg(raw: string | true): ClaimChoice[] {
   });
 }
 
-const solveCommand: Command = (argv, io) => {
-  const { positional, options } = parseArgs(argv, { allowed: ['seed', 'options', 'time-limit'] });
+/**
+ * `--workers N` of solve and certify: threads that compute the agents' MMS shares in parallel (0: in this thread);
+ * default the machine's cores, at most 8.
+ */
+function workersArg(raw: string | true | undefined): number {
+  if (raw === undefined) return defaultShareWorkers();
+  const s = raw === true ? '' : raw.trim();
+  if (!/^\d{1,3}$/.test(s) || Number(s) > MAX_SHARE_WORKERS)
+    throw new UsageError(`--workers: expected an integer in 0..${MAX_SHARE_WORKERS}, got ${JSON.stringify(s)}`);
+  return Number(s);
+}
+
+const solveCommand: Command = async (argv, io) => {
+  const { positional, options } = parseArgs(argv, { allowed: ['seed', 'options', 'time-limit', 'workers'] });
   if (positional.length !== 2)
     throw new UsageError(
-      'usage: fairdiv solve <mechanism-id> <instance.json|.csv|.soc|.soi|.toc|-> [--seed S] [--options JSON]',
+      'usage: fairdiv solve <mechanism-id> <instance.json|.csv|.soc|.soi|.toc|-> [--seed S] [--options JSON] [--time-limit S] [--workers N]',
     );
   const [id, file] = positional;
   const mech = mechanism(id);
   const opts = optionsArg(options.options);
   if (options.seed !== undefined) opts.seed = seedArg(options.seed);
   const limitMs = timeLimitArg(options['time-limit']);
+  const workers = workersArg(options.workers);
   const inst = readInstance(file, io);
   // one budget for the run and its certificate (the certificate gets what the run left)
-  const { outcome, report } = withTimeBudget(
-    limitMs,
-    () => {
-      const outcome = mech.run(inst, opts);
-      return { outcome, report: certify(outcome, { timeLimitMs: limitMs }) };
-    },
-    `solve ${id}`,
-  );
+  const start = Date.now();
+  const outcome = withTimeBudget(limitMs, () => mech.run(inst, opts), `solve ${id}`);
+  const report = await certifyAsync(outcome, { timeLimitMs: Math.max(1, limitMs - (Date.now() - start)), workers });
   io.out(toJson({ ...outcome.toJSON(), certificate: report.toJSON() }));
   return report.ok ? 0 : 1;
 };
 
-const certifyCommand: Command = (argv, io) => {
+const certifyCommand: Command = async (argv, io) => {
   const { positional, options } = parseArgs(argv, {
     flags: ['json'],
-    allowed: ['claims', 'time-limit', 'as', 'values', 'json'],
+    allowed: ['claims', 'time-limit', 'workers', 'as', 'values', 'json'],
   });
   const usage =
-    'usage: fairdiv certify <outcome.json> [instance.json] [--claims id,id,...] (the instance defaults to the outcome\'s own "instance")\n' +
+    'usage: fairdiv certify <outcome.json> [instance.json] [--claims id,id,...] [--time-limit S] [--workers N] (the instance defaults to the outcome\'s own "instance")\n' +
     '       fairdiv certify <outcome.json> [instance.json] --as AGENT [--values v.json | --values v1,v2,...] [--json]   (an agent checks a three-agent lottery with her own values, Babaioff & Frosh Theorem 3.1)';
   if (positional.length !== 1 && positional.length !== 2) throw new UsageError(usage);
   if (options.as !== undefined && options.claims !== undefined)
@@ -99,6 +108,7 @@ const certifyCommand: Command = (argv, io) => {
   if (options.as === undefined && options.values !== undefined)
     throw new UsageError(`--values: goes with --as AGENT (the agent's own values)\n${usage}`);
   const chosen = options.claims !== undefined ? claimsArg(options.claims) : undefined;
+  const workers = workersArg(options.workers);
   const json = readJson(positional[0], io);
   if (json === null || typeof json !== 'object' || Array.isArray(json))
     throw new InvalidInputError('bad-outcome', `${positional[0]}: expected an outcome object`);
@@ -112,7 +122,7 @@ const certifyCommand: Command = (argv, io) => {
       : instanceFromJson(j.instance, `${positional[0]}: instance`);
   const outcome = outcomeFromJson(j, inst, positional[0]);
   if (options.as !== undefined) return certifyAs(outcome, options, io, timeLimitMs, positional[0]);
-  const report = certify(outcome, { ...(chosen ? { claims: chosen } : {}), timeLimitMs });
+  const report = await certifyAsync(outcome, { ...(chosen ? { claims: chosen } : {}), timeLimitMs, workers });
   io.out(toJson(report.toJSON()));
   return report.ok ? 0 : 1;
 };

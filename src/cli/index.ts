@@ -12,8 +12,8 @@ import { processIo, type Io } from './io';
 
 const HELP = `usage: fairdiv <command> [args]
   list                                   every registered mechanism
-  solve <mechanism-id> <instance.json|-> [--seed S] [--options JSON]   (also .csv, PrefLib .soc/.soi/.toc)
-  certify <outcome.json> [instance.json] [--claims id,id]   re-check an outcome, or chosen properties
+  solve <mechanism-id> <instance.json|-> [--seed S] [--options JSON] [--workers N]   (also .csv, PrefLib .soc/.soi/.toc)
+  certify <outcome.json> [instance.json] [--claims id,id] [--workers N]   re-check an outcome, or chosen properties
   certify <outcome.json> --as AGENT [--values v1,v2,...|v.json] [--json]   an agent checks a three-agent lottery (paper 002)
   mms --n K --values v1,v2,... [--time-limit S]
   run <nb.ipynb> [--out o.ipynb] [--html o.html]  execute a notebook with fairdiv's kernel

@@ -4,3 +4,4 @@ export { tps } from './tps';
 export { mms, mmsOfIntegers, mmsPartition, mmsEfxPartition, realloc, approxMmsPartition } from './mms';
 export type { MmsResult, MmsOptions, MmsIntegerResult, MmsStats } from './mms';
 export { mmsShare } from './share-cache';
+export { computeMmsShares, type MmsSharesOptions, type MmsSharesReport } from './mms-pool';

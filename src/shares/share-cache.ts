@@ -2,9 +2,46 @@ import type { Instance, AgentId } from '../core/instance';
 import type { Rational } from '../core/rational';
 import { mms, type MmsResult } from './mms';
 import { requireInstance } from '../core/arguments';
-import { budgetExpired } from '../core/time-budget';
+import { remainingMs } from '../core/time-budget';
 
 const cache = new Map<string, MmsResult>();
+/** Bounded shares that are not searched again before a time (ms since the epoch): see `storeMmsShare`. */
+const keptUntil = new WeakMap<MmsResult, number>();
+
+/** The cache key of a valuation's MMS for n bundles (a share depends on nothing else). */
+function shareKey(values: readonly Rational[], n: number): string {
+  return `${n}:${values.join(',')}`;
+}
+
+/** The cached MMS of `values` for n bundles, if any (optimal, or bounded by an earlier time limit). */
+export function cachedMmsShare(values: readonly Rational[], n: number): MmsResult | undefined {
+  return cache.get(shareKey(values, n));
+}
+
+/**
+ * Caches an MMS of `values` for n bundles computed elsewhere (e.g. on the worker pool, ./mms-pool.ts) and returns
+ * the entry kept: an optimal answer is never replaced, and of two bounded answers the narrower interval is kept.
+ * A bounded answer is not searched again by `mmsShare` before `keepUntil` (ms since the epoch): the rest of the
+ * budget it was computed under belongs to the checks that read it.
+ */
+export function storeMmsShare(values: readonly Rational[], n: number, r: MmsResult, keepUntil = 0): MmsResult {
+  const key = shareKey(values, n);
+  const old = cache.get(key);
+  if (
+    old &&
+    (old.status === 'optimal' || (r.status !== 'optimal' && old.upper.sub(old.lower).lt(r.upper.sub(r.lower))))
+  )
+    return old;
+  if (cache.size > 5000) cache.clear();
+  cache.set(key, r);
+  if (keepUntil > 0) keptUntil.set(r, keepUntil);
+  return r;
+}
+
+/** Empties the MMS share cache (benchmarks and tests that measure a cold computation). */
+export function clearMmsShares(): void {
+  cache.clear();
+}
 
 /**
  * MMS_i^n of agent i in an instance (n defaults to the number of agents), memoised by valuation, so that
@@ -14,15 +51,18 @@ const cache = new Map<string, MmsResult>();
  */
 export function mmsShare(inst: Instance, i: AgentId, n = inst.n, timeLimitMs = 20000): MmsResult {
   requireInstance(inst, 'mmsShare');
-  const key = `${n}:${inst.values[i].join(',')}`;
-  let r = cache.get(key);
-  // a bounded answer is retried with more time, but not once the running budget is spent
-  if (!r || (r.status !== 'optimal' && timeLimitMs > r.stats.ms && !budgetExpired())) {
-    r = mms(inst.values[i] as Rational[], n, { timeLimitMs });
-    if (cache.size > 5000) cache.clear();
-    cache.set(key, r);
-  }
-  return r;
+  const values = inst.values[i] as Rational[];
+  const r = cachedMmsShare(values, n);
+  // a bounded answer is searched again only when this search could run longer than the one that bounded it, and
+  // not within the budget that bounded it on the pool
+  if (
+    r &&
+    (r.status === 'optimal' ||
+      Date.now() < (keptUntil.get(r) ?? 0) ||
+      Math.min(timeLimitMs, remainingMs()) <= r.stats.ms)
+  )
+    return r;
+  return storeMmsShare(values, n, mms(values, n, { timeLimitMs }));
 }
 
 /**

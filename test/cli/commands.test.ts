@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { rng } from '../../src/core/rng';
+import { clearMmsShares } from '../../src/shares/share-cache';
 import { runMain } from '../helpers/cli';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'three-goods.json');
@@ -170,5 +172,57 @@ describe('CLI: strict arguments and chosen claims', () => {
     r = await runMain(['solve', 'round-robin', FIXTURE, '--options', '{"agentOrder": [1, 0]}']);
     assert.equal(r.code, 0, r.err);
     assert.deepEqual(JSON.parse(r.out).options, { agentOrder: [1, 0] });
+  });
+});
+
+describe('CLI: --workers of certify and solve (issue 17)', function () {
+  this.timeout(60000);
+
+  it('certify --workers 2 computes the MMS shares on threads and reports what the inline check reports', async () => {
+    // three agents with 40 values of about 44 bits: each MMS takes a few hundred ms
+    const g = rng(8);
+    const values = [0, 1, 2].map(() => Array.from({ length: 40 }, () => g.nextU32() * 4096 + g.int(0, 4095)));
+    const allocation = [0, 1, 2].map((i) => Array.from({ length: 40 }, (_, k) => k).filter((k) => k % 3 === i));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-workers-'));
+    const file = path.join(dir, 'outcome.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        mechanism: 'elsewhere',
+        instance: { values },
+        allocation,
+        claims: [
+          { id: 'rho-mms', rho: '2/3', text: '2/3-MMS' },
+          { id: 'immx', text: 'IMMX' },
+        ],
+      }),
+    );
+    clearMmsShares();
+    const threads = await runMain(['certify', file, '--workers', '2']);
+    clearMmsShares();
+    const inline = await runMain(['certify', file, '--workers', '0']);
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.equal(threads.code, inline.code, threads.err);
+    // the same verdicts and shares (the witness partitions may differ: the searches take turns by the clock)
+    const [a, b] = [threads, inline].map((r) =>
+      (
+        JSON.parse(r.out) as { claims: { status: string; detail: { perAgent?: Record<string, { share: string }> } }[] }
+      ).claims.map((c) => [c.status, Object.values(c.detail.perAgent ?? {}).map((x) => x.share)]),
+    );
+    assert.deepEqual(a, b);
+    assert.equal(a[0][0], 'pass');
+  });
+
+  it('--workers takes an integer in 0..64; anything else exits 2 naming the flag', async () => {
+    assert.equal((await runMain(['solve', 'round-robin', FIXTURE, '--workers', '2'])).code, 0);
+    for (const bad of ['abc', '-1', '65', '1.5', '2e1'])
+      for (const argv of [
+        ['solve', 'round-robin', FIXTURE],
+        ['certify', '-', FIXTURE],
+      ]) {
+        const r = await runMain([...argv, '--workers', bad]);
+        assert.equal(r.code, 2, `${argv[0]} --workers ${bad}`);
+        assert.match(r.err, /--workers: expected an integer in 0\.\.64/);
+      }
   });
 });

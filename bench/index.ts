@@ -10,6 +10,7 @@ const benches: Record<string, () => Bench> = {
   bobw: () => require('./bobw') as Bench,
   mixed: () => require('./mixed') as Bench,
   multipliers: () => require('./multipliers') as Bench,
+  simulate: () => require('./simulate') as Bench,
 };
 
 async function main(): Promise<void> {

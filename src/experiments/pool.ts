@@ -35,19 +35,31 @@ function cancelled(): LimitError {
 }
 
 /**
- * The worker thread's script beside this module. A missing script is an error here: workerpool would otherwise wait
- * for a worker that never starts, and a notebook cell would hang.
+ * The worker thread's script `name` beside the module `moduleFile` (its __filename): name.ts in a development checkout,
+ * name.js in the built package, `bundled`.js beside the VS Code extension's one-file library. A missing script is an
+ * error here: workerpool would otherwise wait for a worker that never starts, and a notebook cell would hang.
  */
-function workerScript(dev: boolean): string {
-  const candidates = dev ? ['worker.ts'] : ['worker.js', 'experiment-worker.js'];
+export function workerScript(moduleFile: string, name: string, bundled: string): string {
+  const candidates = moduleFile.endsWith('.ts') ? [`${name}.ts`] : [`${name}.js`, `${bundled}.js`];
   for (const c of candidates) {
-    const file = path.join(__dirname, c);
+    const file = path.join(path.dirname(moduleFile), c);
     if (fs.existsSync(file)) return file;
   }
   throw new FairDivError(
     'no-worker-script',
-    `the experiment worker (${candidates.join(' or ')}) is missing beside ${__filename}; run with workers: 0`,
+    `the worker script (${candidates.join(' or ')}) is missing beside ${moduleFile}; run with workers: 0`,
   );
+}
+
+/** A pool of `workers` worker threads on `script`; a TypeScript script loads through the tests' esbuild require hook. */
+export function threadPool(script: string, workers: number): workerpool.Pool {
+  return workerpool.pool(script, {
+    workerType: 'thread',
+    maxWorkers: workers,
+    ...(script.endsWith('.ts')
+      ? { workerThreadOpts: { execArgv: ['--require', path.join(__dirname, '..', '..', 'scripts', 'register.cjs')] } }
+      : {}),
+  });
 }
 
 /** Runs every unit; results in the order of `units`. */
@@ -77,14 +89,7 @@ export async function runUnits(units: readonly UnitSpec[], opts: PoolOptions): P
     }
     return out;
   }
-  const dev = __filename.endsWith('.ts');
-  const pool = workerpool.pool(workerScript(dev), {
-    workerType: 'thread',
-    maxWorkers: opts.workers,
-    ...(dev
-      ? { workerThreadOpts: { execArgv: ['--require', path.join(__dirname, '..', '..', 'scripts', 'register.cjs')] } }
-      : {}),
-  });
+  const pool = threadPool(workerScript(__filename, 'worker', 'experiment-worker'), opts.workers);
   let aborted = false;
   const onAbort = () => {
     aborted = true;

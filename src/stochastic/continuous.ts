@@ -55,6 +55,9 @@ export class Exponential extends QuantileDistribution {
   override sample(r: Rng): number {
     return -Math.log1p(-r.float()) / this.lambda;
   }
+  sampleInto(r: Rng, out: Float64Array): void {
+    for (let j = 0; j < out.length; j++) out[j] = -Math.log1p(-r.float()) / this.lambda;
+  }
 }
 
 function gammaSample(r: Rng, shape: number): number {

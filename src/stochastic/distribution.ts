@@ -51,6 +51,11 @@ export interface Distribution {
   emaxWith(c: number): number;
   /** One draw (Q(U) unless a faster exact sampler exists). */
   sample(r: Rng): number;
+  /**
+   * Optional: fills `out` with the draws `out.length` calls of `sample(r)` give, in a loop where the draw is inlined
+   * (the simulation's hot loop: a double returned from a call that is not inlined is allocated on the heap).
+   */
+  sampleInto?(r: Rng, out: Float64Array): void;
 }
 
 /** Checks tau in [0, 1]. */

@@ -59,15 +59,35 @@ export class PiecewiseQuantile extends QuantileDistribution {
     this.breakpoints = kept.slice(0, -1).map((p) => p.u1);
   }
 
+  /** guide[b]: the piece of u = b / guide.length, so a lookup scans O(1) pieces on average (Chen's guide table). */
+  private guideTable: Int32Array | null = null;
+
+  /** The first piece with u1 ≥ u (u in (0, 1)): the lower bound on the pieces' ends. */
   private pieceAt(u: number): number {
-    let lo = 0,
-      hi = this.u1s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.u1s[mid] >= u) hi = mid;
-      else lo = mid + 1;
+    const u1s = this.u1s;
+    if (u1s.length <= 8) {
+      let k = 0;
+      while (u1s[k] < u) k++;
+      return k;
     }
-    return lo;
+    const guide = (this.guideTable ??= this.buildGuide());
+    let k = guide[Math.min(guide.length - 1, Math.floor(u * guide.length))];
+    // u * length may round across a bucket boundary: step back, then forward, to the lower bound
+    while (k > 0 && u1s[k - 1] >= u) k--;
+    while (u1s[k] < u) k++;
+    return k;
+  }
+
+  private buildGuide(): Int32Array {
+    const u1s = this.u1s;
+    const guide = new Int32Array(u1s.length);
+    let k = 0;
+    for (let b = 0; b < guide.length; b++) {
+      const u = b / guide.length;
+      while (u1s[k] < u) k++;
+      guide[b] = k;
+    }
+    return guide;
   }
   quantile(u: number): number {
     if (u <= 0) return this.pieces[0].x0;
@@ -77,6 +97,9 @@ export class PiecewiseQuantile extends QuantileDistribution {
   }
   override sample(r: Rng): number {
     return this.quantile(r.float());
+  }
+  sampleInto(r: Rng, out: Float64Array): void {
+    for (let j = 0; j < out.length; j++) out[j] = this.quantile(r.float());
   }
   override cdf(x: number): number {
     let F = 0;

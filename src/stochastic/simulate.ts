@@ -128,7 +128,8 @@ export function evaluateAllocation(
   return { sw, opt, ef, sizes };
 }
 
-function validate(o: SimulationOptions): ValueSampler {
+/** Checks the counts of a simulation (n, trials, ms); returns the sampler (given, or i.i.d. from `dist`). */
+export function validateSimulation(o: SimulationOptions): ValueSampler {
   if (!Number.isInteger(o.n) || o.n < 1)
     throw new InvalidInputError('bad-count', `simulate: n = ${o.n} must be a positive integer`);
   if (!Number.isInteger(o.trials) || o.trials < 2)
@@ -146,11 +147,51 @@ function validate(o: SimulationOptions): ValueSampler {
   return iidSampler(o.dist);
 }
 
-function* core(o: SimulationOptions): Generator<SimulationProgress, SimulationResult, void> {
-  const sampler = validate(o);
-  const seed = String(o.seed ?? 0);
+/**
+ * One point of a result from its per-trial statistics in trial order: the ratio of means with its delta-method
+ * interval, the EF frequency with its interval, the mean bundle sizes (`sizes` summed over the trials).
+ */
+export function simulationPoint(
+  m: number,
+  sw: readonly number[],
+  opt: readonly number[],
+  efCount: number,
+  sizes: ArrayLike<number>,
+  o: Pick<SimulationOptions, 'confidence' | 'efInterval'>,
+): SimulationPoint {
   const level = o.confidence ?? 0.95;
-  const method = o.efInterval ?? 'wilson';
+  const trials = sw.length;
+  const w = ratioOfMeans(sw, opt, level);
+  const ci = o.efInterval === 'jeffreys' ? jeffreys(efCount, trials, level) : wilson(efCount, trials, level);
+  return {
+    m,
+    trials,
+    welfare: { mean: w.mean, lo: w.lo, hi: w.hi, se: w.se },
+    ef: { p: efCount / trials, lo: ci.lo, hi: ci.hi, count: efCount },
+    bundleSizes: Array.from(sizes, (s) => s / trials),
+  };
+}
+
+/** The result around its points (one per m of `o.ms`). */
+export function simulationResult(o: SimulationOptions, points: readonly SimulationPoint[]): SimulationResult {
+  return {
+    kind: 'simulation',
+    mechanism: o.mechanism,
+    distribution: o.distributionName ?? o.dist?.name ?? 'custom sampler',
+    n: o.n,
+    trials: o.trials,
+    seed: String(o.seed ?? 0),
+    confidence: o.confidence ?? 0.95,
+    efInterval: o.efInterval ?? 'wilson',
+    analytic: o.analytic ?? { welfareRatio: null, efWhp: null },
+    parameters: o.parameters ?? {},
+    points,
+  };
+}
+
+function* core(o: SimulationOptions): Generator<SimulationProgress, SimulationResult, void> {
+  const sampler = validateSimulation(o);
+  const seed = String(o.seed ?? 0);
   const total = o.ms.length * o.trials;
   let done = 0;
   const points: SimulationPoint[] = [];
@@ -177,29 +218,9 @@ function* core(o: SimulationOptions): Generator<SimulationProgress, SimulationRe
       o.onProgress?.(p);
       yield p;
     }
-    const w = ratioOfMeans(sw, opt, level);
-    const ci = method === 'jeffreys' ? jeffreys(efCount, o.trials, level) : wilson(efCount, o.trials, level);
-    points.push({
-      m,
-      trials: o.trials,
-      welfare: { mean: w.mean, lo: w.lo, hi: w.hi, se: w.se },
-      ef: { p: efCount / o.trials, lo: ci.lo, hi: ci.hi, count: efCount },
-      bundleSizes: sizes.map((s) => s / o.trials),
-    });
+    points.push(simulationPoint(m, sw, opt, efCount, sizes, o));
   }
-  return {
-    kind: 'simulation',
-    mechanism: o.mechanism,
-    distribution: o.distributionName ?? o.dist?.name ?? 'custom sampler',
-    n: o.n,
-    trials: o.trials,
-    seed,
-    confidence: level,
-    efInterval: method,
-    analytic: o.analytic ?? { welfareRatio: null, efWhp: null },
-    parameters: o.parameters ?? {},
-    points,
-  };
+  return simulationResult(o, points);
 }
 
 /** Runs the simulation synchronously (no yielding; the AbortSignal is still checked between trials). */

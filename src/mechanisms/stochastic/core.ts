@@ -87,7 +87,7 @@ export function pickFromOrders(
 function ranksFromOrders(orders: readonly Int32Array[]): Int32Array[] {
   return orders.map((ord) => {
     const rank = new Int32Array(ord.length);
-    ord.forEach((j, p) => (rank[j] = p + 1));
+    for (let p = 0; p < ord.length; p++) rank[ord[p]] = p + 1;
     return rank;
   });
 }

@@ -11,6 +11,7 @@ import {
   simulateMechanism,
   simulateMechanismSync,
   simulationOptions,
+  type StochasticSimulationRequest,
 } from '../../../src/mechanisms/stochastic/simulation';
 import {
   baiGolzWeights,
@@ -19,11 +20,13 @@ import {
   discrete,
   dpThresholds,
   evaluateAllocation,
+  fromQuantile,
   hillKertz,
   hillKertzWorstCase,
   kertzBeta,
   Q_STAR,
   R0,
+  simulateSync,
   uniform,
   welfareRatio,
   withLongShot,
@@ -256,6 +259,90 @@ describe('stochastic simulation', function () {
       if (evaluateAllocation(vals, owner).ef) ef++;
     }
     assert.ok(ef >= 0.95 * T, `EF in ${ef}/${T} trials`);
+  });
+});
+
+describe('stochastic simulation on worker threads', function () {
+  this.timeout(60000);
+  const requests: StochasticSimulationRequest[] = [
+    {
+      mechanism: 'pick-r',
+      dist: 'uniform:0,1',
+      n: 3,
+      ms: [50, 200, 50],
+      trials: 37,
+      seed: 3,
+      options: { r: ['1/3', '1/3', '1/3'], tie: 'random' },
+    },
+    { mechanism: 'ranking', dist: discrete([1, 2, 3], [0.2, 0.3, 0.5]), n: 4, ms: [40], trials: 20, seed: 4 },
+    {
+      mechanism: 'weighted-ranking',
+      dist: 'uniform:0,1',
+      n: 3,
+      ms: [60],
+      trials: 11,
+      seed: 5,
+      options: { dists: ['uniform:0,1', 'uniform:0,0.5', 'exp:2'] },
+    },
+    { mechanism: 'pick-correlated', dist: 'beta:2,3', n: 2, ms: [30], trials: 9, seed: 6, rho: 0.5 },
+  ];
+  it('gives the result of the generic harness for 0, 1, 2 and 3 workers (pick, ranking, weighted ranking, copula)', async () => {
+    for (const req of requests) {
+      const reference = simulateSync(simulationOptions(req));
+      assert.deepEqual(simulateMechanismSync(req), reference);
+      for (const workers of req === requests[0] ? [0, 1, 2, 3] : [0, 2])
+        assert.deepEqual(
+          await simulateMechanism({ ...req, workers }),
+          reference,
+          `${req.mechanism}, ${workers} workers`,
+        );
+    }
+  });
+  it('reports progress per shard up to every trial, and an abort ends the pool with a typed error', async () => {
+    const seen: number[] = [];
+    await simulateMechanism({
+      mechanism: 'ranking',
+      dist: 'uniform:0,1',
+      n: 2,
+      ms: [20, 30],
+      trials: 16,
+      workers: 2,
+      onProgress: (p) => seen.push(p.done),
+    });
+    assert.equal(seen.length, 16);
+    assert.equal(Math.max(...seen), 32);
+    const ac = new AbortController();
+    await assert.rejects(
+      simulateMechanism({
+        mechanism: 'ranking',
+        dist: 'uniform:0,1',
+        n: 5,
+        ms: [2000],
+        trials: 4000,
+        workers: 2,
+        signal: ac.signal,
+        onProgress: () => ac.abort(),
+      }),
+      (e: unknown) => e instanceof LimitError && e.code === 'aborted' && /aborted after \d+ of 4000/.test(e.message),
+    );
+  });
+  it('rejects a bad worker count, workers in the synchronous variant, and a distribution that cannot travel', async () => {
+    const base = { mechanism: 'ranking', dist: 'uniform:0,1', n: 2, ms: [10], trials: 4 };
+    for (const workers of [-1, 1.5, '2'])
+      await assert.rejects(
+        simulateMechanism({ ...base, workers: workers as number }),
+        (e: unknown) => e instanceof InvalidInputError && e.code === 'bad-option' && /workers/.test(e.message),
+      );
+    assert.throws(
+      () => simulateMechanismSync({ ...base, workers: 2 }),
+      (e: unknown) => e instanceof InvalidInputError && /synchronous/.test(e.message),
+    );
+    await assert.rejects(
+      simulateMechanism({ ...base, dist: fromQuantile((u) => u * u, 'square'), workers: 1 }),
+      (e: unknown) => e instanceof InvalidInputError && e.code === 'not-transferable' && /square/.test(e.message),
+    );
+    const inline = await simulateMechanism({ ...base, dist: fromQuantile((u) => u * u, 'square') });
+    assert.equal(inline.points[0].trials, 4);
   });
 });
 

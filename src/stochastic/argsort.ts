@@ -1,0 +1,103 @@
+/**
+ * The order of a row of bids, best first, for the simulation's hot loop: bid descending, then tie key ascending (the
+ * item index when there are no keys). Keys are distinct, so this is a strict total order and the result is the one
+ * every correct sort gives, e.g. `Int32Array.prototype.sort` with the same comparator, which it replaces.
+ *
+ * [DECISION] A stable LSD radix sort (four 8-bit passes) on the high 32 bits of each bid's IEEE 754 pattern, mapped so
+ * that unsigned order is descending bid order, started from the items in key order; then bids that share their high
+ * word are put in order by insertion (exact comparison of the whole bid; in key order already where the bids are
+ * equal); a pass whose byte all bids share is skipped. Comparator sorts spent half of a simulation's time in comparator calls; this is 3-5 times faster at
+ * m = 1000. Bids sharing a high word agree to about six significant digits, so runs are short except on
+ * adversarial rows, where the insertion costs O(run^2) and stays correct.
+ */
+
+/** Reusable buffers for ordering rows of bids (one per thread: not re-entrant). */
+export class BidOrder {
+  /** Whether the last row ordered had two equal bids (only then do its tie keys matter). */
+  tied = false;
+  private bids = new Float64Array(0);
+  private words = new Uint32Array(0);
+  private high = new Uint32Array(0);
+  private a = new Int32Array(0);
+  private b = new Int32Array(0);
+  private readonly counts = new Int32Array(4 * 256);
+
+  private reserve(m: number): void {
+    if (this.a.length >= m) return;
+    this.bids = new Float64Array(m);
+    this.words = new Uint32Array(this.bids.buffer);
+    this.high = new Uint32Array(m);
+    this.a = new Int32Array(m);
+    this.b = new Int32Array(m);
+  }
+
+  /**
+   * Writes the items 0..m-1 of `values` (m = out.length) into `out`, best first: bid descending, then `keys`
+   * ascending (item index ascending when keys is null; keys must be a permutation of 0..m-1). 0 and -0 are equal
+   * bids. Values must not be NaN.
+   */
+  order(values: ArrayLike<number>, keys: ArrayLike<number> | null, out: Int32Array): Int32Array {
+    const m = out.length;
+    this.reserve(m);
+    const { bids, words, high, counts } = this;
+    counts.fill(0);
+    // IEEE 754 doubles are little-endian in typed arrays on every platform Node supports: word 2j + 1 is the high one.
+    for (let j = 0; j < m; j++) {
+      const v = values[j];
+      bids[j] = v === 0 ? 0 : v;
+      const w = words[2 * j + 1];
+      // ascending order of unsigned words: negative bids flip every bit, the others only the sign bit; then descending
+      const d = w & 0x80000000 ? w : ~(w | 0x80000000) >>> 0;
+      high[j] = d;
+      counts[d & 255]++;
+      counts[256 + ((d >>> 8) & 255)]++;
+      counts[512 + ((d >>> 16) & 255)]++;
+      counts[768 + (d >>> 24)]++;
+    }
+    let a = this.a,
+      b = this.b;
+    if (keys) for (let j = 0; j < m; j++) a[keys[j]] = j;
+    else for (let j = 0; j < m; j++) a[j] = j;
+    for (let pass = 0; pass < 4; pass++) {
+      const base = pass * 256,
+        shift = pass * 8;
+      // a byte every bid shares (e.g. the exponent's on [0.5, 1)) leaves the order as it is
+      if (counts[base + ((high[0] >>> shift) & 255)] === m) continue;
+      let start = 0;
+      for (let k = 0; k < 256; k++) {
+        const c = counts[base + k];
+        counts[base + k] = start;
+        start += c;
+      }
+      for (let q = 0; q < m; q++) {
+        const j = a[q];
+        b[counts[base + ((high[j] >>> shift) & 255)]++] = j;
+      }
+      const t = a;
+      a = b;
+      b = t;
+    }
+    let tied = false;
+    for (let q = 1; q < m; q++) {
+      const j = a[q];
+      const h = high[j];
+      if (high[a[q - 1]] !== h) continue;
+      const v = bids[j];
+      const kj = keys ? keys[j] : j;
+      let p = q - 1;
+      while (p >= 0 && high[a[p]] === h) {
+        const i = a[p];
+        const vi = bids[i];
+        if (vi === v) tied = true;
+        if (vi < v || (vi === v && (keys ? keys[i] : i) > kj)) {
+          a[p + 1] = i;
+          p--;
+        } else break;
+      }
+      a[p + 1] = j;
+    }
+    this.tied = tied;
+    out.set(a.subarray(0, m));
+    return out;
+  }
+}

@@ -93,6 +93,7 @@ describe('extension package (.vsix)', function () {
       'extension/dist/kernel.js',
       'extension/dist/fairdiv.js',
       'extension/dist/experiment-worker.js',
+      'extension/dist/mms-worker.js',
       'extension/dist/highs.wasm',
       'extension/dist/media/index.js',
       'extension/notebooks/00-getting-started.ipynb',
@@ -145,6 +146,25 @@ describe('extension package (.vsix)', function () {
     fs.rmSync(path.join(unpacked, 'extension', 'dist', 'experiment-worker.js'));
     const missing = await run(process.execPath, [probe], { cwd: unpacked });
     assert.equal(JSON.parse(missing.stdout).error, 'no-worker-script', missing.stdout + missing.stderr);
+    // certifyAsync computes MMS shares on the bundled dist/mms-worker.js (three agents whose shares take a while)
+    const sharesProbe = path.join(unpacked, 'shares-probe.cjs');
+    fs.writeFileSync(
+      sharesProbe,
+      [
+        "const f = require('./extension/dist/fairdiv.js');",
+        'const r = f.rng(8);',
+        'const values = [0, 1, 2].map(() => Array.from({ length: 40 }, () => r.nextU32() * 4096 + r.int(0, 4095)));',
+        "const o = f.solve('round-robin', f.instance(values));",
+        "f.certifyAsync(o, { claims: ['mms'], workers: 2 })",
+        '  .then((rep) => console.log(JSON.stringify({ status: rep.claims[0].status })))',
+        '  .catch((e) => console.log(JSON.stringify({ error: e.code, message: e.message })));',
+      ].join('\n'),
+    );
+    const shares = await run(process.execPath, [sharesProbe], { cwd: unpacked });
+    assert.ok(['pass', 'fail'].includes(JSON.parse(shares.stdout).status), shares.stdout + shares.stderr);
+    fs.rmSync(path.join(unpacked, 'extension', 'dist', 'mms-worker.js'));
+    const noShareWorker = await run(process.execPath, [sharesProbe], { cwd: unpacked });
+    assert.equal(JSON.parse(noShareWorker.stdout).error, 'no-worker-script', noShareWorker.stdout);
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
   });
 });

@@ -37,15 +37,7 @@ export {
   type RuleId,
   type PropertyId,
 } from './protocols';
-export {
-  runUnit,
-  trialSeed,
-  sampleUtilities,
-  trialMatrices,
-  type UnitSpec,
-  type UnitResult,
-  type UnitContext,
-} from './trials';
+export { runUnit, sampleUtilities, trialMatrices, type UnitSpec, type UnitResult, type UnitContext } from './trials';
 export { decideEF, decideEF1, AUTHORS_TOLERANCE, type EnvyDecision } from './float-envy';
 export {
   decidePareto,

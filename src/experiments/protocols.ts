@@ -11,11 +11,12 @@
  * * `bai-golz-symmetric-peaks` / `bai-golz-symmetric-beta`: EF of welfare maximization for ten copies of the peak
  *   a = 5/11 at m = 500 and five copies of Beta(5, 1) at m = 1000.
  *
- * Streams (spec 3.14): 'numpy' seeds the NumPy-legacy MT19937 with m before the trials of m and draws the trials in
- * order, agent by agent (the authors' `np.random.seed(m)` and `rand(m, 3)`), so the peak experiments replay the
- * authors' utilities bit for bit. [DECISION] 'per-trial' seeds MT19937 with a hash of (m, trial) for the Beta
- * experiments: their sampler (SciPy's) cannot be replayed anyway (spec pitfall 19), and independent trial streams make
- * every shard cheap to start.
+ * The random stream (spec 3.14): NumPy's legacy RandomState (src/stochastic/numpy-random-state.ts) seeded with m
+ * before the trials of m, the trials drawn in order, agent by agent (the authors' `np.random.seed(m)`, `rand(m, 3)` for
+ * the peaks and `scipy.stats.beta.rvs(a, b, size=m)` for the Beta agents), so every experiment replays the authors'
+ * utilities: bit for bit for the peaks, and to the last bit or within one unit of it for the Beta agents (JavaScript's
+ * `Math.log` and `Math.pow` round differently from the C library now and then). Spec pitfall 19 expected the Beta
+ * sampler to be impractical to replay; with NumPy's legacy algorithms it is, and the Beta counts match too.
  */
 import { InvalidInputError } from '../core/errors';
 import { AUTHORS_BETA_MULTIPLIERS, AUTHORS_PEAK_MULTIPLIERS } from '../mechanisms/multipliers/reference';
@@ -64,8 +65,10 @@ export interface Protocol {
   readonly multipliers?: readonly number[];
   readonly ms: readonly number[];
   readonly trials: number;
-  readonly stream: 'numpy' | 'per-trial';
-  /** Uniform draws per sampled value under the 'numpy' stream (3 for the peak sampler), to skip to a trial. */
+  /**
+   * Uniform draws per sampled value when it is fixed (3 for the peak sampler), to skip to a trial; without it a shard
+   * replays the trials before its first (the Beta sampler rejects a random number of draws).
+   */
   readonly drawsPerValue?: number;
   readonly columns: readonly Column[];
   readonly reference?: ReferenceCounts;
@@ -99,7 +102,6 @@ const PROTOCOLS: readonly Protocol[] = [
     multipliers: AUTHORS_PEAK_MULTIPLIERS,
     ms: [10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000],
     trials: 1000,
-    stream: 'numpy',
     drawsPerValue: 3,
     columns: PEAK_COLUMNS,
     reference: FIG3_REFERENCE,
@@ -113,7 +115,6 @@ const PROTOCOLS: readonly Protocol[] = [
     multipliers: AUTHORS_PEAK_MULTIPLIERS,
     ms: [13, 23, 53, 103, 203, 503, 1003],
     trials: 1000,
-    stream: 'numpy',
     drawsPerValue: 3,
     columns: PEAK_COLUMNS,
     reference: FIG5_REFERENCE,
@@ -128,7 +129,6 @@ const PROTOCOLS: readonly Protocol[] = [
     multipliers: AUTHORS_BETA_MULTIPLIERS,
     ms: [5, 10, 20, 50, 100, 200],
     trials: 1000,
-    stream: 'per-trial',
     columns: [
       column('ef-multiplier'),
       column('ef-round-robin'),
@@ -141,7 +141,7 @@ const PROTOCOLS: readonly Protocol[] = [
       column('po-round-robin', 500),
     ],
     reference: FIG6_REFERENCE,
-    exactColumns: [],
+    exactColumns: ['ef-multiplier', 'ef-round-robin', 'ef1-multiplier', 'ef1-round-robin'],
   },
   {
     name: 'bai-golz-symmetric-peaks',
@@ -150,7 +150,6 @@ const PROTOCOLS: readonly Protocol[] = [
     preset: 'bai-golz-symmetric-peaks',
     ms: [500],
     trials: 1000,
-    stream: 'numpy',
     drawsPerValue: 3,
     columns: [column('ef-welfare-max')],
     reference: SYMMETRIC_PEAKS_REFERENCE,
@@ -163,10 +162,9 @@ const PROTOCOLS: readonly Protocol[] = [
     preset: 'bai-golz-symmetric-beta',
     ms: [1000],
     trials: 1000,
-    stream: 'per-trial',
     columns: [column('ef-welfare-max')],
     reference: SYMMETRIC_BETA_REFERENCE,
-    exactColumns: [],
+    exactColumns: ['ef-welfare-max'],
   },
 ];
 

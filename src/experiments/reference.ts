@@ -3,9 +3,10 @@
  * reference.txt; 1000 trials per m), keyed by our column ids. Seed-004 spec 5.9 says which of them a port with the
  * NumPy MT19937 stream reproduces exactly: multiplier EF and round-robin EF of Figures 3 and 5 (round robin at
  * m ≤ 100 and at the offset m ≤ 203 verified by the spec's authors), round-robin PO at m = 20, and the symmetric peak
- * control. The rounded-MNW counts come from MOSEK, the PO counts from Gurobi, the Beta counts from SciPy's sampler:
- * they are compared through intervals only. bench/results/multipliers.md records our full-size counts against these
- * (every exact column equal; round-robin PO also equal at m = 10, 20, 50).
+ * control. The Beta experiments replay too, through NumPy's legacy `beta` (src/stochastic/numpy-random-state.ts):
+ * multiplier and round-robin EF and EF1 of Figure 6 and the symmetric Beta control are exact columns. The rounded-MNW
+ * counts come from MOSEK, the integral-MNW counts from BARON and the PO counts from Gurobi: they are compared through
+ * intervals. bench/results/multipliers.md records our full-size counts against these.
  */
 import type { ColumnId } from './protocols';
 

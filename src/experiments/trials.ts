@@ -12,7 +12,7 @@ import { floatFisherEquilibrium } from '../mechanisms/multipliers/fisher-market'
 import { exactMaxNashWelfare } from '../mechanisms/multipliers/nash-welfare';
 import type { Rng } from '../core/rng';
 import type { DensityDistribution } from '../stochastic/density';
-import { Mt19937 } from '../stochastic/mt19937';
+import { NumpyRandomState } from '../stochastic/numpy-random-state';
 import { distributionPreset } from '../stochastic/presets';
 import { decideEF, decideEF1 } from './float-envy';
 import { roundRobinOwners } from './float-round-robin';
@@ -56,17 +56,6 @@ export interface UnitContext {
   readonly integralMnwLimit?: number;
 }
 
-/** [DECISION] The per-trial seed: a 32-bit mix (MurmurHash3's finalizer) of m and the trial index. */
-export function trialSeed(m: number, trial: number): number {
-  let h = (Math.imul(m, 0x9e3779b1) + trial) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b) >>> 0;
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35) >>> 0;
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 /** The utility matrix of one trial: agent by agent, m values each (NumPy `vstack([d.sample(m) for d in dists])`). */
 export function sampleUtilities(agents: readonly DensityDistribution[], m: number, rng: Rng): Float64Array[] {
   return agents.map((d) => {
@@ -84,12 +73,11 @@ export function* trialMatrices(
   from: number,
   to: number,
 ): Generator<Float64Array[]> {
-  if (p.stream === 'numpy') {
-    const rng = new Mt19937(m);
-    // two 32-bit outputs per double
-    rng.discard(from * agents.length * m * (p.drawsPerValue ?? 1) * 2);
-    for (let t = from; t < to; t++) yield sampleUtilities(agents, m, rng);
-  } else for (let t = from; t < to; t++) yield sampleUtilities(agents, m, new Mt19937(trialSeed(m, t)));
+  const rng = new NumpyRandomState(m);
+  // two 32-bit outputs per double
+  if (p.drawsPerValue !== undefined) rng.discard(from * agents.length * m * p.drawsPerValue * 2);
+  else for (let t = 0; t < from; t++) sampleUtilities(agents, m, rng);
+  for (let t = from; t < to; t++) yield sampleUtilities(agents, m, rng);
 }
 
 function now(): number {

@@ -9,6 +9,7 @@ import type { Rng } from '../core/rng';
 import { checkCount, checkUnit, QuantileDistribution, type Distribution, type DistributionKind } from './distribution';
 import { integrate } from './quadrature';
 import { harmonic, incompleteBeta, inverseIncompleteBeta, logGamma } from './special';
+import { NumpyRandomState } from './numpy-random-state';
 
 /** Exponential(lambda). Unbounded, hence not "valid" in paper 001's sense (spec P8); formulas still hold. */
 export class Exponential extends QuantileDistribution {
@@ -80,7 +81,10 @@ function gammaSample(r: Rng, shape: number): number {
   }
 }
 
-/** Beta(a, b) on [0, 1]. Top(tau) = a/(a+b) (1 - I_{Q(tau)}(a+1, b)). Sampling by the gamma ratio. */
+/**
+ * Beta(a, b) on [0, 1]. Top(tau) = a/(a+b) (1 - I_{Q(tau)}(a+1, b)). Sampling by the gamma ratio, or by NumPy's legacy
+ * `beta` when the generator is a `NumpyRandomState` (so that `np.random.seed(s)` experiments replay).
+ */
 export class Beta extends QuantileDistribution {
   readonly name: string;
   readonly spec: string;
@@ -129,6 +133,7 @@ export class Beta extends QuantileDistribution {
     return c + integrate((x) => 1 - this.cdf(x), c, 1, { relTol: 1e-12, absTol: 1e-15 }).value;
   }
   override sample(r: Rng): number {
+    if (r instanceof NumpyRandomState) return r.beta(this.a, this.b);
     const x = gammaSample(r, this.a);
     const y = gammaSample(r, this.b);
     return x / (x + y);

@@ -4,9 +4,14 @@ import { AUTHORS_PEAK_MULTIPLIERS } from '../../src/mechanisms/multipliers/refer
 import { decideEF } from '../../src/experiments/float-envy';
 import { roundRobinOwners } from '../../src/experiments/float-round-robin';
 import { protocol } from '../../src/experiments/protocols';
-import { FIG3_REFERENCE, FIG5_REFERENCE } from '../../src/experiments/reference';
+import {
+  FIG3_REFERENCE,
+  FIG5_REFERENCE,
+  FIG6_REFERENCE,
+  SYMMETRIC_BETA_REFERENCE,
+} from '../../src/experiments/reference';
 import { highsNashSolver, loadHighs } from '../../src/experiments/highs';
-import { runUnit, trialMatrices, trialSeed } from '../../src/experiments/trials';
+import { runUnit, trialMatrices } from '../../src/experiments/trials';
 import { distributionPreset } from '../../src/stochastic/presets';
 
 /** EF counts of the multiplier allocation and round robin over the first T trials of the NumPy stream at m. */
@@ -68,10 +73,34 @@ describe('experiment trials', () => {
     assert.equal(r.counts['ef-round-robin'], 76);
   });
 
-  it('seed per-trial streams by a fixed hash of (m, trial)', () => {
-    assert.equal(trialSeed(5, 0), trialSeed(5, 0));
-    assert.notEqual(trialSeed(5, 0), trialSeed(5, 1));
-    assert.notEqual(trialSeed(5, 1), trialSeed(6, 0));
+  it("replay the authors' Beta utilities: Figure 6's multiplier and round-robin counts at m = 5, 10, 20 (spec 5.8)", function () {
+    this.timeout(120000);
+    const expected: Record<number, Record<string, number>> = {
+      5: { 'ef-multiplier': 5, 'ef-round-robin': 37, 'ef1-multiplier': 29, 'ef1-round-robin': 1000 },
+      10: { 'ef-multiplier': 8, 'ef-round-robin': 287, 'ef1-multiplier': 157, 'ef1-round-robin': 1000 },
+      20: { 'ef-multiplier': 44, 'ef-round-robin': 910, 'ef1-multiplier': 198, 'ef1-round-robin': 1000 },
+    };
+    for (const m of [5, 10, 20]) {
+      const columns = ['ef-multiplier', 'ef-round-robin', 'ef1-multiplier', 'ef1-round-robin'] as const;
+      const r = runUnit({ experiment: 'bai-golz-fig6', m, from: 0, to: 1000, columns: [...columns] });
+      assert.deepEqual(r.counts, expected[m], `m = ${m}`);
+      for (const c of columns)
+        assert.equal(r.counts[c], FIG6_REFERENCE[m][c], `${c} at m = ${m} is the authors' count`);
+    }
+  });
+
+  it("replay the symmetric Beta control: welfare maximization EF in 658 of 1000 trials, the authors' count", function () {
+    this.timeout(120000);
+    const r = runUnit({ experiment: 'bai-golz-symmetric-beta', m: 1000, from: 0, to: 1000 });
+    assert.equal(r.counts['ef-welfare-max'], 658);
+    assert.equal(SYMMETRIC_BETA_REFERENCE[1000]['ef-welfare-max'], 658);
+  });
+
+  it('replay a Beta shard from its first trial exactly as the whole run draws it', () => {
+    const p = protocol('bai-golz-fig6');
+    const agents = distributionPreset(p.preset).agents;
+    const all = [...trialMatrices(p, agents, 7, 0, 6)];
+    assert.deepEqual([...trialMatrices(p, agents, 7, 4, 6)], all.slice(4));
   });
 });
 

@@ -1,15 +1,26 @@
 /**
- * Plotly charts (lazy chunk): the MMS-fraction histogram and simulation curves with interval bands.
- * Loaded with a dynamic import only when an output needs a chart. Transparent backgrounds, theme font
- * colour, no logo, no network.
+ * Plotly charts (lazy chunk): the MMS-fraction histogram and curves with intervals. Loaded with a dynamic import
+ * only when an output needs a chart. Axes (scale, range, tick values and labels), histogram categories and sizes
+ * come from src/display/chart-model.ts, as for the inline SVG of the HTML fallback, so both show the same thing.
+ * Transparent backgrounds, theme font colour, no logo, no network.
  */
 import Plotly from 'plotly.js-cartesian-dist-min';
-import type { MmsHistogramPayload, SimulationPayload } from '../src/display/payload';
+import {
+  curveFrame,
+  curveXAxis,
+  curveYAxis,
+  dashOf,
+  histogramModel,
+  intervalOf,
+  xScaleOf,
+  type ChartAxis,
+} from '../src/display/chart-model';
 import { agentColor } from '../src/display/html/common';
-import { seriesColor } from '../src/display/html/charts';
+import { panelColor } from '../src/display/html/charts';
+import type { MmsHistogramPayload, SimulationPayload } from '../src/display/payload';
 import { chartTheme, type ChartTheme } from './theme';
 
-const CONFIG = { responsive: true, displaylogo: false, displayModeBar: false, staticPlot: false };
+const CONFIG = { responsive: false, displaylogo: false, displayModeBar: false, staticPlot: false };
 
 /**
  * A payload string as Plotly text. Plotly reads a few tags (`<b>`, `<a href>`, `<span style>`, ...) in every
@@ -20,98 +31,122 @@ function text(s: unknown): string {
   return String(s).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 }
 
-function baseLayout(t: ChartTheme, height: number): Record<string, unknown> {
+function baseLayout(t: ChartTheme): Record<string, unknown> {
   return {
-    height,
-    margin: { l: 56, r: 16, t: 30, b: 46 },
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: 'rgba(0,0,0,0)',
-    font: { color: t.fg, family: t.font, size: 12 },
+    font: { color: t.fg, family: t.font, size: 11 },
     hoverlabel: { font: { family: t.font } },
-    legend: { orientation: 'h', x: 0, y: 1.12, bgcolor: 'rgba(0,0,0,0)' },
+    showlegend: false,
   };
 }
 
-function axis(t: ChartTheme, title: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+/** A Plotly axis drawing exactly the model's range and ticks (log axes take their range in decades). */
+function axis(
+  t: ChartTheme,
+  title: string,
+  a: ChartAxis,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
-    title: { text: title, standoff: 6 },
+    title: { text: title, standoff: 4, font: { size: 11 } },
+    type: a.log ? 'log' : 'linear',
+    range: a.log ? a.range.map(Math.log10) : a.range,
+    tickmode: 'array',
+    tickvals: a.ticks.map((k) => k.value),
+    ticktext: a.ticks.map((k) => text(k.label)),
     gridcolor: t.grid,
-    zerolinecolor: t.zero,
+    zeroline: false,
     linecolor: t.zero,
     tickcolor: t.zero,
+    ticks: 'outside',
+    ticklen: 4,
     showline: true,
+    automargin: false,
+    fixedrange: true,
     ...extra,
   };
 }
 
 export async function drawHistogram(div: HTMLElement, p: MmsHistogramPayload): Promise<void> {
-  // Category axis of the exact fractions (sorted by value, "1" always present for the MMS line):
-  // wide bars with exact tick labels.
-  const cats = new Map<string, number>([['1', 1]]);
-  p.series.flat().forEach((b) => cats.set(text(b.x), b.approx));
-  const order = [...cats.entries()].sort((a, b) => a[1] - b[1]).map(([x]) => x);
+  const m = histogramModel(p);
+  const f = m.frame;
+  const n = Math.max(1, p.agents.length);
+  const keys = m.categories.map((c) => text(c.x));
   const data = p.agents.map((a, i) => ({
     type: 'bar',
     name: text(a),
-    x: p.series[i].map((b) => text(b.x)),
-    y: p.series[i].map((b) => b.pApprox),
-    customdata: p.series[i].map((b) => text(b.p)),
-    text: p.series[i].map((b) => text(b.p)),
-    textposition: 'outside',
-    textfont: { size: 10 },
-    cliponaxis: false,
+    x: (p.series[i] ?? []).map((b) => text(b.x)),
+    y: (p.series[i] ?? []).map((b) => b.pApprox),
+    customdata: (p.series[i] ?? []).map((b) => text(b.p)),
     hovertemplate: '%{fullData.name}: v/MMS = %{x}<br>p = %{customdata}<extra></extra>',
     marker: { color: agentColor(i, 0.8), line: { color: agentColor(i), width: 1 } },
   }));
   const t = chartTheme(div);
-  const k = order.indexOf('1');
+  const edge = m.one - 0.5;
   const layout = {
-    ...baseLayout(t, 320),
+    ...baseLayout(t),
+    width: f.w,
+    height: f.h,
+    margin: { l: f.l, r: f.r, t: f.t, b: f.b, pad: 0 },
     barmode: 'group',
-    bargap: 0.18,
-    bargroupgap: 0.06,
-    xaxis: axis(t, 'v<sub>i</sub>(A<sub>i</sub>) / MMS<sub>i</sub>  (exact)', {
-      type: 'category',
-      categoryorder: 'array',
-      categoryarray: order,
-      showgrid: false,
-    }),
-    yaxis: axis(t, 'probability', { rangemode: 'tozero' }),
-    shapes: [
+    bargap: 1 - (n * m.bar) / m.slot,
+    bargroupgap: 0,
+    xaxis: axis(
+      t,
+      'v<sub>i</sub>(A<sub>i</sub>) / MMS<sub>i</sub> (exact)',
+      { log: false, range: [0, 0], ticks: [] },
       {
-        type: 'rect',
-        xref: 'x',
-        yref: 'paper',
-        x0: -0.5,
-        x1: k - 0.5,
-        y0: 0,
-        y1: 1,
-        fillcolor: 'rgba(224,49,49,0.07)',
-        line: { width: 0 },
-        layer: 'below',
+        type: 'category',
+        range: [-0.5, m.categories.length - 0.5],
+        categoryorder: 'array',
+        categoryarray: keys,
+        tickvals: keys,
+        ticktext: m.categories.map((c) => text(c.label)),
+        tickangle: m.tickAngle,
+        showgrid: false,
       },
+    ),
+    yaxis: axis(t, 'probability', m.y),
+    shapes: [
+      ...(m.one > 0
+        ? [
+            {
+              type: 'rect',
+              xref: 'x',
+              yref: 'paper',
+              x0: -0.5,
+              x1: edge,
+              y0: 0,
+              y1: 1,
+              fillcolor: 'rgba(224,49,49,0.07)',
+              line: { width: 0 },
+              layer: 'below',
+            },
+          ]
+        : []),
       {
         type: 'line',
         xref: 'x',
         yref: 'paper',
-        x0: k - 0.5,
-        x1: k - 0.5,
+        x0: edge,
+        x1: edge,
         y0: 0,
         y1: 1,
-        line: { color: t.fg, width: 1.5, dash: 'dash' },
+        line: { color: t.fg, width: 1, dash: 'dash' },
         opacity: 0.7,
       },
     ],
     annotations: [
       {
-        x: k - 0.5,
+        x: edge,
         y: 1,
         xref: 'x',
         yref: 'paper',
         text: ' ≥ MMS →',
         showarrow: false,
         xanchor: 'left',
-        yanchor: 'top',
+        yanchor: 'bottom',
         font: { color: t.fg, size: 11 },
       },
     ],
@@ -119,71 +154,69 @@ export async function drawHistogram(div: HTMLElement, p: MmsHistogramPayload): P
   await Plotly.newPlot(div, data, layout, CONFIG);
 }
 
-export async function drawSimulation(div: HTMLElement, p: SimulationPayload): Promise<void> {
-  const k = p.panels.length || 1;
-  const gap = 0.1;
-  const w = (1 - gap * (k - 1)) / k;
-  const data: unknown[] = [];
+/**
+ * Panel `j` of a curve payload, in the frame of its inline SVG (the figure's caption and legend stay HTML, as in the
+ * fallback): one trace per series with its band or error bars.
+ */
+export async function drawPanel(div: HTMLElement, p: SimulationPayload, j: number): Promise<void> {
+  const f = curveFrame(p);
+  const panel = p.panels[j];
   const t = chartTheme(div);
-  const layout: Record<string, unknown> = { ...baseLayout(t, 320), annotations: [] as unknown[] };
-  p.panels.forEach((panel, j) => {
-    const xa = j === 0 ? 'x' : `x${j + 1}`;
-    const ya = j === 0 ? 'y' : `y${j + 1}`;
-    layout[j === 0 ? 'xaxis' : `xaxis${j + 1}`] = axis(t, text(p.xLabel), {
-      domain: [j * (w + gap), j * (w + gap) + w],
-      anchor: ya,
-    });
-    layout[j === 0 ? 'yaxis' : `yaxis${j + 1}`] = axis(t, text(panel.yLabel), {
-      anchor: xa,
-      ...(panel.yRange ? { range: panel.yRange } : {}),
-    });
-    (layout.annotations as unknown[]).push({
-      text: `<b>${text(panel.title)}</b>`,
-      xref: 'paper',
-      yref: 'paper',
-      x: j * (w + gap) + w / 2,
-      y: 1.0,
-      xanchor: 'center',
-      yanchor: 'bottom',
-      showarrow: false,
-      font: { size: 12 },
-    });
-    panel.series.forEach((s, q) => {
-      const c = seriesColor(j + q);
-      if (s.points.length > 1 && s.points.every((pt) => pt.lo !== undefined && pt.hi !== undefined)) {
-        data.push({
-          type: 'scatter',
-          mode: 'lines',
-          xaxis: xa,
-          yaxis: ya,
-          x: [...s.points.map((pt) => pt.x), ...[...s.points].reverse().map((pt) => pt.x)],
-          y: [...s.points.map((pt) => pt.hi), ...[...s.points].reverse().map((pt) => pt.lo)],
-          fill: 'toself',
-          fillcolor: seriesColor(j + q, 0.2),
-          line: { width: 0 },
-          hoverinfo: 'skip',
-          showlegend: false,
-          name: `${text(s.name)} band`,
-        });
-      }
+  const xModel = curveXAxis(
+    panel.series.flatMap((s) => s.points.map((pt) => pt.x)),
+    xScaleOf(p),
+  );
+  const data: unknown[] = [];
+  const count = panel.series.length;
+  panel.series.forEach((s, q) => {
+    const c = panelColor(j, q, count);
+    const iv = intervalOf(s);
+    if (iv === 'band')
       data.push({
         type: 'scatter',
-        mode: s.dashed ? 'lines' : 'lines+markers',
-        xaxis: xa,
-        yaxis: ya,
-        name: text(s.name),
-        x: s.points.map((pt) => pt.x),
-        y: s.points.map((pt) => pt.y),
-        customdata: s.points.map((pt) => [pt.lo ?? pt.y, pt.hi ?? pt.y]),
-        hovertemplate: '%{fullData.name}: %{y:.4g} [%{customdata[0]:.4g}, %{customdata[1]:.4g}]<extra>%{x}</extra>',
-        line: { color: c, width: 2, ...(s.dashed ? { dash: 'dash' } : {}) },
-        marker: { size: 5, color: c },
+        mode: 'lines',
+        x: [...s.points.map((pt) => pt.x), ...[...s.points].reverse().map((pt) => pt.x)],
+        y: [...s.points.map((pt) => pt.hi), ...[...s.points].reverse().map((pt) => pt.lo)],
+        fill: 'toself',
+        fillcolor: panelColor(j, q, count, 0.18),
+        line: { width: 0 },
+        hoverinfo: 'skip',
+        name: `${text(s.name)} band`,
       });
+    data.push({
+      type: 'scatter',
+      mode: s.dashed ? 'lines' : 'lines+markers',
+      name: text(s.name),
+      x: s.points.map((pt) => pt.x),
+      y: s.points.map((pt) => pt.y),
+      cliponaxis: false,
+      customdata: s.points.map((pt) => [pt.lo ?? pt.y, pt.hi ?? pt.y]),
+      hovertemplate: '%{fullData.name}: %{y:.4g} [%{customdata[0]:.4g}, %{customdata[1]:.4g}]<extra>%{x}</extra>',
+      line: { color: c, width: 2, dash: dashOf(s) },
+      marker: { size: 5, color: c },
+      ...(iv === 'bars'
+        ? {
+            error_y: {
+              type: 'data',
+              symmetric: false,
+              array: s.points.map((pt) => (pt.hi ?? pt.y) - pt.y),
+              arrayminus: s.points.map((pt) => pt.y - (pt.lo ?? pt.y)),
+              color: c,
+              thickness: 1.3,
+              width: 3,
+            },
+          }
+        : {}),
     });
   });
-  layout.margin = { l: 56, r: 16, t: 44, b: 46 };
-  layout.legend = { orientation: 'h', x: 0, y: -0.22, bgcolor: 'rgba(0,0,0,0)' };
-  layout.height = 340;
+  const layout = {
+    ...baseLayout(t),
+    width: f.w,
+    height: f.h,
+    margin: { l: f.l, r: f.r, t: f.t, b: f.b, pad: 0 },
+    xaxis: axis(t, text(`${p.xLabel}${xModel.log ? ' (log scale)' : ''}`), xModel, { showgrid: false }),
+    yaxis: axis(t, text(panel.yLabel), curveYAxis(panel)),
+  };
   await Plotly.newPlot(div, data, layout, CONFIG);
 }
 

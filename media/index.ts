@@ -3,8 +3,8 @@
  *
  * Tables are drawn from the payload with the same HTML builders as the `text/html` fallback
  * (src/display/html), themed with VS Code's `--vscode-*` colours. Charts (MMS histogram, simulation
- * curves) show the inline SVG at once and are upgraded to Plotly (cartesian bundle, loaded lazily from
- * a separate chunk). All DOM work is scoped to the output element.
+ * curves) show the inline SVG at once and each SVG is replaced by a Plotly chart of the same axes (cartesian bundle,
+ * loaded lazily from a separate chunk). All DOM work is scoped to the output element.
  */
 import { payloadBody, STYLE } from '../src/display/html';
 import { kindOfMime, PAYLOAD_VERSION, type Payload } from '../src/display/payload';
@@ -13,8 +13,8 @@ import type { ActivationFunction, OutputItem } from './renderer-api';
 
 /** Renderer-only style additions (scoped like the fallback's stylesheet). */
 const RENDERER_STYLE = `<style>
-.fd-output .fairdiv{--fd-line:var(--vscode-editorWidget-border,var(--vscode-panel-border,rgba(128,128,128,.32)));--fd-soft:var(--vscode-editor-inactiveSelectionBackground,rgba(128,128,128,.10))}
-.fd-output .fd-plotly{width:100%;max-width:820px;min-width:360px}
+.fd-output .fairdiv[data-kind]{--fd-line:var(--vscode-editorWidget-border,var(--vscode-panel-border,rgba(128,128,128,.32)));--fd-soft:var(--vscode-editor-inactiveSelectionBackground,rgba(128,128,128,.10))}
+.fd-output .fd-plotly{display:inline-block}
 .fd-output .fd-error{color:var(--vscode-errorForeground,#e03131);font-family:var(--vscode-editor-font-family,monospace);white-space:pre-wrap}
 </style>`;
 
@@ -40,26 +40,32 @@ function errorBox(element: HTMLElement, message: string): void {
   element.appendChild(div);
 }
 
+/**
+ * Replaces each inline SVG chart of a histogram or curve output by a Plotly chart of the same frame, drawn from the
+ * same axes (src/display/chart-model.ts); captions and legends stay the fallback's HTML.
+ */
 async function upgradeChart(id: string, root: HTMLElement, p: Payload, signal?: AbortSignal): Promise<void> {
   if (p.kind !== 'mms-histogram' && p.kind !== 'simulation') return;
   const holder = root.querySelector<HTMLElement>('.fd-chart');
   if (!holder) return;
+  const svgs = Array.from(holder.querySelectorAll<SVGElement>('svg.fd-svg'));
+  if (!svgs.length) return;
   holder.dataset.plotly = 'loading';
   try {
     const charts = await loadCharts();
     if (signal?.aborted || !root.isConnected) return;
-    const div = document.createElement('div');
-    div.className = 'fd-plotly';
-    const svgs = Array.from(holder.children) as HTMLElement[];
-    holder.appendChild(div);
-    if (p.kind === 'mms-histogram') await charts.drawHistogram(div, p);
-    else await charts.drawSimulation(div, p);
-    svgs.forEach((s) => s.remove());
-    holder.style.display = 'block';
+    const drawn: HTMLElement[] = [];
+    for (const [k, svg] of svgs.entries()) {
+      const div = document.createElement('div');
+      div.className = 'fd-plotly';
+      svg.after(div);
+      if (p.kind === 'mms-histogram') await charts.drawHistogram(div, p);
+      else await charts.drawPanel(div, p, k);
+      svg.remove();
+      drawn.push(div);
+    }
     holder.dataset.plotly = 'ready';
-    const list = plots.get(id) ?? [];
-    list.push(div);
-    plots.set(id, list);
+    plots.set(id, [...(plots.get(id) ?? []), ...drawn]);
   } catch (e) {
     // Keep the inline SVG when Plotly cannot load.
     holder.dataset.plotly = 'failed';

@@ -60,6 +60,8 @@ export class CertificateReport {
     readonly mechanism: string,
     readonly instance: Instance,
     readonly claims: readonly ClaimResult[],
+    /** The outcome that was certified (displays read its allocations to show the tightest comparisons). */
+    readonly outcome?: Outcome,
   ) {}
   get verdict(): Verdict {
     if (!this.claims.length) return 'nothing-claimed';
@@ -298,7 +300,7 @@ function checkClaims(o: Outcome, claims: readonly Claim[], limitMs: number, budg
     'certify',
     { hardStop: false },
   );
-  return new CertificateReport(o.mechanism, o.instance, results);
+  return new CertificateReport(o.mechanism, o.instance, results, o);
 }
 
 /** `o` is an Outcome, else a typed `bad-argument` error naming `fn`. */

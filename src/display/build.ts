@@ -17,7 +17,6 @@ import type {
   CertificatePayload,
   ClaimPayload,
   ClaimSummary,
-  ComparedNumber,
   FisherPricesPayload,
   FractionalPayload,
   InstancePayload,
@@ -28,6 +27,7 @@ import type {
   TraceStepPayload,
 } from './payload';
 import { payloadHeader } from './payload';
+import { comparedRelations, isNumberEntry, leftoverNumbers } from './compared';
 import { scalarString, toPlain, type PlainContext } from './plain';
 import { statedPrices } from './prices';
 
@@ -269,31 +269,54 @@ export function outcomeExtra(o: Outcome): OutcomeExtra {
   return { mechanism: o.mechanism, claims: o.claims, trace: o.trace };
 }
 
-function isRational(x: unknown): x is Rational {
-  return x instanceof Rational;
+/** Witness keys holding a partition of the goods (or an allocation) valued by the witness's `agent`. */
+const PARTITION_KEYS = new Set(['sharePartition', 'mmsPartition', 'shareAllocation', 'partition']);
+
+/**
+ * The witness with each partition the agent's share was computed from shown as its bundles and their values to
+ * that agent (`[{ bundle: 'car, bike', value: 7 }, ...]`), so an MMS partition shows each bundle's value.
+ */
+function witnessWithBundleValues(witness: unknown, inst: Instance): unknown {
+  if (witness === null || typeof witness !== 'object' || Array.isArray(witness)) return witness;
+  const w = witness as Record<string, unknown>;
+  const i = w.agent;
+  if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= inst.n) return witness;
+  const isPartition = (x: unknown): x is number[][] =>
+    Array.isArray(x) && x.every((b) => Array.isArray(b) && b.every((g) => Number.isInteger(g) && g >= 0 && g < inst.m));
+  return Object.fromEntries(
+    Object.entries(w).map(([k, v]) => [
+      k,
+      PARTITION_KEYS.has(k) && isPartition(v)
+        ? v.map((b) => ({ bundle: b.map((g) => inst.goods[g]).join(', ') || '∅', value: inst.value(i, b) }))
+        : v,
+    ]),
+  );
 }
 
 export function certificatePayload(r: CertificateReport, opts: DisplayOptions = {}): CertificatePayload {
   const ctx = ctxOf(r.instance);
   const cl = r.claims.map((c): ClaimPayload => {
-    const numbers: ComparedNumber[] = [];
+    const { compared, used } = comparedRelations(c, r.instance, r.outcome);
+    const detail = c.detail ?? {};
+    const numbers = leftoverNumbers(detail, used, r.instance);
+    const shown = new Set([...used, 'rho', 'property', 'supportIndex']);
     const rest: Record<string, unknown> = {};
     let reason: string | undefined;
-    for (const [k, v] of Object.entries(c.detail ?? {})) {
+    for (const [k, v] of Object.entries(detail)) {
       if (k === 'reason' && typeof v === 'string') reason = v;
-      else if (isRational(v) && k !== 'rho') numbers.push({ label: k, value: v.toString() });
-      else if (k !== 'rho' && k !== 'property') rest[k] = v;
+      else if (!shown.has(k) && !isNumberEntry(v, r.instance.n)) rest[k] = v;
     }
     const out: ClaimPayload = {
       id: c.id,
       text: c.text,
       status: c.status,
+      ...(compared.length ? { compared } : {}),
       numbers,
       detail: toPlain(rest, ctx),
     };
     if (c.rho) out.rho = ex(c.rho);
     if (reason) out.reason = reason;
-    if (c.witness !== undefined) out.witness = toPlain(c.witness, ctx);
+    if (c.witness !== undefined) out.witness = toPlain(witnessWithBundleValues(c.witness, r.instance), ctx);
     return out;
   });
   return {

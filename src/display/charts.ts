@@ -115,12 +115,36 @@ export function mmsHistogram(
 // ---------------------------------------------------------------------------------------------------
 // Simulation curves (paper 001): accepted structurally.
 
-/** A simulation result: `{points: {m, <metric>: {mean|p|value, lo, hi}}[], analytic?, ...}`. */
+/**
+ * A simulation result: `{points: {m, <metric>: {mean|p|value, lo, hi}}[], analytic?, ...}`. Optional layout keys:
+ * `xScale: 'log'` (a logarithmic x axis), `xLabel`, `interval: 'bars'` (error bars instead of bands), `labels`
+ * (a series name per metric) and `panels` (`[{title, yLabel?, yRange?, metrics}]`: metrics overlaid in one panel each,
+ * instead of one panel per metric).
+ */
 export interface SimulationLike {
   points: readonly Record<string, unknown>[];
   analytic?: unknown;
+  xScale?: 'linear' | 'log';
+  xLabel?: string;
+  interval?: 'band' | 'bars';
+  labels?: Readonly<Record<string, string>>;
+  panels?: readonly SimulationPanelSpec[];
   [k: string]: unknown;
 }
+
+/** A panel of overlaid metrics in a simulation-like value. */
+export interface SimulationPanelSpec {
+  title: string;
+  yLabel?: string;
+  yRange?: readonly [number, number];
+  metrics: readonly string[];
+}
+
+/** Keys of a simulation-like value that shape the figure (never listed among its parameters). */
+const LAYOUT_KEYS = new Set(['points', 'kind', 'title', 'xScale', 'xLabel', 'interval', 'labels', 'panels']);
+
+/** Line styles of overlaid series, in the paper's order (Bai & Gölz's figures: solid, dotted, dashed, dash-dot). */
+const OVERLAY_DASHES = ['solid', 'dot', 'dash', 'dashdot'] as const;
 
 const CENTER_KEYS = ['mean', 'p', 'value', 'y', 'estimate'];
 const X_KEYS = ['m', 'x', 'n'];
@@ -206,39 +230,89 @@ function analyticSeries(analytic: unknown, metric: string, xKey: string, xs: num
   return { name: `${metric}: analytic limit`, points: pts.sort((a, b) => a.x - b.x), dashed: true };
 }
 
-/** Simulation curves with interval bands: one panel per metric, x = the points' `m`. */
+/** One metric's measured series (its points' centers and intervals). */
+function measuredSeries(
+  pts: readonly Record<string, unknown>[],
+  xKey: string,
+  metric: string,
+  name: string,
+): CurveSeries {
+  return {
+    name,
+    points: pts.flatMap((p) => {
+      const x = num(p[xKey]);
+      const c = centerOf(p[metric]);
+      return x !== null && c
+        ? [{ x, y: c.y, ...(c.lo !== undefined ? { lo: c.lo } : {}), ...(c.hi !== undefined ? { hi: c.hi } : {}) }]
+        : [];
+    }),
+  };
+}
+
+/** A `[lo, hi]` pair of finite numbers, or undefined. */
+function rangeOf(r: unknown): [number, number] | undefined {
+  return Array.isArray(r) &&
+    r.length === 2 &&
+    r.every((v) => typeof v === 'number' && Number.isFinite(v)) &&
+    r[1] > r[0]
+    ? [r[0], r[1]]
+    : undefined;
+}
+
+/**
+ * Simulation curves with intervals, x = the points' `m` (or `x`, `n`): one panel per metric, or the value's
+ * `panels` with their metrics overlaid (line styles solid, dotted, dashed, dash-dot in turn); a logarithmic x axis
+ * with `xScale: 'log'`; error bars with `interval: 'bars'`.
+ */
 export function simulationPayload(sim: SimulationLike, opts: DisplayOptions = {}): SimulationPayload {
   const pts = [...sim.points].filter((p) => p && typeof p === 'object');
   const xKey = xKeyOf(pts[0]) ?? 'm';
   pts.sort((a, b) => (num(a[xKey]) ?? 0) - (num(b[xKey]) ?? 0));
-  const metrics = Object.keys(pts[0]).filter(
-    (k) => k !== xKey && pts[0][k] !== null && typeof pts[0][k] === 'object' && centerOf(pts[0][k]) !== null,
+  const metrics = [...new Set(pts.flatMap((p) => Object.keys(p)))].filter(
+    (k) => k !== xKey && pts.some((p) => p[k] !== null && typeof p[k] === 'object' && centerOf(p[k]) !== null),
   );
   const xs = pts.map((p) => num(p[xKey])).filter((x): x is number => x !== null);
-  const panels: CurvePanel[] = metrics.map((metric) => {
-    const prob = centerOf(pts[0][metric])!.key === 'p';
-    const [title, yLabel] = TITLES[metric] ?? [metric, metric];
-    const series: CurveSeries[] = [
-      {
-        name: metric,
-        points: pts.flatMap((p) => {
-          const x = num(p[xKey]);
-          const c = centerOf(p[metric]);
-          return x !== null && c
-            ? [{ x, y: c.y, ...(c.lo !== undefined ? { lo: c.lo } : {}), ...(c.hi !== undefined ? { hi: c.hi } : {}) }]
-            : [];
-        }),
-      },
-    ];
-    const an = analyticSeries(sim.analytic, metric, xKey, xs);
-    if (an) series.push(an);
-    return { title, yLabel, ...(prob ? { yRange: [0, 1] as [number, number] } : {}), series };
+  const labels = sim.labels && typeof sim.labels === 'object' ? sim.labels : {};
+  const nameOf = (metric: string) =>
+    Object.hasOwn(labels, metric) && typeof labels[metric] === 'string' ? labels[metric] : metric;
+  const bars = sim.interval === 'bars';
+  const isProbability = (metric: string) => {
+    const first = pts.find((p) => centerOf(p[metric]) !== null);
+    return first !== undefined && centerOf(first[metric])!.key === 'p';
+  };
+  const styled = (s: CurveSeries, k: number, overlaid: boolean): CurveSeries => ({
+    ...s,
+    ...(overlaid ? { dash: OVERLAY_DASHES[k % OVERLAY_DASHES.length] } : {}),
+    ...(bars ? { interval: 'bars' as const } : {}),
   });
+  const given: readonly SimulationPanelSpec[] = Array.isArray(sim.panels) ? sim.panels : [];
+  const specs = given.filter((q) => q && typeof q === 'object' && Array.isArray(q.metrics));
+  const panels: CurvePanel[] = specs.length
+    ? specs.map((spec) => {
+        const shown: string[] = spec.metrics.filter((m) => metrics.includes(m));
+        const series = shown.map((m, k) => styled(measuredSeries(pts, xKey, m, nameOf(m)), k, shown.length > 1));
+        const yRange =
+          rangeOf(spec.yRange) ??
+          (shown.length && shown.every(isProbability) ? ([0, 1] as [number, number]) : undefined);
+        return {
+          title: String(spec.title),
+          yLabel: typeof spec.yLabel === 'string' ? spec.yLabel : shown.length === 1 ? nameOf(shown[0]) : 'value',
+          ...(yRange ? { yRange } : {}),
+          series,
+        };
+      })
+    : metrics.map((metric) => {
+        const [title, yLabel] = TITLES[metric] ?? [nameOf(metric), nameOf(metric)];
+        const series: CurveSeries[] = [styled(measuredSeries(pts, xKey, metric, nameOf(metric)), 0, false)];
+        const an = analyticSeries(sim.analytic, metric, xKey, xs);
+        if (an) series.push(an);
+        return { title, yLabel, ...(isProbability(metric) ? { yRange: [0, 1] as [number, number] } : {}), series };
+      });
   const params: [string, string][] = [];
   const scalar = (v: unknown) =>
     v === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof v) || v instanceof Rational;
   for (const [k, v] of Object.entries(sim)) {
-    if (k === 'points' || k === 'kind' || k === 'title') continue;
+    if (LAYOUT_KEYS.has(k)) continue;
     if (scalar(v) && v !== null) params.push([k, String(v)]);
     else if ((k === 'parameters' || k === 'analytic') && v && typeof v === 'object' && !Array.isArray(v))
       for (const [k2, v2] of Object.entries(v as Record<string, unknown>))
@@ -253,7 +327,8 @@ export function simulationPayload(sim: SimulationLike, opts: DisplayOptions = {}
         : undefined);
   return {
     ...payloadHeader('simulation', title),
-    xLabel: xKey === 'm' ? 'm (goods)' : xKey,
+    xLabel: typeof sim.xLabel === 'string' ? sim.xLabel : xKey === 'm' ? 'm (goods)' : xKey,
+    ...(sim.xScale === 'log' ? { xScale: 'log' as const } : {}),
     panels,
     ...(params.length ? { params } : {}),
   };

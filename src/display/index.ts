@@ -41,6 +41,7 @@ export {
   type HistogramBar,
   type MmsHistogramPayload,
   type ComparedNumber,
+  type ComparedRelation,
   type ClaimPayload,
   type CertificateVerdict,
   type CertificatePayload,

@@ -259,10 +259,27 @@ export interface MmsHistogramPayload extends Base<'mms-histogram'> {
   worst: (Exact | null)[];
 }
 
-/** A number the checker compared, with its label (e.g. `own`, `afterRemoval`, `needed`). */
+/** A number the checker compared, with its label (e.g. `v_bob(A_bob)`, `needed`) and the agent it belongs to. */
 export interface ComparedNumber {
   label: string;
   value: Exact;
+  /** The agent (by name) the number belongs to, when it belongs to one. */
+  agent?: string;
+}
+
+/**
+ * One comparison behind a claim's status, `left relation right` (`v_bob(A_bob) = 8 ≥ 7 = MMS_bob`): the violation a
+ * failing checker found, or the tightest comparison of a claim that holds (the pair, agent or good closest to
+ * violating it).
+ */
+export interface ComparedRelation {
+  /** The agent (by name) whose values are compared, when there is one. */
+  agent?: string;
+  left: ComparedNumber;
+  relation: '≥' | '>' | '≤' | '<' | '=' | '≠';
+  right: ComparedNumber;
+  /** Which comparison this is (`tightest pair`, `violation, support allocation 2 (p = 1/3)`). */
+  note?: string;
 }
 
 /** One checked claim. */
@@ -271,7 +288,9 @@ export interface ClaimPayload {
   text: string;
   rho?: Exact;
   status: 'pass' | 'fail' | 'unchecked';
-  /** The exact numbers at the top level of the checker's detail. */
+  /** The comparisons behind the status (absent in payloads written before the field). */
+  compared?: ComparedRelation[];
+  /** The other exact numbers at the top level of the checker's detail (per-agent lists by agent). */
   numbers: ComparedNumber[];
   /** The checker's explanation, when it gave one (`detail.reason`). */
   reason?: string;
@@ -351,13 +370,17 @@ export type PlainNode =
   | { t: 'list'; items: PlainNode[]; omitted?: number }
   | { t: 'kv'; entries: [string, PlainNode][] };
 
-/** A curve with an interval band. */
+/** A curve with its interval (a band or error bars). */
 export interface CurveSeries {
   name: string;
-  /** Points by increasing x; `lo`/`hi` bound the band (absent: no band). */
+  /** Points by increasing x; `lo`/`hi` bound the interval (absent: none). */
   points: { x: number; y: number; lo?: number; hi?: number }[];
   /** Dashed (analytic curves). */
   dashed?: boolean;
+  /** Line style (overlaid series of one panel take solid, dot, dash, dashdot in turn); wins over `dashed`. */
+  dash?: 'solid' | 'dot' | 'dash' | 'dashdot';
+  /** How the interval is drawn: a shaded band (default) or error bars at each point. */
+  interval?: 'band' | 'bars';
 }
 
 /** One panel of a simulation figure (shared x axis). */
@@ -369,9 +392,14 @@ export interface CurvePanel {
   series: CurveSeries[];
 }
 
-/** `simulation`: curves with interval bands (paper 001 simulation results). */
+/**
+ * `simulation`: curves with intervals (paper 001 simulation results, the figures of paper 004's experiments). One
+ * panel per metric, or several series overlaid in one panel.
+ */
 export interface SimulationPayload extends Base<'simulation'> {
   xLabel: string;
+  /** The x axis' scale shared by every panel (absent: linear); `log` needs positive x. */
+  xScale?: 'linear' | 'log';
   panels: CurvePanel[];
   /** Parameters of the run, as key/values. */
   params?: [string, string][];

@@ -1,4 +1,5 @@
 /** Payload -> `text/plain`: aligned tables with exact numbers. */
+import { numberLabel, roundDoubles, sideLabel } from './format';
 import type { AgentRow, Payload, PlainNode } from './payload';
 import { certificateVerdict, VERDICTS } from './verdict';
 
@@ -53,7 +54,14 @@ export function plainText(n: PlainNode, indent = ''): string {
   }
 }
 
+/** The `text/plain` item: a heading line (raw doubles rounded, see roundDoubles) and aligned exact tables. */
 export function payloadText(p: Payload): string {
+  const text = textBody(p);
+  const k = text.indexOf('\n');
+  return k < 0 ? roundDoubles(text) : roundDoubles(text.slice(0, k)) + text.slice(k);
+}
+
+function textBody(p: Payload): string {
   switch (p.kind) {
     case 'instance': {
       const rows = [
@@ -109,7 +117,11 @@ export function payloadText(p: Payload): string {
     case 'certificate': {
       const mark = { pass: '✓', fail: '✗', unchecked: '?' } as const;
       const lines = p.claims.map((c) => {
-        const nums = c.numbers.map((n) => `${n.label}=${n.value}`).join(', ');
+        const rels = (c.compared ?? []).map(
+          (r) =>
+            `${r.note ? `${r.note}: ` : ''}${sideLabel(r.left) ? `${r.left.label} = ` : ''}${r.left.value} ${r.relation} ${r.right.value}${sideLabel(r.right) ? ` = ${r.right.label}` : ''}`,
+        );
+        const nums = [...rels, ...c.numbers.map((n) => `${numberLabel(n)}=${n.value}`)].join(', ');
         return `  ${mark[c.status]} ${c.status.toUpperCase().padEnd(9)} ${c.id}${c.rho ? `(${c.rho})` : ''}: ${c.text}${nums ? `  [${nums}]` : ''}${c.reason ? `  (${c.reason})` : ''}`;
       });
       const head = `Certificate ${p.mechanism}: ${VERDICTS[certificateVerdict(p)].label} (${p.passed} pass, ${p.failed} fail, ${p.unchecked} unchecked)`;
@@ -123,7 +135,7 @@ export function payloadText(p: Payload): string {
       return `MMS${p.agent ? ` of ${p.agent}` : ''} (n=${p.n}) = ${p.value} [${p.status}${p.status === 'timeout' ? `, in [${p.lower}, ${p.upper}]` : ''}]\n${lines.join('\n')}`;
     }
     case 'trace':
-      return `Trace${p.mechanism ? ` of ${p.mechanism}` : ''} (${p.steps.length} step${p.steps.length === 1 ? '' : 's'})\n${p.steps.map((s) => `- ${s.title}${s.text ? ` (${s.text})` : ''}: ${plainText(s.data, '  ')}`).join('\n')}`;
+      return `Trace${p.mechanism ? ` of ${p.mechanism}` : ''} (${p.steps.length} step${p.steps.length === 1 ? '' : 's'})\n${p.steps.map((s) => `- ${roundDoubles(String(s.title))}${s.text ? ` (${s.text})` : ''}: ${plainText(s.data, '  ')}`).join('\n')}`;
     case 'comparison':
       return comparisonText(p);
     case 'mixed':
@@ -141,7 +153,7 @@ export function payloadText(p: Payload): string {
               q.hi !== undefined ? fmt(q.hi) : '',
             ]),
           ];
-          return `${panel.title}\n${pad(rows)}`;
+          return `${roundDoubles(String(panel.title))}\n${pad(rows)}`;
         })
         .join('\n')}`;
   }

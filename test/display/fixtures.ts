@@ -14,6 +14,7 @@ import {
   type CertificateReport,
   type Instance,
 } from '../../src/index';
+import { Rational } from '../../src/core/rational';
 import {
   mmsHistogram,
   toMimeBundle,
@@ -22,8 +23,14 @@ import {
   type MimeBundle,
   type MixedPayload,
   type Payload,
+  type SimulationPayload,
 } from '../../src/display';
 import { solveExample } from '../helpers/mixed-display';
+import { experimentFigure } from '../../src/experiments/figure';
+import { FIG3_REFERENCE } from '../../src/experiments/reference';
+import type { ColumnId } from '../../src/experiments/protocols';
+import type { ExperimentRow } from '../../src/experiments/results';
+import { jeffreys } from '../../src/stochastic/intervals';
 
 export const INSTANCE_JSON = {
   agents: ['alice', 'bob', 'carol'],
@@ -61,6 +68,70 @@ export function simulationFixture(): Record<string, unknown> {
         bundleSizes: [m / 3, m / 3, m / 3],
       };
     }),
+  };
+}
+
+/** The authors' Figure 3 counts (1000 trials per m) as experiment rows with their Jeffreys intervals. */
+export function figure3Rows(): ExperimentRow[] {
+  return Object.entries(FIG3_REFERENCE).map(([m, counts]) => {
+    const columns = Object.entries(counts) as [ColumnId, number][];
+    return {
+      experiment: 'bai-golz-fig3',
+      m: Number(m),
+      trials: 1000,
+      counts,
+      intervals: Object.fromEntries(
+        columns.map(([c, k]) => {
+          const iv = jeffreys(k, 1000);
+          return [c, [iv.lo, iv.hi] as const];
+        }),
+      ),
+      seconds: 1,
+      columnSeconds: {},
+      undecided: {},
+      unproven: {},
+      toleranceDisagreements: {},
+      paretoVia: {},
+    };
+  });
+}
+
+/**
+ * A trace whose numbers are long (rationals of doubles, 40-digit integers, a raw double in a step title) and whose
+ * lists have more than ten items (two-digit markers), as multiplier mechanisms record them.
+ */
+export function longTraceFixture(inst: Instance): Record<string, unknown> {
+  const beta = [1, 1.0234567891234567, 0.30000000000000004, 2.718281828459045];
+  return {
+    instance: inst,
+    mechanism: 'multiplier',
+    trace: [
+      {
+        id: 'rounds',
+        title: 'Algorithm 1 at delta = 0.30000000000000004',
+        text: 'p_i after each of 14 oracle rounds',
+        data: Array.from({ length: 14 }, (_, k) => [
+          Rational.fromNumber(0.1 + k / 97),
+          Rational.fromNumber(1 / (k + 3)),
+        ]),
+      },
+      {
+        id: 'betas',
+        title: 'multipliers (exact doubles)',
+        data: {
+          beta: beta.map((b) => Rational.fromNumber(b)),
+          huge: Rational.from(`${'9'.repeat(45)}/7`),
+          rounds: Array.from({ length: 12 }, (_, k) => ({
+            round: k + 1,
+            delta: Rational.fromNumber(1 / 2 ** (k + 1)),
+          })),
+          steps: Array.from({ length: 12 }, (_, k) => ({
+            phase: k + 1,
+            detail: { delta: Rational.fromNumber(1 / 2 ** (k + 1)), note: `halve delta to 2^-${k + 1}` },
+          })),
+        },
+      },
+    ],
   };
 }
 
@@ -106,6 +177,8 @@ export function displayValues(): {
     { name: 'mms', value: { instance: inst, agent: 1, mms: mmsShare(inst, 1) } },
     { name: 'trace', value: { instance: inst, trace: ps.trace, mechanism: 'probabilistic-serial' } },
     { name: 'simulation', value: simulationFixture() },
+    { name: 'figure', value: experimentFigure(figure3Rows(), "Figure 3 (the authors' counts, 1000 trials per m)") },
+    { name: 'trace-long', value: longTraceFixture(inst) },
     {
       name: 'comparison',
       value: compare(inst, ['round-robin', 'probabilistic-serial', 'max-welfare', 'cut-and-choose', 'pick-r']),
@@ -143,7 +216,11 @@ export function hostilePayloads(): { name: string; payload: Payload }[] {
     .data['application/vnd.fairdiv.mms+json'] as Payload;
   const histogram = mmsHistogram(ps).payload;
   const mixed = toMimeBundle(solveExample('prop-efm')).data['application/vnd.fairdiv.mixed+json'] as MixedPayload;
+  const figure = toMimeBundle(experimentFigure(figure3Rows())).data[
+    'application/vnd.fairdiv.simulation+json'
+  ] as SimulationPayload;
   const bad = MARKUP as never;
+  const side = { label: MARKUP, value: MARKUP, agent: MARKUP };
   return [
     {
       name: 'hostile-certificate',
@@ -155,7 +232,15 @@ export function hostilePayloads(): { name: string; payload: Payload }[] {
         passed: bad,
         failed: bad,
         unchecked: bad,
-        claims: cert.claims.map((c) => ({ ...c, status: bad, id: MARKUP, text: MARKUP, reason: MARKUP })),
+        claims: cert.claims.map((c) => ({
+          ...c,
+          status: bad,
+          id: MARKUP,
+          text: MARKUP,
+          reason: MARKUP,
+          compared: [{ agent: MARKUP, left: side, relation: bad, right: side, note: MARKUP }],
+          numbers: [side],
+        })),
       },
     },
     {
@@ -186,7 +271,30 @@ export function hostilePayloads(): { name: string; payload: Payload }[] {
     },
     {
       name: 'hostile-histogram',
-      payload: { ...histogram, agents: histogram.agents.map(() => MARKUP), mechanism: MARKUP },
+      payload: {
+        ...histogram,
+        agents: histogram.agents.map(() => MARKUP),
+        mechanism: MARKUP,
+        series: histogram.series.map((s, i) =>
+          i === 0 ? s.map((b, k) => (k === 0 ? { ...b, x: MARKUP, p: MARKUP } : b)) : s,
+        ),
+      },
+    },
+    {
+      name: 'hostile-figure',
+      payload: {
+        ...figure,
+        title: MARKUP,
+        xLabel: MARKUP,
+        xScale: bad,
+        params: [[MARKUP, MARKUP]],
+        panels: figure.panels.map((panel) => ({
+          ...panel,
+          title: MARKUP,
+          yLabel: MARKUP,
+          series: panel.series.map((s) => ({ ...s, name: MARKUP, dash: bad, interval: bad })),
+        })),
+      },
     },
     {
       name: 'hostile-trace',

@@ -121,7 +121,9 @@ describe('display: toMimeBundle', () => {
     assert.deepEqual(p.worst, ['9/13', '1', '1']);
     const html = b.data['text/html'] as string;
     assert.equal(count(html, /<rect class="fd-bar"/g), p.series.flat().length);
-    assert.equal(count(html, /<figure class="fd-hist"/g), n);
+    assert.equal(count(html, /<svg class="fd-svg fd-hist"/g), 1);
+    for (let i = 0; i < n; i++)
+      assert.equal(count(html, new RegExp(`<rect class="fd-bar" data-agent="${i}"`, 'g')), p.series[i].length);
   });
 
   it('certificate: claims with compared numbers, witness and pass / fail / unchecked marks', () => {
@@ -130,9 +132,14 @@ describe('display: toMimeBundle', () => {
     assert.equal(p.ok, false);
     const ef = p.claims.find((c) => c.id === 'ef')!;
     assert.equal(ef.status, 'fail');
-    assert.deepEqual(ef.numbers, [
-      { label: 'own', value: '8' },
-      { label: 'other', value: '10' },
+    assert.deepEqual(ef.compared, [
+      {
+        agent: 'bob',
+        left: { label: 'v_bob(A_bob)', value: '8' },
+        relation: '<',
+        right: { label: 'v_bob(A_alice)', value: '10' },
+        note: 'violation',
+      },
     ]);
     assert.ok(ef.witness);
     assert.equal(p.claims.find((c) => c.id === 'alpha-po')!.status, 'unchecked');
@@ -141,7 +148,10 @@ describe('display: toMimeBundle', () => {
     assert.equal(count(html, /data-status="pass"/g), p.passed);
     assert.match(html, /class="fd-claim fd-claim-fail"/);
     assert.match(html, /✗ FAIL/);
-    assert.match(f.bundle.data['text/plain'] as string, /✗ FAIL\s+ef: envy-free\s+\[own=8, other=10\]/);
+    assert.match(
+      f.bundle.data['text/plain'] as string,
+      /✗ FAIL\s+ef: envy-free\s+\[violation: v_bob\(A_bob\) = 8 < 10 = v_bob\(A_alice\)\]/,
+    );
   });
 
   it('mms: the witness partition with bundle values', () => {

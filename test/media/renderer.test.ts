@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { mimeOf, toMimeBundle } from '../../src/display';
 import { displayFixtures, hostilePayloads, MARKUP, verdictReports } from '../display/fixtures';
 import { ARTIFACTS, startRendererBrowser, themedPages, type RendererBrowser, type Theme } from './harness';
@@ -61,6 +61,15 @@ describe('renderer in headless Chromium', function () {
       after(async () => page?.close());
 
       const cell = (name: string) => page.locator(`#cell-${name} .output`);
+      /** Waits until the chart holder's Plotly upgrade is over, and asserts it succeeded. */
+      const plotted = async (holder: Locator) => {
+        await page.waitForFunction(
+          (el) => el?.getAttribute('data-plotly') !== 'loading',
+          await holder.elementHandle(),
+          { timeout: 60000 },
+        );
+        assert.equal(await holder.getAttribute('data-plotly'), 'ready');
+      };
 
       it('renders every kind inside its own output element, without errors', async () => {
         for (const f of fixtures) {
@@ -180,11 +189,15 @@ describe('renderer in headless Chromium', function () {
           await page.locator(`#cell-${name}`).screenshot({ path: join(ARTIFACTS, `renderer-${theme}-${name}.png`) });
         }
         assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
-        // Plotly's own labels too: the legend shows the agent name as written
+        // Plotly's own labels too: a category tick and the panel axis titles show the payload's strings as written
         const chart = cell('hostile-histogram').locator('.fd-chart');
-        assert.equal(await chart.getAttribute('data-plotly'), 'ready');
-        const legend = await chart.locator('.legendtext').allTextContents();
-        assert.ok(legend.length > 0 && legend.every((t) => t === MARKUP), JSON.stringify(legend));
+        await plotted(chart);
+        const ticks = await chart.locator('.xtick text').allTextContents();
+        assert.ok(ticks.includes(MARKUP), JSON.stringify(ticks));
+        const figure = cell('hostile-figure').locator('.fd-chart');
+        await plotted(figure);
+        const titles = await figure.locator('.g-xtitle text, .g-ytitle text').allTextContents();
+        assert.ok(titles.length === 2 && titles.every((t) => t === MARKUP), JSON.stringify(titles));
       });
 
       it('mms partition and trace steps', async () => {
@@ -204,6 +217,45 @@ describe('renderer in headless Chromium', function () {
           [],
         );
         assert.deepEqual(browser.offHost, []);
+      });
+
+      it('charts: the Plotly charts and the HTML fallback SVG draw the same ticks and labels (histogram, curves, log-m figure)', async () => {
+        const fallback = await open(`/fallback.html?theme=${theme}`);
+        try {
+          for (const name of ['histogram', 'simulation', 'figure']) {
+            const holder = cell(name).locator('.fd-chart');
+            await plotted(holder);
+            const plots = await holder.locator('.fd-plotly').all();
+            const svgs = await fallback.page.locator(`#cell-${name} svg.fd-svg`).all();
+            assert.equal(plots.length, svgs.length, name);
+            assert.ok(plots.length > 0, name);
+            for (const [k, plot] of plots.entries()) {
+              const texts = (el: Locator, sel: string) => el.locator(sel).allTextContents();
+              const plotly = { x: await texts(plot, '.xtick text'), y: await texts(plot, '.ytick text') };
+              const svg = { x: await texts(svgs[k], '.fd-xtick'), y: await texts(svgs[k], '.fd-ytick') };
+              assert.deepEqual(plotly, svg, `${name} chart ${k}`);
+              assert.ok(svg.x.length >= 3 && svg.y.length >= 3, `${name} chart ${k}: ${JSON.stringify(svg)}`);
+              const [pw, sw] = [
+                await plot.evaluate((e) => e.getBoundingClientRect().width),
+                await svgs[k].evaluate((e) => e.getBoundingClientRect().width),
+              ];
+              assert.ok(
+                Math.abs(pw - sw) <= 1,
+                `${name} chart ${k}: ${pw}px wide in the renderer, ${sw}px in the fallback`,
+              );
+            }
+          }
+          const log = await fallback.page.locator('#cell-figure svg.fd-svg').getAttribute('data-xscale');
+          assert.equal(log, 'log');
+          assert.deepEqual(await cell('figure').locator('.xtick text').allTextContents(), [
+            '10',
+            '100',
+            '1000',
+            '10000',
+          ]);
+        } finally {
+          await fallback.page.close();
+        }
       });
 
       it('screenshots', async () => {
@@ -227,6 +279,8 @@ describe('renderer in headless Chromium', function () {
       assert.ok((await page.locator('#cell-certificate-fail tr.fd-claim-fail').count()) >= 1);
       assert.deepEqual(errors, []);
       await page.screenshot({ path: join(ARTIFACTS, `fallback-${theme}.png`), fullPage: true });
+      for (const f of fixtures)
+        await page.locator(`#cell-${f.name}`).screenshot({ path: join(ARTIFACTS, `fallback-${theme}-${f.name}.png`) });
       await page.close();
     });
   }

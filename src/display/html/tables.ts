@@ -8,6 +8,7 @@ import type {
   CertificatePayload,
   ClaimPayload,
   ClaimSummary,
+  ComparedRelation,
   FractionalPayload,
   InstancePayload,
   LotteryPayload,
@@ -16,6 +17,7 @@ import type {
   TracePayload,
   TraceStepPayload,
 } from '../payload';
+import { numberLabel, roundDoubles, sideLabel } from '../format';
 import { approx } from '../payload';
 import { certificateVerdict, VERDICTS } from '../verdict';
 import { agentColor, agentHead, agentVars, caption, esc, num, ratio } from './common';
@@ -65,7 +67,7 @@ export function traceStepsHtml(steps: TraceStepPayload[] | undefined, open = fal
   return steps
     .map(
       (s) =>
-        `<details class="fd-step" data-step="${esc(s.id)}"${open ? ' open' : ''}><summary>${esc(s.title)}</summary>${s.text ? `<div class="fd-muted">${esc(s.text)}</div>` : ''}${plainHtml(s.data)}</details>`,
+        `<details class="fd-step" data-step="${esc(s.id)}"${open ? ' open' : ''}><summary>${esc(roundDoubles(String(s.title)))}</summary>${s.text ? `<div class="fd-muted">${esc(s.text)}</div>` : ''}${plainHtml(s.data)}</details>`,
     )
     .join('');
 }
@@ -199,12 +201,31 @@ function statusBadge(status: unknown): string {
   return `<span class="fd-badge ${cls}">${esc(label)}</span>`;
 }
 
+/** One comparison of a certificate row: `note` above `left = 8 ≥ 7 = right`. */
+function relationHtml(r: ComparedRelation): string {
+  const side = (n: ComparedRelation['left'] | undefined) => n ?? { label: '', value: '' };
+  const [l, rt] = [side(r.left), side(r.right)];
+  const note = r.note !== undefined ? `<div class="fd-muted fd-small">${esc(r.note)}</div>` : '';
+  const right = sideLabel(rt) ? ` = <span class="fd-k">${esc(rt.label)}</span>` : '';
+  const left = sideLabel(l) ? `<span class="fd-k">${esc(l.label)}</span> = ` : '';
+  return `<div class="fd-rel">${note}<span class="fd-side">${left}${num(l.value)}</span> <span class="fd-side"><b class="fd-op">${esc(r.relation)}</b> ${num(rt.value)}${right}</span></div>`;
+}
+
+/** The compared-numbers cell: the comparisons behind the status, then the checker's other numbers. */
+function comparedHtml(c: ClaimPayload): string {
+  const rels = (Array.isArray(c.compared) ? c.compared : []).filter((r) => r !== null && typeof r === 'object');
+  const nums = Array.isArray(c.numbers) ? c.numbers.filter((n) => n !== null && typeof n === 'object') : [];
+  if (!rels.length && !nums.length) return '<span class="fd-muted">—</span>';
+  const list = nums.length
+    ? `<ul class="fd-kv">${nums.map((n) => `<li><span class="fd-k">${esc(numberLabel(n))}</span>${num(n.value)}</li>`).join('')}</ul>`
+    : '';
+  return rels.map(relationHtml).join('') + list;
+}
+
 export function certificateHtml(p: CertificatePayload): string {
   const rows = p.claims
     .map((c, k) => {
-      const numbers = c.numbers.length
-        ? `<ul class="fd-kv">${c.numbers.map((n) => `<li><span class="fd-k">${esc(n.label)}</span>${num(n.value)}</li>`).join('')}</ul>`
-        : '<span class="fd-muted">—</span>';
+      const numbers = comparedHtml(c);
       const parts: string[] = [];
       if (c.reason) parts.push(`<div>${esc(c.reason)}</div>`);
       if (c.witness !== undefined)

@@ -1,0 +1,569 @@
+/**
+ * The comparisons behind a certificate row: for each checked claim, the numbers the checker compared, with the
+ * agent they belong to, as `left relation right` (`v_bob(A_bob) = 8 ≥ 7 = MMS_bob`). They are read from the
+ * checker's detail and witness (src/checks); where a checker that passes reports nothing (the envy family, PROP1,
+ * the goods of an fPO certificate), the tightest comparison is computed here from the certified outcome's
+ * allocations with the same definitions (src/checks/envy.ts, share.ts, efficiency.ts), so that every row shows
+ * the numbers behind its status. The status itself always comes from the checker.
+ */
+import type { Allocation } from '../core/allocation';
+import type { Instance } from '../core/instance';
+import type { Outcome } from '../core/outcome';
+import { Rational } from '../core/rational';
+import type { ClaimResult } from '../certify';
+import { valueMatrix } from '../checks/envy';
+import type { ComparedNumber, ComparedRelation } from './payload';
+
+type Detail = Readonly<Record<string, unknown>>;
+type Relation = ComparedRelation['relation'];
+
+const isR = (x: unknown): x is Rational => x instanceof Rational;
+const ex = (r: Rational): string => r.toString();
+
+/** A finite JS number or a Rational as an exact string (doubles as their shortest round-trip decimal). */
+function exactOf(x: unknown): string | null {
+  if (isR(x)) return ex(x);
+  if (typeof x === 'number' && Number.isFinite(x)) return String(x);
+  if (typeof x === 'bigint') return x.toString();
+  return null;
+}
+
+/** A Rational or a finite double as an exact Rational (a double is exactly its binary value), else null. */
+function rationalOf(x: unknown): Rational | null {
+  if (isR(x)) return x;
+  if (typeof x === 'number' && Number.isFinite(x)) return Rational.fromNumber(x);
+  if (typeof x === 'bigint') return Rational.from(x);
+  return null;
+}
+
+/** The exact order of two numbers as a relation (`>`, `=`, and `<` or `≤` below). */
+function order(a: unknown, b: unknown, strictWhenBelow = true): Relation {
+  const [x, y] = [rationalOf(a), rationalOf(b)];
+  const c = x && y ? x.cmp(y) : NaN;
+  if (c > 0) return '>';
+  if (c === 0) return '=';
+  return strictWhenBelow ? '<' : '≤';
+}
+
+/** `≥` for a comparison that must hold as `left ≥ right` (shown as `>` or `=` when strict or tight). */
+const atLeast = (a: unknown, b: unknown): Relation => {
+  const r = order(a, b);
+  return r === '<' ? '<' : '≥';
+};
+
+function rel(
+  left: [string, unknown],
+  relation: Relation,
+  right: [string, unknown],
+  extra: { agent?: string; note?: string } = {},
+): ComparedRelation | null {
+  const l = exactOf(left[1]);
+  const r = exactOf(right[1]);
+  if (l === null || r === null) return null;
+  return {
+    ...(extra.agent !== undefined ? { agent: extra.agent } : {}),
+    left: { label: left[0], value: l },
+    relation,
+    right: { label: right[0], value: r },
+    ...(extra.note ? { note: extra.note } : {}),
+  };
+}
+
+/** The agent's name: a name in the detail is kept, an index is looked up. */
+function agentName(x: unknown, inst: Instance): string | undefined {
+  if (typeof x === 'string') return x;
+  if (typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < inst.n) return inst.agents[x];
+  return undefined;
+}
+
+const goodName = (g: unknown, inst: Instance): string | undefined =>
+  typeof g === 'number' && Number.isInteger(g) && g >= 0 && g < inst.m ? inst.goods[g] : undefined;
+
+/** `2/3·MMS_bob`, or `MMS_bob` when rho is 1 or absent. */
+function scaled(share: string, agent: string, rho: unknown): string {
+  return isR(rho) && !rho.eq(1) ? `${rho}·${share}_${agent}` : `${share}_${agent}`;
+}
+
+const SHARE_NAMES: Readonly<Record<string, string>> = {
+  PROP: 'PROP',
+  'rho-MMS': 'MMS',
+  'rho-TPS': 'TPS',
+  MXS: 'MXS',
+  RMMS: 'RMMS',
+  'ex-ante rho-PROP': 'PROP',
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Envy: EF, EF1, EFX, EFX0 (the checker reports the violating pair; a pass gets the tightest pair here).
+
+type EnvyKind = 'ef' | 'ef1' | 'efx' | 'efx0';
+const ENVY_KINDS: readonly string[] = ['ef', 'ef1', 'efx', 'efx0'];
+
+interface EnvyPair {
+  i: number;
+  j: number;
+  own: Rational;
+  other: Rational;
+  removed?: number;
+  after?: Rational;
+}
+
+/** The good of A_j the definition removes: the most valuable (EF1), the least positively valued (EFX), the least (EFX0). */
+function removedGood(kind: EnvyKind, v: readonly Rational[], bundle: readonly number[]): number | undefined {
+  const goods = kind === 'efx' ? bundle.filter((g) => v[g].sign() > 0) : bundle;
+  if (kind === 'ef' || goods.length === 0) return undefined;
+  return goods.reduce((b, g) => ((kind === 'ef1' ? v[g].gt(v[b]) : v[g].lt(v[b])) ? g : b));
+}
+
+/**
+ * The pair i != j of one allocation closest to violating the envy notion: the least v_i(A_i) − v_i(A_j \ {g})
+ * (v_i(A_j) for EF), first in row order on ties; pairs the notion never constrains (an empty A_j for EF1, no
+ * positively valued good for EFX) are left out.
+ */
+function tightestEnvyPair(kind: EnvyKind, inst: Instance, a: Allocation): EnvyPair | null {
+  const V = valueMatrix(inst, a);
+  let best: (EnvyPair & { slack: Rational }) | null = null;
+  for (let i = 0; i < inst.n; i++)
+    for (let j = 0; j < inst.n; j++) {
+      if (i === j) continue;
+      const own = V[i][i];
+      const other = V[i][j];
+      let after: Rational | undefined;
+      const removed = removedGood(kind, inst.values[i], a.bundles[j]);
+      if (kind !== 'ef') {
+        if (removed === undefined) continue;
+        after = other.sub(inst.values[i][removed]);
+      }
+      const slack = own.sub(after ?? other);
+      if (!best || slack.lt(best.slack)) best = { i, j, own, other, removed, after, slack };
+    }
+  return best;
+}
+
+function envyRelation(p: EnvyPair, inst: Instance, note: string, expected = false): ComparedRelation | null {
+  const a = inst.agents[p.i];
+  const b = inst.agents[p.j];
+  const E = (s: string) => (expected ? `E[${s}]` : s);
+  const removed = goodName(p.removed, inst);
+  const right: [string, unknown] =
+    p.after !== undefined ? [E(`v_${a}(A_${b} \\ {${removed ?? '?'}})`), p.after] : [E(`v_${a}(A_${b})`), p.other];
+  return rel([E(`v_${a}(A_${a})`), p.own], atLeast(p.own, right[1]), right, { agent: a, note });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// PROP1 and fPO weights: tightest comparisons of an allocation the checker passed.
+
+/** The agent closest to violating PROP1: least v_i(A_i) + max_{g ∉ A_i} v_i(g) − v_i(M)/n. */
+function tightestProp1(inst: Instance, a: Allocation): { r: ComparedRelation } | null {
+  let best: { i: number; lhs: Rational; share: Rational; slack: Rational } | null = null;
+  for (let i = 0; i < inst.n; i++) {
+    const own = inst.value(i, a.bundles[i]);
+    const mine = new Set(a.bundles[i]);
+    const outside = inst.values[i].filter((_, g) => !mine.has(g));
+    const lhs = outside.length ? own.add(outside.reduce((x, y) => (y.gt(x) ? y : x))) : own;
+    const share = inst.total(i).div(inst.n);
+    const slack = lhs.sub(share);
+    if (!best || slack.lt(best.slack)) best = { i, lhs, share, slack };
+  }
+  if (!best) return null;
+  const name = inst.agents[best.i];
+  const r = rel(
+    [`v_${name}(A_${name}) + max_{g ∉ A_${name}} v_${name}(g)`, best.lhs],
+    atLeast(best.lhs, best.share),
+    [`PROP_${name}`, best.share],
+    {
+      agent: name,
+      note: 'tightest agent',
+    },
+  );
+  return r ? { r } : null;
+}
+
+/**
+ * The good closest to breaking an fPO certificate with weights w: every good g of A_i has w_i v_i(g) ≥
+ * w_k v_k(g) for all k; the least margin over goods (first in good order on ties).
+ */
+function tightestWeightedGood(inst: Instance, a: Allocation, w: readonly Rational[]): ComparedRelation | null {
+  let best: { g: number; i: number; k: number; own: Rational; other: Rational; slack: Rational } | null = null;
+  const owners = a.owners();
+  for (let g = 0; g < inst.m; g++) {
+    const i = owners[g];
+    if (i === undefined || i < 0) continue;
+    const own = w[i].mul(inst.values[i][g]);
+    for (let k = 0; k < inst.n; k++) {
+      if (k === i) continue;
+      const other = w[k].mul(inst.values[k][g]);
+      const slack = own.sub(other);
+      if (!best || slack.lt(best.slack)) best = { g, i, k, own, other, slack };
+    }
+  }
+  if (!best) return null;
+  const [a1, a2, good] = [inst.agents[best.i], inst.agents[best.k], inst.goods[best.g]];
+  return rel(
+    [`w_${a1}·v_${a1}(${good})`, best.own],
+    atLeast(best.own, best.other),
+    [`w_${a2}·v_${a2}(${good})`, best.other],
+    {
+      agent: a1,
+      note: `tightest good (${good} held by ${a1})`,
+    },
+  );
+}
+
+/**
+ * EEFX's certificate: agent i's re-partition Y of M \ A_i is EFX0-dominated by A_i, v_i(A_i) ≥ v_i(Y_k) − min_{g ∈ Y_k}
+ * v_i(g) for every nonempty Y_k; the least margin over agents and bundles.
+ */
+function tightestRepartitionBundle(inst: Instance, a: Allocation, repartitions: unknown): ComparedRelation | null {
+  if (repartitions === null || typeof repartitions !== 'object') return null;
+  let best: { i: number; own: Rational; after: Rational; removed: number; slack: Rational } | null = null;
+  for (const [name, bundles] of Object.entries(repartitions as Record<string, unknown>)) {
+    const i = inst.agents.indexOf(name);
+    if (i < 0 || !Array.isArray(bundles)) continue;
+    const v = inst.values[i];
+    const own = inst.value(i, a.bundles[i]);
+    for (const b of bundles) {
+      if (!Array.isArray(b) || b.length === 0 || !b.every((g) => Number.isInteger(g) && g >= 0 && g < inst.m)) continue;
+      const removed = (b as number[]).reduce((x, g) => (v[g].lt(v[x]) ? g : x));
+      const after = inst.value(i, b as number[]).sub(v[removed]);
+      const slack = own.sub(after);
+      if (!best || slack.lt(best.slack)) best = { i, own, after, removed, slack };
+    }
+  }
+  if (!best) return null;
+  const name = inst.agents[best.i];
+  return rel(
+    [`v_${name}(A_${name})`, best.own],
+    atLeast(best.own, best.after),
+    [`v_${name}(Y \\ {${inst.goods[best.removed]}})`, best.after],
+    {
+      agent: name,
+      note: `tightest bundle Y of ${name}'s re-partition`,
+    },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+/** The allocations a claim was checked on: the outcome's allocation, or every allocation of its support. */
+function allocationsOf(outcome: Outcome | undefined, exPost: boolean): { a: Allocation; k?: number }[] {
+  if (!outcome) return [];
+  if (!exPost) return outcome.allocation ? [{ a: outcome.allocation }] : [];
+  if (outcome.mixed) return [];
+  return outcome.support().map((e, k) => ({ a: e.allocation, k }));
+}
+
+/** `support allocation 3 (p = 1/6)`. */
+function supportEntry(outcome: Outcome, k: number): string {
+  return `support allocation ${k + 1} (p = ${outcome.support()[k]?.p ?? '?'})`;
+}
+
+function supportNote(d: Detail, base: string): string {
+  if (typeof d.supportIndex !== 'number') return base;
+  const p = exactOf(d.probability);
+  return `${base}, support allocation ${d.supportIndex + 1}${p ? ` (p = ${p})` : ''}`;
+}
+
+/** The share comparison `v_i(A_i) ≥ rho·SHARE_i` (PROP, MMS, TPS, MXS, RMMS), from the detail or its perAgent table. */
+function shareRelations(d: Detail, inst: Instance, pass: boolean): ComparedRelation[] {
+  const share = SHARE_NAMES[String(d.property)] ?? 'share';
+  const agent = agentName(d.agent, inst);
+  if (agent !== undefined && isR(d.value) && isR(d.needed)) {
+    const r = rel(
+      [`v_${agent}(A_${agent})`, d.value],
+      atLeast(d.value, d.needed),
+      [scaled(share, agent, d.rho), d.needed],
+      {
+        agent,
+        note: supportNote(d, pass ? 'tightest agent' : 'violation'),
+      },
+    );
+    return r ? [r] : [];
+  }
+  // perAgent: { name: { value, share } } or { name: { expected, needed } }: the least value / needed
+  const per = d.perAgent;
+  if (per === null || typeof per !== 'object') return [];
+  let best: { name: string; value: Rational; needed: Rational } | null = null;
+  for (const [key, row] of Object.entries(per as Record<string, unknown>)) {
+    if (row === null || typeof row !== 'object') continue;
+    const o = row as Record<string, unknown>;
+    const value = o.value ?? o.expected;
+    const needed = isR(o.needed) ? o.needed : isR(o.share) && isR(d.rho) ? d.rho.mul(o.share) : o.share;
+    if (!isR(value) || !isR(needed) || needed.sign() <= 0) continue;
+    const name = agentName(/^\d+$/.test(key) ? Number(key) : key, inst) ?? key;
+    if (!best || value.mul(best.needed).lt(best.value.mul(needed))) best = { name, value, needed };
+  }
+  if (!best) return [];
+  const expected = String(d.property).startsWith('ex-ante');
+  const lhs = expected ? `E[v_${best.name}(A_${best.name})]` : `v_${best.name}(A_${best.name})`;
+  const r = rel([lhs, best.value], atLeast(best.value, best.needed), [scaled(share, best.name, d.rho), best.needed], {
+    agent: best.name,
+    note: 'tightest agent',
+  });
+  return r ? [r] : [];
+}
+
+/** What a comparison extractor returns: the relations, and the detail keys they consumed. */
+interface Extracted {
+  compared: ComparedRelation[];
+  used: readonly string[];
+}
+
+/** The comparisons of one checked claim (empty when the checker compared no numbers, e.g. an audit by enumeration). */
+export function comparedRelations(c: ClaimResult, inst: Instance, outcome?: Outcome): Extracted {
+  const d: Detail = c.detail ?? {};
+  const w = (c.witness ?? {}) as Record<string, unknown>;
+  const exPost = c.id.startsWith('ex-post-');
+  const base = exPost ? c.id.slice(8) : c.id;
+  const pass = c.status === 'pass';
+  const out = (compared: (ComparedRelation | null)[], used: string[]): Extracted => ({
+    compared: compared.filter((x): x is ComparedRelation => x !== null),
+    used,
+  });
+
+  // a violating pair (EF, EF1, EFX, EFX0 and ex-ante EF fail with envious, envied, own, other)
+  if (typeof d.envious === 'string' && isR(d.own) && isR(d.other)) {
+    const i = inst.agents.indexOf(d.envious);
+    const j = inst.agents.indexOf(String(d.envied));
+    if (i >= 0 && j >= 0) {
+      const after = isR(d.afterRemoval) ? d.afterRemoval : undefined;
+      const removed = typeof w.removed === 'number' ? w.removed : undefined;
+      const pair = { i, j, own: d.own, other: d.other, after, removed };
+      return out(
+        [envyRelation(pair, inst, supportNote(d, 'violation'), base === 'ex-ante-ef')],
+        ['envious', 'envied', 'own', 'other', 'afterRemoval'],
+      );
+    }
+  }
+  // ex-ante EF passes with its closest pair
+  if (base === 'ex-ante-ef' && typeof d.agent === 'string' && isR(d.own) && isR(d.otherValue)) {
+    const i = inst.agents.indexOf(d.agent);
+    const j = inst.agents.indexOf(String(d.other));
+    if (i >= 0 && j >= 0)
+      return out(
+        [envyRelation({ i, j, own: d.own, other: d.otherValue }, inst, 'tightest pair', true)],
+        ['agent', 'other', 'own', 'otherValue'],
+      );
+  }
+  // the envy family on a passing allocation (or every allocation of a support): the tightest pair, computed
+  if (pass && ENVY_KINDS.includes(base)) {
+    let best: { p: EnvyPair; k?: number; slack: Rational } | null = null;
+    for (const { a, k } of allocationsOf(outcome, exPost)) {
+      const p = tightestEnvyPair(base as EnvyKind, inst, a);
+      if (!p) continue;
+      const slack = p.own.sub(p.after ?? p.other);
+      if (!best || slack.lt(best.slack)) best = { p, k, slack };
+    }
+    if (best) {
+      const where = best.k !== undefined ? `tightest pair, ${supportEntry(outcome!, best.k)}` : 'tightest pair';
+      return out([envyRelation(best.p, inst, where)], []);
+    }
+    return out([], []);
+  }
+  // PROP1
+  if (base === 'prop1') {
+    const agent = agentName(d.agent, inst);
+    if (agent !== undefined && isR(d.value) && isR(d.bestOutside) && isR(d.share)) {
+      const lhs = d.value.add(d.bestOutside);
+      return out(
+        [
+          rel(
+            [`v_${agent}(A_${agent}) + max_{g ∉ A_${agent}} v_${agent}(g)`, lhs],
+            atLeast(lhs, d.share),
+            [`PROP_${agent}`, d.share],
+            {
+              agent,
+              note: supportNote(d, 'violation'),
+            },
+          ),
+        ],
+        ['agent', 'value', 'bestOutside', 'share'],
+      );
+    }
+    if (pass) {
+      let best: { r: ComparedRelation; k?: number; slack: Rational } | null = null;
+      for (const { a, k } of allocationsOf(outcome, exPost)) {
+        const t = tightestProp1(inst, a);
+        if (!t) continue;
+        const slack = Rational.from(t.r.left.value).sub(Rational.from(t.r.right.value));
+        if (!best || slack.lt(best.slack)) best = { r: t.r, k, slack };
+      }
+      if (best) {
+        const note = best.k !== undefined ? `tightest agent, ${supportEntry(outcome!, best.k)}` : 'tightest agent';
+        return out([{ ...best.r, note }], []);
+      }
+    }
+  }
+  // EEFX passes with each agent's re-partition of the other goods: the bundle closest to not being EFX0-dominated
+  if (base === 'eefx' && pass && !exPost && outcome?.allocation) {
+    const r = tightestRepartitionBundle(inst, outcome.allocation, w.repartitions);
+    if (r) return out([r], []);
+  }
+  // IMMX fails with an agent below her MMS who envies another
+  if (base === 'immx' && isR(d.value) && isR(d.mms)) {
+    const agent = agentName(d.agent, inst) ?? '?';
+    return out(
+      [
+        rel([`v_${agent}(A_${agent})`, d.value], atLeast(d.value, d.mms), [scaled('MMS', agent, d.alpha), d.mms], {
+          agent,
+          note: supportNote(d, `violation: below MMS and envies ${String(d.envied ?? '')}`.trim()),
+        }),
+      ],
+      ['agent', 'value', 'mms', 'envied'],
+    );
+  }
+  // shares: PROP, (rho-)MMS, rho-TPS, MXS, RMMS, ex-ante rho-PROP (and their ex-post forms)
+  if (d.property !== undefined && Object.hasOwn(SHARE_NAMES, String(d.property))) {
+    const r = shareRelations(d, inst, pass);
+    if (r.length) return out(r, ['agent', 'value', 'needed', 'share']);
+  }
+  if (exPost && isR(d.value) && isR(d.needed)) {
+    const r = shareRelations(
+      { ...d, property: base === 'rho-tps' ? 'rho-TPS' : base === 'prop' ? 'PROP' : 'rho-MMS' },
+      inst,
+      pass,
+    );
+    if (r.length) return out(r, ['agent', 'value', 'needed', 'share']);
+  }
+  // ex-ante PROP
+  if (base === 'ex-ante-prop' && isR(d.expected) && isR(d.prop)) {
+    const agent = agentName(d.agent, inst) ?? '?';
+    return out(
+      [
+        rel([`E[v_${agent}(A_${agent})]`, d.expected], atLeast(d.expected, d.prop), [`PROP_${agent}`, d.prop], {
+          agent,
+          note: pass ? 'tightest agent' : 'violation',
+        }),
+      ],
+      ['agent', 'expected', 'prop'],
+    );
+  }
+  // implements: the lottery's marginals against the fractional allocation, entry by entry
+  if (base.startsWith('implements')) {
+    if (isR(d.marginal) && isR(d.target)) {
+      const agent = agentName(d.agent, inst) ?? '?';
+      const good = goodName(d.good, inst) ?? '?';
+      return out(
+        [
+          rel([`P(${good} ∈ A_${agent})`, d.marginal], '≠', [`f_${agent}(${good})`, d.target], {
+            agent,
+            note: 'first differing entry',
+          }),
+        ],
+        ['agent', 'good', 'marginal', 'target'],
+      );
+    }
+    if (pass) {
+      const entries = inst.n * inst.m;
+      return out(
+        [
+          rel(['marginals equal to the target', entries], '=', ['agents × goods', entries], {
+            note:
+              typeof d.supportSize === 'number'
+                ? `every P(g ∈ A_i) over the ${d.supportSize} support allocations`
+                : 'every P(g ∈ A_i)',
+          }),
+        ],
+        ['supportSize'],
+      );
+    }
+  }
+  if (base === 'support-size' && typeof d.size === 'number' && typeof d.bound === 'number')
+    return out([rel(['support size', d.size], d.size <= d.bound ? '≤' : '>', ['bound', d.bound])], ['size', 'bound']);
+  // fPO / PO: the certificate's weights (shown as numbers), the tightest good, or the cycle or dominating allocation
+  if (base === 'fpo' || base === 'po') {
+    if (isR(d.product))
+      return out(
+        [
+          rel(['product of value ratios around the exchange cycle', d.product], order(d.product, 1), ['1', 1], {
+            note: 'violation',
+          }),
+        ],
+        ['product'],
+      );
+    const current = d.current;
+    const dominating = d.dominating;
+    if (Array.isArray(current) && Array.isArray(dominating) && current.length === inst.n) {
+      return out(
+        inst.agents.map((name, i) =>
+          rel(
+            [`v_${name}(B_${name})`, dominating[i]],
+            order(dominating[i], current[i], false) === '>' ? '>' : '≥',
+            [`v_${name}(A_${name})`, current[i]],
+            {
+              agent: name,
+              note: 'a dominating allocation B',
+            },
+          ),
+        ),
+        ['current', 'dominating'],
+      );
+    }
+    const weights = (Array.isArray(d.weights) ? d.weights : w.weights) as unknown;
+    if (
+      pass &&
+      !exPost &&
+      outcome?.allocation &&
+      Array.isArray(weights) &&
+      weights.length === inst.n &&
+      weights.every(isR)
+    )
+      return out([tightestWeightedGood(inst, outcome.allocation, weights)], []);
+  }
+  // alpha-PO: weighted welfare against alpha times the weighted optimum
+  if (base === 'alpha-po' && isR(d.weightedWelfare) && isR(d.weightedOptimum) && isR(d.alpha)) {
+    const needed = d.alpha.mul(d.weightedOptimum);
+    return out(
+      [
+        rel(['Σ_i w_i·v_i(A_i)', d.weightedWelfare], atLeast(d.weightedWelfare, needed), [
+          `${d.alpha}·Σ_g max_i w_i·v_i(g)`,
+          needed,
+        ]),
+      ],
+      ['weightedWelfare', 'weightedOptimum'],
+    );
+  }
+  if (base === 'ef-implies-half-welfare' && isR(d.sw) && isR(d.opt)) {
+    const half = d.opt.div(2);
+    return out(
+      [
+        rel(['SW(A)', d.sw], atLeast(d.sw, half), ['OPT/2', half], {
+          note: d.ef === false ? 'A is not EF: nothing required' : undefined,
+        }),
+      ],
+      ['sw', 'opt'],
+    );
+  }
+  if (base === 'asymptotic-welfare-ratio' && typeof d.g === 'number' && typeof d.bound === 'number')
+    return out(
+      [rel(['min g(r)', d.g], d.g >= d.bound ? '≥' : '<', ['bound', d.bound], { note: 'worst case over D' })],
+      ['g', 'bound'],
+    );
+  if (base === 'ef-whp' && typeof d.minNormalizedMargin === 'number')
+    return out(
+      [rel(['least normalized EF margin', d.minNormalizedMargin], d.minNormalizedMargin > 0 ? '>' : '≤', ['0', 0])],
+      ['minNormalizedMargin'],
+    );
+  return out([], []);
+}
+
+/** A detail entry shown as numbers: an exact scalar (not a boolean), or a list of one per agent. */
+export function isNumberEntry(v: unknown, n: number): boolean {
+  if (typeof v !== 'boolean' && exactOf(v) !== null) return true;
+  return Array.isArray(v) && v.length === n && n > 0 && v.every((e) => typeof e !== 'boolean' && exactOf(e) !== null);
+}
+
+/** The numbers of a detail no comparison consumed: its Rationals and finite numbers, and per-agent lists by agent. */
+export function leftoverNumbers(d: Detail, used: readonly string[], inst: Instance): ComparedNumber[] {
+  const skip = new Set([...used, 'rho', 'property', 'supportIndex']);
+  const nums: ComparedNumber[] = [];
+  const agent = agentName(d.agent, inst);
+  for (const [k, v] of Object.entries(d)) {
+    if (skip.has(k)) continue;
+    if (!isNumberEntry(v, inst.n)) continue;
+    if (!Array.isArray(v))
+      nums.push({ label: k, value: exactOf(v)!, ...(agent !== undefined && k !== 'probability' ? { agent } : {}) });
+    else v.forEach((e, i) => nums.push({ label: `${k}_${inst.agents[i]}`, value: exactOf(e)!, agent: inst.agents[i] }));
+  }
+  return nums;
+}

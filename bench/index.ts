@@ -11,6 +11,7 @@ const benches: Record<string, () => Bench> = {
   mixed: () => require('./mixed') as Bench,
   multipliers: () => require('./multipliers') as Bench,
   simulate: () => require('./simulate') as Bench,
+  kernel: () => require('./kernel') as Bench,
 };
 
 async function main(): Promise<void> {

@@ -14,7 +14,7 @@ import * as vm from 'node:vm';
 import { describeThrown, runtimeErrorMessage, syntaxErrorMessage, type CellRegistry } from './cell-errors';
 import type { Send } from './channel';
 import type { EmitDisplay, Reporters } from './hooks';
-import type { ExecuteRequest, ExecutionStatus, HostMessage } from './protocol';
+import type { CellLanguage, ExecuteRequest, ExecutionStatus, HostMessage } from './protocol';
 import { CellSyntaxError, compileCell, type CompiledCell } from './transform';
 
 /** How long an interrupted cell with progress reporters may take to stop on its own (ms). */
@@ -35,6 +35,8 @@ export interface ExecutorContext {
   cells: CellRegistry;
   reporters: Reporters;
   emit: EmitDisplay;
+  /** The cell compiler (default `compileCell`; the kernel passes its cache's). */
+  compile?: (source: string, language?: CellLanguage) => CompiledCell;
 }
 
 export class CellExecutor {
@@ -143,12 +145,21 @@ export class CellExecutor {
   /** The compiled cell, or null after sending its error (nothing ran). */
   private compile(req: ExecuteRequest): CompiledCell | null {
     try {
-      return compileCell(req.code, req.language);
+      return (this.ctx.compile ?? compileCell)(req.code, req.language);
     } catch (e) {
       if (e instanceof CellSyntaxError) this.ctx.send(syntaxErrorMessage(req.id, e, req.cellName ?? 'cell'));
       else this.ctx.send(runtimeErrorMessage(req.id, e, this.ctx.cells, null, this.ctx.cwd));
       return null;
     }
+  }
+
+  /**
+   * Runs an empty cell without reporting it, so that the first real cell does not pay for what runs once per process
+   * (the async-context hooks, the SIGINT wrapper of `vm`, the first script in this context).
+   */
+  async warmUp(): Promise<void> {
+    const compiled = (this.ctx.compile ?? compileCell)('undefined', 'javascript');
+    await this.origin.run('', () => this.run(compiled, 'fairdiv-warm-up.js'));
   }
 
   /** Runs compiled code in this context, as the file `file` of the notebook's folder. */

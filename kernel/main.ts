@@ -4,14 +4,18 @@
  *
  * Started by KernelClient (kernel/client.ts) with `child_process.fork`; in VS Code with
  * `process.execPath` and ELECTRON_RUN_AS_NODE=1. The working directory is the notebook's folder.
- * Environment: FAIRDIV_LIBRARY = module file that `import ... from 'fairdiv'` loads.
+ * Environment: FAIRDIV_LIBRARY = module file that `import ... from 'fairdiv'` loads. Before `ready` the kernel loads
+ * that library and warms its cell compiler (kernel/preload.ts; FAIRDIV_KERNEL_PRELOAD=0 skips it); compiled cells are
+ * kept by source (kernel/cell-cache.ts).
  */
 import ts from 'typescript';
+import { CompiledCellCache } from './cell-cache';
 import { CellRegistry } from './cell-errors';
 import { captureStdio, ipcSender, streamBatcher } from './channel';
 import { CellExecutor, hostMessageHandler } from './executor';
 import { displayEmitter, installHooks, Reporters } from './hooks';
 import { installCellModules, libraryPath } from './library';
+import { preloadKernel } from './preload';
 import { findToMimeBundle } from './render';
 
 if (!process.send) {
@@ -26,8 +30,17 @@ const batcher = streamBatcher(ipcSender(process, (text) => void realStderr(text)
 const send = batcher.send;
 const nodeRequire = installCellModules(library, cwd);
 const reporters = new Reporters(send);
-const emit = displayEmitter(send, () => findToMimeBundle(library, (p) => nodeRequire(p)));
-const executor = new CellExecutor({ send, cwd, cells: new CellRegistry(), reporters, emit });
+const toMimeBundle = () => findToMimeBundle(library, (p) => nodeRequire(p));
+const emit = displayEmitter(send, toMimeBundle);
+const compiled = new CompiledCellCache();
+const executor = new CellExecutor({
+  send,
+  cwd,
+  cells: new CellRegistry(),
+  reporters,
+  emit,
+  compile: (source, language) => compiled.compile(source, language),
+});
 const currentId = () => executor.currentId;
 
 captureStdio(batcher.stream, currentId);
@@ -43,4 +56,23 @@ process.on(
 process.on('disconnect', () => process.exit(0));
 process.on('exit', () => batcher.flush());
 
-send({ type: 'ready', pid: process.pid, node: process.version, typescript: ts.version, library });
+/** Preloads (unless FAIRDIV_KERNEL_PRELOAD=0: the benchmark's baseline), then reports `ready`. */
+async function start(): Promise<void> {
+  let preloadMs: number | undefined;
+  if (process.env.FAIRDIV_KERNEL_PRELOAD !== '0') {
+    const t0 = Date.now();
+    preloadKernel(() => nodeRequire(library), toMimeBundle);
+    await executor.warmUp();
+    preloadMs = Date.now() - t0;
+  }
+  send({
+    type: 'ready',
+    pid: process.pid,
+    node: process.version,
+    typescript: ts.version,
+    library,
+    ...(preloadMs !== undefined ? { preloadMs } : {}),
+  });
+}
+
+void start();

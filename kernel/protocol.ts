@@ -50,6 +50,8 @@ export interface ReadyMessage {
   readonly typescript: string;
   /** The module that `import ... from 'fairdiv'` resolves to. */
   readonly library: string;
+  /** Milliseconds spent before `ready` loading the library and warming the cell compiler (kernel/preload.ts). */
+  readonly preloadMs?: number;
 }
 
 export interface StreamMessage {

@@ -273,23 +273,35 @@ export function outcomeExtra(o: Outcome): OutcomeExtra {
 const PARTITION_KEYS = new Set(['sharePartition', 'mmsPartition', 'shareAllocation', 'partition']);
 
 /**
- * The witness with each partition the agent's share was computed from shown as its bundles and their values to
- * that agent (`[{ bundle: 'car, bike', value: 7 }, ...]`), so an MMS partition shows each bundle's value.
+ * The witness with goods and agents by name: each partition the agent's share was computed from as its bundles and
+ * their values to that agent (`[{ bundle: 'car, bike', value: 7 }, ...]`, so an MMS partition shows each bundle's
+ * value), a support allocation (`allocation`) as each agent's bundle, and a dominating allocation's owners
+ * (`dominatingOwners`) as each good's new owner.
  */
-function witnessWithBundleValues(witness: unknown, inst: Instance): unknown {
+function witnessByName(witness: unknown, inst: Instance): unknown {
   if (witness === null || typeof witness !== 'object' || Array.isArray(witness)) return witness;
   const w = witness as Record<string, unknown>;
-  const i = w.agent;
-  if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= inst.n) return witness;
+  const isGood = (g: unknown) => Number.isInteger(g) && (g as number) >= 0 && (g as number) < inst.m;
   const isPartition = (x: unknown): x is number[][] =>
-    Array.isArray(x) && x.every((b) => Array.isArray(b) && b.every((g) => Number.isInteger(g) && g >= 0 && g < inst.m));
+    Array.isArray(x) && x.every((b) => Array.isArray(b) && b.every(isGood));
+  const goods = (b: readonly number[]) => b.map((g) => inst.goods[g]).join(', ') || '∅';
+  const i = w.agent;
+  const agent = typeof i === 'number' && Number.isInteger(i) && i >= 0 && i < inst.n ? i : undefined;
   return Object.fromEntries(
-    Object.entries(w).map(([k, v]) => [
-      k,
-      PARTITION_KEYS.has(k) && isPartition(v)
-        ? v.map((b) => ({ bundle: b.map((g) => inst.goods[g]).join(', ') || '∅', value: inst.value(i, b) }))
-        : v,
-    ]),
+    Object.entries(w).map(([k, v]) => {
+      if (PARTITION_KEYS.has(k) && agent !== undefined && isPartition(v))
+        return [k, v.map((b) => ({ bundle: goods(b), value: inst.value(agent, b) }))];
+      if (k === 'allocation' && isPartition(v) && v.length === inst.n)
+        return [k, Object.fromEntries(v.map((b, j) => [inst.agents[j], goods(b)]))];
+      if (
+        k === 'dominatingOwners' &&
+        Array.isArray(v) &&
+        v.length === inst.m &&
+        v.every((o) => Number.isInteger(o) && o >= 0 && o < inst.n)
+      )
+        return [k, Object.fromEntries(v.map((o: number, g) => [inst.goods[g], inst.agents[o]]))];
+      return [k, v];
+    }),
   );
 }
 
@@ -316,7 +328,7 @@ export function certificatePayload(r: CertificateReport, opts: DisplayOptions = 
     };
     if (c.rho) out.rho = ex(c.rho);
     if (reason) out.reason = reason;
-    if (c.witness !== undefined) out.witness = toPlain(witnessWithBundleValues(c.witness, r.instance), ctx);
+    if (c.witness !== undefined) out.witness = toPlain(witnessByName(c.witness, r.instance), ctx);
     return out;
   });
   return {

@@ -316,9 +316,11 @@ export function comparedRelations(c: ClaimResult, inst: Instance, outcome?: Outc
   const exPost = c.id.startsWith('ex-post-');
   const base = exPost ? c.id.slice(8) : c.id;
   const pass = c.status === 'pass';
+  // an ex-post claim's support index and probability are in the comparison's note
+  const where = typeof d.supportIndex === 'number' ? ['supportIndex', 'probability'] : [];
   const out = (compared: (ComparedRelation | null)[], used: string[]): Extracted => ({
     compared: compared.filter((x): x is ComparedRelation => x !== null),
-    used,
+    used: [...used, ...where],
   });
 
   // a violating pair (EF, EF1, EFX, EFX0 and ex-ante EF fail with envious, envied, own, other)
@@ -492,7 +494,7 @@ export function comparedRelations(c: ClaimResult, inst: Instance, outcome?: Outc
             [`v_${name}(A_${name})`, current[i]],
             {
               agent: name,
-              note: 'a dominating allocation B',
+              note: supportNote(d, 'a dominating allocation B'),
             },
           ),
         ),

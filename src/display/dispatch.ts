@@ -14,6 +14,7 @@ import { Allocation, FractionalAllocation, Lottery } from '../core/allocation';
 import { InvalidInputError } from '../core/errors';
 import { Instance } from '../core/instance';
 import { Outcome, type TraceStep } from '../core/outcome';
+import { Rational, type RationalLike } from '../core/rational';
 import { CertificateReport } from '../certify';
 import { Comparison } from '../compare';
 import type { MmsResult } from '../shares/mms/types';
@@ -123,6 +124,20 @@ function agentOf(h: Holder): number | undefined {
   return h.instance && typeof a === 'string' ? h.instance.agentIndex(a) : undefined;
 }
 
+/**
+ * The valuation of `{values, mms}` (the list `mms(values, n)` was computed from), so that each bundle of the
+ * partition shows its value; undefined when it is absent or does not cover the partition's goods.
+ */
+function valuesOf(values: unknown, r: MmsResult): Rational[] | undefined {
+  if (!Array.isArray(values)) return undefined;
+  try {
+    const v = values.map((x, g) => Rational.from(x as RationalLike, `values[${g}]`));
+    return r.partition.every((b) => b.every((g) => Number.isInteger(g) && g >= 0 && g < v.length)) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The display table, in precedence order (see the module comment). */
 const DISPLAYS: { readonly [K in DisplayKind]: Recognise<K> } = {
   'mms-histogram': (x) =>
@@ -152,7 +167,8 @@ const DISPLAYS: { readonly [K in DisplayKind]: Recognise<K> } = {
     const h = holder(x);
     if (h && isMmsResult(h.fields.mms)) {
       const r = h.fields.mms;
-      return (opts) => mmsPayload(r, { instance: h.instance, agent: agentOf(h) }, opts);
+      const values = valuesOf(h.fields.values, r);
+      return (opts) => mmsPayload(r, { instance: h.instance, agent: agentOf(h), ...(values ? { values } : {}) }, opts);
     }
     return isMmsResult(x) ? (opts) => mmsPayload(x, {}, opts) : null;
   },

@@ -83,8 +83,9 @@ function fallbackText(x: unknown): string {
  * The MIME bundle of any fairdiv value: Instance, Outcome (allocation / fractional / lottery),
  * `{instance, allocation | fractional | lottery}`, Allocation, FractionalAllocation, Lottery, mixed goods (an
  * Outcome with `mixed`, MixedLottery, MixedAllocation, `{instance, mixed}`),
- * CertificateReport, an MMS result (or `{instance, agent, mms}`), a construction trace (an Outcome's
- * `trace`, or `{instance, trace}`), `mmsHistogram(outcome)`, a simulation result, or a payload.
+ * CertificateReport, an MMS result (or `{instance, agent, mms}`, or `{values, mms}` to show each bundle's value), a
+ * construction trace (an Outcome's `trace`, or `{instance, trace}`), `mmsHistogram(outcome)`, a simulation result,
+ * or a payload.
  * Values without a rich display get a `text/plain` item only and `kind: null`.
  */
 export function toMimeBundle(x: unknown, opts: DisplayOptions = {}): MimeBundle {

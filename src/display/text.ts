@@ -118,8 +118,8 @@ function textBody(p: Payload): string {
       const mark = { pass: '✓', fail: '✗', unchecked: '?' } as const;
       const lines = p.claims.map((c) => {
         const rels = (c.compared ?? []).map(
-          (r) =>
-            `${r.note ? `${r.note}: ` : ''}${sideLabel(r.left) ? `${r.left.label} = ` : ''}${r.left.value} ${r.relation} ${r.right.value}${sideLabel(r.right) ? ` = ${r.right.label}` : ''}`,
+          (r, k, all) =>
+            `${r.note && (k === 0 || all[k - 1].note !== r.note) ? `${r.note}: ` : ''}${sideLabel(r.left) ? `${r.left.label} = ` : ''}${r.left.value} ${r.relation} ${r.right.value}${sideLabel(r.right) ? ` = ${r.right.label}` : ''}`,
         );
         const nums = [...rels, ...c.numbers.map((n) => `${numberLabel(n)}=${n.value}`)].join(', ');
         return `  ${mark[c.status]} ${c.status.toUpperCase().padEnd(9)} ${c.id}${c.rho ? `(${c.rho})` : ''}: ${c.text}${nums ? `  [${nums}]` : ''}${c.reason ? `  (${c.reason})` : ''}`;

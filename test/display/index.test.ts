@@ -1,6 +1,6 @@
 /** toMimeBundle (src/display/index.ts): one bundle per value, and what each kind's payload, HTML and text show. */
 import { strict as assert } from 'node:assert';
-import { Rational, mmsShare } from '../../src/index';
+import { Rational, certify, mms, mmsShare } from '../../src/index';
 import {
   displayKind,
   mimeOf,
@@ -11,6 +11,7 @@ import {
   type CertificatePayload,
   type LotteryPayload,
   type MmsHistogramPayload,
+  type MmsPayload,
   type SimulationPayload,
 } from '../../src/display';
 import { count, matrixShape } from '../helpers/html-shape';
@@ -154,14 +155,49 @@ describe('display: toMimeBundle', () => {
     );
   });
 
+  it('certificate witnesses name agents and goods: a support allocation by agent, a dominating allocation by good', () => {
+    const p = toMimeBundle(certify(ps, { claims: ['ex-post-ef', 'ex-post-po'] })).data[
+      mimeOf('certificate')
+    ] as CertificatePayload;
+    const entry = (c: CertificatePayload['claims'][number], key: string) =>
+      c.witness?.t === 'kv' ? c.witness.entries.find(([k]) => k === key)?.[1] : undefined;
+    const [ef, po] = p.claims;
+    assert.deepEqual(entry(ef, 'allocation'), {
+      t: 'kv',
+      entries: [
+        ['alice', { t: 'text', value: 'house, piano' }],
+        ['bob', { t: 'text', value: 'car, lamp' }],
+        ['carol', { t: 'text', value: 'boat, bike' }],
+      ],
+    });
+    const owners = entry(po, 'dominatingOwners');
+    assert.equal(owners?.t, 'kv');
+    assert.deepEqual(owners?.t === 'kv' && owners.entries.map(([good]) => good), inst.goods);
+    assert.match(po.compared![0].note!, /^a dominating allocation B, support allocation \d+ \(p = \d+\/\d+\)$/);
+    assert.ok(!po.numbers.some((n) => n.label === 'probability'));
+  });
+
+  it('headings round raw doubles (a trace step title), while the exact numbers below stay exact', () => {
+    const b = fixtures.find((x) => x.name === 'trace-long')!.bundle;
+    const html = b.data['text/html'] as string;
+    assert.match(html, /<summary>Algorithm 1 at delta = 0\.3<\/summary>/);
+    assert.match(b.data['text/plain'] as string, /- Algorithm 1 at delta = 0\.3 /);
+    for (const text of [html, b.data['text/plain'] as string]) assert.doesNotMatch(text, /0\.30000000000000004/);
+    assert.match(html, /1351079888211149\/<wbr>4503599627370496/);
+  });
+
   it('mms: the witness partition with bundle values', () => {
     const b = toMimeBundle({ instance: inst, agent: 'bob', mms: mmsShare(inst, 1) });
     assert.equal(b.kind, 'mms');
     const html = b.data['text/html'] as string;
     assert.equal(count(html, /<tr data-bundle="/g), n);
     assert.match(b.data['text/plain'] as string, /^MMS of bob \(n=3\) = 7 \[optimal\]/);
-    // a bare MmsResult works too
+    // a bare MmsResult works too, and with the values it was computed from each bundle shows its value
     assert.equal(toMimeBundle(mmsShare(inst, 1)).kind, 'mms');
+    const values = INSTANCE_JSON.values[1];
+    const withValues = toMimeBundle({ values, mms: mms(values, 3) });
+    assert.deepEqual((withValues.data[mimeOf('mms')] as MmsPayload).bundleValues, ['8', '8', '7']);
+    assert.match(withValues.data['text/plain'] as string, /= 8\n.*= 8\n.*= 7$/);
   });
 
   it('trace: generic plain data (tables, matrices with agent and good names, exact rationals)', () => {

@@ -202,10 +202,13 @@ function statusBadge(status: unknown): string {
 }
 
 /** One comparison of a certificate row: `note` above `left = 8 ≥ 7 = right`. */
-function relationHtml(r: ComparedRelation): string {
+function relationHtml(r: ComparedRelation, k: number, all: ComparedRelation[]): string {
   const side = (n: ComparedRelation['left'] | undefined) => n ?? { label: '', value: '' };
   const [l, rt] = [side(r.left), side(r.right)];
-  const note = r.note !== undefined ? `<div class="fd-muted fd-small">${esc(r.note)}</div>` : '';
+  const note =
+    r.note !== undefined && (k === 0 || all[k - 1]?.note !== r.note)
+      ? `<div class="fd-muted fd-small">${esc(r.note)}</div>`
+      : '';
   const right = sideLabel(rt) ? ` = <span class="fd-k">${esc(rt.label)}</span>` : '';
   const left = sideLabel(l) ? `<span class="fd-k">${esc(l.label)}</span> = ` : '';
   return `<div class="fd-rel">${note}<span class="fd-side">${left}${num(l.value)}</span> <span class="fd-side"><b class="fd-op">${esc(r.relation)}</b> ${num(rt.value)}${right}</span></div>`;

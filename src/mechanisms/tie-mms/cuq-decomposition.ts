@@ -33,7 +33,7 @@ import { GuidedReductionFailed, reduceSupport } from './support-reduction';
 export type ReduceMode = 'auto' | 'always' | 'never';
 
 export interface CuqDecompositionOptions {
-  /** Birkhoff–von Neumann matching of the faithful step (default `canonical`). */
+  /** Birkhoff–von Neumann matching of the faithful step (default `bottleneck`, see classic/decomposition.ts). */
   matching?: MatchingStrategy;
   /**
    * Support reduction (Lemma 4.15): `auto` (default) reduces when the mixture has more than (n-1)m + 1 allocations,
@@ -131,7 +131,7 @@ export function decomposeCuq(
   const { f, added } = completeAll(cd, g, counts, D);
   lap('completion', t);
   t = Date.now();
-  const perShiftRaw = f.map((fj) => faithfulScaled(fj, D, padded.orders, opts.matching ?? 'canonical'));
+  const perShiftRaw = f.map((fj) => faithfulScaled(fj, D, padded.orders, opts.matching ?? 'bottleneck'));
   lap('faithful', t);
   const perShift = perShiftRaw.map((r) => stripDummies(r.entries, mReal));
   t = Date.now();

@@ -15,8 +15,12 @@ export interface WorkedInstance {
 const E8_VALUES = [15, 11, 9, 6];
 const E12_VALUES = [8, 8, 6, 1, 1, 1, 1, 1, 1, 1, 1];
 
-/** The ids of the worked instances (E7 and E13 were lost with the paper's tables). */
-export type WorkedInstanceId = 'E1' | 'E2' | 'E3' | 'E4' | 'E5' | 'E6' | 'E8' | 'E9' | 'E10' | 'E11' | 'E12' | 'E14';
+/**
+ * The ids of the worked instances. E7 was lost with the paper's tables (its test uses a searched instance instead);
+ * E13 is a reconstruction (see its `source`).
+ */
+export type WorkedInstanceId =
+  'E1' | 'E2' | 'E3' | 'E4' | 'E5' | 'E6' | 'E8' | 'E9' | 'E10' | 'E11' | 'E12' | 'E13' | 'E14';
 
 export const WORKED_INSTANCES: Readonly<Record<WorkedInstanceId, WorkedInstance>> = {
   E1: {
@@ -127,6 +131,23 @@ export const WORKED_INSTANCES: Readonly<Record<WorkedInstanceId, WorkedInstance>
     title: 'RMMS 8 below 9/10 of MMS 10',
     source: 'spec substitute for Babaioff & Frosh Appendix F.2 (3 agents, 11 goods, MMS 10)',
     instance: { values: [E12_VALUES, E12_VALUES, E12_VALUES] },
+  },
+  E13: {
+    id: 'E13',
+    title: 'no MMS allocation: 3 agents, 9 goods, at best 39/40 of the MMS',
+    source:
+      'reconstruction in the style of [FST21] (Feige, Sapir & Tauber 2021), not their numbers: the 3 x 3 matrix ' +
+      '[[1,16,23],[26,4,10],[13,20,7]] (rows and columns sum to 40) transposed, goods row by row, plus per-agent ' +
+      'perturbations of at most 3 found by a MILP search with lazy allocation cuts; every agent has MMS 40 ' +
+      '(agent 0: the rows, agent 1: the columns, agent 2: {0,5,7,8}, {1,3}, {2,4,6}); no allocation gives all three ' +
+      '40, and the best gives 39 to the worst off (verified exhaustively over the 3^9 allocations)',
+    instance: {
+      values: [
+        [1, 26, 13, 16, 4, 20, 22, 9, 9],
+        [1, 27, 11, 16, 4, 19, 23, 9, 10],
+        [1, 25, 13, 15, 4, 20, 23, 9, 10],
+      ],
+    },
   },
   E14: {
     id: 'E14',

@@ -90,6 +90,43 @@ describe('the Babaioff & Frosh mechanisms in the registry', () => {
     assertCertified(o, 'E7 substitute');
   });
 
+  it('has no MMS allocation on 3 agents and 9 goods: every allocation leaves someone at 39/40 or less of her MMS 40, exhaustively (E13)', () => {
+    const inst = instance(WORKED_INSTANCES.E13.instance);
+    assert.deepEqual(
+      [0, 1, 2].map((x) => mmsShare(inst, x).value.toString()),
+      ['40', '40', '40'],
+    );
+    const v = inst.values.map((row) => row.map(Number));
+    let best = 0;
+    let reaching = 0;
+    for (let code = 0; code < 3 ** 9; code++) {
+      const got = [0, 0, 0];
+      for (let g = 0, c = code; g < 9; g++, c = Math.floor(c / 3)) got[c % 3] += v[c % 3][g];
+      const worst = Math.min(...got);
+      if (worst > best) [best, reaching] = [worst, 0];
+      if (worst === best) reaching++;
+    }
+    assert.equal(best, 39, 'the best allocation gives the worst-off agent 39 = 39/40 of her MMS, never 40');
+    assert.equal(reaching, 59);
+  });
+
+  it('still certifies IMMX and 9/10-MMS where no MMS allocation exists: exactly one agent below MMS, at 39 of 40, in each of the six (E13)', () => {
+    const o = mechanism('bobw-three-agents').run(instance(WORKED_INSTANCES.E13.instance));
+    assertCertified(o, 'E13');
+    assert.equal(certify(o, { claims: ['ex-post-immx', { id: 'ex-post-rho-mms', rho: '9/10' }] }).verdict, 'certified');
+    const own = o.support().map((e) => [0, 1, 2].map((x) => Number(o.instance.value(x, e.allocation.bundles[x]))));
+    assert.equal(own.length, 6);
+    for (const row of own)
+      assert.deepEqual(
+        row.filter((x) => x < 40),
+        [39],
+        `one agent below MMS in ${row}`,
+      );
+    for (const x of [0, 1, 2])
+      assert.equal(own.filter((row) => row[x] < 40).length, 2, `agent ${x} is below MMS with probability 2/6 = 1/3`);
+    for (const x of [0, 1, 2]) assert.ok(verifyAsAgent(o, x, o.instance.values[x]).ok, `agent ${x}'s own verification`);
+  });
+
   it('gives each of three agents 1/3 in expectation on one good: Pr[PROP] = 1/3 is tight (E1)', () => {
     const o = mechanism('bobw-three-agents').run(instance(WORKED_INSTANCES.E1.instance));
     assert.deepEqual(expectedValues(o).map(String), ['1/3', '1/3', '1/3']);

@@ -91,8 +91,8 @@ export async function run(args: string[]): Promise<void> {
       .map((x) => x.toFixed(2))
       .join(', ')} (the machine is shared with other work).`,
     'Counts are successes out of the trials; "ref" is the authors\' count (1000 trials), compared exactly for the columns',
-    'the NumPy MT19937 stream reproduces (multiplier and round-robin EF, the symmetric control) and by the 95% Jeffreys',
-    'interval otherwise (rounded MNW from MOSEK, PO from Gurobi, the Beta sampler from SciPy).',
+    "NumPy's legacy RandomState replays (multiplier and round-robin EF and EF1, the symmetric controls) and by the 95%",
+    'Jeffreys interval otherwise (rounded MNW from MOSEK, integral MNW from BARON, PO from Gurobi).',
     '',
     ...sections,
   ];

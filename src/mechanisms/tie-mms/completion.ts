@@ -3,6 +3,7 @@
  * spec A7, P4).
  */
 import { InvalidInputError } from '../../core/errors';
+import { checkTimeBudget } from '../../core/time-budget';
 import type { CyclicData } from './cyclic-picking';
 
 /**
@@ -69,6 +70,7 @@ export function completeAll(
   const f = g.map((shift) => shift.map((row) => [...row]));
   const added: { agent: number; shift: number; good: number; delta: bigint }[] = [];
   for (let x = 0; x < m; x++) {
+    if ((x & 63) === 0) checkTimeBudget('tie-mms completion');
     const B = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => g[j][i][x]));
     const s = Array.from({ length: n }, (_, i) => BigInt(counts[i][x]) * D);
     const res = matrixComplete(B, s, D);

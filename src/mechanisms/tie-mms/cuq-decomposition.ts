@@ -7,6 +7,7 @@
  */
 import { Allocation, Lottery } from '../../core/allocation';
 import type { Instance } from '../../core/instance';
+import { checkTimeBudget } from '../../core/time-budget';
 import type { TraceStep } from '../../core/outcome';
 import { Rational } from '../../core/rational';
 import { commonDenominator, type MatchingStrategy, type ScaledEntry, type Slots } from '../classic/decomposition';
@@ -31,6 +32,9 @@ import { harmonicPortions, validatePortionMatrix } from './portion-matrix';
 import { GuidedReductionFailed, reduceSupport } from './support-reduction';
 
 export type ReduceMode = 'auto' | 'always' | 'never';
+
+/** What a `LimitError` of the pipeline names when the time budget of its call runs out. */
+const BUDGET = 'tie-mms Lemma 4.2 pipeline';
 
 export interface CuqDecompositionOptions {
   /** Birkhoff–von Neumann matching of the faithful step (default `bottleneck`, see classic/decomposition.ts). */
@@ -124,19 +128,26 @@ export function decomposeCuq(
   lap('cyclic', t);
   validatePortionMatrix(beta, n);
   const D = commonDenominator(beta);
+  checkTimeBudget(BUDGET);
   t = Date.now();
   const g = partialAllocations(cd, beta, D);
   lap('partial', t);
+  checkTimeBudget(BUDGET);
   t = Date.now();
   const { f, added } = completeAll(cd, g, counts, D);
   lap('completion', t);
   t = Date.now();
-  const perShiftRaw = f.map((fj) => faithfulScaled(fj, D, padded.orders, opts.matching ?? 'bottleneck'));
+  const perShiftRaw = f.map((fj) => {
+    checkTimeBudget(BUDGET);
+    return faithfulScaled(fj, D, padded.orders, opts.matching ?? 'bottleneck');
+  });
   lap('faithful', t);
   const perShift = perShiftRaw.map((r) => stripDummies(r.entries, mReal));
+  checkTimeBudget(BUDGET);
   t = Date.now();
   const mixture = mixShifts(perShift);
   lap('mixing', t);
+  checkTimeBudget(BUDGET);
   const total = BigInt(n) * D;
   const bound = supportBound(n, mReal);
   const mode = opts.reduce ?? 'auto';
@@ -156,7 +167,7 @@ export function decomposeCuq(
     const stats: Partial<GuidedStats> = {};
     try {
       const fullChain = mode === 'always' || cells <= AUTO_REDUCE_CELLS;
-      r = reduceSupport(weighted, n, fullChain ? { stats } : { method: 'guided', guesses: ['simplex'], stats });
+      r = reduceSupport(weighted, n, fullChain ? { stats } : { method: 'guided', stats });
       method =
         stats.failure === null
           ? 'float-guided, certified exactly'
@@ -165,7 +176,7 @@ export function decomposeCuq(
             : 'exact incremental';
     } catch (e) {
       if (!(e instanceof GuidedReductionFailed)) throw e;
-      skipped = `skipped: the float-guided reduction could not certify its guess (${e.reason}) and the slower fallbacks over ${coords} coordinates x ${mixture.length} allocations exceed the auto limit of ${AUTO_REDUCE_CELLS} cells; pass reduce: 'always' to force them`;
+      skipped = `skipped: the float-guided reduction could not certify its guesses (${e.reason}) and the exact fallback over ${coords} coordinates x ${mixture.length} allocations exceeds the auto limit of ${AUTO_REDUCE_CELLS} cells; pass reduce: 'always' to force it`;
     }
   } else if (needs)
     skipped = `skipped: the reduction over ${coords} coordinates x ${mixture.length} allocations (d^3 = ${(coords ** 3).toExponential(1)}) exceeds the auto limit of ${AUTO_REDUCE_WORK.toExponential(0)}; pass reduce: 'always' to force it`;

@@ -5,6 +5,7 @@
  */
 import { InvalidInputError } from '../../core/errors';
 import type { AgentId, GoodId, Instance } from '../../core/instance';
+import { checkTimeBudget } from '../../core/time-budget';
 
 /** An ordering pi of the agents: `pos[i]` = position of agent i (0 picks first), `order[k]` = agent at position k. */
 export interface Ordering {
@@ -153,6 +154,7 @@ export function cyclicData(pi: Ordering, po: PaddedOrders): CyclicData {
   const Y: GoodId[][] = [];
   const inY: Uint8Array[] = [];
   for (let j = 0; j < n; j++) {
+    checkTimeBudget('tie-mms cyclic picking');
     const seq = shiftSequence(pi, j);
     const picks = pick(po.orders, seq, m);
     const mark = new Uint8Array(m);

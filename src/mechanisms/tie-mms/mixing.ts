@@ -3,6 +3,7 @@
  */
 import { Allocation, Lottery } from '../../core/allocation';
 import { Rational } from '../../core/rational';
+import { checkTimeBudget } from '../../core/time-budget';
 import { ownerKey, type ScaledEntry } from '../classic/decomposition';
 
 /** An allocation of the mixture: weight w out of n*D, owner over the real goods, and the shifts whose D^(j) contain it. */
@@ -33,6 +34,7 @@ export function stripDummies(entries: readonly ScaledEntry[], mReal: number): Sc
 export function mixShifts(perShift: readonly (readonly ScaledEntry[])[]): MixedEntry[] {
   const out = new Map<string, MixedEntry>();
   perShift.forEach((entries, j) => {
+    checkTimeBudget('tie-mms mixture');
     for (const e of entries) {
       const key = ownerKey(e.owner);
       const prev = out.get(key);
@@ -48,6 +50,9 @@ export function mixShifts(perShift: readonly (readonly ScaledEntry[])[]): MixedE
 /** A scaled lottery (weights over `total`) as an exact Lottery on n agents. */
 export function toLottery(entries: readonly { w: bigint; owner: Int32Array }[], total: bigint, n: number): Lottery {
   return new Lottery(
-    entries.map((e) => ({ p: new Rational(e.w, total), allocation: Allocation.fromOwners(Array.from(e.owner), n) })),
+    entries.map((e, k) => {
+      if ((k & 1023) === 0) checkTimeBudget('tie-mms lottery');
+      return { p: new Rational(e.w, total), allocation: Allocation.fromOwners(Array.from(e.owner), n) };
+    }),
   );
 }

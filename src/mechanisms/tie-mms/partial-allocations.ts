@@ -4,6 +4,7 @@
 import { Rational } from '../../core/rational';
 import { type CyclicData } from './cyclic-picking';
 import { scaleUp } from '../classic/decomposition';
+import { checkTimeBudget } from '../../core/time-budget';
 
 /**
  * Definition 4.6, scaled by D: g[j][i][x] = D if x = y_ij, 0 if x in Z_ij, beta_ij * D if x in F_ij.
@@ -13,6 +14,7 @@ export function partialAllocations(cd: CyclicData, beta: readonly (readonly Rati
   const { n, m } = cd;
   const g: bigint[][][] = [];
   for (let j = 0; j < n; j++) {
+    checkTimeBudget('tie-mms partial allocations');
     const shift: bigint[][] = [];
     const Yj = cd.inY[j];
     for (let i = 0; i < n; i++) {

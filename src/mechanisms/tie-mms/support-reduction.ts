@@ -6,6 +6,7 @@
  * the exact incremental method below when the guess cannot be certified.
  */
 import { lcm, Rational } from '../../core/rational';
+import { checkTimeBudget } from '../../core/time-budget';
 import * as affine from './affine-coordinates';
 import { reduceSupportGuided, type GuidedStats, type Guess } from './guided-reduction';
 import * as modular from './modular';
@@ -180,6 +181,7 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
   };
 
   for (let k = 0; k < K; k++) {
+    if ((k & 63) === 0) checkTimeBudget('support reduction (exact incremental)');
     const wv0 = entries[k].p;
     if (wv0.sign() <= 0) continue;
     const s = affineSupport(entries[k].owner, ac);
@@ -309,6 +311,7 @@ function incremental(entries: readonly WeightedOwner[], n: number): { kept: numb
     };
     let exactInteger = false;
     for (let it = 0; it < 4000; it++) {
+      checkTimeBudget('support reduction (p-adic lifting)');
       // yy = G res mod P
       yy.fill(0);
       let any = false;
@@ -456,6 +459,7 @@ function exactSolve(basis: readonly Int32Array[], v: Int32Array): Rational[] | n
   const pivRow: number[] = [];
   let row = 0;
   for (let q = 0; q < C && row < R; q++) {
+    checkTimeBudget('support reduction (exact elimination)');
     let piv = -1;
     for (let i = row; i < R; i++)
       if (!A[i][q].isZero()) {
@@ -518,6 +522,7 @@ export function reduceSupportDense(
   const isBasic = new Int32Array(K).fill(-1); // column -> row
   let row = 0;
   for (let c = 0; c < K && row < d; c++) {
+    checkTimeBudget('support reduction (dense elimination)');
     let piv = -1;
     for (let r = row; r < d; r++)
       if (!T[r][c].isZero()) {
@@ -536,6 +541,7 @@ export function reduceSupportDense(
   const p = entries.map((e) => e.p);
   const alive = new Uint8Array(K).fill(1);
   for (let c = 0; c < K; c++) {
+    checkTimeBudget('support reduction (dense elimination)');
     if (isBasic[c] >= 0 || !alive[c]) continue;
     // dependency: phi_c - sum_r T[r][c] phi_{pivotCol[r]} = 0
     let t = p[c];

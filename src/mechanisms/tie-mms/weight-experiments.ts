@@ -23,6 +23,10 @@ import { cuqCounts } from './cuq';
 import { deficiencySortedOrdering } from './deficiency';
 import { loglogParameters } from './loglog';
 import { deficiencies as trueDeficiencies } from './public-deficiency';
+import { checkTimeBudget } from '../../core/time-budget';
+
+/** What a `LimitError` of the experiments names when the time budget of its call runs out. */
+const EXPERIMENT = 'tie-mms weight experiment';
 
 function checkDeficiencies(d: readonly number[], n: number, where: string): void {
   if (d.length !== n || d.some((x) => !Number.isInteger(x) || x < 0 || x > n))
@@ -236,6 +240,7 @@ export function cyclicWeightTightness(opts: CyclicWeightTightnessOptions): Cycli
     let hits = 0;
     let seg = 0;
     for (let t = 0; t < trials; t++) {
+      if ((t & 255) === 0) checkTimeBudget(EXPERIMENT);
       for (let i = 0; i < n; i++) d[i] = g.int(1, l);
       const order = g.shuffle(ident);
       scaledWeightsNumber(order, d, L, buf);
@@ -328,6 +333,7 @@ export function cyclicWeightDistribution(d: readonly number[]): CyclicWeightDist
   let sum0 = 0;
   const perms = permutations(n);
   for (const order of perms) {
+    checkTimeBudget(EXPERIMENT);
     scaledWeightsNumber(order, d, L, buf);
     let b = L;
     for (let j = 0; j < n; j++) if (buf[j] > b) b = buf[j];
@@ -495,6 +501,7 @@ function loglogEvaluator(
       const L = Number(Lb);
       const buf = new Float64Array(n + 1);
       r = classes.map((order) => {
+        checkTimeBudget(EXPERIMENT);
         scaledWeightsNumber(order, dd, L, buf);
         let b = L;
         for (let j = 0; j < n; j++) if (buf[j] > b) b = buf[j];
@@ -580,6 +587,7 @@ export function loglogThresholdExperiment(inst: Instance, opts: LoglogThresholdO
     if (total.sign() === 0) continue;
     const Ut = truthful[i];
     for (const e of orderSpace) {
+      checkTimeBudget(EXPERIMENT);
       const isTrueOrder = e === null || e.join() === truthOrders[i].join();
       if (e !== null && isTrueOrder) continue; // covered by e = null
       const orders = isTrueOrder ? truthOrders : truthOrders.map((o, k) => (k === i ? e! : o));
@@ -623,6 +631,7 @@ export function loglogThresholdExperiment(inst: Instance, opts: LoglogThresholdO
     const Lb = lcmOf(d);
     const buf = new Float64Array(n + 1);
     for (const c of classes) {
+      checkTimeBudget(EXPERIMENT);
       scaledWeightsNumber(c, d, Number(Lb), buf);
       for (let j = 0; j < n; j++) if (buf[j] > Number(Lb)) maxW = Rational.max(maxW, new Rational(BigInt(buf[j]), Lb));
     }

@@ -3,8 +3,8 @@
  * domain checks, worked examples and reproduction from an Outcome's recorded options.
  */
 import { strict as assert } from 'node:assert';
-import { certify, solve } from '../../../src';
-import { FairDivError } from '../../../src/core/errors';
+import { certify, generators, solve } from '../../../src';
+import { FairDivError, LimitError } from '../../../src/core/errors';
 import { Instance } from '../../../src/core/instance';
 import { mechanism } from '../../../src/mechanisms/registry';
 import { FIGURE_1 } from '../../../src/mechanisms/tie-mms/worked-instances';
@@ -152,5 +152,20 @@ describe('tie-mms registry entries', () => {
   it('uses the Figure 1 instance of the paper for the ordinal, loglog and CUQ-lottery examples (T1)', () => {
     for (const id of ['tie-mms-ordinal', 'tie-mms-loglog', 'cuq-lottery'])
       assert.deepEqual(mechanism(id).example.instance, FIGURE_1);
+  });
+
+  it('stops tie-mms-ordinal at (20, 200) promptly at a tiny time budget, from its own loops (issue 16)', function () {
+    this.timeout(30_000);
+    const inst = generators.uniformInstance({ n: 20, m: 200, seed: 'tie-mms-20x200' });
+    for (const options of [{}, { matching: 'canonical' }, { reduce: 'always' }]) {
+      const t0 = Date.now();
+      assert.throws(
+        () => solve('tie-mms-ordinal', inst, options, { timeLimitMs: 100 }),
+        // the hard stop's message says "terminated after"; the loops' own checks do not
+        (e: unknown) => e instanceof LimitError && e.code === 'time-limit' && !/terminated/.test(e.message),
+        JSON.stringify(options),
+      );
+      assert.ok(Date.now() - t0 < 3000, `${JSON.stringify(options)}: stopped after ${Date.now() - t0} ms`);
+    }
   });
 });

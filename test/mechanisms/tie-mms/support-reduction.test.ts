@@ -9,8 +9,10 @@ import { generators, solve } from '../../../src';
 import { certify } from '../../../src/certify';
 import { checkImplements } from '../../../src/checks/ex-ante';
 import { Allocation, Lottery } from '../../../src/core/allocation';
+import { LimitError } from '../../../src/core/errors';
 import { Rational } from '../../../src/core/rational';
 import { rng } from '../../../src/core/rng';
+import { withTimeBudget } from '../../../src/core/time-budget';
 import {
   AUTO_REDUCE_CELLS,
   harmonicDecomposition,
@@ -24,6 +26,7 @@ import {
   GuidedReductionFailed,
   reduceSupport,
   reduceSupportDense,
+  reduceSupportExact,
   type WeightedOwner,
 } from '../../../src/mechanisms/tie-mms/support-reduction';
 
@@ -357,6 +360,30 @@ describe('tie-mms float-guided support reduction, certified exactly (Lemma 4.15)
           ).marginals(),
         ).holds,
       );
+    }
+  });
+});
+
+describe('tie-mms support reduction under a time budget (issue 16)', function () {
+  this.timeout(60_000);
+
+  it('stops every method at the deadline from its own loops, with a LimitError and no hard stop', () => {
+    const { entries } = mixtureOf(10, 100, 'tie-mms-10x100');
+    const small = mixtureOf(8, 32, 'tie-mms-8x32').entries;
+    const runs: [string, () => unknown][] = [
+      ['simplex guess', () => reduceSupport(entries, 10, { method: 'guided', guesses: ['simplex'] })],
+      ['Carathéodory guess', () => reduceSupport(entries, 10, { method: 'guided', guesses: ['caratheodory'] })],
+      ['exact incremental', () => reduceSupportExact(entries, 10)],
+      ['dense', () => reduceSupportDense(small, 8)],
+    ];
+    for (const [what, run] of runs) {
+      const t0 = Date.now();
+      assert.throws(
+        () => withTimeBudget(50, run, what, { hardStop: false }),
+        (e: unknown) => e instanceof LimitError && e.code === 'time-limit',
+        what,
+      );
+      assert.ok(Date.now() - t0 < 2000, `${what}: stopped after ${Date.now() - t0} ms`);
     }
   });
 });

@@ -19,7 +19,8 @@
  *
  * Options: `--sizes 10x50,20x100` ; `--limit-ms N` (budget per certify call, default 30000) ;
  * `--baseline-max M` (largest m for the baselines, default 200) ; `--out FILE` ; `--tables claims,workers` (default
- * both) ; `--worker-sizes 50x200,100x500` ; `--workers-out FILE`.
+ * both) ; `--worker-sizes 50x200,100x500` ; `--repeat K` (runs of each row, interleaved; the fastest is
+ * shown, default 3) ; `--workers-out FILE`.
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -201,6 +202,7 @@ async function workersTable(args: string[]): Promise<void> {
   const sizes = sizesOption(args, '--worker-sizes', '50x200,100x500');
   const limitMs = Number(option(args, '--limit-ms', '30000'));
   const out = option(args, '--workers-out', 'bench/results/certify-workers.md');
+  const repeat = Number(option(args, '--repeat', '3'));
   const claims = [{ id: 'rho-mms', rho: '2/3' }] as const;
   const lines = [
     '# MMS shares on worker threads',
@@ -215,7 +217,8 @@ async function workersTable(args: string[]): Promise<void> {
     `share cache each time and a ${limitMs / 1000} s budget: \`certify\` computes the n shares one after another in this thread`,
     '(the baseline); `certifyAsync` with `workers: 1` and `2` computes them on worker threads first (a 10 ms try in this',
     'thread each, then the open ones on the pool; the thread start-up counts), then checks the claim on the cache.',
-    'Wall time is the point of the threads; CPU is of all threads of the process. "Optimal" counts the shares solved.',
+    `Wall time is the point of the threads; CPU is of all threads of the process. Each row ran ${repeat} times, the three`,
+    'settings interleaved; shown is the run with the least wall time. "Optimal" counts the shares solved.',
     '',
     '| n | m | how | workers | status | wall | CPU (all threads) | optimal shares | wall speed-up |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -223,25 +226,31 @@ async function workersTable(args: string[]): Promise<void> {
   for (const [n, m] of sizes) {
     const inst = uniformInstance({ n, m, seed: 17_000 + n * 1000 + m });
     const outcome = solve('round-robin', inst);
-    let base = NaN;
-    for (const workers of [0, 1, 2]) {
-      clearMmsShares();
-      const r =
-        workers === 0
-          ? await timedAsync(async () => certify(outcome, { claims: [...claims], timeLimitMs: limitMs }))
-          : await timedAsync(() => certifyAsync(outcome, { claims: [...claims], timeLimitMs: limitMs, workers }));
-      if (workers === 0) base = r.wall;
-      const optimal = inst.values.filter((v) => cachedMmsShare(v, n)?.status === 'optimal').length;
+    const best = new Map<number, { status: string; wall: number; cpu: number; optimal: number }>();
+    for (let k = 0; k < repeat; k++)
+      for (const workers of [0, 1, 2]) {
+        clearMmsShares();
+        const r =
+          workers === 0
+            ? await timedAsync(async () => certify(outcome, { claims: [...claims], timeLimitMs: limitMs }))
+            : await timedAsync(() => certifyAsync(outcome, { claims: [...claims], timeLimitMs: limitMs, workers }));
+        const optimal = inst.values.filter((v) => cachedMmsShare(v, n)?.status === 'optimal').length;
+        console.log(`  (${n}, ${m}) workers ${workers} run ${k + 1}: ${fmt(r.wall)} wall, ${fmt(r.cpu)} CPU`);
+        if (!best.has(workers) || r.wall < best.get(workers)!.wall)
+          best.set(workers, { status: r.value.claims[0].status, wall: r.wall, cpu: r.cpu, optimal });
+      }
+    const base = best.get(0)!.wall;
+    for (const [workers, b] of best) {
       const row = [
         n,
         m,
         workers === 0 ? 'certify (inline)' : 'certifyAsync',
         workers,
-        r.value.claims[0].status,
-        fmt(r.wall),
-        fmt(r.cpu),
-        `${optimal} / ${n}`,
-        workers === 0 ? '1' : `${(base / r.wall).toFixed(2)}x`,
+        b.status,
+        fmt(b.wall),
+        fmt(b.cpu),
+        `${b.optimal} / ${n}`,
+        workers === 0 ? '1' : `${(base / b.wall).toFixed(2)}x`,
       ];
       lines.push(`| ${row.join(' | ')} |`);
       console.log(lines[lines.length - 1]);

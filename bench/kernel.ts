@@ -31,10 +31,16 @@ function arg(args: string[], name: string): string | undefined {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
+/** Wall and kernel CPU milliseconds. */
+interface Cost {
+  wall: number;
+  cpu: number;
+}
+
 interface Session {
-  start: number;
+  start: Cost;
   preload: number;
-  first: number;
+  first: Cost;
 }
 
 const FAIRDIV_CELL =
@@ -49,22 +55,32 @@ async function session(
   const k = new KernelClient({ cwd: path.join(ROOT, 'notebooks'), env } as KernelClientOptions);
   const t0 = performance.now();
   const ready = await k.start();
-  const start = performance.now() - t0;
+  const start = { wall: performance.now() - t0, cpu: ready.cpuMs ?? NaN };
   const t1 = performance.now();
   const r = await k.execute(first);
   if (r.status !== 'ok') throw new Error(`bench kernel: ${first} ended ${r.status}: ${JSON.stringify(r.outputs)}`);
-  return { s: { start, preload: ready.preloadMs ?? 0, first: performance.now() - t1 }, k };
+  return {
+    s: { start, preload: ready.preloadMs ?? 0, first: { wall: performance.now() - t1, cpu: r.cpuMs ?? NaN } },
+    k,
+  };
 }
 
-/** Median wall ms of running each source once on a running kernel. */
-async function cells(k: Client, sources: string[]): Promise<number> {
-  const times: number[] = [];
+/** Median wall and CPU ms of running each source once on a running kernel. */
+async function cells(k: Client, sources: string[]): Promise<Cost> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (const src of sources) {
     const t = performance.now();
-    await k.execute(src);
-    times.push(performance.now() - t);
+    const r = await k.execute(src);
+    wall.push(performance.now() - t);
+    cpu.push(r.cpuMs ?? NaN);
   }
-  return median(times);
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
+/** Medians of wall and CPU over sessions. */
+function med(costs: Cost[]): string {
+  return `${ms(median(costs.map((c) => c.wall)))} / ${ms(median(costs.map((c) => c.cpu)))}`;
 }
 
 /** Round trips to a bare child that evaluates what it receives: the floor under any kernel. */
@@ -124,8 +140,8 @@ export async function run(args: string[]): Promise<void> {
   for (const v of variants) {
     const trivial: Session[] = [];
     const fair: Session[] = [];
-    const fresh: number[] = [];
-    const rerun: number[] = [];
+    const fresh: Cost[] = [];
+    const rerun: Cost[] = [];
     for (let rep = 0; rep < reps; rep++) {
       process.stderr.write(`kernel ${v.name}: session ${rep + 1}/${reps}\n`);
       const a = await session(KernelClient, v.env, '1+1');
@@ -148,9 +164,9 @@ export async function run(args: string[]): Promise<void> {
       await b.k.dispose();
     }
     rows.push(
-      `| ${v.name} | ${ms(median(trivial.map((s) => s.start)))} | ${ms(median(trivial.map((s) => s.preload)))} | ` +
-        `${ms(median(trivial.map((s) => s.first)))} | ${ms(median(fresh))} | ${ms(median(rerun))} | ` +
-        `${ms(median(fair.map((s) => s.first)))} | ${ms(median(fair.map((s) => s.start + s.first)))} |`,
+      `| ${v.name} | ${med(trivial.map((s) => s.start))} | ${ms(median(trivial.map((s) => s.preload)))} | ` +
+        `${med(trivial.map((s) => s.first))} | ${med(fresh)} | ${med(rerun)} | ${med(fair.map((s) => s.first))} | ` +
+        `${med(fair.map((s) => ({ wall: s.start.wall + s.first.wall, cpu: s.start.cpu + s.first.cpu })))} |`,
     );
   }
   process.stderr.write('fork + IPC + eval floor\n');
@@ -168,8 +184,10 @@ export async function run(args: string[]): Promise<void> {
     `${reps} fresh kernels (trivial cells: the median of 20 per kernel, then over kernels). "Preloaded" loads the library`,
     'and warms the cell compiler before `ready` (kernel/preload.ts) and keeps compiled cells by source',
     '(kernel/cell-cache.ts); "no preload" is the same kernel with FAIRDIV_KERNEL_PRELOAD=0, as kernels started before.',
+    'Each entry is "wall / CPU": wall milliseconds at the client, then the CPU milliseconds the kernel process reported',
+    'for the same span (all its threads; for start, from its launch to `ready`), which the machine load does not inflate.',
     '',
-    '| kernel | start (ms) | of which preload | first cell `1+1` | trivial cell, new source | trivial cell, run again | first fairdiv cell | start + first fairdiv cell |',
+    '| kernel | start (ms) | of which preload (wall) | first cell `1+1` | trivial cell, new source | trivial cell, run again | first fairdiv cell | start + first fairdiv cell |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',

@@ -318,7 +318,7 @@ export class KernelClient extends EventEmitter {
     if (m.type === 'ready') return;
     const r = this.running && this.running.id === m.id ? this.running : null;
     if (m.type === 'done') {
-      if (r) this.finish(r, m.status);
+      if (r) this.finish(r, m.status, typeof m.cpuMs === 'number' ? m.cpuMs : undefined);
       return;
     }
     let out: KernelOutput;
@@ -367,11 +367,18 @@ export class KernelClient extends EventEmitter {
     this.emit('output', r.id, o);
   }
 
-  private finish(r: Running, status: ExecutionOutcome): void {
+  private finish(r: Running, status: ExecutionOutcome, cpuMs?: number): void {
     if (this.running !== r) return;
     this.running = null;
     if (this._state === 'busy') this._state = 'idle';
-    r.resolve({ id: r.id, status, outputs: r.outputs, durationMs: Date.now() - r.t0, restarted: r.restarted });
+    r.resolve({
+      id: r.id,
+      status,
+      outputs: r.outputs,
+      durationMs: Date.now() - r.t0,
+      ...(cpuMs !== undefined ? { cpuMs } : {}),
+      restarted: r.restarted,
+    });
   }
 
   private onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {

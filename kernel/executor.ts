@@ -58,6 +58,7 @@ export class CellExecutor {
   /** Runs one cell to its `done` message, which is sent however the cell and its reporting end. */
   async execute(req: ExecuteRequest): Promise<void> {
     const t0 = Date.now();
+    const cpu0 = process.cpuUsage();
     let status: ExecutionStatus = 'error';
     this.active = req.id;
     try {
@@ -74,7 +75,14 @@ export class CellExecutor {
       });
     }
     this.active = '';
-    this.ctx.send({ type: 'done', id: req.id, status, durationMs: Date.now() - t0 });
+    const cpu = process.cpuUsage(cpu0);
+    this.ctx.send({
+      type: 'done',
+      id: req.id,
+      status,
+      durationMs: Date.now() - t0,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    });
   }
 
   /** The execution between its `execute` and its `done`. */
@@ -151,15 +159,6 @@ export class CellExecutor {
       else this.ctx.send(runtimeErrorMessage(req.id, e, this.ctx.cells, null, this.ctx.cwd));
       return null;
     }
-  }
-
-  /**
-   * Runs an empty cell without reporting it, so that the first real cell does not pay for what runs once per process
-   * (the async-context hooks, the SIGINT wrapper of `vm`, the first script in this context).
-   */
-  async warmUp(): Promise<void> {
-    const compiled = (this.ctx.compile ?? compileCell)('undefined', 'javascript');
-    await this.origin.run('', () => this.run(compiled, 'fairdiv-warm-up.js'));
   }
 
   /** Runs compiled code in this context, as the file `file` of the notebook's folder. */

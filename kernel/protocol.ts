@@ -52,6 +52,8 @@ export interface ReadyMessage {
   readonly library: string;
   /** Milliseconds spent before `ready` loading the library and warming the cell compiler (kernel/preload.ts). */
   readonly preloadMs?: number;
+  /** CPU milliseconds the kernel process spent from its start to `ready`. */
+  readonly cpuMs?: number;
 }
 
 export interface StreamMessage {
@@ -111,6 +113,8 @@ export interface DoneMessage {
   readonly id: string;
   readonly status: ExecutionStatus;
   readonly durationMs: number;
+  /** CPU milliseconds the kernel process spent on the execution (all its threads). */
+  readonly cpuMs?: number;
 }
 
 export type KernelMessage =
@@ -153,6 +157,8 @@ export interface ExecutionResult {
   readonly status: ExecutionOutcome;
   readonly outputs: KernelOutput[];
   readonly durationMs: number;
+  /** The kernel's CPU milliseconds for the execution, when it reported them. */
+  readonly cpuMs?: number;
   /** True when the host killed and re-forked the kernel to end this execution (all state lost). */
   readonly restarted: boolean;
 }

@@ -1,8 +1,6 @@
 /** The kernel's inbox (kernel/executor.ts `hostMessageHandler`): one execution at a time, shutdown after the queue. */
 import { strict as assert } from 'node:assert';
-import { CellRegistry } from '../../kernel/cell-errors';
-import { CellExecutor, hostMessageHandler } from '../../kernel/executor';
-import { Reporters } from '../../kernel/hooks';
+import { hostMessageHandler, type CellExecutor } from '../../kernel/executor';
 import type { ExecuteRequest } from '../../kernel/protocol';
 
 describe('kernel: executor inbox', () => {
@@ -35,23 +33,5 @@ describe('kernel: executor inbox', () => {
     await exitedAll;
     assert.equal(exited, 0);
     assert.deepEqual(log, ['interrupt a', 'start a', 'end a', 'start b', 'end b', 'exit']);
-  });
-  it('warms up by running an empty cell that reports nothing, through the compiler it was given', async () => {
-    const sent: unknown[] = [];
-    const compiled: string[] = [];
-    const executor = new CellExecutor({
-      send: (m) => sent.push(m),
-      cwd: process.cwd(),
-      cells: new CellRegistry(),
-      reporters: new Reporters((m) => sent.push(m)),
-      emit: (...a) => sent.push(a),
-      compile: (source, language) => {
-        compiled.push(`${language}: ${source}`);
-        return { code: 'void 0', hasResult: false, names: [], mapPosition: () => null };
-      },
-    });
-    await executor.warmUp();
-    assert.deepEqual(sent, []);
-    assert.deepEqual(compiled, ['javascript: undefined']);
   });
 });

@@ -36,12 +36,15 @@ describe('kernel: preload', function () {
     assert.equal(failed, false);
     assert.deepEqual(calls, ['library', 'display'], 'no display lookup without a library');
   });
-  it('a started kernel has the library loaded before its first cell and says how long that took', async () => {
+  it('a started kernel has the library loaded before its first cell and reports the time and CPU it took', async () => {
     const k = new KernelClient({ cwd: ROOT });
     try {
       const info = await k.start();
       assert.ok(typeof info.preloadMs === 'number' && info.preloadMs >= 0, JSON.stringify(info));
-      assert.equal(resultText(await k.execute(LOADED)), 'true');
+      assert.ok(typeof info.cpuMs === 'number' && info.cpuMs > 0, JSON.stringify(info));
+      const r = await k.execute(LOADED);
+      assert.equal(resultText(r), 'true');
+      assert.ok(typeof r.cpuMs === 'number' && r.cpuMs >= 0 && r.cpuMs < info.cpuMs, `cell CPU ${r.cpuMs} ms`);
     } finally {
       await k.dispose();
     }

@@ -76,6 +76,8 @@ export class TrialRunner {
   private readonly tieStream = new SeededStream();
   private readonly owner: Int32Array;
   private readonly draw: (r: Rng, rows: Float64Array[]) => void;
+  /** Whether this trial's tie keys are drawn yet. */
+  private keysDrawn = false;
 
   constructor(private readonly setup: TrialSetup) {
     const { n, m, kernel } = setup;
@@ -95,9 +97,6 @@ export class TrialRunner {
         );
     }
   }
-
-  /** Whether this trial's tie keys are drawn yet. */
-  private keysDrawn = false;
 
   /**
    * Agent i's bids in order into orders[i]. [DECISION] The tie keys are drawn (from their own stream, as `tieKeys` draws

@@ -319,7 +319,8 @@ async function pooled(p: PreparedSimulation, workers: number): Promise<Simulatio
     throw e;
   } finally {
     o.signal?.removeEventListener('abort', onAbort);
-    if (!stopped) await pool.terminate();
+    // every shard has ended (or one failed: the others' work is not needed)
+    if (!stopped) await pool.terminate(true);
   }
 }
 

@@ -12,6 +12,7 @@ import {
   dashOf,
   histogramModel,
   intervalOf,
+  showMarkers,
   xScaleOf,
   type ChartAxis,
 } from '../src/display/chart-model';
@@ -185,7 +186,7 @@ export async function drawPanel(div: HTMLElement, p: SimulationPayload, j: numbe
       });
     data.push({
       type: 'scatter',
-      mode: s.dashed ? 'lines' : 'lines+markers',
+      mode: showMarkers(s) ? 'lines+markers' : 'lines',
       name: text(s.name),
       x: s.points.map((pt) => pt.x),
       y: s.points.map((pt) => pt.y),

@@ -4,7 +4,7 @@
  * same histogram categories and the same frame sizes from here, so the static HTML and the VS Code chart show the
  * same thing. Pure: numbers in, numbers and strings out.
  */
-import { shortDecimal } from './html/common';
+import { shortDecimal } from './format';
 import type { CurvePanel, CurveSeries, MmsHistogramPayload, SimulationPayload } from './payload';
 import { approx } from './payload';
 
@@ -104,9 +104,19 @@ export function curveYAxis(panel: CurvePanel): ChartAxis {
   let lo = Math.min(...ys);
   let hi = Math.max(...ys);
   if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
+  // widen to the round ticks just outside the data, so both ends of the axis are labelled
   const t = ticks(lo, hi, 4);
-  return axisOf(false, [Math.min(t[0] ?? lo, lo), Math.max(t[t.length - 1] ?? hi, hi)], t);
+  const step = t.length > 1 ? t[1] - t[0] : hi - lo;
+  const round = (v: number) => Number(v.toPrecision(12));
+  const range: [number, number] = [
+    round(Math.floor(lo / step + 1e-9) * step),
+    round(Math.ceil(hi / step - 1e-9) * step),
+  ];
+  return axisOf(false, range, ticks(range[0], range[1], 4));
 }
+
+/** Whether a series shows a marker at each point (measured series of at most 60 points; analytic curves never). */
+export const showMarkers = (s: CurveSeries): boolean => !s.dashed && s.points.length <= 60;
 
 /** The frame of one curve panel among several (both front ends). */
 export const CURVE_FRAME: Readonly<Frame> = { w: 360, h: 230, l: 50, r: 14, t: 10, b: 38 };

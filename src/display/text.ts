@@ -1,5 +1,5 @@
 /** Payload -> `text/plain`: aligned tables with exact numbers. */
-import { numberLabel, roundDoubles, sideLabel } from './format';
+import { numberLabel, roundDoubles, sideLabel, withDecimal } from './format';
 import type { AgentRow, Payload, PlainNode } from './payload';
 import { certificateVerdict, VERDICTS } from './verdict';
 
@@ -25,9 +25,9 @@ function ratios(r: AgentRow | undefined): string[] {
 export function plainText(n: PlainNode, indent = ''): string {
   switch (n.t) {
     case 'text':
-      return n.value;
+      return n.exact ? withDecimal(n.value) : n.value;
     case 'matrix': {
-      const rows = n.rows.map((r, i) => [n.rowLabels?.[i] ?? '', ...r]);
+      const rows = n.rows.map((r, i) => [n.rowLabels?.[i] ?? '', ...r.map(withDecimal)]);
       if (n.colLabels) rows.unshift(['', ...n.colLabels]);
       return (
         '\n' +
@@ -40,7 +40,7 @@ export function plainText(n: PlainNode, indent = ''): string {
     case 'table':
       return (
         '\n' +
-        pad([n.columns, ...n.rows])
+        pad([n.columns, ...n.rows.map((r) => r.map(withDecimal))])
           .split('\n')
           .map((l) => indent + '  ' + l)
           .join('\n')
@@ -141,22 +141,25 @@ function textBody(p: Payload): string {
     case 'mixed':
       return mixedText(p);
     case 'simulation':
-      return `${p.title ?? 'Simulation'}\n${p.panels
-        .map((panel) => {
-          const s = panel.series[0];
-          const rows = [
-            [p.xLabel, panel.yLabel, 'lo', 'hi'],
-            ...s.points.map((q) => [
-              String(q.x),
-              fmt(q.y),
-              q.lo !== undefined ? fmt(q.lo) : '',
-              q.hi !== undefined ? fmt(q.hi) : '',
-            ]),
-          ];
-          return `${roundDoubles(String(panel.title))}\n${pad(rows)}`;
-        })
-        .join('\n')}`;
+      return `${p.title ?? 'Simulation'}${p.xScale === 'log' ? ' (log x axis)' : ''}\n${p.panels.map((panel) => `${roundDoubles(String(panel.title))}\n${curveTable(p.xLabel, panel)}`).join('\n')}`;
   }
+}
+
+/**
+ * A panel's series side by side: one row per x, one column per series with `y [lo, hi]` (the interval when the
+ * series has one), a blank where a series has no point at that x.
+ */
+function curveTable(xLabel: string, panel: Extract<Payload, { kind: 'simulation' }>['panels'][number]): string {
+  const xs = [...new Set(panel.series.flatMap((s) => s.points.map((q) => q.x)))].sort((a, b) => a - b);
+  const cell = (q: { y: number; lo?: number; hi?: number } | undefined) =>
+    q === undefined
+      ? ''
+      : `${fmt(q.y)}${q.lo !== undefined && q.hi !== undefined ? ` [${fmt(q.lo)}, ${fmt(q.hi)}]` : ''}`;
+  const rows = [
+    [xLabel, ...panel.series.map((s) => s.name)],
+    ...xs.map((x) => [String(x), ...panel.series.map((s) => cell(s.points.find((q) => q.x === x)))]),
+  ];
+  return pad(rows);
 }
 
 /** The comparison as aligned rows: ✓ / ✗ / ? / – per property, numbers short, then the mechanisms not run. */

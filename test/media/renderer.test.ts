@@ -55,7 +55,7 @@ describe('renderer in headless Chromium', function () {
         await page.waitForFunction(
           () => (window as unknown as { __rendered?: boolean }).__rendered === true,
           undefined,
-          { timeout: 60000 },
+          { timeout: 150000 },
         );
       });
       after(async () => page?.close());

@@ -12,6 +12,7 @@ import {
   dashOf,
   histogramModel,
   intervalOf,
+  showMarkers,
   SVG_DASH,
   tickLabel,
   xScaleOf,
@@ -159,7 +160,7 @@ export function panelSvg(
               .join('')
           : '';
       const line = `<polyline class="fd-line" fill="none" stroke="${c}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''} points="${s.points.map((p) => `${px(sx(p.x))},${px(sy(p.y))}`).join(' ')}"/>`;
-      const dots = s.dashed
+      const dots = !showMarkers(s)
         ? ''
         : s.points
             .map(
@@ -173,8 +174,7 @@ export function panelSvg(
   const legend = panel.series
     .map((s, k) => {
       const dash = SVG_DASH[dashOf(s)];
-      const iv = intervalOf(s);
-      return `<span><svg width="22" height="8"><line x1="0" x2="22" y1="4" y2="4" stroke="${panelColor(panelIndex, k, count)}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/></svg> ${esc(s.name)}${iv || s.dashed ? '' : ' <span class="fd-muted">(no interval)</span>'}</span>`;
+      return `<span><svg width="22" height="8"><line x1="0" x2="22" y1="4" y2="4" stroke="${panelColor(panelIndex, k, count)}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/></svg> ${esc(s.name)}</span>`;
     })
     .join('');
   const title = roundDoubles(String(panel.title));
@@ -186,7 +186,10 @@ export function simulationHtml(p: SimulationPayload): string {
     ? `<div class="fd-muted">${p.params.map(([k, v]) => `${esc(k)} = ${esc(v)}`).join(' · ')}</div>`
     : '';
   const n = p.panels[0]?.series[0]?.points.length ?? 0;
-  const bars = p.panels.some((panel) => panel.series.some((s) => intervalOf(s) === 'bars'));
-  const sub = `${n} points${xScaleOf(p) === 'log' ? ' · log x axis' : ''} · ${bars ? 'error bars' : 'bands'} show the reported intervals`;
+  const kinds = new Set(p.panels.flatMap((panel) => panel.series.map(intervalOf)).filter((k) => k !== null));
+  const intervals = kinds.size
+    ? ` · ${kinds.has('bars') ? (kinds.has('band') ? 'error bars and bands' : 'error bars') : 'bands'} show the reported intervals`
+    : '';
+  const sub = `${n} points${xScaleOf(p) === 'log' ? ' · log x axis' : ''}${intervals}`;
   return `<div class="fairdiv fd-simulation" data-kind="simulation">${caption(p.title ?? 'Simulation', esc(sub))}${params}<div class="fd-charts fd-chart">${p.panels.map((panel, k) => panelSvg(panel, p.xLabel, k, xScaleOf(p), curveFrame(p))).join('')}</div></div>`;
 }

@@ -3,8 +3,10 @@
  * The HTML is self-contained (no scripts, no network) and themed with `currentColor` and CSS variables
  * (VS Code's `--vscode-*` when present, neutral fallbacks elsewhere), so it reads in light and dark.
  */
-import { roundDoubles } from '../format';
+import { isExact, roundDoubles, shortDecimal } from '../format';
 import { approx } from '../payload';
+
+export { shortDecimal } from '../format';
 
 export function esc(s: unknown): string {
   return String(s).replace(
@@ -38,9 +40,6 @@ export function agentHead(name: string, i: number): string {
   return `<span class="fd-dot" style="background:${agentColor(i)}"></span>${esc(name)}`;
 }
 
-/** An exact number as the library writes it: an integer or a fraction of integers (`-5/2`). */
-const EXACT = /^-?\d+(\/\d+)?$/;
-
 /**
  * An exact number for a cell: the exact string when short; up to 40 characters the exact string with a short
  * decimal beside it (`38468101589/1000000000000 ≈ 0.0385`), breakable after its slash so that a narrow cell wraps
@@ -50,30 +49,12 @@ const EXACT = /^-?\d+(\/\d+)?$/;
 export function num(x: string | undefined | null): string {
   if (x === undefined || x === null || x === '') return '<span class="fd-muted">—</span>';
   const s = String(x);
-  if (!EXACT.test(s)) return `<span class="fd-num">${esc(s)}</span>`;
+  if (!isExact(s)) return `<span class="fd-num">${esc(s)}</span>`;
   if (s.length <= 14) return `<span class="fd-num" title="${esc(decimal(s))}">${esc(s)}</span>`;
   const short = esc(shortDecimal(s));
   if (s.length <= 40)
     return `<span class="fd-num" title="${esc(decimal(s))}">${esc(s).replace('/', '/<wbr>')} <span class="fd-muted">≈ ${short}</span></span>`;
   return `<span class="fd-num" title="${esc(s)}">≈ ${short}</span>`;
-}
-
-/** Three significant digits (`0.0385`, `1.23e-30`), for a decimal shown beside an exact number. */
-export function shortDecimal(x: string): string {
-  // a part longer than a double's digits would round to Infinity or 0 in approx
-  const v = x.split('/').some((part) => part.replace('-', '').length > 15) ? leadingDigits(x) : approx(x);
-  if (!Number.isFinite(v)) return x;
-  return Number.isSafeInteger(v) ? String(v) : String(Number(v.toPrecision(3)));
-}
-
-/** p/q from the leading 17 digits of each and their lengths: a ratio of integers too long for a double. */
-function leadingDigits(x: string): number {
-  const [p, q = '1'] = x.split('/');
-  const negative = p.startsWith('-');
-  const digits = negative ? p.slice(1) : p;
-  const head = (t: string) => Number(t.slice(0, 17));
-  const exponent = digits.length - Math.min(17, digits.length) - (q.length - Math.min(17, q.length));
-  return (((negative ? -1 : 1) * head(digits)) / head(q)) * 10 ** exponent;
 }
 
 export function decimal(x: string): string {

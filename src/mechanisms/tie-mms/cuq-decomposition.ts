@@ -180,6 +180,8 @@ export function decomposeCuq(
     }
   } else if (needs)
     skipped = `skipped: the reduction over ${coords} coordinates x ${mixture.length} allocations (d^3 = ${(coords ** 3).toExponential(1)}) exceeds the auto limit of ${AUTO_REDUCE_WORK.toExponential(0)}; pass reduce: 'always' to force it`;
+  lap('reduce', t);
+  t = Date.now();
   if (r) {
     const rr = r;
     lottery = new Lottery(
@@ -191,7 +193,7 @@ export function decomposeCuq(
     lottery = toLottery(mixture, total, n);
     if (skipped) reductionInfo = { ran: false, before: mixture.length, bound, reason: skipped };
   }
-  lap('reduce+lottery', t);
+  lap('lottery', t);
   timings.total = Date.now() - t0;
 
   const R = (k: bigint) => new Rational(k, D);

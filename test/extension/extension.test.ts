@@ -93,6 +93,7 @@ describe('extension package (.vsix)', function () {
       'extension/dist/kernel.js',
       'extension/dist/fairdiv.js',
       'extension/dist/experiment-worker.js',
+      'extension/dist/simulation-worker.js',
       'extension/dist/mms-worker.js',
       'extension/dist/highs.wasm',
       'extension/dist/media/index.js',

@@ -74,9 +74,12 @@ export async function drawHistogram(div: HTMLElement, p: MmsHistogramPayload): P
   const f = m.frame;
   const n = Math.max(1, p.agents.length);
   const keys = m.categories.map((c) => text(c.x));
+  // each agent's bar at the SVG's place in its category (explicit width and offset, in category units)
   const data = p.agents.map((a, i) => ({
     type: 'bar',
     name: text(a),
+    width: (m.bar - 2) / m.slot,
+    offset: ((m.slot - n * m.bar) / 2 + i * m.bar + 1) / m.slot - 0.5,
     x: (p.series[i] ?? []).map((b) => text(b.x)),
     y: (p.series[i] ?? []).map((b) => b.pApprox),
     customdata: (p.series[i] ?? []).map((b) => text(b.p)),
@@ -90,9 +93,7 @@ export async function drawHistogram(div: HTMLElement, p: MmsHistogramPayload): P
     width: f.w,
     height: f.h,
     margin: { l: f.l, r: f.r, t: f.t, b: f.b, pad: 0 },
-    barmode: 'group',
-    bargap: 1 - (n * m.bar) / m.slot,
-    bargroupgap: 0,
+    barmode: 'overlay',
     xaxis: axis(
       t,
       'v<sub>i</sub>(A<sub>i</sub>) / MMS<sub>i</sub> (exact)',

@@ -108,11 +108,9 @@ export function curveYAxis(panel: CurvePanel): ChartAxis {
   const t = ticks(lo, hi, 4);
   const step = t.length > 1 ? t[1] - t[0] : hi - lo;
   const round = (v: number) => Number(v.toPrecision(12));
-  const range: [number, number] = [
-    round(Math.floor(lo / step + 1e-9) * step),
-    round(Math.ceil(hi / step - 1e-9) * step),
-  ];
-  return axisOf(false, range, ticks(range[0], range[1], 4));
+  const [k0, k1] = [Math.floor(lo / step + 1e-9), Math.ceil(hi / step - 1e-9)];
+  const values = Array.from({ length: k1 - k0 + 1 }, (_, k) => round((k0 + k) * step));
+  return axisOf(false, [values[0], values[values.length - 1]], values);
 }
 
 /** Whether a series shows a marker at each point (measured series of at most 60 points; analytic curves never). */
@@ -170,7 +168,7 @@ export interface HistogramModel {
   /** Width of one category and of one agent's bar in it, in pixels. */
   slot: number;
   bar: number;
-  /** Rotation of the x tick labels in degrees (0, or -40 when they would collide). */
+  /** Rotation of the x tick labels in degrees (0, or -90 when they would collide). */
   tickAngle: number;
 }
 
@@ -224,10 +222,12 @@ export function histogramModel(p: MmsHistogramPayload): HistogramModel {
   const widest = Math.max(...categories.map((c) => c.label.length)) * CHAR_PX + 10;
   const bars = n * bar + 12;
   const flat = Math.max(bars, widest);
+  // [DECISION] Labels turn vertical (not slanted) when the chart would pass 900px: a slanted label's box still
+  // reaches into its neighbours' at narrow spacing, a vertical one needs only a line's height per category.
   const rotate = flat * categories.length > 900 && widest > bars;
-  const slot = rotate ? Math.max(bars, 24) : flat;
-  const tickAngle = rotate ? -40 : 0;
-  const below = rotate ? Math.ceil(widest * 0.66) + 30 : 40;
+  const slot = rotate ? Math.max(bars, 18) : flat;
+  const tickAngle = rotate ? -90 : 0;
+  const below = rotate ? Math.ceil(widest) + 26 : 40;
   const l = 50;
   const r = 16;
   const w = Math.max(340, l + r + slot * categories.length);

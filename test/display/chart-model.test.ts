@@ -38,6 +38,19 @@ describe('display chart model: the axes both chart front ends draw', () => {
     assert.ok(y.range[0] < 0 && y.range[1] > 1);
   });
 
+  it('a free y axis ends on labelled round ticks just outside the data', () => {
+    const y = curveYAxis({
+      title: 't',
+      yLabel: 'p',
+      series: [{ name: 's', points: [0.0467, 0.1, 0.238].map((v, x) => ({ x, y: v })) }],
+    });
+    assert.deepEqual(
+      y.ticks.map((t) => t.value),
+      [0, 0.05, 0.1, 0.15, 0.2, 0.25],
+    );
+    assert.deepEqual(y.range, [0, 0.25]);
+  });
+
   it('histogram: one category per distinct fraction and 1, sorted by value, near-equal fractions apart', () => {
     const p = {
       agents: ['a', 'b'],
@@ -64,7 +77,7 @@ describe('display chart model: the axes both chart front ends draw', () => {
       agents: ['a'],
       series: [xs.map((x) => bar(x, 1 / 30))],
     } as unknown as MmsHistogramPayload);
-    assert.equal(m.tickAngle, -40);
+    assert.equal(m.tickAngle, -90);
     assert.ok(m.frame.b > 40);
   });
 });

@@ -22,6 +22,7 @@ import {
   type CertificateVerdict,
   type MimeBundle,
   type MixedPayload,
+  type MmsHistogramPayload,
   type Payload,
   type SimulationPayload,
 } from '../../src/display';
@@ -135,6 +136,37 @@ export function longTraceFixture(inst: Instance): Record<string, unknown> {
   };
 }
 
+/**
+ * A histogram payload crowded with near-equal fractions (1 - 1/k and 1 + 1/k for k up to 12, and a few long ones):
+ * labels must be told apart and must not collide.
+ */
+export function crowdedHistogram(): MmsHistogramPayload {
+  const xs = [
+    ...Array.from({ length: 11 }, (_, k) => `${k + 1}/${k + 2}`),
+    ...Array.from({ length: 11 }, (_, k) => `${k + 3}/${k + 2}`),
+    '99999/100000',
+    '100001/100000',
+    '38468101589/10000000000',
+  ];
+  const bars = (offset: number) =>
+    xs
+      .filter((_, k) => (k + offset) % 2 === 0)
+      .map((x, k, all) => {
+        const [a, b] = x.split('/').map(Number);
+        return { x, approx: a / b, p: `1/${all.length}`, pApprox: 1 / all.length + (k % 3) * 0.01 };
+      });
+  return {
+    schema: 'fairdiv/mms-histogram@1',
+    kind: 'mms-histogram',
+    title: 'Crowded MMS fractions',
+    agents: ['alice', 'bob'],
+    series: [bars(0), bars(1)],
+    shares: [],
+    pAtLeastMms: ['1/2', '1/2'],
+    worst: ['1/2', '2/3'],
+  };
+}
+
 export interface Fixture {
   name: string;
   value: unknown;
@@ -179,6 +211,7 @@ export function displayValues(): {
     { name: 'simulation', value: simulationFixture() },
     { name: 'figure', value: experimentFigure(figure3Rows(), "Figure 3 (the authors' counts, 1000 trials per m)") },
     { name: 'trace-long', value: longTraceFixture(inst) },
+    { name: 'histogram-crowded', value: crowdedHistogram() },
     {
       name: 'comparison',
       value: compare(inst, ['round-robin', 'probabilistic-serial', 'max-welfare', 'cut-and-choose', 'pick-r']),

@@ -258,6 +258,40 @@ describe('renderer in headless Chromium', function () {
         }
       });
 
+      it('a crowded histogram: near-equal fractions get their own categories and no two x labels overlap, in both front ends', async () => {
+        const overlaps = async (labels: Locator) => {
+          const boxes = await labels.evaluateAll((els) =>
+            els.map((e) => {
+              const r = e.getBoundingClientRect();
+              return [r.left, r.right, r.top, r.bottom];
+            }),
+          );
+          return boxes.flatMap((a, k) =>
+            boxes
+              .slice(k + 1)
+              .filter((b) => a[0] < b[1] - 0.5 && b[0] < a[1] - 0.5 && a[2] < b[3] - 0.5 && b[2] < a[3] - 0.5)
+              .map(() => k),
+          );
+        };
+        const holder = cell('histogram-crowded').locator('.fd-chart');
+        await plotted(holder);
+        const labels = await holder.locator('.xtick text').allTextContents();
+        assert.equal(new Set(labels).size, labels.length, JSON.stringify(labels));
+        assert.ok(
+          labels.includes('≈0.99999') && labels.includes('1') && labels.includes('≈1.00001'),
+          JSON.stringify(labels),
+        );
+        assert.deepEqual(await overlaps(holder.locator('.xtick text')), []);
+        const fallback = await open(`/fallback.html?theme=${theme}`);
+        try {
+          const svg = fallback.page.locator('#cell-histogram-crowded svg.fd-svg');
+          assert.deepEqual(await svg.locator('.fd-xtick').allTextContents(), labels);
+          assert.deepEqual(await overlaps(svg.locator('.fd-xtick')), []);
+        } finally {
+          await fallback.page.close();
+        }
+      });
+
       it('screenshots', async () => {
         await page.screenshot({ path: join(ARTIFACTS, `renderer-${theme}.png`), fullPage: true });
         for (const f of fixtures)

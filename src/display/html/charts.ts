@@ -60,7 +60,7 @@ export function histogramSvg(p: MmsHistogramPayload): string {
     .map((c, k) => {
       const x = left(k) + m.slot / 2;
       const label = m.tickAngle
-        ? `<text class="fd-xtick" x="${px(x)}" y="${f.h - f.b + 12}" text-anchor="end" transform="rotate(${m.tickAngle} ${px(x)} ${f.h - f.b + 12})">${esc(c.label)}</text>`
+        ? `<text class="fd-xtick" x="${px(x + 4)}" y="${f.h - f.b + 8}" text-anchor="end" transform="rotate(${m.tickAngle} ${px(x + 4)} ${f.h - f.b + 8})">${esc(c.label)}</text>`
         : `<text class="fd-xtick" x="${px(x)}" y="${f.h - f.b + 15}" text-anchor="middle">${esc(c.label)}</text>`;
       return `<line class="fd-axis" x1="${px(x)}" x2="${px(x)}" y1="${f.h - f.b}" y2="${f.h - f.b + 4}"/>${label}`;
     })

@@ -4,7 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { InvalidInputError } from '../../src/core/errors';
-import { empirical, Exponential, hardDistribution, Q_STAR, R0 } from '../../src/stochastic';
+import fc from 'fast-check';
+import { discrete, empirical, Exponential, hardDistribution, Q_STAR, R0 } from '../../src/stochastic';
 import { close } from '../helpers/approx';
 
 const E = new Exponential(1);
@@ -43,5 +44,29 @@ describe('stochastic piecewise distributions', () => {
     assert.equal(I.kind, 'continuous');
     assert.throws(() => empirical([]), InvalidInputError);
     assert.throws(() => empirical([1, NaN]), /not a finite number/);
+  });
+  it('finds the piece of u by its guide table exactly as a binary search does, at piece ends too (property)', () => {
+    const d = discrete(
+      Array.from({ length: 300 }, (_, k) => k),
+      Array.from({ length: 300 }, (_, k) => (k % 7 === 0 ? 1e-9 : 1 + (k % 5))),
+    );
+    const ends = d.pieces.map((p) => p.u1);
+    const reference = (u: number) => {
+      let lo = 0,
+        hi = ends.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ends[mid] >= u) hi = mid;
+        else lo = mid + 1;
+      }
+      const p = d.pieces[lo];
+      return p.x0 + ((p.x1 - p.x0) * (u - p.u0)) / (p.u1 - p.u0);
+    };
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...ends.slice(0, -1))), (u) => {
+        if (u > 0 && u < 1) assert.equal(d.quantile(u), reference(u), `u = ${u}`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

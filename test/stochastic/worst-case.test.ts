@@ -18,6 +18,16 @@ describe('stochastic worst case: Hill–Kertz for every n', () => {
     }
     close(dpThresholds(w3.withMass(1e-3), 3).alpha, 0.8192595, 1e-6, 'finite p (T15)');
   });
+  it('its atoms solve c[1] = mu, c[k+1] = E[max(X, c[k])], c[n-1] = 1 with the long shot, also at n = 1000', () => {
+    for (const n of [2, 3, 10, 1000]) {
+      const w = hillKertzWorstCase(n);
+      const c = w.regular.pieces.map((p) => p.x0).slice(1);
+      assert.equal(c.length, n - 1);
+      assert.equal(c[n - 2], 1);
+      close(c[0], w.limit.mean(), 1e-12, `n=${n}: c[1] = mu`);
+      for (let k = 0; k + 1 < n - 1; k++) close(c[k + 1], w.limit.emaxWith(c[k]), 1e-12, `n=${n}: c[${k + 2}]`);
+    }
+  });
 });
 
 describe('stochastic worst case: Monte Carlo towards beta', function () {

@@ -25,6 +25,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { certify, certifyAsync, solve } from '../src';
 import type { Allocation } from '../src/core/allocation';
 import { LimitError } from '../src/core/errors';
@@ -194,6 +195,21 @@ async function claimsTable(args: string[]): Promise<void> {
   console.log(`wrote ${out}`);
 }
 
+/** Rounds of a fixed integer loop that `threads` worker threads complete together in one second. */
+async function spinRounds(threads: number): Promise<number> {
+  const code =
+    "const { parentPort } = require('node:worker_threads'); let x = 0, n = 0; const t = Date.now();" +
+    'while (Date.now() - t < 1000) { for (let i = 0; i < 1e5; i++) x = (x * 1103515245 + 12345) % 2147483648; n++; }' +
+    'parentPort.postMessage(n);';
+  const counts = await Promise.all(
+    Array.from(
+      { length: threads },
+      () => new Promise<number>((resolve) => new Worker(code, { eval: true }).once('message', resolve)),
+    ),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
 /**
  * The rho-MMS (2/3) claim of round robin with a cold share cache: inline `certify` against `certifyAsync` with the
  * shares on 1 and 2 worker threads, same budget (bench/results/certify-workers.md).
@@ -203,6 +219,7 @@ async function workersTable(args: string[]): Promise<void> {
   const limitMs = Number(option(args, '--limit-ms', '30000'));
   const out = option(args, '--workers-out', 'bench/results/certify-workers.md');
   const repeat = Number(option(args, '--repeat', '3'));
+  const before = (await spinRounds(2)) / (await spinRounds(1));
   const claims = [{ id: 'rho-mms', rho: '2/3' }] as const;
   const lines = [
     '# MMS shares on worker threads',
@@ -215,10 +232,13 @@ async function workersTable(args: string[]): Promise<void> {
       )} at the start: other processes compete for both cores, so the speed-up of 2 threads is a lower bound).`,
     'The rho-MMS (2/3) claim of the round-robin allocation of the seeded uniform instance of the claim table, with a cold',
     `share cache each time and a ${limitMs / 1000} s budget: \`certify\` computes the n shares one after another in this thread`,
-    '(the baseline); `certifyAsync` with `workers: 1` and `2` computes them on worker threads first (a 10 ms try in this',
+    '(the baseline); `certifyAsync` with `workers: 1` and `2` computes them on worker threads first (a try of at most 10 ms, 100 ms in all, in this',
     'thread each, then the open ones on the pool; the thread start-up counts), then checks the claim on the cache.',
     `Wall time is the point of the threads; CPU is of all threads of the process. Each row ran ${repeat} times, the three`,
     'settings interleaved; shown is the run with the least wall time. "Optimal" counts the shares solved.',
+    '',
+    'The last line calibrates the machine at the time: how much more a fixed integer loop gets done on two threads than on',
+    'one in the same second (2.00x on two idle cores): the ceiling of any speed-up from the threads here.',
     '',
     '| n | m | how | workers | status | wall | CPU (all threads) | optimal shares | wall speed-up |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -256,6 +276,13 @@ async function workersTable(args: string[]): Promise<void> {
       console.log(lines[lines.length - 1]);
     }
   }
+  const after = (await spinRounds(2)) / (await spinRounds(1));
+  lines.push(
+    '',
+    `Calibration: a fixed loop on 2 threads got ${before.toFixed(2)}x (before the rows) and ${after.toFixed(2)}x (after)`,
+    'the work of 1 thread in one second.',
+  );
+  console.log(lines.slice(-2).join(' '));
   writeFileSync(out, lines.join('\n') + '\n');
   console.log(`wrote ${out}`);
 }

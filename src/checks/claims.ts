@@ -180,6 +180,8 @@ export function checkExPost(o: Outcome, id: AllocationClaimId, claim: Claim): Ch
     };
   let unchecked: CheckResult | null = null;
   let worst: { k: number; value: Rational; needed: Rational; agent: unknown } | null = null;
+  // the envy family reports its tightest pair (src/checks/envy.ts): the least margin over the support is kept
+  let tightestPair: { k: number; pair: unknown; margin: Rational } | null = null;
   for (let k = 0; k < support.length; k++) {
     checkTimeBudget(`ex-post ${id}: ${k} of ${support.length} allocations checked`);
     const r = check(o.instance, support[k].allocation, claim);
@@ -197,9 +199,19 @@ export function checkExPost(o: Outcome, id: AllocationClaimId, claim: Claim): Ch
       (!worst || value.mul(worst.needed).lt(worst.value.mul(needed)))
     )
       worst = { k, value, needed, agent };
+    const pair = (r.detail as { tightest?: { own?: unknown; other?: unknown; afterRemoval?: unknown } }).tightest;
+    const against = pair?.afterRemoval ?? pair?.other;
+    if (pair?.own instanceof Rational && against instanceof Rational) {
+      const margin = pair.own.sub(against);
+      if (!tightestPair || margin.lt(tightestPair.margin)) tightestPair = { k, pair, margin };
+    }
   }
   if (unchecked) return unchecked;
-  const tightest = worst ? { agent: worst.agent, value: worst.value, needed: worst.needed, supportIndex: worst.k } : {};
+  const tightest = worst
+    ? { agent: worst.agent, value: worst.value, needed: worst.needed, supportIndex: worst.k }
+    : tightestPair
+      ? { tightest: tightestPair.pair, supportIndex: tightestPair.k, probability: support[tightestPair.k].p }
+      : {};
   return { holds: true, detail: { property: `ex-post ${id}`, allocations: support.length, ...tightest } };
 }
 

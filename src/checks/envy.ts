@@ -48,8 +48,69 @@ function firstViolation(
   return firstPairViolation(valueMatrix(inst, a), test);
 }
 
-function report(name: string, v: Violation | null, inst: Instance): CheckResult {
-  if (!v) return { holds: true, detail: { property: name } };
+/** Which good of A_j an envy notion removes before comparing: none (EF), the most valuable (EF1), the least
+ * positively valued (EFX), the least (EFX0). */
+export type EnvyRemoval = 'none' | 'most-valued' | 'least-positive' | 'least';
+
+/** The pair closest to violating an envy notion: i's own value, i's value of A_j and, after the removal, of A_j \ {g}. */
+export interface TightestEnvyPair {
+  envious: AgentId;
+  envied: AgentId;
+  own: Rational;
+  other: Rational;
+  removed?: GoodId;
+  afterRemoval?: Rational;
+}
+
+/**
+ * The ordered pair i != j with the least margin v_i(A_i) − v_i(A_j \ {g}) (v_i(A_j) when nothing is removed),
+ * first in row order on ties; pairs the notion never constrains (A_j empty for EF1, no positively valued good
+ * for EFX) are left out. Null when no pair is constrained.
+ */
+export function tightestEnvyPair(inst: Instance, a: Allocation, removal: EnvyRemoval): TightestEnvyPair | null {
+  const V = valueMatrix(inst, a);
+  let best: (TightestEnvyPair & { margin: Rational }) | null = null;
+  for (let i = 0; i < inst.n; i++)
+    for (let j = 0; j < inst.n; j++) {
+      if (i === j) continue;
+      const v = inst.values[i];
+      const goods = removal === 'least-positive' ? a.bundles[j].filter((g) => v[g].sign() > 0) : a.bundles[j];
+      let removed: GoodId | undefined;
+      if (removal !== 'none') {
+        if (goods.length === 0) continue;
+        removed = goods.reduce((b, g) => ((removal === 'most-valued' ? v[g].gt(v[b]) : v[g].lt(v[b])) ? g : b));
+      }
+      const afterRemoval = removed === undefined ? undefined : V[i][j].sub(v[removed]);
+      const margin = V[i][i].sub(afterRemoval ?? V[i][j]);
+      if (!best || margin.lt(best.margin))
+        best = { envious: i, envied: j, own: V[i][i], other: V[i][j], removed, afterRemoval, margin };
+    }
+  if (!best) return null;
+  const { envious, envied, own, other, removed, afterRemoval } = best;
+  return { envious, envied, own, other, removed, afterRemoval };
+}
+
+/** A tightest pair as detail entries: agents and the removed good by name, the values exact. */
+function tightestDetail(t: TightestEnvyPair | null, inst: Instance): Record<string, unknown> {
+  if (!t) return {};
+  return {
+    tightest: {
+      envious: inst.agents[t.envious],
+      envied: inst.agents[t.envied],
+      own: t.own,
+      other: t.other,
+      ...(t.removed !== undefined ? { removed: inst.goods[t.removed], afterRemoval: t.afterRemoval } : {}),
+    },
+  };
+}
+
+/**
+ * The checker's result: on a violation the pair found; when the notion holds, the tightest pair under
+ * `removal` (`detail.tightest`), so that a certificate shows the numbers it compared even without the outcome.
+ */
+function report(name: string, v: Violation | null, inst: Instance, a: Allocation, removal: EnvyRemoval): CheckResult {
+  if (!v)
+    return { holds: true, detail: { property: name, ...tightestDetail(tightestEnvyPair(inst, a, removal), inst) } };
   return {
     holds: false,
     detail: {
@@ -72,6 +133,8 @@ export function checkEF(inst: Instance, a: Allocation): CheckResult {
     'EF',
     firstViolation(inst, a, (i, j, own, other) => (own.lt(other) ? { envious: i, envied: j, own, other } : null)),
     inst,
+    a,
+    'none',
   );
 }
 
@@ -88,6 +151,8 @@ export function checkEF1(inst: Instance, a: Allocation): CheckResult {
       return own.lt(after) ? { envious: i, envied: j, own, other, removed: best, afterRemoval: after } : null;
     }),
     inst,
+    a,
+    'most-valued',
   );
 }
 
@@ -106,14 +171,14 @@ function efxTest(inst: Instance, a: Allocation, positiveOnly: boolean) {
 export function checkEFX(inst: Instance, a: Allocation): CheckResult {
   requireInstance(inst, 'checkEFX');
   requireAllocation(a, inst, 'checkEFX', 'a');
-  return report('EFX', firstViolation(inst, a, efxTest(inst, a, true)), inst);
+  return report('EFX', firstViolation(inst, a, efxTest(inst, a, true)), inst, a, 'least-positive');
 }
 
 /** EFX0 (strong EFX of [PR20], used by papers 002 and 003): removing any good of A_j, zero-valued included. */
 export function checkEFX0(inst: Instance, a: Allocation): CheckResult {
   requireInstance(inst, 'checkEFX0');
   requireAllocation(a, inst, 'checkEFX0', 'a');
-  return report('EFX0', firstViolation(inst, a, efxTest(inst, a, false)), inst);
+  return report('EFX0', firstViolation(inst, a, efxTest(inst, a, false)), inst, a, 'least');
 }
 
 /** Does bundle X EFX0-dominate bundle Y for v (Y empty, or v(X) >= v(Y) - min_{g in Y} v(g))? */

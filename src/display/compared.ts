@@ -1,17 +1,22 @@
 /**
  * The comparisons behind a certificate row: for each checked claim, the numbers the checker compared, with the
  * agent they belong to, as `left relation right` (`v_bob(A_bob) = 8 ≥ 7 = MMS_bob`). They are read from the
- * checker's detail and witness (src/checks); where a checker that passes reports nothing (the envy family, PROP1,
- * the goods of an fPO certificate), the tightest comparison is computed here from the certified outcome's
- * allocations with the same definitions (src/checks/envy.ts, share.ts, efficiency.ts), so that every row shows
- * the numbers behind its status. The status itself always comes from the checker.
+ * checker's detail and witness (src/checks; the envy checkers keep their tightest pair in `detail.tightest`); where
+ * a checker that passes reports no numbers (PROP1, IMMX, the goods of an fPO certificate, stated prices, Ranking's
+ * win probabilities), the tightest comparison is computed here from the certified outcome with the same
+ * definitions (src/checks/share.ts, efficiency.ts, fisher-prices.ts, src/stochastic/bic.ts), so that every row
+ * shows the numbers behind its status. The status itself always comes from the checker.
  */
 import type { Allocation } from '../core/allocation';
 import type { Instance } from '../core/instance';
 import type { Outcome } from '../core/outcome';
 import { Rational } from '../core/rational';
 import type { ClaimResult } from '../certify';
-import { valueMatrix } from '../checks/envy';
+import { tightestEnvyPair, type EnvyRemoval } from '../checks/envy';
+import { mmsShare } from '../shares/share-cache';
+import { rankingWinProbabilitiesExact, weightedRankingWinProbabilities } from '../stochastic/bic';
+import { toDistribution } from '../stochastic/parse';
+import type { Distribution } from '../stochastic/distribution';
 import type { ComparedNumber, ComparedRelation } from './payload';
 
 type Detail = Readonly<Record<string, unknown>>;
@@ -96,8 +101,12 @@ const SHARE_NAMES: Readonly<Record<string, string>> = {
 // ---------------------------------------------------------------------------------------------------
 // Envy: EF, EF1, EFX, EFX0 (the checker reports the violating pair; a pass gets the tightest pair here).
 
-type EnvyKind = 'ef' | 'ef1' | 'efx' | 'efx0';
-const ENVY_KINDS: readonly string[] = ['ef', 'ef1', 'efx', 'efx0'];
+const ENVY_REMOVAL: Readonly<Record<string, EnvyRemoval>> = {
+  ef: 'none',
+  ef1: 'most-valued',
+  efx: 'least-positive',
+  efx0: 'least',
+};
 
 interface EnvyPair {
   i: number;
@@ -108,36 +117,21 @@ interface EnvyPair {
   after?: Rational;
 }
 
-/** The good of A_j the definition removes: the most valuable (EF1), the least positively valued (EFX), the least (EFX0). */
-function removedGood(kind: EnvyKind, v: readonly Rational[], bundle: readonly number[]): number | undefined {
-  const goods = kind === 'efx' ? bundle.filter((g) => v[g].sign() > 0) : bundle;
-  if (kind === 'ef' || goods.length === 0) return undefined;
-  return goods.reduce((b, g) => ((kind === 'ef1' ? v[g].gt(v[b]) : v[g].lt(v[b])) ? g : b));
-}
-
-/**
- * The pair i != j of one allocation closest to violating the envy notion: the least v_i(A_i) − v_i(A_j \ {g})
- * (v_i(A_j) for EF), first in row order on ties; pairs the notion never constrains (an empty A_j for EF1, no
- * positively valued good for EFX) are left out.
- */
-function tightestEnvyPair(kind: EnvyKind, inst: Instance, a: Allocation): EnvyPair | null {
-  const V = valueMatrix(inst, a);
-  let best: (EnvyPair & { slack: Rational }) | null = null;
-  for (let i = 0; i < inst.n; i++)
-    for (let j = 0; j < inst.n; j++) {
-      if (i === j) continue;
-      const own = V[i][i];
-      const other = V[i][j];
-      let after: Rational | undefined;
-      const removed = removedGood(kind, inst.values[i], a.bundles[j]);
-      if (kind !== 'ef') {
-        if (removed === undefined) continue;
-        after = other.sub(inst.values[i][removed]);
-      }
-      const slack = own.sub(after ?? other);
-      if (!best || slack.lt(best.slack)) best = { i, j, own, other, removed, after, slack };
-    }
-  return best;
+/** The checker's tightest pair of a claim that holds (`detail.tightest`: agents and good by name), by index. */
+function detailPair(t: unknown, inst: Instance): EnvyPair | null {
+  if (t === null || typeof t !== 'object') return null;
+  const o = t as Record<string, unknown>;
+  const i = inst.agents.indexOf(String(o.envious));
+  const j = inst.agents.indexOf(String(o.envied));
+  if (i < 0 || j < 0 || !isR(o.own) || !isR(o.other)) return null;
+  const removed = typeof o.removed === 'string' ? inst.goods.indexOf(o.removed) : -1;
+  return {
+    i,
+    j,
+    own: o.own,
+    other: o.other,
+    ...(removed >= 0 && isR(o.afterRemoval) ? { removed, after: o.afterRemoval } : {}),
+  };
 }
 
 function envyRelation(p: EnvyPair, inst: Instance, note: string, expected = false): ComparedRelation | null {
@@ -245,6 +239,128 @@ function tightestRepartitionBundle(inst: Instance, a: Allocation, repartitions: 
 
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * IMMX's two ways out for agent i (seed-002 Def 3.2), the one the checker takes first: EFX0-satisfied (the bundle
+ * closest to not being EFX0-dominated: least v_i(A_i) − (v_i(A_j) − min_{g ∈ A_j} v_i(g))), else MMS-satisfied
+ * (v_i(A_i) against alpha·MMS_i). One relation per agent, with the margin to pick the tightest over a support.
+ */
+function immxRelations(
+  inst: Instance,
+  a: Allocation,
+  alpha: Rational,
+): { i: number; r: ComparedRelation | null; margin: Rational }[] {
+  return inst.agents.map((name, i) => {
+    const v = inst.values[i];
+    const own = inst.value(i, a.bundles[i]);
+    let best: { j: number; removed: number; after: Rational } | null = null;
+    for (let j = 0; j < inst.n; j++) {
+      const b = a.bundles[j];
+      if (j === i || b.length === 0) continue;
+      const removed = b.reduce((x, g) => (v[g].lt(v[x]) ? g : x));
+      const after = inst.value(i, b).sub(v[removed]);
+      if (!best || after.gt(best.after)) best = { j, removed, after };
+    }
+    const top = best as { j: number; removed: number; after: Rational } | null;
+    if (!top || own.ge(top.after)) {
+      const after = top?.after ?? Rational.ZERO;
+      const right = top ? `v_${name}(A_${inst.agents[top.j]} \\ {${inst.goods[top.removed]}})` : '0';
+      const r = rel([`v_${name}(A_${name})`, own], atLeast(own, after), [right, after], {
+        agent: name,
+        note: 'EFX0-satisfied (tightest bundle)',
+      });
+      return { i, r, margin: own.sub(after) };
+    }
+    const needed = alpha.mul(mmsShare(inst, i).value);
+    const r = rel([`v_${name}(A_${name})`, own], atLeast(own, needed), [scaled('MMS', name, alpha), needed], {
+      agent: name,
+      note: 'MMS-satisfied',
+    });
+    return { i, r, margin: own.sub(needed) };
+  });
+}
+
+/**
+ * fPO by stated prices: every good an agent buys has the maximum bang per buck α_i = max_h v_i(h)/p_h; per agent,
+ * the bought good with the least v_i(g)/p_g against α_i.
+ */
+function pricesRelations(inst: Instance, a: Allocation, alpha: readonly Rational[], prices: readonly Rational[]) {
+  return inst.agents.map((name, i) => {
+    let least: { g: number; ratio: Rational } | null = null;
+    for (const g of a.bundles[i]) {
+      if (prices[g].sign() <= 0) continue;
+      const ratio = inst.values[i][g].div(prices[g]);
+      if (!least || ratio.lt(least.ratio)) least = { g, ratio };
+    }
+    if (!least) return null;
+    const good = inst.goods[least.g];
+    return rel([`v_${name}(${good})/p_${good}`, least.ratio], atLeast(least.ratio, alpha[i]), [`α_${name}`, alpha[i]], {
+      agent: name,
+      note: `least bang per buck bought, against the best (α_${name} = max_h v_${name}(h)/p_h)`,
+    });
+  });
+}
+
+/** Ranking's exact p_t (spec C5) for every agent: the adjacent ranks with the least p_t − p_{t+1}. */
+function tightestRankingStep(inst: Instance): ComparedRelation | null {
+  let best: { i: number; t: number; hi: Rational; lo: Rational; gap: Rational } | null = null;
+  for (let i = 0; i < inst.n; i++) {
+    const p = rankingWinProbabilitiesExact(inst.n, inst.m, i).map(([x, y]) => new Rational(x, y));
+    for (let t = 0; t + 1 < p.length; t++) {
+      const gap = p[t].sub(p[t + 1]);
+      if (!best || gap.lt(best.gap)) best = { i, t, hi: p[t], lo: p[t + 1], gap };
+    }
+  }
+  if (!best) return null;
+  const name = inst.agents[best.i];
+  return rel([`p_${best.t + 1}(${name})`, best.hi], atLeast(best.hi, best.lo), [`p_${best.t + 2}(${name})`, best.lo], {
+    agent: name,
+    note: 'win probability by rank, the closest adjacent ranks (non-increasing: truthful ranking is BIC)',
+  });
+}
+
+/**
+ * A double against a double bound, as the checker decided it: it accepts `x ≥ bound − 1e-9` (floating-point
+ * quantiles, src/checks/stochastic.ts), so a pass within that tolerance reads `≥` with the tolerance in the note.
+ */
+function floatBound(label: string, x: number, bound: number, pass: boolean, note: string): ComparedRelation | null {
+  const within = pass && x < bound;
+  return rel([label, x], within ? '≥' : x >= bound ? '≥' : '<', ['bound', bound], {
+    note: within ? `${note}; below the bound by ${(bound - x).toPrecision(2)}, within the checker's 1e-9` : note,
+  });
+}
+
+/**
+ * Weighted Ranking's p_t (spec C6, doubles from the quantile formula) for every agent, from the claim's params
+ * {dists, weights}: the adjacent ranks with the least p_t − p_{t+1}. Null without params or on bad ones.
+ */
+function tightestWeightedRankingStep(inst: Instance, params: unknown): ComparedRelation | null {
+  const o = (params ?? {}) as { dists?: unknown; weights?: unknown };
+  if (!Array.isArray(o.dists) || !Array.isArray(o.weights) || o.dists.length !== inst.n) return null;
+  let dists: Distribution[];
+  try {
+    dists = o.dists.map((x) => toDistribution(x));
+  } catch {
+    return null;
+  }
+  let best: { i: number; t: number; hi: number; lo: number } | null = null;
+  for (let i = 0; i < inst.n; i++) {
+    const p = weightedRankingWinProbabilities(dists, o.weights as number[], inst.m, i);
+    for (let t = 0; t + 1 < p.length; t++)
+      if (!best || p[t] - p[t + 1] < best.hi - best.lo) best = { i, t, hi: p[t], lo: p[t + 1] };
+  }
+  if (!best) return null;
+  const name = inst.agents[best.i];
+  return rel(
+    [`p_${best.t + 1}(${name})`, best.hi],
+    best.hi >= best.lo - 1e-15 ? '≥' : '<',
+    [`p_${best.t + 2}(${name})`, best.lo],
+    {
+      agent: name,
+      note: 'win probability by rank, the closest adjacent ranks (non-increasing within 1e-15: truthful ranking is BIC)',
+    },
+  );
+}
+
 /** The allocations a claim was checked on: the outcome's allocation, or every allocation of its support. */
 function allocationsOf(outcome: Outcome | undefined, exPost: boolean): { a: Allocation; k?: number }[] {
   if (!outcome) return [];
@@ -347,12 +463,16 @@ export function comparedRelations(c: ClaimResult, inst: Instance, outcome?: Outc
         ['agent', 'other', 'own', 'otherValue'],
       );
   }
-  // the envy family on a passing allocation (or every allocation of a support): the tightest pair, computed
-  if (pass && ENVY_KINDS.includes(base)) {
+  // the envy family on a passing allocation (or every allocation of a support): the checker's tightest pair, or
+  // (a report from before the checkers kept it) the tightest pair computed from the outcome
+  if (pass && Object.hasOwn(ENVY_REMOVAL, base)) {
+    const fromDetail = detailPair(d.tightest, inst);
+    if (fromDetail) return out([envyRelation(fromDetail, inst, supportNote(d, 'tightest pair'))], ['tightest']);
     let best: { p: EnvyPair; k?: number; slack: Rational } | null = null;
     for (const { a, k } of allocationsOf(outcome, exPost)) {
-      const p = tightestEnvyPair(base as EnvyKind, inst, a);
-      if (!p) continue;
+      const t = tightestEnvyPair(inst, a, ENVY_REMOVAL[base]);
+      if (!t) continue;
+      const p = { i: t.envious, j: t.envied, own: t.own, other: t.other, removed: t.removed, after: t.afterRemoval };
       const slack = p.own.sub(p.after ?? p.other);
       if (!best || slack.lt(best.slack)) best = { p, k, slack };
     }
@@ -400,6 +520,23 @@ export function comparedRelations(c: ClaimResult, inst: Instance, outcome?: Outc
   if (base === 'eefx' && pass && !exPost && outcome?.allocation) {
     const r = tightestRepartitionBundle(inst, outcome.allocation, w.repartitions);
     if (r) return out([r], []);
+  }
+  // IMMX holds: each agent EFX0-satisfied or MMS-satisfied (over a support: each agent's least margin)
+  if (base === 'immx' && pass) {
+    const alpha = isR(d.alpha) ? d.alpha : (c.rho ?? Rational.ONE);
+    const best = new Map<number, { r: ComparedRelation | null; margin: Rational; k?: number }>();
+    for (const { a, k } of allocationsOf(outcome, exPost))
+      for (const x of immxRelations(inst, a, alpha)) {
+        const b = best.get(x.i);
+        if (!b || x.margin.lt(b.margin)) best.set(x.i, { ...x, k });
+      }
+    if (best.size)
+      return out(
+        [...best.values()].map((b) =>
+          b.r && b.k !== undefined ? { ...b.r, note: `${b.r.note}, ${supportEntry(outcome!, b.k)}` } : b.r,
+        ),
+        ['alpha'],
+      );
   }
   // IMMX fails with an agent below her MMS who envies another
   if (base === 'immx' && isR(d.value) && isR(d.mms)) {
@@ -537,9 +674,79 @@ export function comparedRelations(c: ClaimResult, inst: Instance, outcome?: Outc
     );
   }
   if (base === 'asymptotic-welfare-ratio' && typeof d.g === 'number' && typeof d.bound === 'number')
+    return out([floatBound('min g(r)', d.g, d.bound, pass, 'worst case over D')], ['g', 'bound']);
+  // PO decided by exhaustive search: no allocation Pareto-dominates A among all it enumerated
+  if (base === 'po' && pass && d.via === 'exhaustive search' && typeof d.nodes === 'number')
     return out(
-      [rel(['min g(r)', d.g], d.g >= d.bound ? '≥' : '<', ['bound', d.bound], { note: 'worst case over D' })],
-      ['g', 'bound'],
+      [
+        rel(['allocations Pareto-dominating A', 0], '=', ['0', 0], {
+          note: `exhaustive search over ${d.nodes} nodes (A is PO but not fPO)`,
+        }),
+      ],
+      ['nodes'],
+    );
+  // fPO by stated prices: each agent's bought goods at her maximum bang per buck
+  if (base === 'fpo-prices' && pass && !exPost && outcome?.allocation) {
+    const prices = (w.prices ?? []) as unknown[];
+    const alpha = d.alpha as unknown[];
+    if (
+      Array.isArray(alpha) &&
+      alpha.length === inst.n &&
+      alpha.every(isR) &&
+      prices.length === inst.m &&
+      prices.every(isR)
+    )
+      return out(pricesRelations(inst, outcome.allocation, alpha as Rational[], prices as Rational[]), ['alpha']);
+  }
+  if (base === 'bic-ranking' && pass) {
+    const r = tightestRankingStep(inst);
+    if (r) return out([r], []);
+  }
+  if (base === 'bic-weighted-ranking' && pass) {
+    const r = tightestWeightedRankingStep(inst, outcome?.claims.find((x) => x.id === c.id)?.params);
+    if (r) return out([r], []);
+  }
+  // a probability bound over the lottery's support, per agent: the violation, or the tightest agent
+  if ((base === 'probability-below-mms' || base === 'probability-prop') && isR(d.bound)) {
+    const below = base === 'probability-below-mms';
+    const event = (a: string) => (below ? `Pr[v_${a}(A_${a}) < MMS_${a}]` : `Pr[v_${a}(A_${a}) ≥ PROP_${a}]`);
+    let worst: { name: string; p: Rational } | null = null;
+    if (typeof d.agent === 'string' && isR(d.probability)) worst = { name: d.agent, p: d.probability };
+    else if (d.perAgent !== null && typeof d.perAgent === 'object')
+      for (const [name, row] of Object.entries(d.perAgent as Record<string, Record<string, unknown>>)) {
+        const p = row?.[below ? 'probabilityBelow' : 'probabilityProp'];
+        if (isR(p) && (!worst || (below ? p.gt(worst.p) : p.lt(worst.p)))) worst = { name, p };
+      }
+    if (worst) {
+      const ok = below ? worst.p.le(d.bound) : worst.p.ge(d.bound);
+      const relation: Relation = below ? (ok ? '≤' : '>') : ok ? '≥' : '<';
+      return out(
+        [
+          rel([event(worst.name), worst.p], relation, ['bound', d.bound], {
+            agent: worst.name,
+            note: pass ? 'tightest agent' : 'violation',
+          }),
+        ],
+        ['agent', 'probability', 'bound'],
+      );
+    }
+  }
+  // an incentive audit: every misreport it enumerated, none gains
+  if (base === 'truthful' && pass && typeof d.reports === 'number') {
+    const eps = exactOf(d.eps);
+    return out(
+      [
+        rel([eps ? `misreports gaining more than ${eps}` : 'misreports that gain', 0], '=', ['0', 0], {
+          note: `${d.reports} reports audited${typeof d.space === 'string' ? ` (${d.space} space)` : ''}`,
+        }),
+      ],
+      ['reports', 'eps'],
+    );
+  }
+  if (base === 'asymptotic-welfare-ratio' && typeof d.alpha === 'number' && typeof d.bound === 'number')
+    return out(
+      [floatBound('α(r; D)', d.alpha, d.bound, pass, `distribution ${String(d.dist ?? 'D')}`)],
+      ['alpha', 'bound'],
     );
   if (base === 'ef-whp' && typeof d.minNormalizedMargin === 'number')
     return out(

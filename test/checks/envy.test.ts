@@ -46,6 +46,33 @@ describe('envy checkers', () => {
     assert.ok(!r.holds);
     assert.equal(r.witness && (r.witness as { removed: number }).removed, 1);
   });
+  it('a claim that holds reports its tightest pair in the detail: agents and removed good by name, exact values', () => {
+    const v = instance({
+      agents: ['ann', 'ben'],
+      goods: ['a', 'b', 'c'],
+      values: [
+        [3, 1, 2],
+        [1, 4, 1],
+      ],
+    });
+    const a = A([[0, 2], [1]], 3);
+    const tight = (r: { detail: Record<string, unknown> }) => {
+      const t = r.detail.tightest as Record<string, unknown>;
+      return Object.fromEntries(Object.entries(t).map(([k, x]) => [k, String(x)]));
+    };
+    // ann: 5 vs 1 (A_ben = {b}), ben: 4 vs 2 (A_ann = {a, c}); EF's tightest margin is ben's 4 - 2
+    assert.deepEqual(tight(checkEF(v, a)), { envious: 'ben', envied: 'ann', own: '4', other: '2' });
+    // EF1 removes ben's most valued good of A_ann (a or c, both 1: the first), margin 4 - 1 = 3 < ann's 5 - 0
+    assert.deepEqual(tight(checkEF1(v, a)), {
+      envious: 'ben',
+      envied: 'ann',
+      own: '4',
+      other: '2',
+      removed: 'a',
+      afterRemoval: '1',
+    });
+    assert.equal(tight(checkEFX0(v, a)).afterRemoval, '1');
+  });
   it('EEFX: certificate re-partitions the other goods; fails when none exists', () => {
     // agent 0 envies agent 1 beyond EFX, but can re-partition 1's and 2's goods
     const i3 = instance([

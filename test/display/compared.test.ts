@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { certify, instance, solve, type Instance } from '../../src/index';
+import { Allocation, certify, instance, list, Outcome, solve, type Instance } from '../../src/index';
 import { Rational } from '../../src/core/rational';
 import { toMimeBundle, type CertificatePayload } from '../../src/display';
 import { comparedRelations } from '../../src/display/compared';
@@ -133,10 +133,72 @@ describe('display compared: the numbers behind every certificate row', () => {
     });
   });
 
-  it('a report built without its outcome still shows the checker numbers and never throws', () => {
+  const rows = (id: string) => {
+    const ex = list().find((m) => m.id === id)!.example;
+    const o = solve(id, instance(ex.instance as never), (ex.options ?? {}) as never);
+    return cert(toMimeBundle(certify(o))).claims;
+  };
+  const show = (c: CertificatePayload['claims'][number]) =>
+    (c.compared ?? []).map((r) => `${r.agent ?? ''}: ${r.left.label} = ${r.left.value} ${r.relation} ${r.right.value}`);
+
+  it('IMMX that holds shows each agent EFX0-satisfied or MMS-satisfied, with the support allocation', () => {
+    const immx = rows('bobw-three-agents').find((c) => c.id === 'ex-post-immx')!;
+    assert.equal(immx.status, 'pass');
+    assert.equal(immx.compared!.length, 3);
+    for (const r of immx.compared!) {
+      assert.ok(r.agent !== undefined);
+      assert.match(r.note!, /^(EFX0|MMS)-satisfied.*, support allocation \d+ \(p = /);
+      assert.ok(Rational.from(r.left.value).ge(Rational.from(r.right.value)));
+    }
+  });
+
+  it('PO decided by exhaustive search shows that no allocation dominates, with the nodes searched', () => {
+    const inst2 = instance([
+      [3, 2, 3],
+      [2, 1, 0],
+    ]);
+    const o = new Outcome({
+      mechanism: 'given',
+      instance: inst2,
+      allocation: new Allocation([[0, 2], [1]], 3),
+      claims: [{ id: 'po', text: 'PO' }],
+    });
+    const [po] = cert(toMimeBundle(certify(o))).claims;
+    assert.equal(po.status, 'pass');
+    assert.equal(po.compared![0].left.label, 'allocations Pareto-dominating A');
+    assert.match(po.compared![0].note!, /^exhaustive search over \d+ nodes/);
+  });
+
+  it("fPO by prices shows each agent's least bang per buck bought against her best, budgets by agent", () => {
+    const c = rows('normalizing-multipliers').find((x) => x.id === 'fpo-prices')!;
+    assert.deepEqual(show(c).slice(0, 1), ['0: v_0(1)/p_1 = 27/10 ≥ 27/10']);
+    assert.deepEqual(
+      c.numbers.map((n) => n.label),
+      ['budgets_0', 'budgets_1', 'budgets_2'],
+    );
+  });
+
+  it('BIC of Ranking shows the closest adjacent win probabilities, an audit the misreports that gain', () => {
+    assert.deepEqual(show(rows('ranking').find((x) => x.id === 'bic-ranking')!), ['0: p_1(0) = 1 ≥ 3/4']);
+    const [truthful] = rows('serial-dictatorship');
+    assert.deepEqual(show(truthful), [': misreports that gain = 0 = 0']);
+    assert.equal(truthful.compared![0].note, '360 reports audited (ordinal space)');
+  });
+
+  it("a double that passes within the checker's tolerance reads ≥, with the tolerance in the note", () => {
+    const c = rows('pick-two-agents').find((x) => x.id === 'asymptotic-welfare-ratio')!;
+    assert.equal(c.compared![0].relation, '≥');
+    assert.match(c.compared![0].note!, /within the checker's 1e-9/);
+  });
+
+  it('a report built without its outcome shows the tightest pair the checker kept, for EF1 and ex-post EF1 alike', () => {
     const r = certify(solve('round-robin', inst), { claims: ['ef1', 'prop'] });
     const [ef1, prop] = r.claims.map((c) => comparedRelations(c, inst));
-    assert.deepEqual(ef1.compared, []);
+    assert.equal(ef1.compared[0].left.label, 'v_bob(A_bob)');
+    assert.equal(ef1.compared[0].right.label, 'v_bob(A_alice \\ {house})');
     assert.equal(prop.compared[0].right.label, 'PROP_bob');
+    const ps = certify(solve('probabilistic-serial', inst), { claims: ['ex-post-ef1'] });
+    const [post] = ps.claims.map((c) => comparedRelations(c, inst));
+    assert.match(post.compared[0].note!, /^tightest pair, support allocation \d+ \(p = \d+\/\d+\)$/);
   });
 });

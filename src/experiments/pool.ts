@@ -4,10 +4,8 @@
  * through the same esbuild require hook as the tests; in the built package they load the compiled worker.js; in the
  * VS Code extension, whose library is one bundle (dist/fairdiv.js), the bundled dist/experiment-worker.js.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import workerpool from 'workerpool';
-import { FairDivError, LimitError } from '../core/errors';
+import { LimitError } from '../core/errors';
+import { threadPool, workerScript } from '../core/thread-pool';
 import { highsNashSolver, highsParetoSolver, loadHighs } from './highs';
 import { runUnit, type UnitResult, type UnitSpec } from './trials';
 
@@ -32,34 +30,6 @@ export interface PoolOptions {
 
 function cancelled(): LimitError {
   return new LimitError('cancelled', 'experiment cancelled');
-}
-
-/**
- * The worker thread's script `name` beside the module `moduleFile` (its __filename): name.ts in a development checkout,
- * name.js in the built package, `bundled`.js beside the VS Code extension's one-file library. A missing script is an
- * error here: workerpool would otherwise wait for a worker that never starts, and a notebook cell would hang.
- */
-export function workerScript(moduleFile: string, name: string, bundled: string): string {
-  const candidates = moduleFile.endsWith('.ts') ? [`${name}.ts`] : [`${name}.js`, `${bundled}.js`];
-  for (const c of candidates) {
-    const file = path.join(path.dirname(moduleFile), c);
-    if (fs.existsSync(file)) return file;
-  }
-  throw new FairDivError(
-    'no-worker-script',
-    `the worker script (${candidates.join(' or ')}) is missing beside ${moduleFile}; run with workers: 0`,
-  );
-}
-
-/** A pool of `workers` worker threads on `script`; a TypeScript script loads through the tests' esbuild require hook. */
-export function threadPool(script: string, workers: number): workerpool.Pool {
-  return workerpool.pool(script, {
-    workerType: 'thread',
-    maxWorkers: workers,
-    ...(script.endsWith('.ts')
-      ? { workerThreadOpts: { execArgv: ['--require', path.join(__dirname, '..', '..', 'scripts', 'register.cjs')] } }
-      : {}),
-  });
 }
 
 /** Runs every unit; results in the order of `units`. */

@@ -13,13 +13,11 @@
  * scripts/register.cjs in a development checkout, mms-worker.js in the built package, and the bundled
  * dist/mms-worker.js beside dist/fairdiv.js in the VS Code extension (scripts/build-extension.mjs).
  */
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
-import workerpool from 'workerpool';
 import { requireInstance } from '../core/arguments';
-import { FairDivError, InvalidInputError } from '../core/errors';
+import { InvalidInputError } from '../core/errors';
 import type { Instance } from '../core/instance';
+import { threadPool, workerScript } from '../core/thread-pool';
 import { Rational } from '../core/rational';
 import { mms, type MmsResult } from './mms';
 import { cachedMmsShare, storeMmsShare } from './share-cache';
@@ -40,6 +38,7 @@ export interface MmsWire {
   readonly lower: string;
   readonly upper: string;
   readonly partition: number[][];
+  readonly bundleValues: string[];
   readonly status: 'optimal' | 'timeout';
   readonly stats: MmsResult['stats'];
 }
@@ -50,6 +49,7 @@ export function toWire(r: MmsResult): MmsWire {
     lower: r.lower.toString(),
     upper: r.upper.toString(),
     partition: r.partition,
+    bundleValues: r.bundleValues.map(String),
     status: r.status,
     stats: r.stats,
   };
@@ -61,6 +61,7 @@ function fromWire(w: MmsWire): MmsResult {
     lower: Rational.from(w.lower),
     upper: Rational.from(w.upper),
     partition: w.partition,
+    bundleValues: w.bundleValues.map((x) => Rational.from(x)),
     status: w.status,
     stats: w.stats,
   };
@@ -143,11 +144,7 @@ export async function computeMmsShares(inst: Instance, opts: MmsSharesOptions): 
   }
   if (todo.size < 2 || Date.now() >= opts.deadline) return none(t0);
   const size = Math.min(workers, todo.size);
-  const pool = workerpool.pool(workerScript(), {
-    workerType: 'thread',
-    maxWorkers: size,
-    ...(DEV ? { workerThreadOpts: { execArgv: ['--require', REGISTER] } } : {}),
-  });
+  const pool = threadPool(workerScript(__filename, 'mms-worker', 'mms-worker'), size);
   const keepUntil = opts.keepUntil ?? opts.deadline;
   let optimal = 0;
   const stop = setTimeout(() => void pool.terminate(true), Math.max(0, opts.deadline - Date.now()) + STOP_GRACE_MS);
@@ -172,14 +169,4 @@ export async function computeMmsShares(inst: Instance, opts: MmsSharesOptions): 
 
 function none(t0: number): MmsSharesReport {
   return { searched: 0, optimal: 0, workers: 0, ms: Date.now() - t0 };
-}
-
-const DEV = __filename.endsWith('.ts');
-const REGISTER = path.join(__dirname, '..', '..', 'scripts', 'register.cjs');
-
-/** The worker script beside this module; a missing one is an error (workerpool would wait for it forever). */
-function workerScript(): string {
-  const file = path.join(__dirname, DEV ? 'mms-worker.ts' : 'mms-worker.js');
-  if (fs.existsSync(file)) return file;
-  throw new FairDivError('no-worker-script', `the MMS worker (${file}) is missing; compute the shares with workers: 0`);
 }

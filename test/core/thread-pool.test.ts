@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FairDivError } from '../../src/core/errors';
-import { workerScript } from '../../src/experiments/pool';
+import { workerScript } from '../../src/core/thread-pool';
 
-describe('experiment pool: worker scripts', () => {
+describe('thread pool: worker scripts', () => {
   it('finds name.ts beside a TypeScript module, name.js or the bundled name beside a JavaScript one, else says which', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fairdiv-pool-'));
     try {

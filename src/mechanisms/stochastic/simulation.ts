@@ -276,8 +276,8 @@ async function pooled(p: PreparedSimulation, workers: number): Promise<Simulatio
       });
     return shards;
   });
-  // the pool module is loaded on the first pooled run only (it brings the experiments' worker machinery)
-  const { threadPool, workerScript } = require('../../experiments/pool') as typeof import('../../experiments/pool');
+  // workerpool is loaded on the first pooled run only
+  const { threadPool, workerScript } = require('../../core/thread-pool') as typeof import('../../core/thread-pool');
   const pool = threadPool(workerScript(__filename, 'simulation-worker', 'simulation-worker'), workers);
   let done = 0;
   let stopped = false;

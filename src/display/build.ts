@@ -366,6 +366,9 @@ export function mmsPayload(
   if (values) {
     out.values = values.map(ex);
     out.bundleValues = r.partition.map((b) => ex(Rational.sum(b.map((g) => values[g]))));
+  } else if (Array.isArray(r.bundleValues) && r.bundleValues.length === r.partition.length) {
+    // the result's own bundle values (a result saved before it carried them shows its bundles alone)
+    out.bundleValues = r.bundleValues.map((v) => scalarString(v) ?? String(v));
   }
   if (r.stats) out.stats = { nodes: r.stats.nodes, ms: r.stats.ms, method: r.stats.method };
   return out;

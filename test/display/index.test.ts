@@ -200,6 +200,22 @@ describe('display: toMimeBundle', () => {
     assert.match(withValues.data['text/plain'] as string, /= 8\n.*= 8\n.*= 7$/);
   });
 
+  it('mms: a bare result shows each bundle value it carries, exact in the units of the input values', () => {
+    const values = ['1/2', '1/3', '1/4', '1/5', '1/6', '1/7'];
+    const r = mms(values, 3);
+    const exact = values.map((x) => Rational.from(x));
+    assert.deepEqual(
+      r.bundleValues.map(String),
+      r.partition.map((b) => String(Rational.sum(b.map((g) => exact[g])))),
+    );
+    assert.ok(r.bundleValues.reduce((a, b) => (b.lt(a) ? b : a)).eq(r.lower), 'the least bundle is the MMS');
+    const b = toMimeBundle(r);
+    assert.deepEqual((b.data[mimeOf('mms')] as MmsPayload).bundleValues, r.bundleValues.map(String));
+    assert.equal(count(b.data['text/html'] as string, /<tr data-bundle="/g), 3);
+    assert.match(b.data['text/html'] as string, /<th>value<\/th>/);
+    assert.match(b.data['text/plain'] as string, new RegExp(`= ${r.bundleValues[2].toString()}$`));
+  });
+
   it('trace: generic plain data (tables, matrices with agent and good names, exact rationals)', () => {
     const b = toMimeBundle({ instance: inst, trace: ps.trace });
     const html = b.data['text/html'] as string;

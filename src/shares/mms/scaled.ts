@@ -40,6 +40,7 @@ export function mms(values: readonly RationalLike[], n: number, options: MmsOpti
   return {
     value: unit.mul(r.value),
     partition: r.partition,
+    bundleValues: r.partition.map((b) => unit.mul(b.reduce((t, g) => t + ints[g], 0n))),
     status: r.status,
     lower: unit.mul(r.lower),
     upper: unit.mul(r.upper),

@@ -37,10 +37,15 @@ export interface MmsIntegerResult {
   stats: MmsStats;
 }
 
-/** Result on rational values: the same contract as {@link MmsIntegerResult}, in exact rationals. */
+/**
+ * Result on rational values: the same contract as {@link MmsIntegerResult}, in exact rationals.
+ * `bundleValues[k]` is the value of `partition[k]` (the sum of its goods' values, in the units of the input
+ * values), so the least of them is `lower`.
+ */
 export interface MmsResult {
   value: Rational;
   partition: number[][];
+  bundleValues: Rational[];
   status: 'optimal' | 'timeout';
   lower: Rational;
   upper: Rational;

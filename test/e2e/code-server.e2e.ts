@@ -558,6 +558,12 @@ describe('code-server e2e: the .vsix in a real editor', function () {
         await sleep(300);
         await shot(page, `${path.basename(name, '.ipynb')}-histogram`);
       }
+      // One picture per kind the issue's screenshot set names, each output scrolled into view (issue 12, item 5).
+      if (/^00-/.test(name))
+        for (const [kind, file] of TARGETED_SHOTS) {
+          assert.ok(kinds.has(kind), `${name}: no saved ${kind} output to picture`);
+          await shotOutput(page, `${path.basename(name, '.ipynb').slice(0, 2)}-${file}`, kind);
+        }
       log(
         `${name}: ${codeCells} code cells, kinds ${[...kinds.keys()].join(', ')} in ${((Date.now() - t) / 1000).toFixed(1)} s`,
       );
@@ -616,6 +622,49 @@ describe('code-server e2e: the .vsix in a real editor', function () {
     await shot(page, 'zz-open-sample-untitled');
   });
 });
+
+/** The outputs of notebook 00 pictured on their own: MIME kind, file name suffix. */
+const TARGETED_SHOTS: readonly [string, string][] = [
+  ['comparison', 'compare'],
+  ['certificate', 'certificate'],
+  ['lottery', 'lottery'],
+  ['mms-histogram', 'histogram'],
+];
+
+/**
+ * Scrolls the first output of `kind` our renderer drew into view and saves the part of it the notebook shows
+ * (a margin of 8 px around it); asserts that it was found in the output webview, is visible, and that at least
+ * 40 × 40 px of it are on screen.
+ */
+async function shotOutput(page: Page, name: string, kind: string): Promise<string> {
+  const selector = `.fd-output[data-kind="${kind}"]`;
+  await scrollToFirstRichOutput(page, selector);
+  await page.mouse.move(5, 500); // no hover tooltips in the picture
+  await sleep(300);
+  let found: { box: { x: number; y: number; width: number; height: number }; visible: boolean } | null = null;
+  for (const f of outputFrames(page)) {
+    const el = f.locator(selector).first();
+    if ((await el.count().catch(() => 0)) === 0) continue;
+    const box = await el.boundingBox().catch(() => null);
+    if (box) found = { box, visible: await el.isVisible().catch(() => false) };
+    if (found) break;
+  }
+  assert.ok(found, `${name}: no ${selector} in the output webview`);
+  assert.ok(found.visible, `${name}: ${selector} is not visible`);
+  const nb = await activeNotebook(page).boundingBox();
+  assert.ok(nb, `${name}: no visible notebook editor`);
+  const { box } = found;
+  const left = Math.max(box.x - 8, nb.x);
+  const top = Math.max(box.y - 8, nb.y);
+  const right = Math.min(box.x + box.width + 8, nb.x + nb.width);
+  const bottom = Math.min(box.y + box.height + 8, nb.y + nb.height);
+  assert.ok(right - left >= 40 && bottom - top >= 40, `${name}: ${selector} is scrolled out of the notebook's view`);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, clip: { x: left, y: top, width: right - left, height: bottom - top } });
+  log(`screenshot ${path.relative(ROOT, file)} (${kind}, ${Math.round(box.width)} × ${Math.round(box.height)} px)`);
+  return file;
+}
 
 /** Scrolls the active notebook so that the first element matching `selector` is near the top (for screenshots). */
 async function scrollToFirstRichOutput(page: Page, selector = SELECTORS.anyOutput): Promise<void> {

@@ -13,7 +13,7 @@ import { hillKertz, kertzBeta } from './constants';
 import { ratioOfMeans } from './intervals';
 import { LongShotLimit } from './continuous';
 import { discrete, withLongShot, type PiecewiseQuantile } from './piecewise';
-import { SeededStream } from './stream';
+import { SeededStream } from '../core/rng';
 
 export interface WorstCase {
   readonly n: number;

@@ -14,7 +14,7 @@ import type { Rng } from '../../core/rng';
 import { BidOrder } from '../../stochastic/argsort';
 import { gaussianCopula, type JointDistribution } from '../../stochastic/correlated';
 import type { Distribution } from '../../stochastic/distribution';
-import { SeededStream } from '../../stochastic/stream';
+import { SeededStream } from '../../core/rng';
 import { distributionFromData, type DistributionData } from '../../stochastic/transfer';
 import { rankingFromOrders, weightedRankingFromOrders, type TieRule } from './core';
 

@@ -19,7 +19,7 @@ const HELP = `usage: fairdiv <command> [args]
   run <nb.ipynb> [--out o.ipynb] [--html o.html]  execute a notebook with fairdiv's kernel
   notebooks <dir> [--force]              copy the bundled notebooks into <dir>
   compare <instance> [--mechanisms id,id] [--json] [--html o.html]   every applicable mechanism, certified properties
-  simulate <mechanism-id> --dist <spec> --n N --m M --trials T --seed S   Monte Carlo welfare ratio and EF rate (paper 001)
+  simulate <mechanism-id> --dist <spec> --n N --m M --trials T --seed S [--workers N]   Monte Carlo welfare ratio and EF rate (paper 001)
   experiment <name> [--m 10,20] [--trials T] [--workers W] [--shard i/k] [--json]   paper 004's protocols; experiment merge <files...>`;
 
 /** Runs one CLI invocation; returns the exit code. */

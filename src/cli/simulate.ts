@@ -5,16 +5,27 @@
  * `--dist`: uniform:a,b | exp:lambda | beta:a,b | samples:<file> (also samples-interp:, hard:p,delta, ...).
  * `--m` accepts a comma list (an EF curve over m). Other options: `--r 0.3,0.7` (pick-r shares),
  * `--options JSON` (mechanism options), `--rho x` (Gaussian-copula correlation, two agents),
- * `--interval wilson|jeffreys`, `--progress` (progress lines on stderr).
+ * `--interval wilson|jeffreys`, `--progress` (progress lines on stderr), `--workers N` (worker threads, 0..64; default
+ * the cores, at most 8; 0 runs in this thread; every count gives the same numbers).
  */
 import { describe as describeDist } from '../stochastic/distribution';
 import { parseDistribution } from '../stochastic/parse';
 import { SIMULATED_MECHANISM_IDS, simulateMechanism } from '../mechanisms/stochastic';
 import type { Command } from './commands';
 import { optionsArg, parseArgs, seedArg, toJson, UsageError } from './io';
+import { defaultShareWorkers, MAX_SHARE_WORKERS } from '../shares/mms-pool';
 
 const USAGE =
-  'usage: fairdiv simulate <mechanism-id> --dist <uniform:a,b|exp:lambda|beta:a,b|samples:FILE> --n N --m M[,M2,...] --trials T [--seed S] [--r r1,r2,...] [--options JSON] [--rho x] [--interval wilson|jeffreys] [--progress]';
+  'usage: fairdiv simulate <mechanism-id> --dist <uniform:a,b|exp:lambda|beta:a,b|samples:FILE> --n N --m M[,M2,...] --trials T [--seed S] [--r r1,r2,...] [--options JSON] [--rho x] [--interval wilson|jeffreys] [--workers N] [--progress]';
+
+function workersArg(v: string | true): number {
+  const x = Number(v);
+  if (v === true || !/^\d+$/.test(v) || x > MAX_SHARE_WORKERS)
+    throw new UsageError(
+      `--workers: expected an integer in 0..${MAX_SHARE_WORKERS}, got ${v === true ? '(nothing)' : v}`,
+    );
+  return x;
+}
 
 function posInt(v: string | true | undefined, name: string, def?: number): number {
   if (v === undefined) {
@@ -30,7 +41,7 @@ function posInt(v: string | true | undefined, name: string, def?: number): numbe
 export const simulateCommand: Command = async (argv, io) => {
   const { positional, options } = parseArgs(argv, {
     flags: ['progress'],
-    allowed: ['progress', 'dist', 'n', 'm', 'trials', 'seed', 'options', 'r', 'rho', 'interval'],
+    allowed: ['progress', 'dist', 'n', 'm', 'trials', 'seed', 'options', 'r', 'rho', 'interval', 'workers'],
   });
   if (positional.length !== 1) throw new UsageError(USAGE);
   const id = positional[0];
@@ -59,7 +70,9 @@ export const simulateCommand: Command = async (argv, io) => {
   const interval = options.interval === undefined ? 'wilson' : String(options.interval);
   if (interval !== 'wilson' && interval !== 'jeffreys')
     throw new UsageError(`--interval: expected wilson or jeffreys, got ${interval}`);
+  const workers = options.workers === undefined ? defaultShareWorkers() : workersArg(options.workers);
   const result = await simulateMechanism({
+    workers,
     mechanism: id,
     dist,
     n,

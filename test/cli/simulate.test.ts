@@ -70,4 +70,17 @@ describe('CLI simulate', function () {
     assert.equal(wrong.code, 2);
     assert.match(wrong.err, /unknown option r for ranking/);
   });
+  it('gives the same numbers on 0, 1 and 2 worker threads (--workers), and exits 2 on a bad count', async () => {
+    const args = ['--n', '2', '--r', '0.3,0.7', '--m', '50', '--trials', '40', '--seed', '7'];
+    const runs = await Promise.all(['0', '1', '2'].map((w) => simulate('pick-r', ...args, '--workers', w)));
+    for (const r of runs) assert.equal(r.code, 0, r.err);
+    const points = runs.map((r) => JSON.stringify(JSON.parse(r.out).points));
+    assert.equal(points[1], points[0]);
+    assert.equal(points[2], points[0]);
+    for (const bad of ['abc', '-1', '1.5', '65']) {
+      const r = await simulate('pick-r', ...args, '--workers', bad);
+      assert.equal(r.code, 2, `--workers ${bad}`);
+      assert.match(r.err, /--workers: expected an integer in 0\.\.64/);
+    }
+  });
 });

@@ -80,14 +80,16 @@ export interface CuqDecomposition {
 /**
  * `reduce: 'auto'` runs the reduction when the mixture exceeds (n-1)m + 1 allocations and its estimated cost is below
  * these limits (K allocations, d = `reductionSize` coordinates). `reduceSupport` (support-reduction.ts) guesses a basis
- * in floating point (a phase-1 simplex, 4d to 8d pivots of d^2 flops each) and certifies the probabilities on it exactly
- * (LU mod a prime, p-adic lifting, exact check); when a guess cannot be certified it tries a second guess (incremental
- * Carathéodory in floats, about K d^2 flops) and then the exact incremental method (about K d^3 / 13 modular
+ * in floating point (a Carathéodory pass, about K pivots, when K < 4d; else a phase-1 simplex, 4d to 8d pivots; O(d^2)
+ * flops per pivot) and certifies the probabilities on it exactly (LU mod a prime, p-adic lifting, exact check); when a
+ * guess cannot be certified it tries the other one and then the exact incremental method (about K d^3 / 13 modular
  * operations). Up to AUTO_REDUCE_CELLS (K x d) all of this is cheap, so 'auto' runs the full chain; beyond, while
- * d^3 <= AUTO_REDUCE_WORK, it runs the simplex guess only and, in the (so far unobserved) case where that guess is not
- * certified, keeps D' (the trace says why). Measured by `npm run bench -- tie-mms` (bench/results/tie-mms.md, seeded
- * uniform instances): (8, 32) 0.05 s, (10, 100) (K = 7618, d = 813) 6 s; (20, 200) (K = 68330,
- * d = 3423) 824 s for the reduction alone (about 14 minutes), out of 'auto'. Larger mixtures keep D' (every ex-post guarantee and TIE hold for
+ * d^3 <= AUTO_REDUCE_WORK, it runs the two guesses only and, in the (so far unobserved) case where neither is
+ * certified, keeps D' (the trace says why). With the default bottleneck matching the mixture is already within the
+ * bound at (10, 100) (893 to 901 allocations, bound 901); measured by `npm run bench -- tie-mms` (bench/results/
+ * tie-mms.md, CPU): the reduction alone takes 1.7 s there (900 -> 811 allocations, d = 813) and 5.5 s on the canonical
+ * matching's 7580 allocations; at (20, 200) (K = 8235, d = 3423) 226 s, out of 'auto' (the canonical mixture's 68330
+ * took 824 s with the previous simplex-only guess). Larger mixtures keep D' (every ex-post guarantee and TIE hold for
  * D'; the outcome then claims its true, larger, support).
  */
 export const AUTO_REDUCE_CELLS = 70_000;

@@ -82,8 +82,8 @@ export function reduceSupportGuided(
 /**
  * [DECISION] The guess tried first: the Carathéodory pass makes about one pivot per allocation (K), the phase-1 simplex
  * 4d to 8d (d coordinates), each of O(d^2) flops; so Carathéodory first when K < 4d (the mixtures of the bottleneck
- * matching: K = 900, d = 813 at (10, 100), 0.6 s against 4.9 s for the simplex), the simplex first otherwise (the
- * canonical matching's K = 7580: 10.6 s against 9.4 s). Measured by `npm run bench -- tie-mms`.
+ * matching, K = 900 and d = 813 at (10, 100): 900 pivots, the whole reduction 1.7 s CPU), the simplex first otherwise
+ * (the canonical matching's K = 7580 there: 3951 pivots, 5.5 s). Measured by `npm run bench -- tie-mms`.
  */
 function defaultGuesses(entries: readonly Weighted[], n: number): Guess[] {
   const d = entries.length ? affineCoordinates(entries, n).d : 1;
@@ -91,7 +91,8 @@ function defaultGuesses(entries: readonly Weighted[], n: number): Guess[] {
 }
 
 /**
- * How the float phase guesses a basis: a phase-1 simplex (default; 4.4d pivots at (10, 100), 8d at (20, 200)) or an
+ * How the float phase guesses a basis (`defaultGuesses` picks the first): a phase-1 simplex (4.4d to 4.9d pivots at
+ * (10, 100), 8d at (20, 200) on the canonical matching's mixtures) or an
  * incremental Carathéodory pass (one pivot per eliminated allocation, about K; less robust to ties).
  */
 export type Guess = 'simplex' | 'caratheodory';

@@ -37,19 +37,20 @@ interface Dependency {
  * independent allocation vectors, hence at most (n-1)m + 1 allocations. Exact. Returns the indices kept (ascending),
  * their new probabilities and the number of allocations removed.
  *
- * Default method ("guess with floats, certify exactly", guided-reduction.ts): a floating-point phase-1 simplex on
- * {p >= 0 : sum_k p_k phi(A_k) = sum_k w_k phi(A_k)} proposes a basis (4d to 8d pivots of O(d^2) flops on the benchmark mixtures); the
- * probabilities on it are computed exactly (LU modulo a 20-bit prime, p-adic lifting, rational reconstruction) and
- * accepted only after exact checks: the columns are independent mod the prime (hence over Q), every probability > 0,
- * and sum_q p_q phi(A_q) equals the input's vector in integers (same total, same marginals). If a guess fails, a second
- * guess (incremental Carathéodory in floats) is tried, then the exact incremental method below (`reduceSupportExact`).
- * Floats only choose which allocations to keep; no float ever reaches a probability. Measured by `npm run bench --
- * tie-mms` ("Support reduction" table of bench/results/tie-mms.md): (5, 20) 0.04 s, (8, 32) 0.05 s
- * (exact incremental 11.7 s), (10, 100) 6.0 s (7618 -> 811 allocations, d = 813; 3545 simplex pivots 4.8 s, exact LU
- * and lifting 1.0 s); (20, 200) 68330 -> 3421 allocations (d = 3423) in 824 s, about 14 minutes (27252 pivots). The exact probabilities on a basis are
- * B^-1 b, so their common denominator grows with the basis determinant: 50 bits at (5, 20), 215 at (8, 32), 1664 at
- * (10, 100), 9153 at (20, 200) (the mixture's own: 10, 15, 17 and 34 bits); the exact incremental method's vertices have denominators of the
- * same order (48 and 201 bits at (5, 20) and (8, 32)).
+ * Default method ("guess with floats, certify exactly", guided-reduction.ts): a floating-point guess of a basis of
+ * {p >= 0 : sum_k p_k phi(A_k) = sum_k w_k phi(A_k)} (an incremental Carathéodory pass when K < 4d, about K pivots; a
+ * phase-1 simplex otherwise, 4d to 8d pivots; O(d^2) flops each); the probabilities on it are computed exactly (LU
+ * modulo a 20-bit prime, p-adic lifting, rational reconstruction) and accepted only after exact checks: the columns are
+ * independent mod the prime (hence over Q), every probability > 0, and sum_q p_q phi(A_q) equals the input's vector in
+ * integers (same total, same marginals). If a guess fails, the other guess is tried, then the exact incremental method
+ * below (`reduceSupportExact`). Floats only choose which allocations to keep; no float ever reaches a probability.
+ * Measured by `npm run bench -- tie-mms` ("Support reduction" table of bench/results/tie-mms.md, CPU seconds, on the
+ * mixtures of the default bottleneck matching): (5, 20) 0.02 s, (8, 32) 0.06 s (exact incremental 3.1 s), (10, 100)
+ * 1.7 s (900 -> 811 allocations, d = 813; the canonical matching's 7580 -> 811 in 5.5 s), (20, 200) 8235 -> 3421
+ * allocations (d = 3423) in 226 s (6917 Carathéodory pivots, then LU and lifting). The exact probabilities on a basis
+ * are B^-1 b, so their common denominator grows with the basis determinant: 51 bits at (5, 20), 211 at (8, 32), 1642
+ * at (10, 100), 8808 at (20, 200) (the mixture's own: 10, 15, 17 and 34 bits); the exact incremental method's vertices
+ * have denominators of the same order (51 and 211 bits at (5, 20) and (8, 32)).
  *
  * Exact incremental method (`reduceSupportExact`; the fallback, and the only method before): phi(A) = (1,
  * [owner[x] = i] for the (i, x) coordinates that vary over the support, one agent per good implied), d coordinates. The allocations are scanned once, in input order, keeping a basis B of
@@ -75,8 +76,8 @@ interface Dependency {
  * multiplications per Dixon step, about bits(c)/26 steps. On the tie-mms mixtures the coefficients c are dense in the
  * basis with about 2 bits per coordinate, so the total is about (K - r) d^3 / 13 modular operations plus
  * (K - r) d Rational updates of growing size: this dominates beyond d ~ 200. Measured by `npm run bench -- tie-mms`
- * ("Support reduction" table of bench/results/tie-mms.md): (5, 20) 0.22 s against 7.30 s for the dense tableau
- * (`reduceSupportDense`) on the same mixture, (6, 24) 0.64 s, (8, 32) 11.66 s.
+ * ("Support reduction" table of bench/results/tie-mms.md, CPU, canonical matching's mixtures): (5, 20) 0.15 s against
+ * 7.90 s for the dense tableau (`reduceSupportDense`) on the same mixture, (6, 24) 0.73 s, (8, 32) 10.1 s.
  */
 export function reduceSupport(
   entries: readonly WeightedOwner[],

@@ -154,6 +154,21 @@ describe('tie-mms registry entries', () => {
       assert.deepEqual(mechanism(id).example.instance, FIGURE_1);
   });
 
+  it('solves (20, 200) with the default options well within the default budget, exactly (issue 17)', function () {
+    this.timeout(60_000);
+    const inst = generators.uniformInstance({ n: 20, m: 200, seed: 'tie-mms-20x200' });
+    const t0 = Date.now();
+    const o = solve('tie-mms-ordinal', inst, { trace: 'summary' });
+    assert.ok(Date.now() - t0 < 20_000, `took ${Date.now() - t0} ms`);
+    assert.equal(o.options.matching, 'bottleneck');
+    assert.ok(o.lottery!.size < 10_000, `${o.lottery!.size} allocations`);
+    const sum = o.lottery!.entries.reduce((a, e) => a.add(e.p), o.lottery!.entries[0].p.sub(o.lottery!.entries[0].p));
+    assert.ok(sum.eq(1));
+    const rep = certify(o, { skip: ['ex-post-rho-tps', 'ex-post-rho-mms', 'truthful'] });
+    assert.equal(rep.failed, 0);
+    assert.ok(rep.claims.some((c) => c.id === 'implements-cuq' && c.status === 'pass'));
+  });
+
   it('stops tie-mms-ordinal at (20, 200) promptly at a tiny time budget, from its own loops (issue 16)', function () {
     this.timeout(30_000);
     const inst = generators.uniformInstance({ n: 20, m: 200, seed: 'tie-mms-20x200' });

@@ -9,10 +9,15 @@
  */
 import type { Allocation } from '../core/allocation';
 import type { Instance } from '../core/instance';
-import type { Outcome } from '../core/outcome';
+import { MixedAllocation } from '../core/mixed-allocation';
+import type { Claim, Outcome } from '../core/outcome';
 import { Rational } from '../core/rational';
 import type { ClaimResult } from '../certify';
-import { tightestEnvyPair, type EnvyRemoval } from '../checks/envy';
+import { checkRoleTriple, roleParams } from '../checks/bobw-roles';
+import { checkEEFX, tightestEnvyPair, type EnvyRemoval } from '../checks/envy';
+import { checkStatedPricesOf } from '../checks/fisher-prices';
+import { checkMXS } from '../checks/mxs';
+import { checkRMMS } from '../checks/rmms';
 import { mmsShare } from '../shares/share-cache';
 import { rankingWinProbabilitiesExact, weightedRankingWinProbabilities } from '../stochastic/bic';
 import { toDistribution } from '../stochastic/parse';
@@ -419,6 +424,327 @@ function shareRelations(d: Detail, inst: Instance, pass: boolean): ComparedRelat
   return r ? [r] : [];
 }
 
+/** A relation's slack `left − right` (its values are exact strings). */
+const slackOf = (r: ComparedRelation): Rational => Rational.from(r.left.value).sub(Rational.from(r.right.value));
+
+/** Of one relation per allocation, the least slack, its note naming the support allocation when there is one. */
+function tightestOver(
+  outcome: Outcome | undefined,
+  exPost: boolean,
+  relate: (a: Allocation) => ComparedRelation | null,
+): ComparedRelation | null {
+  let best: { r: ComparedRelation; k?: number; slack: Rational } | null = null;
+  for (const { a, k } of allocationsOf(outcome, exPost)) {
+    const r = relate(a);
+    if (!r) continue;
+    const slack = slackOf(r);
+    if (!best || slack.lt(best.slack)) best = { r, k, slack };
+  }
+  if (!best) return null;
+  return best.k === undefined ? best.r : { ...best.r, note: `${best.r.note}, ${supportEntry(outcome!, best.k)}` };
+}
+
+/** The role triple's three comparisons on one allocation (src/checks/bobw-roles.ts): PROP, 9/10·α·MMS, α·MMS. */
+function roleRelations(inst: Instance, a: Allocation, params: Claim['params']): ComparedRelation[] | null {
+  const { theorem, eps } = roleParams(params);
+  const r = checkRoleTriple(inst, a, theorem, eps);
+  const roles = (r.witness as { roles?: { a: number; b: number; c: number } } | undefined)?.roles;
+  if (!r.holds || !roles) return null;
+  const alpha = theorem === '1.1' ? Rational.ONE : Rational.ONE.sub(eps);
+  const nine = new Rational(9n, 10n).mul(alpha);
+  const row = (i: number, role: string, need: Rational, share: string, label: string) => {
+    const name = inst.agents[i];
+    const own = inst.value(i, a.bundles[i]);
+    return rel([`v_${name}(A_${name})`, own], atLeast(own, need), [label, need], {
+      agent: name,
+      note: `role (${role})${share}`,
+    });
+  };
+  // the checker decides `v_i(A_i) ≥ r·MMS_i` against the MMS upper bound (the exact MMS when the solver finished)
+  const mms = (i: number) => mmsShare(inst, i).upper;
+  const [ia, ib, ic] = [roles.a, roles.b, roles.c];
+  // Theorem 5.1's role (b) is [EFX-satisfied and ≥ 9/10·α·MMS] or ≥ α·MMS: the second when it holds
+  const bPlain = theorem === '5.1' && inst.value(ib, a.bundles[ib]).ge(alpha.mul(mms(ib)));
+  const bNeeded = bPlain ? alpha : nine;
+  return [
+    row(ia, 'a', inst.total(ia).div(inst.n), ': EFX-satisfied and at least PROP', `PROP_${inst.agents[ia]}`),
+    row(ib, 'b', bNeeded.mul(mms(ib)), bPlain ? '' : ': EFX-satisfied', scaled('MMS', inst.agents[ib], bNeeded)),
+    row(
+      ic,
+      'c',
+      alpha.mul(mms(ic)),
+      theorem === '5.1' ? '' : ': EEFX-satisfied',
+      scaled('MMS', inst.agents[ic], alpha),
+    ),
+  ].filter((x): x is ComparedRelation => x !== null);
+}
+
+/**
+ * Quota serial dictatorship (spec C3), passing: each agent in turn keeps goods no worse than any good still
+ * left; the agent with the least v_i(worst kept) − v_i(best good left after earlier agents).
+ */
+function tightestQuotaPick(inst: Instance, a: Allocation, order: unknown): ComparedRelation | null {
+  if (!Array.isArray(order) || order.length !== inst.n) return null;
+  const taken = new Set<number>();
+  let best: { i: number; kept: number; left: number; slack: Rational } | null = null;
+  for (const i of order as number[]) {
+    const mine = a.bundles[i] ?? [];
+    const v = inst.values[i];
+    const others = v.map((_, g) => g).filter((g) => !taken.has(g) && !mine.includes(g));
+    if (mine.length && others.length) {
+      const kept = mine.reduce((x, g) => (v[g].lt(v[x]) ? g : x));
+      const left = others.reduce((x, g) => (v[g].gt(v[x]) ? g : x));
+      const slack = v[kept].sub(v[left]);
+      if (!best || slack.lt(best.slack)) best = { i, kept, left, slack };
+    }
+    mine.forEach((g) => taken.add(g));
+  }
+  if (!best) return null;
+  const name = inst.agents[best.i];
+  const [k, l] = [inst.goods[best.kept], inst.goods[best.left]];
+  return rel(
+    [`v_${name}(${k})`, inst.values[best.i][best.kept]],
+    atLeast(inst.values[best.i][best.kept], inst.values[best.i][best.left]),
+    [`v_${name}(${l})`, inst.values[best.i][best.left]],
+    {
+      agent: name,
+      note: `tightest pick: ${name}'s worst kept good ${k} against the best good ${l} left at her turn`,
+    },
+  );
+}
+
+/** The (mixed) allocations a claim was checked on, with the support entry for the note (mixed lotteries too). */
+function mixedAllocationsOf(inst: Instance, outcome: Outcome | undefined, exPost: boolean) {
+  if (!outcome) return [];
+  if (outcome.mixed && exPost)
+    return outcome.mixed.entries.map((e, k) => ({
+      a: e.allocation,
+      raw: e.allocation as Allocation | MixedAllocation,
+      where: `support allocation ${k + 1} (p = ${e.p})`,
+    }));
+  return allocationsOf(outcome, exPost).map(({ a, k }) => ({
+    a: MixedAllocation.fromAllocation(a, inst.divisible),
+    raw: a as Allocation | MixedAllocation,
+    where: k === undefined ? undefined : supportEntry(outcome, k),
+  }));
+}
+
+/**
+ * EFM / EFXM (src/checks/mixed-envy.ts), passing: per pair, plain EF towards a bundle with a divisible part or no
+ * indivisible good, else EF after removing i's most (EFM) or least (EFXM) valued indivisible good of M_j; the pair
+ * with the least margin.
+ */
+function tightestMixedPair(inst: Instance, a: MixedAllocation, quantifier: 'some' | 'every'): ComparedRelation | null {
+  let best: { i: number; j: number; own: Rational; right: Rational; removed?: number; slack: Rational } | null = null;
+  for (let i = 0; i < inst.n; i++)
+    for (let j = 0; j < inst.n; j++) {
+      if (i === j) continue;
+      const own = a.value(inst, i, i);
+      const other = a.value(inst, i, j);
+      const v = inst.values[i];
+      const goods = a.bundles[j];
+      let removed: number | undefined;
+      if (!a.hasDivisiblePart(j) && goods.length > 0)
+        removed = goods.reduce((x, g) => ((quantifier === 'some' ? v[g].gt(v[x]) : v[g].lt(v[x])) ? g : x));
+      const right = removed === undefined ? other : other.sub(v[removed]);
+      const slack = own.sub(right);
+      if (!best || slack.lt(best.slack)) best = { i, j, own, right, removed, slack };
+    }
+  if (!best) return null;
+  const [x, y] = [inst.agents[best.i], inst.agents[best.j]];
+  const label = best.removed === undefined ? `u_${x}(A_${y})` : `u_${x}(A_${y} \\ {${inst.goods[best.removed]}})`;
+  return rel([`u_${x}(A_${x})`, best.own], atLeast(best.own, best.right), [label, best.right], {
+    agent: x,
+    note:
+      best.removed === undefined && a.hasDivisiblePart(best.j)
+        ? `tightest pair (EF towards a bundle with a divisible part)`
+        : 'tightest pair',
+  });
+}
+
+/** fPO by stated prices on a fractional or mixed allocation: per agent, the least bang per buck she buys against α_i. */
+function boughtRelations(inst: Instance, a: Allocation | MixedAllocation, params: Claim['params']): ComparedRelation[] {
+  const r = checkStatedPricesOf(inst, a, params);
+  const prices = (r.witness as { prices?: unknown } | undefined)?.prices;
+  const alpha = (r.detail as Detail | undefined)?.alpha;
+  if (!r.holds || !Array.isArray(prices) || !prices.every(isR) || !Array.isArray(alpha) || !alpha.every(isR)) return [];
+  const shares = a.toFractional().shares;
+  return inst.agents
+    .map((name, i) => {
+      let least: { g: number; ratio: Rational } | null = null;
+      for (let g = 0; g < inst.m; g++) {
+        if (shares[i][g].sign() <= 0 || prices[g].sign() <= 0) continue;
+        const ratio = inst.values[i][g].div(prices[g]);
+        if (!least || ratio.lt(least.ratio)) least = { g, ratio };
+      }
+      if (!least) return null;
+      const good = inst.goods[least.g];
+      return rel(
+        [`v_${name}(${good})/p_${good}`, least.ratio],
+        atLeast(least.ratio, alpha[i]),
+        [`α_${name}`, alpha[i]],
+        {
+          agent: name,
+          note: `least bang per buck bought, against the best (α_${name} = max_h v_${name}(h)/p_h)`,
+        },
+      );
+    })
+    .filter((x): x is ComparedRelation => x !== null);
+}
+
+/** Of the relations of each (mixed) allocation, the one with the least slack, its note naming the support entry. */
+function tightestOverMixed(
+  inst: Instance,
+  outcome: Outcome | undefined,
+  exPost: boolean,
+  relate: (a: MixedAllocation, raw: Allocation | MixedAllocation) => (ComparedRelation | null)[],
+): ComparedRelation | null {
+  let best: { r: ComparedRelation; where?: string; slack: Rational } | null = null;
+  for (const { a, raw, where } of mixedAllocationsOf(inst, outcome, exPost))
+    for (const r of relate(a, raw)) {
+      if (!r) continue;
+      const slack = slackOf(r);
+      if (!best || slack.lt(best.slack)) best = { r, where, slack };
+    }
+  if (!best) return null;
+  return best.where === undefined ? best.r : { ...best.r, note: `${best.r.note}, ${best.where}` };
+}
+
+/**
+ * The claims whose checker keeps no numbers on a pass, computed from the certified outcome with the checker's own
+ * definitions (ex-post MXS, RMMS, EEFX and the role triple by re-running the checker on each support allocation),
+ * and equal treatment and the two-agent cases from their detail. Null for any other claim.
+ */
+function recomputedRelations(
+  c: ClaimResult,
+  base: string,
+  exPost: boolean,
+  inst: Instance,
+  outcome: Outcome | undefined,
+): Extracted | null {
+  const d: Detail = c.detail ?? {};
+  const pass = c.status === 'pass';
+  if (pass && exPost && (base === 'mxs' || base === 'rmms')) {
+    const rho = c.rho ?? Rational.ONE;
+    const check = base === 'mxs' ? checkMXS : checkRMMS;
+    const r = tightestOver(
+      outcome,
+      true,
+      (a) => shareRelations(check(inst, a, rho).detail ?? {}, inst, true)[0] ?? null,
+    );
+    return r ? { compared: [r], used: [] } : null;
+  }
+  if (pass && exPost && base === 'eefx') {
+    const r = tightestOver(outcome, true, (a) =>
+      tightestRepartitionBundle(inst, a, (checkEEFX(inst, a).witness as Detail)?.repartitions),
+    );
+    return r ? { compared: [r], used: [] } : null;
+  }
+  if (pass && base === 'role-triple') {
+    const params = outcome?.claims.find((x) => x.id === c.id)?.params;
+    // the support allocation whose least role margin is least
+    let best: { rs: ComparedRelation[]; k?: number; slack: Rational } | null = null;
+    for (const { a, k } of allocationsOf(outcome, exPost)) {
+      const rs = roleRelations(inst, a, params);
+      if (!rs?.length) continue;
+      const slack = rs.map(slackOf).reduce((x, y) => (y.lt(x) ? y : x));
+      if (!best || slack.lt(best.slack)) best = { rs, k, slack };
+    }
+    if (!best) return null;
+    const k = best.k;
+    return {
+      compared:
+        k === undefined
+          ? best.rs
+          : best.rs.map((r) => ({ ...r, note: `${r.note}, ${supportEntry(outcome!, k)}`.replace(/^, /, '') })),
+      used: ['eps'],
+    };
+  }
+  if (pass && (base === 'efm' || base === 'efxm')) {
+    const r = tightestOverMixed(inst, outcome, exPost, (a) => [
+      tightestMixedPair(inst, a, base === 'efm' ? 'some' : 'every'),
+    ]);
+    return r ? { compared: [r], used: [] } : null;
+  }
+  if (pass && exPost && base === 'fpo-prices') {
+    const params = outcome?.claims.find((x) => x.id === c.id)?.params;
+    const r = tightestOverMixed(inst, outcome, true, (_a, raw) => boughtRelations(inst, raw, params));
+    return r ? { compared: [r], used: [] } : null;
+  }
+  if (base === 'quota-serial-dictatorship' && !pass && isR(d.keptValue) && isR(d.skippedValue)) {
+    const agent = agentName(d.agent, inst) ?? '?';
+    const [k, l] = [goodName(d.kept, inst) ?? '?', goodName(d.skipped, inst) ?? '?'];
+    const r = rel([`v_${agent}(${k})`, d.keptValue], '<', [`v_${agent}(${l})`, d.skippedValue], {
+      agent,
+      note: supportNote(d, `violation: ${agent} kept ${k} while the better ${l} was left`),
+    });
+    return { compared: r ? [r] : [], used: ['agent', 'kept', 'keptValue', 'skipped', 'skippedValue'] };
+  }
+  if (base === 'quota-serial-dictatorship' && !pass && typeof d.size === 'number' && typeof d.quota === 'number') {
+    const agent = agentName(d.agent, inst) ?? '?';
+    const r = rel([`|A_${agent}|`, d.size], '≠', [`quota of ${agent}'s turn`, d.quota], {
+      agent,
+      note: supportNote(d, 'violation'),
+    });
+    return { compared: r ? [r] : [], used: ['agent', 'size', 'quota'] };
+  }
+  if (pass && base === 'quota-serial-dictatorship') {
+    const r = tightestOver(outcome, exPost, (a) => tightestQuotaPick(inst, a, d.agentOrder));
+    if (r) return { compared: [r], used: [] };
+    // no agent kept a good while another was left (e.g. one agent takes every good): the bundle sizes it checked
+    const turns = d.agentOrder;
+    const quotas = d.quotas;
+    const a = allocationsOf(outcome, exPost)[0]?.a;
+    if (!a || !Array.isArray(turns) || !Array.isArray(quotas)) return null;
+    const compared = (turns as number[]).map((i, t) => {
+      const name = inst.agents[i];
+      return rel(
+        [`|A_${name}|`, a.bundles[i].length],
+        order(a.bundles[i].length, quotas[t]),
+        [`quota_${t + 1}`, quotas[t]],
+        {
+          agent: name,
+          note: `${name} picks at turn ${t + 1}`,
+        },
+      );
+    });
+    return { compared: compared.filter((x): x is ComparedRelation => x !== null), used: [] };
+  }
+  if (base === 'equal-treatment') {
+    const E = d.expected;
+    if (!pass && Array.isArray(d.agents) && Array.isArray(E) && E.length === 2) {
+      const [a, b] = d.agents.map(String);
+      const r = rel([`E[v_${a}(A_${a})]`, E[0]], '≠', [`E[v_${b}(A_${b})]`, E[1]], {
+        agent: a,
+        note: `violation: ${a} and ${b} value every good alike`,
+      });
+      return { compared: r ? [r] : [], used: ['expected'] };
+    }
+    if (pass && Array.isArray(d.identicalPairs) && Array.isArray(E) && E.length === inst.n) {
+      const compared = (d.identicalPairs as string[][]).map(([a, b]) => {
+        const [i, j] = [inst.agents.indexOf(a), inst.agents.indexOf(b)];
+        return rel([`E[v_${a}(A_${a})]`, E[i]], order(E[i], E[j]), [`E[v_${b}(A_${b})]`, E[j]], {
+          agent: a,
+          note: `${a} and ${b} value every good alike`,
+        });
+      });
+      if (compared.length)
+        return { compared: compared.filter((x): x is ComparedRelation => x !== null), used: ['expected'] };
+      return null;
+    }
+  }
+  if (base === 'two-agent-cases' && d.case === 'hard' && isR(d.vOA1) && isR(d.To)) {
+    const o = agentName(d.o, inst) ?? '?';
+    const need = new Rational(2n, 3n).mul(d.To);
+    const r = rel([`v_${o}(A1)`, d.vOA1], atLeast(d.vOA1, need), [`2/3·TPS_${o}`, need], {
+      agent: o,
+      note: 'hard case: the other agent values the bundle A1 (with the contested good) at least 2/3 of her TPS',
+    });
+    return r ? { compared: [r], used: ['vOA1', 'To'] } : null;
+  }
+  return null;
+}
+
 /** What a comparison extractor returns: the relations, and the detail keys they consumed. */
 interface Extracted {
   compared: ComparedRelation[];
@@ -516,6 +842,9 @@ export function comparedRelations(c: ClaimResult, inst: Instance, outcome?: Outc
       }
     }
   }
+  // the claims of the three-agent BoBW lotteries and of quota pickers, equal treatment and the two-agent cases
+  const extra = recomputedRelations(c, base, exPost, inst, outcome);
+  if (extra) return out(extra.compared, [...extra.used]);
   // EEFX passes with each agent's re-partition of the other goods: the bundle closest to not being EFX0-dominated
   if (base === 'eefx' && pass && !exPost && outcome?.allocation) {
     const r = tightestRepartitionBundle(inst, outcome.allocation, w.repartitions);

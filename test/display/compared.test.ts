@@ -1,9 +1,20 @@
 import { strict as assert } from 'node:assert';
-import { Allocation, certify, instance, list, Outcome, solve, type Instance } from '../../src/index';
+import {
+  Allocation,
+  certify,
+  instance,
+  list,
+  MixedAllocation,
+  MixedLottery,
+  Outcome,
+  solve,
+  type Instance,
+} from '../../src/index';
 import { Rational } from '../../src/core/rational';
 import { toMimeBundle, type CertificatePayload } from '../../src/display';
 import { comparedRelations } from '../../src/display/compared';
 import { INSTANCE_JSON } from './fixtures';
+import { bakery } from '../helpers/mixed-display';
 
 const cert = (b: ReturnType<typeof toMimeBundle>) =>
   b.data['application/vnd.fairdiv.certificate+json'] as CertificatePayload;
@@ -200,5 +211,105 @@ describe('display compared: the numbers behind every certificate row', () => {
     const ps = certify(solve('probabilistic-serial', inst), { claims: ['ex-post-ef1'] });
     const [post] = ps.claims.map((c) => comparedRelations(c, inst));
     assert.match(post.compared[0].note!, /^tightest pair, support allocation \d+ \(p = \d+\/\d+\)$/);
+  });
+  const line = (c: CertificatePayload['claims'][number]) =>
+    (c.compared ?? []).map(
+      (r) => `${r.agent}: ${r.left.label} = ${r.left.value} ${r.relation} ${r.right.value} = ${r.right.label}`,
+    );
+  const row = (id: string, claim: string) => {
+    const c = rows(id).find((x) => x.id === claim)!;
+    assert.equal(c.status, 'pass');
+    return c;
+  };
+
+  it('ex-post MXS and RMMS show the tightest agent against her share, with the support allocation', () => {
+    const mxs = row('bobw-three-agents', 'ex-post-mxs');
+    assert.deepEqual(line(mxs), ['2: v_2(A_2) = 6 ≥ 5 = MXS_2']);
+    assert.equal(mxs.compared![0].note, 'tightest agent, support allocation 1 (p = 1/3)');
+    assert.deepEqual(line(row('bobw-three-agents-fptas', 'ex-post-rmms')), ['2: v_2(A_2) = 6 ≥ 27/5 = 9/10·RMMS_2']);
+  });
+
+  it("ex-post EEFX shows the bundle of an agent's re-partition closest to not being EFX0-dominated", () => {
+    const c = row('bobw-three-agents', 'ex-post-eefx');
+    assert.deepEqual(line(c), ['2: v_2(A_2) = 6 ≥ 6 = v_2(Y \\ {e})']);
+    assert.match(c.compared![0].note!, /^tightest bundle Y of 2's re-partition, support allocation 3 \(p = 1\/6\)$/);
+  });
+
+  it('the role triple shows each role against its bound: PROP, 9/10·MMS with EFX, MMS with EEFX (Theorem 1.1)', () => {
+    assert.deepEqual(line(row('bobw-three-agents', 'ex-post-role-triple')), [
+      '0: v_0(A_0) = 5 ≥ 4 = PROP_0',
+      '1: v_1(A_1) = 7 ≥ 9/2 = 9/10·MMS_1',
+      '2: v_2(A_2) = 6 ≥ 6 = MMS_2',
+    ]);
+    assert.deepEqual(line(row('bobw-three-agents-prop', 'ex-post-role-triple')).slice(1), [
+      '1: v_1(A_1) = 6 ≥ 9/2 = 3/4·MMS_1',
+      '2: v_2(A_2) = 6 ≥ 9/2 = 3/4·MMS_2',
+    ]);
+  });
+
+  it('EFM and EFXM show the tightest pair of the mixed allocation, plain EF towards a bundle with cake (Def 2.2)', () => {
+    const efm = row('prop-efm', 'ex-post-efm');
+    assert.deepEqual(line(efm), ['0: u_0(A_0) = 40/9 ≥ 40/9 = u_0(A_2)']);
+    assert.match(efm.compared![0].note!, /divisible part\), support allocation 1 \(p = 1\/3\)$/);
+    assert.deepEqual(line(row('ef-efm-two-agents', 'ex-post-efxm')), ['0: u_0(A_0) = 4 ≥ 4 = u_0(A_1)']);
+  });
+
+  it("quota serial dictatorship shows the pick closest to a better good left at the agent's turn (spec C3)", () => {
+    const c = row('pick-two-agents', 'quota-serial-dictatorship');
+    assert.deepEqual(line(c), ['0: v_0(0) = 9/10 ≥ 4/5 = v_0(1)']);
+    assert.equal(c.compared![0].note, "tightest pick: 0's worst kept good 0 against the best good 1 left at her turn");
+    const forged = new Outcome({
+      mechanism: 'given',
+      instance: instance([
+        [2, 1],
+        [1, 2],
+      ]),
+      allocation: new Allocation([[1], [0]], 2),
+      claims: [{ id: 'quota-serial-dictatorship', text: 't', params: { agentOrder: [0, 1], quotas: [1, 1] } }],
+    });
+    const [bad] = cert(toMimeBundle(certify(forged))).claims;
+    assert.equal(bad.status, 'fail');
+    assert.deepEqual(line(bad), ['0: v_0(1) = 1 < 2 = v_0(0)']);
+    assert.deepEqual(line(rows('pick-correlated').find((x) => x.id === 'quota-serial-dictatorship')!), [
+      '1: |A_1| = 0 = 0 = quota_1',
+      '0: |A_0| = 4 = 4 = quota_2',
+    ]);
+  });
+
+  it("the two-agent cases show the other agent's value of A1 against 2/3 of her TPS in the hard case", () => {
+    assert.deepEqual(line(row('tie-mms-two-agents', 'two-agent-cases')), ['1: v_1(A1) = 1 ≥ 2/3 = 2/3·TPS_1']);
+  });
+
+  it('equal treatment shows each pair of identical agents with their equal expected values', () => {
+    const inst3 = instance([
+      [3, 1, 2],
+      [3, 1, 2],
+      [1, 2, 3],
+    ]);
+    const ps = solve('probabilistic-serial', inst3);
+    const [c] = cert(toMimeBundle(certify(ps, { claims: ['equal-treatment'] }))).claims;
+    assert.equal(c.status, 'pass');
+    const e = ps.expectedValues()[0];
+    assert.deepEqual(line(c), [`0: E[v_0(A_0)] = ${e} = ${e} = E[v_1(A_1)]`]);
+  });
+
+  it('ex-post fPO by prices shows the least bang per buck bought, on integral and on mixed supports', () => {
+    const c = row('ef-efx-fpo-bivalued', 'ex-post-fpo-prices');
+    assert.deepEqual(line(c), ['0: v_0(0)/p_0 = 1 ≥ 1 = α_0']);
+    assert.match(c.compared![0].note!, /, support allocation 1 \(p = 1\/3\)$/);
+    const inst2 = bakery();
+    const a = new MixedAllocation([[], [0]], [['1'], ['0']], inst2);
+    const o = new Outcome({
+      mechanism: 'given',
+      instance: inst2,
+      mixed: new MixedLottery([{ p: 1, allocation: a }]),
+      fractional: a.toFractional(),
+      claims: [
+        { id: 'ex-post-fpo-prices', text: 't', params: { prices: [{ allocation: a.toJSON(), prices: ['1', '6'] }] } },
+      ],
+    });
+    const [m] = cert(toMimeBundle(certify(o))).claims;
+    assert.equal(m.status, 'pass');
+    assert.deepEqual(line(m), ['alice: v_alice(cake)/p_cake = 1 ≥ 1 = α_alice']);
   });
 });

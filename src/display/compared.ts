@@ -3,10 +3,10 @@
  * agent they belong to, as `left relation right` (`v_bob(A_bob) = 8 ≥ 7 = MMS_bob`). They are read from the
  * checker's detail and witness (src/checks; the envy checkers keep their tightest pair in `detail.tightest`); where
  * a checker that passes reports no numbers (PROP1, IMMX, the goods of an fPO certificate, stated prices, Ranking's
- * win probabilities), the tightest comparison is computed here from the certified outcome with the same
- * definitions (src/checks/share.ts, efficiency.ts, fisher-prices.ts, mixed-envy.ts, stochastic.ts, src/stochastic/bic.ts),
- * or by re-running the checker on each support allocation (ex-post MXS, RMMS, EEFX, the role triple, stated
- * prices), so that every row
+ * win probabilities, EFM, quota picks), the tightest comparison is computed here from the certified outcome with
+ * the same definitions (src/checks/share.ts, efficiency.ts, fisher-prices.ts, mixed-envy.ts, stochastic.ts,
+ * src/stochastic/bic.ts), or by re-running the checker on each support allocation (ex-post MXS, RMMS, EEFX, the
+ * role triple, stated prices), so that every row
  * shows the numbers behind its status. The status itself always comes from the checker.
  */
 import type { Allocation } from '../core/allocation';

@@ -6,8 +6,7 @@
  * win probabilities, EFM, quota picks), the tightest comparison is computed here from the certified outcome with
  * the same definitions (src/checks/share.ts, efficiency.ts, fisher-prices.ts, mixed-envy.ts, stochastic.ts,
  * src/stochastic/bic.ts), or by re-running the checker on each support allocation (ex-post MXS, RMMS, EEFX, the
- * role triple, stated prices), so that every row
- * shows the numbers behind its status. The status itself always comes from the checker.
+ * role triple, stated prices), so that every row shows the numbers behind its status. The status itself always comes from the checker.
  */
 import type { Allocation } from '../core/allocation';
 import type { Instance } from '../core/instance';

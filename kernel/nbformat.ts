@@ -392,10 +392,11 @@ blockquote{border-left:3px solid #d0d7de;margin:6px 0;padding:0 10px;color:#5760
 
 /**
  * The export's Content-Security-Policy: no script of any kind (inline, event handlers, javascript: links), no
- * network, no frames, forms or <base>; inline styles and data: images only. It comes first in <head>.
+ * network, no frames, forms or <base>; inline styles and data: images only. It comes first in <head>, as a <meta>
+ * element, which cannot carry `frame-ancestors` (browsers ignore it there and warn).
  */
 export const EXPORT_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; form-action 'none'; base-uri 'none'";
 
 /**
  * A self-contained HTML page for a notebook (no scripts, no network). Only `code` cells show outputs (a cell of

@@ -76,7 +76,7 @@ export type { DividerPair, RoleAssignment, Split, Triple } from './divider-pair'
 export type { MmsPartitionOracle, OracleResult, OracleSet, OracleCall } from './oracles';
 export type { PropPipelineResult, PipelineStages } from './prop-pipeline';
 export type { Bipartition, TwoAgentResult, TwoAgentVariant } from './two-agents';
-export type { DividerPairRecord } from './trace';
+export type { DividerPairRecord, PairValuesRecord } from './trace';
 export type { WorkedInstance } from './examples';
 export type { Valuation } from './valuation';
 

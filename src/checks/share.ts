@@ -138,7 +138,15 @@ export function checkPROP1(inst: Instance, a: Allocation): CheckResult {
 export function checkRhoTPS(inst: Instance, a: Allocation, rho: RationalLike): CheckResult {
   requireInstance(inst, 'checkRhoTPS');
   requireAllocation(a, inst, 'checkRhoTPS', 'a');
-  return perAgent(inst, a, 'rho-TPS', Rational.from(rho), (i) => ({ value: tps(inst.values[i], inst.n) }));
+  return perAgent(inst, a, 'rho-TPS', Rational.from(rho), (i) => ({ value: tpsOf(inst, i) }));
+}
+
+/** Each agent's TPS, computed once per instance: an ex-post check reads it for every allocation of the support. */
+const tpsShares = new WeakMap<Instance, Rational[]>();
+function tpsOf(inst: Instance, i: AgentId): Rational {
+  let row = tpsShares.get(inst);
+  if (!row) tpsShares.set(inst, (row = []));
+  return (row[i] ??= tps(inst.values[i], inst.n));
 }
 
 /** rho-MMS: v_i(A_i) >= rho * MMS_n(v_i) for every agent; the share comes with its witness partition. */

@@ -110,7 +110,7 @@ export class CellExecutor {
       if (cell.interrupted || (value === 'interrupted' && this.running === null)) status = 'interrupted';
       else if (compiled.hasResult && value !== undefined) this.showResult(req.id, value);
     } catch (e) {
-      if (cell.interrupted || /Script execution was interrupted by `SIGINT`/.test(describeThrown(e).evalue)) {
+      if (cell.interrupted || brokenBySigint(e)) {
         // after an interrupt, the computation's own abort error is the expected way to stop
         status = 'interrupted';
       } else {
@@ -211,6 +211,20 @@ export class CellExecutor {
     if (id === this.active) this.strayErrors.add(id);
     const m = runtimeErrorMessage(id, err, this.ctx.cells, null, this.ctx.cwd);
     this.ctx.send({ type: 'stream', id, name: 'stderr', text: `${what}: ${m.traceback.join('\n')}\n` });
+  }
+}
+
+/**
+ * Whether a cell's error comes from the interrupt's SIGINT: V8 stopping the script, or a blocking call whose child
+ * process the signal killed (execSync throws `signal: 'SIGINT'`). The signal reaches the kernel's process group only
+ * on an interrupt, and such a cell throws before the interrupt message or the signal handler has had a turn.
+ */
+function brokenBySigint(e: unknown): boolean {
+  if (/Script execution was interrupted by `SIGINT`/.test(describeThrown(e).evalue)) return true;
+  try {
+    return typeof e === 'object' && e !== null && (e as { signal?: unknown }).signal === 'SIGINT';
+  } catch {
+    return false;
   }
 }
 

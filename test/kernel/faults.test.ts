@@ -130,7 +130,7 @@ describe('kernel faults (issue 16)', function () {
       ...js,
       timeoutMs: 500,
     });
-    assert.equal(r.status, 'interrupted');
+    assert.equal(r.status, 'interrupted', JSON.stringify(r.outputs));
     const pid = Number(fs.readFileSync(pidFile, 'utf8'));
     await new Promise((res) => setTimeout(res, 300));
     let alive = true;

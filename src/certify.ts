@@ -26,7 +26,8 @@ import { allocationCheckers, checkExPost, outcomeCheckers, type ClaimContext } f
 import type { CheckResult } from './checks/result';
 import { readsMmsShares } from './checks/mms-claims';
 import { findMechanism } from './mechanisms/registry';
-import { computeMmsShares, defaultShareWorkers, requireWorkers } from './shares/mms-pool';
+import { defaultWorkers, requireWorkers } from './core/thread-pool';
+import { computeMmsShares } from './shares/mms-pool';
 import { VERDICTS } from './display/verdict';
 
 export type ClaimStatus = 'pass' | 'fail' | 'unchecked';
@@ -263,8 +264,7 @@ export async function certifyAsync(o: Outcome, options?: CertifyAsyncOptions): P
   if (options !== null && typeof options === 'object' && !Array.isArray(options)) ({ workers, ...rest } = options);
   const claims = claimsToCheck(o, rest);
   const limitMs = timeLimitMs(rest?.timeLimitMs, 'certify options.timeLimitMs');
-  const threads =
-    workers === undefined ? defaultShareWorkers() : requireWorkers(workers, 'certifyAsync options.workers');
+  const threads = workers === undefined ? defaultWorkers() : requireWorkers(workers, 'certifyAsync options.workers');
   const deadline = Date.now() + limitMs;
   if (threads > 0 && claims.some((c) => readsMmsShares(toClaimId(c.id, 'claim'))))
     await computeMmsShares(o.instance, {

@@ -5,7 +5,6 @@ import { certifyAsync, type ClaimChoice } from '../certify';
 import { toClaimId } from '../core/claims';
 import { list, mechanism } from '../mechanisms/registry';
 import { MAX_MMS_BUNDLES, mms } from '../shares/mms';
-import { defaultShareWorkers, MAX_SHARE_WORKERS } from '../shares/mms-pool';
 import { instanceFromJson, outcomeFromJson } from '../core/json-boundary';
 import { withTimeBudget } from '../core/time-budget';
 import {
@@ -18,6 +17,7 @@ import {
   toJson,
   UsageError,
   type Io,
+  workersArg,
 } from './io';
 import { certifyAs } from './certify-as';
 import { notebooksCommand } from './notebooks';
@@ -57,18 +57,6 @@ function claimsArg(raw: string | true): ClaimChoice[] {
     const claimId = toClaimId(id, `--claims[${k}]`);
     return rho === undefined ? claimId : { id: claimId, rho };
   });
-}
-
-/**
- * `--workers N` of solve and certify: threads that compute the agents' MMS shares in parallel (0: in this thread);
- * default the machine's cores, at most 8.
- */
-function workersArg(raw: string | true | undefined): number {
-  if (raw === undefined) return defaultShareWorkers();
-  const s = raw === true ? '' : raw.trim();
-  if (!/^\d{1,3}$/.test(s) || Number(s) > MAX_SHARE_WORKERS)
-    throw new UsageError(`--workers: expected an integer in 0..${MAX_SHARE_WORKERS}, got ${JSON.stringify(s)}`);
-  return Number(s);
 }
 
 const solveCommand: Command = async (argv, io) => {

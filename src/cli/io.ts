@@ -7,6 +7,7 @@ import type { Instance } from '../core/instance';
 import { instanceFromJson } from '../core/json-boundary';
 import { instanceFromText, textFormatOf } from '../core/instance-readers';
 import { MAX_SEED } from '../mechanisms/options';
+import { defaultWorkers, MAX_WORKERS } from '../core/thread-pool';
 
 export interface Io {
   out(s: string): void;
@@ -133,5 +134,17 @@ export function seedArg(raw: string | true): number {
     throw new UsageError(
       `--seed: expected an integer in 0..${MAX_SEED}, got ${JSON.stringify(raw === true ? '' : raw)}`,
     );
+  return Number(s);
+}
+
+/**
+ * `--workers N`: worker threads (0: in this thread), an integer in 0..64; absent, the machine's cores, at most 8.
+ * A usage error otherwise.
+ */
+export function workersArg(raw: string | true | undefined): number {
+  if (raw === undefined) return defaultWorkers();
+  const s = raw === true ? '' : raw.trim();
+  if (!/^\d{1,3}$/.test(s) || Number(s) > MAX_WORKERS)
+    throw new UsageError(`--workers: expected an integer in 0..${MAX_WORKERS}, got ${JSON.stringify(s)}`);
   return Number(s);
 }

@@ -12,20 +12,10 @@ import { describe as describeDist } from '../stochastic/distribution';
 import { parseDistribution } from '../stochastic/parse';
 import { SIMULATED_MECHANISM_IDS, simulateMechanism } from '../mechanisms/stochastic';
 import type { Command } from './commands';
-import { optionsArg, parseArgs, seedArg, toJson, UsageError } from './io';
-import { defaultShareWorkers, MAX_SHARE_WORKERS } from '../shares/mms-pool';
+import { optionsArg, parseArgs, seedArg, toJson, UsageError, workersArg } from './io';
 
 const USAGE =
   'usage: fairdiv simulate <mechanism-id> --dist <uniform:a,b|exp:lambda|beta:a,b|samples:FILE> --n N --m M[,M2,...] --trials T [--seed S] [--r r1,r2,...] [--options JSON] [--rho x] [--interval wilson|jeffreys] [--workers N] [--progress]';
-
-function workersArg(v: string | true): number {
-  const x = Number(v);
-  if (v === true || !/^\d+$/.test(v) || x > MAX_SHARE_WORKERS)
-    throw new UsageError(
-      `--workers: expected an integer in 0..${MAX_SHARE_WORKERS}, got ${v === true ? '(nothing)' : v}`,
-    );
-  return x;
-}
 
 function posInt(v: string | true | undefined, name: string, def?: number): number {
   if (v === undefined) {
@@ -70,7 +60,7 @@ export const simulateCommand: Command = async (argv, io) => {
   const interval = options.interval === undefined ? 'wilson' : String(options.interval);
   if (interval !== 'wilson' && interval !== 'jeffreys')
     throw new UsageError(`--interval: expected wilson or jeffreys, got ${interval}`);
-  const workers = options.workers === undefined ? defaultShareWorkers() : workersArg(options.workers);
+  const workers = workersArg(options.workers);
   const result = await simulateMechanism({
     workers,
     mechanism: id,

@@ -5,9 +5,31 @@
  * extension's one-file library (dist/fairdiv.js; scripts/build-extension.mjs bundles each worker there).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import workerpool from 'workerpool';
-import { FairDivError } from './errors';
+import { FairDivError, InvalidInputError } from './errors';
+
+/** Most worker threads any pool accepts. */
+export const MAX_WORKERS = 64;
+
+/**
+ * Worker threads by default: the machine's cores, at most 8 (each thread loads the library; beyond that the start-up
+ * outweighs the work of the instances these pools run).
+ */
+export function defaultWorkers(): number {
+  return Math.min(8, os.availableParallelism());
+}
+
+/** `workers` of `fn`: an integer in 0..MAX_WORKERS, else a typed `bad-workers` error. */
+export function requireWorkers(workers: unknown, fn: string): number {
+  if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 0 || workers > MAX_WORKERS)
+    throw new InvalidInputError(
+      'bad-workers',
+      `${fn}: workers must be an integer in 0..${MAX_WORKERS}, got ${JSON.stringify(workers) ?? String(workers)}`,
+    );
+  return workers;
+}
 
 /**
  * The worker thread's script `name` beside the module `moduleFile` (its __filename), as in the module header. A

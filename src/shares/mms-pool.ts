@@ -13,17 +13,12 @@
  * scripts/register.cjs in a development checkout, mms-worker.js in the built package, and the bundled
  * dist/mms-worker.js beside dist/fairdiv.js in the VS Code extension (scripts/build-extension.mjs).
  */
-import * as os from 'node:os';
 import { requireInstance } from '../core/arguments';
-import { InvalidInputError } from '../core/errors';
 import type { Instance } from '../core/instance';
-import { threadPool, workerScript } from '../core/thread-pool';
+import { defaultWorkers, requireWorkers, threadPool, workerScript } from '../core/thread-pool';
 import { Rational } from '../core/rational';
 import { mms, type MmsResult } from './mms';
 import { cachedMmsShare, storeMmsShare } from './share-cache';
-
-/** Most worker threads one call starts. */
-export const MAX_SHARE_WORKERS = 64;
 
 /** The short search each share gets in this thread before the pool is considered, and all of them together (ms). */
 const QUICK_SHARE_MS = 10;
@@ -92,27 +87,6 @@ export interface MmsSharesReport {
   readonly ms: number;
 }
 
-/** Most worker threads started by default. */
-const DEFAULT_MAX_WORKERS = 8;
-
-/**
- * Worker threads by default: the machine's cores, at most 8 (each thread loads the library; beyond that the start-up
- * outweighs the shares of the instances certify checks).
- */
-export function defaultShareWorkers(): number {
-  return Math.min(DEFAULT_MAX_WORKERS, os.availableParallelism());
-}
-
-/** `workers` of `fn`: an integer in 0..MAX_SHARE_WORKERS, else a typed `bad-workers` error. */
-export function requireWorkers(workers: unknown, fn: string): number {
-  if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 0 || workers > MAX_SHARE_WORKERS)
-    throw new InvalidInputError(
-      'bad-workers',
-      `${fn}: workers must be an integer in 0..${MAX_SHARE_WORKERS}, got ${JSON.stringify(workers) ?? String(workers)}`,
-    );
-  return workers;
-}
-
 /**
  * Computes every agent's MMS for n = inst.n bundles on a pool of worker threads, all stopping at `deadline`, and
  * caches them for the checkers (module header). Does nothing when fewer than two distinct valuations need a search
@@ -120,37 +94,37 @@ export function requireWorkers(workers: unknown, fn: string): number {
  */
 export async function computeMmsShares(inst: Instance, opts: MmsSharesOptions): Promise<MmsSharesReport> {
   requireInstance(inst, 'computeMmsShares');
-  const workers = requireWorkers(opts.workers ?? defaultShareWorkers(), 'computeMmsShares');
+  const workers = requireWorkers(opts.workers ?? defaultWorkers(), 'computeMmsShares');
   const t0 = Date.now();
   const n = inst.n;
-  const todo = new Map<string, readonly Rational[]>();
+  const unsolved = new Map<string, readonly Rational[]>();
   if (n >= 2 && inst.m >= n)
     for (const values of inst.values) {
       const cached = cachedMmsShare(values, n);
-      if (!cached || cached.status !== 'optimal') todo.set(values.join(','), values);
+      if (!cached || cached.status !== 'optimal') unsolved.set(values.join(','), values);
     }
-  if (workers === 0 || todo.size < 2 || Date.now() >= opts.deadline) return none(t0);
+  if (workers === 0 || unsolved.size < 2 || Date.now() >= opts.deadline) return none(t0);
   // [DECISION] A worker thread costs 0.1 s (built) to 1 s (TypeScript sources) to start, far more than most shares
   // of small instances take: each share first gets a short search here, and only the ones it leaves open go to the
   // pool (and only when at least two do).
   const quickEnd = Math.min(opts.deadline, t0 + QUICK_TOTAL_MS);
-  for (const [key, values] of todo) {
+  for (const [key, values] of unsolved) {
     const left = quickEnd - Date.now();
     if (left <= 0) break;
     const r = mms(values, n, { timeLimitMs: Math.min(QUICK_SHARE_MS, left) });
     if (r.status !== 'optimal') continue;
     storeMmsShare(values, n, r);
-    todo.delete(key);
+    unsolved.delete(key);
   }
-  if (todo.size < 2 || Date.now() >= opts.deadline) return none(t0);
-  const size = Math.min(workers, todo.size);
+  if (unsolved.size < 2 || Date.now() >= opts.deadline) return none(t0);
+  const size = Math.min(workers, unsolved.size);
   const pool = threadPool(workerScript(__filename, 'mms-worker', 'mms-worker'), size);
   const keepUntil = opts.keepUntil ?? opts.deadline;
   let optimal = 0;
   const stop = setTimeout(() => void pool.terminate(true), Math.max(0, opts.deadline - Date.now()) + STOP_GRACE_MS);
   try {
     await Promise.all(
-      [...todo.values()].map((values) =>
+      [...unsolved.values()].map((values) =>
         pool.exec('mmsShare', [values.map(String), n, opts.deadline]).then(
           (w: MmsWire) => {
             if (storeMmsShare(values, n, fromWire(w), keepUntil).status === 'optimal') optimal++;
@@ -164,7 +138,7 @@ export async function computeMmsShares(inst: Instance, opts: MmsSharesOptions): 
     clearTimeout(stop);
     await pool.terminate(true);
   }
-  return { searched: todo.size, optimal, workers: size, ms: Date.now() - t0 };
+  return { searched: unsolved.size, optimal, workers: size, ms: Date.now() - t0 };
 }
 
 function none(t0: number): MmsSharesReport {

@@ -9,7 +9,8 @@ import { Rational } from '../../src/core/rational';
 import { rng } from '../../src/core/rng';
 import { uniformInstance } from '../../src/generators';
 import { mms } from '../../src/shares/mms';
-import { computeMmsShares, MAX_SHARE_WORKERS } from '../../src/shares/mms-pool';
+import { MAX_WORKERS } from '../../src/core/thread-pool';
+import { computeMmsShares } from '../../src/shares/mms-pool';
 import { cachedMmsShare, clearMmsShares } from '../../src/shares/share-cache';
 
 /** n agents over 5n goods with values in U[1, 10^6]: no search proves these shares in seconds. */
@@ -84,7 +85,7 @@ describe('shares: mms pool', function () {
 
   it('refuses a worker count outside 0..64 with a typed error', async () => {
     const inst = uniformInstance({ n: 2, m: 4, seed: 1 });
-    for (const workers of [-1, 1.5, MAX_SHARE_WORKERS + 1, '2'])
+    for (const workers of [-1, 1.5, MAX_WORKERS + 1, '2'])
       await assert.rejects(computeMmsShares(inst, { workers: workers as number, deadline: Date.now() + 1000 }), {
         code: 'bad-workers',
       });

@@ -63,7 +63,7 @@ function fromWire(w: MmsWire): MmsResult {
 }
 
 export interface MmsSharesOptions {
-  /** Worker threads (default: the machine's cores, at most 8; at most MAX_SHARE_WORKERS); 0 computes nothing here. */
+  /** Worker threads (default: the machine's cores, at most 8; at most MAX_WORKERS of src/core/thread-pool.ts); 0 computes nothing here. */
   readonly workers?: number;
   /** The deadline, in ms since the epoch, at which every search stops with its bounds. */
   readonly deadline: number;

@@ -6,7 +6,7 @@
  * (`Math.imul`, shifts, `>>> 0`) are used, so the stream is the same in every JS engine.
  * `float()` uses 53 bits from two outputs; `int(lo, hi)` is unbiased (rejection sampling).
  * [DECISION] The state lives in a Uint32Array: in a closure's context variables every update of a word above 2^30
- * allocates a heap number (a float cost 60-90 ns there and 14 ns here, a third of a simulation trial).
+ * allocates a heap number (in a development run, not kept as a bench, a float cost 60-90 ns there and 14 ns here).
  */
 import { InvalidInputError } from './errors';
 

@@ -67,6 +67,8 @@ export class CachedCover {
    */
   private readonly mode: 'first' | 'pairs' | 'cover';
   private sets: WindowSets | null = null;
+  /** The window scanner of the last scan, kept for its half lists. */
+  private lists: WindowSets | null = null;
   private win: (SumWindow & { T: bigint }) | null = null;
   private phase: 'scan' | 'search' = 'scan';
   /** The window scanned before (first-subset mode skips its sets on a rescan). */
@@ -81,6 +83,8 @@ export class CachedCover {
   private bucketMasks = new Uint32Array(0);
   private used = new Uint32Array(0);
   private chosen: number[] = [];
+  /** The upper bound is probed once (a perfect partition ends the run); then `Incumbent.nextProbe`. */
+  private upperProbed = false;
   /** Failure memo of the exact cover: a failure at T holds at every higher T, whatever window found it. */
   private readonly memo: Map<number | string, number>[];
 
@@ -166,11 +170,15 @@ export class CachedCover {
       },
     };
     if (this.mode !== 'first') this.skip = [1, 0];
-    const sets = new WindowSets(this.w, this.mode === 'first' ? 0 : -1, win.hi, this.budget, this.limits.halfLimit);
+    // the half lists of the previous scan serve every window below its upper end (`WindowSets.restart`)
+    let sets = this.lists;
+    if (sets && sets.maxHi >= win.hi) sets.restart();
+    else sets = new WindowSets(this.w, this.mode === 'first' ? 0 : -1, win.hi, this.budget, this.limits.halfLimit);
     if (!sets.viable || sets.scanCost > SCAN_LIMIT) {
       this.dead = true;
       return false;
     }
+    this.lists = sets;
     this.sets = sets;
     this.win = win;
     this.phase = 'scan';
@@ -342,7 +350,8 @@ export class CachedCover {
     const win = this.win as SumWindow & { T: bigint };
     const sets = this.sets as WindowSets;
     const W = sets.words;
-    let T = this.inc.upper;
+    let T = this.upperProbed ? this.inc.nextProbe() : this.inc.upper;
+    this.upperProbed = true;
     while (!this.inc.solved) {
       if (T < win.T) T = win.T;
       if (this.decide(T)) {
@@ -356,7 +365,7 @@ export class CachedCover {
         if (T === win.T) return T;
         this.inc.atMost(T - 1n);
       }
-      T = this.inc.lower + (this.inc.upper - this.inc.lower + 1n) / 2n;
+      T = this.inc.nextProbe();
     }
     return null;
   }

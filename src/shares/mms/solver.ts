@@ -17,10 +17,13 @@
  *    - cached iterative weakening (`cached-cover.ts`, after Schreiber & Korf's CIW and sequential number
  *      partitioning): every possible bundle of a threshold window, generated once by meet-in-the-middle;
  *      decides wide-number instances (few subsets per window) that defeat the covering search;
+ *    - complete Karmarkar–Karp (`ckk.ts`, after Korf's CKK, with a max-min bound of ours; wide values, n <= 5):
+ *      differencing merges depth first, the Karmarkar–Karp merge first; an anytime witness search that is
+ *      also complete (it proves the incumbent optimal when its tree runs out);
  *    - the covering search (`cover.ts`, bin completion with bounds; BigInt `cover-bigint.ts` when the total
- *      exceeds 2^53): threshold search on [lower, upper], the upper bound probed first (after the smallest
- *      threshold the root pair bound refutes), then bisection. A feasible probe raises the lower bound to
- *      the witness's true minimum; an infeasible probe lowers the upper bound to T - 1.
+ *      exceeds 2^53): threshold search on [lower, upper], the upper bound probed once (after the smallest
+ *      threshold the root pair bound refutes), then bisection (`Incumbent.nextProbe`). A feasible probe raises
+ *      the lower bound to the witness's true minimum; an infeasible probe lowers the upper bound to T - 1.
  * A time limit or abort stops the run with status 'timeout', the best witness and the proven interval; without
  * `timeLimitMs` the search stops at the running call's budget, or after 60 s outside every budget (`limits.ts`).
  */
@@ -29,6 +32,7 @@ import { InvalidInputError } from '../../core/errors';
 import { largestItemsBound } from './bounds';
 import { Budget, Interrupted } from './budget';
 import { CachedCover } from './cached-cover';
+import { CompleteKarmarkarKarp } from './ckk';
 import { CoverSearch } from './cover';
 import { BigCoverSearch } from './cover-bigint';
 import { karmarkarKarp, lpt, minBundle } from './greedy';
@@ -59,6 +63,7 @@ class CoverEngine implements Engine {
   private readonly decide: (T: bigint) => Int32Array | null;
   private readonly refutes: (T: bigint) => boolean;
   private rootBoundDone = false;
+  private upperProbed = false;
 
   constructor(
     private readonly inc: Incumbent,
@@ -94,12 +99,14 @@ class CoverEngine implements Engine {
       }
       this.rootBoundDone = true;
     }
-    let T = inc.upper;
+    // the upper bound is probed once (a perfect partition ends the run), then `nextProbe`
+    let T = this.upperProbed ? inc.nextProbe() : inc.upper;
+    this.upperProbed = true;
     while (!inc.solved) {
       const bin = this.decide(T);
       if (bin) inc.adopt(bin);
       else inc.atMost(T - 1n);
-      T = inc.lower + (inc.upper - inc.lower + 1n) / 2n;
+      T = inc.nextProbe();
     }
   }
 }
@@ -159,9 +166,12 @@ export function mmsOfIntegers(values: readonly bigint[], n: number, options: Mms
           method = runEngines(
             inc,
             budget,
-            [new CoverEngine(inc, budget, total), new RecursiveSplit(inc, budget), new CachedCover(inc, budget)].sort(
-              (a, b) => b.weight - a.weight,
-            ),
+            [
+              new CoverEngine(inc, budget, total),
+              new RecursiveSplit(inc, budget),
+              new CachedCover(inc, budget),
+              new CompleteKarmarkarKarp(inc, budget),
+            ].sort((a, b) => b.weight - a.weight),
           );
         }
       }

@@ -64,6 +64,18 @@ function boundedSubsetSums(vals: readonly number[], cap: number, limit: number, 
   return { sums: sums.subarray(0, len), masks: masks.subarray(0, len) };
 }
 
+/** The last index of ascending `xs` whose entry is at most `x` (-1: none). */
+function lastAtMost(xs: Float64Array, x: number): number {
+  let a = 0;
+  let b = xs.length;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (xs[mid] <= x) a = mid + 1;
+    else b = mid;
+  }
+  return a - 1;
+}
+
 /** Normal approximation of the number of subsets of `vals` worth at most `cap` (to skip hopeless builds). */
 function estimateBounded(vals: readonly number[], cap: number): number {
   let mean = 0;
@@ -130,7 +142,7 @@ export class WindowSets {
   constructor(
     private readonly w: Float64Array,
     forced: number,
-    maxHi: number,
+    readonly maxHi: number,
     private readonly budget: Budget,
     halfLimit = HALF_LIMIT,
   ) {
@@ -231,6 +243,20 @@ export class WindowSets {
     this.comboMasks = Uint32Array.from(masks);
   }
 
+  /**
+   * Forgets the sets found and the scan position, keeping the half lists: the next `collect` scans afresh, for
+   * any window whose upper end is at most `maxHi` (the lists hold every half sum up to it). The cached searches
+   * rescan after a failed window with a higher threshold, i.e. a lower upper end, so the lists are built once.
+   */
+  restart(): void {
+    this.count = 0;
+    this.combo = 0;
+    this.ai = 0;
+    this.bj = -1;
+    this.bt = -1;
+    this.done = this.scanCost === 0;
+  }
+
   /** Whether the scheme applies (the halves fit); a WindowSets that does not apply must not be scanned. */
   get viable(): boolean {
     return this.scanCost < Infinity;
@@ -246,19 +272,23 @@ export class WindowSets {
     const as = (this.A as SortedSums).sums;
     const bs = (this.B as SortedSums).sums;
     const combos = this.comboSums.length;
+    // the window in locals (re-read after every set found: the window may narrow then)
+    let { lo, hi, skipLo, skipHi } = win;
     let steps = 0;
     for (; this.combo < combos; this.combo++, this.ai = 0, this.bj = -1, this.bt = -1) {
       const sc = this.base + this.comboSums[this.combo];
-      if (this.bj < 0) this.bj = bs.length - 1;
+      // a fresh combination starts at the largest b with sc + as[0] + b <= hi (binary search), so that the
+      // b pointer does not walk down through the sums too large for any pair
+      if (this.bj < 0) this.bj = lastAtMost(bs, hi - sc - as[0]);
       let j = this.bj;
       for (let i = this.ai; i < as.length; i++) {
         const a = sc + as[i];
-        if (a > win.hi) break;
-        while (j >= 0 && a + bs[j] > win.hi) j--;
+        if (a > hi) break;
+        while (j >= 0 && a + bs[j] > hi) j--;
         if (j < 0) break;
         // resuming inside row i: continue below the last pair taken
         let t = i === this.ai && this.bt >= 0 ? this.bt : j;
-        for (; t >= 0 && a + bs[t] >= win.lo; t--) {
+        for (; t >= 0 && a + bs[t] >= lo; t--) {
           if ((++steps & 4095) === 0) {
             this.ai = i;
             this.bj = j;
@@ -267,9 +297,10 @@ export class WindowSets {
             this.budget.check();
           }
           const s = a + bs[t];
-          if (s > win.hi || (s >= win.skipLo && s <= win.skipHi)) continue;
+          if (s > hi || (s >= skipLo && s <= skipHi)) continue;
           this.add(s, i, t);
           if (this.count > cap && !this.shrink(win, cap)) return false;
+          ({ lo, hi, skipLo, skipHi } = win);
         }
         this.bt = -1;
         if ((++steps & 4095) === 0) {

@@ -25,6 +25,7 @@ import { Allocation, FractionalAllocation, Lottery } from '../../core/allocation
 import type { GoodId } from '../../core/instance';
 import { lcm, Rational } from '../../core/rational';
 import { checkTimeBudget } from '../../core/time-budget';
+import { bottleneckRounds } from './bottleneck-decomposition';
 
 /** One allocation of a scaled lottery: weight w out of the total D, owner[x] = agent of good x. */
 export interface ScaledEntry {
@@ -41,7 +42,7 @@ export type Slots = { good: GoodId; mass: bigint }[][][];
  * `incremental`: the same search started from the previous round's matching minus the edges that were zeroed
  * (deterministic too, and each round repairs only the zeroed edges; a different lottery with the same guarantees).
  * `bottleneck`: each round takes a perfect matching whose smallest entry is as large as possible (bottleneck
- * matching; see `bottleneckRound`), so each round removes as much mass as it can: on the harmonic matrices of
+ * matching; see `bottleneckRounds`), so each round removes as much mass as it can: on the harmonic matrices of
  * Babaioff, Feige & Manaker Morag's faithful step about 2 rounds per slot instead of about one per fractional entry
  * (413 instead of 3412 on a shift at n = 20, m = 200). Deterministic, same guarantees, a different lottery.
  */
@@ -184,7 +185,20 @@ export function decomposeScaled(
     rowCols[r] = cols;
     rowVals[r] = vals;
   }
-  // 3. Birkhoff–von Neumann. valsN holds the entries as doubles: exact when D < 2^53, otherwise the nearest doubles of
+  // 3. Birkhoff–von Neumann; the bottleneck rounds have their own module (bottleneck-decomposition.ts)
+  if (strategy === 'bottleneck' && R > 0) {
+    const merged = new Map<string, ScaledEntry>();
+    const rounds = bottleneckRounds(D, rowCols, rowVals, (w, rowCol) => {
+      const owner = Int32Array.from(owner0);
+      for (let u = 0; u < R; u++) if (rowCol[u] < mc) owner[colGoods[rowCol[u]]] = rowAgent[u];
+      const key = ownerKey(owner);
+      const prev = merged.get(key);
+      if (prev) prev.w += w;
+      else merged.set(key, { w, owner });
+    });
+    return { entries: [...merged.values()], slots, rounds };
+  }
+  // valsN holds the entries as doubles: exact when D < 2^53, otherwise the nearest doubles of
   // the exact BigInt entries of rowVals (kept in step), which decide every comparison where they differ (Number() is
   // monotone) and defer to the BigInts where they are equal
   const small = D <= BigInt(Number.MAX_SAFE_INTEGER);
@@ -209,26 +223,21 @@ export function decomposeScaled(
     }
     return false;
   };
-  const bottleneck =
-    strategy === 'bottleneck' ? bottleneckRound(D, rowCols, valsN, small ? null : rowVals, matchRow, matchCol) : null;
   const entries = new Map<string, ScaledEntry>();
   let remainingN = Number(D);
   let remaining = D;
   let rounds = 0;
   while (small ? remainingN > 0 : remaining > 0n) {
     checkTimeBudget('Birkhoff–von Neumann decomposition');
-    if (bottleneck) bottleneck();
-    else {
-      if (strategy === 'canonical' || rounds === 0) {
-        matchRow.fill(-1);
-        matchCol.fill(-1);
-      }
-      for (let u = 0; u < R; u++) {
-        if (matchRow[u] >= 0) continue;
-        stamp++;
-        if (!augment(u))
-          throw new Error('decomposition: no perfect matching on a doubly stochastic support (internal error)');
-      }
+    if (strategy !== 'incremental' || rounds === 0) {
+      matchRow.fill(-1);
+      matchCol.fill(-1);
+    }
+    for (let u = 0; u < R; u++) {
+      if (matchRow[u] >= 0) continue;
+      stamp++;
+      if (!augment(u))
+        throw new Error('decomposition: no perfect matching on a doubly stochastic support (internal error)');
     }
     const owner = Int32Array.from(owner0);
     let lambda: bigint;
@@ -305,214 +314,4 @@ export function decomposeExact(
 export function decompose(f: FractionalAllocation, goodOrder?: readonly (readonly GoodId[])[]): Lottery {
   const orders = f.shares.map((row, i) => goodOrder?.[i] ?? row.map((_, g) => g));
   return decomposeExact(f.shares, orders).lottery;
-}
-
-/**
- * One round of the `bottleneck` strategy of `decomposeScaled`: completes the matching left by the previous round
- * (entries that reached 0 already unmatched) to a perfect matching on the positive entries whose smallest entry is
- * as large as possible. Returns the round function; the threshold it keeps between rounds starts at D.
- *
- * Bottleneck values only decrease from round to round (entries only decrease), so a round keeps the previous
- * threshold while it can: the rows matched below it ("weak" rows, and the unmatched ones) are re-matched, weakest
- * first, by augmenting paths through entries at least the threshold, where a column held by a weak row counts as
- * free (that row is re-matched later in the round). A row with no such path proves that no perfect matching reaches
- * the threshold (whatever the matching, Berge's lemma), so the threshold drops to the width of the row's widest
- * augmenting path (maximum-bottleneck Dijkstra over columns), the largest value at which it can be matched.
- * `exact` holds the exact entries when they do not fit doubles (then valsN holds their nearest doubles).
- */
-function bottleneckRound(
-  D: bigint,
-  rowCols: readonly (readonly number[])[],
-  valsN: readonly Float64Array[],
-  exact: readonly bigint[][] | null,
-  matchRow: Int32Array,
-  matchCol: Int32Array,
-): () => void {
-  const R = matchRow.length;
-  let thresholdN = Number(D);
-  let threshold = D;
-  /** Entry (u, k) is at least the threshold (doubles decide unless they tie). */
-  const atLeast = (u: number, k: number): boolean => {
-    const v = valsN[u][k];
-    if (v !== thresholdN) return v > thresholdN;
-    return exact === null || exact[u][k] >= threshold;
-  };
-  const weak = (r: number): boolean => {
-    const k = matchRow[r];
-    return k >= 0 && !atLeast(r, k);
-  };
-  /** Takes column c for row u: a weak row holding it becomes unmatched. */
-  const take = (u: number, k: number, c: number): void => {
-    const held = matchCol[c];
-    if (held >= 0 && matchRow[held] >= 0 && rowCols[held][matchRow[held]] === c) matchRow[held] = -1;
-    matchCol[c] = u;
-    matchRow[u] = k;
-  };
-  const seen = new Int32Array(R);
-  let stamp = 0;
-  const cols32 = rowCols.map((r) => Int32Array.from(r));
-  // the hot loop: atLeast and weak written out
-  const augment = (u: number): boolean => {
-    const cols = cols32[u];
-    const vals = valsN[u];
-    const t = thresholdN;
-    // look-ahead: a free (or weakly held) column among the usable entries ends the path at once
-    for (let k = 0; k < cols.length; k++) {
-      const v = vals[k];
-      if (v < t || v <= 0 || (v === t && exact !== null && exact[u][k] < threshold)) continue;
-      const c = cols[k];
-      const held = matchCol[c];
-      if (held >= 0) {
-        const hk = matchRow[held];
-        const hv = valsN[held][hk];
-        if (!(hv < t || (hv === t && exact !== null && exact[held][hk] < threshold))) continue;
-      }
-      seen[c] = stamp;
-      take(u, k, c);
-      return true;
-    }
-    for (let k = 0; k < cols.length; k++) {
-      const v = vals[k];
-      if (v < t || v <= 0 || (v === t && exact !== null && exact[u][k] < threshold)) continue;
-      const c = cols[k];
-      if (seen[c] === stamp) continue;
-      seen[c] = stamp;
-      if (!augment(matchCol[c])) continue;
-      take(u, k, c);
-      return true;
-    }
-    return false;
-  };
-  // widest augmenting path: best[c] = the largest width (in doubles) of an alternating path from the start row to
-  // column c; the width returned is the exact smallest entry on the path found
-  const best = new Float64Array(R);
-  const parentRow = new Int32Array(R);
-  const parentK = new Int32Array(R);
-  const reached = new Int32Array(R);
-  const done = new Int32Array(R);
-  const heap = new WidthHeap();
-  let wstamp = 0;
-  const relax = (r: number, width: number): void => {
-    const cols = cols32[r];
-    const vals = valsN[r];
-    for (let k = 0; k < cols.length; k++) {
-      const v = vals[k];
-      if (!(v > 0)) continue;
-      const c = cols[k];
-      if (done[c] === wstamp) continue;
-      const w = v < width ? v : width;
-      if (reached[c] === wstamp && w <= best[c]) continue;
-      reached[c] = wstamp;
-      best[c] = w;
-      parentRow[c] = r;
-      parentK[c] = k;
-      heap.push(c, w);
-    }
-  };
-  const widest = (u: number): void => {
-    wstamp++;
-    heap.clear();
-    relax(u, Infinity);
-    while (heap.size) {
-      const c = heap.pop();
-      if (done[c] === wstamp) continue;
-      done[c] = wstamp;
-      const held = matchCol[c];
-      if (held >= 0 && !weak(held)) {
-        relax(held, best[c]);
-        continue;
-      }
-      let wN = Infinity;
-      let w = 0n;
-      for (let col = c; ;) {
-        const r = parentRow[col];
-        const k = parentK[col];
-        const v = valsN[r][k];
-        if (v < wN || (v === wN && exact !== null && exact[r][k] < w)) {
-          wN = v;
-          if (exact) w = exact[r][k];
-        }
-        const previous = matchRow[r];
-        take(r, k, col);
-        if (r === u) break;
-        col = rowCols[r][previous];
-      }
-      thresholdN = wN;
-      threshold = w;
-      return;
-    }
-    throw new Error('decomposition: no perfect matching on a doubly stochastic support (internal error)');
-  };
-  const queue: number[] = [];
-  const key = new Float64Array(R);
-  return () => {
-    queue.length = 0;
-    for (let u = 0; u < R; u++) {
-      const k = matchRow[u];
-      if (k >= 0 && atLeast(u, k)) continue;
-      key[u] = k >= 0 ? valsN[u][k] : 0;
-      queue.push(u);
-    }
-    queue.sort((a, b) => key[a] - key[b] || a - b);
-    for (const u of queue) {
-      const k = matchRow[u];
-      if (k >= 0) {
-        if (atLeast(u, k)) continue; // the threshold dropped below its entry
-        matchCol[rowCols[u][k]] = -1;
-        matchRow[u] = -1;
-      }
-      stamp++;
-      if (!augment(u)) widest(u);
-    }
-  };
-}
-
-/** A binary max-heap of columns keyed by path width, lazy deletion. */
-class WidthHeap {
-  private readonly cols: number[] = [];
-  private readonly keys: number[] = [];
-  get size(): number {
-    return this.cols.length;
-  }
-  clear(): void {
-    this.cols.length = 0;
-    this.keys.length = 0;
-  }
-  push(c: number, key: number): void {
-    const { cols, keys } = this;
-    let i = cols.length;
-    cols.push(c);
-    keys.push(key);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (keys[p] >= key) break;
-      cols[i] = cols[p];
-      keys[i] = keys[p];
-      i = p;
-    }
-    cols[i] = c;
-    keys[i] = key;
-  }
-  pop(): number {
-    const { cols, keys } = this;
-    const top = cols[0];
-    const c = cols.pop()!;
-    const key = keys.pop()!;
-    const size = cols.length;
-    if (size) {
-      let i = 0;
-      for (;;) {
-        let j = 2 * i + 1;
-        if (j >= size) break;
-        if (j + 1 < size && keys[j + 1] > keys[j]) j++;
-        if (keys[j] <= key) break;
-        cols[i] = cols[j];
-        keys[i] = keys[j];
-        i = j;
-      }
-      cols[i] = c;
-      keys[i] = key;
-    }
-    return top;
-  }
 }

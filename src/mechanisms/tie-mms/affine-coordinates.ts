@@ -25,22 +25,23 @@ export function affineCoordinates(entries: readonly { owner: Int32Array }[], n: 
   const coordOf = new Int32Array(m * n).fill(-1);
   const goods: number[] = [];
   let d = 1;
-  const seen = new Uint8Array(n);
+  // seen[x * n + i]: agent i owns good x somewhere in the support (one pass over each owner vector, in memory order)
+  const seen = new Uint8Array(m * n);
+  for (const e of entries) {
+    const owner = e.owner;
+    for (let x = 0; x < m; x++) seen[x * n + owner[x]] = 1;
+  }
   for (let x = 0; x < m; x++) {
-    seen.fill(0);
     let cnt = 0;
     let top = -1;
-    for (const e of entries) {
-      const i = e.owner[x];
-      if (!seen[i]) {
-        seen[i] = 1;
+    for (let i = 0; i < n; i++)
+      if (seen[x * n + i]) {
         cnt++;
-        if (i > top) top = i;
+        top = i;
       }
-    }
     if (cnt < 2) continue;
     goods.push(x);
-    for (let i = 0; i < n; i++) if (seen[i] && i !== top) coordOf[x * n + i] = d++;
+    for (let i = 0; i < n; i++) if (seen[x * n + i] && i !== top) coordOf[x * n + i] = d++;
   }
   return { n, d, coordOf, goods };
 }

@@ -17,16 +17,30 @@
  * proved the same way as with gap 0), and a heuristic effort of 0.3 (default 0.05) finds it sooner: on five
  * round-robin allocations at m = 100 that no exchange refutes, 2.0–33 s against 9.4–50 s at gap 0 (a development run,
  * not kept as a test; bench multipliers has the column's times). Without the objective (pure feasibility) HiGHS found
- * none of them in 60 s. Row tolerances are tightened to 1e-10 so that a returned improvement survives the exact
- * re-check.
+ * none of them in 60 s.
+ * [DECISION] HiGHS's default feasibility tolerances, tightened to 1e-10 only to polish a returned allocation that fails
+ * the exact check. At 1e-10 throughout (the choice until 2026-12-05) HiGHS called one program infeasible that has an
+ * improvement gaining 0.24 (trial 77 of Figure 3 at m = 50, a regression test); on the 85 programs of the first 100
+ * trials at m = 50 the default tolerances gave the same 50 infeasible programs otherwise and 35 exact improvements, in
+ * the same time (a development run).
+ * Before the whole program, programs over neighbourhoods of the goods (pareto-neighbourhoods.ts) look for an
+ * improvement more cheaply; each asks for the whole program's total gain, so that both count the same improvements.
  */
 import { improveNashWelfare, nashWelfareProgram, ownersFromColumns } from '../mechanisms/multipliers/nash-welfare';
-import type { ParetoSolver } from './pareto';
+import { isParetoImprovement, type ParetoSolver } from './pareto';
+import {
+  WIDE_NEIGHBOURHOOD,
+  currentValues,
+  neighbourhoods,
+  restrict,
+  smallestGainProgram,
+} from './pareto-neighbourhoods';
 
 interface LegacySolution {
   Status: string;
   ObjectiveValue: number;
   Columns: Record<string, { Primal: number }>;
+  Rows?: { Name: string; Dual: number }[];
 }
 
 interface LegacyHighs {
@@ -53,19 +67,21 @@ function num(x: number): string {
   return x.toPrecision(17);
 }
 
-/** The integer program of the module header in CPLEX LP format. */
-export function paretoProgram(U: readonly Float64Array[], owner: ArrayLike<number>): string {
+/**
+ * The integer program of the module header in CPLEX LP format; `minimumGain` is the total gain it asks for (default
+ * a relative 1e-6 of the current total; a neighbourhood's program asks for the whole instance's).
+ */
+export function paretoProgram(U: readonly Float64Array[], owner: ArrayLike<number>, minimumGain?: number): string {
   const n = U.length,
     m = U[0].length;
-  const current = new Float64Array(n);
-  for (let g = 0; g < m; g++) current[owner[g]] += U[owner[g]][g];
+  const current = currentValues(U, owner);
   const lines: string[] = ['Maximize', ' obj:'];
   for (let i = 0; i < n; i++) for (let g = 0; g < m; g++) if (U[i][g] > 0) lines.push(`  + ${num(U[i][g])} y${i}_${g}`);
   lines.push('Subject To');
   const total = current.reduce((a, b) => a + b, 0);
   const all: string[] = [];
   for (let i = 0; i < n; i++) for (let g = 0; g < m; g++) if (U[i][g] > 0) all.push(`+ ${num(U[i][g])} y${i}_${g}`);
-  lines.push(` total: ${all.join(' ')} >= ${num(total * (1 + 1e-6))}`);
+  lines.push(` total: ${all.join(' ')} >= ${num(total + (minimumGain ?? total * 1e-6))}`);
   for (let g = 0; g < m; g++)
     lines.push(` a${g}: ${Array.from({ length: n }, (_, i) => `y${i}_${g}`).join(' + ')} = 1`);
   for (let i = 0; i < n; i++) {
@@ -79,44 +95,102 @@ export function paretoProgram(U: readonly Float64Array[], owner: ArrayLike<numbe
   return lines.join('\n');
 }
 
+/** Reads a dominating allocation off the columns y<i>_<g> of a solution: each good to its largest column. */
+function ownersOf(s: LegacySolution, n: number, m: number): Int32Array {
+  const owners = new Int32Array(m);
+  for (let g = 0; g < m; g++) {
+    let best = 0,
+      top = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = s.Columns[`y${i}_${g}`]?.Primal ?? 0;
+      if (v > top) {
+        top = v;
+        best = i;
+      }
+    }
+    owners[g] = best;
+  }
+  return owners;
+}
+
+/** HiGHS's options for one integer program (module header). */
+function mipOptions(seconds: number, tight: boolean): Record<string, unknown> {
+  return {
+    time_limit: Math.max(0.001, seconds),
+    output_flag: false,
+    threads: 1,
+    mip_rel_gap: 0.5,
+    mip_heuristic_effort: 0.3,
+    ...(tight ? { primal_feasibility_tolerance: 1e-10, mip_feasibility_tolerance: 1e-10 } : {}),
+  };
+}
+
+/** Time limits of the two neighbourhood programs (pareto-neighbourhoods.ts), in seconds. */
+const NEIGHBOURHOOD_SECONDS = [2, 5];
+
+type ProgramAnswer = Int32Array | 'infeasible' | { error: string };
+
 /**
- * A `ParetoSolver` on a loaded HiGHS: 'none' when the program is infeasible, the owners of the first improving solution
- * otherwise (re-verified exactly by the caller), or an error (time limit, solver failure).
+ * One integer program over the goods `goods` of the instance (all when omitted), the rest fixed: an exactly verified
+ * improvement of the whole instance, 'infeasible', or an error. A solution that fails the exact check is solved again
+ * at tight tolerances (module header).
+ */
+function solveProgram(
+  highs: LegacyHighs,
+  U: readonly Float64Array[],
+  owner: ArrayLike<number>,
+  goods: readonly number[] | null,
+  seconds: () => number,
+): ProgramAnswer {
+  const n = U.length;
+  const small = goods ? restrict(U, owner, goods) : { U, owner };
+  const minimumGain = currentValues(U, owner).reduce((a, b) => a + b, 0) * 1e-6;
+  const program = paretoProgram(small.U, small.owner, minimumGain);
+  for (const tight of [false, true]) {
+    const s = highs.solve(program, mipOptions(seconds(), tight));
+    if (s.Status === 'Infeasible') return 'infeasible';
+    if (s.Status !== 'Optimal') return { error: `HiGHS status ${s.Status}` };
+    const found = ownersOf(s, n, small.owner.length);
+    const owners = Int32Array.from(owner);
+    if (goods) goods.forEach((g, t) => (owners[g] = found[t]));
+    else owners.set(found);
+    if (isParetoImprovement(U, owner, owners)) return owners;
+  }
+  return { error: 'HiGHS returned allocations that do not dominate exactly, at default and at tight tolerances' };
+}
+
+/**
+ * A `ParetoSolver` on a loaded HiGHS: first the neighbourhood programs of pareto-neighbourhoods.ts (an improvement
+ * found there is returned with `via: 'neighbourhood'`), then the whole program with the time left: 'none' when it is
+ * infeasible, the owners of an exactly verified improvement otherwise, or an error (time limit, solver failure).
  */
 export function highsParetoSolver(highs: LegacyHighs, timeLimitMs: number): ParetoSolver {
   return (U, owner) => {
-    const n = U.length,
-      m = U[0].length;
-    let s: LegacySolution;
+    const m = U[0].length;
+    const deadline = performance.now() + timeLimitMs;
+    const left = () => (deadline - performance.now()) / 1000;
     try {
-      s = highs.solve(paretoProgram(U, owner), {
-        time_limit: timeLimitMs / 1000,
-        output_flag: false,
-        threads: 1,
-        primal_feasibility_tolerance: 1e-10,
-        mip_feasibility_tolerance: 1e-10,
-        mip_rel_gap: 0.5,
-        mip_heuristic_effort: 0.3,
-      });
+      if (m > WIDE_NEIGHBOURHOOD / 2) {
+        const lp = highs.solve(smallestGainProgram(U, owner), { output_flag: false, time_limit: left() });
+        if (lp.Status === 'Optimal' && (lp.Columns.z?.Primal ?? 0) > 0) {
+          const rows = new Map((lp.Rows ?? []).map((r) => [r.Name, r.Dual]));
+          const relaxed = {
+            value: (i: number, g: number) => lp.Columns[`y${i}_${g}`]?.Primal ?? 0,
+            dual: (i: number) => rows.get(`v${i}`) ?? 0,
+          };
+          for (const [k, goods] of neighbourhoods(U, owner, relaxed).entries()) {
+            const r = solveProgram(highs, U, owner, goods, () => Math.min(NEIGHBOURHOOD_SECONDS[k], left()));
+            if (r instanceof Int32Array) return { owners: r, via: 'neighbourhood' };
+          }
+        }
+      }
+      const r = solveProgram(highs, U, owner, null, left);
+      if (r === 'infeasible') return 'none';
+      if (r instanceof Int32Array) return { owners: r };
+      return r;
     } catch (e) {
       return { error: `HiGHS: ${(e as Error).message}` };
     }
-    if (s.Status === 'Infeasible') return 'none';
-    if (s.Status !== 'Optimal') return { error: `HiGHS status ${s.Status}` };
-    const owners = new Int32Array(m);
-    for (let g = 0; g < m; g++) {
-      let best = 0,
-        top = -Infinity;
-      for (let i = 0; i < n; i++) {
-        const v = s.Columns[`y${i}_${g}`]?.Primal ?? 0;
-        if (v > top) {
-          top = v;
-          best = i;
-        }
-      }
-      owners[g] = best;
-    }
-    return { owners };
   };
 }
 

@@ -9,7 +9,8 @@
  *    a set among the goods each would most readily give up (`findSetTrade`). An exchange found in doubles is
  *    re-verified exactly (every agent weakly better, one strictly, by exact sums).
  * 3. The integer program of the spec (binary y, every agent at least her current value, total value larger by a
- *    relative 1e-6), solved by HiGHS under a time limit (`ParetoSolver`, highs.ts). An allocation it returns is
+ *    relative 1e-6), solved by HiGHS under a time limit (`ParetoSolver`, highs.ts), first over neighbourhoods of a few
+ *    goods (pareto-neighbourhoods.ts), then over all. An allocation it returns is
  *    re-verified exactly; infeasibility is "PO by the integer program", which rests on HiGHS's floating-point search
  *    and ignores improvements of less than 1e-6 in total value, and is counted separately from the exact answers.
  *
@@ -21,7 +22,13 @@ import { bundlesOf } from './float-envy';
 
 /** How a PO question was settled. */
 export type ParetoVia =
-  'fpo-certificate' | 'exchange' | 'set-trade' | 'integer-program' | 'integer-program-improvement' | 'undecided';
+  | 'fpo-certificate'
+  | 'exchange'
+  | 'set-trade'
+  | 'integer-program'
+  | 'neighbourhood-improvement'
+  | 'integer-program-improvement'
+  | 'undecided';
 
 export interface ParetoDecision {
   /** true: PO; false: a Pareto improvement exists (verified exactly); null: undecided. */
@@ -31,11 +38,14 @@ export interface ParetoDecision {
   readonly reason?: string;
 }
 
-/** Solves the integer program of step 3; returns the owners of a dominating allocation, 'none', or an error reason. */
+/**
+ * Solves the integer program of step 3; returns the owners of a dominating allocation (`via: 'neighbourhood'` when a
+ * program over some of the goods found it, pareto-neighbourhoods.ts), 'none', or an error reason.
+ */
 export type ParetoSolver = (
   U: readonly Float64Array[],
   owner: ArrayLike<number>,
-) => { owners: Int32Array } | 'none' | { error: string };
+) => { owners: Int32Array; via?: 'neighbourhood' } | 'none' | { error: string };
 
 const U53 = 2 ** -53;
 
@@ -253,7 +263,8 @@ export function decidePareto(
   const r = solver(U, owner);
   if (r === 'none') return { po: true, via: 'integer-program' };
   if ('error' in r) return { po: null, via: 'undecided', reason: r.error };
-  if (isParetoImprovement(U, owner, r.owners)) return { po: false, via: 'integer-program-improvement' };
+  if (isParetoImprovement(U, owner, r.owners))
+    return { po: false, via: r.via === 'neighbourhood' ? 'neighbourhood-improvement' : 'integer-program-improvement' };
   return {
     po: null,
     via: 'undecided',

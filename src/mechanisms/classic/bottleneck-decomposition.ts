@@ -38,72 +38,65 @@ export function bottleneckRounds(
   const R = rowCols.length;
   let L = 1;
   while (D >> BigInt(LIMB_BITS * L) > 0n) L++;
-  // entries (ids in CSR order): column, row, nearest double, limbs; ord[start[r] + k] = the id at place k of row r,
-  // largest value first (ties by column ascending)
+  // the entries by place: row r holds places start[r] .. start[r + 1] - 1, largest value first (ties by column
+  // ascending); column, row, nearest double and entry id of each place, the limbs by id (they never move)
   const start = new Int32Array(R + 1);
   for (let u = 0; u < R; u++) start[u + 1] = start[u] + rowCols[u].length;
   const nnz = start[R];
-  const colOf = new Int32Array(nnz);
+  const colP = new Int32Array(nnz);
   const rowOf = new Int32Array(nnz);
-  const approx = new Float64Array(nnz);
+  const aP = new Float64Array(nnz);
+  const idP = new Int32Array(nnz);
   const limbs = new Float64Array(nnz * L);
-  const ord = new Int32Array(nnz);
-  const ordA = new Float64Array(nnz); // approx[ord[p]], kept in step with ord for the scans
   for (let u = 0; u < R; u++) {
     const vals = rowVals[u];
     const order = rowCols[u].map((_, k) => k);
     order.sort((a, b) => (vals[a] > vals[b] ? -1 : vals[a] < vals[b] ? 1 : rowCols[u][a] - rowCols[u][b]));
     for (let k = 0; k < order.length; k++) {
-      const id = start[u] + k;
-      colOf[id] = rowCols[u][k];
-      rowOf[id] = u;
-      toLimbs(vals[k], limbs, id * L, L);
-      approx[id] = limbsToDouble(limbs, id * L, L);
-      ord[start[u] + k] = start[u] + order[k];
+      const p = start[u] + k;
+      colP[p] = rowCols[u][order[k]];
+      rowOf[p] = u;
+      toLimbs(vals[order[k]], limbs, p * L, L);
+      aP[p] = limbsToDouble(limbs, p * L, L);
+      idP[p] = p;
     }
   }
-  for (let p = 0; p < nnz; p++) ordA[p] = approx[ord[p]];
   // the threshold and the round's weight lambda, as limbs
   const tLimbs = new Float64Array(L);
   toLimbs(D, tLimbs, 0, L);
   let tN = limbsToDouble(tLimbs, 0, L);
   const lam = new Float64Array(L);
 
-  /** value(id) >= threshold */
-  const geT = (id: number): boolean => {
-    const a = approx[id];
+  /** value(p) >= threshold */
+  const geT = (p: number): boolean => {
+    const a = aP[p];
     if (a !== tN) return a > tN;
-    const o = id * L;
+    const o = idP[p] * L;
     for (let i = 0; i < L; i++) if (limbs[o + i] !== tLimbs[i]) return limbs[o + i] > tLimbs[i];
     return true;
   };
   /** value(a) vs value(b): negative when smaller */
   const cmp = (a: number, b: number): number => {
-    if (approx[a] !== approx[b]) return approx[a] - approx[b];
-    const oa = a * L;
-    const ob = b * L;
+    if (aP[a] !== aP[b]) return aP[a] - aP[b];
+    const oa = idP[a] * L;
+    const ob = idP[b] * L;
     for (let i = 0; i < L; i++) if (limbs[oa + i] !== limbs[ob + i]) return limbs[oa + i] - limbs[ob + i];
     return 0;
-  };
-  /** The entry at place p is at least the threshold. */
-  const usable = (p: number): boolean => {
-    const a = ordA[p];
-    return a !== tN ? a > tN : geT(ord[p]);
   };
   /** Entry a comes before entry b in a row: larger value, or equal value and smaller column. */
   const before = (a: number, b: number): boolean => {
     const c = cmp(a, b);
-    return c > 0 || (c === 0 && colOf[a] < colOf[b]);
+    return c > 0 || (c === 0 && colP[a] < colP[b]);
   };
 
-  const matchP = new Int32Array(R).fill(-1); // row -> the place of its matched entry in ord
+  const matchP = new Int32Array(R).fill(-1); // row -> the place of its matched entry
   const matchCol = new Int32Array(R).fill(-1); // column -> row
   const matchA = new Float64Array(R); // row -> the double of its matched entry
   const weak = (r: number): boolean => {
     const p = matchP[r];
     if (p < 0) return false;
     const a = matchA[r];
-    return a !== tN ? a < tN : !geT(ord[p]);
+    return a !== tN ? a < tN : !geT(p);
   };
   /**
    * A row's matched entry keeps its place while its value drops (the scans skip it); when it leaves the matching it
@@ -111,26 +104,38 @@ export function bottleneckRounds(
    * same row is after the move.
    */
   const settle = (r: number, from: number, other: number): number => {
-    const id = ord[from];
     let lo = from + 1;
     let hi = start[r + 1];
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (before(ord[mid], id)) lo = mid + 1;
+      if (before(mid, from)) lo = mid + 1;
       else hi = mid;
     }
     const to = lo - 1;
     if (to === from) return other;
-    ord.copyWithin(from, from + 1, to + 1);
-    ordA.copyWithin(from, from + 1, to + 1);
-    ord[to] = id;
-    ordA[to] = approx[id];
+    const c = colP[from];
+    const a = aP[from];
+    const id = idP[from];
+    if (to - from < 16) {
+      for (let k = from; k < to; k++) {
+        colP[k] = colP[k + 1];
+        aP[k] = aP[k + 1];
+        idP[k] = idP[k + 1];
+      }
+    } else {
+      colP.copyWithin(from, from + 1, to + 1);
+      aP.copyWithin(from, from + 1, to + 1);
+      idP.copyWithin(from, from + 1, to + 1);
+    }
+    colP[to] = c;
+    aP[to] = a;
+    idP[to] = id;
     return other > from && other <= to ? other - 1 : other;
   };
   /** Row r leaves the matching. */
   const unmatch = (r: number): void => {
     const p = matchP[r];
-    matchCol[colOf[ord[p]]] = -1;
+    matchCol[colP[p]] = -1;
     matchP[r] = -1;
     settle(r, p, -1);
   };
@@ -139,7 +144,7 @@ export function bottleneckRounds(
     const held = matchCol[c];
     if (held >= 0) {
       const hp = matchP[held];
-      if (hp >= 0 && colOf[ord[hp]] === c) {
+      if (hp >= 0 && colP[hp] === c) {
         matchP[held] = -1;
         settle(held, hp, -1);
       }
@@ -147,7 +152,7 @@ export function bottleneckRounds(
     const old = matchP[u];
     matchCol[c] = u;
     matchP[u] = old >= 0 && old !== p ? settle(u, old, p) : p;
-    matchA[u] = ordA[matchP[u]];
+    matchA[u] = aP[matchP[u]];
   };
 
   const seen = new Int32Array(R);
@@ -161,19 +166,19 @@ export function bottleneckRounds(
     let found = -1;
     for (; stop < end; stop++) {
       if (stop === own) continue;
-      if (!usable(stop)) break;
-      const held = matchCol[colOf[ord[stop]]];
+      if (!(aP[stop] !== tN ? aP[stop] > tN : geT(stop))) break;
+      const held = matchCol[colP[stop]];
       if (held < 0 || weak(held)) found = stop;
     }
     if (found >= 0) {
-      const c = colOf[ord[found]];
+      const c = colP[found];
       seen[c] = stamp;
       take(u, found, c);
       return true;
     }
     for (let p = start[u]; p < stop; p++) {
       if (p === own) continue;
-      const c = colOf[ord[p]];
+      const c = colP[p];
       if (seen[c] === stamp) continue;
       seen[c] = stamp;
       if (!augment(matchCol[c])) continue;
@@ -193,7 +198,7 @@ export function bottleneckRounds(
   const offer = (p: number, r: number, width: number): void => {
     if (p === matchP[r]) p++;
     if (p >= start[r + 1]) return;
-    const a = ordA[p];
+    const a = aP[p];
     if (a > 0) heap.push(p, width, a < width ? a : width);
   };
   const widest = (u: number): void => {
@@ -204,9 +209,8 @@ export function bottleneckRounds(
       const key = heap.topKey();
       const width = heap.topWidth();
       const p = heap.pop();
-      const r0 = rowOf[ord[p]];
-      offer(p + 1, r0, width);
-      const c = colOf[ord[p]];
+      offer(p + 1, rowOf[p], width);
+      const c = colP[p];
       if (done[c] === wstamp) continue;
       done[c] = wstamp;
       parentP[c] = p;
@@ -218,18 +222,18 @@ export function bottleneckRounds(
       // the path: the exact smallest of its non-matching entries is the new threshold
       let min = -1;
       for (let cc = c; ;) {
-        const id = ord[parentP[cc]];
-        const r = rowOf[id];
-        if (min < 0 || cmp(id, min) < 0) min = id;
+        const pp = parentP[cc];
+        const r = rowOf[pp];
+        if (min < 0 || cmp(pp, min) < 0) min = pp;
         if (r === u) break;
-        cc = colOf[ord[matchP[r]]];
+        cc = colP[matchP[r]];
       }
-      for (let i = 0; i < L; i++) tLimbs[i] = limbs[min * L + i];
-      tN = approx[min];
+      for (let i = 0; i < L; i++) tLimbs[i] = limbs[idP[min] * L + i];
+      tN = aP[min];
       for (let cc = c; ;) {
         const pp = parentP[cc];
-        const r = rowOf[ord[pp]];
-        const next = r === u ? -1 : colOf[ord[matchP[r]]];
+        const r = rowOf[pp];
+        const next = r === u ? -1 : colP[matchP[r]];
         take(r, pp, cc);
         if (r === u) break;
         cc = next;
@@ -240,6 +244,7 @@ export function bottleneckRounds(
   };
 
   const queue = new Int32Array(R);
+  const weakRows = new Int32Array(R);
   const rowCol = new Int32Array(R);
   let remaining = D;
   let rounds = 0;
@@ -247,8 +252,12 @@ export function bottleneckRounds(
     checkTimeBudget('Birkhoff–von Neumann decomposition');
     // 1. re-match the unmatched rows, then the weak ones (rows ascending)
     let q = 0;
-    for (let u = 0; u < R; u++) if (matchP[u] < 0) queue[q++] = u;
-    for (let u = 0; u < R; u++) if (weak(u)) queue[q++] = u;
+    let w = 0;
+    for (let u = 0; u < R; u++) {
+      if (matchP[u] < 0) queue[q++] = u;
+      else if (matchA[u] <= tN && weak(u)) weakRows[w++] = u;
+    }
+    for (let k = 0; k < w; k++) queue[q++] = weakRows[k];
     for (let k = 0; k < q; k++) {
       const u = queue[k];
       if (matchP[u] >= 0) {
@@ -259,19 +268,22 @@ export function bottleneckRounds(
       if (!augment(u)) widest(u);
     }
     // 2. lambda = the smallest matched entry
-    let minId = ord[matchP[0]];
-    for (let u = 1; u < R; u++) if (cmp(ord[matchP[u]], minId) < 0) minId = ord[matchP[u]];
-    for (let i = 0; i < L; i++) lam[i] = limbs[minId * L + i];
+    let minP = matchP[0];
+    for (let u = 1; u < R; u++) {
+      const p = matchP[u];
+      if (aP[p] <= aP[minP] && cmp(p, minP) < 0) minP = p;
+    }
+    for (let i = 0; i < L; i++) lam[i] = limbs[idP[minP] * L + i];
     let lambda = 0n;
     for (let i = 0; i < L; i++) lambda = (lambda << BigInt(LIMB_BITS)) + BigInt(lam[i]);
-    for (let u = 0; u < R; u++) rowCol[u] = colOf[ord[matchP[u]]];
+    for (let u = 0; u < R; u++) rowCol[u] = colP[matchP[u]];
     round(lambda, rowCol);
     rounds++;
     remaining -= lambda;
     // 3. subtract lambda from the matched entries; entries that reach 0 leave the matching
     for (let u = 0; u < R; u++) {
-      const id = ord[matchP[u]];
-      const o = id * L;
+      const p = matchP[u];
+      const o = idP[p] * L;
       let borrow = 0;
       let zero = true;
       for (let i = L - 1; i >= 0; i--) {
@@ -284,8 +296,7 @@ export function bottleneckRounds(
         if (d !== 0) zero = false;
       }
       const a = limbsToDouble(limbs, o, L);
-      approx[id] = a;
-      ordA[matchP[u]] = a;
+      aP[p] = a;
       matchA[u] = a;
       if (zero) unmatch(u);
     }

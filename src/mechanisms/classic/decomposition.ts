@@ -44,7 +44,7 @@ export type Slots = { good: GoodId; mass: bigint }[][][];
  * `bottleneck`: each round takes a perfect matching whose smallest entry is as large as possible (bottleneck
  * matching; see `bottleneckRounds`), so each round removes as much mass as it can: on the harmonic matrices of
  * Babaioff, Feige & Manaker Morag's faithful step about 2 rounds per slot instead of about one per fractional entry
- * (413 instead of 3412 on a shift at n = 20, m = 200). Deterministic, same guarantees, a different lottery.
+ * (421 instead of 3412 on a shift at n = 20, m = 200). Deterministic, same guarantees, a different lottery.
  */
 export type MatchingStrategy = 'canonical' | 'incremental' | 'bottleneck';
 

@@ -19,6 +19,7 @@ import type { Allocation } from '../core/allocation';
 import type { GoodId, Instance } from '../core/instance';
 import { Rational, lcm } from '../core/rational';
 import { checkAlphaPO, findDominating } from './alpha-po';
+import { findSetTrade } from './set-trade';
 import type { CheckResult } from './result';
 import { requireAllocation, requireInstance } from '../core/arguments';
 
@@ -449,14 +450,40 @@ export function findImprovingTrade(inst: Instance, a: Allocation): number[] | nu
 }
 
 /**
+ * A set-for-set trade between two agents (set-trade.ts), proposed on doubles of the per-agent integer rows and
+ * verified exactly on the integers: every agent weakly better, one strictly.
+ */
+function findSetForSetTrade(inst: Instance, a: Allocation): number[] | null {
+  const { V } = integerRows(inst);
+  const owner = new Int32Array(inst.m);
+  a.bundles.forEach((b, i) => b.forEach((g) => (owner[g] = i)));
+  const U = V.map((row) => row.map((v) => Number(v)));
+  const verify = (next: Int32Array) => {
+    let strict = false;
+    for (let i = 0; i < inst.n; i++) {
+      let d = 0n;
+      for (let g = 0; g < inst.m; g++) {
+        if (next[g] === i) d += V[i][g];
+        if (owner[g] === i) d -= V[i][g];
+      }
+      if (d < 0n) return false;
+      if (d > 0n) strict = true;
+    }
+    return strict;
+  };
+  const next = findSetTrade(U, owner, verify);
+  return next && Array.from(next);
+}
+
+/**
  * PO, exact. In order: fPO implies PO (the fPO weights are the witness); a Pareto-improving exchange along a
- * cycle of single goods (`findImprovingExchange`, O(m^2)) or a trade of one good for a bundle between two
- * agents (`findImprovingTrade`, knapsacks) refutes it; otherwise the alpha-PO checker's branch
+ * cycle of single goods (`findImprovingExchange`, O(m^2)), a trade of one good for a bundle between two
+ * agents (`findImprovingTrade`, knapsacks) or of a set for a set (`findSetForSetTrade`) refutes it; otherwise the alpha-PO checker's branch
  * and bound at alpha = 1 searches an integral allocation that Pareto-dominates A (`findDominating`: prune when
  * some agent can no longer reach her current value). Witness of failure: the dominating allocation (owner of
  * each good). When the search exceeds `nodeLimit`, the alpha-PO checker's integer program (alpha = 1, HiGHS)
  * may still find a dominating allocation, accepted only after an exact re-check; otherwise the result is
- * `unchecked`. `options.exchanges: false` skips the two exchange stages.
+ * `unchecked`. `options.exchanges: false` skips the three exchange stages.
  */
 export function checkPO(
   inst: Instance,
@@ -481,7 +508,7 @@ export function checkPO(
       ['exchange cycle of single goods', findImprovingExchange],
       ['trade of one good for a bundle', findImprovingTrade],
     ] as const;
-    for (const [via, find] of stages) {
+    for (const [via, find] of [...stages, ['set-for-set trade between two agents', findSetForSetTrade] as const]) {
       const owners = find(inst, a);
       if (!owners) continue;
       const values = valuesOf(owners);

@@ -15,9 +15,11 @@
  *
  * [DECISION] The sizes: a Pareto improvement of round robin on the ten peak agents at m = 100 moves 9–28 goods among
  * 5–10 agents (the whole program's answers on the first 20 undecided trials, a development run not kept as a test).
- * On the 55 of the first 100 trials at m = 100 that exchanges and set trades leave open, neighbourhood 1 found an
- * improvement in 22 and neighbourhood 2 at 40 goods in 19 more, 54 s of compute for all 55; the whole program took
- * 0.2–19 s per improvement (development runs; the bench's PO column shows the effect on whole figures).
+ * Of the 55 of the first 100 trials at m = 100 that exchanges and set trades leave open, the neighbourhoods refuted
+ * PO in 40, the whole program in 10 more, it proved PO in 4 and 1 stayed undecided at 60 s: 222 s of compute for the
+ * 55, against 0.2–60 s per trial for the whole program alone (development runs on a loaded machine; the bench's PO
+ * column shows the effect on whole figures). A third neighbourhood of 55 goods (5 s) refuted 4 of the 8 slowest
+ * trials but spent its 5 s on the others, about even, and is not used.
  */
 
 /** Goods in the second neighbourhood. */

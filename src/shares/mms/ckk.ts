@@ -23,8 +23,9 @@
  * partition below it beats, so the incumbent is optimal (`atMost(lower)`).
  *
  * Exactness. Bin values are doubles. When v(M) <= 2^53 - 1 every sum of goods is a safe integer and exact, and
- * the floor divisions are exact ((x - x % j) / j). Beyond that, sums carry rounding errors of at most m ulps of
- * v(M); the bound is then used only with a margin of 2^-44 v(M) (far above m ulps for m <= 2^8 goods) so that a cut
+ * the floor divisions are exact ((x - x % j) / j). Beyond that, every sum is built by at most m + k roundings of
+ * at most half an ulp of v(M) (2^-53 v(M)) each; the bound is then used only with a margin of 2^-44 v(M), above that
+ * error for up to 2^8 goods ([DECISION] beyond 2^8 goods with such a total the search does not run), so that a cut
  * is never wrong, and leaves are re-evaluated exactly in BigInt by `Incumbent.adopt` before they count.
  *
  * Where it helps: wide values (many digits), where the covering searches enumerate too many subsets. Beyond
@@ -39,6 +40,8 @@ import type { Incumbent } from './incumbent';
 export const CKK_MAX_BUNDLES = 5;
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const WIDE = 1n << 16n;
+/** Most goods for which the margin of a total beyond 2^53 covers the rounding of every sum. */
+const MAX_GOODS_UNSAFE = 256;
 
 /** A partial partition: k bins, absolute values sorted non-increasingly, and the goods (sorted positions) of each. */
 interface Tuple {
@@ -88,7 +91,12 @@ export class CompleteKarmarkarKarp {
     this.margin = total <= SAFE ? 0 : this.total * 2 ** -44;
     // [DECISION] Wide values only (some value >= 2^16): with narrow values the covering search and recursive
     // splitting decide the bands, and a slice of this search would only delay them.
-    this.dead = this.k < 2 || this.k > CKK_MAX_BUNDLES || inc.desc.length < this.k || inc.desc[0] < WIDE;
+    this.dead =
+      this.k < 2 ||
+      this.k > CKK_MAX_BUNDLES ||
+      inc.desc.length < this.k ||
+      inc.desc[0] < WIDE ||
+      (total > SAFE && inc.desc.length > MAX_GOODS_UNSAFE);
     this.perms = this.dead ? [] : permutations(this.k);
   }
 
@@ -131,11 +139,21 @@ export class CompleteKarmarkarKarp {
     const [a, b] = list;
     const k = this.k;
     const children: Tuple[] = [];
+    const seen = new Set<string>();
     for (const perm of this.perms) {
+      // bijections that only permute empty bins give the same partition: the first stands for all (the non-empty
+      // bins of a tuple hold disjoint goods, so the pairs of non-empty bin indices identify the merged tuple)
+      const key = perm
+        .map((j, i) => `${a.items[i].length ? i : -1},${b.items[j].length ? j : -1}`)
+        .sort()
+        .join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
       const order = perm.map((_, i) => i).sort((x, y) => a.bins[y] + b.bins[perm[y]] - (a.bins[x] + b.bins[perm[x]]));
       const bins = order.map((i) => a.bins[i] + b.bins[perm[i]]);
-      // bijections that give the same bin values give equivalent subtrees: the first stands for all
-      if (children.some((c) => c.bins.every((x, i) => x === bins[i]))) continue;
+      // with exact sums, bijections giving the same bin values give equivalent subtrees too (rounded sums may be
+      // equal while the true ones differ)
+      if (this.margin === 0 && children.some((c) => c.bins.every((x, i) => x === bins[i]))) continue;
       const items = order.map((i) => a.items[i].concat(b.items[perm[i]]));
       children.push({ bins, items, spread: bins[0] - bins[k - 1] });
     }

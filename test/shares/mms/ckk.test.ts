@@ -108,13 +108,16 @@ describe('shares: mms / ckk (complete Karmarkar–Karp, max-min)', () => {
     );
   });
 
-  it('declines narrow values, more than five bundles and fewer goods than bundles', () => {
+  it('declines narrow values, more than five bundles, fewer goods than bundles, and 257 goods past 2^53', () => {
     const budget = new Budget(undefined, undefined);
     assert.equal(new CompleteKarmarkarKarp(fresh([5n, 4n, 3n, 2n], 3), budget).dead, true);
     const w = [1n << 20n, 5n, 4n, 3n, 2n, 1n, 7n];
     assert.equal(new CompleteKarmarkarKarp(fresh(w, 6), budget).dead, true);
     assert.equal(new CompleteKarmarkarKarp(fresh(w.slice(0, 2), 3), budget).dead, true);
     assert.equal(new CompleteKarmarkarKarp(fresh(w, 3), budget).dead, false);
+    const many = Array.from({ length: 257 }, () => 1n << 45n);
+    assert.equal(new CompleteKarmarkarKarp(fresh(many, 3), budget).dead, true);
+    assert.equal(new CompleteKarmarkarKarp(fresh(many.slice(1), 3), budget).dead, false);
   });
 
   it('finds a better witness than Karmarkar–Karp where one exists (three bundles, 14 wide goods)', () => {

@@ -86,9 +86,9 @@ export interface CuqDecomposition {
  * operations). Up to AUTO_REDUCE_CELLS (K x d) all of this is cheap, so 'auto' runs the full chain; beyond, while
  * d^3 <= AUTO_REDUCE_WORK, it runs the two guesses only and, in the (so far unobserved) case where neither is
  * certified, keeps D' (the trace says why). With the default bottleneck matching the mixture is already within the
- * bound at (10, 100) (893 to 901 allocations, bound 901); measured by `npm run bench -- tie-mms` (bench/results/
- * tie-mms.md, CPU): the reduction alone takes 1.7 s there (900 -> 811 allocations, d = 813) and 5.5 s on the canonical
- * matching's 7580 allocations; at (20, 200) (K = 8235, d = 3423) 226 s, out of 'auto' (the canonical mixture's 68330
+ * bound at (10, 100) (887 to 891 allocations, bound 901); measured by `npm run bench -- tie-mms` (bench/results/
+ * tie-mms.md, CPU): the reduction alone takes 1.8 s there (887 -> 811 allocations, d = 813) and 5.2 s on the canonical
+ * matching's 7580 allocations; at (20, 200) (K = 8619, d = 3423) 226 s, out of 'auto' (the canonical mixture's 68330
  * took 824 s with the previous simplex-only guess). Larger mixtures keep D' (every ex-post guarantee and TIE hold for
  * D'; the outcome then claims its true, larger, support).
  */

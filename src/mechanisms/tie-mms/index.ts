@@ -121,7 +121,7 @@ function sizeLimit(inst: Instance, allowLarge: boolean): DomainViolation | undef
 
 /**
  * The Birkhoff–von Neumann matching of the faithful step. [DECISION] The Lemma 4.2 pipeline defaults to `bottleneck`
- * (the same guarantees with far fewer allocations: 895 instead of 7618 at n = 10, m = 100, within the (n-1)m + 1 bound
+ * (the same guarantees with far fewer allocations: 887 instead of 7580 at n = 10, m = 100, within the (n-1)m + 1 bound
  * without any reduction; bench/results/tie-mms.md); `uniform-faithful` keeps `canonical` (spec A8), whose n
  * allocations every strategy gives on a uniform matrix.
  */

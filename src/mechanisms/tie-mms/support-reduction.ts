@@ -45,12 +45,12 @@ interface Dependency {
  * integers (same total, same marginals). If a guess fails, the other guess is tried, then the exact incremental method
  * below (`reduceSupportExact`). Floats only choose which allocations to keep; no float ever reaches a probability.
  * Measured by `npm run bench -- tie-mms` ("Support reduction" table of bench/results/tie-mms.md, CPU seconds, on the
- * mixtures of the default bottleneck matching): (5, 20) 0.02 s, (8, 32) 0.06 s (exact incremental 3.1 s), (10, 100)
- * 1.7 s (900 -> 811 allocations, d = 813; the canonical matching's 7580 -> 811 in 5.5 s), (20, 200) 8235 -> 3421
- * allocations (d = 3423) in 226 s (6917 Carathéodory pivots, then LU and lifting). The exact probabilities on a basis
- * are B^-1 b, so their common denominator grows with the basis determinant: 51 bits at (5, 20), 211 at (8, 32), 1642
- * at (10, 100), 8808 at (20, 200) (the mixture's own: 10, 15, 17 and 34 bits); the exact incremental method's vertices
- * have denominators of the same order (51 and 211 bits at (5, 20) and (8, 32)).
+ * mixtures of the default bottleneck matching): (5, 20) 0.01 s, (8, 32) 0.05 s (exact incremental 3.1 s), (10, 100)
+ * 1.8 s (887 -> 811 allocations, d = 813; the canonical matching's 7580 -> 811 in 5.2 s), (20, 200) 8619 -> 3421
+ * allocations (d = 3423) in 226 s (7091 Carathéodory pivots, then LU and lifting). The exact probabilities on a basis
+ * are B^-1 b, so their common denominator grows with the basis determinant: 46 bits at (5, 20), 212 at (8, 32), 1686
+ * at (10, 100), 8893 at (20, 200) (the mixture's own: 10, 15, 17 and 34 bits); the exact incremental method's vertices
+ * have denominators of the same order (46 and 212 bits at (5, 20) and (8, 32)).
  *
  * Exact incremental method (`reduceSupportExact`; the fallback, and the only method before): phi(A) = (1,
  * [owner[x] = i] for the (i, x) coordinates that vary over the support, one agent per good implied), d coordinates. The allocations are scanned once, in input order, keeping a basis B of

@@ -6,6 +6,9 @@ import type { AgentId, Bundle, GoodId } from './instance';
 import { Rational, type RationalLike } from './rational';
 import type { Rng } from './rng';
 
+/** Marks bundles built from an owner vector (disjoint, covering and sorted by construction); module-private. */
+const FROM_OWNERS = Symbol('bundles from an owner vector');
+
 /** An integral allocation: agent i receives `bundles[i]`; every good is allocated exactly once. */
 export class Allocation {
   readonly bundles: readonly Bundle[];
@@ -15,7 +18,12 @@ export class Allocation {
   constructor(
     bundles: readonly (readonly GoodId[])[],
     readonly m: number,
+    origin?: typeof FROM_OWNERS,
   ) {
+    if (origin === FROM_OWNERS) {
+      this.bundles = Object.freeze(bundles.map((b) => Object.freeze(b)));
+      return;
+    }
     const owner = new Array<number>(m).fill(-1);
     bundles.forEach((b, i) => {
       if (!Array.isArray(b))
@@ -37,15 +45,19 @@ export class Allocation {
     this.bundles = Object.freeze(bundles.map((b) => Object.freeze([...b].sort((x, y) => x - y))));
   }
 
-  /** From `owner[g]` = the agent receiving good g. */
-  static fromOwners(owner: readonly AgentId[], n: number): Allocation {
+  /**
+   * From `owner[g]` = the agent receiving good g, checked in one pass: the bundles it builds are disjoint, cover every
+   * good and come out sorted, so only the agent indices need checking (O(m), the fast path for large lotteries).
+   */
+  static fromOwners(owner: ArrayLike<AgentId>, n: number): Allocation {
     const bundles: GoodId[][] = Array.from({ length: n }, () => []);
-    owner.forEach((i, g) => {
+    for (let g = 0; g < owner.length; g++) {
+      const i = owner[g];
       if (!Number.isInteger(i) || i < 0 || i >= n)
         throw new InvalidInputError('unknown-agent', `owner[${g}]: ${i} is not an agent index in 0..${n - 1}`);
       bundles[i].push(g);
-    });
-    return new Allocation(bundles, owner.length);
+    }
+    return new Allocation(bundles, owner.length, FROM_OWNERS);
   }
 
   get n(): number {

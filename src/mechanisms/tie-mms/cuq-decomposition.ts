@@ -5,7 +5,7 @@
  * v_i(A_i) >= max(v_i(e^(i)_{r_ij}), beta_ij * v_i(M \ top_{2n - r_ij}(i))), r_ij <= pi^(j)_i.
  * `harmonicDecomposition` is Theorem 1's instance of it (the harmonic portion matrix).
  */
-import { Lottery } from '../../core/allocation';
+import { Allocation, Lottery } from '../../core/allocation';
 import type { Instance } from '../../core/instance';
 import { checkTimeBudget } from '../../core/time-budget';
 import type { TraceStep } from '../../core/outcome';
@@ -26,7 +26,7 @@ import {
 } from './cyclic-picking';
 import { faithfulScaled } from './faithful';
 import type { GuidedStats } from './guided-reduction';
-import { allocationOf, mixShifts, stripDummies, toLottery, type MixedEntry } from './mixing';
+import { mixShifts, stripDummies, toLottery, type MixedEntry } from './mixing';
 import { partialAllocations, toRationalMatrix } from './partial-allocations';
 import { harmonicPortions, validatePortionMatrix } from './portion-matrix';
 import { GuidedReductionFailed, reduceSupport } from './support-reduction';
@@ -186,7 +186,9 @@ export function decomposeCuq(
   t = Date.now();
   if (r) {
     const rr = r;
-    lottery = new Lottery(rr.kept.map((k, idx) => ({ p: rr.p[idx], allocation: allocationOf(mixture[k].owner, n) })));
+    lottery = new Lottery(
+      rr.kept.map((k, idx) => ({ p: rr.p[idx], allocation: Allocation.fromOwners(mixture[k].owner, n) })),
+    );
     reduced = true;
     reductionInfo = { ran: true, before: mixture.length, after: lottery.size, bound, method, keptIndices: rr.kept };
   } else {

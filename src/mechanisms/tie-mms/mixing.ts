@@ -47,22 +47,12 @@ export function mixShifts(perShift: readonly (readonly ScaledEntry[])[]): MixedE
   return [...out.values()];
 }
 
-/**
- * The allocation of an owner vector over n agents (every owner in 0..n-1 by construction): bundles built in one pass
- * (the `Allocation` constructor still checks them), without the intermediate array of `Allocation.fromOwners`.
- */
-export function allocationOf(owner: Int32Array, n: number): Allocation {
-  const bundles: number[][] = Array.from({ length: n }, () => []);
-  for (let x = 0; x < owner.length; x++) bundles[owner[x]].push(x);
-  return new Allocation(bundles, owner.length);
-}
-
 /** A scaled lottery (weights over `total`) as an exact Lottery on n agents. */
 export function toLottery(entries: readonly { w: bigint; owner: Int32Array }[], total: bigint, n: number): Lottery {
   return new Lottery(
     entries.map((e, k) => {
       if ((k & 1023) === 0) checkTimeBudget('tie-mms lottery');
-      return { p: new Rational(e.w, total), allocation: allocationOf(e.owner, n) };
+      return { p: new Rational(e.w, total), allocation: Allocation.fromOwners(e.owner, n) };
     }),
   );
 }

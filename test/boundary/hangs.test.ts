@@ -91,7 +91,7 @@ describe('issue 16 hangs and false certifications, through the CLI', function ()
   });
 
   it('stops tie-mms-ordinal at (20, 200) with U{1..100} values at the time limit with a typed error (exit 2)', async () => {
-    // the old default matching, still slow there (the default one solves it in about 2 s, test/mechanisms/tie-mms)
+    // the old default matching, still slow there (the default one solves it in about 1 s, test/mechanisms/tie-mms)
     const r = await runCli(
       [
         'solve',

@@ -29,7 +29,7 @@ describe('PO neighbourhoods', () => {
     const moved = new Set([3, 10, 41]);
     const relaxed = {
       value: (i: number, g: number) => (moved.has(g) ? 0.5 : i === owner[g] ? 1 : 0),
-      dual: (i: number) => (i === 0 ? -1 : -1),
+      dual: () => -1,
     };
     const [first, second] = neighbourhoods(U, owner, relaxed);
     assert.deepEqual(first, [3, 10, 41]);

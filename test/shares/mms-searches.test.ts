@@ -9,32 +9,11 @@ import { Incumbent } from '../../src/shares/mms/incumbent';
 import { RecursiveSplit } from '../../src/shares/mms/recursive-split';
 import { mmsOfIntegers } from '../../src/shares/mms';
 import { WindowSets } from '../../src/shares/mms/window-sets';
-
-/** Exact MMS by enumerating restricted-growth assignments (bundle labels in order of first use). */
-function bruteForce(values: readonly bigint[], n: number): bigint {
-  const load = new Array<bigint>(n).fill(0n);
-  let best = -1n;
-  const rec = (i: number, usedBins: number): void => {
-    if (i === values.length) {
-      const mn = load.reduce((a, b) => (b < a ? b : a));
-      if (mn > best) best = mn;
-      return;
-    }
-    for (let b = 0; b < Math.min(usedBins + 1, n); b++) {
-      load[b] += values[i];
-      rec(i + 1, Math.max(usedBins, b + 1));
-      load[b] -= values[i];
-    }
-  };
-  rec(0, 0);
-  return best;
-}
-
-const desc = (xs: readonly bigint[]) => [...xs].sort((a, b) => (b > a ? 1 : b < a ? -1 : 0));
+import { bruteForceMms, descending } from '../helpers/mms-brute-force';
 
 /** An incumbent seeded like the solver: LPT witness, the largest-items upper bound. */
 function seeded(values: readonly bigint[], n: number): Incumbent {
-  const d = desc(values);
+  const d = descending(values);
   const inc = new Incumbent(d, n, () => {});
   inc.best = lpt(d, n);
   inc.lower = minBundle(d, inc.best, n);
@@ -138,7 +117,7 @@ describe('mms searches', () => {
       const inc = seeded(values, n);
       const search = new CachedCover(inc, new Budget(undefined, undefined), limits);
       search.run();
-      const exact = bruteForce(values, n);
+      const exact = bruteForceMms(values, n);
       if (search.dead) {
         // a search that gave up proves nothing wrong: its bounds still hold
         assert.ok(inc.lower <= exact && exact <= inc.upper);
@@ -205,7 +184,7 @@ describe('mms searches', () => {
           const search = new RecursiveSplit(inc, new Budget(undefined, undefined), 48);
           search.run();
           assertWitness(inc);
-          const exact = bruteForce(v, n);
+          const exact = bruteForceMms(v, n);
           assert.ok(inc.lower <= exact);
           if (exact === inc.upper && v.length >= 2 * n) {
             perfect++;
@@ -245,7 +224,7 @@ describe('mms searches', () => {
         const v = Array.from({ length: m }, () => BigInt(r.int(1, 2 ** 40 - 1)));
         const res = mmsOfIntegers(v, n);
         assert.equal(res.status, 'optimal');
-        assert.equal(res.value, bruteForce(v, n));
+        assert.equal(res.value, bruteForceMms(v, n));
         const load = res.partition.map((b) => b.reduce((a, g) => a + v[g], 0n));
         for (const l of load) assert.ok(l >= res.value);
       }

@@ -12,27 +12,7 @@ import {
   realloc,
   type MmsIntegerResult,
 } from '../../src/shares/mms';
-
-/** Exact MMS by enumerating restricted-growth assignments (bundle labels in order of first use). */
-function bruteForce(values: readonly bigint[], n: number): bigint {
-  const m = values.length;
-  const load = new Array<bigint>(n).fill(0n);
-  let best = -1n;
-  const rec = (i: number, usedBins: number): void => {
-    if (i === m) {
-      const mn = load.reduce((a, b) => (b < a ? b : a));
-      if (mn > best) best = mn;
-      return;
-    }
-    for (let b = 0; b < Math.min(usedBins + 1, n); b++) {
-      load[b] += values[i];
-      rec(i + 1, Math.max(usedBins, b + 1));
-      load[b] -= values[i];
-    }
-  };
-  rec(0, 0);
-  return best;
-}
+import { bruteForceMms } from '../helpers/mms-brute-force';
 
 /** Asserts that `r.partition` partitions the goods into n bundles, each worth at least `r.lower`. */
 function assertWitness(values: readonly bigint[], n: number, r: MmsIntegerResult): void {
@@ -120,7 +100,7 @@ describe('mms kernel', () => {
           const v = big(values);
           const r = mmsOfIntegers(v, n);
           assert.equal(r.status, 'optimal');
-          assert.equal(r.value, bruteForce(v, n), `MMS^${n}(${values.join(' ')})`);
+          assert.equal(r.value, bruteForceMms(v, n), `MMS^${n}(${values.join(' ')})`);
           assertWitness(v, n, r);
         }),
         { seed: 20240601, numRuns: 1200 },
@@ -134,7 +114,7 @@ describe('mms kernel', () => {
           fc.array(fc.bigInt({ min: 0n, max: 2n ** 70n }), { minLength: 4, maxLength: 9 }),
           (n, v) => {
             const r = mmsOfIntegers(v, n);
-            assert.equal(r.value, bruteForce(v, n));
+            assert.equal(r.value, bruteForceMms(v, n));
             assertWitness(v, n, r);
           },
         ),
@@ -148,7 +128,7 @@ describe('mms kernel', () => {
           const v = big(values);
           const r = mmsOfIntegers(v, 3);
           assert.equal(r.status, 'optimal');
-          assert.equal(r.value, bruteForce(v, 3), `MMS^3(${values.join(' ')})`);
+          assert.equal(r.value, bruteForceMms(v, 3), `MMS^3(${values.join(' ')})`);
           assertWitness(v, 3, r);
         }),
         { seed: 13, numRuns: 25 },
@@ -160,7 +140,7 @@ describe('mms kernel', () => {
         fc.property(fc.array(fc.integer({ min: 1, max: 2 ** 30 }), { minLength: 11, maxLength: 16 }), (values) => {
           const v = big(values);
           const r = mmsOfIntegers(v, 2);
-          assert.equal(r.value, bruteForce(v, 2));
+          assert.equal(r.value, bruteForceMms(v, 2));
           assertWitness(v, 2, r);
         }),
         { seed: 11, numRuns: 60 },
@@ -189,7 +169,7 @@ describe('mms kernel', () => {
             );
             const L = 27720n;
             const ints = qs.map((x) => (x.num * L) / x.den);
-            assert.ok(r.value.eq(new Rational(bruteForce(ints, n), L)));
+            assert.ok(r.value.eq(new Rational(bruteForceMms(ints, n), L)));
             for (const bundle of r.partition) assert.ok(Rational.sum(bundle.map((g) => qs[g])).ge(r.value));
           },
         ),
@@ -293,7 +273,7 @@ describe('mms kernel', () => {
             const p = mmsEfxPartition(values, n);
             assert.equal(p.length, n);
             assert.ok(isPartition(v.length, p));
-            assert.equal(minValue(v, p), bruteForce(v, n));
+            assert.equal(minValue(v, p), bruteForceMms(v, n));
             assert.ok(isEfx(v, p));
           },
         ),
@@ -313,7 +293,7 @@ describe('mms kernel', () => {
             assert.equal(p.length, k);
             assert.ok(isPartition(v.length, p));
             const e = Rational.from(eps);
-            const exact = bruteForce(v, k);
+            const exact = bruteForceMms(v, k);
             assert.ok(new Rational(minValue(v, p)).ge(Rational.ONE.sub(e).mul(exact)), `${minValue(v, p)} vs ${exact}`);
           },
         ),

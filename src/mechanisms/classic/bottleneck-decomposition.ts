@@ -57,14 +57,14 @@ export function bottleneckRounds(
       colP[p] = rowCols[u][order[k]];
       rowOf[p] = u;
       toLimbs(vals[order[k]], limbs, p * L, L);
-      aP[p] = limbsToDouble(limbs, p * L, L);
+      aP[p] = doubleOfLimbs(limbs, p * L, L);
       idP[p] = p;
     }
   }
   // the threshold and the round's weight lambda, as limbs
   const tLimbs = new Float64Array(L);
   toLimbs(D, tLimbs, 0, L);
-  let tN = limbsToDouble(tLimbs, 0, L);
+  let tN = doubleOfLimbs(tLimbs, 0, L);
   const lam = new Float64Array(L);
 
   /** value(p) >= threshold */
@@ -295,7 +295,7 @@ export function bottleneckRounds(
         limbs[o + i] = d;
         if (d !== 0) zero = false;
       }
-      const a = limbsToDouble(limbs, o, L);
+      const a = doubleOfLimbs(limbs, o, L);
       aP[p] = a;
       matchA[u] = a;
       if (zero) unmatch(u);
@@ -314,7 +314,7 @@ function toLimbs(x: bigint, out: Float64Array, o: number, L: number): void {
 }
 
 /** The double of a limb number, rounded step by step: monotone (non-strictly) in the exact value. */
-function limbsToDouble(limbs: Float64Array, o: number, L: number): number {
+function doubleOfLimbs(limbs: Float64Array, o: number, L: number): number {
   let a = 0;
   for (let i = 0; i < L; i++) a = a * BASE + limbs[o + i];
   return a;

@@ -6,32 +6,11 @@ import { CompleteKarmarkarKarp } from '../../../src/shares/mms/ckk';
 import { karmarkarKarp, minBundle } from '../../../src/shares/mms/greedy';
 import { Incumbent } from '../../../src/shares/mms/incumbent';
 import { mmsOfIntegers } from '../../../src/shares/mms';
-
-/** Exact MMS by enumerating restricted-growth assignments (bundle labels in order of first use). */
-function bruteForce(values: readonly bigint[], n: number): bigint {
-  const load = new Array<bigint>(n).fill(0n);
-  let best = -1n;
-  const rec = (i: number, used: number): void => {
-    if (i === values.length) {
-      const mn = load.reduce((a, b) => (b < a ? b : a));
-      if (mn > best) best = mn;
-      return;
-    }
-    for (let b = 0; b < Math.min(used + 1, n); b++) {
-      load[b] += values[i];
-      rec(i + 1, Math.max(used, b + 1));
-      load[b] -= values[i];
-    }
-  };
-  rec(0, 0);
-  return best;
-}
-
-const desc = (xs: readonly bigint[]) => [...xs].sort((a, b) => (b > a ? 1 : b < a ? -1 : 0));
+import { bruteForceMms, descending } from '../../helpers/mms-brute-force';
 
 /** An incumbent with a zero witness (every good in bundle 0) and the largest-items upper bound. */
 function fresh(values: readonly bigint[], n: number, seedKk = false): Incumbent {
-  const d = desc(values);
+  const d = descending(values);
   const inc = new Incumbent(d, n, () => {});
   if (seedKk) {
     inc.best = karmarkarKarp(d, n);
@@ -73,7 +52,7 @@ describe('shares: mms / ckk (complete Karmarkar–Karp, max-min)', () => {
         assert.equal(search.dead, false);
         search.run();
         assert.ok(inc.solved);
-        assert.equal(inc.lower, bruteForce(values, n));
+        assert.equal(inc.lower, bruteForceMms(values, n));
         assertWitness(inc);
       }),
       { seed: 1717, numRuns: 300 },
@@ -88,7 +67,7 @@ describe('shares: mms / ckk (complete Karmarkar–Karp, max-min)', () => {
         const inc = fresh(big, n, true);
         new CompleteKarmarkarKarp(inc, new Budget(undefined, undefined)).run();
         assert.ok(inc.solved);
-        assert.equal(inc.lower, bruteForce(big, n));
+        assert.equal(inc.lower, bruteForceMms(big, n));
         assertWitness(inc);
       }),
       { seed: 1718, numRuns: 100 },
@@ -102,7 +81,7 @@ describe('shares: mms / ckk (complete Karmarkar–Karp, max-min)', () => {
         const budget = new Budget(undefined, undefined);
         const search = new CompleteKarmarkarKarp(inc, budget);
         while (!search.dead && !inc.solved) budget.runSlice(0, () => search.run());
-        assert.equal(inc.lower, bruteForce(values, n));
+        assert.equal(inc.lower, bruteForceMms(values, n));
       }),
       { seed: 1719, numRuns: 60 },
     );

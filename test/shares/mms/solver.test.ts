@@ -1,26 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { mmsOfIntegers } from '../../../src/shares/mms';
-
-/** Exact MMS by enumerating restricted-growth assignments (bundle labels in order of first use). */
-function bruteForce(values: readonly bigint[], n: number): bigint {
-  const load = new Array<bigint>(n).fill(0n);
-  let best = -1n;
-  const rec = (i: number, used: number): void => {
-    if (i === values.length) {
-      const mn = load.reduce((a, b) => (b < a ? b : a));
-      if (mn > best) best = mn;
-      return;
-    }
-    for (let b = 0; b < Math.min(used + 1, n); b++) {
-      load[b] += values[i];
-      rec(i + 1, Math.max(used, b + 1));
-      load[b] -= values[i];
-    }
-  };
-  rec(0, 0);
-  return best;
-}
+import { bruteForceMms } from '../../helpers/mms-brute-force';
 
 describe('shares: mms / solver (the portfolio under one budget)', () => {
   it('proves the brute-force optimum with a witness on wide values, n = 3..5, every search in the portfolio (300 seeded)', () => {
@@ -34,7 +15,7 @@ describe('shares: mms / solver (the portfolio under one budget)', () => {
           values[0] += 1n << 16n;
           const r = mmsOfIntegers(values, n, { timeLimitMs: 20_000 });
           assert.equal(r.status, 'optimal');
-          assert.equal(r.value, bruteForce(values, n));
+          assert.equal(r.value, bruteForceMms(values, n));
           assert.equal(r.partition.length, n);
           const seen = r.partition.flat().sort((a, b) => a - b);
           assert.deepEqual(

@@ -3,18 +3,31 @@
  *   fairdiv experiment <name> [--m 10,20] [--trials T] [--workers W] [--shard i/k] [--out FILE] [--json] [--progress]
  *                      [--columns ef-multiplier,...] [--time-limit S]
  *   fairdiv experiment merge <shard.json...> [--json]
+ *   fairdiv experiment retry <run.json> [--time-limit S] [--workers W] [--out FILE] [--json] [--progress]
  *   fairdiv experiment list
  * Without --shard it prints one row per m (with --json one JSON object per line: experiment, m, trials, counts,
  * intervals, seconds, ...). With --shard it writes the shard's unit results (to --out, else stdout) for `merge`,
- * which checks that the shards cover the run exactly once and prints the rows of the whole run. Ctrl-C cancels.
+ * which checks that the shards cover the run exactly once and prints the rows of the whole run. `retry` decides the
+ * undecided trials of a run file (or shard file) again with a new time limit and prints (and with --out writes) the
+ * folded run. Ctrl-C cancels.
  */
 import * as fs from 'node:fs';
-import { mergeRuns, protocols, runExperiment, runFromJson, summarize, type ExperimentRow } from '../experiments';
+import {
+  mergeRuns,
+  protocols,
+  retryUndecided,
+  runExperiment,
+  runFromJson,
+  summarize,
+  type ExperimentRow,
+  type Progress,
+} from '../experiments';
 import type { Command } from './commands';
 import { parseArgs, readJson, toJson, UsageError, type Io } from './io';
 
 const USAGE = `usage: fairdiv experiment <name> [--m 10,20] [--trials T] [--workers W] [--shard i/k] [--out FILE] [--json] [--progress] [--columns c1,c2] [--time-limit S]
        fairdiv experiment merge <shard.json...> [--json]
+       fairdiv experiment retry <run.json> [--time-limit S] [--workers W] [--out FILE] [--json] [--progress]
        fairdiv experiment list`;
 
 function nonNegativeInt(raw: string | true | undefined, flag: string): number | undefined {
@@ -35,8 +48,12 @@ function printRows(rows: readonly ExperimentRow[], json: boolean, io: Io): void 
       const iv = r.intervals[id as keyof typeof r.intervals];
       const ref = r.reference?.[id as keyof typeof r.reference];
       const und = r.undecided[id as keyof typeof r.undecided];
+      const which = r.undecidedTrials[id as keyof typeof r.undecidedTrials] ?? [];
+      const listed = which.length
+        ? `: trial${which.length > 1 ? 's' : ''} ${which.slice(0, 10).join(', ')}${which.length > 10 ? ', …' : ''}`
+        : '';
       const unp = r.unproven[id as keyof typeof r.unproven];
-      return `${id} ${c}/${r.trials}${iv ? ` [${iv[0].toFixed(3)}, ${iv[1].toFixed(3)}]` : ''}${und ? ` (${und} undecided)` : ''}${unp ? ` (${unp} unproven)` : ''}${ref !== undefined ? ` ref ${ref}` : ''}`;
+      return `${id} ${c}/${r.trials}${iv ? ` [${iv[0].toFixed(3)}, ${iv[1].toFixed(3)}]` : ''}${und ? ` (${und} undecided${listed})` : ''}${unp ? ` (${unp} unproven)` : ''}${ref !== undefined ? ` ref ${ref}` : ''}`;
     });
     io.out(`m = ${r.m} (${r.seconds.toFixed(1)} s): ${cells.join('; ')}`);
   }
@@ -60,6 +77,35 @@ export const experimentCommand: Command = async (argv, io) => {
     printRows(summarize(run), json, io);
     return 0;
   }
+  const timeLimit = options['time-limit'] === undefined ? undefined : Number(options['time-limit']);
+  if (timeLimit !== undefined && !(timeLimit > 0))
+    throw new UsageError(`--time-limit: expected seconds per integer program, got ${options['time-limit']}`);
+  const progress = options.progress
+    ? (p: Progress) =>
+        io.err(`m = ${p.unit.m}: trials ${p.unit.from}-${p.unit.to} done (${p.doneTrials}/${p.totalTrials})`)
+    : undefined;
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  if (name === 'retry') {
+    if (rest.length !== 1) throw new UsageError(USAGE);
+    const before = runFromJson(readJson(rest[0], io), rest[0]);
+    process.once('SIGINT', onSigint);
+    try {
+      const run = await retryUndecided(before, {
+        timeLimitMs: (timeLimit ?? 600) * 1000,
+        workers: nonNegativeInt(options.workers, 'workers'),
+        signal: controller.signal,
+        onProgress: progress,
+      });
+      if (typeof options.out === 'string') fs.writeFileSync(options.out, toJson(run));
+      const last = run.retries![run.retries!.length - 1];
+      io.err(`retry: ${last.decided} of ${last.tried} undecided trials decided in ${last.wallSeconds.toFixed(1)} s`);
+      printRows(summarize(run), json, io);
+      return 0;
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+    }
+  }
   if (rest.length) throw new UsageError(USAGE);
   const ms =
     options.m === undefined
@@ -72,11 +118,6 @@ export const experimentCommand: Command = async (argv, io) => {
               throw new UsageError(`--m: expected a comma-separated list of positive integers, got ${options.m}`);
             return m;
           });
-  const timeLimit = options['time-limit'] === undefined ? undefined : Number(options['time-limit']);
-  if (timeLimit !== undefined && !(timeLimit > 0))
-    throw new UsageError(`--time-limit: expected seconds per integer program, got ${options['time-limit']}`);
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   try {
     const run = await runExperiment(name, {
@@ -87,9 +128,7 @@ export const experimentCommand: Command = async (argv, io) => {
       shard: typeof options.shard === 'string' ? options.shard : options.shard === true ? '' : undefined,
       timeLimitMs: timeLimit === undefined ? undefined : timeLimit * 1000,
       signal: controller.signal,
-      onProgress: options.progress
-        ? (p) => io.err(`m = ${p.unit.m}: trials ${p.unit.from}-${p.unit.to} done (${p.doneTrials}/${p.totalTrials})`)
-        : undefined,
+      onProgress: progress,
     });
     if (run.shard) {
       const text = toJson(run);

@@ -62,6 +62,8 @@ export {
 } from './reference';
 export { Mt19937 } from '../stochastic/mt19937';
 export { summarize, mergeRuns, runFromJson, type ExperimentRun, type ExperimentRow, type ReferenceMatch };
+export { retryUndecided, foldRetry, type RetryOptions } from './retry';
+export type { RetryRecord } from './results';
 
 export interface RunOptions {
   /** A subset of the protocol's m values (default all). */

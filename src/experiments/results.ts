@@ -21,7 +21,17 @@ export interface ExperimentRun {
   readonly columns?: readonly ColumnId[];
   readonly shard?: Shard;
   readonly units: readonly UnitResult[];
-  /** Wall-clock seconds of the run (summed over merged shards). */
+  /** Wall-clock seconds of the run (summed over merged shards), retries included. */
+  readonly wallSeconds: number;
+  /** The `retryUndecided` passes applied to this run, in order. */
+  readonly retries?: readonly RetryRecord[];
+}
+
+/** One `retryUndecided` pass: its time limit, how many undecided trials it tried and decided, its wall time. */
+export interface RetryRecord {
+  readonly timeLimitSeconds: number;
+  readonly tried: number;
+  readonly decided: number;
   readonly wallSeconds: number;
 }
 
@@ -43,6 +53,8 @@ export interface ExperimentRow {
   readonly seconds: number;
   readonly columnSeconds: Partial<Record<ColumnId, number>>;
   readonly undecided: Partial<Record<ColumnId, number>>;
+  /** The undecided trials (indices in the stream at m), when the unit results list them. */
+  readonly undecidedTrials: Partial<Record<ColumnId, number[]>>;
   /** Trials counted from allocations not proven to be the rule's (integral MNW from HiGHS). */
   readonly unproven: Partial<Record<ColumnId, number>>;
   readonly toleranceDisagreements: Partial<Record<ColumnId, number>>;
@@ -63,6 +75,7 @@ export function summarize(run: ExperimentRun): ExperimentRow[] {
     const units = run.units.filter((u) => u.m === m);
     const counts: Partial<Record<ColumnId, number>> = {};
     const undecided: Partial<Record<ColumnId, number>> = {};
+    const undecidedTrials: Partial<Record<ColumnId, number[]>> = {};
     const unproven: Partial<Record<ColumnId, number>> = {};
     const toleranceDisagreements: Partial<Record<ColumnId, number>> = {};
     const paretoVia: Partial<Record<ParetoVia, number>> = {};
@@ -71,6 +84,8 @@ export function summarize(run: ExperimentRun): ExperimentRow[] {
     for (const u of units) {
       sumInto(counts, u.counts);
       sumInto(undecided, u.undecided);
+      for (const [c, ts] of Object.entries(u.undecidedTrials ?? {}) as [ColumnId, number[]][])
+        (undecidedTrials[c] ??= []).push(...ts);
       sumInto(unproven, u.unproven ?? {});
       sumInto(toleranceDisagreements, u.toleranceDisagreements);
       sumInto(paretoVia, u.paretoVia);
@@ -95,6 +110,7 @@ export function summarize(run: ExperimentRun): ExperimentRow[] {
       seconds,
       columnSeconds,
       undecided,
+      undecidedTrials,
       unproven,
       toleranceDisagreements,
       paretoVia,
@@ -151,6 +167,7 @@ export function mergeRuns(runs: readonly ExperimentRun[]): ExperimentRun {
     ...(first.columns ? { columns: first.columns } : {}),
     units: plan.map((k) => seen.get(k)!),
     wallSeconds: runs.reduce((s, r) => s + r.wallSeconds, 0),
+    ...(runs.some((r) => r.retries?.length) ? { retries: runs.flatMap((r) => r.retries ?? []) } : {}),
   };
 }
 
@@ -169,5 +186,36 @@ export function runFromJson(x: unknown, where: string): ExperimentRun {
       'bad-shards',
       `${where}: not a shard file of fairdiv experiment (needs experiment, ms, trials, units)`,
     );
+  r.units.forEach((u: unknown, k) => {
+    const why = unitShapeProblem(u);
+    if (why) throw new InvalidInputError('bad-shards', `${where}: units[${k}]: ${why}`);
+  });
   return { ...r, wallSeconds: typeof r.wallSeconds === 'number' ? r.wallSeconds : 0 } as ExperimentRun;
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isCountRecord = (x: unknown) =>
+  isRecord(x) && Object.values(x).every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0);
+
+/** What is wrong with a unit result read from a file (null when its shape is right). */
+function unitShapeProblem(u: unknown): string | null {
+  if (!isRecord(u)) return 'not an object';
+  if (typeof u.experiment !== 'string') return 'experiment is not a string';
+  for (const k of ['m', 'from', 'to'] as const)
+    if (typeof u[k] !== 'number' || !Number.isInteger(u[k]) || (u[k] as number) < 0) return `${k} is not an integer`;
+  if (u.columns !== undefined && !(Array.isArray(u.columns) && u.columns.every((c) => typeof c === 'string')))
+    return 'columns is not a list of column ids';
+  for (const k of ['counts', 'undecided', 'paretoVia'] as const)
+    if (!isCountRecord(u[k])) return `${k} is not a record of counts`;
+  for (const k of ['unproven', 'toleranceDisagreements'] as const)
+    if (u[k] !== undefined && !isCountRecord(u[k])) return `${k} is not a record of counts`;
+  if (
+    u.undecidedTrials !== undefined &&
+    !(isRecord(u.undecidedTrials) && Object.values(u.undecidedTrials).every((ts) => Array.isArray(ts)))
+  )
+    return 'undecidedTrials is not a record of trial lists';
+  const sec = u.seconds;
+  if (!isRecord(sec) || typeof sec.sampling !== 'number' || !isRecord(sec.columns))
+    return 'seconds is not {sampling, columns}';
+  return null;
 }

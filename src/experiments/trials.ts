@@ -27,6 +27,8 @@ export interface UnitSpec {
   readonly to: number;
   /** Only these columns (default all of the protocol's). */
   readonly columns?: readonly ColumnId[];
+  /** Only these trials of [from, to) (default all); `retryUndecided` re-decides a run's undecided trials this way. */
+  readonly only?: readonly number[];
 }
 
 /** What a unit counts (plain JSON, summed when units are merged). */
@@ -35,6 +37,11 @@ export interface UnitResult extends UnitSpec {
   readonly counts: Partial<Record<ColumnId, number>>;
   /** Trials whose property could not be decided (PO: solver limits; integral MNW without a solver). */
   readonly undecided: Partial<Record<ColumnId, number>>;
+  /**
+   * The undecided trials themselves (indices in the stream at m, ascending), so that `retryUndecided` can decide them
+   * later with more time. Absent in run files of fairdiv before 2026-12-05.
+   */
+  readonly undecidedTrials?: Partial<Record<ColumnId, number[]>>;
   /** Trials counted from an allocation not proven to be the rule's (integral MNW from HiGHS and local search). */
   readonly unproven: Partial<Record<ColumnId, number>>;
   /** Trials where the exact EF/EF1 decision differs from the authors' 1e-9 tolerance test. */
@@ -98,6 +105,12 @@ export function runUnit(spec: UnitSpec, ctx: UnitContext = {}): UnitResult {
   const share = new Map<RuleId, number>(rules.map((r) => [r, cols.filter((c) => c.rule === r).length]));
   const counts: Partial<Record<ColumnId, number>> = {};
   const undecided: Partial<Record<ColumnId, number>> = {};
+  const undecidedTrials: Partial<Record<ColumnId, number[]>> = {};
+  const notDecided = (c: ColumnId, trial: number) => {
+    add(undecided, c, 1);
+    (undecidedTrials[c] ??= []).push(trial);
+  };
+  const only = spec.only && new Set(spec.only);
   const unproven: Partial<Record<ColumnId, number>> = {};
   const toleranceDisagreements: Partial<Record<ColumnId, number>> = {};
   const paretoVia: Partial<Record<ParetoVia, number>> = {};
@@ -108,11 +121,12 @@ export function runUnit(spec: UnitSpec, ctx: UnitContext = {}): UnitResult {
   const ones = new Array<number>(n).fill(1);
   const mnwLimit = ctx.integralMnwLimit ?? 1e6;
   const matrices = trialMatrices(p, agents, spec.m, spec.from, spec.to);
-  for (;;) {
+  for (let trial = spec.from; ; trial++) {
     let t0 = now();
     const next = matrices.next();
     sampling += now() - t0;
     if (next.done) break;
+    if (only && !only.has(trial)) continue;
     const U = next.value;
     const owners = new Map<RuleId, ArrayLike<number> | null>();
     let mnwProven = true;
@@ -151,7 +165,7 @@ export function runUnit(spec: UnitSpec, ctx: UnitContext = {}): UnitResult {
     for (const c of cols) {
       const owner = owners.get(c.rule)!;
       if (owner === null) {
-        add(undecided, c.id, 1);
+        notDecided(c.id, trial);
         continue;
       }
       if (c.rule === 'integral-mnw' && !mnwProven) add(unproven, c.id, 1);
@@ -159,7 +173,7 @@ export function runUnit(spec: UnitSpec, ctx: UnitContext = {}): UnitResult {
       if (c.property === 'po') {
         const d = decidePareto(U, owner, ctx.paretoSolver);
         add(paretoVia, d.via, 1);
-        if (d.po === null) add(undecided, c.id, 1);
+        if (d.po === null) notDecided(c.id, trial);
         else if (d.po) add(counts, c.id, 1);
       } else {
         const d = c.property === 'ef' ? decideEF(U, owner) : decideEF1(U, owner);
@@ -174,6 +188,7 @@ export function runUnit(spec: UnitSpec, ctx: UnitContext = {}): UnitResult {
     ...spec,
     counts,
     undecided,
+    undecidedTrials,
     unproven,
     toleranceDisagreements,
     paretoVia,

@@ -90,6 +90,7 @@ export function figure3Rows(): ExperimentRow[] {
       seconds: 1,
       columnSeconds: {},
       undecided: {},
+      undecidedTrials: {},
       unproven: {},
       toleranceDisagreements: {},
       paretoVia: {},

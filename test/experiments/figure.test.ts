@@ -12,6 +12,7 @@ const row = (m: number, counts: ExperimentRow['counts']): ExperimentRow => ({
   seconds: 1,
   columnSeconds: {},
   undecided: {},
+  undecidedTrials: {},
   unproven: {},
   toleranceDisagreements: {},
   paretoVia: {},

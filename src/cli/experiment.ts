@@ -8,8 +8,8 @@
  * Without --shard it prints one row per m (with --json one JSON object per line: experiment, m, trials, counts,
  * intervals, seconds, ...). With --shard it writes the shard's unit results (to --out, else stdout) for `merge`,
  * which checks that the shards cover the run exactly once and prints the rows of the whole run. `retry` decides the
- * undecided trials of a run file (or shard file) again with a new time limit and prints (and with --out writes) the
- * folded run. Ctrl-C cancels.
+ * undecided trials of a run file (or shard file) again with a new time limit (default 600 s per integer program) and
+ * prints (and with --out writes) the folded run. Ctrl-C cancels.
  */
 import * as fs from 'node:fs';
 import {

@@ -25,6 +25,8 @@ import { checkExchangeCycleFPO, checkStatedPricesOf } from './fisher-prices';
 import { checkEFM, checkEFXM, checkMixedEF, checkMixedEFX, checkMixedPROP } from './mixed-envy';
 import { checkEEFX, checkEF, checkEF1, checkEFX, checkEFX0 } from './envy';
 import { checkExAnteEF, checkExAntePROP, checkImplements, checkSupportSize } from './ex-ante';
+import { checkExPostShare, isExPostShareId } from './ex-post-shares';
+import { lotteryMarginals } from './support-scan';
 import { auditTruthfulness, type MisreportSpace } from './incentives';
 import {
   checkEqualTreatment,
@@ -111,7 +113,7 @@ export const allocationCheckers: { readonly [K in AllocationClaimId]: Allocation
 };
 
 function exAnteFractional(o: Outcome): FractionalAllocation | undefined {
-  return o.lottery ? o.lottery.marginals() : o.fractional;
+  return o.lottery ? lotteryMarginals(o.lottery, o.instance) : o.fractional;
 }
 
 function notApplicable(reason: string): CheckResult {
@@ -178,6 +180,8 @@ export function checkExPost(o: Outcome, id: AllocationClaimId, claim: Claim): Ch
       unchecked: true,
       detail: { reason: 'the outcome lists no allocations to check (a fractional allocation without its support)' },
     };
+  // share claims: one exact scan of the support, each agent's share compared once (./ex-post-shares.ts)
+  if (isExPostShareId(id)) return checkExPostShare(o.instance, support, id, claim);
   let unchecked: CheckResult | null = null;
   let worst: { k: number; value: Rational; needed: Rational; agent: unknown } | null = null;
   // the envy family reports its tightest pair (src/checks/envy.ts): the least margin over the support is kept

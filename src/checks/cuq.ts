@@ -13,16 +13,12 @@ import type { Outcome } from '../core/outcome';
 import { Rational, type RationalLike } from '../core/rational';
 import { tps } from '../shares/tps';
 import type { CheckResult } from './result';
+import { supportMarginals } from './support-scan';
 
-/** Lottery marginals recomputed from the support (not Lottery.marginals, to stay independent). */
+/** Lottery marginals recomputed from the support (not Lottery.marginals, to stay independent; ./support-scan.ts). */
 function marginalsOf(o: Outcome): Rational[][] | null {
-  const { n, m } = o.instance;
-  const f = Array.from({ length: n }, () => new Array<Rational>(m).fill(Rational.ZERO));
   const support = o.support();
-  if (!support.length) return null;
-  for (const { p, allocation } of support)
-    allocation.bundles.forEach((b, i) => b.forEach((x) => (f[i][x] = f[i][x].add(p))));
-  return f;
+  return support.length ? supportMarginals(support, o.instance) : null;
 }
 
 /** CUQ(v, pi) by Definition 3.5: average over the n cyclic shifts of the unit-quota allocations. */

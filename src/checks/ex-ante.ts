@@ -7,6 +7,7 @@ import type { Instance } from '../core/instance';
 import { Rational } from '../core/rational';
 import type { CheckResult } from './result';
 import { requireFractional, requireInstance, requireLottery } from '../core/arguments';
+import { supportMarginals } from './support-scan';
 
 /** V[i][j] = v_i(f_j) = sum_g f[j][g] v_i(g): agent i's expected value of agent j's share. */
 export function expectedValueMatrix(inst: Instance, f: FractionalAllocation): Rational[][] {
@@ -27,23 +28,24 @@ export function lotteryExpectedValues(inst: Instance, l: Lottery): Rational[] {
 export function checkExAntePROP(inst: Instance, f: FractionalAllocation): CheckResult {
   requireInstance(inst, 'checkExAntePROP');
   requireFractional(f, inst, 'checkExAntePROP', 'f');
-  const V = expectedValueMatrix(inst, f);
+  // only v_i(f_i) is compared: n sums, not the n x n matrix
+  const own = inst.values.map((row, i) => Rational.sum(row.map((v, g) => v.mul(f.shares[i][g]))));
   const perAgent: Record<string, unknown> = {};
   const shares = inst.values.map((_, i) => inst.total(i).div(inst.n));
   let tight = -1;
   for (let i = 0; i < inst.n; i++) {
     const share = shares[i];
-    perAgent[inst.agents[i]] = { expected: V[i][i], prop: share };
-    if (V[i][i].lt(share))
+    perAgent[inst.agents[i]] = { expected: own[i], prop: share };
+    if (own[i].lt(share))
       return {
         holds: false,
-        detail: { property: 'ex-ante PROP', agent: inst.agents[i], expected: V[i][i], prop: share },
+        detail: { property: 'ex-ante PROP', agent: inst.agents[i], expected: own[i], prop: share },
         witness: { agent: i },
       };
     // the tightest agent: smallest expected/prop (cross-multiplied; an agent with prop = 0 is never tight)
-    if (share.sign() > 0 && (tight < 0 || V[i][i].mul(shares[tight]).lt(V[tight][tight].mul(share)))) tight = i;
+    if (share.sign() > 0 && (tight < 0 || own[i].mul(shares[tight]).lt(own[tight].mul(share)))) tight = i;
   }
-  const worst = tight >= 0 ? { agent: inst.agents[tight], expected: V[tight][tight], prop: shares[tight] } : {};
+  const worst = tight >= 0 ? { agent: inst.agents[tight], expected: own[tight], prop: shares[tight] } : {};
   return { holds: true, detail: { property: 'ex-ante PROP', ...worst, perAgent } };
 }
 
@@ -81,17 +83,20 @@ export function checkExAnteEF(inst: Instance, f: FractionalAllocation): CheckRes
   return { holds: true, detail: { property: 'ex-ante EF', ...closest, expected: V.map((r, i) => r[i]) } };
 }
 
-/** The lottery implements f exactly: its marginals equal f entry by entry. Witness: the first differing entry. */
+/**
+ * The lottery implements f exactly: its marginals (recomputed from the support, ./support-scan.ts) equal f entry by
+ * entry. Witness: the first differing entry.
+ */
 export function checkImplements(l: Lottery, f: FractionalAllocation): CheckResult {
   requireLottery(l, 'checkImplements', 'l');
   requireFractional(f, l, 'checkImplements', 'f');
-  const marg = l.marginals();
+  const marg = supportMarginals(l.entries);
   for (let i = 0; i < f.n; i++)
     for (let g = 0; g < f.m; g++)
-      if (!marg.shares[i][g].eq(f.shares[i][g]))
+      if (!marg[i][g].eq(f.shares[i][g]))
         return {
           holds: false,
-          detail: { property: 'implements', agent: i, good: g, marginal: marg.shares[i][g], target: f.shares[i][g] },
+          detail: { property: 'implements', agent: i, good: g, marginal: marg[i][g], target: f.shares[i][g] },
           witness: { agent: i, good: g },
         };
   return { holds: true, detail: { property: 'implements', supportSize: l.size } };

@@ -2,28 +2,34 @@
  * Lottery-level checks of Babaioff & Frosh (spec section 4): ex-ante rho-PROP (Theorem 3.2 has rho = 1 - eps),
  * the per-agent probability bounds of Theorem 1.1 (Pr[v_i(X_i) < MMS_i] <= 1/3 and Pr[v_i(X_i) >= PROP_i] >=
  * 1/3), and ex-ante equal treatment of equals (v_i = v_j implies E[v_i(X_i)] = E[v_j(X_j)]). All exact, on the
- * support with its probabilities.
+ * support with its probabilities, read through one scan of the support (./support-scan.ts: expected values from
+ * the exact marginals, bundle values as exact integers).
  */
 import type { Allocation } from '../core/allocation';
 import { InvalidInputError } from '../core/errors';
 import type { Instance } from '../core/instance';
 import { Rational, type RationalLike } from '../core/rational';
-import { mmsShare } from '../shares/share-cache';
+import { cachedMmsShare, mmsShare } from '../shares/share-cache';
+import { tps } from '../shares/tps';
 import type { CheckResult } from './result';
+import { probabilityOf, SupportValues, supportMarginals } from './support-scan';
 
 /** A support: (probability, allocation) pairs whose probabilities sum to 1. */
 export type Support = readonly { readonly p: Rational; readonly allocation: Allocation }[];
 
-function expected(inst: Instance, support: Support, i: number): Rational {
-  return Rational.sum(support.map((e) => e.p.mul(inst.value(i, e.allocation.bundles[i]))));
+/** E[v_i(X_i)] for every agent: sum_g P(g in X_i) v_i(g), on the exact marginals of the support. */
+function expectedValues(inst: Instance, support: Support): Rational[] {
+  const f = supportMarginals(support, inst);
+  return inst.values.map((row, i) => Rational.sum(row.map((v, g) => v.mul(f[i][g]))));
 }
 
 /** Ex-ante rho-PROP: E[v_i(X_i)] >= rho * v_i(M) / n for every agent. Witness: the first agent below. */
 export function checkExAnteRhoProp(inst: Instance, support: Support, rho: RationalLike): CheckResult {
   const r = Rational.from(rho);
   const perAgent: Record<string, unknown> = {};
+  const E = expectedValues(inst, support);
   for (let i = 0; i < inst.n; i++) {
-    const e = expected(inst, support, i);
+    const e = E[i];
     const needed = r.mul(inst.total(i)).div(inst.n);
     perAgent[inst.agents[i]] = { expected: e, needed };
     if (e.lt(needed))
@@ -37,26 +43,31 @@ export function checkExAnteRhoProp(inst: Instance, support: Support, rho: Ration
 }
 
 /**
- * Pr[v_i(X_i) < MMS_i] <= bound for every agent. An allocation whose value lies within the bounds of an MMS
- * that the solver only bounded counts as undecided: the check holds if it holds even when those count as
- * below, fails if it fails when they do not, and is unchecked otherwise.
+ * Pr[v_i(X_i) < MMS_i] <= bound for every agent. [DECISION] The MMS is searched only when a bound does not
+ * decide: MMS_i <= TPS_i (Lemma 2.12 of paper 000), so when Pr[v_i(X_i) < TPS_i] <= bound the agent holds without
+ * her MMS. An allocation whose value lies within the bounds of an MMS that the solver only bounded counts as
+ * undecided: the check holds if it holds even when those count as below, fails if it fails when they do not, and
+ * is unchecked otherwise.
  */
 export function checkProbabilityBelowMms(inst: Instance, support: Support, bound: RationalLike): CheckResult {
   const b = Rational.from(bound);
   const perAgent: Record<string, unknown> = {};
+  const values = SupportValues.of(inst, support);
   let undecided = false;
   for (let i = 0; i < inst.n; i++) {
-    const share = mmsShare(inst, i);
-    let surely = Rational.ZERO;
-    let maybe = Rational.ZERO;
-    const below: number[] = [];
-    support.forEach((e, k) => {
-      const own = inst.value(i, e.allocation.bundles[i]);
-      if (own.lt(share.lower)) {
-        surely = surely.add(e.p);
-        below.push(k);
-      } else if (own.lt(share.upper)) maybe = maybe.add(e.p);
-    });
+    const cached = cachedMmsShare(inst.values[i], inst.n);
+    if (cached?.status !== 'optimal') {
+      const upper = tps(inst.values[i], inst.n);
+      const atMost = probabilityOf(support, values.indicesBelow(i, upper));
+      if (atMost.le(b)) {
+        perAgent[inst.agents[i]] = { probabilityBelowAtMost: atMost, mmsAtMost: upper, by: 'TPS >= MMS' };
+        continue;
+      }
+    }
+    const share = cached?.status === 'optimal' ? cached : mmsShare(inst, i);
+    const below = values.indicesBelow(i, share.lower);
+    const surely = probabilityOf(support, below);
+    const maybe = probabilityOf(support, values.indicesBelow(i, share.upper)).sub(surely);
     perAgent[inst.agents[i]] = { probabilityBelow: surely, mms: share.value };
     if (surely.gt(b))
       return {
@@ -79,11 +90,9 @@ export function checkProbabilityBelowMms(inst: Instance, support: Support, bound
 export function checkProbabilityProp(inst: Instance, support: Support, bound: RationalLike): CheckResult {
   const b = Rational.from(bound);
   const perAgent: Record<string, unknown> = {};
+  const values = SupportValues.of(inst, support);
   for (let i = 0; i < inst.n; i++) {
-    const total = inst.total(i);
-    const p = Rational.sum(
-      support.filter((e) => inst.value(i, e.allocation.bundles[i]).mul(inst.n).ge(total)).map((e) => e.p),
-    );
+    const p = Rational.ONE.sub(probabilityOf(support, values.indicesBelow(i, inst.total(i).div(inst.n))));
     perAgent[inst.agents[i]] = { probabilityProp: p };
     if (p.lt(b))
       return {
@@ -97,7 +106,7 @@ export function checkProbabilityProp(inst: Instance, support: Support, bound: Ra
 
 /** Ex-ante equal treatment of equals: agents with identical values have equal expected values. Witness: an unequal pair. */
 export function checkEqualTreatment(inst: Instance, support: Support): CheckResult {
-  const E = inst.values.map((_, i) => expected(inst, support, i));
+  const E = expectedValues(inst, support);
   const groups: string[][] = [];
   for (let i = 0; i < inst.n; i++)
     for (let j = i + 1; j < inst.n; j++) {

@@ -17,16 +17,24 @@
  * cold share cache, checked inline by `certify` (the baseline) and by `certifyAsync` with the shares on 1 and 2
  * worker threads, in wall time (the point of the threads) and CPU time of all threads.
  *
+ * A third table (`--tables lottery`, appended to `bench/results/certify.md`): the lottery of `tie-mms-ordinal` on the
+ * seeded uniform instances of the tie-mms bench (`uniformInstance`, seed `tie-mms-<n>x<m>`, default options) at
+ * (20, 200) and (50, 500), certified whole with the default budget (60 s), then each claim alone, every time with
+ * cold caches (support scans and MMS shares), in CPU time.
+ *
  * Options: `--sizes 10x50,20x100` ; `--limit-ms N` (budget per certify call, default 30000) ;
- * `--baseline-max M` (largest m for the baselines, default 200) ; `--out FILE` ; `--tables claims,workers` (default
- * both) ; `--worker-sizes 50x200,100x500` ; `--repeat K` (runs of each row, interleaved; the fastest is
- * shown, default 3) ; `--workers-out FILE`.
+ * `--baseline-max M` (largest m for the baselines, default 200) ; `--out FILE` ; `--tables claims,workers,lottery`
+ * (default all three) ; `--worker-sizes 50x200,100x500` ; `--repeat K` (runs of each row, interleaved; the fastest
+ * is shown, default 3) ; `--workers-out FILE` ; `--lottery-sizes 20x200,50x500`.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { certify, certifyAsync, solve } from '../src';
+import type { ClaimChoice } from '../src/certify';
+import type { Claim } from '../src/core/outcome';
+import { clearSupportScans } from '../src/checks/support-scan';
 import type { Allocation } from '../src/core/allocation';
 import { LimitError } from '../src/core/errors';
 import type { Instance } from '../src/core/instance';
@@ -124,9 +132,76 @@ async function timedAsync<T>(fn: () => Promise<T>): Promise<{ value: T; cpu: num
 
 /** Runs the certify benchmark and writes bench/results/certify.md and certify-workers.md (or `--out`, `--workers-out`). */
 export async function run(args: string[]): Promise<void> {
-  const tables = option(args, '--tables', 'claims,workers').split(',');
+  const tables = option(args, '--tables', 'claims,workers,lottery').split(',');
   if (tables.includes('claims')) await claimsTable(args);
   if (tables.includes('workers')) await workersTable(args);
+  if (tables.includes('lottery')) lotteryTable(args);
+}
+
+/** A claim of an outcome as `certify` takes it when chosen: its id with its factor and parameters. */
+function choiceOf(c: Claim): ClaimChoice {
+  return { id: c.id, ...(c.rho ? { rho: c.rho } : {}), ...(c.params ? { params: c.params } : {}) };
+}
+
+/** The first words of a claim's detail: how it was decided, or why not. */
+function howDecided(detail: Readonly<Record<string, unknown>>): string {
+  const d = detail as { via?: unknown; reason?: unknown };
+  return String(d.via ?? d.reason ?? '').slice(0, 90);
+}
+
+/**
+ * The lottery of `tie-mms-ordinal` certified (issue 17, item 3): the whole outcome with the default budget, then each
+ * claim alone, with cold caches every time; appended to bench/results/certify.md as its own section.
+ */
+function lotteryTable(args: string[]): void {
+  const sizes = sizesOption(args, '--lottery-sizes', '20x200,50x500');
+  const out = option(args, '--out', 'bench/results/certify.md');
+  const cold = () => {
+    clearSupportScans();
+    clearMmsShares();
+  };
+  const lines = [
+    '## The lottery of tie-mms-ordinal',
+    '',
+    `Run by \`npm run bench -- certify --tables lottery\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, load`,
+    `average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(
+        ' / ',
+      )} at the start (2 shared cores). The instance of the tie-mms bench (\`uniformInstance\`, U{1..100}, seed`,
+    '`tie-mms-<n>x<m>`) solved by `solve` with default options; its outcome certified whole with the default budget',
+    '(60 s), then each claim alone; every certify call starts with cold caches (support scan, MMS shares). CPU time of',
+    'this process; the first claim that reads the support pays for the scan.',
+    '',
+    '| n | m | allocations | solve CPU | claim | status | CPU | wall | how decided |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const [n, m] of sizes) {
+    const inst = uniformInstance({ n, m, seed: `tie-mms-${n}x${m}` });
+    const solved = timed(() => solve('tie-mms-ordinal', inst));
+    const outcome = solved.value;
+    const size = outcome.lottery?.size ?? 1;
+    const head = [n, m, size, fmt(solved.cpu)];
+    cold();
+    const whole = timed(() => certify(outcome));
+    const row = (cells: unknown[]) => {
+      lines.push(`| ${cells.join(' | ')} |`);
+      console.log(lines[lines.length - 1]);
+    };
+    const counts = `${whole.value.passed} pass, ${whole.value.failed} fail, ${whole.value.unchecked} unchecked`;
+    row([...head, 'all claims, one call', `${whole.value.verdict} (${counts})`, fmt(whole.cpu), fmt(whole.wall), '']);
+    for (const c of outcome.claims) {
+      cold();
+      const r = timed(() => certify(outcome, { claims: [choiceOf(c)] }));
+      const res = r.value.claims[0];
+      const label = c.rho ? `${c.id} (${c.rho.toDisplay()})` : c.id;
+      row([...head, label, res.status, fmt(r.cpu), fmt(r.wall), howDecided(res.detail)]);
+    }
+  }
+  const before = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  const at = before.indexOf(LOTTERY_HEADING);
+  writeFileSync(out, (at < 0 ? `${before}\n` : before.slice(0, at + 1)) + lines.join('\n') + '\n');
+  console.log(`appended to ${out}`);
 }
 
 /** Each claim's time per size and allocation, against the old fPO and PO checkers (bench/results/certify.md). */
@@ -191,8 +266,18 @@ async function claimsTable(args: string[]): Promise<void> {
       }
     }
   }
-  writeFileSync(out, lines.join('\n') + '\n');
+  writeFileSync(out, lines.join('\n') + '\n' + lotterySection(out));
   console.log(`wrote ${out}`);
+}
+
+const LOTTERY_HEADING = '\n## The lottery of tie-mms-ordinal\n';
+
+/** The lottery section of an existing results file (kept when only the claim table is re-run), or ''. */
+function lotterySection(file: string): string {
+  if (!existsSync(file)) return '';
+  const text = readFileSync(file, 'utf8');
+  const at = text.indexOf(LOTTERY_HEADING);
+  return at < 0 ? '' : text.slice(at);
 }
 
 /** Rounds of a fixed integer loop that `threads` worker threads complete together in one second. */

@@ -120,7 +120,7 @@ export function checkExPostShare(inst: Instance, support: Support, id: ExPostSha
       ? byBound === inst.n
         ? 'every agent by the bound MMS <= TPS'
         : byBound
-          ? `${byBound} agents by the bound MMS <= TPS, ${exactCount} by the exact MMS`
+          ? `${byBound} agent${byBound > 1 ? 's' : ''} by the bound MMS <= TPS, ${exactCount} by the exact MMS`
           : 'the exact MMS of every agent'
       : undefined;
   // the tightest agent whose share is known exactly; if none, the tightest against the upper bound of her share

@@ -72,7 +72,12 @@ interface Scan {
   readonly values: Map<Instance, SupportValues>;
 }
 
-const scans = new WeakMap<Allocation, Scan>();
+let scans = new WeakMap<Allocation, Scan>();
+
+/** Forgets every kept scan (benchmarks that measure a cold certify call). */
+export function clearSupportScans(): void {
+  scans = new WeakMap();
+}
 
 /**
  * The memoised scan of `support` with its marginals and, given an instance, its values on that instance (see the

@@ -9,7 +9,14 @@
  * equal); a pass whose byte all bids share is skipped. Comparator sorts spent half of a simulation's time in comparator calls; this is 3-5 times faster at
  * m = 1000. Bids sharing a high word agree to about six significant digits, so runs are short except on
  * adversarial rows, where the insertion costs O(run^2) and stays correct.
+ * [DECISION] Rows of 64 bids or more first try one bucket pass (m buckets of equal width, then insertion), which is
+ * about twice as fast as the radix passes on spread bids: Ranking at n = 10, m = 1000 went from 1743 to 1980 trials
+ * per CPU-second (a development run; bench simulate has the figures). Uneven rows (heavy tails, many ties) fall back
+ * to the radix sort.
  */
+
+/** Rows at least this long try the bucket order first (below it the radix sort's fixed costs are small anyway). */
+const BUCKET_ROWS = 64;
 
 /** Reusable buffers for ordering rows of bids (one per thread: not re-entrant). */
 export class BidOrder {
@@ -21,6 +28,8 @@ export class BidOrder {
   private a = new Int32Array(0);
   private b = new Int32Array(0);
   private readonly counts = new Int32Array(4 * 256);
+  private buckets = new Int32Array(0);
+  private bucketStarts = new Int32Array(0);
 
   private reserve(m: number): void {
     if (this.a.length >= m) return;
@@ -29,6 +38,75 @@ export class BidOrder {
     this.high = new Uint32Array(m);
     this.a = new Int32Array(m);
     this.b = new Int32Array(m);
+    this.buckets = new Int32Array(m);
+    this.bucketStarts = new Int32Array(m + 1);
+  }
+
+  /**
+   * The order of the module header by m buckets of equal width between the smallest and the largest bid, then
+   * insertion within each bucket; null (the radix sort follows) when the bids span no finite positive width or the
+   * buckets are too uneven for insertion to be cheap (sum of squared bucket sizes above 6m; about 2m for bids spread
+   * like a uniform sample). The bucket floor((largest - bid) * (m - 1) / width) is monotone in the bid under
+   * IEEE 754 rounding, so equal bids share a bucket and a better bid never lands in a later one.
+   */
+  private bucketOrder(values: ArrayLike<number>, keys: ArrayLike<number> | null, out: Int32Array): Int32Array | null {
+    const m = out.length;
+    const { bids, buckets, bucketStarts: starts } = this;
+    let lo = Infinity,
+      hi = -Infinity;
+    for (let j = 0; j < m; j++) {
+      const v = values[j];
+      const x = v === 0 ? 0 : v;
+      bids[j] = x;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    const scale = (m - 1) / (hi - lo);
+    if (!(scale > 0 && scale < Infinity)) return null;
+    starts.fill(0);
+    for (let j = 0; j < m; j++) {
+      const k = Math.min(m - 1, Math.floor((hi - bids[j]) * scale));
+      buckets[j] = k;
+      starts[k + 1]++;
+    }
+    let squares = 0;
+    for (let k = 1; k <= m; k++) {
+      const c = starts[k];
+      squares += c * c;
+      starts[k] += starts[k - 1];
+    }
+    if (squares > 6 * m) return null;
+    const a = this.a;
+    // items in key order, scattered stably into their buckets
+    if (keys) {
+      const byKey = this.b;
+      for (let j = 0; j < m; j++) byKey[keys[j]] = j;
+      for (let q = 0; q < m; q++) {
+        const j = byKey[q];
+        a[starts[buckets[j]]++] = j;
+      }
+    } else for (let j = 0; j < m; j++) a[starts[buckets[j]]++] = j;
+    // starts[k] is now the end of bucket k; insertion within buckets, equal bids staying in key order
+    let tied = false;
+    for (let q = 1; q < m; q++) {
+      const j = a[q];
+      const k = buckets[j];
+      const v = bids[j];
+      let p = q - 1;
+      while (p >= 0 && buckets[a[p]] === k) {
+        const i = a[p];
+        const vi = bids[i];
+        if (vi === v) tied = true;
+        if (vi < v) {
+          a[p + 1] = i;
+          p--;
+        } else break;
+      }
+      a[p + 1] = j;
+    }
+    this.tied = tied;
+    out.set(a.subarray(0, m));
+    return out;
   }
 
   /**
@@ -39,6 +117,7 @@ export class BidOrder {
   order(values: ArrayLike<number>, keys: ArrayLike<number> | null, out: Int32Array): Int32Array {
     const m = out.length;
     this.reserve(m);
+    if (m >= BUCKET_ROWS && this.bucketOrder(values, keys, out)) return out;
     const { bids, words, high, counts } = this;
     counts.fill(0);
     // IEEE 754 doubles are little-endian in typed arrays on every platform Node supports: word 2j + 1 is the high one.

@@ -11,16 +11,97 @@ import { InvalidInputError } from './errors';
 /** Anything that converts exactly to a rational. */
 export type RationalLike = Rational | number | bigint | string | { num: bigint | number; den: bigint | number };
 
-/** Greatest common divisor of |a| and |b| (gcd(0, 0) = 0). */
+/**
+ * Greatest common divisor of |a| and |b| (gcd(0, 0) = 0). Euclid's algorithm; while both numbers exceed 2^100 it
+ * runs Lehmer's acceleration (Knuth, TAOCP vol. 2, 4.5.2, Algorithm L): the quotients of the Euclidean sequence are
+ * simulated on the leading 50 bits in doubles (exact, since every value stays below 2^51) for as long as both
+ * truncations give the same quotient, and then applied to the BigInts as one 2x2 matrix. [DECISION] Added for the
+ * support reduction of tie-mms (Lemma 4.15), whose exact probabilities have 9000-bit denominators at (20, 200): one
+ * Euclid gcd of two such numbers took 5.7 ms, the Lehmer one 0.6 ms (3421 of them per `Rational` construction pass).
+ */
 export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
+  if (a < b) [a, b] = [b, a];
+  if (b >= LEHMER_MIN) [a, b] = lehmerReduce(a, b);
   while (b !== 0n) {
     const t = a % b;
     a = b;
     b = t;
   }
   return a;
+}
+
+const LEHMER_MIN = 1n << 100n;
+const TWO_49 = 2 ** 49;
+
+/** Lehmer steps on a >= b >= 0 while b >= LEHMER_MIN; returns a pair with the same gcd, a >= b. */
+function lehmerReduce(a: bigint, b: bigint): [bigint, bigint] {
+  let n = a.toString(16).length * 4; // an upper bound on the bit length of a, kept as a decreases
+  while (b >= LEHMER_MIN) {
+    let sh = n - 50;
+    let x = Number(a >> BigInt(sh));
+    if (x < TWO_49) {
+      n = sh + bitLength(x);
+      sh = n - 50;
+      x = Number(a >> BigInt(sh));
+    }
+    let y = Number(b >> BigInt(sh));
+    // the cofactors: (a, b) -> (A a + B b, C a + D b); |A|..|D| <= 2^25, so every sum below stays under 2^51
+    let A = 1;
+    let B = 0;
+    let C = 0;
+    let D = 1;
+    for (;;) {
+      const yc = y + C;
+      const yd = y + D;
+      const xa = x + A;
+      const xb = x + B;
+      if (yc <= 0 || yd <= 0 || xa < 0 || xb < 0) break;
+      const q = floorDiv(xa, yc);
+      if (q !== floorDiv(xb, yd)) break;
+      const nc = A - q * C;
+      const nd = B - q * D;
+      if (Math.abs(nc) > 2 ** 25 || Math.abs(nd) > 2 ** 25) break;
+      A = C;
+      C = nc;
+      B = D;
+      D = nd;
+      const t = x - q * y;
+      x = y;
+      y = t;
+    }
+    const na = B === 0 ? -1n : BigInt(A) * a + BigInt(B) * b;
+    const nb = B === 0 ? -1n : BigInt(C) * a + BigInt(D) * b;
+    if (na < 0n || nb < 0n) {
+      // no quotient could be simulated (or, defensively, a sign went wrong): one plain Euclid step
+      const t = a % b;
+      a = b;
+      b = t;
+    } else {
+      a = na;
+      b = nb;
+    }
+  }
+  return [a, b];
+}
+
+/** Number of bits of an integer 0 < x < 2^53. */
+function bitLength(x: number): number {
+  let n = 0;
+  while (x >= 4294967296) {
+    x = Math.floor(x / 4294967296);
+    n += 32;
+  }
+  return n + 32 - Math.clz32(x);
+}
+
+/** floor(n / m) for integers 0 <= n < 2^52, 0 < m < 2^52 (the double quotient corrected to the exact floor). */
+function floorDiv(n: number, m: number): number {
+  let q = Math.floor(n / m);
+  if (q * m > n) q--;
+  else if ((q + 1) * m <= n) q++;
+  return q;
 }
 
 /** Least common multiple of |a| and |b| (0 when either is 0). */

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { Rational } from '../../src/index';
+import { gcd } from '../../src/core/rational';
 
 describe('Rational', () => {
   it('converts JS numbers exactly (0.1 is the dyadic double, not 1/10)', () => {
@@ -56,5 +57,23 @@ describe('Rational', () => {
       }),
       { numRuns: 500, seed: 2026 },
     );
+  });
+  it("gcd agrees with Euclid's algorithm on numbers of up to 3000 bits with a planted common factor (Lehmer path, property)", () => {
+    const euclid = (a: bigint, b: bigint): bigint => {
+      a = a < 0n ? -a : a;
+      b = b < 0n ? -b : b;
+      while (b !== 0n) [a, b] = [b, a % b];
+      return a;
+    };
+    const big = fc.bigInt({ min: -(1n << 1500n), max: 1n << 1500n });
+    fc.assert(
+      fc.property(big, big, fc.bigInt({ min: 1n, max: 1n << 1500n }), (a, b, f) => {
+        assert.equal(gcd(a * f, b * f), euclid(a * f, b * f));
+        assert.equal(gcd(a, b), euclid(a, b));
+      }),
+      { numRuns: 300, seed: 2026 },
+    );
+    assert.equal(gcd(3n ** 400n * 7n, 2n ** 700n * 7n), 7n);
+    assert.equal(gcd(0n, -(5n ** 90n)), 5n ** 90n);
   });
 });

@@ -7,10 +7,12 @@
  * (support-reduction.ts), which falls back to its exact incremental method whenever this returns null. Floats only
  * choose which allocations to keep: a wrong guess is rejected, never returned.
  */
-import { lcm, Rational } from '../../core/rational';
-import * as affine from './affine-coordinates';
+import { gcd, lcm, Rational } from '../../core/rational';
 import { checkTimeBudget } from '../../core/time-budget';
-import { invmod, liftedCommonDenominator, ratReconBig } from './modular';
+import * as affine from './affine-coordinates';
+import { repairedBasis } from './basis-repair';
+import { ModularLu } from './dense-lu';
+import { liftedSolve } from './lifting';
 
 // module-level copies: hot loops must not go through the (getter-based) CommonJS import bindings
 const { affineCoordinates, affineSupport, sumColumns } = affine;
@@ -33,9 +35,10 @@ export interface GuidedStats {
   liftSteps: number;
   /** Bit length of the common denominator of the reduced probabilities. */
   denBits: number;
-  /** Milliseconds: float phase, exact solve, exact check. */
+  /** Milliseconds: float phase, exact phase (LU mod Q and lifting), of which the LU mod Q, exact check. */
   msFloat: number;
   msExact: number;
+  msModularLu: number;
   msCheck: number;
   /** Why the guided run gave up (null when it succeeded). */
   failure: string | null;
@@ -80,14 +83,18 @@ export function reduceSupportGuided(
 }
 
 /**
- * [DECISION] The guess tried first: the Carathéodory pass makes about one pivot per allocation (K), the phase-1 simplex
- * 4d to 8d (d coordinates), each of O(d^2) flops; so Carathéodory first when K < 4d (the mixtures of the bottleneck
- * matching, K = 900 and d = 813 at (10, 100): 900 pivots, the whole reduction 1.7 s CPU), the simplex first otherwise
- * (the canonical matching's K = 7580 there: 3951 pivots, 5.5 s). Measured by `npm run bench -- tie-mms`.
+ * [DECISION] The guesses in turn. From d = REPAIR_MIN_D coordinates on, the repaired greedy basis (basis-repair.ts: one
+ * LU of about d x d plus O(d^2) per repair pivot; 9 pivots at (10, 100), about 750 at (20, 200)) comes first. Below,
+ * and as fallbacks, the two older guesses: the Carathéodory pass (about K pivots of O(d^2)) first when K < 4d, the
+ * phase-1 simplex (4d to 8d pivots) otherwise; they take at most 0.15 s up to d = 169 and keep the lotteries of the
+ * worked examples (and of every small instance) as they were. Measured by `npm run bench -- tie-mms`.
  */
+export const REPAIR_MIN_D = 400;
+
 function defaultGuesses(entries: readonly Weighted[], n: number): Guess[] {
   const d = entries.length ? affineCoordinates(entries, n).d : 1;
-  return entries.length < 4 * d ? ['caratheodory', 'simplex'] : ['simplex', 'caratheodory'];
+  const older: Guess[] = entries.length < 4 * d ? ['caratheodory', 'simplex'] : ['simplex', 'caratheodory'];
+  return d >= REPAIR_MIN_D ? ['repair', ...older] : [...older, 'repair'];
 }
 
 /**
@@ -95,7 +102,7 @@ function defaultGuesses(entries: readonly Weighted[], n: number): Guess[] {
  * (10, 100), 8d at (20, 200) on the canonical matching's mixtures) or an
  * incremental Carathéodory pass (one pivot per eliminated allocation, about K; less robust to ties).
  */
-export type Guess = 'simplex' | 'caratheodory';
+export type Guess = 'repair' | 'simplex' | 'caratheodory';
 
 function guidedOnce(
   entries: readonly Weighted[],
@@ -117,11 +124,18 @@ function guidedOnce(
   const supp: Int32Array[] = new Array(K);
   for (let k = 0; k < K; k++) supp[k] = affineSupport(entries[k].owner, ac);
 
-  // ---- float phase: a basis guess (phase-1 simplex, or incremental Carathéodory), doubles only ----
+  // ---- float phase: a basis guess, doubles only ----
   const wf = entries.map((e) => e.p.toNumber());
-  const f = guess === 'simplex' ? simplexPhase(d, supp, wf, st) : floatPhase(d, supp, wf, st);
-  if (!f) return fail(guess === 'simplex' ? 'the simplex did not reach a feasible basis' : 'unusable pivot');
-  const { slotEntry } = f;
+  let slotEntry: number[];
+  if (guess === 'repair') {
+    const g = repairedBasis(d, supp, wf, st);
+    if ('failure' in g) return fail(g.failure);
+    slotEntry = g.slotEntry;
+  } else {
+    const f = guess === 'simplex' ? simplexPhase(d, supp, wf, st) : floatPhase(d, supp, wf, st);
+    if (!f) return fail(guess === 'simplex' ? 'the simplex did not reach a feasible basis' : 'unusable pivot');
+    slotEntry = f.slotEntry;
+  }
   const r = slotEntry.length;
   st.msFloat = Date.now() - t0;
 
@@ -129,77 +143,27 @@ function guidedOnce(
   t0 = Date.now();
   // target b = T * (sum_k p_k phi(A_k)), integers; T = common denominator of the input probabilities
   let T = 1n;
-  for (const e of entries) if (e.p.sign() > 0) T = lcm(T, e.p.den);
+  for (const e of entries) T = lcm(T, e.p.den);
   const target = new Array<bigint>(d).fill(0n);
   for (let k = 0; k < K; k++) {
     const p = entries[k].p;
-    if (p.sign() <= 0) continue;
     const a = p.num * (T / p.den);
     for (const z of supp[k]) target[z] += a;
   }
   const LIM = BigInt(2 ** 50);
   for (const v of target) if (v > LIM || v < -LIM) return fail('target too large for the double-based lifting');
-  const lu = modularLU(
-    d,
-    slotEntry.map((k) => supp[k]),
-  );
+  const columns = slotEntry.map((k) => supp[k]);
+  const lu = ModularLu.factor(d, columns, Q);
+  st.msModularLu = Date.now() - t0;
   if (!lu) return fail('float basis dependent mod Q');
-  const res = Float64Array.from(target, (v) => Number(v));
-  const PB = BigInt(Q);
-  const X = new Array<bigint>(r).fill(0n); // c mod Q^steps, c = the solution of B c = target
-  let pk = 1n;
-  let probe = -1;
-  let last: { num: bigint; den: bigint } | null = null;
-  let sol: { a: bigint[]; L: bigint } | null = null;
-  let steps = 0;
-  let nextTry = 0;
-  for (let it = 0; it < 20000 && !sol; it++) {
-    checkTimeBudget('support reduction (p-adic lifting)');
-    steps++;
-    let any = false;
-    for (let z = 0; z < d; z++)
-      if (res[z] !== 0) {
-        any = true;
-        break;
-      }
-    if (!any) {
-      sol = { a: X.slice(), L: 1n }; // residual 0: c is the integer sum_i x_i Q^i
-      if (!solves(sol)) return fail('integer lifting result does not solve the system');
-      break;
-    }
-    const xs = lu.solve(res);
-    for (let q = 0; q < r; q++) {
-      const xb = xs[q];
-      if (xb === 0) continue;
-      const sb = supp[slotEntry[q]];
-      for (let z = 0; z < sb.length; z++) res[sb[z]] -= xb;
-    }
-    for (let z = 0; z < d; z++) {
-      const v = res[z];
-      if (v === 0) continue;
-      const qz = v / Q;
-      if (!Number.isInteger(qz)) return fail('target not in the span of the basis (mod Q)');
-      res[z] = qz;
-    }
-    for (let q = 0; q < r; q++) if (xs[q] !== 0) X[q] += BigInt(xs[q]) * pk;
-    pk *= PB;
-    if (probe < 0) probe = X.findIndex((x) => x !== 0n);
-    if (probe < 0) continue;
-    const rec = ratReconBig(X[probe], pk);
-    const same = rec && last && rec.num === last.num && rec.den === last.den;
-    last = rec;
-    if (!same || it < nextTry) continue;
-    sol = liftedCommonDenominator(X, pk, rec!.den);
-    if (sol && !solves(sol)) sol = null;
-    if (!sol) nextTry = it + Math.max(1, it >> 2);
-  }
-  st.liftSteps = steps;
+  const lifted = liftedSolve(lu, columns, target);
+  st.liftSteps = lifted.steps;
   st.msExact = Date.now() - t0;
-  if (!sol) return fail('p-adic lifting did not converge');
+  if ('failure' in lifted) return fail(lifted.failure);
 
-  // ---- exact check: positivity (the equations were checked by `solves`) ----
+  // ---- exact check: positivity (the equations were checked by the lifting, independence by the LU mod Q) ----
   t0 = Date.now();
-  const { a, L } = sol;
+  const { a, L } = lifted;
   const kept: number[] = [];
   const num: bigint[] = [];
   let negatives = 0;
@@ -210,33 +174,16 @@ function guidedOnce(
       num.push(a[q]);
     }
   }
-  st.msCheck = Date.now() - t0;
-  if (negatives) {
-    return fail(`${negatives} negative probabilities on the float basis`);
-  }
+  if (negatives) return fail(`${negatives} negative probabilities on the float basis`);
   const LT = L * T; // a / L solves B c = target = T * (the marginal vector), so p = a / (L T)
+  // the common denominator of the reduced probabilities: LT / gcd(LT, every numerator) (the gcd is 1 after a few steps)
+  let g = LT;
+  for (const x of num) if (g !== 1n) g = gcd(g, x);
+  st.denBits = (LT / g).toString(2).length;
   const out = kept.map((q, z) => [slotEntry[q], new Rational(num[z], LT)] as [number, Rational]);
   out.sort((x, y) => x[0] - y[0]);
-  let den = 1n;
-  for (const [, p] of out) den = lcm(den, p.den);
-  st.denBits = den.toString(2).length;
+  st.msCheck = Date.now() - t0;
   return { kept: out.map((e) => e[0]), p: out.map((e) => e[1]), removed: K - out.length };
-
-  /**
-   * Exact check of B (a / L) = target, i.e. sum_q a_q phi(slot q) == L * target on every coordinate (coordinate
-   * 0 is the total; the coordinates left out of phi — goods with one owner, each good's largest owner — follow from it).
-   */
-  function solves(c: { a: bigint[]; L: bigint }): boolean {
-    if (c.L <= 0n) return false;
-    const acc = new Array<bigint>(d).fill(0n);
-    for (let q = 0; q < r; q++) {
-      const x = c.a[q];
-      if (x === 0n) continue;
-      for (const z of supp[slotEntry[q]]) acc[z] += x;
-    }
-    for (let z = 0; z < d; z++) if (acc[z] !== target[z] * c.L) return false;
-    return true;
-  }
 }
 
 /**
@@ -360,109 +307,11 @@ function pivotInverse(
   }
 }
 
-/** The lifting prime: below 2^20, so that 2^13 products of residues add up exactly in a double (delayed reduction). */
-export const Q = 1048573;
-const INV_Q = 1 / Q;
-
-/** v mod Q in [0, Q) for an integer-valued double |v| < 2^53. */
-function modQ(v: number): number {
-  let r = v - Math.floor(v * INV_Q) * Q;
-  if (r < 0) r += Q;
-  else if (r >= Q) r -= Q;
-  return r;
-}
-
-/** Updates a column may take between two reductions: 2^13 products below 2^40 stay below 2^53. */
-const DELAY = 8000;
-
 /**
- * LU factorization modulo Q of the d x r 0/1 matrix whose columns have the given supports (row pivoting), with delayed
- * reduction (entries are reduced only when they become pivot data); null when the columns are dependent mod Q.
- * `solve(b)` returns x (r residues) with B x = b mod Q on the r pivot rows.
+ * The lifting prime: the largest prime below 2^22, so that the LU factors fit 32-bit floats and 511 products of residues
+ * add up exactly in a double (dense-lu.ts).
  */
-function modularLU(d: number, columns: readonly Int32Array[]): { solve: (b: Float64Array) => Float64Array } | null {
-  const r = columns.length;
-  const A: Float64Array[] = columns.map((s) => {
-    const c = new Float64Array(d);
-    for (const z of s) c[z] = 1;
-    return c;
-  });
-  const perm = Int32Array.from({ length: d }, (_, i) => i); // position -> original row
-  const invDiag = new Float64Array(r);
-  const nzRows: number[] = [];
-  for (let k = 0; k < r; k++) {
-    if ((k & 15) === 0) checkTimeBudget('support reduction (modular LU)');
-    if (k > 0 && k % DELAY === 0) for (let c = k; c < r; c++) for (let i = 0; i < d; i++) A[c][i] = modQ(A[c][i]);
-    const Ck = A[k];
-    let p = -1;
-    for (let i = k; i < d; i++) {
-      const v = modQ(Ck[i]);
-      Ck[i] = v;
-      if (p < 0 && v !== 0) p = i;
-    }
-    if (p < 0) return null;
-    if (p !== k) {
-      for (let c = 0; c < r; c++) {
-        const C = A[c];
-        const tmp = C[k];
-        C[k] = C[p];
-        C[p] = tmp;
-      }
-      const tp = perm[k];
-      perm[k] = perm[p];
-      perm[p] = tp;
-    }
-    const inv = invmod(Ck[k], Q);
-    invDiag[k] = inv;
-    nzRows.length = 0;
-    for (let i = k + 1; i < d; i++) {
-      const v = Ck[i];
-      if (v !== 0) {
-        Ck[i] = modQ(v * inv);
-        nzRows.push(i);
-      }
-    }
-    const rows = Int32Array.from(nzRows);
-    const L = rows.length;
-    for (let c = k + 1; c < r; c++) {
-      const C = A[c];
-      const u = modQ(C[k]);
-      C[k] = u;
-      if (u === 0) continue;
-      for (let q = 0; q < L; q++) {
-        const i = rows[q];
-        C[i] -= Ck[i] * u;
-      }
-    }
-  }
-  const z = new Float64Array(r);
-  return {
-    solve(b: Float64Array): Float64Array {
-      for (let i = 0; i < r; i++) z[i] = modQ(b[perm[i]]);
-      // forward: L z = (perm b) on the first r rows (unit diagonal); z[k] is reduced when used
-      for (let k = 0; k < r; k++) {
-        const zk = modQ(z[k]);
-        z[k] = zk;
-        if (zk === 0) continue;
-        const Ck = A[k];
-        for (let i = k + 1; i < r; i++) z[i] -= Ck[i] * zk;
-        if (k % DELAY === DELAY - 1) for (let i = k + 1; i < r; i++) z[i] = modQ(z[i]);
-      }
-      // backward: U x = z (U[i][c] = A[c][i] for i <= c)
-      const x = new Float64Array(r);
-      for (let c = r - 1; c >= 0; c--) {
-        const xc = modQ(modQ(z[c]) * invDiag[c]);
-        x[c] = xc;
-        if (xc !== 0) {
-          const C = A[c];
-          for (let i = 0; i < c; i++) z[i] -= C[i] * xc;
-        }
-        if (c % DELAY === 0) for (let i = 0; i < c; i++) z[i] = modQ(z[i]);
-      }
-      return x;
-    },
-  };
-}
+export const Q = 4194301;
 
 /**
  * The float guess by a phase-1 simplex: minimize the sum of d artificial variables subject to

@@ -5,6 +5,7 @@
  * deterministic: the same (experiment, m, from, to) gives the same counts in any process, which is what makes shards
  * mergeable into exactly the single-run result.
  */
+import { LimitError } from '../core/errors';
 import { Instance } from '../core/instance';
 import { Rational } from '../core/rational';
 import { floatMultiplierOwners } from '../mechanisms/multipliers/allocation';
@@ -59,8 +60,11 @@ export interface UnitContext {
   readonly paretoSolver?: ParetoSolver;
   /** Integral MNW beyond the exact search (HiGHS, piecewise-linear log, polished; unproven). */
   readonly nashSolver?: (U: readonly Float64Array[]) => Int32Array | null;
-  /** Largest n^m for the exact integral MNW search (default 10^6). */
-  readonly integralMnwLimit?: number;
+  /**
+   * Node budget of the exact integral MNW search (default 2·10^6, a few seconds); a trial whose search runs out goes
+   * to `nashSolver` and counts as unproven.
+   */
+  readonly integralMnwNodes?: number;
 }
 
 /** The utility matrix of one trial: agent by agent, m values each (NumPy `vstack([d.sample(m) for d in dists])`). */
@@ -119,7 +123,6 @@ export function runUnit(spec: UnitSpec, ctx: UnitContext = {}): UnitResult {
   let closeCalls = 0;
   let sampling = 0;
   const ones = new Array<number>(n).fill(1);
-  const mnwLimit = ctx.integralMnwLimit ?? 1e6;
   const matrices = trialMatrices(p, agents, spec.m, spec.from, spec.to);
   for (let trial = spec.from; ; trial++) {
     let t0 = now();
@@ -147,12 +150,12 @@ export function runUnit(spec: UnitSpec, ctx: UnitContext = {}): UnitResult {
           owner = floatFisherEquilibrium(U).rounded;
           break;
         case 'integral-mnw':
-          if (spec.m * Math.log(n) <= Math.log(mnwLimit))
-            owner = exactMaxNashWelfare(
-              new Instance(U.map((row) => Array.from(row, (v) => Rational.fromNumber(v)))),
-              mnwLimit,
-            ).allocation.owners();
-          else {
+          try {
+            owner = exactMaxNashWelfare(new Instance(U.map((row) => Array.from(row, (v) => Rational.fromNumber(v)))), {
+              maxNodes: ctx.integralMnwNodes ?? 2_000_000,
+            }).allocation.owners();
+          } catch (e) {
+            if (!(e instanceof LimitError && e.code === 'node-budget')) throw e;
             owner = ctx.nashSolver?.(U) ?? null;
             mnwProven = false;
           }

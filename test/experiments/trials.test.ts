@@ -105,7 +105,7 @@ describe('experiment trials', () => {
 });
 
 describe('experiment trials with integral MNW', () => {
-  it('use the exact MNW search up to its limit and count HiGHS answers beyond it as unproven', async function () {
+  it('use the exact MNW search within its node budget and count HiGHS answers beyond it as unproven', async function () {
     this.timeout(60000);
     const nashSolver = highsNashSolver((await loadHighs())!, 20000);
     const small = runUnit(
@@ -114,12 +114,19 @@ describe('experiment trials with integral MNW', () => {
     );
     assert.deepEqual(small.unproven, {});
     assert.equal(small.counts['ef1-integral-mnw'], 3, 'MNW allocations are EF1');
+    const proven = runUnit({ experiment: 'bai-golz-fig6', m: 20, from: 0, to: 3, columns: ['ef1-integral-mnw'] });
+    assert.deepEqual(proven.unproven, {});
+    assert.deepEqual(proven.undecided, {});
+    assert.equal(proven.counts['ef1-integral-mnw'], 3, 'MNW allocations are EF1');
     const large = runUnit(
       { experiment: 'bai-golz-fig6', m: 10, from: 0, to: 3, columns: ['ef1-integral-mnw'] },
-      { nashSolver },
+      { nashSolver, integralMnwNodes: 1 },
     );
     assert.deepEqual(large.unproven, { 'ef1-integral-mnw': 3 });
-    const none = runUnit({ experiment: 'bai-golz-fig6', m: 10, from: 0, to: 2, columns: ['ef1-integral-mnw'] });
+    const none = runUnit(
+      { experiment: 'bai-golz-fig6', m: 10, from: 0, to: 2, columns: ['ef1-integral-mnw'] },
+      { integralMnwNodes: 1 },
+    );
     assert.deepEqual(none.undecided, { 'ef1-integral-mnw': 2 });
   });
 });

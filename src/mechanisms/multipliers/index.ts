@@ -14,7 +14,7 @@
  * Round robin and welfare maximization are the classic mechanisms `round-robin` and `max-welfare`.
  */
 import { Allocation } from '../../core/allocation';
-import { InvalidInputError } from '../../core/errors';
+import { InvalidInputError, LimitError } from '../../core/errors';
 import type { Instance } from '../../core/instance';
 import type { Claim, TraceStep } from '../../core/outcome';
 import { Rational } from '../../core/rational';
@@ -24,7 +24,7 @@ import { argmaxOwners, multiplierAllocation, pricesClaim } from './allocation';
 import { EQUALIZATION_METHODS, equalizeMultipliers } from './equalize';
 import { exactFisherEquilibrium, roundLargestShare } from './fisher-market';
 import { APPENDIX_B_ITEMS, APPENDIX_C_SMALL } from './instances';
-import { exactMaxNashWelfare, highsMaxNashWelfare } from './nash-welfare';
+import { DEFAULT_MAX_NODES, exactMaxNashWelfare, highsMaxNashWelfare } from './nash-welfare';
 import { agentDistributionsOption, positiveNumberOption } from './options';
 
 export {
@@ -55,7 +55,13 @@ export {
   type ExactEquilibrium,
   type FloatEquilibrium,
 } from './fisher-market';
-export { exactMaxNashWelfare, highsMaxNashWelfare, type ExactNashResult, type HighsNashResult } from './nash-welfare';
+export {
+  exactMaxNashWelfare,
+  highsMaxNashWelfare,
+  type ExactNashOptions,
+  type ExactNashResult,
+  type HighsNashResult,
+} from './nash-welfare';
 export { WORKED_INSTANCES, APPENDIX_B_ITEMS, PO_NOT_FPO, APPENDIX_C_SMALL, type WorkedInstance } from './instances';
 export {
   distributionPreset,
@@ -326,21 +332,24 @@ defineMechanism({
   kind: 'allocation',
   claims: ['po', 'ef1'],
   guarantees: [
-    'PO and EF1 when the search proves optimality (n^m ≤ the exact limit)',
+    'PO and EF1 when the exact search proves optimality within its node budget',
     'otherwise HiGHS with a piecewise-linear log: allocation and gap, no claims',
   ],
   requirements: 'any additive instance; HiGHS needs an allocation giving everyone positive utility',
   options: {
-    exactLimit: integerOption('largest n^m searched exactly; default 10^7', { min: 1, max: 1e9, default: 1e7 }),
-    timeLimitMs: integerOption('HiGHS time limit in ms beyond the exact limit; default 20000', {
+    nodeBudget: integerOption(
+      'most nodes of the exact branch and bound before HiGHS takes over (no claims then); default 10^7',
+      { min: 1, max: 1e9, default: DEFAULT_MAX_NODES },
+    ),
+    timeLimitMs: integerOption('HiGHS time limit in ms beyond the node budget; default 20000', {
       min: 100,
       max: 3_600_000,
       default: 20_000,
     }),
   },
-  run(inst, { exactLimit, timeLimitMs }) {
-    if (inst.m * Math.log(inst.n) <= Math.log(exactLimit)) {
-      const r = exactMaxNashWelfare(inst, exactLimit);
+  run(inst, { nodeBudget, timeLimitMs }) {
+    try {
+      const r = exactMaxNashWelfare(inst, { maxNodes: nodeBudget });
       return {
         allocation: r.allocation,
         claims: [
@@ -351,10 +360,17 @@ defineMechanism({
           {
             id: 'search',
             title: 'Exact search',
-            data: { positiveAgents: r.positive, product: r.product.toString(), nodes: r.nodes },
+            data: {
+              positiveAgents: r.positive,
+              product: r.product.toString(),
+              nodes: r.nodes,
+              priceBound: r.priceBound,
+            },
           },
         ],
       };
+    } catch (e) {
+      if (!(e instanceof LimitError && e.code === 'node-budget')) throw e;
     }
     const r = highsMaxNashWelfare(inst, timeLimitMs);
     return {
@@ -363,8 +379,15 @@ defineMechanism({
       trace: [
         {
           id: 'highs',
-          title: 'HiGHS with a piecewise-linear log (not a proof of optimality)',
-          data: { status: r.status, bound: r.bound, logNashWelfare: r.logNashWelfare, gap: r.gap ?? null },
+          title:
+            'HiGHS with a piecewise-linear log after the exact search ran out of nodes (not a proof of optimality)',
+          data: {
+            exactNodeBudget: nodeBudget,
+            status: r.status,
+            bound: r.bound,
+            logNashWelfare: r.logNashWelfare,
+            gap: r.gap ?? null,
+          },
         },
       ],
     };

@@ -5,9 +5,15 @@
  * then the product over them. Every MNW allocation is PO and EF1 (Caragiannis et al., Theorem 3.2).
  *
  * Two methods:
- * * `exactMaxNashWelfare`: depth-first branch and bound over owners, in doubles for speed with the bound
- *   sum_i ln(u_i(A_i) + u_i(goods left)); every allocation within 1e-9 (relative) of the best float value is kept and
- *   the winner is chosen among them in exact Rationals, so the answer is an exact maximiser. For n^m up to a limit.
+ * * `exactMaxNashWelfare`: depth-first branch and bound over the owners of the goods, in doubles for speed. When some
+ *   allocation gives every agent positive utility, the search starts from the rounded fractional MNW allocation
+ *   (fisher-market.ts) polished by local search, branches on the goods by decreasing equilibrium price and on their
+ *   agents by decreasing beta_i u_ig, and prunes with the Lagrangian price bound of nash-bound.ts (equilibrium prices
+ *   of the root, rescaled at each node) together with sum_i ln(u_i(A_i) + u_i(goods left)); otherwise only with the
+ *   latter, lexicographically after the number of agents that can still get positive utility. It prunes only below
+ *   the best float value minus 1e-9 (relative), keeps every allocation within that tolerance and chooses the winner
+ *   among them in exact Rationals, so the answer is an exact maximiser (the first in the order of `precedes`). It
+ *   runs within a node budget and throws a `LimitError` when the budget runs out, so an answer is always proven.
  * * `highsMaxNashWelfare`: the mixed-integer program max sum_i t_i with t_i ≤ ln a + (u_i - a)/a at tangent points a
  *   (a geometric grid from u_i(M)/2000 to u_i(M), ratio 1.05), solved by HiGHS in a child process under a time
  *   limit. The tangents lie above ln, so a proven optimum of the program bounds ln MNW from above; `gap` is that bound
@@ -16,9 +22,20 @@
  */
 import { spawnSync } from 'node:child_process';
 import { Allocation } from '../../core/allocation';
-import { DomainError, LimitError } from '../../core/errors';
+import { DomainError, FairDivError, LimitError } from '../../core/errors';
 import type { Instance } from '../../core/instance';
 import { Rational } from '../../core/rational';
+import { floatFisherEquilibrium } from './fisher-market';
+import { scaledDualBound } from './nash-bound';
+
+/** Default node budget of `exactMaxNashWelfare`. */
+export const DEFAULT_MAX_NODES = 10_000_000;
+
+/** Options of `exactMaxNashWelfare`. */
+export interface ExactNashOptions {
+  /** Most search nodes before the search gives up with a `LimitError` (code `node-budget`); default 10^7. */
+  readonly maxNodes?: number;
+}
 
 /** An exact MNW allocation. */
 export interface ExactNashResult {
@@ -27,11 +44,20 @@ export interface ExactNashResult {
   readonly positive: number;
   /** The product of the positive utilities, exactly. */
   readonly product: Rational;
+  /** Search nodes visited. */
   readonly nodes: number;
+  /** Whether the search pruned with the price bound (nash-bound.ts), i.e. some allocation gives everyone positive utility. */
+  readonly priceBound: boolean;
 }
 
-/** (agents with positive utility, product over them), compared lexicographically. */
-function nashKey(inst: Instance, owner: readonly number[]): { positive: number; product: Rational } {
+/** The exact comparison key of an allocation (module header). */
+interface NashKey {
+  readonly owner: Int32Array;
+  readonly positive: number;
+  readonly product: Rational;
+}
+
+function nashKey(inst: Instance, owner: Int32Array): NashKey {
   const u = new Array<Rational>(inst.n).fill(Rational.ZERO);
   owner.forEach((i, g) => (u[i] = u[i].add(inst.values[i][g])));
   let positive = 0;
@@ -41,76 +67,199 @@ function nashKey(inst: Instance, owner: readonly number[]): { positive: number; 
       positive++;
       product = product.mul(x);
     }
-  return { positive, product };
+  return { owner, positive, product };
 }
 
-/** Exact MNW by branch and bound when n^m ≤ `limit` (default 10^7); `LimitError` otherwise. */
-export function exactMaxNashWelfare(inst: Instance, limit = 1e7): ExactNashResult {
-  const { n, m } = inst;
-  if (m * Math.log(n) > Math.log(limit))
-    throw new LimitError('too-large', `max-nash-welfare: n^m = ${n}^${m} exceeds the exact search limit ${limit}`);
-  const U = inst.values.map((row) => row.map((v) => v.toNumber()));
-  // goods by decreasing largest value, so good allocations come first
-  const order = Array.from({ length: m }, (_, g) => g).sort(
-    (a, b) => Math.max(...U.map((r) => r[b])) - Math.max(...U.map((r) => r[a])) || a - b,
+/**
+ * a before b: more agents with positive utility, then a larger product, then the owner vector lexicographically
+ * smaller. [DECISION] The last rule picks one of several exact maximisers independently of the search order, so the
+ * answer does not change when the search is tuned.
+ */
+function precedes(a: NashKey, b: NashKey): boolean {
+  if (a.positive !== b.positive) return a.positive > b.positive;
+  const c = a.product.cmp(b.product);
+  if (c !== 0) return c > 0;
+  for (let g = 0; g < a.owner.length; g++) if (a.owner[g] !== b.owner[g]) return a.owner[g] < b.owner[g];
+  return false;
+}
+
+/**
+ * Utilities as doubles, all divided by the largest value. One common factor for all agents: it multiplies the product
+ * over k positive agents by the same factor for every allocation with k positive agents, so the order stays.
+ */
+function scaledUtilities(inst: Instance): Float64Array[] {
+  const top = inst.values.flat().reduce((a, b) => Rational.max(a, b), Rational.ZERO);
+  return inst.values.map((row, i) =>
+    Float64Array.from(row, (v, g) => {
+      if (v.isZero()) return 0;
+      const x = v.div(top).toNumber();
+      if (!(x > 0 && Number.isFinite(x)))
+        throw new LimitError(
+          'float-range',
+          `max-nash-welfare: value ${v.toDisplay()} of agent ${i} for good ${g} is out of the range of doubles ` +
+            `relative to the largest value`,
+        );
+      return x;
+    }),
   );
-  const rest = U.map((row) => {
-    const s = new Array<number>(m + 1).fill(0);
-    for (let t = m - 1; t >= 0; t--) s[t] = s[t + 1] + row[order[t]];
-    return s;
+}
+
+/**
+ * Prices for the bound and a first allocation: the fractional MNW (Fisher) equilibrium on doubles, p_g = max_i beta_i
+ * u_ig, and its rounding polished by `improveNashWelfare`. Should the equilibrium search fail, the prices of the
+ * normalizing multipliers beta_i = 1 / u_i(M) (any positive prices give a valid bound) and no first allocation.
+ */
+function startingPoint(U: readonly Float64Array[]): { beta: Float64Array; price: Float64Array; first?: Int32Array } {
+  const n = U.length,
+    m = U[0].length;
+  let beta: Float64Array;
+  let first: Int32Array | undefined;
+  try {
+    const eq = floatFisherEquilibrium(U);
+    beta = eq.beta;
+    // the equilibrium leaves goods nobody values unowned (-1); agent 0 takes them
+    first = improveNashWelfare(
+      U,
+      eq.rounded.map((i) => Math.max(i, 0)),
+    );
+  } catch (e) {
+    if (!(e instanceof FairDivError)) throw e;
+    beta = Float64Array.from(U, (row) => 1 / row.reduce((a, b) => a + b, 0));
+  }
+  const price = new Float64Array(m);
+  for (let g = 0; g < m; g++) for (let i = 0; i < n; i++) price[g] = Math.max(price[g], beta[i] * U[i][g]);
+  return { beta, price, first };
+}
+
+/**
+ * Exact integral MNW (module header) by depth-first branch and bound within `maxNodes` nodes (default 10^7); a
+ * `LimitError` with code `node-budget` when the budget runs out, so a returned allocation is always proven optimal.
+ */
+export function exactMaxNashWelfare(inst: Instance, opts: ExactNashOptions = {}): ExactNashResult {
+  const { n, m } = inst;
+  const maxNodes = opts.maxNodes ?? DEFAULT_MAX_NODES;
+  const U = scaledUtilities(inst);
+  const start = hasPositiveMatching(inst) ? startingPoint(U) : undefined;
+  const weight = (i: number, g: number) => (start ? start.beta[i] * U[i][g] : U[i][g]);
+  // goods by decreasing price (or largest value), so that the goods that decide most come first
+  const size = (g: number) => (start ? start.price[g] : Math.max(...U.map((row) => row[g])));
+  const order = Array.from({ length: m }, (_, g) => g).sort((a, b) => size(b) - size(a) || a - b);
+  // an optimum gives every good someone values to such an agent (giving it elsewhere instead loses); a good nobody
+  // values goes to agent 0, as the tie-break of `precedes` would choose
+  const branches = order.map((g) => {
+    const takers = Array.from({ length: n }, (_, i) => i).filter((i) => U[i][g] > 0);
+    return takers.length === 0 ? [0] : takers.sort((a, b) => weight(b, g) - weight(a, g) || a - b);
   });
-  const have = new Array<number>(n).fill(0);
-  const owner = new Array<number>(m).fill(0);
-  const score = (u: readonly number[]): [number, number] => {
+  // suffix data at depth t (goods order[t..] left): values left, best bang per buck, price sum
+  const rest = new Float64Array((m + 1) * n);
+  const buck = new Float64Array((m + 1) * n);
+  const priceLeft = new Float64Array(m + 1);
+  for (let t = m - 1; t >= 0; t--) {
+    const g = order[t];
+    const p = start ? start.price[g] : 0;
+    priceLeft[t] = priceLeft[t + 1] + p;
+    for (let i = 0; i < n; i++) {
+      rest[t * n + i] = rest[(t + 1) * n + i] + U[i][g];
+      buck[t * n + i] = Math.max(buck[(t + 1) * n + i], p > 0 ? U[i][g] / p : 0);
+    }
+  }
+  const TOL = 1e-9;
+  const cutBelow = (log: number) => log - TOL * Math.max(1, Math.abs(log));
+  let bestPos = -1;
+  let bestLog = -Infinity;
+  let candidates: { owner: Int32Array; log: number }[] = [];
+  const offer = (owner: Int32Array, pos: number, log: number) => {
+    if (pos > bestPos || (pos === bestPos && log > bestLog)) {
+      bestPos = pos;
+      bestLog = log;
+      const cut = cutBelow(log);
+      candidates = candidates.filter((c) => c.log >= cut);
+    }
+    if (pos < bestPos || log < cutBelow(bestLog)) return;
+    candidates.push({ owner, log });
+    if (candidates.length > 64) {
+      // keep the first of them in the order of `precedes`: it precedes every one dropped
+      let top = candidates[0];
+      let topKey = nashKey(inst, top.owner);
+      for (const c of candidates.slice(1)) {
+        const k = nashKey(inst, c.owner);
+        if (precedes(k, topKey)) [top, topKey] = [c, k];
+      }
+      candidates = [top];
+    }
+  };
+  const score = (u: ArrayLike<number>): [number, number] => {
     let pos = 0,
       log = 0;
-    for (const x of u)
-      if (x > 0) {
+    for (let i = 0; i < n; i++)
+      if (u[i] > 0) {
         pos++;
-        log += Math.log(x);
+        log += Math.log(u[i]);
       }
     return [pos, log];
   };
-  let best: [number, number] = [-1, -Infinity];
-  let candidates: { owner: number[]; score: [number, number] }[] = [];
+  if (start?.first) {
+    const u = new Float64Array(n);
+    for (let g = 0; g < m; g++) u[start.first[g]] += U[start.first[g]][g];
+    offer(start.first, ...score(u));
+  }
+  const owner = new Int32Array(m);
+  // the values held at depth t are haves[t * n ..]: copied down, never subtracted, so no rounding drift makes a zero
+  // utility look positive
+  const haves = new Float64Array((m + 1) * n);
+  const reach = new Float64Array(n);
+  const scratch = new Int32Array(n);
   let nodes = 0;
-  const TOL = 1e-9;
-  const better = (a: [number, number], b: [number, number]) =>
-    a[0] > b[0] || (a[0] === b[0] && a[1] > b[1] + TOL * Math.max(1, Math.abs(b[1])));
-  const near = (a: [number, number], b: [number, number]) =>
-    a[0] === b[0] && Math.abs(a[1] - b[1]) <= TOL * Math.max(1, Math.abs(b[1]));
+  const pruned = (t: number, have: Float64Array): boolean => {
+    for (let i = 0; i < n; i++) reach[i] = have[i] + rest[t * n + i];
+    const [pos, log] = score(reach);
+    if (pos !== bestPos) return pos < bestPos;
+    const cut = cutBelow(bestLog);
+    if (log < cut) return true;
+    // once some allocation gives everyone positive utility, only such completions can be better, and for those the
+    // price bound holds (nash-bound.ts)
+    return (
+      bestPos === n &&
+      start !== undefined &&
+      scaledDualBound(have, buck.subarray(t * n, t * n + n), priceLeft[t], scratch) < cut
+    );
+  };
   const dfs = (t: number): void => {
-    nodes++;
-    if (better(best, score(have.map((h, i) => h + rest[i][t])))) return;
+    if (++nodes > maxNodes)
+      throw new LimitError(
+        'node-budget',
+        `max-nash-welfare: the exact search needs more than ${maxNodes} nodes (n = ${n}, m = ${m})`,
+      );
+    const have = haves.subarray(t * n, t * n + n);
     if (t === m) {
-      const s = score(have);
-      const byGood = new Array<number>(m);
+      const byGood = new Int32Array(m);
       order.forEach((g, k) => (byGood[g] = owner[k]));
-      if (better(s, best)) {
-        best = s;
-        candidates = [...candidates.filter((c) => near(c.score, s)), { owner: byGood, score: s }];
-      } else if (near(s, best)) candidates.push({ owner: byGood, score: s });
+      offer(byGood, ...score(have));
       return;
     }
+    if (pruned(t, have)) return;
     const g = order[t];
-    for (let i = 0; i < n; i++) {
+    const next = haves.subarray((t + 1) * n, (t + 2) * n);
+    for (const i of branches[t]) {
       owner[t] = i;
-      have[i] += U[i][g];
+      next.set(have);
+      next[i] += U[i][g];
       dfs(t + 1);
-      have[i] -= U[i][g];
     }
   };
   dfs(0);
-  let winner = candidates[0].owner;
-  let key = nashKey(inst, winner);
+  let win = nashKey(inst, candidates[0].owner);
   for (const c of candidates.slice(1)) {
     const k = nashKey(inst, c.owner);
-    if (k.positive > key.positive || (k.positive === key.positive && k.product.gt(key.product))) {
-      winner = c.owner;
-      key = k;
-    }
+    if (precedes(k, win)) win = k;
   }
-  return { allocation: Allocation.fromOwners(winner, n), positive: key.positive, product: key.product, nodes };
+  return {
+    allocation: Allocation.fromOwners(win.owner, n),
+    positive: win.positive,
+    product: win.product,
+    nodes,
+    priceBound: start !== undefined,
+  };
 }
 
 /** The HiGHS answer of `highsMaxNashWelfare`. */

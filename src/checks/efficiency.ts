@@ -19,6 +19,7 @@ import type { Allocation } from '../core/allocation';
 import type { GoodId, Instance } from '../core/instance';
 import { Rational, lcm } from '../core/rational';
 import { checkAlphaPO, findDominating } from './alpha-po';
+import { findPriceCertificate } from './po-prices';
 import { findSetTrade } from './set-trade';
 import type { CheckResult } from './result';
 import { requireAllocation, requireInstance } from '../core/arguments';
@@ -523,7 +524,21 @@ export function checkPO(
   }
   const r = findDominating(inst, target, nodeLimit);
   if (r === 'limit') {
-    // beyond the exact search: a dominating allocation found by HiGHS and re-verified exactly still refutes PO
+    // beyond the exact search: prices checked exactly prove PO (po-prices.ts) ...
+    const prices = findPriceCertificate(inst, a);
+    if (prices.holds)
+      return {
+        holds: true,
+        detail: {
+          property: 'PO',
+          via: 'price certificate (configuration LP dual), checked exactly',
+          total: prices.check.total,
+          needed: prices.check.needed,
+          rounds: prices.iterations,
+        },
+        witness: { prices: prices.prices, agentScale: prices.scale, bounds: prices.check.bounds },
+      };
+    // ... and a dominating allocation found by HiGHS and re-verified exactly refutes it
     const ilp = checkAlphaPO(inst, a, 1, { method: 'ilp', requireExact: true });
     if (!ilp.holds && !ilp.unchecked)
       return {
@@ -536,7 +551,7 @@ export function checkPO(
       unchecked: true,
       detail: {
         property: 'PO',
-        reason: `search budget of ${nodeLimit} nodes exhausted; the integer program found no exactly verified dominating allocation`,
+        reason: `search budget of ${nodeLimit} nodes exhausted; no price certificate (${prices.reason}); the integer program found no exactly verified dominating allocation`,
       },
     };
   }

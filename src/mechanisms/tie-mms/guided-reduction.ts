@@ -136,11 +136,32 @@ function guidedOnce(
     if (!f) return fail(guess === 'simplex' ? 'the simplex did not reach a feasible basis' : 'unusable pivot');
     slotEntry = f.slotEntry;
   }
-  const r = slotEntry.length;
   st.msFloat = Date.now() - t0;
+  return probabilitiesOnBasis(entries, d, supp, slotEntry, st);
+}
 
-  // ---- exact phase: the probabilities on the r basis slots, by p-adic lifting on an LU factorization mod Q ----
-  t0 = Date.now();
+/**
+ * The exact phase of the guided reduction: the probabilities on a proposed basis (`slotEntry`, indices into `entries`,
+ * whose affine coordinates are `supp`, d of them), computed exactly (LU modulo Q, p-adic lifting) and accepted only when the
+ * basis is independent modulo Q (hence over Q), the probabilities reproduce the input's total and marginals exactly, and
+ * none is negative; otherwise null, with the reason in st.failure. Entries of probability 0 are dropped.
+ */
+export function probabilitiesOnBasis(
+  entries: readonly { p: Rational }[],
+  d: number,
+  supp: readonly Int32Array[],
+  slotEntry: readonly number[],
+  st: Partial<GuidedStats>,
+): GuidedResult | null {
+  st.failure = null;
+  const fail = (why: string): null => {
+    st.failure = why;
+    return null;
+  };
+  const K = entries.length;
+  const r = slotEntry.length;
+  // ---- the probabilities on the r basis slots, by p-adic lifting on an LU factorization mod Q ----
+  let t0 = Date.now();
   // target b = T * (sum_k p_k phi(A_k)), integers; T = common denominator of the input probabilities
   let T = 1n;
   for (const e of entries) T = lcm(T, e.p.den);

@@ -263,14 +263,14 @@ describe('tie-mms float-guided support reduction, certified exactly (Lemma 4.15)
     assert.ok(guided >= trials - 2, `the float guess was certified in ${guided} of ${trials} trials`);
   });
 
-  it("certifies both float guesses on real tie-mms-ordinal mixtures (seeded n = 4..6), with the unreduced lottery's marginals (Lemma 4.15)", () => {
+  it("certifies each of the three float guesses on real tie-mms-ordinal mixtures (seeded n = 4..6), with the unreduced lottery's marginals (Lemma 4.15)", () => {
     for (const [n, m, seed] of [
       [4, 12, 1],
       [5, 20, 2],
       [6, 18, 3],
       [6, 24, 4],
     ] as const)
-      for (const guess of ['simplex', 'caratheodory'] as const) {
+      for (const guess of ['repair', 'simplex', 'caratheodory'] as const) {
         const { entries, never } = mixtureOf(n, m, seed);
         const stats: Partial<GuidedStats> = {};
         const r = reduceSupport(entries, n, { method: 'guided', guesses: [guess], stats });
@@ -373,6 +373,7 @@ describe('tie-mms support reduction under a time budget (issue 16)', function ()
     const runs: [string, () => unknown][] = [
       ['simplex guess', () => reduceSupport(entries, 10, { method: 'guided', guesses: ['simplex'] })],
       ['Carathéodory guess', () => reduceSupport(entries, 10, { method: 'guided', guesses: ['caratheodory'] })],
+      ['repaired-basis guess', () => reduceSupport(entries, 10, { method: 'guided', guesses: ['repair'] })],
       ['exact incremental', () => reduceSupportExact(entries, 10)],
       ['dense', () => reduceSupportDense(small, 8)],
     ];

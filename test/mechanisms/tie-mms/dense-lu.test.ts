@@ -132,7 +132,7 @@ describe('tie-mms dense LU factorizations (support reduction, Lemma 4.15)', func
         cols.forEach((s, c) => s.forEach((i) => (b[i] += y[c])));
         const negB = b.map((v) => v - 3 * Q); // any representative modulo Q
         for (const rhs of [b, negB]) {
-          const x = lu!.solve(rhs);
+          const x: Float64Array = lu!.solve(rhs);
           assert.deepEqual(Array.from(x), y);
         }
         const dependent = [...cols, cols[0]];

@@ -10,9 +10,10 @@
  * of the exact lottery, the rest) and certification, in CPU seconds (the machine is shared; wall seconds too).
  *
  * Table 2 measures the support reduction (Lemma 4.15) alone on the mixtures D' of both matchings: `reduceSupport`
- * (float guess, probabilities certified exactly) with its time split, pivots and the bit length of the exact
- * probabilities' common denominator, against two in-process exact baselines: the incremental modular Carathéodory
- * (`reduceSupportExact`) up to `--exact-cells` (K x d, default 250000) and the dense rational elimination
+ * (float guess, probabilities certified exactly) with its time split (float guess, LU modulo the prime, p-adic lifting,
+ * exact check and the exact `Rational`s), pivots, the bit length of the exact probabilities' common denominator and the
+ * machine's load average when the row started, against two in-process exact baselines: the incremental modular
+ * Carathéodory (`reduceSupportExact`) up to `--exact-cells` (K x d, default 250000) and the dense rational elimination
  * (`reduceSupportDense`) up to `--dense-cells` tableau cells (default 20000).
  *
  * Options: `--sizes 10x100,20x200,50x500` (`none`: skip table 1); `--families uniform,ties,spliddit`; `--baseline-families` (the families run
@@ -21,6 +22,7 @@
  * S` (budget per reduction, default 900 s); `--out FILE`.
  */
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { certify, solve } from '../src';
 import { LimitError } from '../src/core/errors';
 import type { Instance } from '../src/core/instance';
@@ -148,6 +150,8 @@ interface ReductionRow {
   exactMs: number | null;
   exactDenBits: number | null;
   denseMs: number | null;
+  /** 1-minute load average of the machine when the row started. */
+  load: number;
 }
 
 function denBits(p: readonly Rational[]): number {
@@ -179,6 +183,7 @@ function reduction(
   const stats: Partial<GuidedStats> = {};
   let after: number | null = null;
   let stopped = false;
+  const load = loadavg()[0];
   const run = timed(() => {
     try {
       return withTimeBudget(limitMs, () => reduceSupport(weighted, n, { stats }), 'support reduction', {
@@ -224,6 +229,7 @@ function reduction(
     exactMs,
     exactDenBits,
     denseMs,
+    load,
   };
 }
 
@@ -307,23 +313,26 @@ export async function run(args: string[]): Promise<void> {
     '## Support reduction (Lemma 4.15) alone',
     '',
     "The mixture D' of the same pipeline (uniform instance) for both matchings, reduced by `reduceSupport`: a floating-point",
-    'guess of a basis (Carathéodory pass when K < 4d, else phase-1 simplex; "pivots" counts its basis changes), then the',
-    'probabilities on that basis computed exactly (LU modulo a 20-bit prime, p-adic lifting, rational reconstruction) and',
-    `checked exactly (p > 0, same total, same marginals, independent columns), within a budget of ${reductionLimit / 1000} s.`,
+    'guess of a basis ("repair" from d = 400 coordinates on: the heaviest independent allocations, then dual pivots until',
+    'the basic solution is >= 0; below, a Carathéodory pass when K < 4d, else a phase-1 simplex; "pivots" counts the basis',
+    'changes), then the probabilities on that basis computed exactly (LU modulo a 22-bit prime, p-adic lifting, rational',
+    'reconstruction) and checked exactly (p > 0, same total, same marginals, independent columns), within a budget of',
+    `${reductionLimit / 1000} s. The split is wall time (the machine is shared; "load" is its 1-minute load average when the row started).`,
     `Baselines in the same process: the exact incremental modular Carathéodory (\`reduceSupportExact\`) up to ${exactCells} cells (K x d)`,
     `and the dense rational elimination (\`reduceSupportDense\`) up to ${denseCells} tableau cells. Denominators: bit length of the common`,
     "denominator of the probabilities (before: the mixture D'; after: the reduced lottery). Times in CPU seconds.",
     '',
-    "| n | m | matching | allocations in D' (K) | coordinates d | after reduction | (n-1)m+1 | reduceSupport CPU (s) [wall] | guess | float guess / exact LU+lifting (s, wall) | pivots | denominator bits before / after | exact incremental (s) | its denominator bits | dense baseline (s) |",
-    '|---|---|---|---:|---:|---:|---:|---:|---|---|---:|---|---:|---:|---:|',
+    "| n | m | matching | allocations in D' (K) | coordinates d | after reduction | (n-1)m+1 | reduceSupport CPU (s) [wall] | load | guess | float guess / LU mod Q / lifting / check (s, wall) | pivots | lifting steps | denominator bits before / after | exact incremental (s) | its denominator bits | dense baseline (s) |",
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---|---:|---:|---:|',
     ...reductionRows.map((r) => {
+      const st = r.stats;
       const how =
-        r.stats.failure === null
-          ? `${sec(r.stats.msFloat)} / ${sec(r.stats.msExact)}`
+        st.failure === null
+          ? `${sec(st.msFloat)} / ${sec(st.msModularLu)} / ${sec((st.msExact ?? 0) - (st.msModularLu ?? 0))} / ${sec(st.msCheck)}`
           : r.stopped
             ? 'stopped by the budget'
-            : `fallback (${r.stats.failure})`;
-      return `| ${r.n} | ${r.m} | ${r.matching} | ${r.before} | ${r.d} | ${r.after ?? 'stopped'} | ${r.bound} | ${sec(r.cpu)} [${sec(r.wall)}] | ${r.stats.guess ?? '–'} | ${how} | ${r.stats.pivots ?? '–'} | ${r.denBitsBefore} / ${r.stats.denBits ?? '–'} | ${sec(r.exactMs)} | ${r.exactDenBits ?? '–'} | ${sec(r.denseMs)} |`;
+            : `fallback (${st.failure})`;
+      return `| ${r.n} | ${r.m} | ${r.matching} | ${r.before} | ${r.d} | ${r.after ?? 'stopped'} | ${r.bound} | ${sec(r.cpu)} [${sec(r.wall)}] | ${r.load.toFixed(1)} | ${st.guess ?? '–'} | ${how} | ${st.pivots ?? '–'} | ${st.liftSteps ?? '–'} | ${r.denBitsBefore} / ${st.denBits ?? '–'} | ${sec(r.exactMs)} | ${r.exactDenBits ?? '–'} | ${sec(r.denseMs)} |`;
     }),
     '',
   ];

@@ -27,6 +27,9 @@ export interface RepairStats {
   pivots: number;
 }
 
+/** Coefficients of B^-1 (of order 1 here) below this are treated as zero when choosing a pivot. */
+const PIVOT_TOL = 1e-9;
+
 /** Candidates factored beyond d: allocations skipped as dependent leave room for later ones. */
 function candidateCount(K: number, d: number): number {
   return Math.min(K, d + 64 + Math.ceil(d / 8));
@@ -97,8 +100,9 @@ export function repairedBasis(
       const s = supports[k];
       let a = 0;
       for (let t = 0; t < s.length; t++) a += rho[s[t]];
-      if (a < -best) {
-        best = -a;
+      const score = -a * Math.sqrt(pN[k]); // the common factor nScale does not change the choice
+      if (a < -PIVOT_TOL && score > best) {
+        best = score;
         enter = k;
       }
       if (Math.abs(a) > anyBest) {
@@ -106,11 +110,11 @@ export function repairedBasis(
         anyEnter = k;
       }
     }
-    if (enter < 0 || best < 1e-9 * anyBest) enter = anyEnter;
-    if (enter < 0 || anyBest < 1e-9) return { failure: 'the support lost rank during the repair' };
+    if (enter < 0) enter = anyEnter;
+    if (enter < 0 || anyBest < PIVOT_TOL) return { failure: 'the support lost rank during the repair' };
     const alpha = basis.solveSupport(supports[enter]);
     const ap = alpha[leave];
-    if (Math.abs(ap) < 1e-9) return { failure: 'numerically zero pivot in the repair' };
+    if (Math.abs(ap) < PIVOT_TOL) return { failure: 'numerically zero pivot in the repair' };
     const theta = q[leave] / ap;
     for (let s = 0; s < r; s++) q[s] -= theta * alpha[s];
     q[leave] = theta;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { Allocation } from '../src/core/allocation';
+import { Allocation, Lottery } from '../src/core/allocation';
 import { instance } from '../src/core/instance';
 import { Outcome } from '../src/core/outcome';
 import { certify, certifyAsync } from '../src/certify';
@@ -128,6 +128,62 @@ describe('certify', () => {
     const o = mechanism('serial-dictatorship').run(inst, { agentOrder: [1, 0] });
     const truthful = certify(o).claims.find((c) => c.id === 'truthful')!;
     assert.equal(truthful.status, 'pass');
+  });
+});
+
+describe('certify: one budget in fair shares (issue 17)', () => {
+  /** A uniform lottery over K random balanced allocations of 60 identical goods to 10 agents (every one EF1). */
+  function balancedLottery(K: number): Outcome {
+    const n = 10;
+    const m = 60;
+    const r = rng(7);
+    const entries = Array.from({ length: K }, () => {
+      const goods = Array.from({ length: m }, (_, g) => g);
+      for (let g = m - 1; g > 0; g--) {
+        const j = Math.floor(r.float() * (g + 1));
+        [goods[g], goods[j]] = [goods[j], goods[g]];
+      }
+      const owner = new Array<number>(m);
+      goods.forEach((g, k) => (owner[g] = k % n));
+      return { p: `1/${K}`, allocation: Allocation.fromOwners(owner, n) };
+    });
+    const values = Array.from({ length: n }, () => Array.from({ length: m }, () => 1));
+    return new Outcome({
+      mechanism: 'elsewhere',
+      instance: instance(values),
+      lottery: new Lottery(entries),
+      claims: [],
+    });
+  }
+  const claims = [
+    'ex-post-ef1',
+    'ex-post-prop',
+    { id: 'support-size', params: { bound: 10 } },
+    'ex-ante-prop',
+  ] as const;
+
+  it('checks every claim after a slow first claim, which gets the budget left over the claims left', function () {
+    this.timeout(30_000);
+    // ex-post EF1 reads all 5000 allocations one by one (about half a second); the other claims take milliseconds
+    const o = balancedLottery(5000);
+    const r = certify(o, { claims, timeLimitMs: 400 });
+    assert.deepEqual(
+      r.claims.slice(1).map((c) => c.status),
+      ['pass', 'fail', 'pass'],
+    );
+    assert.notEqual(r.claims[0].status, 'fail');
+    for (const c of r.claims)
+      assert.doesNotMatch(String(c.detail.reason ?? ''), /ran out before this claim was checked/);
+  });
+
+  it('tries a claim its share stopped again with the time the others left', function () {
+    this.timeout(30_000);
+    // 2500 allocations: more than a quarter of 1.5 s on a loaded machine, well within what the other claims leave
+    const r = certify(balancedLottery(2500), { claims, timeLimitMs: 1500 });
+    assert.deepEqual(
+      r.claims.map((c) => c.status),
+      ['pass', 'pass', 'fail', 'pass'],
+    );
   });
 });
 

@@ -224,6 +224,10 @@ function proposePrices(
     const lp = ['Maximize', ' obj: t', 'Subject To', ...cuts, 'Bounds', ...bounds, ' -1e6 <= t <= 1', 'End'].join('\n');
     const s = highs.solve(lp, { output_flag: false, time_limit: left / 1000 });
     if (s.Status !== 'Optimal') return { reason: `HiGHS status ${s.Status} at round ${it}`, iterations: it };
+    // every cut has a norm of at least 1: at t < -1 all prices leave some agent a regret above 1
+    const t = s.Columns.t?.Primal ?? 0;
+    if (t < -1)
+      return { reason: `no prices: the ${cuts.length} cuts found leave a regret above 1 at any prices`, iterations: it };
     p = floor.map((x, g) => s.Columns[`p${g}`]?.Primal ?? x);
   }
   return { reason: `no prices within ${input.maxIterations} cutting-plane rounds`, iterations: input.maxIterations };

@@ -167,16 +167,17 @@ export function exactMaxNashWelfare(inst: Instance, opts: ExactNashOptions = {})
   const cutBelow = (log: number) => log - TOL * Math.max(1, Math.abs(log));
   let bestPos = -1;
   let bestLog = -Infinity;
-  let candidates: { owner: Int32Array; log: number }[] = [];
+  // every allocation found with the best positive count and a log within the tolerance of the best
+  let candidates: { owner: Int32Array; pos: number; log: number }[] = [];
   const offer = (owner: Int32Array, pos: number, log: number) => {
     if (pos > bestPos || (pos === bestPos && log > bestLog)) {
       bestPos = pos;
       bestLog = log;
       const cut = cutBelow(log);
-      candidates = candidates.filter((c) => c.log >= cut);
+      candidates = candidates.filter((c) => c.pos === pos && c.log >= cut);
     }
     if (pos < bestPos || log < cutBelow(bestLog)) return;
-    candidates.push({ owner, log });
+    candidates.push({ owner, pos, log });
     if (candidates.length > 64) {
       // keep the first of them in the order of `precedes`: it precedes every one dropped
       let top = candidates[0];
@@ -224,30 +225,41 @@ export function exactMaxNashWelfare(inst: Instance, opts: ExactNashOptions = {})
       scaledDualBound(have, buck.subarray(t * n, t * n + n), priceLeft[t], scratch) < cut
     );
   };
-  const dfs = (t: number): void => {
-    if (++nodes > maxNodes)
-      throw new LimitError(
-        'node-budget',
-        `max-nash-welfare: the exact search needs more than ${maxNodes} nodes (n = ${n}, m = ${m})`,
-      );
+  // depth-first with an explicit stack (m may exceed the call stack): branch[t] is the next branch to try at depth t
+  const branch = new Int32Array(m + 1);
+  for (let t = 0, entering = true; t >= 0;) {
     const have = haves.subarray(t * n, t * n + n);
-    if (t === m) {
-      const byGood = new Int32Array(m);
-      order.forEach((g, k) => (byGood[g] = owner[k]));
-      offer(byGood, ...score(have));
-      return;
+    if (entering) {
+      if (++nodes > maxNodes)
+        throw new LimitError(
+          'node-budget',
+          `max-nash-welfare: the exact search needs more than ${maxNodes} nodes (n = ${n}, m = ${m})`,
+        );
+      if (t === m) {
+        const byGood = new Int32Array(m);
+        order.forEach((g, k) => (byGood[g] = owner[k]));
+        offer(byGood, ...score(have));
+      }
+      if (t === m || pruned(t, have)) {
+        t--;
+        entering = false;
+        continue;
+      }
+      branch[t] = 0;
     }
-    if (pruned(t, have)) return;
-    const g = order[t];
+    if (branch[t] === branches[t].length) {
+      t--;
+      entering = false;
+      continue;
+    }
+    const i = branches[t][branch[t]++];
+    owner[t] = i;
     const next = haves.subarray((t + 1) * n, (t + 2) * n);
-    for (const i of branches[t]) {
-      owner[t] = i;
-      next.set(have);
-      next[i] += U[i][g];
-      dfs(t + 1);
-    }
-  };
-  dfs(0);
+    next.set(have);
+    next[i] += U[i][order[t]];
+    t++;
+    entering = true;
+  }
   let win = nashKey(inst, candidates[0].owner);
   for (const c of candidates.slice(1)) {
     const k = nashKey(inst, c.owner);

@@ -1,6 +1,6 @@
 /**
  * Efficiency: fPO (exact, polynomial, via the Negishi characterisation) and PO (fPO first, then cheap
- * exchange searches, then an exact search and an integer program for what remains).
+ * exchange searches, then an exact search, a price certificate and an integer program for what remains).
  *
  * fPO (seed-004 spec 3.12, seed-003 spec 4.4 C-FPO-CYCLE): A is fPO iff some weights beta_i > 0 make every
  * good go to an agent maximising beta_i v_i(g). With r[i][k] = max_{g in A_i, v_i(g) > 0} v_k(g)/v_i(g) the
@@ -482,15 +482,16 @@ function findSetForSetTrade(inst: Instance, a: Allocation): number[] | null {
  * agents (`findImprovingTrade`, knapsacks) or of a set for a set (`findSetForSetTrade`) refutes it; otherwise the alpha-PO checker's branch
  * and bound at alpha = 1 searches an integral allocation that Pareto-dominates A (`findDominating`: prune when
  * some agent can no longer reach her current value). Witness of failure: the dominating allocation (owner of
- * each good). When the search exceeds `nodeLimit`, the alpha-PO checker's integer program (alpha = 1, HiGHS)
- * may still find a dominating allocation, accepted only after an exact re-check; otherwise the result is
- * `unchecked`. `options.exchanges: false` skips the three exchange stages.
+ * each good). When the search exceeds `nodeLimit`, prices checked exactly may prove PO (`findPriceCertificate`,
+ * po-prices.ts: the dual of the configuration LP; witness: the prices), and the alpha-PO checker's integer program
+ * (alpha = 1, HiGHS) may still find a dominating allocation, accepted only after an exact re-check; otherwise the
+ * result is `unchecked`. `options.exchanges: false` skips the three exchange stages, `options.prices: false` the price stage.
  */
 export function checkPO(
   inst: Instance,
   a: Allocation,
   nodeLimit = 5_000_000,
-  options: { exchanges?: boolean } = {},
+  options: { exchanges?: boolean; prices?: boolean } = {},
 ): CheckResult {
   requireInstance(inst, 'checkPO');
   requireAllocation(a, inst, 'checkPO', 'a');
@@ -525,7 +526,8 @@ export function checkPO(
   const r = findDominating(inst, target, nodeLimit);
   if (r === 'limit') {
     // beyond the exact search: prices checked exactly prove PO (po-prices.ts) ...
-    const prices = findPriceCertificate(inst, a);
+    const prices =
+      options.prices === false ? { holds: false as const, reason: 'price stage off' } : findPriceCertificate(inst, a);
     if (prices.holds)
       return {
         holds: true,

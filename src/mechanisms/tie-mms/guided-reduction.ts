@@ -1,11 +1,12 @@
 /**
- * Support reduction (Lemma 4.15 of Babaioff, Feige & Manaker Morag), "guess with floats, certify exactly": a floating-point phase-1 simplex
- * (or, as a second guess, a floating-point Carathéodory pass) proposes a basis of allocations; exact modular arithmetic
- * (LU modulo a 20-bit prime, p-adic lifting, rational reconstruction) computes the probabilities on it; exact checks
- * accept or reject the result (independent columns mod the prime, hence over Q; every probability > 0; the same vector
- * sum_k p_k phi(A_k) in integers, i.e. the same total and the same marginals). Used by `reduceSupport`
- * (support-reduction.ts), which falls back to its exact incremental method whenever this returns null. Floats only
- * choose which allocations to keep: a wrong guess is rejected, never returned.
+ * Support reduction (Lemma 4.15 of Babaioff, Feige & Manaker Morag), "guess with floats, certify exactly": a
+ * floating-point guess proposes a basis of allocations (the repaired greedy basis of basis-repair.ts, a phase-1
+ * simplex or a Carathéodory pass, see `defaultGuesses`); exact modular arithmetic (`probabilitiesOnBasis`: LU modulo a
+ * 22-bit prime in dense-lu.ts, p-adic lifting and rational reconstruction in lifting.ts) computes the probabilities on
+ * it; exact checks accept or reject the result (independent columns mod the prime, hence over Q; every probability >=
+ * 0, the zeros dropped; the same vector sum_k p_k phi(A_k) in integers, i.e. the same total and the same marginals).
+ * Used by `reduceSupport` (support-reduction.ts), which falls back to its exact incremental method whenever this
+ * returns null. Floats only choose which allocations to keep: a wrong guess is rejected, never returned.
  */
 import { gcd, lcm, Rational } from '../../core/rational';
 import { checkTimeBudget } from '../../core/time-budget';
@@ -98,9 +99,10 @@ function defaultGuesses(entries: readonly Weighted[], n: number): Guess[] {
 }
 
 /**
- * How the float phase guesses a basis (`defaultGuesses` picks the first): a phase-1 simplex (4.4d to 4.9d pivots at
- * (10, 100), 8d at (20, 200) on the canonical matching's mixtures) or an
- * incremental Carathéodory pass (one pivot per eliminated allocation, about K; less robust to ties).
+ * How the float phase guesses a basis (`defaultGuesses` orders them): the repaired greedy basis (basis-repair.ts: 9
+ * repair pivots at (10, 100), 352 at (20, 200)), a phase-1 simplex (4.4d to 4.9d pivots at (10, 100), 8d at (20, 200)
+ * on the canonical matching's mixtures) or an incremental Carathéodory pass (one pivot per eliminated allocation, about
+ * K; less robust to ties).
  */
 export type Guess = 'repair' | 'simplex' | 'caratheodory';
 

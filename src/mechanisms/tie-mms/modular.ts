@@ -1,8 +1,9 @@
 /**
- * Arithmetic modulo one prime P < 2^26 on plain doubles (support reduction, Lemma 4.15): the product of two residues is
- * below 2^52, hence an exact double, and sums of up to 2^26 residues stay exact. Used only to find candidates fast;
+ * Arithmetic modulo one prime P < 2^26 on plain doubles (the exact incremental support reduction, Lemma 4.15): the
+ * product of two residues is below 2^52, hence an exact double, and sums of up to 2^26 residues stay exact; `invmod`
+ * also takes another prime (the 22-bit one of the guided reduction). Used only to find candidates fast;
  * every result that matters is re-verified exactly by the caller. Also the BigInt rational reconstruction modulo a
- * prime power used by the p-adic liftings of support-reduction.ts and guided-reduction.ts.
+ * prime power used by the p-adic liftings of support-reduction.ts and lifting.ts.
  */
 import { gcd } from '../../core/rational';
 

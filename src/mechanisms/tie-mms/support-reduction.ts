@@ -38,19 +38,23 @@ interface Dependency {
  * their new probabilities and the number of allocations removed.
  *
  * Default method ("guess with floats, certify exactly", guided-reduction.ts): a floating-point guess of a basis of
- * {p >= 0 : sum_k p_k phi(A_k) = sum_k w_k phi(A_k)} (an incremental Carathéodory pass when K < 4d, about K pivots; a
- * phase-1 simplex otherwise, 4d to 8d pivots; O(d^2) flops each); the probabilities on it are computed exactly (LU
- * modulo a 20-bit prime, p-adic lifting, rational reconstruction) and accepted only after exact checks: the columns are
- * independent mod the prime (hence over Q), every probability > 0, and sum_q p_q phi(A_q) equals the input's vector in
- * integers (same total, same marginals). If a guess fails, the other guess is tried, then the exact incremental method
- * below (`reduceSupportExact`). Floats only choose which allocations to keep; no float ever reaches a probability.
- * Measured by `npm run bench -- tie-mms` ("Support reduction" table of bench/results/tie-mms.md, CPU seconds, on the
- * mixtures of the default bottleneck matching): (5, 20) 0.01 s, (8, 32) 0.05 s (exact incremental 3.1 s), (10, 100)
- * 1.8 s (887 -> 811 allocations, d = 813; the canonical matching's 7580 -> 811 in 5.2 s), (20, 200) 8619 -> 3421
- * allocations (d = 3423) in 226 s (7091 Carathéodory pivots, then LU and lifting). The exact probabilities on a basis
- * are B^-1 b, so their common denominator grows with the basis determinant: 46 bits at (5, 20), 212 at (8, 32), 1686
- * at (10, 100), 8893 at (20, 200) (the mixture's own: 10, 15, 17 and 34 bits); the exact incremental method's vertices
- * have denominators of the same order (46 and 212 bits at (5, 20) and (8, 32)).
+ * {p >= 0 : sum_k p_k phi(A_k) = sum_k w_k phi(A_k)}. From d = 400 coordinates on (`REPAIR_MIN_D`): the heaviest
+ * independent allocations, found by one blocked dense LU (dense-lu.ts), repaired by dual pivots until the basic
+ * solution is >= 0 (basis-repair.ts; two dense triangular solves per pivot). Below, an incremental Carathéodory pass
+ * when K < 4d (about K pivots) or a phase-1 simplex otherwise (4d to 8d pivots), O(d^2) flops per pivot. The
+ * probabilities on the basis are computed exactly (LU modulo a 22-bit prime with 32-bit float factors, p-adic lifting
+ * with rational reconstruction, lifting.ts) and accepted only after exact checks: the columns are independent mod the
+ * prime (hence over Q), no probability is negative (zeros are dropped), and sum_q p_q phi(A_q) equals the input's
+ * vector in integers (same total, same marginals). If a guess fails, the next one is tried, then the exact incremental
+ * method below (`reduceSupportExact`). Floats only choose which allocations to keep; no float ever reaches a
+ * probability. Measured by `npm run bench -- tie-mms` ("Support reduction" table of bench/results/tie-mms.md, CPU
+ * seconds, on the mixtures of the default bottleneck matching, load average 6.5 to 7.6): (5, 20) 0.05 s, (8, 32)
+ * 0.04 s (exact incremental 2.4 s), (10, 100) 0.77 s (887 -> 811 allocations, d = 813, 9 repair pivots; the canonical
+ * matching's 7580 -> 811 in 2.6 s, 663 pivots), (20, 200) 8619 -> 3421 allocations (d = 3423) in 36 s (352 repair
+ * pivots, 824 lifting steps; the Carathéodory guess before took 226 s, 7091 pivots of an explicit inverse). The exact
+ * probabilities on a basis are B^-1 b, so their common denominator grows with the basis determinant: 46 bits at
+ * (5, 20), 212 at (8, 32), 1689 at (10, 100), 8875 at (20, 200) (the mixture's own: 10, 15, 17 and 34 bits); the exact
+ * incremental method's vertices have denominators of the same order (46 and 212 bits at (5, 20) and (8, 32)).
  *
  * Exact incremental method (`reduceSupportExact`; the fallback, and the only method before): phi(A) = (1,
  * [owner[x] = i] for the (i, x) coordinates that vary over the support, one agent per good implied), d coordinates. The allocations are scanned once, in input order, keeping a basis B of

@@ -18,8 +18,10 @@
 import type { Allocation } from '../core/allocation';
 import type { GoodId, Instance } from '../core/instance';
 import { Rational, lcm } from '../core/rational';
+import { remainingMs } from '../core/time-budget';
 import { checkAlphaPO, findDominating } from './alpha-po';
-import { findPriceCertificate } from './po-prices';
+import { findPriceCertificate, integerUnits } from './po-prices';
+import { searchImprovement } from './po-programs';
 import { findSetTrade } from './set-trade';
 import type { CheckResult } from './result';
 import { requireAllocation, requireInstance } from '../core/arguments';
@@ -483,9 +485,10 @@ function findSetForSetTrade(inst: Instance, a: Allocation): number[] | null {
  * and bound at alpha = 1 searches an integral allocation that Pareto-dominates A (`findDominating`: prune when
  * some agent can no longer reach her current value). Witness of failure: the dominating allocation (owner of
  * each good). When the search exceeds `nodeLimit`, prices checked exactly may prove PO (`findPriceCertificate`,
- * po-prices.ts: the dual of the configuration LP; witness: the prices), and the alpha-PO checker's integer program
- * (alpha = 1, HiGHS) may still find a dominating allocation, accepted only after an exact re-check; otherwise the
- * result is `unchecked`. `options.exchanges: false` skips the three exchange stages, `options.prices: false` the price stage.
+ * po-prices.ts: the dual of the configuration LP; witness: the prices), and integer programs over neighbourhoods of
+ * goods and over all goods (po-programs.ts, HiGHS) may still find a dominating allocation, accepted only after an exact
+ * re-check; otherwise the result is `unchecked`. `options.exchanges: false` skips the three exchange stages,
+ * `options.prices: false` the price and program stages (the alpha-PO integer program instead, as before issue 17).
  */
 export function checkPO(
   inst: Instance,
@@ -524,23 +527,45 @@ export function checkPO(
     }
   }
   const r = findDominating(inst, target, nodeLimit);
-  if (r === 'limit') {
-    // beyond the exact search: prices checked exactly prove PO (po-prices.ts) ...
-    const prices =
-      options.prices === false ? { holds: false as const, reason: 'price stage off' } : findPriceCertificate(inst, a);
-    if (prices.holds)
-      return {
-        holds: true,
-        detail: {
-          property: 'PO',
-          via: 'price certificate (configuration LP dual), checked exactly',
-          total: prices.check.total,
-          needed: prices.check.needed,
-          rounds: prices.iterations,
-        },
-        witness: { prices: prices.prices, agentScale: prices.scale, bounds: prices.check.bounds },
-      };
-    // ... and a dominating allocation found by HiGHS and re-verified exactly refutes it
+  if (r === 'limit') return beyondSearch(inst, a, target, nodeLimit, options.prices !== false);
+  if (!r.owners)
+    return { holds: true, detail: { property: 'PO', via: 'exhaustive search', nodes: r.nodes, notFPO: f.witness } };
+  return {
+    holds: false,
+    detail: { property: 'PO', current: target, dominating: valuesOf(r.owners) },
+    witness: { dominatingOwners: r.owners },
+  };
+}
+
+/** Integer units wider than this are left to the alpha-PO integer program (normalised rows). */
+const PROGRAM_UNITS = 2n ** 40n;
+
+/**
+ * PO beyond the exact search's node budget. With `prices`: prices checked exactly prove PO (po-prices.ts), then
+ * integer programs over neighbourhoods of goods and over all goods (po-programs.ts) look for a dominating allocation,
+ * re-verified exactly; the price search gets at most half the time left (20 s), the programs the rest (30 s). Without
+ * (the checker before issue 17): the alpha-PO checker's integer program alone.
+ */
+function beyondSearch(
+  inst: Instance,
+  a: Allocation,
+  target: readonly Rational[],
+  nodeLimit: number,
+  prices: boolean,
+): CheckResult {
+  const budget = `search budget of ${nodeLimit} nodes exhausted`;
+  const { rows } = integerUnits(inst);
+  const narrow = rows.every((row) => row.reduce((s, x) => s + x, 0n) < PROGRAM_UNITS);
+  const valuesOf = (owners: readonly number[]) =>
+    inst.values.map((_, i) =>
+      inst.value(
+        i,
+        owners.flatMap((o, g) => (o === i ? [g] : [])),
+      ),
+    );
+  const dominates = (values: readonly Rational[]) =>
+    values.every((v, i) => v.ge(target[i])) && values.some((v, i) => v.gt(target[i]));
+  if (!prices || !narrow) {
     const ilp = checkAlphaPO(inst, a, 1, { method: 'ilp', requireExact: true });
     if (!ilp.holds && !ilp.unchecked)
       return {
@@ -548,20 +573,60 @@ export function checkPO(
         detail: { property: 'PO', via: 'integer program, re-verified exactly', ...(ilp.detail as object) },
         witness: ilp.witness,
       };
+    const why = narrow ? 'price stage off' : 'integer units too wide for the price and program stages';
     return {
       holds: false,
       unchecked: true,
       detail: {
         property: 'PO',
-        reason: `search budget of ${nodeLimit} nodes exhausted; no price certificate (${prices.reason}); the integer program found no exactly verified dominating allocation`,
+        reason: `${budget}; ${why}; the integer program found no exactly verified dominating allocation`,
       },
     };
   }
-  if (!r.owners)
-    return { holds: true, detail: { property: 'PO', via: 'exhaustive search', nodes: r.nodes, notFPO: f.witness } };
+  const p = findPriceCertificate(inst, a, Math.min(20_000, remainingMs() / 2), { relaxation: inst.m > 20 });
+  if (p.holds)
+    return {
+      holds: true,
+      detail: {
+        property: 'PO',
+        via: 'price certificate (configuration LP dual), checked exactly',
+        total: p.check.total,
+        needed: p.check.needed,
+        rounds: p.iterations,
+      },
+      witness: { prices: p.prices, agentScale: p.scale, bounds: p.check.bounds },
+    };
+  const owners = a.owners();
+  const found = searchImprovement(
+    rows.map((row) => row.map(Number)),
+    owners,
+    p.relaxed ?? null,
+    Math.min(30_000, remainingMs()),
+  );
+  if ('owners' in found) {
+    const values = valuesOf(found.owners);
+    if (dominates(values))
+      return {
+        holds: false,
+        detail: {
+          property: 'PO',
+          via: 'integer program, re-verified exactly',
+          program: found.via,
+          current: target,
+          dominating: values,
+        },
+        witness: { dominatingOwners: found.owners },
+      };
+  }
+  const programs =
+    'infeasible' in found
+      ? 'HiGHS calls the whole integer program infeasible (floating point, not an exact proof)'
+      : 'owners' in found
+        ? `HiGHS's allocation (${found.via}) does not dominate exactly`
+        : `the integer programs found no improvement (${found.reason})`;
   return {
     holds: false,
-    detail: { property: 'PO', current: target, dominating: valuesOf(r.owners) },
-    witness: { dominatingOwners: r.owners },
+    unchecked: true,
+    detail: { property: 'PO', reason: `${budget}; no price certificate (${p.reason}); ${programs}` },
   };
 }

@@ -28,6 +28,7 @@ import type { Allocation } from '../core/allocation';
 import type { Instance } from '../core/instance';
 import { gcd, lcm, Rational } from '../core/rational';
 import { remainingMs } from '../core/time-budget';
+import { smallestGainProgram, type RelaxedSolution } from '../experiments/pareto-neighbourhoods';
 
 /** Prices are rounded to multiples of 2^-PRICE_BITS before the exact check. */
 const PRICE_BITS = 20;
@@ -227,7 +228,10 @@ function proposePrices(
     // every cut has a norm of at least 1: at t < -1 all prices leave some agent a regret above 1
     const t = s.Columns.t?.Primal ?? 0;
     if (t < -1)
-      return { reason: `no prices: the ${cuts.length} cuts found leave a regret above 1 at any prices`, iterations: it };
+      return {
+        reason: `no prices: the ${cuts.length} cuts found leave a regret above 1 at any prices`,
+        iterations: it,
+      };
     p = floor.map((x, g) => s.Columns[`p${g}`]?.Primal ?? x);
   }
   return { reason: `no prices within ${input.maxIterations} cutting-plane rounds`, iterations: input.maxIterations };
@@ -241,20 +245,48 @@ function highsPath(): string | null {
   }
 }
 
-/** Runs `proposePrices` in a child process with HiGHS (synchronous; killed 20 s past its deadline). */
-function runProposal(rows: number[][], owner: number[], timeLimitMs: number): Proposal {
+/** The smallest-gain relaxation's answer (po-programs.ts reads its neighbourhoods): columns and row duals by name. */
+interface Relaxation {
+  status: string;
+  columns?: Record<string, number>;
+  duals?: Record<string, number>;
+}
+
+/**
+ * Runs `proposePrices` in a child process with HiGHS (synchronous; killed 20 s past its deadline); when it finds no
+ * prices and `relaxation` is given, the same process solves that LP too (for po-programs.ts).
+ */
+function runProposal(
+  rows: number[][],
+  owner: number[],
+  timeLimitMs: number,
+  relaxation: string | null,
+): Proposal & { relaxation?: Relaxation } {
   const path = highsPath();
   if (!path) return { reason: 'the `highs` package is not installed' };
   const child = [
     "const input = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));",
     "const done = (x) => process.stdout.write('\\n@@PRICES@@' + JSON.stringify(x));",
     `const propose = ${proposePrices.toString()};`,
+    'const relax = (h) => {',
+    '  const s = h.solve(input.relaxation, { output_flag: false, time_limit: Math.max(0.001, (input.deadline - Date.now()) / 1000) });',
+    '  const columns = {}, duals = {};',
+    '  for (const [k, c] of Object.entries(s.Columns || {})) columns[k] = c.Primal;',
+    '  for (const r of s.Rows || []) duals[r.Name] = r.Dual;',
+    '  return { status: s.Status, columns, duals };',
+    '};',
     'Promise.resolve().then(() => require(input.path)()).then(',
-    '  (h) => done(propose(input, h)),',
+    '  (h) => {',
+    '    const out = propose(input, h);',
+    '    if (!out.prices && input.relaxation) {',
+    "      try { out.relaxation = relax(h); } catch (e) { out.relaxation = { status: 'error' }; }",
+    '    }',
+    '    done(out);',
+    '  },',
     "  (e) => done({ reason: 'loading HiGHS: ' + String((e && e.message) || e) }),",
     ');',
   ].join('\n');
-  const input = { path, rows, owner, deadline: Date.now() + timeLimitMs, maxIterations: 500 };
+  const input = { path, rows, owner, deadline: Date.now() + timeLimitMs, maxIterations: 500, relaxation };
   const r = spawnSync(process.execPath, ['-e', child], {
     input: JSON.stringify(input),
     encoding: 'utf8',
@@ -266,19 +298,26 @@ function runProposal(rows: number[][], owner: number[], timeLimitMs: number): Pr
   const k = (r.stdout ?? '').lastIndexOf('@@PRICES@@');
   if (k < 0)
     return { reason: `price search process exited (${r.status ?? r.signal}): ${(r.stderr ?? '').slice(0, 300)}` };
-  return JSON.parse(r.stdout.slice(k + 10)) as Proposal;
+  return JSON.parse(r.stdout.slice(k + 10)) as Proposal & { relaxation?: Relaxation };
 }
 
 /** A price certificate of PO (module header), or the reason there is none. */
 export type PriceResult =
   | { holds: true; prices: Rational[]; scale: Rational[]; check: PriceCheck; iterations: number }
-  | { holds: false; reason: string };
+  | { holds: false; reason: string; relaxed?: RelaxedSolution };
 
 /**
  * Looks for prices proving `a` Pareto-optimal (module header) within `timeLimitMs` (and the running call's budget):
- * proposed by HiGHS in a child process, checked exactly here. `holds: false` proves nothing.
+ * proposed by HiGHS in a child process, checked exactly here. `holds: false` proves nothing; with `relaxation`, it
+ * carries the solution of the smallest-gain relaxation (pareto-neighbourhoods.ts) when that LP moves some good, for the
+ * neighbourhood programs of po-programs.ts.
  */
-export function findPriceCertificate(inst: Instance, a: Allocation, timeLimitMs = 20_000): PriceResult {
+export function findPriceCertificate(
+  inst: Instance,
+  a: Allocation,
+  timeLimitMs = 20_000,
+  options: { relaxation?: boolean } = {},
+): PriceResult {
   const { rows, scale } = integerUnits(inst);
   const owner = a.owners();
   if (rows.some((row) => row.some((x) => x > 2n ** 40n)))
@@ -293,12 +332,15 @@ export function findPriceCertificate(inst: Instance, a: Allocation, timeLimitMs 
   if (cells > MAX_DP_CELLS) return { holds: false, reason: `knapsack tables of ${cells} cells exceed ${MAX_DP_CELLS}` };
   const limit = Math.min(timeLimitMs, remainingMs());
   if (limit < 200) return { holds: false, reason: 'no time left for the price search' };
-  const proposal = runProposal(
-    rows.map((row) => row.map(Number)),
-    owner,
-    limit,
-  );
-  if ('reason' in proposal) return { holds: false, reason: proposal.reason };
+  const numbers = rows.map((row) => row.map(Number));
+  const relaxation = options.relaxation
+    ? smallestGainProgram(
+        numbers.map((row) => Float64Array.from(row)),
+        owner,
+      )
+    : null;
+  const proposal = runProposal(numbers, owner, limit, relaxation);
+  if ('reason' in proposal) return { holds: false, reason: proposal.reason, ...relaxedOf(proposal.relaxation) };
   const D = 2 ** PRICE_BITS;
   const P = proposal.prices.map((x) => Math.max(0, Math.round(x * D)));
   const check = checkPrices(rows, owner, P, D);
@@ -310,4 +352,11 @@ export function findPriceCertificate(inst: Instance, a: Allocation, timeLimitMs 
     };
   const prices = P.map((x) => new Rational(BigInt(x), BigInt(D)));
   return { holds: true, prices, scale, check, iterations: proposal.iterations };
+}
+
+/** The relaxation's solution as `neighbourhoods` reads it, when it is optimal with a positive smallest gain. */
+function relaxedOf(r: Relaxation | undefined): { relaxed?: RelaxedSolution } {
+  if (r?.status !== 'Optimal' || !r.columns || !((r.columns.z ?? 0) > 0)) return {};
+  const { columns, duals = {} } = r;
+  return { relaxed: { value: (i, g) => columns[`y${i}_${g}`] ?? 0, dual: (i) => duals[`v${i}`] ?? 0 } };
 }

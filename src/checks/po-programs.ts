@@ -1,0 +1,156 @@
+/**
+ * A Pareto improvement by integer programs (refutes PO; issue 17, item 3), as the experiments of paper 004 search for
+ * one (src/experiments/highs.ts, pareto-neighbourhoods.ts): first programs over neighbourhoods of a few goods, every
+ * other good kept by its owner, then the whole program; HiGHS in one child process (`certify` is synchronous), any
+ * allocation it returns checked exactly here.
+ *
+ * The program, on the per-agent integer units a_i, b_i = a_i(A_i) of po-prices.ts (over the goods G of a
+ * neighbourhood, the rest fixed):
+ *
+ *   max sum_i sum_g a_ig y_ig  s.t.  sum_i y_ig = 1 (g in G),  sum_g a_ig y_ig >= b_i(G) - 1/2 (every i),
+ *                                    sum_i sum_g a_ig y_ig >= sum_i b_i(G) + 1/2,  y binary,
+ *
+ * b_i(G) = a_i(A_i within G). An integral point within HiGHS's tolerances of it is a Pareto improvement exactly (the
+ * sums are integers: each agent keeps at least b_i, and the total gains at least 1). [DECISION] The experiments'
+ * settings: the total as the objective with a relative gap of 1/2 (the first incumbent answers the question) and a
+ * heuristic effort of 0.3, HiGHS's default tolerances, neighbourhood programs of 2 s and 5 s (their module comments
+ * give the development numbers). The neighbourhoods come from the linear relaxation that maximises the smallest gain
+ * (`smallestGainProgram`, solved in the price search's process, po-prices.ts) through `neighbourhoods`.
+ */
+import { spawnSync } from 'node:child_process';
+import { neighbourhoods, type RelaxedSolution } from '../experiments/pareto-neighbourhoods';
+
+/** Time limits of the neighbourhood programs, in seconds (as the experiments'). */
+const NEIGHBOURHOOD_SECONDS = [2, 5];
+
+function num(x: number): string {
+  return Number.isInteger(x) ? x.toFixed(0) : x.toPrecision(17);
+}
+
+/** The program of the module header over the goods `goods` (sorted), in CPLEX LP format; columns y<i>_<t>. */
+export function improvementProgram(
+  rows: readonly number[][],
+  owner: ArrayLike<number>,
+  goods: readonly number[],
+): string {
+  const n = rows.length;
+  const b = new Array<number>(n).fill(0);
+  for (const g of goods) b[owner[g]] += rows[owner[g]][g];
+  const value = (i: number) => goods.flatMap((g, t) => (rows[i][g] > 0 ? [`+ ${num(rows[i][g])} y${i}_${t}`] : []));
+  const all = Array.from({ length: n }, (_, i) => value(i)).flat();
+  const lines = ['Maximize', ` obj: ${all.join(' ') || '0 y0_0'}`, 'Subject To'];
+  lines.push(` total: ${all.join(' ') || '0 y0_0'} >= ${num(b.reduce((x, y) => x + y, 0) + 0.5)}`);
+  goods.forEach((_, t) => lines.push(` a${t}: ${Array.from({ length: n }, (_, i) => `y${i}_${t}`).join(' + ')} = 1`));
+  for (let i = 0; i < n; i++) lines.push(` v${i}: ${value(i).join(' ') || '0 y0_0'} >= ${num(b[i] - 0.5)}`);
+  lines.push('Binary');
+  for (let i = 0; i < n; i++) lines.push(' ' + goods.map((_, t) => `y${i}_${t}`).join(' '));
+  lines.push('End');
+  return lines.join('\n');
+}
+
+/** HiGHS's answer to one program: 'Optimal' with the columns, or another status. */
+interface ProgramAnswer {
+  status: string;
+  columns?: Record<string, number>;
+  error?: string;
+}
+
+const CHILD = `
+const fs = require('node:fs');
+const input = JSON.parse(fs.readFileSync(0, 'utf8'));
+const done = (x) => process.stdout.write('\\n@@PROGRAMS@@' + JSON.stringify(x));
+Promise.resolve().then(() => require(input.path)()).then((h) => {
+  const out = [];
+  for (const p of input.programs) {
+    const left = (input.deadline - Date.now()) / 1000;
+    if (left <= 0) break;
+    try {
+      const s = h.solve(p.lp, { ...p.options, time_limit: Math.max(0.001, Math.min(p.seconds, left)) });
+      const columns = {};
+      if (s.Status === 'Optimal') for (const [k, c] of Object.entries(s.Columns || {})) columns[k] = c.Primal;
+      out.push({ status: s.Status, columns });
+      if (s.Status === 'Optimal') break;
+    } catch (e) {
+      out.push({ status: 'error', error: String((e && e.message) || e) });
+    }
+  }
+  done(out);
+}, (e) => done([{ status: 'error', error: 'loading HiGHS: ' + String((e && e.message) || e) }]));
+`;
+
+function highsPath(): string | null {
+  try {
+    return require.resolve('highs');
+  } catch {
+    return null;
+  }
+}
+
+/** What the program search found: new owners (to be verified exactly), no improvement, or why it is undecided. */
+export type ProgramResult =
+  { owners: number[]; via: string } | { infeasible: true } | { reason: string; tried: string[] };
+
+/**
+ * Searches a Pareto improvement of `owner` by the programs of the module header within `timeLimitMs`: the
+ * neighbourhoods of `relaxed` (when given) first, then the whole program. `owners` is HiGHS's answer, not yet verified;
+ * `infeasible` means HiGHS (floating point) found the whole program infeasible, which proves nothing exactly.
+ */
+export function searchImprovement(
+  rows: readonly number[][],
+  owner: readonly number[],
+  relaxed: RelaxedSolution | null,
+  timeLimitMs: number,
+): ProgramResult {
+  const path = highsPath();
+  if (!path) return { reason: 'the `highs` package is not installed', tried: [] };
+  const m = owner.length;
+  const U = rows.map((r) => Float64Array.from(r));
+  const sets = relaxed ? neighbourhoods(U, owner, relaxed, 40) : [];
+  const options = { output_flag: false, threads: 1, mip_rel_gap: 0.5, mip_heuristic_effort: 0.3 };
+  const all = Array.from({ length: m }, (_, g) => g);
+  const programs = [
+    ...sets.map((goods, k) => ({
+      goods,
+      label: `neighbourhood of ${goods.length} goods`,
+      seconds: NEIGHBOURHOOD_SECONDS[k] ?? 5,
+    })),
+    { goods: all, label: 'whole program', seconds: timeLimitMs / 1000 },
+  ];
+  const input = {
+    path,
+    deadline: Date.now() + timeLimitMs,
+    programs: programs.map((p) => ({ lp: improvementProgram(rows, owner, p.goods), options, seconds: p.seconds })),
+  };
+  const r = spawnSync(process.execPath, ['-e', CHILD], {
+    input: JSON.stringify(input),
+    encoding: 'utf8',
+    timeout: timeLimitMs + 20_000,
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
+  const tried: string[] = [];
+  if (r.error) return { reason: `HiGHS process: ${r.error.message}`, tried };
+  const k = (r.stdout ?? '').lastIndexOf('@@PROGRAMS@@');
+  if (k < 0)
+    return { reason: `HiGHS process exited (${r.status ?? r.signal}): ${(r.stderr ?? '').slice(0, 300)}`, tried };
+  const answers = JSON.parse(r.stdout.slice(k + 12)) as ProgramAnswer[];
+  for (const [t, ans] of answers.entries()) {
+    const p = programs[t];
+    tried.push(`${p.label}: ${ans.status}${ans.error ? ` (${ans.error})` : ''}`);
+    if (ans.status === 'Optimal' && ans.columns) {
+      const owners = [...owner];
+      p.goods.forEach((g, s) => {
+        let best = owner[g];
+        let top = -Infinity;
+        for (let i = 0; i < rows.length; i++) {
+          const v = ans.columns![`y${i}_${s}`] ?? 0;
+          if (v > top) [top, best] = [v, i];
+        }
+        owners[g] = best;
+      });
+      return { owners, via: p.label };
+    }
+    if (ans.status === 'Infeasible' && p.goods.length === m) return { infeasible: true };
+  }
+  return { reason: tried.length ? tried.join('; ') : 'no time left for the integer programs', tried };
+}

@@ -23,8 +23,9 @@ import { neighbourhoods, type RelaxedSolution } from '../experiments/pareto-neig
 /** Time limits of the neighbourhood programs, in seconds (as the experiments'). */
 const NEIGHBOURHOOD_SECONDS = [2, 5];
 
+/** A number in LP format: the shortest decimal that reads back as the same double (the sums here are below 2^41). */
 function num(x: number): string {
-  return Number.isInteger(x) ? x.toFixed(0) : x.toPrecision(17);
+  return String(x);
 }
 
 /** The program of the module header over the goods `goods` (sorted), in CPLEX LP format; columns y<i>_<t>. */

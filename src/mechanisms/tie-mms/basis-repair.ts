@@ -33,11 +33,6 @@ export interface RepairStats {
 /** Coefficients of B^-1 (of order 1 here) below this are treated as zero when choosing a pivot. */
 const PIVOT_TOL = 1e-9;
 
-/** Candidates factored beyond d: allocations skipped as dependent leave room for later ones. */
-function candidateCount(K: number, d: number): number {
-  return Math.min(K, d + 64 + Math.ceil(d / 8));
-}
-
 /**
  * The repaired basis (entry indices by slot) and its float basic solution, or a reason when the guess is unusable
  * (the greedy basis does not span the target, or a pivot is numerically zero).
@@ -50,7 +45,7 @@ export function repairedBasis(
 ): { slotEntry: number[]; q: Float64Array } | { failure: string } {
   const K = supports.length;
   const order = Array.from({ length: K }, (_, k) => k).sort((a, b) => weights[b] - weights[a] || a - b);
-  const basis = FloatBasis.greedy(d, supports, order.slice(0, candidateCount(K, d)));
+  const basis = FloatBasis.greedy(d, supports, order);
   const r = basis.r;
   st.rank = r;
   const b = new Float64Array(d);

@@ -17,6 +17,10 @@ import { invmod } from './modular';
 /** Columns per panel of the blocked elimination. */
 const PANEL = 32;
 
+/** `FloatBasis.greedy`: candidates factored at first beyond d, and per further chunk. */
+const FIRST_EXTRA = 16;
+const CHUNK = 256;
+
 /**
  * The trailing update of one candidate column at offset `co` of F (rows lo..hi-1): F[co + i] -= sum_t u[t] F[L[t] + i],
  * t < nt, for the panel columns at offsets L. Four panel columns per pass.
@@ -93,8 +97,11 @@ function panelUpdate2(
   }
 }
 
-/** z <- L^-1 z for the unit lower triangular L whose column k is F[off[k] + i], k < i < r. Four columns per pass. */
-function lowerSolve(z: Float64Array, F: ArrayLike<number>, off: Int32Array, r: number): void {
+/**
+ * z <- L^-1 z for the unit lower triangular L whose column k is F[off[k] + i], k < i < r, extended to the rows below r
+ * (i < rows) when rows > r. Four columns per pass.
+ */
+function lowerSolve(z: Float64Array, F: ArrayLike<number>, off: Int32Array, r: number, rows = r): void {
   let k = 0;
   for (; k + 4 <= r; k += 4) {
     const o0 = off[k];
@@ -109,13 +116,13 @@ function lowerSolve(z: Float64Array, F: ArrayLike<number>, off: Int32Array, r: n
     z[k + 2] = z2;
     z[k + 3] = z3;
     if (z0 === 0 && z1 === 0 && z2 === 0 && z3 === 0) continue;
-    for (let i = k + 4; i < r; i++) z[i] -= z0 * F[o0 + i] + z1 * F[o1 + i] + z2 * F[o2 + i] + z3 * F[o3 + i];
+    for (let i = k + 4; i < rows; i++) z[i] -= z0 * F[o0 + i] + z1 * F[o1 + i] + z2 * F[o2 + i] + z3 * F[o3 + i];
   }
   for (; k < r; k++) {
     const zk = z[k];
     if (zk === 0) continue;
     const o = off[k];
-    for (let i = k + 1; i < r; i++) z[i] -= zk * F[o + i];
+    for (let i = k + 1; i < rows; i++) z[i] -= zk * F[o + i];
   }
 }
 
@@ -260,11 +267,14 @@ export class FloatBasis {
   /**
    * Greedy basis: the candidates are taken in the given order and each is kept when it is independent of those kept
    * before (its pivot, after elimination, exceeds `tol`; the columns are 0/1, so a dependent one leaves rounding
-   * noise of order 1e-13). Null when no candidate is usable.
+   * noise of order 1e-13). The candidates are factored in chunks: the first d + FIRST_EXTRA, then CHUNK more at a time
+   * while a random combination of the candidates not yet factored is not in the span of the basis (at (20, 200) the
+   * first 3421 of 8619 are independent and span the rest, so no candidate beyond the first 3439 is factored).
    */
   static greedy(d: number, supports: readonly Int32Array[], candidates: readonly number[], tol = 1e-8): FloatBasis {
-    const C = candidates.length;
-    const F = new Float64Array(d * C);
+    const K = candidates.length;
+    let C = Math.min(K, d + FIRST_EXTRA); // candidates loaded
+    let F = new Float64Array(d * C);
     for (let c = 0; c < C; c++) {
       const s = supports[candidates[c]];
       for (let q = 0; q < s.length; q++) F[c * d + s[q]] = 1;
@@ -272,75 +282,113 @@ export class FloatBasis {
     const perm = Int32Array.from({ length: d }, (_, i) => i);
     const accOff: number[] = [];
     const accepted: number[] = [];
-    const live = Int32Array.from({ length: C }, (_, c) => c * d); // candidate offsets, in order
+    let live = Int32Array.from({ length: C }, (_, c) => c * d); // candidate offsets, in order
     let next = 0; // first candidate not yet examined
     let r = 0;
     const u = new Float64Array(PANEL);
     const v = new Float64Array(PANEL);
     const panelL = new Int32Array(PANEL);
-    while (r < d && next < C) {
-      checkTimeBudget('support reduction (basis factorization)');
-      const k0 = r;
-      let nt = 0;
-      // panel: left-looking over the next candidates until PANEL are accepted
-      while (nt < PANEL && r < d && next < C) {
-        const co = live[next];
-        const cand = candidates[next];
-        next++;
-        // left-looking within the panel: the U entries on the panel's rows, then one rank-nt update below them
-        for (let t = 0; t < nt; t++) {
-          const k = k0 + t;
-          let a = F[co + k];
-          for (let s = 0; s < t; s++) a -= u[s] * F[panelL[s] + k];
-          u[t] = a;
-          F[co + k] = a;
-        }
-        panelUpdate(F, co, u, panelL, nt, r, d);
-        let best = 0;
-        let p = -1;
-        for (let i = r; i < d; i++) {
-          const a = Math.abs(F[co + i]);
-          if (a > best) {
-            best = a;
-            p = i;
+    for (;;) {
+      while (r < d && next < C) {
+        checkTimeBudget('support reduction (basis factorization)');
+        const k0 = r;
+        let nt = 0;
+        // panel: left-looking over the next candidates until PANEL are accepted
+        while (nt < PANEL && r < d && next < C) {
+          const co = live[next];
+          const cand = candidates[next];
+          next++;
+          // left-looking within the panel: the U entries on the panel's rows, then one rank-nt update below them
+          for (let t = 0; t < nt; t++) {
+            const k = k0 + t;
+            let a = F[co + k];
+            for (let s = 0; s < t; s++) a -= u[s] * F[panelL[s] + k];
+            u[t] = a;
+            F[co + k] = a;
           }
+          panelUpdate(F, co, u, panelL, nt, r, d);
+          let best = 0;
+          let p = -1;
+          for (let i = r; i < d; i++) {
+            const a = Math.abs(F[co + i]);
+            if (a > best) {
+              best = a;
+              p = i;
+            }
+          }
+          if (best <= tol) continue; // dependent on the columns kept so far
+          if (p !== r) {
+            swapRows(F, accOff, 0, accOff.length, r, p);
+            swapRows(F, live, next - 1, C, r, p);
+            const tp = perm[r];
+            perm[r] = perm[p];
+            perm[p] = tp;
+          }
+          const inv = 1 / F[co + r];
+          for (let i = r + 1; i < d; i++) F[co + i] *= inv;
+          accOff.push(co);
+          accepted.push(cand);
+          panelL[nt++] = co;
+          r++;
         }
-        if (best <= tol) continue; // dependent on the columns kept so far
-        if (p !== r) {
-          swapRows(F, accOff, 0, accOff.length, r, p);
-          swapRows(F, live, next - 1, C, r, p);
-          const tp = perm[r];
-          perm[r] = perm[p];
-          perm[p] = tp;
+        if (nt === 0) break;
+        // trailing update of the candidates not yet examined: U12 by forward substitution in the panel, then rank-nt
+        const u12 = (co: number, out: Float64Array) => {
+          for (let t = 0; t < nt; t++) {
+            const k = k0 + t;
+            let a = F[co + k];
+            for (let s = 0; s < t; s++) a -= out[s] * F[panelL[s] + k];
+            out[t] = a;
+            F[co + k] = a;
+          }
+        };
+        let q = next;
+        for (; q + 2 <= C; q += 2) {
+          u12(live[q], u);
+          u12(live[q + 1], v);
+          panelUpdate2(F, live[q], live[q + 1], u, v, panelL, nt, r, d);
         }
-        const inv = 1 / F[co + r];
-        for (let i = r + 1; i < d; i++) F[co + i] *= inv;
-        accOff.push(co);
-        accepted.push(cand);
-        panelL[nt++] = co;
-        r++;
-      }
-      if (nt === 0) break;
-      // trailing update of the candidates not yet examined: U12 by forward substitution in the panel, then rank-nt
-      const u12 = (co: number, out: Float64Array) => {
-        for (let t = 0; t < nt; t++) {
-          const k = k0 + t;
-          let a = F[co + k];
-          for (let s = 0; s < t; s++) a -= out[s] * F[panelL[s] + k];
-          out[t] = a;
-          F[co + k] = a;
+        if (q < C) {
+          u12(live[q], u);
+          panelUpdate(F, live[q], u, panelL, nt, r, d);
         }
-      };
-      let q = next;
-      for (; q + 2 <= C; q += 2) {
-        u12(live[q], u);
-        u12(live[q + 1], v);
-        panelUpdate2(F, live[q], live[q + 1], u, v, panelL, nt, r, d);
       }
-      if (q < C) {
-        u12(live[q], u);
-        panelUpdate(F, live[q], u, panelL, nt, r, d);
+      if (r >= d || C >= K) break;
+      // do the candidates not loaded add rank? A combination of them with weights in [1/2, 3/2), eliminated
+      const z = new Float64Array(d);
+      for (let c = C; c < K; c++) {
+        const g = 0.5 + ((c * 0.6180339887498949) % 1);
+        const s = supports[candidates[c]];
+        for (let t = 0; t < s.length; t++) z[s[t]] += g;
       }
+      let zmax = 0;
+      for (let i = 0; i < d; i++) zmax = Math.max(zmax, z[i]);
+      const zp = Float64Array.from(perm, (row) => z[row]);
+      const acc = Int32Array.from(accOff);
+      lowerSolve(zp, F, acc, r, d);
+      let rest = 0;
+      for (let i = r; i < d; i++) rest = Math.max(rest, Math.abs(zp[i]));
+      if (rest <= 1e-9 * zmax) break;
+      // load the next chunk, in the current row order, with every pivot so far applied (left-looking)
+      const C2 = Math.min(K, C + CHUNK);
+      const F2 = new Float64Array(d * C2);
+      F2.set(F);
+      F = F2;
+      const pos = new Int32Array(d);
+      for (let i = 0; i < d; i++) pos[perm[i]] = i;
+      const col = new Float64Array(d);
+      const live2 = new Int32Array(C2);
+      live2.set(live);
+      for (let c = C; c < C2; c++) {
+        col.fill(0);
+        const s = supports[candidates[c]];
+        for (let t = 0; t < s.length; t++) col[pos[s[t]]] = 1;
+        lowerSolve(col, F, acc, r, d);
+        F.set(col, c * d);
+        live2[c] = c * d;
+      }
+      live = live2;
+      C = C2;
     }
     return new FloatBasis(d, r, F, Int32Array.from(accOff), perm, accepted);
   }

@@ -157,4 +157,26 @@ describe('tie-mms dense LU factorizations (support reduction, Lemma 4.15)', func
     cols.forEach((s, c) => s.forEach((i) => (b[i] += y[c])));
     assert.deepEqual(Array.from(lu.solve(b)), y);
   });
+  it('factors further candidates when the first d + 16 leave the rest outside their span (greedy in chunks)', () => {
+    const d = 60;
+    const few = columns(11, d, 10, 0.3);
+    const later = columns(12, d, 300, 0.3);
+    const cand = [...Array.from({ length: 100 }, (_, k) => few[k % 10]), ...later];
+    const B = FloatBasis.greedy(
+      d,
+      cand,
+      cand.map((_, k) => k),
+    );
+    assert.equal(B.r, rankModQ(cand, d));
+    assert.ok(
+      B.slotEntry.some((k) => k >= d + 16),
+      'a candidate beyond the first chunk was kept',
+    );
+    const v = new Float64Array(d);
+    cand.forEach((c, k) => c.forEach((i) => (v[i] += 1 + (k % 3))));
+    const x = B.solve(v);
+    const res = Float64Array.from(v);
+    B.slotEntry.forEach((k, s) => cand[k].forEach((i) => (res[i] -= x[s])));
+    assert.ok(Math.max(...res.map(Math.abs)) < 1e-8, 'every candidate is in the span of the basis');
+  });
 });

@@ -4,11 +4,13 @@
  * (Dixon) lifting on an LU factorization modulo a prime (dense-lu.ts), rational reconstruction, and an exact check.
  *
  * Lifting: res_0 = target; x_i = B^-1 res_i mod q, res_{i+1} = (res_i - B x_i) / q (exact: B x_i = res_i mod q on every
- * row, checked by the division), so c = sum_i x_i q^i modulo q^k. The digits are kept as 32-bit floats; one entry
- * (the probe) is accumulated as it goes and reconstructed every RETRY steps; when two attempts in a row agree, every
- * entry is assembled (pairs of digits, then a product tree) and reconstructed with a growing common denominator, and the
- * result is accepted only if sum_q a_q B_q = L * target holds exactly in integers. A zero residual ends the lifting with
- * an integer solution. The digits are below 2^22, so res stays below 2^53 for r < 2^30 columns.
+ * row, checked by the division), so c = sum_i x_i q^i modulo q^k. The digits are kept as 32-bit floats. A probe, the
+ * combination sum_c g_c c_c with small fixed weights g_c (whose denominator is the common denominator L of c unless the
+ * weights are unlucky), is accumulated as it goes and reconstructed every RETRY steps; when two attempts in a row
+ * agree, every entry is assembled (pairs of digits, then a product tree) and reconstructed from the probe's denominator
+ * (growing it where an entry does not fit), and the result is accepted only if sum_q a_q B_q = L * target holds exactly
+ * in integers; after a failed attempt the next one waits a quarter of the steps so far. A zero residual ends the
+ * lifting with an integer solution. The digits are below 2^22, so res stays below 2^53 for r < 2^30 columns.
  */
 import { checkTimeBudget } from '../../core/time-budget';
 import type { ModularLu } from './dense-lu';
@@ -34,10 +36,11 @@ export function liftedSolve(
   const res = Float64Array.from(target, (v) => Number(v));
   const digits: Float32Array[] = [];
   let pk = 1n;
-  let probe = -1;
+  const weight = Float64Array.from({ length: r }, (_, c) => 1 + ((c * 2654435761) % 15)); // 1..15
   let probeX = 0n;
   let last: { num: bigint; den: bigint } | null = null;
   let steps = 0;
+  let nextFull = 0;
   for (; steps < maxSteps;) {
     checkTimeBudget('support reduction (p-adic lifting)');
     let any = false;
@@ -66,16 +69,18 @@ export function liftedSolve(
     }
     digits.push(Float32Array.from(x));
     steps++;
-    if (probe < 0) probe = x.findIndex((v) => v !== 0);
-    if (probe >= 0) probeX += BigInt(x[probe]) * pk;
+    let g = 0; // sum_c weight_c x_c < 2^26 r, exact
+    for (let c = 0; c < r; c++) g += weight[c] * x[c];
+    probeX += BigInt(g) * pk;
     pk *= QB;
-    if (probe < 0 || steps % RETRY !== 0) continue;
+    if (steps % RETRY !== 0 || steps < nextFull) continue;
     const rec = ratReconBig(probeX, pk);
     const same = rec !== null && last !== null && rec.num === last.num && rec.den === last.den;
     last = rec;
     if (!same) continue;
     const sol = liftedCommonDenominator(assemble(digits, r, q), pk, rec.den);
     if (sol && solves(columns, target, sol)) return { ...sol, steps };
+    nextFull = steps + Math.max(RETRY, steps >> 2);
   }
   return { failure: 'p-adic lifting did not converge', steps };
 }

@@ -290,7 +290,7 @@ function runProposal(
   const r = spawnSync(process.execPath, ['-e', child], {
     input: JSON.stringify(input),
     encoding: 'utf8',
-    timeout: timeLimitMs + 20_000,
+    timeout: Math.ceil(timeLimitMs) + 20_000,
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
   });

@@ -125,7 +125,7 @@ export function searchImprovement(
   const r = spawnSync(process.execPath, ['-e', CHILD], {
     input: JSON.stringify(input),
     encoding: 'utf8',
-    timeout: timeLimitMs + 20_000,
+    timeout: Math.ceil(timeLimitMs) + 20_000,
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
   });

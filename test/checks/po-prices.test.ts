@@ -158,6 +158,16 @@ describe('PO by prices (dual of the configuration LP)', () => {
     assert.ok(after.every((v, i) => v.ge(before[i])) && after.some((v, i) => v.gt(before[i])));
   });
 
+  it('takes a fractional time limit, as a share of a certify budget is', function () {
+    this.timeout(60_000);
+    const inst = instance([
+      [1, 2, 4],
+      [1, 3, 4],
+    ]);
+    const r = findPriceCertificate(inst, new Allocation([[1, 2], [0]], 3), 2000.5);
+    assert.equal(r.holds, true);
+  });
+
   it('proves PO of a PO but not fPO allocation that the exact search is not allowed to settle', function () {
     this.timeout(60_000);
     const inst = instance([

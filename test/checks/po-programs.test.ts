@@ -23,7 +23,7 @@ describe('a Pareto improvement by integer programs (neighbourhoods, then all goo
     assert.ok(lines.includes('Binary'));
   });
 
-  it('answers infeasible for the whole program of a PO (not fPO) allocation (HiGHS, floating point)', function () {
+  it('answers infeasible for the whole program of a PO (not fPO) allocation (HiGHS, floating point; a fractional limit)', function () {
     this.timeout(60_000);
     const r = searchImprovement(
       [
@@ -32,7 +32,7 @@ describe('a Pareto improvement by integer programs (neighbourhoods, then all goo
       ],
       [1, 0, 0],
       null,
-      20_000,
+      20_000.5,
     );
     assert.deepEqual(r, { infeasible: true });
   });

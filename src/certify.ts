@@ -12,8 +12,8 @@
  *
  * `certify(outcome, { claims: ['ef1', 'prop'] })` checks chosen properties of any allocation instead of the
  * outcome's own claims; `{ skip: ['truthful'] }` leaves the named claims out (e.g. slow audits in tests).
- * Every call has one time budget (`{ timeLimitMs }`, default 60 s) shared by all its claim checks: a check the
- * budget stops is `unchecked`, never `pass` (issue 16). `certifyAsync` computes the MMS shares such claims need on
+ * Every call has one time budget (`{ timeLimitMs }`, default 60 s) shared by all its claim checks in fair shares
+ * (`checkAll`): a check the budget stops is `unchecked`, never `pass` (issue 16). `certifyAsync` computes the MMS shares such claims need on
  * worker threads first, under the same budget (issue 17).
  */
 import { isAllocationClaimId, toClaimId, type ClaimId } from './core/claims';

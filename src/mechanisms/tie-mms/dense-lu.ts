@@ -163,10 +163,45 @@ function panelUpdate4(
 
 /**
  * z <- L^-1 z for the unit lower triangular L whose column k is F[off[k] + i], k < i < r, extended to the rows below r
- * (i < rows) when rows > r. Four columns per pass.
+ * (i < rows) when rows > r. Eight columns per pass (then four, then one).
  */
 function lowerSolve(z: Float64Array, F: ArrayLike<number>, off: Int32Array, r: number, rows = r): void {
   let k = 0;
+  for (; k + 8 <= r; k += 8) {
+    const o0 = off[k];
+    const o1 = off[k + 1];
+    const o2 = off[k + 2];
+    const o3 = off[k + 3];
+    const o4 = off[k + 4];
+    const o5 = off[k + 5];
+    const o6 = off[k + 6];
+    const o7 = off[k + 7];
+    const z0 = z[k];
+    const z1 = z[k + 1] - z0 * F[o0 + k + 1];
+    const z2 = z[k + 2] - z0 * F[o0 + k + 2] - z1 * F[o1 + k + 2];
+    const z3 = z[k + 3] - z0 * F[o0 + k + 3] - z1 * F[o1 + k + 3] - z2 * F[o2 + k + 3];
+    for (let i = k + 4; i < k + 8; i++) z[i] -= z0 * F[o0 + i] + z1 * F[o1 + i] + z2 * F[o2 + i] + z3 * F[o3 + i];
+    const z4 = z[k + 4];
+    const z5 = z[k + 5] - z4 * F[o4 + k + 5];
+    const z6 = z[k + 6] - z4 * F[o4 + k + 6] - z5 * F[o5 + k + 6];
+    const z7 = z[k + 7] - z4 * F[o4 + k + 7] - z5 * F[o5 + k + 7] - z6 * F[o6 + k + 7];
+    z[k + 1] = z1;
+    z[k + 2] = z2;
+    z[k + 3] = z3;
+    z[k + 5] = z5;
+    z[k + 6] = z6;
+    z[k + 7] = z7;
+    for (let i = k + 8; i < rows; i++)
+      z[i] -=
+        z0 * F[o0 + i] +
+        z1 * F[o1 + i] +
+        z2 * F[o2 + i] +
+        z3 * F[o3 + i] +
+        z4 * F[o4 + i] +
+        z5 * F[o5 + i] +
+        z6 * F[o6 + i] +
+        z7 * F[o7 + i];
+  }
   for (; k + 4 <= r; k += 4) {
     const o0 = off[k];
     const o1 = off[k + 1];
@@ -190,9 +225,47 @@ function lowerSolve(z: Float64Array, F: ArrayLike<number>, off: Int32Array, r: n
   }
 }
 
-/** x <- U^-1 z for the upper triangular U whose column k is F[off[k] + i], i <= k (z is consumed). Four per pass. */
+/** x <- U^-1 z for the upper triangular U whose column k is F[off[k] + i], i <= k (z is consumed). Eight per pass. */
 function upperSolve(z: Float64Array, F: ArrayLike<number>, off: Int32Array, r: number, x: Float64Array): void {
   let k = r - 1;
+  for (; k >= 7; k -= 8) {
+    const o0 = off[k];
+    const o1 = off[k - 1];
+    const o2 = off[k - 2];
+    const o3 = off[k - 3];
+    const o4 = off[k - 4];
+    const o5 = off[k - 5];
+    const o6 = off[k - 6];
+    const o7 = off[k - 7];
+    const x0 = z[k] / F[o0 + k];
+    const x1 = (z[k - 1] - x0 * F[o0 + k - 1]) / F[o1 + k - 1];
+    const x2 = (z[k - 2] - x0 * F[o0 + k - 2] - x1 * F[o1 + k - 2]) / F[o2 + k - 2];
+    const x3 = (z[k - 3] - x0 * F[o0 + k - 3] - x1 * F[o1 + k - 3] - x2 * F[o2 + k - 3]) / F[o3 + k - 3];
+    for (let i = k - 7; i < k - 3; i++) z[i] -= x0 * F[o0 + i] + x1 * F[o1 + i] + x2 * F[o2 + i] + x3 * F[o3 + i];
+    const x4 = z[k - 4] / F[o4 + k - 4];
+    const x5 = (z[k - 5] - x4 * F[o4 + k - 5]) / F[o5 + k - 5];
+    const x6 = (z[k - 6] - x4 * F[o4 + k - 6] - x5 * F[o5 + k - 6]) / F[o6 + k - 6];
+    const x7 = (z[k - 7] - x4 * F[o4 + k - 7] - x5 * F[o5 + k - 7] - x6 * F[o6 + k - 7]) / F[o7 + k - 7];
+    x[k] = x0;
+    x[k - 1] = x1;
+    x[k - 2] = x2;
+    x[k - 3] = x3;
+    x[k - 4] = x4;
+    x[k - 5] = x5;
+    x[k - 6] = x6;
+    x[k - 7] = x7;
+    const lim = k - 7;
+    for (let i = 0; i < lim; i++)
+      z[i] -=
+        x0 * F[o0 + i] +
+        x1 * F[o1 + i] +
+        x2 * F[o2 + i] +
+        x3 * F[o3 + i] +
+        x4 * F[o4 + i] +
+        x5 * F[o5 + i] +
+        x6 * F[o6 + i] +
+        x7 * F[o7 + i];
+  }
   for (; k >= 3; k -= 4) {
     const o0 = off[k];
     const o1 = off[k - 1];
@@ -221,11 +294,47 @@ function upperSolve(z: Float64Array, F: ArrayLike<number>, off: Int32Array, r: n
 
 /**
  * w <- U^-T w, then w <- L^-T w, for the factors of `lowerSolve` and `upperSolve` (a row of the inverse): dot products
- * down the columns, four columns per pass.
+ * down the columns, eight columns per pass (then four, then one).
  */
 function transposedSolve(w: Float64Array, F: ArrayLike<number>, off: Int32Array, r: number): void {
   // U^T y = w: y_j = (w_j - sum_{i<j} U_ij y_i) / U_jj
   let j = 0;
+  for (; j + 8 <= r; j += 8) {
+    const o0 = off[j];
+    const o1 = off[j + 1];
+    const o2 = off[j + 2];
+    const o3 = off[j + 3];
+    const o4 = off[j + 4];
+    const o5 = off[j + 5];
+    const o6 = off[j + 6];
+    const o7 = off[j + 7];
+    let s0 = w[j];
+    let s1 = w[j + 1];
+    let s2 = w[j + 2];
+    let s3 = w[j + 3];
+    let s4 = w[j + 4];
+    let s5 = w[j + 5];
+    let s6 = w[j + 6];
+    let s7 = w[j + 7];
+    for (let i = 0; i < j; i++) {
+      const wi = w[i];
+      s0 -= F[o0 + i] * wi;
+      s1 -= F[o1 + i] * wi;
+      s2 -= F[o2 + i] * wi;
+      s3 -= F[o3 + i] * wi;
+      s4 -= F[o4 + i] * wi;
+      s5 -= F[o5 + i] * wi;
+      s6 -= F[o6 + i] * wi;
+      s7 -= F[o7 + i] * wi;
+    }
+    const s = [s0, s1, s2, s3, s4, s5, s6, s7];
+    const o = [o0, o1, o2, o3, o4, o5, o6, o7];
+    for (let a = 0; a < 8; a++) {
+      let t = s[a];
+      for (let b = 0; b < a; b++) t -= F[o[a] + j + b] * w[j + b];
+      w[j + a] = t / F[o[a] + j + a];
+    }
+  }
   for (; j + 4 <= r; j += 4) {
     const o0 = off[j];
     const o1 = off[j + 1];
@@ -259,6 +368,42 @@ function transposedSolve(w: Float64Array, F: ArrayLike<number>, off: Int32Array,
   }
   // L^T x = y: x_j = y_j - sum_{i>j} L_ij x_i
   j = r - 1;
+  for (; j >= 7; j -= 8) {
+    const o0 = off[j];
+    const o1 = off[j - 1];
+    const o2 = off[j - 2];
+    const o3 = off[j - 3];
+    const o4 = off[j - 4];
+    const o5 = off[j - 5];
+    const o6 = off[j - 6];
+    const o7 = off[j - 7];
+    let s0 = w[j];
+    let s1 = w[j - 1];
+    let s2 = w[j - 2];
+    let s3 = w[j - 3];
+    let s4 = w[j - 4];
+    let s5 = w[j - 5];
+    let s6 = w[j - 6];
+    let s7 = w[j - 7];
+    for (let i = j + 1; i < r; i++) {
+      const wi = w[i];
+      s0 -= F[o0 + i] * wi;
+      s1 -= F[o1 + i] * wi;
+      s2 -= F[o2 + i] * wi;
+      s3 -= F[o3 + i] * wi;
+      s4 -= F[o4 + i] * wi;
+      s5 -= F[o5 + i] * wi;
+      s6 -= F[o6 + i] * wi;
+      s7 -= F[o7 + i] * wi;
+    }
+    const s = [s0, s1, s2, s3, s4, s5, s6, s7];
+    const o = [o0, o1, o2, o3, o4, o5, o6, o7];
+    for (let a = 0; a < 8; a++) {
+      let t = s[a];
+      for (let b = 0; b < a; b++) t -= F[o[a] + j - b] * w[j - b];
+      w[j - a] = t;
+    }
+  }
   for (; j >= 3; j -= 4) {
     const o0 = off[j];
     const o1 = off[j - 1];

@@ -87,12 +87,12 @@ export interface CuqDecomposition {
  * (K x d) all of this is cheap, so 'auto' runs the full chain; beyond, while d^3 <= AUTO_REDUCE_WORK, it runs the
  * guesses only and, in the (so far unobserved) case where none is certified, keeps D' (the trace says why). With the
  * default bottleneck matching the mixture is already within the bound at (10, 100) (887 to 891 allocations, bound 901);
- * measured by `npm run bench -- tie-mms` (bench/results/tie-mms.md, CPU): the reduction alone takes 0.8 s there
- * (887 -> 811 allocations, d = 813) and 2.6 s on the canonical matching's 7580 allocations; at (20, 200) (K = 8619,
- * d = 3423) 36 s. [DECISION] 'auto' still stops at d^3 = 1e9 (d <= 1000), so (20, 200) keeps D': `solve` with the
- * default options takes about 1 s there, and the issue's target for it is 5 s, which a 36 s reduction (plus an exact
+ * measured by `npm run bench -- tie-mms` (bench/results/tie-mms.md, CPU): the reduction alone takes 0.7 s there
+ * (887 -> 811 allocations, d = 813) and 2.4 s on the canonical matching's 7580 allocations; at (20, 200) (K = 8619,
+ * d = 3423) 30 s. [DECISION] 'auto' still stops at d^3 = 1e9 (d <= 1000), so (20, 200) keeps D': `solve` with the
+ * default options takes about 1 s there, and the issue's target for it is 5 s, which a 30 s reduction (plus an exact
  * `Lottery` of 3421 probabilities with 8875-bit denominators) would break; the reduction is one option away
- * (`reduce: 'always'`). Larger mixtures keep D' too (every ex-post guarantee and TIE hold for D'; the outcome then claims
+ * (`reduce: 'always'`: 41 s CPU for the whole `solve` at (20, 200) in a development run at load 5). Larger mixtures keep D' too (every ex-post guarantee and TIE hold for D'; the outcome then claims
  * its true, larger, support).
  */
 export const AUTO_REDUCE_CELLS = 70_000;

@@ -48,9 +48,9 @@ interface Dependency {
  * vector in integers (same total, same marginals). If a guess fails, the next one is tried, then the exact incremental
  * method below (`reduceSupportExact`). Floats only choose which allocations to keep; no float ever reaches a
  * probability. Measured by `npm run bench -- tie-mms` ("Support reduction" table of bench/results/tie-mms.md, CPU
- * seconds, on the mixtures of the default bottleneck matching, load average 6.5 to 7.6): (5, 20) 0.05 s, (8, 32)
- * 0.04 s (exact incremental 2.4 s), (10, 100) 0.77 s (887 -> 811 allocations, d = 813, 9 repair pivots; the canonical
- * matching's 7580 -> 811 in 2.6 s, 663 pivots), (20, 200) 8619 -> 3421 allocations (d = 3423) in 36 s (352 repair
+ * seconds, on the mixtures of the default bottleneck matching, load average about 4.5): (5, 20) 0.02 s, (8, 32)
+ * 0.03 s (exact incremental 2.4 s), (10, 100) 0.67 s (887 -> 811 allocations, d = 813, 9 repair pivots; the canonical
+ * matching's 7580 -> 811 in 2.4 s, 663 pivots), (20, 200) 8619 -> 3421 allocations (d = 3423) in 30 s (352 repair
  * pivots, 824 lifting steps; the Carathéodory guess before took 226 s, 7091 pivots of an explicit inverse). The exact
  * probabilities on a basis are B^-1 b, so their common denominator grows with the basis determinant: 46 bits at
  * (5, 20), 212 at (8, 32), 1689 at (10, 100), 8875 at (20, 200) (the mixture's own: 10, 15, 17 and 34 bits); the exact

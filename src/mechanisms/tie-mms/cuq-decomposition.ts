@@ -92,8 +92,8 @@ export interface CuqDecomposition {
  * d = 3423) 30 s. [DECISION] 'auto' still stops at d^3 = 1e9 (d <= 1000), so (20, 200) keeps D': `solve` with the
  * default options takes about 1 s there, and the issue's target for it is 5 s, which a 30 s reduction (plus an exact
  * `Lottery` of 3421 probabilities with 8875-bit denominators) would break; the reduction is one option away
- * (`reduce: 'always'`: 36 s CPU for the whole `solve` at (20, 200) in a development run at load 4). Larger mixtures keep D' too (every ex-post guarantee and TIE hold for D'; the outcome then claims
- * its true, larger, support).
+ * (`reduce: 'always'`: 36 s CPU for the whole `solve` at (20, 200) in a development run at load 4). Larger mixtures
+ * keep D' too (every ex-post guarantee and TIE hold for D'; the outcome then claims its true, larger, support).
  */
 export const AUTO_REDUCE_CELLS = 70_000;
 export const AUTO_REDUCE_WORK = 1e9;

@@ -144,9 +144,9 @@ function guidedOnce(
 
 /**
  * The exact phase of the guided reduction: the probabilities on a proposed basis (`slotEntry`, indices into `entries`,
- * whose affine coordinates are `supp`, d of them), computed exactly (LU modulo Q, p-adic lifting) and accepted only when the
- * basis is independent modulo Q (hence over Q), the probabilities reproduce the input's total and marginals exactly, and
- * none is negative; otherwise null, with the reason in st.failure. Entries of probability 0 are dropped.
+ * whose affine coordinates are `supp`, d of them), computed exactly (LU modulo Q, p-adic lifting) and accepted only
+ * when the basis is independent modulo Q (hence over Q), the probabilities reproduce the input's total and marginals
+ * exactly, and none is negative; otherwise null, with the reason in st.failure. Entries of probability 0 are dropped.
  */
 export function probabilitiesOnBasis(
   entries: readonly { p: Rational }[],

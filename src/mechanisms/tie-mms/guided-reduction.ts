@@ -12,7 +12,7 @@ import { gcd, lcm, Rational } from '../../core/rational';
 import { checkTimeBudget } from '../../core/time-budget';
 import * as affine from './affine-coordinates';
 import { repairedBasis } from './basis-repair';
-import { ModularLu } from './dense-lu';
+import { DENSE_MAX_D, ModularLu } from './dense-lu';
 import { liftedSolve } from './lifting';
 
 // module-level copies: hot loops must not go through the (getter-based) CommonJS import bindings
@@ -77,7 +77,7 @@ export function reduceSupportGuided(
     st.guess = guesses[a];
     if (res) return res;
     failures.push(`${guesses[a]}: ${st.failure}`);
-    if (st.failure === 'not applicable') break;
+    if (st.failure?.startsWith('not applicable')) break;
   }
   st.failure = failures.join('; ');
   return null;
@@ -123,6 +123,7 @@ function guidedOnce(
   const ac = affineCoordinates(entries, n);
   const d = ac.d;
   st.d = d;
+  if (d > DENSE_MAX_D) return fail(`not applicable: ${d} coordinates, beyond the dense factorizations' ${DENSE_MAX_D}`);
   const supp: Int32Array[] = new Array(K);
   for (let k = 0; k < K; k++) supp[k] = affineSupport(entries[k].owner, ac);
 

@@ -10,7 +10,9 @@ import { Rational } from '../../../src/core/rational';
 import { affineCoordinates, affineSupport } from '../../../src/mechanisms/tie-mms/affine-coordinates';
 import { supportBound } from '../../../src/mechanisms/tie-mms/cuq-decomposition';
 import { probabilitiesOnBasis, type GuidedStats } from '../../../src/mechanisms/tie-mms/guided-reduction';
+import { DENSE_MAX_D } from '../../../src/mechanisms/tie-mms/dense-lu';
 import {
+  GuidedReductionFailed,
   reduceSupport,
   reduceSupportExact,
   type WeightedOwner,
@@ -149,5 +151,19 @@ describe('tie-mms guided support reduction: the exact phase (Lemma 4.15)', funct
       ),
       { numRuns: 60, seed: 2029 },
     );
+  });
+  it('declines beyond the dense limit (d > 12000 coordinates) instead of allocating, and the exact method still reduces', () => {
+    const m = DENSE_MAX_D + 1;
+    const owners = [0, 1, 2].map((j) => Int32Array.from({ length: m }, (_, x) => (x + j) % 2));
+    const big = owners.map((owner) => ({ p: new Rational(1n, 3n), owner }));
+    const stats: Partial<GuidedStats> = {};
+    assert.throws(
+      () => reduceSupport(big, 2, { method: 'guided', stats }),
+      (e: unknown) => e instanceof GuidedReductionFailed,
+    );
+    assert.match(String(stats.failure), /not applicable: 12002 coordinates/);
+    const r = reduceSupport(big, 2);
+    assert.equal(r.kept.length, 2, 'allocations 0 and 2 are equal: the support is the two distinct ones');
+    assert.ok(Rational.sum(r.p).eq(1));
   });
 });

@@ -40,6 +40,16 @@ function section(result: ExperimentRun, source: string): string[] {
     `Source: ${source}.`,
     `Wall time: **${result.wallSeconds.toFixed(0)} s**${authors && !result.columns && result.trials === 1000 ? ` against the authors' ${authors} s (ratio ${(result.wallSeconds / authors).toFixed(3)}; goal < 0.1)` : ''}.`,
     `Compute time summed over workers: ${compute.toFixed(0)} s (sampling ${sampling.toFixed(0)} s).`,
+    ...(result.retries?.length
+      ? [
+          `Retries of the undecided trials (\`fairdiv experiment retry\`, included in both times): ${result.retries
+            .map(
+              (r) =>
+                `${r.decided} of ${r.tried} decided at ${r.timeLimitSeconds} s per integer program in ${r.wallSeconds.toFixed(0)} s wall`,
+            )
+            .join('; ')}.`,
+        ]
+      : []),
     '',
     '| column | compute seconds | per trial (ms) |',
     '|---|---:|---:|',

@@ -26,12 +26,12 @@
  *       (detail.exact = false; `requireExact` turns such answers into `unchecked`). A time limit, a missing
  *       `highs` package or an A' that does not verify exactly gives `unchecked` with the reason.
  */
-import { spawnSync } from 'node:child_process';
 import { Allocation } from '../core/allocation';
 import { InvalidInputError } from '../core/errors';
 import type { GoodId, Instance } from '../core/instance';
 import { gcd, lcm, Rational, type RationalLike } from '../core/rational';
 import type { CheckResult } from './result';
+import { solveInHighsProcess, type HighsAnswer } from './highs-process';
 
 export type AlphaPOMethod = 'auto' | 'weighted-sum' | 'enumeration' | 'ilp';
 
@@ -341,70 +341,22 @@ function bnb<T extends number | bigint>(
 
 // ----------------------------------------------------------------------------------------- 3. HiGHS
 
-interface HighsAnswer {
-  status: string;
-  objective?: number;
-  columns?: Record<string, number>;
-  error?: string;
-}
-
-const CHILD = `
-const fs = require('node:fs');
-const input = JSON.parse(fs.readFileSync(0, 'utf8'));
-const done = (x) => process.stdout.write('\\n@@HIGHS@@' + JSON.stringify(x));
-Promise.resolve().then(() => require(input.path)()).then((h) => {
-  const out = [];
-  for (const m of input.models) {
-    try {
-      const s = h.solve(m.lp, m.options);
-      const columns = {};
-      for (const [k, c] of Object.entries(s.Columns || {})) columns[k] = c.Primal;
-      out.push({ status: s.Status, objective: s.ObjectiveValue, columns });
-    } catch (e) {
-      out.push({ status: 'error', error: String((e && e.message) || e) });
-    }
-  }
-  done(out);
-}, (e) => done([{ status: 'error', error: 'loading HiGHS: ' + String((e && e.message) || e) }]));
-`;
-
-function highsPath(): string | null {
-  try {
-    return require.resolve('highs');
-  } catch {
-    return null;
-  }
-}
-
 /**
- * Solves LP-format models with HiGHS in one child process (synchronous; each model gets `time_limit`, and
- * the process is killed past the sum of the limits plus 20 s). One answer per model.
+ * Solves LP-format models with HiGHS in one child process (highs-process.ts), each within `timeLimitMs`. One answer
+ * per model.
  */
 function runHighs(
   models: readonly { lp: string; options?: Record<string, unknown> }[],
   timeLimitMs: number,
 ): HighsAnswer[] {
-  const fail = (error: string): HighsAnswer[] => models.map(() => ({ status: 'error', error }));
-  const path = highsPath();
-  if (!path) return fail('the `highs` package is not installed');
-  const withOptions = models.map((m) => ({
-    lp: m.lp,
-    options: { time_limit: timeLimitMs / 1000, output_flag: false, threads: 1, ...(m.options ?? {}) },
-  }));
-  const r = spawnSync(process.execPath, ['-e', CHILD], {
-    input: JSON.stringify({ path, models: withOptions }),
-    encoding: 'utf8',
-    timeout: models.length * timeLimitMs + 20_000,
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-  });
-  if (r.error)
-    return fail(`HiGHS process (killed past ${models.length * timeLimitMs + 20_000} ms?): ${r.error.message}`);
-  const k = (r.stdout ?? '').lastIndexOf('@@HIGHS@@');
-  if (k < 0)
-    return fail(`HiGHS process exited (${r.status ?? r.signal}) without an answer: ${(r.stderr ?? '').slice(0, 300)}`);
-  const parsed = JSON.parse(r.stdout.slice(k + 9)) as HighsAnswer[];
-  return parsed.length === models.length ? parsed : fail(parsed[0]?.error ?? 'HiGHS process: malformed answer');
+  return solveInHighsProcess(
+    models.map((m) => ({
+      lp: m.lp,
+      options: { output_flag: false, threads: 1, ...(m.options ?? {}) },
+      seconds: timeLimitMs / 1000,
+    })),
+    models.length * timeLimitMs,
+  );
 }
 
 /** A linear expression in LP format, a few terms per line. */

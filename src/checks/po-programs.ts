@@ -17,8 +17,8 @@
  * give the development numbers). The neighbourhoods come from the linear relaxation that maximises the smallest gain
  * (`smallestGainProgram`, solved in the price search's process, po-prices.ts) through `neighbourhoods`.
  */
-import { spawnSync } from 'node:child_process';
 import { neighbourhoods, type RelaxedSolution } from '../experiments/pareto-neighbourhoods';
+import { solveInHighsProcess } from './highs-process';
 
 /** Time limits of the neighbourhood programs, in seconds (as the experiments'). */
 const NEIGHBOURHOOD_SECONDS = [2, 5];
@@ -49,44 +49,6 @@ export function improvementProgram(
   return lines.join('\n');
 }
 
-/** HiGHS's answer to one program: 'Optimal' with the columns, or another status. */
-interface ProgramAnswer {
-  status: string;
-  columns?: Record<string, number>;
-  error?: string;
-}
-
-const CHILD = `
-const fs = require('node:fs');
-const input = JSON.parse(fs.readFileSync(0, 'utf8'));
-const done = (x) => process.stdout.write('\\n@@PROGRAMS@@' + JSON.stringify(x));
-Promise.resolve().then(() => require(input.path)()).then((h) => {
-  const out = [];
-  for (const p of input.programs) {
-    const left = (input.deadline - Date.now()) / 1000;
-    if (left <= 0) break;
-    try {
-      const s = h.solve(p.lp, { ...p.options, time_limit: Math.max(0.001, Math.min(p.seconds, left)) });
-      const columns = {};
-      if (s.Status === 'Optimal') for (const [k, c] of Object.entries(s.Columns || {})) columns[k] = c.Primal;
-      out.push({ status: s.Status, columns });
-      if (s.Status === 'Optimal') break;
-    } catch (e) {
-      out.push({ status: 'error', error: String((e && e.message) || e) });
-    }
-  }
-  done(out);
-}, (e) => done([{ status: 'error', error: 'loading HiGHS: ' + String((e && e.message) || e) }]));
-`;
-
-function highsPath(): string | null {
-  try {
-    return require.resolve('highs');
-  } catch {
-    return null;
-  }
-}
-
 /** What the program search found: new owners (to be verified exactly), no improvement, or why it is undecided. */
 export type ProgramResult =
   { owners: number[]; via: string } | { infeasible: true } | { reason: string; tried: string[] };
@@ -102,8 +64,6 @@ export function searchImprovement(
   relaxed: RelaxedSolution | null,
   timeLimitMs: number,
 ): ProgramResult {
-  const path = highsPath();
-  if (!path) return { reason: 'the `highs` package is not installed', tried: [] };
   const m = owner.length;
   const U = rows.map((r) => Float64Array.from(r));
   const sets = relaxed ? neighbourhoods(U, owner, relaxed, 40) : [];
@@ -117,24 +77,12 @@ export function searchImprovement(
     })),
     { goods: all, label: 'whole program', seconds: timeLimitMs / 1000 },
   ];
-  const input = {
-    path,
-    deadline: Date.now() + timeLimitMs,
-    programs: programs.map((p) => ({ lp: improvementProgram(rows, owner, p.goods), options, seconds: p.seconds })),
-  };
-  const r = spawnSync(process.execPath, ['-e', CHILD], {
-    input: JSON.stringify(input),
-    encoding: 'utf8',
-    timeout: Math.ceil(timeLimitMs) + 20_000,
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-  });
+  const answers = solveInHighsProcess(
+    programs.map((p) => ({ lp: improvementProgram(rows, owner, p.goods), options, seconds: p.seconds })),
+    timeLimitMs,
+    true,
+  );
   const tried: string[] = [];
-  if (r.error) return { reason: `HiGHS process: ${r.error.message}`, tried };
-  const k = (r.stdout ?? '').lastIndexOf('@@PROGRAMS@@');
-  if (k < 0)
-    return { reason: `HiGHS process exited (${r.status ?? r.signal}): ${(r.stderr ?? '').slice(0, 300)}`, tried };
-  const answers = JSON.parse(r.stdout.slice(k + 12)) as ProgramAnswer[];
   for (const [t, ans] of answers.entries()) {
     const p = programs[t];
     tried.push(`${p.label}: ${ans.status}${ans.error ? ` (${ans.error})` : ''}`);
@@ -153,5 +101,5 @@ export function searchImprovement(
     }
     if (ans.status === 'Infeasible' && p.goods.length === m) return { infeasible: true };
   }
-  return { reason: tried.length ? tried.join('; ') : 'no time left for the integer programs', tried };
+  return { reason: tried.join('; '), tried };
 }

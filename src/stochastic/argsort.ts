@@ -28,7 +28,7 @@ export class BidOrder {
   private a = new Int32Array(0);
   private b = new Int32Array(0);
   private readonly counts = new Int32Array(4 * 256);
-  private buckets = new Int32Array(0);
+  private buckets = new Uint32Array(0);
   private bucketStarts = new Int32Array(0);
 
   private reserve(m: number): void {
@@ -38,7 +38,7 @@ export class BidOrder {
     this.high = new Uint32Array(m);
     this.a = new Int32Array(m);
     this.b = new Int32Array(m);
-    this.buckets = new Int32Array(m);
+    this.buckets = new Uint32Array(m);
     this.bucketStarts = new Int32Array(m + 1);
   }
 
@@ -86,25 +86,7 @@ export class BidOrder {
         a[starts[buckets[j]]++] = j;
       }
     } else for (let j = 0; j < m; j++) a[starts[buckets[j]]++] = j;
-    // starts[k] is now the end of bucket k; insertion within buckets, equal bids staying in key order
-    let tied = false;
-    for (let q = 1; q < m; q++) {
-      const j = a[q];
-      const k = buckets[j];
-      const v = bids[j];
-      let p = q - 1;
-      while (p >= 0 && buckets[a[p]] === k) {
-        const i = a[p];
-        const vi = bids[i];
-        if (vi === v) tied = true;
-        if (vi < v) {
-          a[p + 1] = i;
-          p--;
-        } else break;
-      }
-      a[p + 1] = j;
-    }
-    this.tied = tied;
+    this.tied = insertWithinRuns(a, m, buckets, bids);
     out.set(a.subarray(0, m));
     return out;
   }
@@ -156,27 +138,35 @@ export class BidOrder {
       a = b;
       b = t;
     }
-    let tied = false;
-    for (let q = 1; q < m; q++) {
-      const j = a[q];
-      const h = high[j];
-      if (high[a[q - 1]] !== h) continue;
-      const v = bids[j];
-      const kj = keys ? keys[j] : j;
-      let p = q - 1;
-      while (p >= 0 && high[a[p]] === h) {
-        const i = a[p];
-        const vi = bids[i];
-        if (vi === v) tied = true;
-        if (vi < v || (vi === v && (keys ? keys[i] : i) > kj)) {
-          a[p + 1] = i;
-          p--;
-        } else break;
-      }
-      a[p + 1] = j;
-    }
-    this.tied = tied;
+    this.tied = insertWithinRuns(a, m, high, bids);
     out.set(a.subarray(0, m));
     return out;
   }
+}
+
+/**
+ * Puts a[0..m) in descending bid order within each run of items with equal `run` value (a high word or a bucket; the
+ * runs are already in order) by insertion. Items enter every run in key order and the insertion is stable, so equal
+ * bids keep key order without comparing keys. Returns whether two bids are equal (equal bids always share a run).
+ */
+function insertWithinRuns(a: Int32Array, m: number, run: Uint32Array, bids: Float64Array): boolean {
+  let tied = false;
+  for (let q = 1; q < m; q++) {
+    const j = a[q];
+    const r = run[j];
+    if (run[a[q - 1]] !== r) continue;
+    const v = bids[j];
+    let p = q - 1;
+    while (p >= 0 && run[a[p]] === r) {
+      const i = a[p];
+      const vi = bids[i];
+      if (vi === v) tied = true;
+      if (vi < v) {
+        a[p + 1] = i;
+        p--;
+      } else break;
+    }
+    a[p + 1] = j;
+  }
+  return tied;
 }

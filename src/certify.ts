@@ -260,7 +260,7 @@ function checkAll(o: Outcome, claims: readonly Claim[], ctx: ClaimContext, limit
     if (r.stopped) again.push(k);
   });
   again.forEach((k, j) => {
-    // a second try only with clearly more time than the first had
+    // a second try with the time the others left over, when there is at least 100 ms per claim left to retry
     if (remainingMs() / (again.length - j) < 100) return;
     results[k] = checkWithinShare(o, claims[k], ctx, limitMs, remainingMs() / (again.length - j)).result;
   });

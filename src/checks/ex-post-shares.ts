@@ -19,7 +19,7 @@ import { Rational } from '../core/rational';
 import { checkTimeBudget } from '../core/time-budget';
 import { prop } from '../shares/prop';
 import { cachedMmsShare, mmsShare } from '../shares/share-cache';
-import { tps } from '../shares/tps';
+import { tpsOf } from './share';
 import type { CheckResult } from './result';
 import { SupportValues, type Support } from './support-scan';
 
@@ -147,10 +147,10 @@ export function checkExPostShare(inst: Instance, support: Support, id: ExPostSha
 function shareOf(inst: Instance, i: AgentId, id: ExPostShareId, least: Rational, rho: Rational): ShareBounds {
   const row = inst.values[i];
   if (id === 'prop') return exactShare(prop(row, inst.n));
-  if (id === 'rho-tps') return exactShare(tps(row, inst.n));
+  if (id === 'rho-tps') return exactShare(tpsOf(inst, i));
   const cached = cachedMmsShare(row, inst.n);
   if (cached?.status === 'optimal') return { ...exactShare(cached.value), partition: cached.partition };
-  const upper = tps(row, inst.n);
+  const upper = tpsOf(inst, i);
   if (least.ge(rho.mul(upper))) return { lower: Rational.ZERO, upper, how: 'TPS >= MMS' };
   const r = mmsShare(inst, i);
   if (r.status === 'optimal') return { ...exactShare(r.value), partition: r.partition };

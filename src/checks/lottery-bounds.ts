@@ -5,17 +5,15 @@
  * support with its probabilities, read through one scan of the support (./support-scan.ts: expected values from
  * the exact marginals, bundle values as exact integers).
  */
-import type { Allocation } from '../core/allocation';
 import { InvalidInputError } from '../core/errors';
 import type { Instance } from '../core/instance';
 import { Rational, type RationalLike } from '../core/rational';
 import { cachedMmsShare, mmsShare } from '../shares/share-cache';
-import { tps } from '../shares/tps';
+import { tpsOf } from './share';
 import type { CheckResult } from './result';
-import { probabilityOf, SupportValues, supportMarginals } from './support-scan';
+import { probabilityOf, SupportValues, supportMarginals, type Support } from './support-scan';
 
-/** A support: (probability, allocation) pairs whose probabilities sum to 1. */
-export type Support = readonly { readonly p: Rational; readonly allocation: Allocation }[];
+export type { Support } from './support-scan';
 
 /** E[v_i(X_i)] for every agent: sum_g P(g in X_i) v_i(g), on the exact marginals of the support. */
 function expectedValues(inst: Instance, support: Support): Rational[] {
@@ -57,7 +55,7 @@ export function checkProbabilityBelowMms(inst: Instance, support: Support, bound
   for (let i = 0; i < inst.n; i++) {
     const cached = cachedMmsShare(inst.values[i], inst.n);
     if (cached?.status !== 'optimal') {
-      const upper = tps(inst.values[i], inst.n);
+      const upper = tpsOf(inst, i);
       const atMost = probabilityOf(support, values.indicesBelow(i, upper));
       if (atMost.le(b)) {
         perAgent[inst.agents[i]] = { probabilityBelowAtMost: atMost, mmsAtMost: upper, by: 'TPS >= MMS' };

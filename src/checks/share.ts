@@ -143,7 +143,7 @@ export function checkRhoTPS(inst: Instance, a: Allocation, rho: RationalLike): C
 
 /** Each agent's TPS, computed once per instance: an ex-post check reads it for every allocation of the support. */
 const tpsShares = new WeakMap<Instance, Rational[]>();
-function tpsOf(inst: Instance, i: AgentId): Rational {
+export function tpsOf(inst: Instance, i: AgentId): Rational {
   let row = tpsShares.get(inst);
   if (!row) tpsShares.set(inst, (row = []));
   return (row[i] ??= tps(inst.values[i], inst.n));

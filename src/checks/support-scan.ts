@@ -1,9 +1,10 @@
 /**
  * Exact scans of a lottery's support for the checks that read every allocation of it (issue 17, item 3): the
  * marginals f[i][g] = P(g in X_i) and every agent's value of her bundle in every allocation. A lottery of
- * `tie-mms-ordinal` at (n, m) = (50, 500) has about 155,000 allocations: one `Rational` addition (a BigInt gcd)
- * per (allocation, good) cost about a minute per scan; one pass here takes a few seconds, most of it reading the
- * allocations' bundles from memory.
+ * `tie-mms-ordinal` at (n, m) = (50, 500) has about 155,000 allocations: with one `Rational` addition (a BigInt gcd)
+ * per (allocation, good), certify spent 68 s CPU there and checked nothing; with one pass here every claim takes
+ * 3.3-5.5 s from cold, most of it reading the allocations' bundles (bench/results/certify.md, "The lottery of
+ * tie-mms-ordinal").
  *
  * [DECISION] Exact integers in doubles instead of Rationals. The probabilities are written over their common
  * denominator D (exact BigInt numerators), each numerator split into limbs of `limbBits` bits; a marginal sums
@@ -68,6 +69,8 @@ interface Scan {
   readonly allocations: readonly Allocation[];
   readonly probabilities: readonly Rational[];
   marginals?: Rational[][];
+  /** The marginals as a checked FractionalAllocation, built once for every claim that asks. */
+  fractional?: FractionalAllocation;
   /** The bundle values, per instance that asked. */
   readonly values: Map<Instance, SupportValues>;
 }
@@ -166,7 +169,8 @@ export function supportMarginals(support: Support, inst?: Instance): Rational[][
 
 /** The fractional allocation a lottery implements, recomputed exactly from its support (`supportMarginals`). */
 export function lotteryMarginals(l: Lottery, inst?: Instance): FractionalAllocation {
-  return new FractionalAllocation(supportMarginals(l.entries, inst));
+  const scan = scanOf(l.entries, inst ?? null);
+  return (scan.fractional ??= new FractionalAllocation(scan.marginals!));
 }
 
 /**

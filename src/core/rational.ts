@@ -16,8 +16,9 @@ export type RationalLike = Rational | number | bigint | string | { num: bigint |
  * runs Lehmer's acceleration (Knuth, TAOCP vol. 2, 4.5.2, Algorithm L): the quotients of the Euclidean sequence are
  * simulated on the leading 50 bits in doubles (exact, since every value stays below 2^51) for as long as both
  * truncations give the same quotient, and then applied to the BigInts as one 2x2 matrix. [DECISION] Added for the
- * support reduction of tie-mms (Lemma 4.15), whose exact probabilities have 9000-bit denominators at (20, 200): one
- * Euclid gcd of two such numbers took 5.7 ms, the Lehmer one 0.6 ms (3421 of them per `Rational` construction pass).
+ * support reduction of tie-mms (Lemma 4.15), whose exact probabilities have 8875-bit denominators at (20, 200)
+ * (bench/results/tie-mms.md): in a development run (not recorded) one Euclid gcd of two such numbers took 5.7 ms, the
+ * Lehmer one 0.6 ms (3421 of them per `Rational` construction pass).
  */
 export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;

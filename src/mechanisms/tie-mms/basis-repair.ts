@@ -6,7 +6,7 @@
  *
  * Method. The candidates in decreasing weight are factored greedily (dense-lu.ts, `FloatBasis.greedy`): each joins the
  * basis B when it is independent of the ones before, so B holds the heaviest independent allocations (at (20, 200) the
- * 3421 heaviest of 8619 carry 98.5 % of the mass). Its basic solution q = B^-1 b is the point reached by moving all the
+ * 3421 heaviest of 8619 carry 98.5 % of the mass in a development run). Its basic solution q = B^-1 b is the point reached by moving all the
  * other allocations' weight onto B, but a sixth (at (20, 200)) to a third (at (10, 100)) of its entries are negative.
  * The repair keeps a feasible point p (p = w at the start) and repeats: move p towards q, p <- (1 - l) p + l q with the
  * largest l keeping p >= 0 (A p = b still holds, as A q = b); the basic allocation that reaches 0 there leaves B and is
@@ -25,7 +25,7 @@ import { checkTimeBudget } from '../../core/time-budget';
 import { FloatBasis } from './dense-lu';
 
 /** Statistics of the repair (filled in place). */
-export interface RepairStats {
+interface RepairStats {
   rank: number;
   pivots: number;
 }
@@ -59,14 +59,12 @@ export function repairedBasis(
   if (residual(d, supports, basis.slotEntry, q, b) > 1e-9 * scale)
     return { failure: 'the greedy basis does not span the target' };
 
-  // p: basic part pB (by slot), nonbasic part pN[k] * nScale (one factor for the common shrink)
-  const slotOf = new Int32Array(K).fill(-1);
-  basis.slotEntry.forEach((k, s) => (slotOf[k] = s));
+  // p: basic part pB (by slot), nonbasic part weights[k] * nScale (one factor for the common shrink)
   const pB = Float64Array.from(basis.slotEntry, (k) => weights[k]);
-  const pN = Float64Array.from(weights);
   let nScale = 1;
-  const alive = new Uint8Array(K);
-  for (let k = 0; k < K; k++) alive[k] = slotOf[k] < 0 && weights[k] > 0 ? 1 : 0;
+  const alive = Uint8Array.from(weights, (w) => (w > 0 ? 1 : 0));
+  for (const k of basis.slotEntry) alive[k] = 0;
+  const sqrtWeight = Float64Array.from(weights, Math.sqrt);
   let pivots = 0;
   for (;;) {
     checkTimeBudget('support reduction (basis repair)');
@@ -98,7 +96,7 @@ export function repairedBasis(
       const s = supports[k];
       let a = 0;
       for (let t = 0; t < s.length; t++) a += rho[s[t]];
-      const score = -a * Math.sqrt(pN[k]); // the common factor nScale does not change the choice
+      const score = -a * sqrtWeight[k]; // the common factor nScale does not change the choice
       if (a < -PIVOT_TOL && score > best) {
         best = score;
         enter = k;
@@ -116,10 +114,8 @@ export function repairedBasis(
     const theta = q[leave] / ap;
     for (let s = 0; s < r; s++) q[s] -= theta * alpha[s];
     q[leave] = theta;
-    pB[leave] = pN[enter] * nScale;
+    pB[leave] = weights[enter] * nScale;
     alive[enter] = 0;
-    slotOf[basis.slotEntry[leave]] = -1;
-    slotOf[enter] = leave;
     basis.exchange(leave, enter, alpha);
     pivots++;
   }

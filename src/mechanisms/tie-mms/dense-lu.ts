@@ -1,12 +1,13 @@
 /**
  * Dense LU factorizations of 0/1 column sets, for the support reduction (Lemma 4.15 of Babaioff, Feige & Manaker
  * Morag): the columns are the allocations' affine coordinates (affine-coordinates.ts), d rows. The matrices of the
- * tie-mms mixtures are sparse (about m + 1 ones in d = (n-1)m rows) but their LU factors are not (measured: 95 % of
- * the dense size at (10, 100)), so both factorizations here are dense, blocked right-looking Gaussian eliminations
+ * tie-mms mixtures are sparse (about m + 1 ones in d = (n-1)m rows) but their LU factors are not (95 % of the dense
+ * size at (10, 100) in a development run, not recorded), so both factorizations here are dense, blocked right-looking Gaussian eliminations
  * with partial pivoting, stored by columns in one typed array: a panel of PANEL accepted columns is factored
  * left-looking, then the rest of the candidates get the panel's update as one rank-PANEL product (four panel columns and
  * four candidates per pass of the inner loop, so that each loaded value serves several multiply-adds: 5.0 s for an LU of
- * 3421 columns, against 6.3 s with two candidates per pass).
+ * 3421 columns, against 6.3 s with two candidates per pass, in a development run not recorded; the bench's LU mod Q
+ * column has the current figure).
  *
  * `FloatBasis` (doubles) chooses a basis greedily among candidates in a preference order (a candidate whose remaining
  * part is negligible is skipped as dependent) and then solves with it and with its basis changes (product form).
@@ -684,7 +685,7 @@ function delayBudget(q: number): number {
 /**
  * LU factorization modulo a prime q < 2^23 of the d x r 0/1 matrix with the given column supports (row pivoting: the
  * first nonzero residue), with delayed reduction: entries are reduced only when they become pivot data and otherwise
- * every `delayBudget(q)` products (for q < 2^22, every 14 panels). The factors are then kept as residues in 32-bit
+ * every `delayBudget(q)` products (for q < 2^22, every 15 panels). The factors are then kept as residues in 32-bit
  * floats (exact below 2^24). Null when the columns are dependent modulo q.
  */
 export class ModularLu {
@@ -814,7 +815,7 @@ export class ModularLu {
 
   /**
    * x (r residues) with B x = b modulo q on the r pivot rows, for an integer vector b over the d rows (|b_i| < 2^52).
-   * Column-oriented substitutions, eight columns per pass (18 % faster than four at r = 3421, the lifting's inner loop);
+   * Column-oriented substitutions, eight columns per pass (18 % faster than four at r = 3421 in a development run, not recorded; the lifting's inner loop);
    * the partial sums are reduced before they could exceed `delayBudget(q)` products.
    */
   solve(b: Float64Array): Float64Array {

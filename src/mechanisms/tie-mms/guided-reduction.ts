@@ -85,12 +85,12 @@ export function reduceSupportGuided(
 
 /**
  * [DECISION] The guesses in turn. From d = REPAIR_MIN_D coordinates on, the repaired greedy basis (basis-repair.ts: one
- * LU of about d x d plus O(d^2) per repair pivot; 9 pivots at (10, 100), about 750 at (20, 200)) comes first. Below,
+ * LU of about d x d plus O(d^2) per repair pivot; 9 pivots at (10, 100), 352 at (20, 200)) comes first. Below,
  * and as fallbacks, the two older guesses: the Carathéodory pass (about K pivots of O(d^2)) first when K < 4d, the
  * phase-1 simplex (4d to 8d pivots) otherwise; they take at most 0.15 s up to d = 169 and keep the lotteries of the
  * worked examples (and of every small instance) as they were. Measured by `npm run bench -- tie-mms`.
  */
-export const REPAIR_MIN_D = 400;
+const REPAIR_MIN_D = 400;
 
 function defaultGuesses(entries: readonly Weighted[], n: number): Guess[] {
   const d = entries.length ? affineCoordinates(entries, n).d : 1;
@@ -332,8 +332,8 @@ function pivotInverse(
 }
 
 /**
- * The lifting prime: the largest prime below 2^22, so that the LU factors fit 32-bit floats and 511 products of residues
- * add up exactly in a double (dense-lu.ts).
+ * The lifting prime: the largest prime below 2^22, so that the LU factors fit 32-bit floats and `delayBudget(Q)` = 512
+ * products of residues add up exactly in a double (dense-lu.ts).
  */
 export const Q = 4194301;
 

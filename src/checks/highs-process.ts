@@ -23,11 +23,8 @@ export interface HighsAnswer {
 
 const MARK = '@@HIGHS@@';
 
-const CHILD = `
-const fs = require('node:fs');
-const input = JSON.parse(fs.readFileSync(0, 'utf8'));
-const done = (x) => process.stdout.write('\\n${MARK}' + JSON.stringify(x));
-Promise.resolve().then(() => require(input.path)()).then((h) => {
+/** The models in order under one deadline (`solveInHighsProcess`), as the source of a `(input, h) => answers`. */
+const SOLVE_IN_ORDER = `(input, h) => {
   const out = [];
   for (const m of input.models) {
     const left = (input.deadline - Date.now()) / 1000;
@@ -42,9 +39,8 @@ Promise.resolve().then(() => require(input.path)()).then((h) => {
       out.push({ status: 'error', error: String((e && e.message) || e) });
     }
   }
-  done(out);
-}, (e) => done([{ status: 'error', error: 'loading HiGHS: ' + String((e && e.message) || e) }]));
-`;
+  return out;
+}`;
 
 function highsPath(): string | null {
   try {
@@ -52,6 +48,39 @@ function highsPath(): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Runs `work`, the JavaScript source of a function `(input, h) => answer` (h: the loaded HiGHS; the answer plain
+ * JSON), in one child Node process given `input` plus `path` (the `highs` package) and `deadline` (ms since the epoch,
+ * now + timeLimitMs); the process is killed 20 s past the deadline. The answer, or why there is none.
+ */
+export function runWithHighs<T>(work: string, input: object, timeLimitMs: number): { answer: T } | { error: string } {
+  const path = highsPath();
+  if (!path) return { error: 'the `highs` package is not installed' };
+  const child = [
+    "const input = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));",
+    `const done = (x) => process.stdout.write('\\n${MARK}' + JSON.stringify(x));`,
+    'Promise.resolve().then(() => require(input.path)()).then(',
+    `  (h) => done({ answer: (${work})(input, h) }),`,
+    "  (e) => done({ error: 'loading HiGHS: ' + String((e && e.message) || e) }),",
+    ');',
+  ].join('\n');
+  const killAfterMs = Math.ceil(timeLimitMs) + 20_000;
+  const r = spawnSync(process.execPath, ['-e', child], {
+    input: JSON.stringify({ ...input, path, deadline: Date.now() + timeLimitMs }),
+    encoding: 'utf8',
+    timeout: killAfterMs,
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
+  if (r.error) return { error: `HiGHS process (killed past ${killAfterMs} ms?): ${r.error.message}` };
+  const k = (r.stdout ?? '').lastIndexOf(MARK);
+  if (k < 0)
+    return {
+      error: `HiGHS process exited (${r.status ?? r.signal}) without an answer: ${(r.stderr ?? '').slice(0, 300)}`,
+    };
+  return JSON.parse(r.stdout.slice(k + MARK.length)) as { answer: T } | { error: string };
 }
 
 /**
@@ -65,23 +94,8 @@ export function solveInHighsProcess(
   timeLimitMs: number,
   untilOptimal = false,
 ): HighsAnswer[] {
-  const fail = (error: string): HighsAnswer[] => models.map(() => ({ status: 'error', error }));
-  const path = highsPath();
-  if (!path) return fail('the `highs` package is not installed');
-  const killAfterMs = Math.ceil(timeLimitMs) + 20_000;
-  const r = spawnSync(process.execPath, ['-e', CHILD], {
-    input: JSON.stringify({ path, models, deadline: Date.now() + timeLimitMs, untilOptimal }),
-    encoding: 'utf8',
-    timeout: killAfterMs,
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-  });
-  if (r.error) return fail(`HiGHS process (killed past ${killAfterMs} ms?): ${r.error.message}`);
-  const k = (r.stdout ?? '').lastIndexOf(MARK);
-  if (k < 0)
-    return fail(`HiGHS process exited (${r.status ?? r.signal}) without an answer: ${(r.stderr ?? '').slice(0, 300)}`);
-  const answers = JSON.parse(r.stdout.slice(k + MARK.length)) as HighsAnswer[];
-  if (answers.length === 1 && answers[0].status === 'error' && answers[0].error?.startsWith('loading HiGHS'))
-    return fail(answers[0].error);
+  const r = runWithHighs<HighsAnswer[]>(SOLVE_IN_ORDER, { models, untilOptimal }, timeLimitMs);
+  if ('error' in r) return models.map(() => ({ status: 'error', error: r.error }));
+  const answers = r.answer;
   return models.map((_, t) => answers[t] ?? { status: 'not-started', error: 'the time limit was spent before it' });
 }

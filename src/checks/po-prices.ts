@@ -24,12 +24,12 @@
  * below 1/2. The proposed prices are rounded to multiples of 2^-20 and checked here on exact integers; nothing the
  * child computes is trusted.
  */
-import { spawnSync } from 'node:child_process';
 import type { Allocation } from '../core/allocation';
 import type { Instance } from '../core/instance';
 import { gcd, lcm, Rational } from '../core/rational';
 import { remainingMs } from '../core/time-budget';
 import { smallestGainProgram, type RelaxedSolution } from '../experiments/pareto-neighbourhoods';
+import { runWithHighs } from './highs-process';
 
 /** Prices are rounded to multiples of 2^-PRICE_BITS before the exact check. */
 const PRICE_BITS = 20;
@@ -238,14 +238,6 @@ function proposePrices(
   return { reason: `no prices within ${input.maxIterations} cutting-plane rounds`, iterations: input.maxIterations };
 }
 
-function highsPath(): string | null {
-  try {
-    return require.resolve('highs');
-  } catch {
-    return null;
-  }
-}
-
 /** The smallest-gain relaxation's answer (po-programs.ts reads its neighbourhoods): columns and row duals by name. */
 interface Relaxation {
   status: string;
@@ -263,43 +255,29 @@ function runProposal(
   timeLimitMs: number,
   relaxation: string | null,
 ): Proposal & { relaxation?: Relaxation } {
-  const path = highsPath();
-  if (!path) return { reason: 'the `highs` package is not installed' };
-  const child = [
-    "const input = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));",
-    "const done = (x) => process.stdout.write('\\n@@PRICES@@' + JSON.stringify(x));",
-    `const propose = ${proposePrices.toString()};`,
-    'const relax = (h) => {',
-    '  const s = h.solve(input.relaxation, { output_flag: false, time_limit: Math.max(0.001, (input.deadline - Date.now()) / 1000) });',
-    '  const columns = {}, duals = {};',
-    '  for (const [k, c] of Object.entries(s.Columns || {})) columns[k] = c.Primal;',
-    '  for (const r of s.Rows || []) duals[r.Name] = r.Dual;',
-    '  return { status: s.Status, columns, duals };',
-    '};',
-    'Promise.resolve().then(() => require(input.path)()).then(',
-    '  (h) => {',
-    '    const out = propose(input, h);',
-    '    if (!out.prices && input.relaxation) {',
-    "      try { out.relaxation = relax(h); } catch (e) { out.relaxation = { status: 'error' }; }",
-    '    }',
-    '    done(out);',
-    '  },',
-    "  (e) => done({ reason: 'loading HiGHS: ' + String((e && e.message) || e) }),",
-    ');',
+  const work = [
+    '(input, h) => {',
+    `  const propose = ${proposePrices.toString()};`,
+    '  const relax = (h) => {',
+    '    const s = h.solve(input.relaxation, { output_flag: false, time_limit: Math.max(0.001, (input.deadline - Date.now()) / 1000) });',
+    '    const columns = {}, duals = {};',
+    '    for (const [k, c] of Object.entries(s.Columns || {})) columns[k] = c.Primal;',
+    '    for (const r of s.Rows || []) duals[r.Name] = r.Dual;',
+    '    return { status: s.Status, columns, duals };',
+    '  };',
+    '  const out = propose(input, h);',
+    '  if (!out.prices && input.relaxation) {',
+    "    try { out.relaxation = relax(h); } catch (e) { out.relaxation = { status: 'error' }; }",
+    '  }',
+    '  return out;',
+    '}',
   ].join('\n');
-  const input = { path, rows, owner, deadline: Date.now() + timeLimitMs, maxIterations: 500, relaxation };
-  const r = spawnSync(process.execPath, ['-e', child], {
-    input: JSON.stringify(input),
-    encoding: 'utf8',
-    timeout: Math.ceil(timeLimitMs) + 20_000,
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-  });
-  if (r.error) return { reason: `price search process: ${r.error.message}` };
-  const k = (r.stdout ?? '').lastIndexOf('@@PRICES@@');
-  if (k < 0)
-    return { reason: `price search process exited (${r.status ?? r.signal}): ${(r.stderr ?? '').slice(0, 300)}` };
-  return JSON.parse(r.stdout.slice(k + 10)) as Proposal & { relaxation?: Relaxation };
+  const r = runWithHighs<Proposal & { relaxation?: Relaxation }>(
+    work,
+    { rows, owner, maxIterations: 500, relaxation },
+    timeLimitMs,
+  );
+  return 'error' in r ? { reason: `price search: ${r.error}` } : r.answer;
 }
 
 /** A price certificate of PO (module header), or the reason there is none. */

@@ -7,6 +7,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { Rational } from '../../../src/core/rational';
+import { affineRank } from '../../helpers/tie-mms';
 import { affineCoordinates, affineSupport } from '../../../src/mechanisms/tie-mms/affine-coordinates';
 import { supportBound } from '../../../src/mechanisms/tie-mms/cuq-decomposition';
 import { probabilitiesOnBasis, type GuidedStats } from '../../../src/mechanisms/tie-mms/guided-reduction';
@@ -33,28 +34,6 @@ function marginals(entries: readonly WeightedOwner[], kept: readonly number[], p
 }
 
 /** Rank of the allocation vectors (1, [owner[x] = i]) by exact rational elimination (small sizes). */
-function affineRank(owners: readonly Int32Array[], n: number): number {
-  const m = owners[0].length;
-  const rows = owners.map((o) => {
-    const v = new Array<Rational>(1 + n * m).fill(Rational.ZERO);
-    v[0] = Rational.ONE;
-    o.forEach((i, x) => (v[1 + x * n + i] = Rational.ONE));
-    return v;
-  });
-  let rank = 0;
-  for (let c = 0; c < 1 + n * m && rank < rows.length; c++) {
-    const piv = rows.findIndex((r, i) => i >= rank && !r[c].isZero());
-    if (piv < 0) continue;
-    [rows[rank], rows[piv]] = [rows[piv], rows[rank]];
-    for (let i = rank + 1; i < rows.length; i++) {
-      if (rows[i][c].isZero()) continue;
-      const f = rows[i][c].div(rows[rank][c]);
-      rows[i] = rows[i].map((x, z) => x.sub(f.mul(rows[rank][z])));
-    }
-    rank++;
-  }
-  return rank;
-}
 
 describe('tie-mms guided support reduction: the exact phase (Lemma 4.15)', function () {
   this.timeout(60_000);

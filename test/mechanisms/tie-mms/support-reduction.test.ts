@@ -11,6 +11,7 @@ import { checkImplements } from '../../../src/checks/ex-ante';
 import { Allocation, Lottery } from '../../../src/core/allocation';
 import { LimitError } from '../../../src/core/errors';
 import { Rational } from '../../../src/core/rational';
+import { affineRank } from '../../helpers/tie-mms';
 import { rng } from '../../../src/core/rng';
 import { withTimeBudget } from '../../../src/core/time-budget';
 import {
@@ -35,30 +36,6 @@ function marginals(entries: readonly WeightedOwner[], n: number): Rational[][] {
   const M = Array.from({ length: n }, () => new Array<Rational>(m).fill(Rational.ZERO));
   for (const e of entries) for (let x = 0; x < m; x++) M[e.owner[x]][x] = M[e.owner[x]][x].add(e.p);
   return M;
-}
-
-/** Rank of the allocation vectors (1, [owner[x] = i]) by exact elimination (small sizes only). */
-function affineRank(owners: readonly Int32Array[], n: number): number {
-  const m = owners[0].length;
-  const rows = owners.map((o) => {
-    const v = new Array<Rational>(1 + n * m).fill(Rational.ZERO);
-    v[0] = Rational.ONE;
-    for (let x = 0; x < m; x++) v[1 + x * n + o[x]] = Rational.ONE;
-    return v;
-  });
-  let rank = 0;
-  for (let c = 0; c < 1 + n * m && rank < rows.length; c++) {
-    const piv = rows.findIndex((r, i) => i >= rank && !r[c].isZero());
-    if (piv < 0) continue;
-    [rows[rank], rows[piv]] = [rows[piv], rows[rank]];
-    for (let i = rank + 1; i < rows.length; i++) {
-      if (rows[i][c].isZero()) continue;
-      const f = rows[i][c].div(rows[rank][c]);
-      for (let z = c; z < rows[i].length; z++) rows[i][z] = rows[i][z].sub(f.mul(rows[rank][z]));
-    }
-    rank++;
-  }
-  return rank;
 }
 
 /** Rank modulo the 26-bit prime of modular.ts (a lower bound on the rank over Q): fast independence proofs. */

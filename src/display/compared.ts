@@ -1015,6 +1015,18 @@ export function comparedRelations(c: ClaimResult, inst: Instance, outcome?: Outc
       ],
       ['nodes'],
     );
+  // PO by prices (src/checks/po-prices.ts): the prices plus each agent's best surplus stay below B + 1
+  if (base === 'po' && pass && isR(d.total) && isR(d.needed))
+    return out(
+      [
+        rel(['Σ_g p_g + Σ_i π_i', d.total], order(d.total, d.needed), ['B + 1', d.needed], {
+          note:
+            'price certificate: a Pareto improvement would raise the total integer value B to B + 1' +
+            (typeof d.rounds === 'number' ? ` (configuration LP dual, ${d.rounds} rounds)` : ''),
+        }),
+      ],
+      ['total', 'needed', 'rounds'],
+    );
   // fPO by stated prices: each agent's bought goods at her maximum bang per buck
   if (base === 'fpo-prices' && pass && !exPost && outcome?.allocation) {
     const prices = (w.prices ?? []) as unknown[];

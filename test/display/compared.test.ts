@@ -13,6 +13,7 @@ import {
 import { Rational } from '../../src/core/rational';
 import { toMimeBundle, type CertificatePayload } from '../../src/display';
 import { comparedRelations } from '../../src/display/compared';
+import { checkPO } from '../../src/checks/efficiency';
 import { INSTANCE_JSON } from './fixtures';
 import { bakery } from '../helpers/mixed-display';
 
@@ -178,6 +179,30 @@ describe('display compared: the numbers behind every certificate row', () => {
     assert.equal(po.status, 'pass');
     assert.equal(po.compared![0].left.label, 'allocations Pareto-dominating A');
     assert.match(po.compared![0].note!, /^exhaustive search over \d+ nodes/);
+  });
+
+  it('PO by a price certificate shows the priced total below B + 1, the bound a Pareto improvement would reach', () => {
+    const inst2 = instance([
+      [1, 2, 4],
+      [1, 3, 4],
+    ]);
+    const a = new Allocation([[1, 2], [0]], 3);
+    const po = checkPO(inst2, a, 0, { exchanges: false });
+    assert.match(String(po.detail.via), /price certificate/);
+    const result = {
+      id: 'po',
+      text: 'PO',
+      status: 'pass',
+      holds: true,
+      detail: po.detail,
+      witness: po.witness,
+    } as const;
+    const [row] = comparedRelations(result, inst2).compared;
+    assert.equal(row.relation, '<');
+    assert.equal(row.left.label, 'Σ_g p_g + Σ_i π_i');
+    assert.equal(row.right.value, String(po.detail.needed));
+    assert.match(row.note!, /^price certificate: .* \(configuration LP dual, \d+ rounds\)$/);
+    assert.equal(comparedRelations({ ...result, status: 'fail', holds: false }, inst2).compared.length, 0);
   });
 
   it("fPO by prices shows each agent's least bang per buck bought against her best, budgets by agent", () => {

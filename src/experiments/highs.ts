@@ -28,6 +28,7 @@
  */
 import { improveNashWelfare, nashWelfareProgram, ownersFromColumns } from '../mechanisms/multipliers/nash-welfare';
 import { isParetoImprovement, type ParetoSolver } from './pareto';
+import { searchPriceCertificate } from './pareto-prices';
 import {
   WIDE_NEIGHBOURHOOD,
   currentValues,
@@ -170,6 +171,7 @@ export function highsParetoSolver(highs: LegacyHighs, timeLimitMs: number): Pare
     const deadline = performance.now() + timeLimitMs;
     const left = () => (deadline - performance.now()) / 1000;
     try {
+      if (searchPriceCertificate(highs, U, owner, deadline).po) return 'prices';
       if (m > WIDE_NEIGHBOURHOOD / 2) {
         const lp = highs.solve(smallestGainProgram(U, owner), { output_flag: false, time_limit: left() });
         if (lp.Status === 'Optimal' && (lp.Columns.z?.Primal ?? 0) > 0) {

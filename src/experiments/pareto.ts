@@ -8,7 +8,9 @@
  * 2. Improving exchanges between two agents: one good for a set of goods chosen greedily as a knapsack, then a set for
  *    a set among the goods each would most readily give up (`findSetTrade`). An exchange found in doubles is
  *    re-verified exactly (every agent weakly better, one strictly, by exact sums).
- * 3. The integer program of the spec (binary y, every agent at least her current value, total value larger by a
+ * 3. Prices: the dual of the configuration LP (pareto-prices.ts) proves, with rigorous rounding bounds, that no
+ *    improvement gains the total the integer program below asks for; it settles most PO answers without HiGHS's word.
+ * 4. The integer program of the spec (binary y, every agent at least her current value, total value larger by a
  *    relative 1e-6), solved by HiGHS under a time limit (`ParetoSolver`, highs.ts), first over neighbourhoods of a few
  *    goods (pareto-neighbourhoods.ts), then over all. An allocation it returns is
  *    re-verified exactly; infeasibility is "PO by the integer program", which rests on HiGHS's floating-point search
@@ -24,6 +26,7 @@ import { bundlesOf } from './float-envy';
 /** How a PO question was settled. */
 export type ParetoVia =
   | 'fpo-certificate'
+  | 'price-certificate'
   | 'exchange'
   | 'set-trade'
   | 'integer-program'
@@ -40,13 +43,14 @@ export interface ParetoDecision {
 }
 
 /**
- * Solves the integer program of step 3; returns the owners of a dominating allocation (`via: 'neighbourhood'` when a
- * program over some of the goods found it, pareto-neighbourhoods.ts), 'none', or an error reason.
+ * Decides step 3: returns 'prices' when prices prove that no improvement gains the program's total (pareto-prices.ts),
+ * the owners of a dominating allocation (`via: 'neighbourhood'` when a program over some of the goods found it,
+ * pareto-neighbourhoods.ts), 'none' when the integer program is infeasible, or an error reason.
  */
 export type ParetoSolver = (
   U: readonly Float64Array[],
   owner: ArrayLike<number>,
-) => { owners: Int32Array; via?: 'neighbourhood' } | 'none' | { error: string };
+) => { owners: Int32Array; via?: 'neighbourhood' } | 'none' | 'prices' | { error: string };
 
 const U53 = 2 ** -53;
 
@@ -188,6 +192,7 @@ export function decidePareto(
   if (!solver) return { po: null, via: 'undecided', reason: 'no integer-program solver' };
   const r = solver(U, owner);
   if (r === 'none') return { po: true, via: 'integer-program' };
+  if (r === 'prices') return { po: true, via: 'price-certificate' };
   if ('error' in r) return { po: null, via: 'undecided', reason: r.error };
   if (isParetoImprovement(U, owner, r.owners))
     return { po: false, via: r.via === 'neighbourhood' ? 'neighbourhood-improvement' : 'integer-program-improvement' };

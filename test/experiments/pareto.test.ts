@@ -12,13 +12,22 @@ import { distributionPreset } from '../../src/stochastic/presets';
 import { Mt19937 } from '../../src/stochastic/mt19937';
 
 describe('PO decisions on doubles', () => {
-  it('certifies fPO allocations by multipliers, and PO-but-not-fPO ones by the integer program (T-PO-not-fPO)', async () => {
+  it('certifies fPO allocations by multipliers, and PO-but-not-fPO ones by prices (T-PO-not-fPO)', async () => {
     const solver = highsParetoSolver((await loadHighs())!, 10000);
     assert.deepEqual(decidePareto([Float64Array.from([3, 1]), Float64Array.from([1, 2])], [0, 1], solver), {
       po: true,
       via: 'fpo-certificate',
     });
     const d = decidePareto([Float64Array.from([1, 3]), Float64Array.from([1, 2])], [0, 1], solver);
+    assert.deepEqual(d, { po: true, via: 'price-certificate' });
+  });
+
+  it('leaves to the integer program a PO allocation no prices certify (Figure 3, m = 50, trial 57)', async function () {
+    this.timeout(120_000);
+    const p = protocol('bai-golz-fig3');
+    const [U] = [...trialMatrices(p, distributionPreset(p.preset).agents, 50, 57, 58)];
+    // the integer program takes about 3 s on an idle core; the limit leaves room for a loaded machine
+    const d = decidePareto(U, roundRobinOwners(U), highsParetoSolver((await loadHighs())!, 100_000));
     assert.deepEqual(d, { po: true, via: 'integer-program' });
   });
 

@@ -1,0 +1,235 @@
+/**
+ * PO of an allocation of sampled doubles proved by prices (issue 15): the dual of the configuration LP, as
+ * src/checks/po-prices.ts does for `certify` on exact integers, here on the experiments' doubles with a covering
+ * knapsack solved by branch and bound instead of a table.
+ *
+ * With prices p >= 0 on the goods and agent i's best surplus pi_i = max { u_i(S) - p(S) : u_i(S) >= b_i } (b_i her
+ * value of her bundle A_i), every allocation A' that keeps each agent at her value has
+ *
+ *   sum_i u_i(A'_i) <= sum_i pi_i + sum_g p_g = B + sum_i r_i,   r_i = pi_i - (b_i - p(A_i)) >= 0 (her regret),
+ *
+ * B = sum_i b_i, since the bundles A_i cover every good. So when the regrets sum to less than delta = 1e-6 B, no
+ * Pareto improvement gains delta in total value: exactly the question the integer program of highs.ts asks (its
+ * total-value row), answered by a certificate instead of HiGHS's "infeasible".
+ *
+ * [DECISION] Prices from a cutting-plane method on their Chebyshev centre (as po-prices.ts, which found it to take a
+ * tenth of the rounds of Kelley's method): an LP over p >= floor (floor_g: the largest value of g to a non-owner, below
+ * which that agent would add g to her bundle) maximising the least normalised margin t of the cuts
+ * p(S \ A_i) - p(A_i \ S) >= u_i(S) - b_i, one per bundle S the knapsacks returned with a positive regret. When t < -delta
+ * no prices can certify (each cut has norm >= 1, so some regret stays above delta at any prices) and the search stops.
+ *
+ * [DECISION] The regrets are bounded rigorously in doubles: every sum of at most m + 2 terms is within
+ * (m + 2) 2^-52 of its exact value relative to the sum of the magnitudes involved, so the knapsack counts a bundle
+ * feasible when its computed value reaches b_i minus twice that, prunes a branch whose fractional cost comes within
+ * twice that of the best, and adds four times that to the best it returns. Every such margin is below
+ * 10^-12 of the values at m <= 10^4, against delta = 10^-6 of the total.
+ */
+
+/** The LP solver this module needs (the `highs` package as src/experiments/highs.ts loads it). */
+export interface LpSolver {
+  solve(
+    lp: string,
+    options?: Record<string, unknown>,
+  ): {
+    Status: string;
+    Columns: Record<string, { Primal: number }>;
+  };
+}
+
+/** The relative total gain a Pareto improvement must reach (the integer program's total-value row, highs.ts). */
+export const MINIMUM_RELATIVE_GAIN = 1e-6;
+
+/** Rounds of the cutting-plane method before it gives up (deterministic, unlike a time limit). */
+export const MAX_PRICE_ROUNDS = 150;
+
+const EPS = 2 ** -52;
+
+/** A best covering bundle: an upper bound on max { sum_S c : sum_S u >= need } and a bundle reaching it up to margins. */
+export interface Cover {
+  /** Upper bound on the maximum (the rigorous margins of the module header included). */
+  readonly bound: number;
+  /** The bundle found (goods, ascending). */
+  readonly bundle: number[];
+}
+
+/**
+ * max { sum_{g in S} c_g : sum_{g in S} u_g >= need } by depth-first branch and bound: every good with c_g > 0 is taken
+ * (it only helps the value and the cover), the rest is a covering knapsack over the cost -c_g, searched in order of
+ * cost per unit of value with the fractional bound. `slack` is the rounding margin of the module header: a bundle
+ * counts as covering at need - 2 slack, a branch is pruned when its fractional cost comes within 2 slack of the best
+ * (so a pruned branch is at most 3 slack cheaper than the best found), and `bound` adds 4 slack.
+ * Null when even all goods do not cover.
+ */
+export function bestCover(c: Float64Array, u: Float64Array, need: number, slack: number): Cover | null {
+  const m = c.length;
+  let value = 0;
+  let covered = 0;
+  const taken: number[] = [];
+  const rest: number[] = [];
+  for (let g = 0; g < m; g++) {
+    if (c[g] > 0) {
+      value += c[g];
+      covered += u[g];
+      taken.push(g);
+    } else if (u[g] > 0) rest.push(g);
+  }
+  const target = need - 2 * slack;
+  if (covered >= target) return { bound: value + 4 * slack, bundle: taken.sort((a, b) => a - b) };
+  rest.sort((a, b) => -c[a] * u[b] - -c[b] * u[a] || a - b);
+  const k = rest.length;
+  const cost = new Float64Array(k);
+  const weight = new Float64Array(k);
+  const suffix = new Float64Array(k + 1);
+  rest.forEach((g, j) => {
+    cost[j] = -c[g];
+    weight[j] = u[g];
+  });
+  for (let j = k - 1; j >= 0; j--) suffix[j] = suffix[j + 1] + weight[j];
+  const missing = target - covered;
+  if (suffix[0] < missing) return null;
+  let best = Infinity;
+  let bestSet: number[] = [];
+  const chosen: number[] = [];
+  const visit = (j: number, spent: number, left: number): void => {
+    if (left <= 0) {
+      if (spent < best) {
+        best = spent;
+        bestSet = chosen.slice();
+      }
+      return;
+    }
+    if (j === k || suffix[j] < left - slack) return;
+    // fractional bound: the cheapest goods per unit of value, the last one in part
+    let lower = spent;
+    let need2 = left;
+    let t = j;
+    while (t < k && weight[t] < need2) {
+      lower += cost[t];
+      need2 -= weight[t];
+      t++;
+    }
+    if (t < k) lower += (cost[t] * need2) / weight[t];
+    if (lower >= best - 2 * slack) return;
+    chosen.push(j);
+    visit(j + 1, spent + cost[j], left - weight[j]);
+    chosen.pop();
+    visit(j + 1, spent, left);
+  };
+  visit(0, 0, missing);
+  if (best === Infinity) return null;
+  const bundle = taken.concat(bestSet.map((j) => rest[j])).sort((a, b) => a - b);
+  return { bound: value - best + 4 * slack, bundle };
+}
+
+/** Why the price search ended without a certificate, or the certificate it found. */
+export type PriceSearch =
+  | {
+      readonly po: true;
+      readonly prices: Float64Array;
+      /** Upper bound on the sum of the agents' regrets at these prices. */
+      readonly regret: number;
+      /** delta: the total gain a Pareto improvement would need. */
+      readonly delta: number;
+      readonly rounds: number;
+    }
+  | { readonly po: null; readonly reason: string; readonly rounds: number };
+
+/**
+ * The agents' regrets at prices p, bounded rigorously (module header), and for each agent with a positive regret the
+ * bundle that shows it.
+ */
+export function regretsAt(
+  U: readonly Float64Array[],
+  owner: ArrayLike<number>,
+  p: Float64Array,
+): { total: number; bundles: (number[] | null)[]; regrets: Float64Array } {
+  const n = U.length,
+    m = p.length;
+  let total = 0;
+  const bundles: (number[] | null)[] = [];
+  const regrets = new Float64Array(n);
+  const c = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    const u = U[i];
+    let b = 0;
+    let own = 0;
+    let size = 0;
+    for (let g = 0; g < m; g++) {
+      c[g] = u[g] - p[g];
+      size += u[g] + p[g];
+      if (owner[g] === i) {
+        b += u[g];
+        own += c[g];
+      }
+    }
+    const slack = (m + 2) * EPS * size;
+    const cover = bestCover(c, u, b, slack);
+    const regret = cover ? Math.max(0, cover.bound - (own - slack)) : 0;
+    regrets[i] = regret;
+    total += regret;
+    bundles.push(cover && regret > 6 * slack ? cover.bundle : null);
+  }
+  return { total: total * (1 + (n + 1) * EPS), bundles, regrets };
+}
+
+/**
+ * Looks for prices proving that `owner` has no Pareto improvement gaining MINIMUM_RELATIVE_GAIN of the total value
+ * (module header), within MAX_PRICE_ROUNDS rounds and until `deadline` (performance.now() milliseconds).
+ */
+export function searchPriceCertificate(
+  lp: LpSolver,
+  U: readonly Float64Array[],
+  owner: ArrayLike<number>,
+  deadline: number,
+): PriceSearch {
+  const n = U.length,
+    m = owner.length;
+  const own: number[][] = Array.from({ length: n }, () => []);
+  for (let g = 0; g < m; g++) own[owner[g]].push(g);
+  const b = own.map((S, i) => S.reduce((s, g) => s + U[i][g], 0));
+  const B = b.reduce((x, y) => x + y, 0);
+  const delta = MINIMUM_RELATIVE_GAIN * B * (1 - (m + n + 2) * EPS);
+  const floor = Float64Array.from({ length: m }, (_, g) => {
+    let top = 0;
+    for (let k = 0; k < n; k++) if (k !== owner[g] && U[k][g] > top) top = U[k][g];
+    return top;
+  });
+  const cuts: string[] = [];
+  const seen = new Set<string>();
+  let p = Float64Array.from(floor);
+  for (let round = 1; round <= MAX_PRICE_ROUNDS; round++) {
+    const r = regretsAt(U, owner, p);
+    if (r.total < delta) return { po: true, prices: p, regret: r.total, delta, rounds: round };
+    r.bundles.forEach((S, i) => {
+      if (!S) return;
+      const key = `${i}:${S.join(',')}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const inS = new Set(S);
+      const terms = S.filter((g) => owner[g] !== i).map((g) => `+ p${g}`);
+      for (const g of own[i]) if (!inS.has(g)) terms.push(`- p${g}`);
+      const gain = S.reduce((s, g) => s + U[i][g], 0) - b[i];
+      cuts.push(` c${cuts.length}: ${terms.join(' ')} - ${Math.sqrt(terms.length).toPrecision(17)} t >= ${num(gain)}`);
+    });
+    const left = deadline - performance.now();
+    if (left <= 0) return { po: null, reason: `time limit after ${round} price rounds`, rounds: round };
+    const bounds = Array.from(floor, (x, g) => ` p${g} >= ${num(x)}`);
+    const program = ['Maximize', ' obj: t', 'Subject To', ...cuts, 'Bounds', ...bounds, ' -1e6 <= t <= 1', 'End'];
+    const s = lp.solve(program.join('\n'), { output_flag: false, threads: 1, time_limit: left / 1000 });
+    if (s.Status !== 'Optimal')
+      return { po: null, reason: `HiGHS status ${s.Status} at price round ${round}`, rounds: round };
+    const t = s.Columns.t?.Primal ?? 0;
+    if (t < -delta)
+      return {
+        po: null,
+        reason: `no certifying prices: the cuts of ${round} rounds leave a regret at any prices`,
+        rounds: round,
+      };
+    p = Float64Array.from(floor, (x, g) => Math.max(x, s.Columns[`p${g}`]?.Primal ?? x));
+  }
+  return { po: null, reason: `no certificate within ${MAX_PRICE_ROUNDS} price rounds`, rounds: MAX_PRICE_ROUNDS };
+}
+
+function num(x: number): string {
+  return x.toPrecision(17);
+}

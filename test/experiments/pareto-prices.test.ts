@@ -1,0 +1,145 @@
+/**
+ * PO proved by prices on the experiments' doubles (src/experiments/pareto-prices.ts): the covering knapsack against
+ * brute force, the certificate sound against every allocation of small instances, complete on Figure 3's round robin
+ * at m = 10 (all PO by the authors' count), and silent on allocations with a Pareto improvement.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { highsParetoSolver, loadHighs } from '../../src/experiments/highs';
+import { decidePareto } from '../../src/experiments/pareto';
+import {
+  MINIMUM_RELATIVE_GAIN,
+  bestCover,
+  regretsAt,
+  searchPriceCertificate,
+  type LpSolver,
+} from '../../src/experiments/pareto-prices';
+import { roundRobinOwners } from '../../src/experiments/float-round-robin';
+import { protocol } from '../../src/experiments/protocols';
+import { trialMatrices } from '../../src/experiments/trials';
+import { distributionPreset } from '../../src/stochastic/presets';
+
+function fig3Trials(m: number, from: number, to: number): { U: Float64Array[]; owner: Int32Array }[] {
+  const p = protocol('bai-golz-fig3');
+  return [...trialMatrices(p, distributionPreset(p.preset).agents, m, from, to)].map((U) => ({
+    U,
+    owner: roundRobinOwners(U),
+  }));
+}
+
+/** Every allocation of m goods to n agents (owner vectors), for brute force on small instances. */
+function* allOwners(n: number, m: number): Generator<Int32Array> {
+  const owner = new Int32Array(m);
+  for (;;) {
+    yield owner;
+    let g = 0;
+    while (g < m && owner[g] === n - 1) owner[g++] = 0;
+    if (g === m) return;
+    owner[g]++;
+  }
+}
+
+const values = (U: readonly Float64Array[], owner: ArrayLike<number>) =>
+  U.map((row, i) => row.reduce((s, x, g) => (owner[g] === i ? s + x : s), 0));
+
+describe('PO by prices on sampled doubles', function () {
+  this.timeout(120_000);
+  let highs: LpSolver;
+  before(async () => {
+    highs = (await loadHighs())!;
+    assert.ok(highs, 'the highs package loads');
+  });
+
+  it('bounds the best covering bundle from above, tightly, and returns a bundle that covers (brute force)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: 0, max: 20 })), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.integer({ min: 0, max: 120 }),
+        (items, need) => {
+          const c = Float64Array.from(items, ([x]) => x);
+          const u = Float64Array.from(items, ([, w]) => w);
+          let best = -Infinity;
+          for (let mask = 0; mask < 1 << items.length; mask++) {
+            let v = 0,
+              w = 0;
+            for (let g = 0; g < items.length; g++)
+              if (mask & (1 << g)) {
+                v += c[g];
+                w += u[g];
+              }
+            if (w >= need && v > best) best = v;
+          }
+          const r = bestCover(c, u, need, 0);
+          if (best === -Infinity) return r === null;
+          assert.ok(r, 'a cover exists');
+          assert.equal(r.bound, best);
+          assert.ok(r.bundle.reduce((s, g) => s + u[g], 0) >= need);
+          assert.equal(
+            r.bundle.reduce((s, g) => s + c[g], 0),
+            best,
+          );
+          return true;
+        },
+      ),
+      { seed: 15, numRuns: 400 },
+    );
+  });
+
+  it('certifies only allocations without an improvement gaining 1e-6 of the total (all n^m allocations)', () => {
+    let certified = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 3 }),
+        fc.integer({ min: 2, max: 7 }),
+        fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 21, maxLength: 21 }),
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 7, maxLength: 7 }),
+        (n, m, raw, given) => {
+          const U = Array.from({ length: n }, (_, i) => Float64Array.from({ length: m }, (_, g) => raw[i * m + g]));
+          const owner = Int32Array.from({ length: m }, (_, g) => given[g] % n);
+          const r = searchPriceCertificate(highs, U, owner, performance.now() + 10_000);
+          if (!r.po) return true;
+          certified++;
+          const b = values(U, owner);
+          const total = b.reduce((x, y) => x + y, 0);
+          for (const other of allOwners(n, m)) {
+            const v = values(U, other);
+            const dominates = v.every((x, i) => x >= b[i]);
+            assert.ok(
+              !dominates || v.reduce((x, y) => x + y, 0) < total * (1 + MINIMUM_RELATIVE_GAIN),
+              `improvement ${[...other]} of ${[...owner]}`,
+            );
+          }
+          return true;
+        },
+      ),
+      { seed: 16, numRuns: 300 },
+    );
+    assert.ok(certified >= 50, `${certified} certificates among 300 instances`);
+  });
+
+  it('certifies round robin on the first 30 trials of Figure 3 at m = 10 (all PO, as the authors counted)', () => {
+    for (const { U, owner } of fig3Trials(10, 0, 30)) {
+      const r = searchPriceCertificate(highs, U, owner, performance.now() + 20_000);
+      assert.equal(r.po, true);
+      assert.ok(r.po && r.regret < r.delta && r.prices.every((x) => x >= 0));
+    }
+  });
+
+  it('finds no certificate for an allocation with a Pareto improvement, and its regret shows it (negative control)', () => {
+    const U = [Float64Array.from([3, 1]), Float64Array.from([1, 3])];
+    const swapped = Int32Array.from([1, 0]);
+    const r = searchPriceCertificate(highs, U, swapped, performance.now() + 10_000);
+    assert.equal(r.po, null);
+    assert.ok(!r.po && /no certifying prices/.test(r.reason), !r.po ? r.reason : '');
+    assert.ok(regretsAt(U, swapped, Float64Array.from([1, 1])).total >= 2);
+  });
+
+  it('decides PO of Figure 3 trial 4 at m = 50 by prices, before any integer program', async () => {
+    const [{ U, owner }] = fig3Trials(50, 4, 5);
+    const d = decidePareto(U, owner, highsParetoSolver(highs as never, 60_000));
+    assert.deepEqual(d, { po: true, via: 'price-certificate' });
+  });
+});

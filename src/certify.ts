@@ -24,7 +24,7 @@ import { Rational, type RationalLike } from './core/rational';
 import { budgetExpired, remainingMs, timeLimitMs, withTimeBudget } from './core/time-budget';
 import { allocationCheckers, checkExPost, outcomeCheckers, type ClaimContext } from './checks/claims';
 import type { CheckResult } from './checks/result';
-import { readsMmsShares } from './checks/mms-claims';
+import { agentsNeedingMms } from './checks/mms-claims';
 import { findMechanism } from './mechanisms/registry';
 import { defaultWorkers, requireWorkers } from './core/thread-pool';
 import { computeMmsShares } from './shares/mms-pool';
@@ -288,7 +288,8 @@ export interface CertifyAsyncOptions extends CertifyOptions {
 
 /**
  * `certify` with the MMS shares its claims need (rho-MMS, IMMX, ...: src/checks/mms-claims.ts) computed first, in
- * parallel on worker threads (src/shares/mms-pool.ts), then the claims checked as `certify` does, reading the
+ * parallel on worker threads (src/shares/mms-pool.ts), only for the agents the TPS bound does not already settle
+ * (`agentsNeedingMms`), then the claims checked as `certify` does, reading the
  * shares from the cache. One budget (`timeLimitMs`, default 60 s) covers both. [DECISION] The shares get the budget
  * but its last tenth (at most 5 s), which the checks keep: a share stopped by the budget is then reported `unchecked`
  * with its bounds instead of every claim being cut off unstarted (issue 17, item 3).
@@ -302,8 +303,11 @@ export async function certifyAsync(o: Outcome, options?: CertifyAsyncOptions): P
   const limitMs = timeLimitMs(rest?.timeLimitMs, 'certify options.timeLimitMs');
   const threads = workers === undefined ? defaultWorkers() : requireWorkers(workers, 'certifyAsync options.workers');
   const deadline = Date.now() + limitMs;
-  if (threads > 0 && claims.some((c) => readsMmsShares(toClaimId(c.id, 'claim'))))
+  // the support scan that picks the agents is the one the checks read afterwards (cached with the support)
+  const agents = threads > 0 ? agentsNeedingMms(o, claims) : [];
+  if (agents.length > 0)
     await computeMmsShares(o.instance, {
+      agents,
       workers: threads,
       deadline: deadline - Math.min(5000, limitMs / 10),
       keepUntil: deadline,

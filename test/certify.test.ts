@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { Allocation, Lottery } from '../src/core/allocation';
 import { instance } from '../src/core/instance';
 import { Outcome } from '../src/core/outcome';
+import { Rational } from '../src/core/rational';
 import { certify, certifyAsync } from '../src/certify';
 import { rng } from '../src/core/rng';
 import { uniformInstance } from '../src/generators';
@@ -236,6 +237,34 @@ describe('certifyAsync: MMS shares on worker threads, one budget (issue 17)', fu
     assert.equal(cachedMmsShare(small.values[0], 3), undefined);
     const r = await certifyAsync(o, { claims: ['mms'], workers: 0 });
     assert.deepEqual(r.toJSON(), certify(o, { claims: ['mms'] }).toJSON());
+  });
+
+  it('searches no share the TPS bound settles: an ex-post rho-MMS lottery where every agent passes on TPS', async () => {
+    const g = rng(8);
+    const wide = () => Array.from({ length: 40 }, () => BigInt(g.nextU32()) * 4096n + BigInt(g.int(0, 4095)));
+    const big = instance([wide(), wide(), wide()]);
+    const [a, b] = [
+      [0, 1, 2],
+      [2, 1, 0],
+    ].map((agentOrder) => roundRobin.run(big, { agentOrder }).allocation!);
+    const half = new Rational(1n, 2n);
+    const o = new Outcome({
+      mechanism: 'elsewhere',
+      instance: big,
+      lottery: new Lottery([
+        { p: half, allocation: a },
+        { p: half, allocation: b },
+      ]),
+      claims: [{ id: 'ex-post-rho-mms', text: '1/2-MMS ex post', rho: half }],
+    });
+    const r = await certifyAsync(o, { workers: 2 });
+    assert.equal(r.claims[0].status, 'pass');
+    assert.equal(r.claims[0].detail.via, 'every agent by the bound MMS <= TPS');
+    assert.ok(
+      big.values.every((v) => cachedMmsShare(v, big.n) === undefined),
+      'no share searched',
+    );
+    assert.deepEqual(r.toJSON(), certify(o).toJSON());
   });
 
   it('stops the shares within the call’s budget and reports each claim on their bounds, never unstarted', async () => {

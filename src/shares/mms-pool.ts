@@ -13,8 +13,9 @@
  * scripts/register.cjs in a development checkout, mms-worker.js in the built package, and the bundled
  * dist/mms-worker.js beside dist/fairdiv.js in the VS Code extension (scripts/build-extension.mjs).
  */
-import { requireInstance } from '../core/arguments';
-import type { Instance } from '../core/instance';
+import { requireInstance, requireList } from '../core/arguments';
+import { InvalidInputError } from '../core/errors';
+import type { AgentId, Instance } from '../core/instance';
 import { defaultWorkers, requireWorkers, threadPool, workerScript } from '../core/thread-pool';
 import { Rational } from '../core/rational';
 import { mms, type MmsResult } from './mms';
@@ -72,6 +73,8 @@ export interface MmsSharesOptions {
    * searching it again: the end of the caller's budget, whose rest after `deadline` is theirs.
    */
   readonly keepUntil?: number;
+  /** The agents whose shares to compute (default every agent; `agentsNeedingMms` of src/checks/mms-claims.ts). */
+  readonly agents?: readonly AgentId[];
 }
 
 export interface MmsSharesReport {
@@ -87,8 +90,22 @@ export interface MmsSharesReport {
   readonly ms: number;
 }
 
+/** `agents` checked against the instance (every agent when omitted). */
+function agentList(inst: Instance, agents: readonly AgentId[] | undefined): readonly AgentId[] {
+  if (agents === undefined) return inst.agents.map((_, i) => i);
+  requireList(agents, 'computeMmsShares', 'options.agents');
+  agents.forEach((i, k) => {
+    if (!Number.isInteger(i) || i < 0 || i >= inst.n)
+      throw new InvalidInputError(
+        'bad-option',
+        `computeMmsShares options.agents[${k}]: ${String(i)} is not an agent index`,
+      );
+  });
+  return agents;
+}
+
 /**
- * Computes every agent's MMS for n = inst.n bundles on a pool of worker threads, all stopping at `deadline`, and
+ * Computes the MMS of every agent (or of `agents`) for n = inst.n bundles on a pool of worker threads, all stopping at `deadline`, and
  * caches them for the checkers (module header). Does nothing when fewer than two distinct valuations need a search
  * (the checkers' own inline search is then as fast) or when `workers` is 0.
  */
@@ -99,7 +116,8 @@ export async function computeMmsShares(inst: Instance, opts: MmsSharesOptions): 
   const n = inst.n;
   const unsolved = new Map<string, readonly Rational[]>();
   if (n >= 2 && inst.m >= n)
-    for (const values of inst.values) {
+    for (const i of agentList(inst, opts.agents)) {
+      const values = inst.values[i];
       const cached = cachedMmsShare(values, n);
       if (!cached || cached.status !== 'optimal') unsolved.set(values.join(','), values);
     }

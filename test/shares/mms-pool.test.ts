@@ -47,6 +47,21 @@ describe('shares: mms pool', function () {
     }
   });
 
+  it('computes only the chosen agents’ shares, and refuses an agent that is not one', async () => {
+    const inst = instance([wideValues(6), wideValues(7), wideValues(8)]);
+    const r = await computeMmsShares(inst, { workers: 2, deadline: Date.now() + 30_000, agents: [0, 2] });
+    assert.deepEqual([r.searched, r.optimal], [2, 2]);
+    assert.deepEqual(
+      inst.values.map((v) => cachedMmsShare(v, 3)?.status),
+      ['optimal', undefined, 'optimal'],
+    );
+    for (const agents of [[3], [-1], [0.5], 'all'])
+      await assert.rejects(computeMmsShares(inst, { deadline: Date.now() + 1000, agents: agents as never }), {
+        code: agents === 'all' ? 'bad-argument' : 'bad-option',
+        message: /computeMmsShares/,
+      });
+  });
+
   it('searches each distinct valuation once, and starts no thread when fewer than two shares need one', async () => {
     const twins = instance([wideValues(4), wideValues(4), wideValues(5)]);
     const r = await computeMmsShares(twins, { workers: 2, deadline: Date.now() + 30_000 });

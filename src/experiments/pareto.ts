@@ -10,6 +10,7 @@
  *    re-verified exactly (every agent weakly better, one strictly, by exact sums).
  * 3. Prices: the dual of the configuration LP (pareto-prices.ts) proves, with rigorous rounding bounds, that no
  *    improvement gains the total the integer program below asks for; it settles most PO answers without HiGHS's word.
+ *    It runs before the neighbourhood programs of step 4 or after them, by goods per agent (highs.ts).
  * 4. The integer program of the spec (binary y, every agent at least her current value, total value larger by a
  *    relative 1e-6), solved by HiGHS under a time limit (`ParetoSolver`, highs.ts), first over neighbourhoods of a few
  *    goods (pareto-neighbourhoods.ts), then over all. An allocation it returns is

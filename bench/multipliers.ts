@@ -73,6 +73,27 @@ function section(result: ExperimentRun, source: string): string[] {
       return `| ${r.m} | ${cells.join(' | ')} | ${r.seconds.toFixed(1)} |`;
     }),
     '',
+    ...routes(rows),
+  ];
+}
+
+/** How each PO answer was reached, per m (src/experiments/pareto.ts), when the run has a PO column. */
+function routes(rows: ReturnType<typeof summarize>): string[] {
+  if (!rows.some((r) => Object.keys(r.paretoVia).length)) return [];
+  return [
+    'PO answers by route (price-certificate, fpo-certificate: proofs; integer-program: HiGHS called the program',
+    'infeasible; the rest: exactly verified Pareto improvements):',
+    '',
+    '| m | routes |',
+    '|---:|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.m} | ${Object.entries(r.paretoVia)
+          .sort(([, a], [, b]) => (b ?? 0) - (a ?? 0))
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')} |`,
+    ),
+    '',
   ];
 }
 

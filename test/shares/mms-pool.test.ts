@@ -13,10 +13,14 @@ import { MAX_WORKERS } from '../../src/core/thread-pool';
 import { computeMmsShares } from '../../src/shares/mms-pool';
 import { cachedMmsShare, clearMmsShares } from '../../src/shares/share-cache';
 
-/** n agents over 5n goods with values in U[1, 10^6]: no search proves these shares in seconds. */
+/**
+ * n agents over 8n goods with values in U[1, 10^6]: every share needs far more than the short search in this
+ * thread (n = 6: 0.18-0.40 s each, measured; with 5n goods one share took 14-23 ms and was sometimes proved
+ * within the short search, so fewer than n were sent to the pool).
+ */
 function hardInstance(n: number, seed: number): Instance {
   const r = rng(seed);
-  return instance(Array.from({ length: n }, () => Array.from({ length: 5 * n }, () => r.int(1, 1_000_000))));
+  return instance(Array.from({ length: n }, () => Array.from({ length: 8 * n }, () => r.int(1, 1_000_000))));
 }
 
 /** 40 values of about 44 bits: MMS for 3 bundles takes a few hundred ms, beyond the short search in this thread. */

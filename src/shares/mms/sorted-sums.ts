@@ -48,14 +48,20 @@ export function mergeShiftedPrefix(
   let p = len - 1;
   let q = add - 1;
   let o = len + add - 1;
-  while (q >= 0) {
-    const sq = sums[q] + v;
-    if (p >= 0 && sums[p] > sq) {
-      sums[o] = sums[p];
+  if (q < 0) return;
+  // the two heads stay in locals: each step loads only the entry that replaces the one written
+  let sp = p >= 0 ? sums[p] : -Infinity;
+  let sq = sums[q] + v;
+  for (;;) {
+    if (sp > sq) {
+      sums[o] = sp;
       masks[o--] = masks[p--];
+      sp = p >= 0 ? sums[p] : -Infinity;
     } else {
       sums[o] = sq;
       masks[o--] = (masks[q--] | bit) >>> 0;
+      if (q < 0) return;
+      sq = sums[q] + v;
     }
   }
 }
@@ -64,12 +70,18 @@ export function mergeShiftedPrefix(
 export function pairInWindow(A: SortedSums, B: SortedSums, lo: number, hi: number): [number, number] | null {
   const a = A.sums;
   const b = B.sums;
+  const n = a.length;
   let j = b.length - 1;
-  for (let i = 0; i < a.length; i++) {
+  if (j < 0) return null;
+  let bj = b[j];
+  for (let i = 0; i < n; i++) {
     const ai = a[i];
-    while (j >= 0 && ai + b[j] > hi) j--;
-    if (j < 0) return null;
-    if (ai + b[j] >= lo) return [i, j];
+    const lim = hi - ai;
+    while (bj > lim) {
+      if (--j < 0) return null;
+      bj = b[j];
+    }
+    if (bj >= lo - ai) return [i, j];
   }
   return null;
 }

@@ -131,6 +131,64 @@ export function subsetInWindow(vals: readonly number[], lo: number, hi: number, 
   return windowSearch(vals, lo, hi, budget);
 }
 
+/** Values from which a two-way window query enumerates two of them outside the half lists (`subsetWithFirstInWindow`). */
+const TOP_FROM = 20;
+
+/**
+ * A subset of `vals` (non-negative safe integers, sorted non-increasingly) that contains vals[0] and has sum in
+ * [lo, hi], as positions into `vals`, or null when none exists. Exact; may throw `Interrupted` through `budget`.
+ * A window symmetric under complement ([lo, hi] = [lo, total - lo]: one part of a two-way split) has a
+ * solution iff it has one with the largest value, so this halves the meet-in-the-middle work of
+ * `subsetInWindow`; with many values two more are enumerated outside the half lists, whose building (a
+ * merge per value) costs more than their scan. Small values (a bitset fits) go to `subsetInWindow`.
+ */
+export function subsetWithFirstInWindow(
+  vals: readonly number[],
+  lo: number,
+  hi: number,
+  budget: Budget,
+): number[] | null {
+  const c = vals.length;
+  if (c === 0 || hi < lo || vals[0] > hi) return null;
+  if (dpFits(c, hi) || c - 1 > 2 * MAX_HALF + 2) {
+    const rest = subsetInWindow(vals.slice(1), lo - vals[0], hi - vals[0], budget);
+    return rest && [0, ...rest.map((q) => q + 1)];
+  }
+  // a greedy probe, largest first
+  let s = 0;
+  const greedy: number[] = [];
+  for (let i = 0; i < c; i++) {
+    if (s + vals[i] <= hi) {
+      s += vals[i];
+      greedy.push(i);
+      if (s >= lo) return greedy;
+    }
+  }
+  const t = c - 1 >= TOP_FROM ? 2 : 0;
+  const restPos: number[] = [];
+  for (let p = 1 + t; p < c; p++) restPos.push(p);
+  const posA = restPos.filter((_, i) => i % 2 === 0);
+  const posB = restPos.filter((_, i) => i % 2 === 1);
+  const A = sortedSubsetSums(posA.map((p) => vals[p]));
+  const B = sortedSubsetSums(posB.map((p) => vals[p]));
+  for (let combo = 0; combo < 1 << t; combo++) {
+    budget.check();
+    let base = vals[0];
+    const chosen = [0];
+    for (let i = 0; i < t; i++)
+      if ((combo >>> i) & 1) {
+        base += vals[1 + i];
+        chosen.push(1 + i);
+      }
+    const hit = pairInWindow(A, B, lo - base, hi - base);
+    if (!hit) continue;
+    for (let mask = A.masks[hit[0]], bit = 0; mask !== 0; bit++, mask >>>= 1) if (mask & 1) chosen.push(posA[bit]);
+    for (let mask = B.masks[hit[1]], bit = 0; mask !== 0; bit++, mask >>>= 1) if (mask & 1) chosen.push(posB[bit]);
+    return chosen;
+  }
+  return null;
+}
+
 /** Depth-first search for a subset with sum in [lo, hi], branching on copies of equal values. */
 function windowSearch(vals: readonly number[], lo: number, hi: number, budget: Budget): number[] | null {
   const c = vals.length;

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { rng } from '../../../src/core/rng';
 import { Budget, Interrupted } from '../../../src/shares/mms/budget';
 import { WindowSets } from '../../../src/shares/mms/window-sets';
 
@@ -52,6 +53,23 @@ describe('shares: mms / window-sets (meet-in-the-middle window enumeration)', ()
       ),
       { seed: 1720, numRuns: 400 },
     );
+  });
+
+  it('splits the halves by size when the bound prunes the larger items, and still lists exactly the window (20 wide values)', () => {
+    let bySize = 0;
+    for (let k = 0; k < 6; k++) {
+      const r = rng(`window-sets by size ${k}`);
+      const w = Float64Array.from(Array.from({ length: 20 }, () => r.int(1, 2 ** 40)).sort((a, b) => b - a));
+      const total = w.reduce((a, b) => a + b, 0);
+      const lo = Math.floor(total / 3) - 2 ** 33;
+      const hi = Math.floor(total / 3) + 2 ** 33;
+      const sets = new WindowSets(w, 0, hi, new Budget(undefined, undefined), k % 2 ? 256 : 64);
+      assert.ok(sets.viable);
+      if (sets.plan.bySize) bySize++;
+      assert.ok(sets.collect({ lo, hi, skipLo: 1, skipHi: 0, narrow: () => false }, 1 << 20));
+      assert.deepEqual(listed(sets), brute(w, true, lo, hi));
+    }
+    assert.ok(bySize > 0, 'some plan split by size');
   });
 
   it('resumes a scan interrupted at every budget check and still lists every subset once', () => {

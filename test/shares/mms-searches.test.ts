@@ -4,6 +4,7 @@ import { rng } from '../../src/core/rng';
 import { largestItemsBound } from '../../src/shares/mms/bounds';
 import { Budget, Interrupted } from '../../src/shares/mms/budget';
 import { CachedCover } from '../../src/shares/mms/cached-cover';
+import { CoverSearch } from '../../src/shares/mms/cover';
 import { lpt, minBundle } from '../../src/shares/mms/greedy';
 import { Incumbent } from '../../src/shares/mms/incumbent';
 import { RecursiveSplit } from '../../src/shares/mms/recursive-split';
@@ -170,6 +171,23 @@ describe('mms searches', () => {
         ),
         { seed: 53, numRuns: 120 },
       );
+    });
+
+    it('proves the optimum the covering search confirms on 34-38 items (two-word masks), n = 5 and 6 (8 seeded)', () => {
+      for (let s = 0; s < 8; s++) {
+        const r = rng(`two-word cover ${s}`);
+        const n = 5 + (s % 2);
+        const values = Array.from({ length: 34 + (s % 5) }, () => BigInt(r.int(1, 2 ** (s % 4 < 2 ? 20 : 24))));
+        const inc = seeded(values, n);
+        const search = new CachedCover(inc, new Budget(undefined, undefined));
+        search.run();
+        assert.ok(!search.dead && inc.solved, `instance ${s} solved`);
+        assertWitness(inc);
+        // the independent oracle: a covering at the optimum, none one above it
+        const cover = new CoverSearch(inc.desc.map(Number), n, new Budget(undefined, undefined));
+        assert.ok(cover.decide(Number(inc.lower)), `a covering at ${inc.lower}`);
+        assert.equal(cover.decide(Number(inc.lower) + 1), null, `no covering at ${inc.lower + 1n}`);
+      }
     });
   });
 

@@ -29,6 +29,7 @@
  */
 import type { Budget } from './budget';
 import type { Incumbent } from './incumbent';
+import { FailureMemo } from './failure-memo';
 import { subsetWithFirstInWindow } from './subset-sum';
 import { WindowSets, type SumWindow } from './window-sets';
 
@@ -95,7 +96,7 @@ export class CachedCover {
   /** The upper bound is probed once (a perfect partition ends the run); then `Incumbent.nextProbe`. */
   private upperProbed = false;
   /** Failure memo of the exact cover: a failure at T holds at every higher T, whatever window found it. */
-  private readonly memo: Map<number | string, number>[];
+  private readonly memo: FailureMemo;
 
   /** `limits` lowers the caps (tests reach the narrowing, top-group and per-subset query paths with them). */
   constructor(
@@ -120,7 +121,7 @@ export class CachedCover {
     this.w = Float64Array.from(inc.desc.slice(0, mPos), Number);
     this.wide = inc.desc[0] >= WIDE;
     this.weight = this.wide ? (this.k <= 3 ? WIDE_SEQUENTIAL_WEIGHT : WIDE_WEIGHT) : 0.25;
-    this.memo = Array.from({ length: this.k + 1 }, () => new Map());
+    this.memo = new FailureMemo(Math.max(1, Math.ceil(mPos / 32)));
   }
 
   /** Works until the instance is solved or this search can do no more; throws `Interrupted` (resumable). */
@@ -386,12 +387,6 @@ export class CachedCover {
     return this.cover(this.k, Number(this.total - BigInt(this.k) * T), Number(T));
   }
 
-  private keyOf(): number | string {
-    const u = this.used;
-    if (this.mPos <= 53) return u.length === 1 ? u[0] : u[0] + u[1] * 4294967296;
-    return u.join(',');
-  }
-
   /** Can the uncovered items form k bundles each >= T, with `slack` = their sum - k T? */
   private cover(k: number, slack: number, T: number): boolean {
     this.budget.tick();
@@ -406,10 +401,8 @@ export class CachedCover {
       }
     }
     if (x < 0 || x >= this.mPos) return false;
-    const key = this.keyOf();
-    const memo = this.memo[k];
-    const known = memo.get(key);
-    if (known !== undefined && known <= T) return false;
+    const known = this.memo.get(u, k);
+    if (known <= T) return false;
     const W = u.length;
     const masks = this.bucketMasks;
     const sums = this.bucketSums;
@@ -422,21 +415,38 @@ export class CachedCover {
     }
     const end = this.bucketStart[x + 1];
     const top = T + slack;
-    if (W <= 2) {
-      // up to 64 items: two words, unrolled
+    if (W === 2) {
+      // 33 to 64 items: the sets within the slack end at e; a tight scan skips the clashing ones (nearly all)
+      let e = a;
+      let f = end;
+      while (e < f) {
+        const mid = (e + f) >>> 1;
+        if (sums[mid] <= top) e = mid + 1;
+        else f = mid;
+      }
       const u0 = u[0];
-      const u1 = W === 2 ? u[1] : 0;
-      for (let j = a; j < end && sums[j] <= top; j++) {
-        const m0 = masks[j * W];
-        const m1 = W === 2 ? masks[j * W + 1] : 0;
-        if ((m0 & u0) !== 0 || (m1 & u1) !== 0) continue;
-        u[0] = u0 | m0;
-        if (W === 2) u[1] = u1 | m1;
+      const u1 = u[1];
+      for (let j = a; ; j++) {
+        while (j < e && ((masks[2 * j] & u0) | (masks[2 * j + 1] & u1)) !== 0) j++;
+        if (j >= e) break;
+        u[0] = u0 | masks[2 * j];
+        u[1] = u1 | masks[2 * j + 1];
         this.chosen.push(this.bucketSet[j]);
         if (this.cover(k - 1, slack - (sums[j] - T), T)) return true;
         this.chosen.pop();
         u[0] = u0;
-        if (W === 2) u[1] = u1;
+        u[1] = u1;
+      }
+    } else if (W === 1) {
+      const u0 = u[0];
+      for (let j = a; j < end && sums[j] <= top; j++) {
+        const m0 = masks[j];
+        if ((m0 & u0) !== 0) continue;
+        u[0] = u0 | m0;
+        this.chosen.push(this.bucketSet[j]);
+        if (this.cover(k - 1, slack - (sums[j] - T), T)) return true;
+        this.chosen.pop();
+        u[0] = u0;
       }
     } else {
       for (let j = a; j < end && sums[j] <= top; j++) {
@@ -451,8 +461,7 @@ export class CachedCover {
         for (let w = 0; w < W; w++) u[w] ^= masks[off + w];
       }
     }
-    if (memo.size > 2_000_000) memo.clear();
-    if (known === undefined || T < known) memo.set(key, T);
+    this.memo.set(u, k, T);
     return false;
   }
 }

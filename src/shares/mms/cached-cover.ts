@@ -48,13 +48,12 @@ const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 /** Values from this size on count as wide. */
 const WIDE = 1n << 16n;
 /**
- * Slice weights with wide values. [DECISION] Three bundles or fewer get 64 (the others then hold 3% of the time,
- * against 11% at 16): measured on U[1,2^48) (3, 50) the median fell from 1.53 to 1.18 s CPU, since there this
- * search always decides and its scan and subset-sum queries lose their partial work at every slice end; with
- * more bundles the covering search and complete Karmarkar–Karp keep a larger share.
+ * Slice weight with wide values. [DECISION] 64: the covering search and complete Karmarkar–Karp then hold at most
+ * 3% of the time (11% at 16 before); measured, every wide band is decided by this search and runs faster: U[1,2^48)
+ * (3, 50) median 1.53 -> 1.18 s CPU (its scan and subset-sum queries lose their partial work at every slice end),
+ * U[1,10^6] (10, 50) 1.28 -> 1.18 s, U[1,2^32) (5, 32) 142 -> 107 ms.
  */
-const WIDE_WEIGHT = 16;
-const WIDE_SEQUENTIAL_WEIGHT = 64;
+const WIDE_WEIGHT = 64;
 
 export class CachedCover {
   readonly name = 'cached-cover';
@@ -91,7 +90,21 @@ export class CachedCover {
   private bucketSums = new Float64Array(0);
   private bucketSet = new Int32Array(0);
   private bucketMasks = new Uint32Array(0);
+  /** The first set of each bucket worth at least the threshold of the current decision. */
+  private bucketFrom = new Int32Array(0);
   private used = new Uint32Array(0);
+  /**
+   * Exact cover with two-word masks: per bucket x and item p > x, the bit column of the bucket's sets holding p,
+   * word-major (`columns[columnStart[x] + word * (mPos - x - 1) + (p - x - 1)]`: the rows a node reads lie side
+   * by side); a node ORs the columns of its covered items over the slack's range of sets, and the zero bits left
+   * are its candidates (ascending by sum).
+   */
+  private columns = new Uint32Array(0);
+  private columnStart = new Int32Array(0);
+  /** Candidate stack of the exact cover (each node's candidates above its parent's), and the covered columns. */
+  private cand = new Int32Array(0);
+  private candTop = 0;
+  private coveredCols = new Int32Array(64);
   private chosen: number[] = [];
   /** The upper bound is probed once (a perfect partition ends the run); then `Incumbent.nextProbe`. */
   private upperProbed = false;
@@ -120,7 +133,7 @@ export class CachedCover {
     this.dead = mPos < this.k || inc.desc[0] > SAFE;
     this.w = Float64Array.from(inc.desc.slice(0, mPos), Number);
     this.wide = inc.desc[0] >= WIDE;
-    this.weight = this.wide ? (this.k <= 3 ? WIDE_SEQUENTIAL_WEIGHT : WIDE_WEIGHT) : 0.25;
+    this.weight = this.wide ? WIDE_WEIGHT : 0.25;
     this.memo = new FailureMemo(Math.max(1, Math.ceil(mPos / 32)));
   }
 
@@ -341,16 +354,50 @@ export class CachedCover {
       counts[p + 1]++;
     }
     for (let p = 0; p < this.mPos; p++) counts[p + 1] += counts[p];
-    const idx = Int32Array.from({ length: sets.count }, (_, i) => i).sort(
-      (a, b) => lowest[a] - lowest[b] || sets.sums[a] - sets.sums[b],
-    );
+    // by bucket (counting sort), then ascending by sum within each bucket
+    const idx = new Int32Array(sets.count);
+    const fill = counts.slice(0, this.mPos);
+    for (let i = 0; i < sets.count; i++) idx[fill[lowest[i]]++] = i;
+    const sums = sets.sums;
+    for (let p = 0; p < this.mPos; p++) idx.subarray(counts[p], counts[p + 1]).sort((a, b) => sums[a] - sums[b]);
     this.bucketStart = counts;
+    this.bucketFrom = new Int32Array(this.mPos);
     this.bucketSet = idx;
-    this.bucketSums = Float64Array.from(idx, (i) => sets.sums[i]);
+    this.bucketSums = Float64Array.from(idx, (i) => sums[i]);
     // masks in bucket order, contiguous: the exact cover scans them in order
     this.bucketMasks = new Uint32Array(idx.length * W);
-    idx.forEach((i, j) => this.bucketMasks.set(sets.masks.subarray(i * W, i * W + W), j * W));
+    for (let j = 0; j < idx.length; j++)
+      for (let w = 0; w < W; w++) this.bucketMasks[j * W + w] = sets.masks[idx[j] * W + w];
     this.used = new Uint32Array(W);
+    if (this.mode === 'cover' && W === 2) this.buildColumns();
+  }
+
+  /** The bit columns of every bucket (see `columns`). */
+  private buildColumns(): void {
+    const m = this.mPos;
+    const start = new Int32Array(m + 1);
+    for (let x = 0; x < m; x++) {
+      const words = (this.bucketStart[x + 1] - this.bucketStart[x] + 31) >>> 5;
+      start[x + 1] = start[x] + words * (m - x - 1);
+    }
+    const cols = new Uint32Array(start[m]);
+    const masks = this.bucketMasks;
+    for (let x = 0; x < m; x++) {
+      const s0 = this.bucketStart[x];
+      const words = (this.bucketStart[x + 1] - s0 + 31) >>> 5;
+      for (let j = s0; j < this.bucketStart[x + 1]; j++) {
+        const l = j - s0;
+        for (let w = 0; w < 2; w++)
+          for (let bits = masks[2 * j + w]; bits !== 0; bits &= bits - 1) {
+            const p = w * 32 + (31 - Math.clz32(bits & -bits));
+            if (p > x) cols[start[x] + (l >>> 5) * (m - x - 1) + (p - x - 1)] |= 1 << (l & 31);
+          }
+      }
+    }
+    this.columns = cols;
+    this.columnStart = start;
+    this.cand = new Int32Array(1024);
+    this.candTop = 0;
   }
 
   /**
@@ -384,6 +431,19 @@ export class CachedCover {
   private decide(T: bigint): boolean {
     this.used.fill(0);
     this.chosen = [];
+    this.candTop = 0;
+    // each bucket's first set worth >= T
+    const t = Number(T);
+    for (let x = 0; x < this.mPos; x++) {
+      let a = this.bucketStart[x];
+      let b = this.bucketStart[x + 1];
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (this.bucketSums[mid] < t) a = mid + 1;
+        else b = mid;
+      }
+      this.bucketFrom[x] = a;
+    }
     return this.cover(this.k, Number(this.total - BigInt(this.k) * T), Number(T));
   }
 
@@ -401,22 +461,18 @@ export class CachedCover {
       }
     }
     if (x < 0 || x >= this.mPos) return false;
-    const known = this.memo.get(u, k);
-    if (known <= T) return false;
     const W = u.length;
+    // two-word masks look the memo up only for a node with candidates (most nodes have none, and finding that
+    // out costs less than a lookup in a table far larger than the caches)
+    if (W !== 2 && this.memo.get(u, k) <= T) return false;
     const masks = this.bucketMasks;
     const sums = this.bucketSums;
-    let a = this.bucketStart[x];
-    let b = this.bucketStart[x + 1];
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      if (sums[mid] < T) a = mid + 1;
-      else b = mid;
-    }
+    const a = this.bucketFrom[x];
     const end = this.bucketStart[x + 1];
     const top = T + slack;
     if (W === 2) {
-      // 33 to 64 items: the sets within the slack end at e; a tight scan skips the clashing ones (nearly all)
+      // 33 to 64 items: the sets within the slack end at e; their candidates are the zero bits of the OR of the
+      // covered items' columns over [a, e)
       let e = a;
       let f = end;
       while (e < f) {
@@ -424,19 +480,61 @@ export class CachedCover {
         if (sums[mid] <= top) e = mid + 1;
         else f = mid;
       }
+      if (e <= a) return false;
+      const s0 = this.bucketStart[x];
+      // a row per word of the bucket: the words of its items' columns side by side
+      const stride = this.mPos - x - 1;
+      const cols = this.columns;
+      const colsX = this.columnStart[x];
+      const covered = this.coveredCols;
+      let nc = 0;
+      for (let w = 0; w < 2; w++) {
+        let bits = u[w];
+        if (w === 0) bits &= x >= 31 ? 0 : ~((2 << x) - 1);
+        else if (x >= 32) bits &= x === 63 ? 0 : ~((2 << (x - 32)) - 1);
+        for (; bits !== 0; bits &= bits - 1) {
+          const p = w * 32 + (31 - Math.clz32(bits & -bits));
+          if (p < this.mPos) covered[nc++] = colsX + (p - x - 1);
+        }
+      }
+      const la = a - s0;
+      const le = e - s0;
+      const base = this.candTop;
+      if (this.cand.length < base + (le - la)) {
+        const grown = new Int32Array(2 * (base + (le - la)));
+        grown.set(this.cand.subarray(0, base));
+        this.cand = grown;
+      }
+      const cand = this.cand;
+      let c = base;
+      for (let wd = la >>> 5; wd <= (le - 1) >>> 5; wd++) {
+        let acc = 0;
+        const row = wd * stride;
+        for (let i = 0; i < nc && acc !== -1; i++) acc |= cols[covered[i] + row];
+        let free = ~acc;
+        // only the sets in [la, le)
+        if (wd === la >>> 5) free &= -1 << (la & 31);
+        if (wd === (le - 1) >>> 5 && (le & 31) !== 0) free &= (1 << (le & 31)) - 1;
+        for (; free !== 0; free &= free - 1) cand[c++] = s0 + wd * 32 + (31 - Math.clz32(free & -free));
+      }
+      if (c === base || this.memo.get(u, k) <= T) return false;
+      this.candTop = c;
       const u0 = u[0];
       const u1 = u[1];
-      for (let j = a; ; j++) {
-        while (j < e && ((masks[2 * j] & u0) | (masks[2 * j + 1] & u1)) !== 0) j++;
-        if (j >= e) break;
+      for (let r = base; r < c; r++) {
+        const j = this.cand[r];
         u[0] = u0 | masks[2 * j];
         u[1] = u1 | masks[2 * j + 1];
         this.chosen.push(this.bucketSet[j]);
-        if (this.cover(k - 1, slack - (sums[j] - T), T)) return true;
+        if (this.cover(k - 1, slack - (sums[j] - T), T)) {
+          this.candTop = base;
+          return true;
+        }
         this.chosen.pop();
         u[0] = u0;
         u[1] = u1;
       }
+      this.candTop = base;
     } else if (W === 1) {
       const u0 = u[0];
       for (let j = a; j < end && sums[j] <= top; j++) {

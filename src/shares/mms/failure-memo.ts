@@ -20,7 +20,7 @@ export class FailureMemo {
     private readonly words: number,
     private readonly limit = 1 << 22,
   ) {
-    this.cap = 1 << 16;
+    this.cap = 1 << 18;
     this.keys = new Uint32Array(this.cap * words);
     this.bundles = new Int32Array(this.cap).fill(EMPTY);
     this.vals = new Float64Array(this.cap);
@@ -74,11 +74,11 @@ export class FailureMemo {
     this.size = 0;
   }
 
-  /** Doubles the table (load at most one half), re-inserting every entry. */
+  /** Quadruples the table (load at most one half), re-inserting every entry. */
   private grow(): void {
     const W = this.words;
     const { keys, bundles, vals, cap } = this;
-    this.cap = 2 * cap;
+    this.cap = 4 * cap;
     this.keys = new Uint32Array(this.cap * W);
     this.bundles = new Int32Array(this.cap).fill(EMPTY);
     this.vals = new Float64Array(this.cap);

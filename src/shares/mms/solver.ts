@@ -10,9 +10,8 @@
  * 4. Otherwise several exact searches take turns on one budget, in time slices that double every round,
  *    sharing the best witness and the proven upper bound (`incumbent.ts`); the first to close the gap ends
  *    the run. [DECISION] The covering search goes first (it decides the small-value bands within its first
- *    slice); with wide values (some value >= 2^16) cached iterative weakening goes first with 16-fold slices
- *    (64-fold for at most three bundles, `cached-cover.ts`), since there it wins by orders of magnitude and
- *    the others only delay it. The searches:
+ *    slice); with wide values (some value >= 2^16) cached iterative weakening goes first with 64-fold slices
+ *    (`cached-cover.ts`), since there it wins by orders of magnitude and the others only delay it. The searches:
  *    - recursive splitting (`recursive-split.ts`, after Korf's recursive number partitioning): looks for a
  *      partition reaching the upper bound; finds the perfect partitions of dense instances at once;
  *    - cached iterative weakening (`cached-cover.ts`, after Schreiber & Korf's CIW and sequential number

@@ -130,6 +130,9 @@ export class WindowSets {
   private B: SortedSums | null = null;
   private posA: number[] = [];
   private posB: number[] = [];
+  /** Item masks of every byte value of a half mask (4 bytes x 256 values x `words` words), per half. */
+  private byteA = new Uint32Array(0);
+  private byteB = new Uint32Array(0);
   /** Scan position: combination, index into A, pointer into B. */
   private combo = 0;
   private ai = 0;
@@ -220,11 +223,26 @@ export class WindowSets {
       this.B = B;
       this.posA = posA;
       this.posB = posB;
+      this.byteA = this.byteTable(posA);
+      this.byteB = this.byteTable(posB);
       this.buildCombos(free.slice(0, t), cap);
       this.plan = { top: t, a: posA.length, b: posB.length, bySize };
       this.scanCost = (this.comboSums.length || 1) * (A.sums.length + B.sums.length);
       break;
     }
+  }
+
+  /** The item mask of every byte value at every byte of a half mask whose bit i is item pos[i]. */
+  private byteTable(pos: readonly number[]): Uint32Array {
+    const W = this.words;
+    const table = new Uint32Array(4 * 256 * W);
+    for (let byte = 0; byte < 4; byte++)
+      for (let v = 1; v < 256; v++)
+        for (let i = 0; i < 8; i++) {
+          const p = pos[8 * byte + i];
+          if ((v >>> i) & 1 && p !== undefined) table[(byte * 256 + v) * W + (p >>> 5)] |= 1 << (p & 31);
+        }
+    return table;
   }
 
   /** Sums and masks of the combinations of the top group worth at most `cap`. */
@@ -369,17 +387,15 @@ export class WindowSets {
     const cm = this.combo * W;
     for (let k = 0; k < W; k++)
       this.masks[off + k] = this.baseMask[k] | (this.comboMasks.length ? this.comboMasks[cm + k] : 0);
-    for (let mask = (this.A as SortedSums).masks[ia], bit = 0; mask !== 0; bit++, mask >>>= 1) {
-      if (mask & 1) {
-        const p = this.posA[bit];
-        this.masks[off + (p >>> 5)] |= 1 << (p & 31);
-      }
-    }
-    for (let mask = (this.B as SortedSums).masks[ib], bit = 0; mask !== 0; bit++, mask >>>= 1) {
-      if (mask & 1) {
-        const p = this.posB[bit];
-        this.masks[off + (p >>> 5)] |= 1 << (p & 31);
-      }
+    // the half masks to item masks a byte at a time
+    const ma = (this.A as SortedSums).masks[ia];
+    const mb = (this.B as SortedSums).masks[ib];
+    for (let byte = 0; byte < 4; byte++) {
+      const va = (ma >>> (8 * byte)) & 255;
+      const vb = (mb >>> (8 * byte)) & 255;
+      const ta = (byte * 256 + va) * W;
+      const tb = (byte * 256 + vb) * W;
+      for (let k = 0; k < W; k++) this.masks[off + k] |= this.byteA[ta + k] | this.byteB[tb + k];
     }
   }
 }

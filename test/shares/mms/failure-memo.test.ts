@@ -53,9 +53,9 @@ describe('shares: mms / failure-memo (refuted states of the exact cover)', () =>
     assert.equal(memo.get(Uint32Array.from([6, 0]), 3), 1);
   });
 
-  it('grows past its first table of 2^16 slots and still finds every entry', () => {
+  it('grows past its first table of 2^18 slots and still finds every entry', () => {
     const memo = new FailureMemo(2);
-    const n = 100_000;
+    const n = 300_000;
     for (let i = 0; i < n; i++) memo.set(Uint32Array.from([i, i % 7]), 1 + (i % 3), i);
     assert.equal(memo.size, n);
     for (let i = 0; i < n; i += 997) assert.equal(memo.get(Uint32Array.from([i, i % 7]), 1 + (i % 3)), i);

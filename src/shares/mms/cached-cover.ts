@@ -109,7 +109,7 @@ export class CachedCover {
   /** The upper bound is probed once (a perfect partition ends the run); then `Incumbent.nextProbe`. */
   private upperProbed = false;
   /** Failure memo of the exact cover: a failure at T holds at every higher T, whatever window found it. */
-  private readonly memo: FailureMemo;
+  private memo: FailureMemo | null = null;
 
   /** `limits` lowers the caps (tests reach the narrowing, top-group and per-subset query paths with them). */
   constructor(
@@ -134,7 +134,6 @@ export class CachedCover {
     this.w = Float64Array.from(inc.desc.slice(0, mPos), Number);
     this.wide = inc.desc[0] >= WIDE;
     this.weight = this.wide ? WIDE_WEIGHT : 0.25;
-    this.memo = new FailureMemo(Math.max(1, Math.ceil(mPos / 32)));
   }
 
   /** Works until the instance is solved or this search can do no more; throws `Interrupted` (resumable). */
@@ -429,6 +428,8 @@ export class CachedCover {
   }
 
   private decide(T: bigint): boolean {
+    // made at the first decision: most solver runs never reach one (the searches that decide first end them)
+    this.memo ??= new FailureMemo(this.used.length);
     this.used.fill(0);
     this.chosen = [];
     this.candTop = 0;
@@ -444,7 +445,7 @@ export class CachedCover {
       }
       this.bucketFrom[x] = a;
     }
-    return this.cover(this.k, Number(this.total - BigInt(this.k) * T), Number(T));
+    return this.cover(this.k, Number(this.total - BigInt(this.k) * T), t);
   }
 
   /** Can the uncovered items form k bundles each >= T, with `slack` = their sum - k T? */
@@ -462,9 +463,10 @@ export class CachedCover {
     }
     if (x < 0 || x >= this.mPos) return false;
     const W = u.length;
+    const memo = this.memo as FailureMemo;
     // two-word masks look the memo up only for a node with candidates (most nodes have none, and finding that
     // out costs less than a lookup in a table far larger than the caches)
-    if (W !== 2 && this.memo.get(u, k) <= T) return false;
+    if (W !== 2 && memo.get(u, k) <= T) return false;
     const masks = this.bucketMasks;
     const sums = this.bucketSums;
     const a = this.bucketFrom[x];
@@ -517,7 +519,7 @@ export class CachedCover {
         if (wd === (le - 1) >>> 5 && (le & 31) !== 0) free &= (1 << (le & 31)) - 1;
         for (; free !== 0; free &= free - 1) cand[c++] = s0 + wd * 32 + (31 - Math.clz32(free & -free));
       }
-      if (c === base || this.memo.get(u, k) <= T) return false;
+      if (c === base || memo.get(u, k) <= T) return false;
       this.candTop = c;
       const u0 = u[0];
       const u1 = u[1];
@@ -559,7 +561,7 @@ export class CachedCover {
         for (let w = 0; w < W; w++) u[w] ^= masks[off + w];
       }
     }
-    this.memo.set(u, k, T);
+    memo.set(u, k, T);
     return false;
   }
 }

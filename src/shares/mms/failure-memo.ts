@@ -20,7 +20,7 @@ export class FailureMemo {
     private readonly words: number,
     private readonly limit = 1 << 22,
   ) {
-    this.cap = 1 << 18;
+    this.cap = 1 << 10;
     this.keys = new Uint32Array(this.cap * words);
     this.bundles = new Int32Array(this.cap).fill(EMPTY);
     this.vals = new Float64Array(this.cap);

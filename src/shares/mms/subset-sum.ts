@@ -131,7 +131,7 @@ export function subsetInWindow(vals: readonly number[], lo: number, hi: number, 
   return windowSearch(vals, lo, hi, budget);
 }
 
-/** Values from which a two-way window query enumerates two of them outside the half lists (`subsetWithFirstInWindow`). */
+/** Values from which `subsetWithFirstInWindow` enumerates two of them outside the half lists. */
 const TOP_FROM = 20;
 
 /**

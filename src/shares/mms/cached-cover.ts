@@ -20,8 +20,11 @@
  *   (the window is symmetric: `subsetWithFirstInWindow`).
  * - Four or more bundles (CIW): the decision "n bundles each >= T?" is an exact cover of the items by cached
  *   sets (the bundle of the largest uncovered item is a cached set whose largest item it is, within the
- *   slack left), with a failure memo keyed by (covered items, bundles left) that stays valid for higher T;
- *   the threshold is probed at the upper bound first, then by bisection.
+ *   slack left), with a failure memo keyed by (covered items, bundles left) that stays valid for higher T
+ *   (`failure-memo.ts`); the threshold is probed at the upper bound first, then by bisection. With 33 to 64
+ *   items a node's candidates are the zero bits of the OR of its covered items' bit columns over the sets
+ *   within the slack (nearly every set there meets a covered item: measured on U[1,10^6] (10, 50), about 270
+ *   sets per node for 1.2 candidates).
  * - If every threshold >= Tlow fails, upper = Tlow - 1 and the window widens (the sets already judged are
  *   skipped when only first subsets are cached). When a window holds more sets than its cap, Tlow rises
  *   halfway to the upper bound until it does not.

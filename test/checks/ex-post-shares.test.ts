@@ -1,24 +1,15 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { certify } from '../../src/certify';
-import { Allocation, Lottery } from '../../src/core/allocation';
+import { Allocation } from '../../src/core/allocation';
 import type { ClaimId } from '../../src/core/claims';
-import { instance, type Instance } from '../../src/core/instance';
+import { instance } from '../../src/core/instance';
 import { Outcome } from '../../src/core/outcome';
 import { Rational } from '../../src/core/rational';
 import { checkPROP, checkRhoMMS, checkRhoTPS } from '../../src/checks/share';
 import { cachedMmsShare, clearMmsShares, storeMmsShare } from '../../src/shares/share-cache';
 import { arbInstance } from '../helpers/instances';
-
-function lotteryOutcome(inst: Instance, owners: number[][]): Outcome {
-  const p = new Rational(1n, BigInt(owners.length));
-  return new Outcome({
-    mechanism: 'test',
-    instance: inst,
-    lottery: new Lottery(owners.map((o) => ({ p, allocation: Allocation.fromOwners(o, inst.n) }))),
-    claims: [],
-  });
-}
+import { lotteryOutcome } from '../helpers/lottery';
 
 function claim(o: Outcome, id: ClaimId, rho?: string) {
   return certify(o, { claims: [rho ? { id, rho } : id] }).claims[0];

@@ -3,21 +3,10 @@
  * claims on a support only for the agents below rho times their TPS, every other MMS-reading claim for every agent.
  */
 import { strict as assert } from 'node:assert';
-import { Allocation, Lottery } from '../../src/core/allocation';
-import { instance, type Instance } from '../../src/core/instance';
-import { Outcome } from '../../src/core/outcome';
+import { instance } from '../../src/core/instance';
 import { Rational } from '../../src/core/rational';
 import { agentsNeedingMms, readsMmsShares } from '../../src/checks/mms-claims';
-
-function lotteryOutcome(inst: Instance, owners: number[][]): Outcome {
-  const p = new Rational(1n, BigInt(owners.length));
-  return new Outcome({
-    mechanism: 'test',
-    instance: inst,
-    lottery: new Lottery(owners.map((o) => ({ p, allocation: Allocation.fromOwners(o, inst.n) }))),
-    claims: [],
-  });
-}
+import { lotteryOutcome } from '../helpers/lottery';
 
 describe('checks: mms claims', () => {
   // agent 0 values 5, 5, 5 (TPS_2 = 15/2); agent 1 values 1, 1, 1 (TPS_2 = 3/2)

@@ -108,15 +108,8 @@ export function subsetInWindow(vals: readonly number[], lo: number, hi: number, 
   for (const v of vals) total += v;
   if (total < lo) return null;
   if (total <= hi) return vals.map((_, i) => i);
-  let s = 0;
-  const greedy: number[] = [];
-  for (let i = 0; i < c; i++) {
-    if (s + vals[i] <= hi) {
-      s += vals[i];
-      greedy.push(i);
-      if (s >= lo) return greedy;
-    }
-  }
+  const greedy = greedyInWindow(vals, lo, hi);
+  if (greedy) return greedy;
   if (dpFits(c, hi)) {
     // one in-place bitset decides; the layers for the witness are built only on success
     const last = reachable(vals, hi);
@@ -154,16 +147,8 @@ export function subsetWithFirstInWindow(
     const rest = subsetInWindow(vals.slice(1), lo - vals[0], hi - vals[0], budget);
     return rest && [0, ...rest.map((q) => q + 1)];
   }
-  // a greedy probe, largest first
-  let s = 0;
-  const greedy: number[] = [];
-  for (let i = 0; i < c; i++) {
-    if (s + vals[i] <= hi) {
-      s += vals[i];
-      greedy.push(i);
-      if (s >= lo) return greedy;
-    }
-  }
+  const greedy = greedyInWindow(vals, lo, hi);
+  if (greedy) return greedy;
   const t = c - 1 >= TOP_FROM ? 2 : 0;
   const restPos: number[] = [];
   for (let p = 1 + t; p < c; p++) restPos.push(p);
@@ -226,4 +211,18 @@ export function bestHalf(vals: readonly number[]): number[] | null {
   const halves = meetInTheMiddle(vals);
   const [i, j] = bestPairAtMost(halves.A, halves.B, cap);
   return pairPositions(halves, i, j);
+}
+
+/** A greedy probe, largest first: the first prefix-greedy subset whose sum reaches lo without passing hi, or null. */
+function greedyInWindow(vals: readonly number[], lo: number, hi: number): number[] | null {
+  let s = 0;
+  const greedy: number[] = [];
+  for (let i = 0; i < vals.length; i++) {
+    if (s + vals[i] <= hi) {
+      s += vals[i];
+      greedy.push(i);
+      if (s >= lo) return greedy;
+    }
+  }
+  return null;
 }

@@ -141,6 +141,14 @@ export function checkExPostShare(inst: Instance, support: Support, id: ExPostSha
 }
 
 /**
+ * Whether agent i's exact MMS is needed to decide `least >= rho * MMS`: not when `least` reaches rho times her TPS,
+ * which bounds the MMS from above (module header). certifyAsync asks the same before searching shares on its pool.
+ */
+export function needsExactMms(inst: Instance, i: AgentId, least: Rational, rho: Rational): boolean {
+  return least.lt(rho.mul(tpsOf(inst, i)));
+}
+
+/**
  * Agent i's share for claim `id`, as far as deciding `least >= rho * share` needs it: PROP and TPS exactly; the
  * MMS exactly when it is cached, else TPS as its upper bound when `least` reaches rho * TPS, else searched.
  */
@@ -151,7 +159,7 @@ function shareOf(inst: Instance, i: AgentId, id: ExPostShareId, least: Rational,
   const cached = cachedMmsShare(row, inst.n);
   if (cached?.status === 'optimal') return { ...exactShare(cached.value), partition: cached.partition };
   const upper = tpsOf(inst, i);
-  if (least.ge(rho.mul(upper))) return { lower: Rational.ZERO, upper, how: 'TPS >= MMS' };
+  if (!needsExactMms(inst, i, least, rho)) return { lower: Rational.ZERO, upper, how: 'TPS >= MMS' };
   const r = mmsShare(inst, i);
   if (r.status === 'optimal') return { ...exactShare(r.value), partition: r.partition };
   return {

@@ -9,7 +9,7 @@ import { toClaimId, type AllocationClaimId, type ClaimId, type OutcomeClaimId } 
 import type { AgentId } from '../core/instance';
 import type { Claim, Outcome } from '../core/outcome';
 import { Rational } from '../core/rational';
-import { tpsOf } from './share';
+import { needsExactMms } from './ex-post-shares';
 import { SupportValues } from './support-scan';
 
 const ALLOCATION_CLAIMS: ReadonlySet<string> = new Set<AllocationClaimId>(['mms', 'rho-mms', 'immx', 'role-triple']);
@@ -38,7 +38,7 @@ export function agentsNeedingMms(o: Outcome, claims: readonly Claim[]): AgentId[
     if (support.length === 0) return inst.agents.map((_, i) => i);
     const rho = base === 'mms' ? Rational.ONE : (claim.rho ?? Rational.ONE);
     const values = SupportValues.of(inst, support);
-    for (let i = 0; i < inst.n; i++) if (values.least(i).value.lt(rho.mul(tpsOf(inst, i)))) needed.add(i);
+    for (let i = 0; i < inst.n; i++) if (needsExactMms(inst, i, values.least(i).value, rho)) needed.add(i);
   }
   return [...needed].sort((a, b) => a - b);
 }

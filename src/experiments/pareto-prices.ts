@@ -51,6 +51,11 @@ export interface Cover {
   readonly bound: number;
   /** The bundle found (goods, ascending). */
   readonly bundle: number[];
+  /**
+   * false when the search stopped at its node budget: then `bound` is the fractional (linear relaxation) bound, still
+   * an upper bound, and `bundle` the best cover found so far.
+   */
+  readonly exact?: false;
 }
 
 /**
@@ -61,7 +66,13 @@ export interface Cover {
  * (so a pruned branch is at most 3 slack cheaper than the best found), and `bound` adds 4 slack.
  * Null when even all goods do not cover.
  */
-export function bestCover(c: Float64Array, u: Float64Array, need: number, slack: number): Cover | null {
+export function bestCover(
+  c: Float64Array,
+  u: Float64Array,
+  need: number,
+  slack: number,
+  maxNodes = Infinity,
+): Cover | null {
   const m = c.length;
   let value = 0;
   let covered = 0;
@@ -91,7 +102,10 @@ export function bestCover(c: Float64Array, u: Float64Array, need: number, slack:
   let best = Infinity;
   let bestSet: number[] = [];
   const chosen: number[] = [];
+  let nodes = 0;
+  let rootLower = -Infinity;
   const visit = (j: number, spent: number, left: number): void => {
+    if (nodes++ > maxNodes) return;
     if (left <= 0) {
       if (spent < best) {
         best = spent;
@@ -110,6 +124,7 @@ export function bestCover(c: Float64Array, u: Float64Array, need: number, slack:
       t++;
     }
     if (t < k) lower += (cost[t] * need2) / weight[t];
+    if (j === 0 && spent === 0) rootLower = lower;
     if (lower >= best - 2 * slack) return;
     chosen.push(j);
     visit(j + 1, spent + cost[j], left - weight[j]);
@@ -117,6 +132,11 @@ export function bestCover(c: Float64Array, u: Float64Array, need: number, slack:
     visit(j + 1, spent, left);
   };
   visit(0, 0, missing);
+  if (nodes > maxNodes) {
+    const found = best === Infinity ? rest.map((_, j) => j) : bestSet;
+    const bundle = taken.concat(found.map((j) => rest[j])).sort((a, b) => a - b);
+    return { bound: value - (rootLower - 3 * slack) + 4 * slack, bundle, exact: false };
+  }
   if (best === Infinity) return null;
   const bundle = taken.concat(bestSet.map((j) => rest[j])).sort((a, b) => a - b);
   return { bound: value - best + 4 * slack, bundle };

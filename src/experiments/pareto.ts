@@ -16,6 +16,8 @@
  *    goods (pareto-neighbourhoods.ts), then over all. An allocation it returns is
  *    re-verified exactly; infeasibility is "PO by the integer program", which rests on HiGHS's floating-point search
  *    and ignores improvements of less than 1e-6 in total value, and is counted separately from the exact answers.
+ *    When the whole program runs out of its first share of the time, a tree of price certificates (pareto-tree.ts)
+ *    takes the rest: it proves PO with prices at every leaf, or finds an improvement that is checked exactly.
  *
  * The verdict says which step decided it, so a run can report how many PO answers are exact.
  */
@@ -28,11 +30,13 @@ import { bundlesOf } from './float-envy';
 export type ParetoVia =
   | 'fpo-certificate'
   | 'price-certificate'
+  | 'price-tree'
   | 'exchange'
   | 'set-trade'
   | 'integer-program'
   | 'neighbourhood-improvement'
   | 'integer-program-improvement'
+  | 'tree-improvement'
   | 'undecided';
 
 export interface ParetoDecision {
@@ -44,14 +48,16 @@ export interface ParetoDecision {
 }
 
 /**
- * Decides step 3: returns 'prices' when prices prove that no improvement gains the program's total (pareto-prices.ts),
- * the owners of a dominating allocation (`via: 'neighbourhood'` when a program over some of the goods found it,
- * pareto-neighbourhoods.ts), 'none' when the integer program is infeasible, or an error reason.
+ * Decides steps 3 and 4: returns 'prices' when prices prove that no improvement gains the program's total
+ * (pareto-prices.ts), 'price-tree' when a tree of price certificates proves it (pareto-tree.ts), the owners of a
+ * dominating allocation (`via: 'neighbourhood'` when a program over some of the goods found it,
+ * pareto-neighbourhoods.ts; `via: 'tree'` when the tree search did), 'none' when the integer program is infeasible, or
+ * an error reason.
  */
 export type ParetoSolver = (
   U: readonly Float64Array[],
   owner: ArrayLike<number>,
-) => { owners: Int32Array; via?: 'neighbourhood' } | 'none' | 'prices' | { error: string };
+) => { owners: Int32Array; via?: 'neighbourhood' | 'tree' } | 'none' | 'prices' | 'price-tree' | { error: string };
 
 const U53 = 2 ** -53;
 
@@ -194,9 +200,18 @@ export function decidePareto(
   const r = solver(U, owner);
   if (r === 'none') return { po: true, via: 'integer-program' };
   if (r === 'prices') return { po: true, via: 'price-certificate' };
+  if (r === 'price-tree') return { po: true, via: 'price-tree' };
   if ('error' in r) return { po: null, via: 'undecided', reason: r.error };
   if (isParetoImprovement(U, owner, r.owners))
-    return { po: false, via: r.via === 'neighbourhood' ? 'neighbourhood-improvement' : 'integer-program-improvement' };
+    return {
+      po: false,
+      via:
+        r.via === 'neighbourhood'
+          ? 'neighbourhood-improvement'
+          : r.via === 'tree'
+            ? 'tree-improvement'
+            : 'integer-program-improvement',
+    };
   return {
     po: null,
     via: 'undecided',

@@ -14,33 +14,7 @@ import {
   searchPriceCertificate,
   type LpSolver,
 } from '../../src/experiments/pareto-prices';
-import { roundRobinOwners } from '../../src/experiments/float-round-robin';
-import { protocol } from '../../src/experiments/protocols';
-import { trialMatrices } from '../../src/experiments/trials';
-import { distributionPreset } from '../../src/stochastic/presets';
-
-function fig3Trials(m: number, from: number, to: number): { U: Float64Array[]; owner: Int32Array }[] {
-  const p = protocol('bai-golz-fig3');
-  return [...trialMatrices(p, distributionPreset(p.preset).agents, m, from, to)].map((U) => ({
-    U,
-    owner: roundRobinOwners(U),
-  }));
-}
-
-/** Every allocation of m goods to n agents (owner vectors), for brute force on small instances. */
-function* allOwners(n: number, m: number): Generator<Int32Array> {
-  const owner = new Int32Array(m);
-  for (;;) {
-    yield owner;
-    let g = 0;
-    while (g < m && owner[g] === n - 1) owner[g++] = 0;
-    if (g === m) return;
-    owner[g]++;
-  }
-}
-
-const values = (U: readonly Float64Array[], owner: ArrayLike<number>) =>
-  U.map((row, i) => row.reduce((s, x, g) => (owner[g] === i ? s + x : s), 0));
+import { allOwners, bundleValues as values, fig3Trials } from '../helpers/figure3';
 
 describe('PO by prices on sampled doubles', function () {
   this.timeout(120_000);

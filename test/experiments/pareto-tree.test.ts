@@ -1,0 +1,116 @@
+/**
+ * PO decided by a tree of price certificates (src/experiments/pareto-tree.ts): against brute force over every
+ * allocation of small instances (sound when it proves PO, exact when it finds an improvement, and deciding each one),
+ * on Figure 3's configuration-LP gap at m = 50, and in the HiGHS solver's pipeline once the whole program's share of
+ * the time is spent.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { highsParetoSolver, loadHighs } from '../../src/experiments/highs';
+import { decidePareto, isParetoImprovement } from '../../src/experiments/pareto';
+import { MINIMUM_RELATIVE_GAIN, bestCover } from '../../src/experiments/pareto-prices';
+import { searchPriceTree } from '../../src/experiments/pareto-tree';
+import { allOwners, bundleValues, fig3Trials } from '../helpers/figure3';
+
+describe('PO by a tree of price certificates', function () {
+  this.timeout(180_000);
+
+  it('decides every small instance as brute force does over all n^m allocations', () => {
+    let po = 0,
+      improved = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 3 }),
+        fc.integer({ min: 2, max: 7 }),
+        fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 21, maxLength: 21 }),
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 7, maxLength: 7 }),
+        (n, m, raw, given) => {
+          const U = Array.from({ length: n }, (_, i) => Float64Array.from({ length: m }, (_, g) => raw[i * m + g]));
+          const owner = Int32Array.from({ length: m }, (_, g) => given[g] % n);
+          const r = searchPriceTree(U, owner, performance.now() + 10_000);
+          assert.notEqual(r.po, null, 'decided');
+          const b = bundleValues(U, owner);
+          const total = b.reduce((x, y) => x + y, 0);
+          let gaining = false;
+          for (const other of allOwners(n, m)) {
+            const v = bundleValues(U, other);
+            if (v.every((x, i) => x >= b[i]) && v.reduce((x, y) => x + y, 0) >= total * (1 + MINIMUM_RELATIVE_GAIN))
+              gaining = true;
+          }
+          if (r.po) {
+            po++;
+            assert.equal(gaining, false, `PO claimed for ${[...owner]}`);
+          } else if (r.po === false) {
+            improved++;
+            assert.equal(isParetoImprovement(U, owner, r.owners), true);
+          }
+          if (gaining) assert.equal(r.po, false, `improvement missed for ${[...owner]}`);
+          return true;
+        },
+      ),
+      { seed: 17, numRuns: 300 },
+    );
+    assert.ok(po >= 30 && improved >= 30, `${po} PO, ${improved} improvements`);
+  });
+
+  it('keeps an upper bound when the knapsack stops at its node budget (brute force)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -20, max: 0 }), fc.integer({ min: 1, max: 20 })), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: 0, max: 8 }),
+        (items, need, budget) => {
+          const c = Float64Array.from(items, ([x]) => x);
+          const u = Float64Array.from(items, ([, w]) => w);
+          let best = -Infinity;
+          for (let mask = 0; mask < 1 << items.length; mask++) {
+            let v = 0,
+              w = 0;
+            for (let g = 0; g < items.length; g++)
+              if (mask & (1 << g)) {
+                v += c[g];
+                w += u[g];
+              }
+            if (w >= need && v > best) best = v;
+          }
+          const r = bestCover(c, u, need, 0, budget);
+          if (best === -Infinity) return r === null;
+          assert.ok(r && r.bound >= best, `bound ${r?.bound} below the optimum ${best}`);
+          assert.ok(r.bundle.reduce((s, g) => s + u[g], 0) >= need, 'the bundle covers');
+          return true;
+        },
+      ),
+      { seed: 18, numRuns: 400 },
+    );
+  });
+
+  it('proves PO of Figure 3 trial 57 at m = 50, whose configuration LP has a gap (no single price certificate)', () => {
+    const [{ U, owner }] = fig3Trials(50, 57, 58);
+    const r = searchPriceTree(U, owner, performance.now() + 120_000);
+    assert.equal(r.po, true);
+    assert.ok(r.nodes > 1, `${r.nodes} nodes`);
+  });
+
+  it('finds an exactly verified improvement of Figure 3 trial 77 at m = 50 (a negative control for the proofs)', () => {
+    const [{ U, owner }] = fig3Trials(50, 77, 78);
+    const r = searchPriceTree(U, owner, performance.now() + 120_000);
+    assert.equal(r.po, false);
+    assert.ok(r.po === false && isParetoImprovement(U, owner, r.owners));
+  });
+
+  it('reports the time limit instead of an answer when the deadline has passed', () => {
+    const [{ U, owner }] = fig3Trials(50, 57, 58);
+    const r = searchPriceTree(U, owner, performance.now() - 1);
+    assert.equal(r.po, null);
+    assert.ok(r.po === null && /time limit/.test(r.reason), r.po === null ? r.reason : '');
+  });
+
+  it('takes over from the whole integer program once its share of the time is spent (trial 57 at m = 50)', async () => {
+    const [{ U, owner }] = fig3Trials(50, 57, 58);
+    const solver = highsParetoSolver((await loadHighs())!, 120_000, 0.001);
+    assert.deepEqual(decidePareto(U, owner, solver), { po: true, via: 'price-tree' });
+  });
+});

@@ -81,8 +81,8 @@ function section(result: ExperimentRun, source: string): string[] {
 function routes(rows: ReturnType<typeof summarize>): string[] {
   if (!rows.some((r) => Object.keys(r.paretoVia).length)) return [];
   return [
-    'PO answers by route (price-certificate, fpo-certificate: proofs; integer-program: HiGHS called the program',
-    'infeasible; the rest: exactly verified Pareto improvements):',
+    'PO answers by route (price-certificate, price-tree, fpo-certificate: proofs; integer-program: HiGHS called the',
+    'program infeasible; the rest: exactly verified Pareto improvements):',
     '',
     '| m | routes |',
     '|---:|---|',

@@ -176,10 +176,12 @@ const PRICES_FIRST = 5;
 const PRICES_LAST = 10;
 
 /**
- * Seconds the whole integer program gets before the tree of price certificates (pareto-tree.ts) takes the time left.
- * [DECISION] HiGHS decides most programs it decides at all within this (the median trial that reached it at m = 100
- * took about 7 s in a development profile of the first 100 trials); of the 23 trials at m = 100 it left undecided at
- * 60 s, the tree decided 9 of the first 10 within 90 s (pareto-tree.ts).
+ * Seconds the whole integer program gets before the tree of price certificates (pareto-tree.ts) takes the time left:
+ * this, or a quarter of the time limit when that is longer (a retry at 180 s gives it 45 s).
+ * [DECISION] In the Figure 3 run of 2026-12-05 (second) at m = 100 (60 s per trial), 59 improvements came from the whole
+ * program within its 15 s and 16 from the tree after it, and the tree proved 9 PO answers; 27 trials stayed
+ * undecided, among them trials 43, 45 and 89, which HiGHS alone decides in 27-43 s. A quarter of a retry's longer
+ * limit gives those back to HiGHS.
  */
 const PROGRAM_FIRST_SECONDS = 15;
 
@@ -193,7 +195,7 @@ const PROGRAM_FIRST_SECONDS = 15;
 export function highsParetoSolver(
   highs: LegacyHighs,
   timeLimitMs: number,
-  programFirstSeconds = PROGRAM_FIRST_SECONDS,
+  programFirstSeconds = Math.max(PROGRAM_FIRST_SECONDS, timeLimitMs / 4000),
 ): ParetoSolver {
   return (U, owner) => {
     const n = U.length,

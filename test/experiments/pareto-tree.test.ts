@@ -101,6 +101,13 @@ describe('PO by a tree of price certificates', function () {
     assert.ok(r.po === false && isParetoImprovement(U, owner, r.owners));
   });
 
+  it("finds an improvement of Figure 3 trial 167 at m = 100 by resolving the bundles' conflicts (HiGHS: none in 15 s)", () => {
+    const [{ U, owner }] = fig3Trials(100, 167, 168);
+    const r = searchPriceTree(U, owner, performance.now() + 120_000);
+    assert.equal(r.po, false);
+    assert.ok(r.po === false && isParetoImprovement(U, owner, r.owners));
+  });
+
   it('reports the time limit instead of an answer when the deadline has passed', () => {
     const [{ U, owner }] = fig3Trials(50, 57, 58);
     const r = searchPriceTree(U, owner, performance.now() - 1);

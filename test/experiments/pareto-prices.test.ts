@@ -24,7 +24,7 @@ describe('PO by prices on sampled doubles', function () {
     assert.ok(highs, 'the highs package loads');
   });
 
-  it('bounds the best covering bundle from above, tightly, and returns a bundle that covers (brute force)', () => {
+  it('bounds the best covering bundle from above, tightly (and still from above under a node budget), with a covering bundle (brute force)', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: 0, max: 20 })), {
@@ -32,7 +32,8 @@ describe('PO by prices on sampled doubles', function () {
           maxLength: 12,
         }),
         fc.integer({ min: 0, max: 120 }),
-        (items, need) => {
+        fc.integer({ min: 0, max: 8 }),
+        (items, need, budget) => {
           const c = Float64Array.from(items, ([x]) => x);
           const u = Float64Array.from(items, ([, w]) => w);
           let best = -Infinity;
@@ -47,7 +48,10 @@ describe('PO by prices on sampled doubles', function () {
             if (w >= need && v > best) best = v;
           }
           const r = bestCover(c, u, need, 0);
-          if (best === -Infinity) return r === null;
+          const capped = bestCover(c, u, need, 0, budget);
+          if (best === -Infinity) return r === null && capped === null;
+          assert.ok(capped && capped.bound >= best, `a node budget of ${budget} keeps an upper bound`);
+          assert.ok(capped.bundle.reduce((s, g) => s + u[g], 0) >= need, 'the budgeted bundle covers');
           assert.ok(r, 'a cover exists');
           assert.equal(r.bound, best);
           assert.ok(r.bundle.reduce((s, g) => s + u[g], 0) >= need);

@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { highsParetoSolver, loadHighs } from '../../src/experiments/highs';
 import { decidePareto, isParetoImprovement } from '../../src/experiments/pareto';
-import { MINIMUM_RELATIVE_GAIN, bestCover } from '../../src/experiments/pareto-prices';
+import { MINIMUM_RELATIVE_GAIN } from '../../src/experiments/pareto-prices';
 import { searchPriceTree } from '../../src/experiments/pareto-tree';
 import { allOwners, bundleValues, fig3Trials } from '../helpers/figure3';
 
@@ -51,40 +51,6 @@ describe('PO by a tree of price certificates', function () {
       { seed: 17, numRuns: 300 },
     );
     assert.ok(po >= 30 && improved >= 30, `${po} PO, ${improved} improvements`);
-  });
-
-  it('keeps an upper bound when the knapsack stops at its node budget (brute force)', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.integer({ min: -20, max: 0 }), fc.integer({ min: 1, max: 20 })), {
-          minLength: 1,
-          maxLength: 12,
-        }),
-        fc.integer({ min: 1, max: 120 }),
-        fc.integer({ min: 0, max: 8 }),
-        (items, need, budget) => {
-          const c = Float64Array.from(items, ([x]) => x);
-          const u = Float64Array.from(items, ([, w]) => w);
-          let best = -Infinity;
-          for (let mask = 0; mask < 1 << items.length; mask++) {
-            let v = 0,
-              w = 0;
-            for (let g = 0; g < items.length; g++)
-              if (mask & (1 << g)) {
-                v += c[g];
-                w += u[g];
-              }
-            if (w >= need && v > best) best = v;
-          }
-          const r = bestCover(c, u, need, 0, budget);
-          if (best === -Infinity) return r === null;
-          assert.ok(r && r.bound >= best, `bound ${r?.bound} below the optimum ${best}`);
-          assert.ok(r.bundle.reduce((s, g) => s + u[g], 0) >= need, 'the bundle covers');
-          return true;
-        },
-      ),
-      { seed: 18, numRuns: 400 },
-    );
   });
 
   it('proves PO of Figure 3 trial 57 at m = 50, whose configuration LP has a gap (no single price certificate)', () => {

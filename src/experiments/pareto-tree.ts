@@ -11,8 +11,8 @@
  * most L(p) (pareto-prices.ts proves the same at the root, where it is the configuration LP's dual). The node is closed
  * when L(p) < B + delta, or when some agent cannot reach her value. Otherwise the prices descend by a deflected
  * subgradient (Polyak steps towards B), and at every step the agents' best bundles at those prices, with their
- * conflicts resolved (`improvement`), form an allocation that is checked exactly as a Pareto improvement. A node that neither closes nor yields an improvement
- * branches on a good that several agents' bundles want (or none does), one child per agent that may receive it, each
+ * conflicts resolved (`improvement`), form an allocation that is checked exactly as a Pareto improvement. A node that
+ * neither closes nor yields an improvement branches on a good that several agents' bundles want (or none does), one child per agent that may receive it, each
  * starting from its parent's prices. The children partition the node's allocations, so a search that closes every
  * node proves that no improvement gains delta: the same answer as the integer program's infeasibility, with a
  * certificate (the prices of every leaf) instead of HiGHS's word.
@@ -33,7 +33,7 @@ import { bestCover } from './pareto-prices';
 import { isParetoImprovement } from './pareto';
 
 /** Subgradient steps per node before it branches. */
-export const TREE_STEPS = 300;
+const TREE_STEPS = 300;
 /** Weight of the new subgradient in the deflected direction. */
 const DEFLECTION = 0.3;
 /**

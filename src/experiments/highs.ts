@@ -178,7 +178,8 @@ const PRICES_LAST = 10;
 /**
  * Seconds the whole integer program gets before the tree of price certificates (pareto-tree.ts) takes the time left:
  * this, or a quarter of the time limit when that is longer (a retry at 180 s gives it 45 s).
- * [DECISION] In the Figure 3 run of 2026-12-05 (second) at m = 100 (60 s per trial), 59 improvements came from the whole
+ * [DECISION] In the first pass of the Figure 3 run of 2026-12-05 (second) at m = 100 (60 s per trial; run file not kept,
+ * its totals with retries are in bench/results/multipliers.md), 59 improvements came from the whole
  * program within its 15 s and 16 from the tree after it, and the tree proved 9 PO answers; 27 trials stayed
  * undecided, among them trials 43, 45 and 89, which HiGHS alone decides in 27-43 s. A quarter of a retry's longer
  * limit gives those back to HiGHS.

@@ -208,11 +208,7 @@ export function searchPriceCertificate(
   const b = own.map((S, i) => S.reduce((s, g) => s + U[i][g], 0));
   const B = b.reduce((x, y) => x + y, 0);
   const delta = MINIMUM_RELATIVE_GAIN * B * (1 - (m + n + 2) * EPS);
-  const floor = Float64Array.from({ length: m }, (_, g) => {
-    let top = 0;
-    for (let k = 0; k < n; k++) if (k !== owner[g] && U[k][g] > top) top = U[k][g];
-    return top;
-  });
+  const floor = priceFloor(U, owner);
   const cuts: string[] = [];
   const seen = new Set<string>();
   const bounds = Array.from(floor, (x, g) => ` p${g} >= ${num(x)}`);
@@ -247,6 +243,18 @@ export function searchPriceCertificate(
     p = Float64Array.from(floor, (x, g) => Math.max(x, s.Columns[`p${g}`]?.Primal ?? x));
   }
   return { po: null, reason: `no certificate within ${MAX_PRICE_ROUNDS} price rounds`, rounds: MAX_PRICE_ROUNDS };
+}
+
+/**
+ * The least price of each good at which no other agent would add it to her bundle: its largest value to a non-owner.
+ * Where the price searches start (this module and pareto-tree.ts).
+ */
+export function priceFloor(U: readonly Float64Array[], owner: ArrayLike<number>): Float64Array {
+  return Float64Array.from({ length: owner.length }, (_, g) => {
+    let top = 0;
+    for (let k = 0; k < U.length; k++) if (k !== owner[g] && U[k][g] > top) top = U[k][g];
+    return top;
+  });
 }
 
 function num(x: number): string {

@@ -26,10 +26,12 @@
  * [DECISION] Conflicts resolved, not only disjoint bundles: on trials 43, 45, 89, 167 and 189 at m = 100 (60 s each) it
  * found improvements in 45, 167 and 189 in 4.5, 0.27 and 44 s, where disjoint bundles alone found neither 45 nor 167
  * (a development run; test below for 167).
- * Deflection 0.3 and 300 steps per node: on trial 9 at m = 100 the root alone certified PO in 0.07 s, where the
- * Chebyshev search of pareto-prices.ts takes 2.4 s, and a deflection of 0.6 did not certify it in 2000 steps.
+ * Deflection 0.3 and 300 steps per node: in a development prototype of the root's descent (not kept as a test), trial
+ * 9 at m = 100 was certified PO in 0.07 s, where the Chebyshev search of pareto-prices.ts takes 2.4 s, and a deflection
+ * of 0.6 did not certify it in 2000 steps.
  */
-import { bestCover } from './pareto-prices';
+import { bestCover, priceFloor } from './pareto-prices';
+import { currentValues } from './pareto-neighbourhoods';
 import { isParetoImprovement } from './pareto';
 
 /** Subgradient steps per node before it branches. */
@@ -69,8 +71,7 @@ interface Bound {
 export function searchPriceTree(U: readonly Float64Array[], owner: ArrayLike<number>, deadline: number): TreeSearch {
   const n = U.length,
     m = owner.length;
-  const b = new Float64Array(n);
-  for (let g = 0; g < m; g++) b[owner[g]] += U[owner[g]][g];
+  const b = currentValues(U, owner);
   const B = b.reduce((x, y) => x + y, 0);
   const delta = 1e-6 * B;
   const c = new Float64Array(m);
@@ -222,11 +223,6 @@ export function searchPriceTree(U: readonly Float64Array[], owner: ArrayLike<num
       if (answer) return;
     }
   };
-  const floor = Float64Array.from({ length: m }, (_, g) => {
-    let top = 0;
-    for (let k = 0; k < n; k++) if (k !== owner[g] && U[k][g] > top) top = U[k][g];
-    return top;
-  });
-  visit(new Int32Array(m).fill(-1), floor);
+  visit(new Int32Array(m).fill(-1), priceFloor(U, owner));
   return answer ?? { po: true, nodes };
 }

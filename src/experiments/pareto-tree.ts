@@ -20,7 +20,8 @@
  * [DECISION] The bounds are rigorous in doubles: each knapsack bound carries the margins of pareto-prices.ts
  * (`bestCover`, whose node budget falls back on the linear relaxation's bound, still an upper bound), and a node is
  * closed only when L(p) plus 4 (m + n + 2) 2^-52 times the summed magnitudes stays below B + delta.
- * [DECISION] Where it runs (highs.ts): after the whole integer program has had `PROGRAM_FIRST_SECONDS`. On the 23
+ * [DECISION] Where it runs (highs.ts): its root alone first, up to 5 goods per agent (`PRICES_FIRST`); the whole tree
+ * after the whole integer program has had `PROGRAM_FIRST_SECONDS`. On the 23
  * trials of Figure 3 at m = 100 that HiGHS left undecided after 60 s in the run of 2026-12-05, a development run of
  * this search (90 s each, not kept as a test) decided 9 of the first 10 in 4-77 s (two PO, seven improvements).
  * [DECISION] Conflicts resolved, not only disjoint bundles: on trials 43, 45, 89, 167 and 189 at m = 100 (60 s each) it
@@ -66,9 +67,16 @@ interface Bound {
 
 /**
  * Decides whether `owner` has a Pareto improvement gaining 1e-6 of the total value (module header), until `deadline`
- * (performance.now() milliseconds). An improvement it returns is checked exactly and may gain less than that.
+ * (performance.now() milliseconds) or until `maxNodes` nodes have been searched (`maxNodes = 1`: the root's descent
+ * alone, a price certificate or an improvement found at the root). An improvement it returns is checked exactly and
+ * may gain less than that.
  */
-export function searchPriceTree(U: readonly Float64Array[], owner: ArrayLike<number>, deadline: number): TreeSearch {
+export function searchPriceTree(
+  U: readonly Float64Array[],
+  owner: ArrayLike<number>,
+  deadline: number,
+  maxNodes = Infinity,
+): TreeSearch {
   const n = U.length,
     m = owner.length;
   const b = currentValues(U, owner);
@@ -185,6 +193,10 @@ export function searchPriceTree(U: readonly Float64Array[], owner: ArrayLike<num
 
   let answer: TreeSearch | null = null;
   const visit = (fixed: Int32Array, start: Float64Array): void => {
+    if (nodes >= maxNodes) {
+      answer = { po: null, reason: `node limit of ${maxNodes} price-tree nodes`, nodes };
+      return;
+    }
     nodes++;
     const r = solveNode(fixed, start);
     if (r === 'closed') return;

@@ -93,8 +93,8 @@ describe('PO by prices on sampled doubles', function () {
     assert.ok(regretsAt(U, swapped, Float64Array.from([1, 1])).total >= 2);
   });
 
-  it('decides PO of Figure 3 trial 4 at m = 50 by prices, before any integer program', async () => {
-    const [{ U, owner }] = fig3Trials(50, 4, 5);
+  it('decides PO of Figure 3 trial 9 at m = 100 by prices, before the whole integer program', async () => {
+    const [{ U, owner }] = fig3Trials(100, 9, 10);
     const d = decidePareto(U, owner, highsParetoSolver(highs as never, 60_000));
     assert.deepEqual(d, { po: true, via: 'price-certificate' });
   });

@@ -65,6 +65,23 @@ describe('PO by a tree of price certificates', function () {
     assert.ok(r.po === null && /time limit/.test(r.reason), r.po === null ? r.reason : '');
   });
 
+  it('stops at its node limit: the root alone does not decide trial 57 at m = 50', () => {
+    const [{ U, owner }] = fig3Trials(50, 57, 58);
+    const r = searchPriceTree(U, owner, performance.now() + 60_000, 1);
+    assert.equal(r.po, null);
+    assert.ok(r.po === null && r.nodes === 1 && /node limit/.test(r.reason), r.po === null ? r.reason : '');
+  });
+
+  it('runs its root first at 5 goods per agent: PO of trial 4 and an improvement of trial 156 at m = 50', async () => {
+    const solver = highsParetoSolver((await loadHighs())!, 60_000);
+    const [{ U, owner }] = fig3Trials(50, 4, 5);
+    assert.deepEqual(decidePareto(U, owner, solver), { po: true, via: 'price-tree' });
+    const [other] = fig3Trials(50, 156, 157);
+    const r = solver(other.U, other.owner);
+    assert.ok(typeof r === 'object' && 'owners' in r && r.via === 'tree', JSON.stringify(r));
+    assert.equal(isParetoImprovement(other.U, other.owner, r.owners), true);
+  });
+
   it('takes over from the whole integer program once its share of the time is spent (trial 57 at m = 50)', async () => {
     const [{ U, owner }] = fig3Trials(50, 57, 58);
     const solver = highsParetoSolver((await loadHighs())!, 120_000, 0.001);

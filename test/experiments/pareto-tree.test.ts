@@ -82,6 +82,13 @@ describe('PO by a tree of price certificates', function () {
     assert.equal(isParetoImprovement(other.U, other.owner, r.owners), true);
   });
 
+  it('runs its root first up to 6 goods per agent: PO of trial 1 and an improvement of trial 61 of Figure 5 at m = 53', async () => {
+    const solver = highsParetoSolver((await loadHighs())!, 60_000);
+    const [po, improvable] = [fig3Trials(53, 1, 2, 'bai-golz-fig5')[0], fig3Trials(53, 61, 62, 'bai-golz-fig5')[0]];
+    assert.deepEqual(decidePareto(po.U, po.owner, solver), { po: true, via: 'price-tree' });
+    assert.deepEqual(decidePareto(improvable.U, improvable.owner, solver), { po: false, via: 'tree-improvement' });
+  });
+
   it('takes over from the whole integer program once its share of the time is spent (trial 57 at m = 50)', async () => {
     const [{ U, owner }] = fig3Trials(50, 57, 58);
     const solver = highsParetoSolver((await loadHighs())!, 120_000, 0.001);

@@ -6,9 +6,14 @@ import { protocol } from '../../src/experiments/protocols';
 import { trialMatrices } from '../../src/experiments/trials';
 import { distributionPreset } from '../../src/stochastic/presets';
 
-/** Trials [from, to) of Figure 3 at m: the sampled utilities and round robin's owners. */
-export function fig3Trials(m: number, from: number, to: number): { U: Float64Array[]; owner: Int32Array }[] {
-  const p = protocol('bai-golz-fig3');
+/** Trials [from, to) of Figure 3 (or another experiment) at m: the sampled utilities and round robin's owners. */
+export function fig3Trials(
+  m: number,
+  from: number,
+  to: number,
+  experiment: 'bai-golz-fig3' | 'bai-golz-fig5' = 'bai-golz-fig3',
+): { U: Float64Array[]; owner: Int32Array }[] {
+  const p = protocol(experiment);
   return [...trialMatrices(p, distributionPreset(p.preset).agents, m, from, to)].map((U) => ({
     U,
     owner: roundRobinOwners(U),

@@ -171,26 +171,29 @@ function solveProgram(
  * and over 10 s (its whole round budget) at m = 200. On the first 40 trials at m = 100, the neighbourhood programs
  * first took 86 s against 113 s for the prices first (a development run, two at a time on two cores; not kept as a
  * test).
- * Before both, up to `ROOT_FIRST` goods per agent, the root of the tree of price certificates runs.
+ * Before both, up to `ROOT_FIRST` goods, the root of the tree of price certificates runs.
  */
 const PRICES_FIRST = 5;
 const PRICES_LAST = 10;
 
 /**
- * Goods per agent up to which the root of the tree of price certificates (pareto-tree.ts, one node: its descent alone)
- * runs first, before the Chebyshev search and the neighbourhood programs; its improvements count as the tree's.
- * [DECISION] Development runs of 2026-12-05 (two at a time on two cores, 60 s per trial; not kept as tests):
- * - Figure 3, m = 50 (5 goods per agent), first 200 trials: 42 s against 73 s without the root. It certified all 98
- *   PO answers the Chebyshev search had (3.6 s against 18.5 s) and found 59 improvements in 2.8 s in all, where the
+ * Goods up to which the root of the tree of price certificates (pareto-tree.ts, one node: its descent alone) runs
+ * first, before the Chebyshev search and the neighbourhood programs; its improvements count as the tree's.
+ * [DECISION] The root's cost grows with the goods (one covering knapsack over them per agent and step), not with the
+ * goods per agent. Development runs of 2026-12-05 (two at a time on two cores, 60 s per trial; not kept as tests):
+ * - Figure 3, m = 50 (ten agents), first 200 trials: 42 s against 73 s without the root. It certified all 98 PO
+ *   answers the Chebyshev search had (3.6 s against 18.5 s) and found 59 improvements in 2.8 s in all, where the
  *   neighbourhood and whole programs had taken 44 s; the same 100 PO answers.
- * - Figure 5, m = 53 (5.3 goods per agent), first 150 trials: 68 s against 98 s, the same 70 PO answers.
- * - Figure 3, m = 100 (10 goods per agent), first 100 trials: 329 s against 270 s. Each trial the root does not decide
- *   costs 1-4 s there, while the neighbourhood programs settle most of them in under a second. In place of the
- *   Chebyshev search after the neighbourhood programs it was even (236 s against 236 s on the 14 trials that reach
- *   it), and with a knapsack budget of 2,000 nodes before them 267 s against 270 s (and 15.3 s against 14.9 s on the
- *   first 100 trials at m = 200), so it does not run there.
+ * - Figure 5, m = 53 (ten agents), first 150 trials: 68 s against 98 s, the same 70 PO answers.
+ * - Figure 6, m = 50 (five Beta agents, 10 goods per agent), first 200 trials: 4.7 s against 18.2 s, the same 7 PO
+ *   answers.
+ * - Figure 3, m = 100 (ten agents), first 100 trials: 329 s against 270 s. Each trial the root does not decide costs
+ *   1-4 s there, while the neighbourhood programs settle most of them in under a second. In place of the Chebyshev
+ *   search after the neighbourhood programs it was even (236 s against 236 s on the 14 trials that reach it), and
+ *   with a knapsack budget of 2,000 nodes before them 267 s against 270 s (and 15.3 s against 14.9 s on the first 100
+ *   trials at m = 200), so it does not run there.
  */
-const ROOT_FIRST = 6;
+const ROOT_FIRST = 60;
 
 /**
  * Seconds the whole integer program gets before the tree of price certificates (pareto-tree.ts) takes the time left:
@@ -204,7 +207,7 @@ const ROOT_FIRST = 6;
 const PROGRAM_FIRST_SECONDS = 15;
 
 /**
- * A `ParetoSolver` on a loaded HiGHS: up to `ROOT_FIRST` goods per agent the root of the tree of price certificates
+ * A `ParetoSolver` on a loaded HiGHS: up to `ROOT_FIRST` goods the root of the tree of price certificates
  * ('price-tree', or an improvement with `via: 'tree'`), then the price search and the neighbourhood programs of
  * pareto-neighbourhoods.ts (an improvement found there is returned with `via: 'neighbourhood'`), in the order
  * `PRICES_FIRST` and `PRICES_LAST` give, then the whole program for up to `PROGRAM_FIRST_SECONDS`: 'none' when it is infeasible, the owners of an
@@ -224,7 +227,7 @@ export function highsParetoSolver(
     const pricesFirst = m <= PRICES_FIRST * n;
     const pricesLast = !pricesFirst && m <= PRICES_LAST * n;
     try {
-      if (m <= ROOT_FIRST * n) {
+      if (m <= ROOT_FIRST) {
         const root = searchPriceTree(U, owner, deadline, 1);
         if (root.po) return 'price-tree';
         if (root.po === false) return { owners: root.owners, via: 'tree' };

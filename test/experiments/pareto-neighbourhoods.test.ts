@@ -8,10 +8,10 @@ import {
   restrict,
   smallestGainProgram,
 } from '../../src/experiments/pareto-neighbourhoods';
-import { fig3Trials } from '../helpers/figure3';
+import { figureTrials } from '../helpers/figure3';
 
 /** Trial t of Figure 3 at m: its utilities and round robin's owners. */
-const fig3Trial = (m: number, t: number) => fig3Trials(m, t, t + 1)[0];
+const fig3Trial = (m: number, t: number) => figureTrials(m, t, t + 1)[0];
 
 describe('PO neighbourhoods', () => {
   it('takes the goods the relaxation moves, then tops them up by least reduced cost to the wide size', () => {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { highsParetoSolver, loadHighs } from '../../src/experiments/highs';
 import { decidePareto } from '../../src/experiments/pareto';
 import { bestCover, regretsAt, searchPriceCertificate, type LpSolver } from '../../src/experiments/pareto-prices';
-import { fig3Trials, gainingImprovement, smallAllocation } from '../helpers/figure3';
+import { figureTrials, gainingImprovement, smallAllocation } from '../helpers/figure3';
 
 describe('PO by prices on sampled doubles', function () {
   this.timeout(120_000);
@@ -77,7 +77,7 @@ describe('PO by prices on sampled doubles', function () {
   });
 
   it('certifies round robin on the first 30 trials of Figure 3 at m = 10 (all PO, as the authors counted)', () => {
-    for (const { U, owner } of fig3Trials(10, 0, 30)) {
+    for (const { U, owner } of figureTrials(10, 0, 30)) {
       const r = searchPriceCertificate(highs, U, owner, performance.now() + 20_000);
       assert.equal(r.po, true);
       assert.ok(r.po && r.regret < r.delta && r.prices.every((x) => x >= 0));
@@ -94,7 +94,7 @@ describe('PO by prices on sampled doubles', function () {
   });
 
   it('decides PO of Figure 3 trial 9 at m = 100 by prices, before the whole integer program', async () => {
-    const [{ U, owner }] = fig3Trials(100, 9, 10);
+    const [{ U, owner }] = figureTrials(100, 9, 10);
     const d = decidePareto(U, owner, highsParetoSolver(highs as never, 60_000));
     assert.deepEqual(d, { po: true, via: 'price-certificate' });
   });

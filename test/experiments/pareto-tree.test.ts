@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { highsParetoSolver, loadHighs } from '../../src/experiments/highs';
 import { decidePareto, isParetoImprovement } from '../../src/experiments/pareto';
 import { searchPriceTree } from '../../src/experiments/pareto-tree';
-import { fig3Trials, gainingImprovement, smallAllocation } from '../helpers/figure3';
+import { figureTrials, gainingImprovement, smallAllocation } from '../helpers/figure3';
 
 describe('PO by a tree of price certificates', function () {
   this.timeout(180_000);
@@ -38,59 +38,65 @@ describe('PO by a tree of price certificates', function () {
   });
 
   it('proves PO of Figure 3 trial 57 at m = 50, whose configuration LP has a gap (no single price certificate)', () => {
-    const [{ U, owner }] = fig3Trials(50, 57, 58);
+    const [{ U, owner }] = figureTrials(50, 57, 58);
     const r = searchPriceTree(U, owner, performance.now() + 120_000);
     assert.equal(r.po, true);
     assert.ok(r.nodes > 1, `${r.nodes} nodes`);
   });
 
   it('finds an exactly verified improvement of Figure 3 trial 77 at m = 50 (a negative control for the proofs)', () => {
-    const [{ U, owner }] = fig3Trials(50, 77, 78);
+    const [{ U, owner }] = figureTrials(50, 77, 78);
     const r = searchPriceTree(U, owner, performance.now() + 120_000);
     assert.equal(r.po, false);
     assert.ok(r.po === false && isParetoImprovement(U, owner, r.owners));
   });
 
   it("finds an improvement of Figure 3 trial 167 at m = 100 by resolving the bundles' conflicts (HiGHS: none in 15 s)", () => {
-    const [{ U, owner }] = fig3Trials(100, 167, 168);
+    const [{ U, owner }] = figureTrials(100, 167, 168);
     const r = searchPriceTree(U, owner, performance.now() + 120_000);
     assert.equal(r.po, false);
     assert.ok(r.po === false && isParetoImprovement(U, owner, r.owners));
   });
 
   it('reports the time limit instead of an answer when the deadline has passed', () => {
-    const [{ U, owner }] = fig3Trials(50, 57, 58);
+    const [{ U, owner }] = figureTrials(50, 57, 58);
     const r = searchPriceTree(U, owner, performance.now() - 1);
     assert.equal(r.po, null);
     assert.ok(r.po === null && /time limit/.test(r.reason), r.po === null ? r.reason : '');
   });
 
   it('stops at its node limit: the root alone does not decide trial 57 at m = 50', () => {
-    const [{ U, owner }] = fig3Trials(50, 57, 58);
+    const [{ U, owner }] = figureTrials(50, 57, 58);
     const r = searchPriceTree(U, owner, performance.now() + 60_000, 1);
     assert.equal(r.po, null);
     assert.ok(r.po === null && r.nodes === 1 && /node limit/.test(r.reason), r.po === null ? r.reason : '');
   });
 
-  it('runs its root first at 5 goods per agent: PO of trial 4 and an improvement of trial 156 at m = 50', async () => {
+  it('runs its root first: PO of trial 4 and an improvement of trial 156 of Figure 3 at m = 50', async () => {
     const solver = highsParetoSolver((await loadHighs())!, 60_000);
-    const [{ U, owner }] = fig3Trials(50, 4, 5);
+    const [{ U, owner }] = figureTrials(50, 4, 5);
     assert.deepEqual(decidePareto(U, owner, solver), { po: true, via: 'price-tree' });
-    const [other] = fig3Trials(50, 156, 157);
+    const [other] = figureTrials(50, 156, 157);
     const r = solver(other.U, other.owner);
     assert.ok(typeof r === 'object' && 'owners' in r && r.via === 'tree', JSON.stringify(r));
     assert.equal(isParetoImprovement(other.U, other.owner, r.owners), true);
   });
 
-  it('runs its root first up to 6 goods per agent: PO of trial 1 and an improvement of trial 61 of Figure 5 at m = 53', async () => {
+  it('runs its root first up to 60 goods: Figure 5 at m = 53 (trials 1, 61), Figure 6 at m = 50 (trials 139, 128)', async () => {
     const solver = highsParetoSolver((await loadHighs())!, 60_000);
-    const [po, improvable] = [fig3Trials(53, 1, 2, 'bai-golz-fig5')[0], fig3Trials(53, 61, 62, 'bai-golz-fig5')[0]];
-    assert.deepEqual(decidePareto(po.U, po.owner, solver), { po: true, via: 'price-tree' });
-    assert.deepEqual(decidePareto(improvable.U, improvable.owner, solver), { po: false, via: 'tree-improvement' });
+    for (const [experiment, m, po, improvable] of [
+      ['bai-golz-fig5', 53, 1, 61],
+      ['bai-golz-fig6', 50, 139, 128],
+    ] as const) {
+      const [a] = figureTrials(m, po, po + 1, experiment);
+      assert.deepEqual(decidePareto(a.U, a.owner, solver), { po: true, via: 'price-tree' }, `${experiment} ${po}`);
+      const [b] = figureTrials(m, improvable, improvable + 1, experiment);
+      assert.deepEqual(decidePareto(b.U, b.owner, solver), { po: false, via: 'tree-improvement' }, `${experiment}`);
+    }
   });
 
   it('takes over from the whole integer program once its share of the time is spent (trial 57 at m = 50)', async () => {
-    const [{ U, owner }] = fig3Trials(50, 57, 58);
+    const [{ U, owner }] = figureTrials(50, 57, 58);
     const solver = highsParetoSolver((await loadHighs())!, 120_000, 0.001);
     assert.deepEqual(decidePareto(U, owner, solver), { po: true, via: 'price-tree' });
   });

@@ -7,11 +7,11 @@ import { trialMatrices } from '../../src/experiments/trials';
 import { distributionPreset } from '../../src/stochastic/presets';
 
 /** Trials [from, to) of Figure 3 (or another experiment) at m: the sampled utilities and round robin's owners. */
-export function fig3Trials(
+export function figureTrials(
   m: number,
   from: number,
   to: number,
-  experiment: 'bai-golz-fig3' | 'bai-golz-fig5' = 'bai-golz-fig3',
+  experiment: 'bai-golz-fig3' | 'bai-golz-fig5' | 'bai-golz-fig6' = 'bai-golz-fig3',
 ): { U: Float64Array[]; owner: Int32Array }[] {
   const p = protocol(experiment);
   return [...trialMatrices(p, distributionPreset(p.preset).agents, m, from, to)].map((U) => ({

@@ -198,11 +198,11 @@ const ROOT_FIRST = 60;
 /**
  * Seconds the whole integer program gets before the tree of price certificates (pareto-tree.ts) takes the time left:
  * this, or a quarter of the time limit when that is longer (a retry at 180 s gives it 45 s).
- * [DECISION] In the first pass of the Figure 3 run of 2026-12-05 (second) at m = 100 (60 s per trial; run file not kept,
- * its totals with retries are in bench/results/multipliers.md), 59 improvements came from the whole
- * program within its 15 s and 16 from the tree after it, and the tree proved 9 PO answers; 27 trials stayed
- * undecided, among them trials 43, 45 and 89, which HiGHS alone decides in 27-43 s. A quarter of a retry's longer
- * limit gives those back to HiGHS.
+ * [DECISION] In the first pass of the Figure 3 run of 2026-12-05 (second) at m = 100 (60 s per trial; run file not
+ * kept, its totals with retries are in bench/results/multipliers.md), 59 improvements came from the whole program
+ * within its 15 s and 16 from the tree after it, and the tree proved 9 PO answers; 27 trials stayed undecided, among
+ * them trials 43, 45 and 89, which HiGHS alone decides in 27-43 s. A quarter of a retry's longer limit gives those back
+ * to HiGHS.
  */
 const PROGRAM_FIRST_SECONDS = 15;
 
@@ -210,9 +210,10 @@ const PROGRAM_FIRST_SECONDS = 15;
  * A `ParetoSolver` on a loaded HiGHS: up to `ROOT_FIRST` goods the root of the tree of price certificates
  * ('price-tree', or an improvement with `via: 'tree'`), then the price search and the neighbourhood programs of
  * pareto-neighbourhoods.ts (an improvement found there is returned with `via: 'neighbourhood'`), in the order
- * `PRICES_FIRST` and `PRICES_LAST` give, then the whole program for up to `PROGRAM_FIRST_SECONDS`: 'none' when it is infeasible, the owners of an
- * exactly verified improvement when it finds one; past that, the tree of price certificates with the time left
- * ('price-tree', or an improvement with `via: 'tree'`), or an error (time limit, solver failure).
+ * `PRICES_FIRST` and `PRICES_LAST` give, then the whole program for up to `PROGRAM_FIRST_SECONDS`: 'none' when it is
+ * infeasible, the owners of an exactly verified improvement when it finds one; past that, the tree of price
+ * certificates with the time left ('price-tree', or an improvement with `via: 'tree'`), or an error (time limit, solver
+ * failure).
  */
 export function highsParetoSolver(
   highs: LegacyHighs,

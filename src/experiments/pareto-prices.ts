@@ -13,10 +13,11 @@
  * total-value row), answered by a certificate instead of HiGHS's "infeasible".
  *
  * [DECISION] Prices from a cutting-plane method on their Chebyshev centre (as po-prices.ts, whose header reports far
- * fewer rounds than Kelley's method in development prototypes it did not record): an LP over p >= floor (floor_g: the largest value of g to a non-owner, below
- * which that agent would add g to her bundle) maximising the least normalised margin t of the cuts
- * p(S \ A_i) - p(A_i \ S) >= u_i(S) - b_i, one per bundle S the knapsacks returned with a positive regret. When t < -delta
- * no prices can certify (each cut has norm >= 1, so some regret stays above delta at any prices) and the search stops.
+ * fewer rounds than Kelley's method in development prototypes it did not record): an LP over p >= floor (floor_g: the
+ * largest value of g to a non-owner, below which that agent would add g to her bundle) maximising the least normalised
+ * margin t of the cuts p(S \ A_i) - p(A_i \ S) >= u_i(S) - b_i, one per bundle S the knapsacks returned with a positive
+ * regret. When t < -delta no prices can certify (each cut has norm >= 1, so some regret stays above delta at any
+ * prices) and the search stops.
  *
  * [DECISION] The regrets are bounded rigorously in doubles: every sum of at most m + 2 terms is within
  * (m + 2) 2^-52 of its exact value relative to the sum of the magnitudes involved, so the knapsack counts a bundle
@@ -45,7 +46,9 @@ export const MAX_PRICE_ROUNDS = 150;
 
 const EPS = 2 ** -52;
 
-/** A best covering bundle: an upper bound on max { sum_S c : sum_S u >= need } and a bundle reaching it up to margins. */
+/**
+ * A best covering bundle: an upper bound on max { sum_S c : sum_S u >= need } and a bundle reaching it up to margins.
+ */
 export interface Cover {
   /** Upper bound on the maximum (the rigorous margins of the module header included). */
   readonly bound: number;

@@ -12,18 +12,18 @@
  * when L(p) < B + delta, or when some agent cannot reach her value. Otherwise the prices descend by a deflected
  * subgradient (Polyak steps towards B), and at every step the agents' best bundles at those prices, with their
  * conflicts resolved (`improvement`), form an allocation that is checked exactly as a Pareto improvement. A node that
- * neither closes nor yields an improvement branches on a good that several agents' bundles want (or none does), one child per agent that may receive it, each
- * starting from its parent's prices. The children partition the node's allocations, so a search that closes every
- * node proves that no improvement gains delta: the same answer as the integer program's infeasibility, with a
- * certificate (the prices of every leaf) instead of HiGHS's word.
+ * neither closes nor yields an improvement branches on a good that several agents' bundles want (or none does), one
+ * child per agent that may receive it, each starting from its parent's prices. The children partition the node's
+ * allocations, so a search that closes every node proves that no improvement gains delta: the same answer as the
+ * integer program's infeasibility, with a certificate (the prices of every leaf) instead of HiGHS's word.
  *
  * [DECISION] The bounds are rigorous in doubles: each knapsack bound carries the margins of pareto-prices.ts
  * (`bestCover`, whose node budget falls back on the linear relaxation's bound, still an upper bound), and a node is
  * closed only when L(p) plus 4 (m + n + 2) 2^-52 times the summed magnitudes stays below B + delta.
- * [DECISION] Where it runs (highs.ts): its root alone first, up to 60 goods (`ROOT_FIRST`); the whole tree
- * after the whole integer program has had `PROGRAM_FIRST_SECONDS`. On the 23
- * trials of Figure 3 at m = 100 that HiGHS left undecided after 60 s in the run of 2026-12-05, a development run of
- * this search (90 s each, not kept as a test) decided 9 of the first 10 in 4-77 s (two PO, seven improvements).
+ * [DECISION] Where it runs (highs.ts): its root alone first, up to 60 goods (`ROOT_FIRST`); the whole tree after the
+ * whole integer program has had `PROGRAM_FIRST_SECONDS`. On the 23 trials of Figure 3 at m = 100 that HiGHS left
+ * undecided after 60 s in the run of 2026-12-05, a development run of this search (90 s each, not kept as a test)
+ * decided 9 of the first 10 in 4-77 s (two PO, seven improvements).
  * [DECISION] Conflicts resolved, not only disjoint bundles: on trials 43, 45, 89, 167 and 189 at m = 100 (60 s each) it
  * found improvements in 45, 167 and 189 in 4.5, 0.27 and 44 s, where disjoint bundles alone found neither 45 nor 167
  * (a development run; test below for 167).

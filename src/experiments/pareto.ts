@@ -173,9 +173,9 @@ export function findPairExchange(U: readonly Float64Array[], owner: ArrayLike<nu
 }
 
 /**
- * Step 2b: a set-for-set trade between two agents (src/checks/set-trade.ts), verified exactly on the doubles. On the peak
- * agents at m = 500 it refutes PO of round robin on each of the first four Figure 3 trials (test), where one good for a
- * set finds few. Returns the new owners, or null (which proves nothing).
+ * Step 2b: a set-for-set trade between two agents (src/checks/set-trade.ts), verified exactly on the doubles. On the
+ * peak agents at m = 500 it refutes PO of round robin on each of the first four Figure 3 trials (test), where one good
+ * for a set finds few. Returns the new owners, or null (which proves nothing).
  */
 export function findSetTrade(
   U: readonly Float64Array[],

@@ -18,7 +18,7 @@ describe('PO decisions on doubles', () => {
       po: true,
       via: 'fpo-certificate',
     });
-    // two goods per agent: the root of the price tree runs first and certifies it
+    // two goods, so the root of the price tree runs first (up to 60 goods) and certifies PO
     const d = decidePareto([Float64Array.from([1, 3]), Float64Array.from([1, 2])], [0, 1], solver);
     assert.deepEqual(d, { po: true, via: 'price-tree' });
   });

@@ -72,26 +72,19 @@ describe('PO by a tree of price certificates', function () {
     assert.ok(r.po === null && r.nodes === 1 && /node limit/.test(r.reason), r.po === null ? r.reason : '');
   });
 
-  it('runs its root first: PO of trial 4 and an improvement of trial 156 of Figure 3 at m = 50', async () => {
-    const solver = highsParetoSolver((await loadHighs())!, 60_000);
-    const [{ U, owner }] = figureTrials(50, 4, 5);
-    assert.deepEqual(decidePareto(U, owner, solver), { po: true, via: 'price-tree' });
-    const [other] = figureTrials(50, 156, 157);
-    const r = solver(other.U, other.owner);
-    assert.ok(typeof r === 'object' && 'owners' in r && r.via === 'tree', JSON.stringify(r));
-    assert.equal(isParetoImprovement(other.U, other.owner, r.owners), true);
-  });
-
-  it('runs its root first up to 60 goods: Figure 5 at m = 53 (trials 1, 61), Figure 6 at m = 50 (trials 139, 128)', async () => {
+  it('runs its root first up to 60 goods: a PO proof and an exact improvement on Figures 3, 5 and 6 (m = 50, 53, 50)', async () => {
     const solver = highsParetoSolver((await loadHighs())!, 60_000);
     for (const [experiment, m, po, improvable] of [
+      ['bai-golz-fig3', 50, 4, 156],
       ['bai-golz-fig5', 53, 1, 61],
       ['bai-golz-fig6', 50, 139, 128],
     ] as const) {
       const [a] = figureTrials(m, po, po + 1, experiment);
       assert.deepEqual(decidePareto(a.U, a.owner, solver), { po: true, via: 'price-tree' }, `${experiment} ${po}`);
       const [b] = figureTrials(m, improvable, improvable + 1, experiment);
-      assert.deepEqual(decidePareto(b.U, b.owner, solver), { po: false, via: 'tree-improvement' }, `${experiment}`);
+      const r = solver(b.U, b.owner);
+      assert.ok(typeof r === 'object' && 'owners' in r && r.via === 'tree', `${experiment} ${JSON.stringify(r)}`);
+      assert.equal(isParetoImprovement(b.U, b.owner, r.owners), true, `${experiment} ${improvable}`);
     }
   });
 

@@ -1,4 +1,7 @@
-/** Figure 3's round-robin allocations and brute force over small instances, for the PO tests of src/experiments. */
+/**
+ * The Bai & Gölz figures' round-robin allocations (Figure 3 by default) and brute force over small instances, for the
+ * PO tests of src/experiments.
+ */
 import fc from 'fast-check';
 import { MINIMUM_RELATIVE_GAIN } from '../../src/experiments/pareto-prices';
 import { roundRobinOwners } from '../../src/experiments/float-round-robin';

@@ -25,13 +25,13 @@
  * the same time (a development run).
  * Before the whole program, programs over neighbourhoods of the goods (pareto-neighbourhoods.ts) look for an
  * improvement more cheaply; each asks for the whole program's total gain, so that both count the same improvements.
- * After `PROGRAM_FIRST_SECONDS` of the whole program, the tree of price certificates (pareto-tree.ts) takes the time
- * left.
+ * After `PROGRAM_FIRST_SECONDS` of the whole program, the tree of price certificates (pareto-tree.ts) and HiGHS take
+ * turns until the time limit (`programInTurnsWithTree`).
  */
 import { improveNashWelfare, nashWelfareProgram, ownersFromColumns } from '../mechanisms/multipliers/nash-welfare';
 import { isParetoImprovement, type ParetoSolver } from './pareto';
-import { searchPriceCertificate } from './pareto-prices';
-import { searchPriceTree } from './pareto-tree';
+import { searchPriceCertificate, type LpSolver } from './pareto-prices';
+import { priceTreeSearch, searchPriceTree, type TreeSearch } from './pareto-tree';
 import {
   WIDE_NEIGHBOURHOOD,
   currentValues,
@@ -47,18 +47,22 @@ interface LegacySolution {
   Rows?: { Name: string; Dual: number }[];
 }
 
-interface LegacyHighs {
+/** The `highs` package: the one-shot `solve` on CPLEX LP text, and the persistent models pareto-prices.ts uses. */
+interface HighsSolver extends LpSolver {
   solve(lp: string, options?: Record<string, unknown>): LegacySolution;
 }
 
-let loading: Promise<LegacyHighs | null> | undefined;
+/** One persistent HiGHS model. */
+type HighsModel = ReturnType<HighsSolver['createModel']>;
+
+let loading: Promise<HighsSolver | null> | undefined;
 
 /** The HiGHS solver of this thread (null when the package is missing or fails to load). */
-export function loadHighs(): Promise<LegacyHighs | null> {
+export function loadHighs(): Promise<HighsSolver | null> {
   loading ??= (async () => {
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const factory = require('highs') as () => Promise<LegacyHighs>;
+      const factory = require('highs') as () => Promise<HighsSolver>;
       return await factory();
     } catch {
       return null;
@@ -118,7 +122,7 @@ function ownersOf(s: LegacySolution, n: number, m: number): Int32Array {
 }
 
 /** HiGHS's options for one integer program (module header). */
-function mipOptions(seconds: number, tight: boolean): Record<string, unknown> {
+function mipOptions(seconds: number, tight: boolean): Record<string, number | boolean> {
   return {
     time_limit: Math.max(0.001, seconds),
     output_flag: false,
@@ -140,17 +144,18 @@ type ProgramAnswer = Int32Array | 'infeasible' | { error: string };
  * at tight tolerances (module header).
  */
 function solveProgram(
-  highs: LegacyHighs,
+  highs: HighsSolver,
   U: readonly Float64Array[],
   owner: ArrayLike<number>,
   goods: readonly number[] | null,
   seconds: () => number,
+  tolerances: readonly boolean[] = [false, true],
 ): ProgramAnswer {
   const n = U.length;
   const small = goods ? restrict(U, owner, goods) : { U, owner };
   const minimumGain = currentValues(U, owner).reduce((a, b) => a + b, 0) * 1e-6;
   const program = paretoProgram(small.U, small.owner, minimumGain);
-  for (const tight of [false, true]) {
+  for (const tight of tolerances) {
     const s = highs.solve(program, mipOptions(seconds(), tight));
     if (s.Status === 'Infeasible') return 'infeasible';
     if (s.Status !== 'Optimal') return { error: `HiGHS status ${s.Status}` };
@@ -161,6 +166,87 @@ function solveProgram(
     if (isParetoImprovement(U, owner, owners)) return owners;
   }
   return { error: 'HiGHS returned allocations that do not dominate exactly, at default and at tight tolerances' };
+}
+
+/**
+ * Owners read off a persistent model's columns y<i>_<g> (each good to its largest column), as `ownersOf` does for a
+ * one-shot solution.
+ */
+function ownersOfColumns(model: HighsModel, n: number, m: number): Int32Array {
+  const x = model.getSolution().colValue;
+  const owners = new Int32Array(m);
+  for (let g = 0; g < m; g++) {
+    let top = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = x[model.getColByName(`y${i}_${g}`)];
+      if (v > top) {
+        top = v;
+        owners[g] = i;
+      }
+    }
+  }
+  return owners;
+}
+
+/**
+ * The whole program and the tree of price certificates (pareto-tree.ts) in turns on one core, until `deadline`: HiGHS
+ * alone for `first` seconds, then, from HiGHS's callback, the tree until it has had three times HiGHS's time so far,
+ * then HiGHS for as long again as it has had, and so on. At 60 s with `first` = 15 s, HiGHS has had 15 s and the tree
+ * 45 s, as when the tree followed the program; a longer limit lets both go on where they stopped, where a retry
+ * (retry.ts) starts both again. Answers 'none' (infeasible), 'price-tree', an exactly verified improvement (`via:
+ * 'tree'` when the tree found it), or an error.
+ * [DECISION] Turns by HiGHS's `mipInterrupt` callback, which HiGHS calls about every millisecond (every 1.3 ms at the
+ * median, at most 1.4 s apart on trials 43, 45 and 89 of Figure 3 at m = 100, a development run): HiGHS waits inside
+ * its own search while the tree runs, so neither starts again.
+ */
+function programInTurnsWithTree(
+  highs: HighsSolver,
+  U: readonly Float64Array[],
+  owner: ArrayLike<number>,
+  deadline: number,
+  first: number,
+): Exclude<ReturnType<ParetoSolver>, 'prices'> {
+  const n = U.length,
+    m = U[0].length;
+  const { optimal, infeasible } = highs.constants.modelStatus;
+  const tree = priceTreeSearch(U, owner);
+  let last: TreeSearch | null = null;
+  let highsSeconds = 0;
+  let treeSeconds = 0;
+  let slice = first;
+  let sliceStart = performance.now();
+  const model = highs.createModel({ format: 'lp', data: paretoProgram(U, owner) });
+  try {
+    const { threads: _, ...options } = mipOptions((deadline - performance.now()) / 1000, false);
+    model.options.set(options);
+    model.run({
+      [highs.constants.callbackType.mipInterrupt]: (event): undefined => {
+        const now = performance.now();
+        if (now - sliceStart < slice * 1000 || !tree.resumable) return undefined;
+        highsSeconds += (now - sliceStart) / 1000;
+        last = tree.advance(Math.min(deadline, now + (3 * highsSeconds - treeSeconds) * 1000));
+        treeSeconds += (performance.now() - now) / 1000;
+        if (last.po !== null) event.interrupt();
+        slice = highsSeconds;
+        sliceStart = performance.now();
+      },
+    });
+    const status = model.getModelStatus();
+    let decided = last as TreeSearch | null;
+    if (decided?.po == null && status !== optimal && status !== infeasible && tree.resumable)
+      decided = tree.advance(deadline);
+    if (decided?.po === true) return 'price-tree';
+    if (decided?.po === false) return { owners: decided.owners, via: 'tree' };
+    if (status === infeasible) return 'none';
+    if (status !== optimal) return { error: `HiGHS model status ${status}${decided ? `; ${decided.reason}` : ''}` };
+    const owners = ownersOfColumns(model, n, m);
+    if (isParetoImprovement(U, owner, owners)) return { owners };
+    const polished = solveProgram(highs, U, owner, null, () => (deadline - performance.now()) / 1000, [true]);
+    if (polished instanceof Int32Array) return { owners: polished };
+    return polished === 'infeasible' ? 'none' : polished;
+  } finally {
+    model.dispose();
+  }
 }
 
 /**
@@ -198,13 +284,14 @@ const PRICES_LAST = 10;
 const ROOT_FIRST = 60;
 
 /**
- * Seconds the whole integer program gets before the tree of price certificates (pareto-tree.ts) takes the time left:
- * this, or a quarter of the time limit when that is longer (a retry at 180 s gives it 45 s).
+ * Seconds the whole integer program searches alone before it takes turns with the tree of price certificates
+ * (`programInTurnsWithTree`), which then gets three times HiGHS's time so far: at 60 s per trial HiGHS has had 15 s and
+ * the tree 45 s, at 180 s 45 s and 135 s.
  * [DECISION] In the first pass of the Figure 3 run of 2026-12-05 (second) at m = 100 (60 s per trial; run file not
  * kept, its totals with retries are in bench/results/multipliers.md), 59 improvements came from the whole program
  * within its 15 s and 16 from the tree after it, and the tree proved 9 PO answers; 27 trials stayed undecided, among
- * them trials 43, 45 and 89, which HiGHS alone decides in 27-43 s. A quarter of a retry's longer limit gives those back
- * to HiGHS.
+ * them trials 43, 45 and 89, which HiGHS alone decides in 27-43 s. The turns give those back to HiGHS in one pass with
+ * a longer limit (until 2026-12-06 a retry restarted both, with a quarter of its limit for HiGHS first).
  */
 const PROGRAM_FIRST_SECONDS = 15;
 
@@ -212,15 +299,15 @@ const PROGRAM_FIRST_SECONDS = 15;
  * A `ParetoSolver` on a loaded HiGHS: up to `ROOT_FIRST` goods the root of the tree of price certificates
  * ('price-tree', or an improvement with `via: 'tree'`), then the price search and the neighbourhood programs of
  * pareto-neighbourhoods.ts (an improvement found there is returned with `via: 'neighbourhood'`), in the order
- * `PRICES_FIRST` and `PRICES_LAST` give, then the whole program for up to `PROGRAM_FIRST_SECONDS`: 'none' when it is
- * infeasible, the owners of an exactly verified improvement when it finds one; past that, the tree of price
- * certificates with the time left ('price-tree', or an improvement with `via: 'tree'`), or an error (time limit, solver
- * failure).
+ * `PRICES_FIRST` and `PRICES_LAST` give, then the whole program, alone for `PROGRAM_FIRST_SECONDS` and then in turns
+ * with the tree of price certificates: 'none' when it is infeasible, the owners of an exactly verified improvement
+ * when it finds one, 'price-tree' or an improvement with `via: 'tree'` when the tree decides first, or an error (time
+ * limit, solver failure).
  */
 export function highsParetoSolver(
-  highs: LegacyHighs,
+  highs: HighsSolver,
   timeLimitMs: number,
-  programFirstSeconds = Math.max(PROGRAM_FIRST_SECONDS, timeLimitMs / 4000),
+  programFirstSeconds = PROGRAM_FIRST_SECONDS,
 ): ParetoSolver {
   return (U, owner) => {
     const n = U.length,
@@ -251,14 +338,7 @@ export function highsParetoSolver(
         }
       }
       if (pricesLast && searchPriceCertificate(highs, U, owner, deadline).po) return 'prices';
-      const r = solveProgram(highs, U, owner, null, () => Math.min(programFirstSeconds, left()));
-      if (r === 'infeasible') return 'none';
-      if (r instanceof Int32Array) return { owners: r };
-      if (left() <= 0) return r;
-      const tree = searchPriceTree(U, owner, deadline);
-      if (tree.po) return 'price-tree';
-      if (tree.po === false) return { owners: tree.owners, via: 'tree' };
-      return { error: `${r.error}; ${tree.reason}` };
+      return programInTurnsWithTree(highs, U, owner, deadline, programFirstSeconds);
     } catch (e) {
       return { error: `HiGHS: ${(e as Error).message}` };
     }
@@ -271,7 +351,7 @@ export function highsParetoSolver(
  * null when HiGHS does not return an optimum within the time limit.
  */
 export function highsNashSolver(
-  highs: LegacyHighs,
+  highs: HighsSolver,
   timeLimitMs: number,
 ): (U: readonly Float64Array[]) => Int32Array | null {
   return (U) => {

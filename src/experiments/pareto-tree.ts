@@ -77,6 +77,26 @@ export function searchPriceTree(
   deadline: number,
   maxNodes = Infinity,
 ): TreeSearch {
+  return priceTreeSearch(U, owner, maxNodes).advance(deadline);
+}
+
+/** A tree search that stops at a deadline and can go on from there. */
+export interface PriceTreeSearch {
+  /**
+   * Searches until the decision or until `deadline` (performance.now() milliseconds), whichever comes first; at the
+   * deadline it answers "time limit", and a later call goes on from the same subgradient step.
+   */
+  advance(deadline: number): TreeSearch;
+  /** false once the search has ended (decided, or stopped by its node limit). */
+  readonly resumable: boolean;
+}
+
+/** The search of `searchPriceTree`, resumable (highs.ts runs it in turns with HiGHS). */
+export function priceTreeSearch(
+  U: readonly Float64Array[],
+  owner: ArrayLike<number>,
+  maxNodes = Infinity,
+): PriceTreeSearch {
   const n = U.length,
     m = owner.length;
   const b = currentValues(U, owner);
@@ -150,10 +170,10 @@ export function searchPriceTree(
     return isParetoImprovement(U, owner, next) ? next : null;
   };
 
-  type NodeAnswer = 'closed' | Int32Array | { prices: Float64Array; at: Bound } | 'time';
+  type NodeAnswer = 'closed' | Int32Array | { prices: Float64Array; at: Bound };
 
-  /** Subgradient descent on the node's bound (module header). */
-  const solveNode = (fixed: Int32Array, start: Float64Array): NodeAnswer => {
+  /** Subgradient descent on the node's bound (module header); it pauses before every step. */
+  function* solveNode(fixed: Int32Array, start: Float64Array): Generator<void, NodeAnswer> {
     let p = start;
     let best: Bound | null = null;
     let bestPrices = p;
@@ -161,7 +181,7 @@ export function searchPriceTree(
     let stalled = 0;
     let direction = new Float64Array(m);
     for (let s = 0; s < TREE_STEPS; s++) {
-      if (performance.now() > deadline) return 'time';
+      yield;
       const at = bound(fixed, p);
       if (!at || at.L < B + delta) return 'closed';
       const found = improvement(fixed, at);
@@ -189,25 +209,15 @@ export function searchPriceTree(
       p = Float64Array.from(p, (x, g) => (fixed[g] >= 0 ? x : Math.max(0, x - length * direction[g])));
     }
     return { prices: bestPrices, at: best! };
-  };
+  }
 
-  let answer: TreeSearch | null = null;
-  const visit = (fixed: Int32Array, start: Float64Array): void => {
-    if (nodes >= maxNodes) {
-      answer = { po: null, reason: `node limit of ${maxNodes} price-tree nodes`, nodes };
-      return;
-    }
+  /** The node `fixed` and its subtree: a decision, or null when every node of it closed. */
+  function* visit(fixed: Int32Array, start: Float64Array): Generator<void, TreeSearch | null> {
+    if (nodes >= maxNodes) return { po: null, reason: `node limit of ${maxNodes} price-tree nodes`, nodes };
     nodes++;
-    const r = solveNode(fixed, start);
-    if (r === 'closed') return;
-    if (r === 'time') {
-      answer = { po: null, reason: `time limit after ${nodes} price-tree nodes`, nodes };
-      return;
-    }
-    if (r instanceof Int32Array) {
-      answer = { po: false, owners: r, nodes };
-      return;
-    }
+    const r = yield* solveNode(fixed, start);
+    if (r === 'closed') return null;
+    if (r instanceof Int32Array) return { po: false, owners: r, nodes };
     const { prices, at } = r;
     let good = -1;
     let score = -Infinity;
@@ -220,10 +230,7 @@ export function searchPriceTree(
       }
     }
     if (good < 0) good = fixed.indexOf(-1);
-    if (good < 0) {
-      answer = { po: null, reason: 'a node fixed every good without closing', nodes };
-      return;
-    }
+    if (good < 0) return { po: null, reason: 'a node fixed every good without closing', nodes };
     const wants = (k: number) => (at.bundles[k].includes(good) ? 1 : 0);
     const order = Array.from({ length: n }, (_, k) => k).sort(
       (x, y) => wants(y) - wants(x) || U[y][good] - U[x][good] || x - y,
@@ -231,10 +238,28 @@ export function searchPriceTree(
     for (const k of order) {
       const child = Int32Array.from(fixed);
       child[good] = k;
-      visit(child, prices);
-      if (answer) return;
+      const answer = yield* visit(child, prices);
+      if (answer) return answer;
     }
+    return null;
+  }
+
+  const search = (function* (): Generator<void, TreeSearch> {
+    return (yield* visit(new Int32Array(m).fill(-1), priceFloor(U, owner))) ?? { po: true, nodes };
+  })();
+  let decided: TreeSearch | null = null;
+  return {
+    advance(deadline: number): TreeSearch {
+      while (!decided) {
+        if (performance.now() > deadline)
+          return { po: null, reason: `time limit after ${nodes} price-tree nodes`, nodes };
+        const step = search.next();
+        if (step.done) decided = step.value;
+      }
+      return decided;
+    },
+    get resumable() {
+      return decided === null;
+    },
   };
-  visit(new Int32Array(m).fill(-1), priceFloor(U, owner));
-  return answer ?? { po: true, nodes };
 }

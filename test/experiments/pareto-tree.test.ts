@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { highsParetoSolver, loadHighs } from '../../src/experiments/highs';
 import { decidePareto, isParetoImprovement } from '../../src/experiments/pareto';
-import { searchPriceTree } from '../../src/experiments/pareto-tree';
+import { priceTreeSearch, searchPriceTree } from '../../src/experiments/pareto-tree';
 import { figureTrials, gainingImprovement, smallAllocation } from '../helpers/figure3';
 
 describe('PO by a tree of price certificates', function () {
@@ -65,6 +65,23 @@ describe('PO by a tree of price certificates', function () {
     assert.ok(r.po === null && /time limit/.test(r.reason), r.po === null ? r.reason : '');
   });
 
+  it('goes on where it stopped: in 20 ms turns it proves trial 57 at m = 50 with the nodes of one uninterrupted search', () => {
+    const [{ U, owner }] = figureTrials(50, 57, 58);
+    const whole = searchPriceTree(U, owner, performance.now() + 120_000);
+    const search = priceTreeSearch(U, owner);
+    let turns = 0;
+    let r = search.advance(performance.now() + 20);
+    while (r.po === null && search.resumable && turns < 100_000) {
+      assert.match(r.reason, /time limit/);
+      turns++;
+      r = search.advance(performance.now() + 20);
+    }
+    assert.ok(turns >= 5, `${turns} turns`);
+    assert.deepEqual(r, whole);
+    assert.equal(search.resumable, false);
+    assert.deepEqual(search.advance(performance.now() + 20), whole, 'a decided search keeps its answer');
+  });
+
   it('stops at its node limit: the root alone does not decide trial 57 at m = 50', () => {
     const [{ U, owner }] = figureTrials(50, 57, 58);
     const r = searchPriceTree(U, owner, performance.now() + 60_000, 1);
@@ -86,6 +103,13 @@ describe('PO by a tree of price certificates', function () {
       assert.ok(typeof r === 'object' && 'owners' in r && r.via === 'tree', `${experiment} ${JSON.stringify(r)}`);
       assert.equal(isParetoImprovement(b.U, b.owner, r.owners), true, `${experiment} ${improvable}`);
     }
+  });
+
+  it('takes turns with the whole integer program, from its callback, on trial 167 at m = 100 (HiGHS: none in 15 s)', async () => {
+    const [{ U, owner }] = figureTrials(100, 167, 168);
+    const r = highsParetoSolver((await loadHighs())!, 120_000, 0.5)(U, owner);
+    assert.ok(typeof r === 'object' && 'owners' in r && r.via === 'tree', JSON.stringify(r));
+    assert.equal(isParetoImprovement(U, owner, r.owners), true);
   });
 
   it('takes over from the whole integer program once its share of the time is spent (trial 57 at m = 50)', async () => {

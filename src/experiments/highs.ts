@@ -291,7 +291,7 @@ const ROOT_FIRST = 60;
  * kept, its totals with retries are in bench/results/multipliers.md), 59 improvements came from the whole program
  * within its 15 s and 16 from the tree after it, and the tree proved 9 PO answers; 27 trials stayed undecided, among
  * them trials 43, 45 and 89, which HiGHS alone decides in 27-43 s. The turns give those back to HiGHS in one pass with
- * a longer limit (until 2026-12-06 a retry restarted both, with a quarter of its limit for HiGHS first).
+ * a longer limit (before the turns, a retry started both again, with a quarter of its limit for HiGHS first).
  */
 const PROGRAM_FIRST_SECONDS = 15;
 

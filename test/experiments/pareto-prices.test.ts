@@ -93,6 +93,12 @@ describe('PO by prices on sampled doubles', function () {
     assert.ok(regretsAt(U, swapped, Float64Array.from([1, 1])).total >= 2);
   });
 
+  it('stops at its deadline with the round it reached (no certificate claimed)', () => {
+    const [{ U, owner }] = figureTrials(100, 9, 10);
+    const r = searchPriceCertificate(highs, U, owner, performance.now() - 1);
+    assert.deepEqual(r, { po: null, reason: 'time limit after 1 price rounds', rounds: 1 });
+  });
+
   it('decides PO of Figure 3 trial 9 at m = 100 by prices, before the whole integer program', async () => {
     const [{ U, owner }] = figureTrials(100, 9, 10);
     const d = decidePareto(U, owner, highsParetoSolver(highs as never, 60_000));

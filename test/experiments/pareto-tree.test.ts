@@ -112,6 +112,13 @@ describe('PO by a tree of price certificates', function () {
     assert.equal(isParetoImprovement(U, owner, r.owners), true);
   });
 
+  it('reports the time limit of both HiGHS and the tree when their turns end undecided (trial 89 at m = 100, 3 s)', async () => {
+    const [{ U, owner }] = figureTrials(100, 89, 90);
+    const r = highsParetoSolver((await loadHighs())!, 3_000, 0.5)(U, owner);
+    assert.ok(typeof r === 'object' && 'error' in r, JSON.stringify(r));
+    assert.match(r.error, /^HiGHS model status \d+; time limit after \d+ price-tree nodes$/);
+  });
+
   it('takes over from the whole integer program once its share of the time is spent (trial 57 at m = 50)', async () => {
     const [{ U, owner }] = figureTrials(50, 57, 58);
     const solver = highsParetoSolver((await loadHighs())!, 120_000, 0.001);

@@ -52,9 +52,6 @@ interface HighsSolver extends LpSolver {
   solve(lp: string, options?: Record<string, unknown>): LegacySolution;
 }
 
-/** One persistent HiGHS model. */
-type HighsModel = ReturnType<HighsSolver['createModel']>;
-
 let loading: Promise<HighsSolver | null> | undefined;
 
 /** The HiGHS solver of this thread (null when the package is missing or fails to load). */
@@ -103,14 +100,17 @@ export function paretoProgram(U: readonly Float64Array[], owner: ArrayLike<numbe
   return lines.join('\n');
 }
 
-/** Reads a dominating allocation off the columns y<i>_<g> of a solution: each good to its largest column. */
-function ownersOf(s: LegacySolution, n: number, m: number): Int32Array {
+/**
+ * Reads a dominating allocation off the columns y<i>_<g> of a solution, `column(i, g)` their values: each good to its
+ * largest column.
+ */
+function ownersOf(column: (i: number, g: number) => number, n: number, m: number): Int32Array {
   const owners = new Int32Array(m);
   for (let g = 0; g < m; g++) {
     let best = 0,
       top = -Infinity;
     for (let i = 0; i < n; i++) {
-      const v = s.Columns[`y${i}_${g}`]?.Primal ?? 0;
+      const v = column(i, g);
       if (v > top) {
         top = v;
         best = i;
@@ -159,33 +159,13 @@ function solveProgram(
     const s = highs.solve(program, mipOptions(seconds(), tight));
     if (s.Status === 'Infeasible') return 'infeasible';
     if (s.Status !== 'Optimal') return { error: `HiGHS status ${s.Status}` };
-    const found = ownersOf(s, n, small.owner.length);
+    const found = ownersOf((i, g) => s.Columns[`y${i}_${g}`]?.Primal ?? 0, n, small.owner.length);
     const owners = Int32Array.from(owner);
     if (goods) goods.forEach((g, t) => (owners[g] = found[t]));
     else owners.set(found);
     if (isParetoImprovement(U, owner, owners)) return owners;
   }
   return { error: 'HiGHS returned allocations that do not dominate exactly, at default and at tight tolerances' };
-}
-
-/**
- * Owners read off a persistent model's columns y<i>_<g> (each good to its largest column), as `ownersOf` does for a
- * one-shot solution.
- */
-function ownersOfColumns(model: HighsModel, n: number, m: number): Int32Array {
-  const x = model.getSolution().colValue;
-  const owners = new Int32Array(m);
-  for (let g = 0; g < m; g++) {
-    let top = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const v = x[model.getColByName(`y${i}_${g}`)];
-      if (v > top) {
-        top = v;
-        owners[g] = i;
-      }
-    }
-  }
-  return owners;
 }
 
 /**
@@ -239,7 +219,8 @@ function programInTurnsWithTree(
     if (decided?.po === false) return { owners: decided.owners, via: 'tree' };
     if (status === infeasible) return 'none';
     if (status !== optimal) return { error: `HiGHS model status ${status}${decided ? `; ${decided.reason}` : ''}` };
-    const owners = ownersOfColumns(model, n, m);
+    const x = model.getSolution().colValue;
+    const owners = ownersOf((i, g) => x[model.getColByName(`y${i}_${g}`)], n, m);
     if (isParetoImprovement(U, owner, owners)) return { owners };
     const polished = solveProgram(highs, U, owner, null, () => (deadline - performance.now()) / 1000, [true]);
     if (polished instanceof Int32Array) return { owners: polished };

@@ -32,6 +32,15 @@ describe('PO decisions on doubles', () => {
     assert.deepEqual(d, { po: true, via: 'integer-program' });
   });
 
+  it('refutes PO by the whole integer program, read off its persistent model (Figure 3, m = 100, trial 1)', async function () {
+    this.timeout(120_000);
+    const p = protocol('bai-golz-fig3');
+    const [U] = [...trialMatrices(p, distributionPreset(p.preset).agents, 100, 1, 2)];
+    // neither neighbourhood program finds one; the whole program does in about 1 s, well within its 15 s alone
+    const d = decidePareto(U, roundRobinOwners(U), highsParetoSolver((await loadHighs())!, 100_000));
+    assert.deepEqual(d, { po: false, via: 'integer-program-improvement' });
+  });
+
   it('finds the Appendix B trade (both median items for the top item) as an exchange (spec 5.4)', () => {
     const U = [Float64Array.from([0.26, 0.26, 0.98]), Float64Array.from([0.74, 0.74, 0.999])];
     const next = findPairExchange(U, [0, 0, 1]);

@@ -121,12 +121,11 @@ function ownersOf(column: (i: number, g: number) => number, n: number, m: number
   return owners;
 }
 
-/** HiGHS's options for one integer program (module header). */
+/** HiGHS's options for one integer program (module header); the WASM build runs one thread, so none is set. */
 function mipOptions(seconds: number, tight: boolean): Record<string, number | boolean> {
   return {
     time_limit: Math.max(0.001, seconds),
     output_flag: false,
-    threads: 1,
     mip_rel_gap: 0.5,
     mip_heuristic_effort: 0.3,
     ...(tight ? { primal_feasibility_tolerance: 1e-10, mip_feasibility_tolerance: 1e-10 } : {}),
@@ -197,8 +196,7 @@ function programInTurnsWithTree(
   let sliceStart = performance.now();
   const model = highs.createModel({ format: 'lp', data: paretoProgram(U, owner) });
   try {
-    const { threads: _, ...options } = mipOptions((deadline - performance.now()) / 1000, false);
-    model.options.set(options);
+    model.options.set(mipOptions((deadline - performance.now()) / 1000, false));
     model.run({
       [highs.constants.callbackType.mipInterrupt]: (event): undefined => {
         const now = performance.now();
@@ -234,10 +232,11 @@ function programInTurnsWithTree(
  * Where the price search (pareto-prices.ts) runs, by goods per agent: before the neighbourhood programs up to
  * `PRICES_FIRST`, after them up to `PRICES_LAST`, not at all beyond (the whole integer program decides). [DECISION]
  * Round robin is PO less often the more goods each agent gets (Figure 3: 548 of 1000 trials at 5 goods per agent, 103
- * at 10, none at 20), while a price search that finds no certificate costs about 0.2 s at m = 50, 1.5 s at m = 100
- * and over 10 s (its whole round budget) at m = 200. On the first 40 trials at m = 100, the neighbourhood programs
- * first took 86 s against 113 s for the prices first (a development run, two at a time on two cores; not kept as a
- * test).
+ * at 10, none at 20), while a price search that finds no certificate cost about 0.2 s at m = 50, 1.5 s at m = 100
+ * and over 10 s (its whole round budget) at m = 200 when it solved every round's LP from scratch (0.3-2.3 s at m = 100
+ * on one persistent model, pareto-prices.ts; not measured again at m = 50 and 200). On the first 40 trials at
+ * m = 100, the neighbourhood programs first took 86 s against 113 s for the prices first (a development run, two at a
+ * time on two cores; not kept as a test).
  * Before both, up to `ROOT_FIRST` goods, the root of the tree of price certificates runs.
  */
 const PRICES_FIRST = 5;
@@ -343,7 +342,6 @@ export function highsNashSolver(
       s = highs.solve(nashWelfareProgram(U), {
         time_limit: timeLimitMs / 1000,
         output_flag: false,
-        threads: 1,
         mip_rel_gap: 0,
       });
     } catch {

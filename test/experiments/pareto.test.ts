@@ -5,11 +5,8 @@ import { instance } from '../../src/core/instance';
 import { Rational } from '../../src/core/rational';
 import { highsParetoSolver, loadHighs } from '../../src/experiments/highs';
 import { decidePareto, findPairExchange, findSetTrade, isParetoImprovement } from '../../src/experiments/pareto';
-import { roundRobinOwners } from '../../src/experiments/float-round-robin';
-import { protocol } from '../../src/experiments/protocols';
-import { trialMatrices } from '../../src/experiments/trials';
-import { distributionPreset } from '../../src/stochastic/presets';
 import { Mt19937 } from '../../src/stochastic/mt19937';
+import { figureTrials } from '../helpers/figure3';
 
 describe('PO decisions on doubles', () => {
   it('certifies fPO allocations by multipliers, and PO-but-not-fPO ones by prices (T-PO-not-fPO)', async () => {
@@ -23,22 +20,17 @@ describe('PO decisions on doubles', () => {
     assert.deepEqual(d, { po: true, via: 'price-tree' });
   });
 
-  it('leaves to the integer program a PO allocation no prices certify (Figure 3, m = 50, trial 57)', async function () {
-    this.timeout(120_000);
-    const p = protocol('bai-golz-fig3');
-    const [U] = [...trialMatrices(p, distributionPreset(p.preset).agents, 50, 57, 58)];
-    // the integer program takes about 3 s on an idle core; the limit leaves room for a loaded machine
-    const d = decidePareto(U, roundRobinOwners(U), highsParetoSolver((await loadHighs())!, 100_000));
-    assert.deepEqual(d, { po: true, via: 'integer-program' });
-  });
-
-  it('refutes PO by the whole integer program, read off its persistent model (Figure 3, m = 100, trial 1)', async function () {
-    this.timeout(120_000);
-    const p = protocol('bai-golz-fig3');
-    const [U] = [...trialMatrices(p, distributionPreset(p.preset).agents, 100, 1, 2)];
-    // neither neighbourhood program finds one; the whole program does in about 1 s, well within its 15 s alone
-    const d = decidePareto(U, roundRobinOwners(U), highsParetoSolver((await loadHighs())!, 100_000));
-    assert.deepEqual(d, { po: false, via: 'integer-program-improvement' });
+  it('leaves to the whole integer program what prices and neighbourhoods do not decide, its improvements read off its persistent model (Figure 3: m = 50 trial 57 PO, m = 100 trial 1 not)', async function () {
+    this.timeout(240_000);
+    const solver = highsParetoSolver((await loadHighs())!, 100_000);
+    // about 3 s and 1 s on an idle core, well within HiGHS's 15 s alone; the limit leaves room for a loaded machine
+    for (const [m, t, expected] of [
+      [50, 57, { po: true, via: 'integer-program' }],
+      [100, 1, { po: false, via: 'integer-program-improvement' }],
+    ] as const) {
+      const [{ U, owner }] = figureTrials(m, t, t + 1);
+      assert.deepEqual(decidePareto(U, owner, solver), expected, `m = ${m}, trial ${t}`);
+    }
   });
 
   it('finds the Appendix B trade (both median items for the top item) as an exchange (spec 5.4)', () => {
@@ -69,11 +61,8 @@ describe('PO decisions on doubles', () => {
   });
 
   it('refutes PO of round robin by set trades on most Figure 3 trials at m = 500, each trade an exact improvement', () => {
-    const p = protocol('bai-golz-fig3');
-    const agents = distributionPreset(p.preset).agents;
     let found = 0;
-    for (const U of trialMatrices(p, agents, 500, 0, 4)) {
-      const owner = roundRobinOwners(U);
+    for (const { U, owner } of figureTrials(500, 0, 4)) {
       const next = findSetTrade(U, owner);
       if (next) {
         found++;

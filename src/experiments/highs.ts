@@ -14,10 +14,15 @@
  * [DECISION] No early stop at the first improving solution (`mip_max_improving_sols`): in development runs (not kept
  * as a test) the columns HiGHS reported then were not a feasible point. Instead a relative gap of 1/2 ends the search
  * at the first incumbent that HiGHS reports as a solution (any feasible point answers the question; infeasibility is
- * proved the same way as with gap 0), and a heuristic effort of 0.3 (default 0.05) finds it sooner: on five
- * round-robin allocations at m = 100 that no exchange refutes, 2.0–33 s against 9.4–50 s at gap 0 (a development run,
- * not kept as a test; bench multipliers has the column's times). Without the objective (pure feasibility) HiGHS found
- * none of them in 60 s.
+ * proved the same way as with gap 0). Without the objective (pure feasibility) HiGHS found none of five improvements
+ * at m = 100 in 60 s (a development run, not kept as a test).
+ * [DECISION] Heuristic effort 0.3 (HiGHS's default 0.05) in the neighbourhood programs, the default in the whole
+ * program. On five round-robin allocations at m = 100 that no exchange refutes, 0.3 at gap 1/2 took 2.0–33 s against
+ * 9.4–50 s at gap 0 and the default effort (a development run, not kept as a test). With gap 1/2 on both sides, on the
+ * 38 of Figure 3's trials 0-399 at m = 100 that reach the whole program (development runs of 2026-12-05, two at a
+ * time, not kept as tests): the whole program took 485 s at the default against 572 s at 0.3 (one trial's time
+ * varies by up to a factor 3 with HiGHS's random seed, so only the sum says anything), while the neighbourhood
+ * programs of trials 0-99 took 55 s at the default against 54 s and refuted one trial fewer.
  * [DECISION] HiGHS's default feasibility tolerances, tightened to 1e-10 only to polish a returned allocation that fails
  * the exact check. At 1e-10 throughout (the choice until 2026-12-05) HiGHS called one program infeasible that has an
  * improvement gaining 0.24 (trial 77 of Figure 3 at m = 50, a regression test); on the 85 programs of the first 100
@@ -25,8 +30,8 @@
  * the same time (a development run).
  * Before the whole program, programs over neighbourhoods of the goods (pareto-neighbourhoods.ts) look for an
  * improvement more cheaply; each asks for the whole program's total gain, so that both count the same improvements.
- * After `PROGRAM_FIRST_SECONDS` of the whole program, the tree of price certificates (pareto-tree.ts) and HiGHS take
- * turns until the time limit (`programInTurnsWithTree`).
+ * The whole program takes turns with the tree of price certificates (pareto-tree.ts) until the time limit
+ * (`programInTurnsWithTree`, `TURNS`).
  */
 import { improveNashWelfare, nashWelfareProgram, ownersFromColumns } from '../mechanisms/multipliers/nash-welfare';
 import { isParetoImprovement, type ParetoSolver } from './pareto';
@@ -121,13 +126,16 @@ function ownersOf(column: (i: number, g: number) => number, n: number, m: number
   return owners;
 }
 
-/** HiGHS's options for one integer program (module header); the WASM build runs one thread, so none is set. */
-function mipOptions(seconds: number, tight: boolean): Record<string, number | boolean> {
+/**
+ * HiGHS's options for one integer program (module header): `whole` for the whole program, else a neighbourhood's or a
+ * polish. The WASM build runs one thread, so none is set.
+ */
+function mipOptions(seconds: number, tight: boolean, whole = false): Record<string, number | boolean> {
   return {
     time_limit: Math.max(0.001, seconds),
     output_flag: false,
     mip_rel_gap: 0.5,
-    mip_heuristic_effort: 0.3,
+    mip_heuristic_effort: whole ? 0.05 : 0.3,
     ...(tight ? { primal_feasibility_tolerance: 1e-10, mip_feasibility_tolerance: 1e-10 } : {}),
   };
 }
@@ -169,10 +177,9 @@ function solveProgram(
 
 /**
  * The whole program and the tree of price certificates (pareto-tree.ts) in turns on one core, until `deadline`: HiGHS
- * alone for `first` seconds, then, from HiGHS's callback, the tree until it has had three times HiGHS's time so far,
- * then HiGHS for as long again as it has had, and so on. At 60 s with `first` = 15 s, HiGHS has had 15 s and the tree
- * 45 s, as when the tree followed the program; a longer limit lets both go on where they stopped, where a retry
- * (retry.ts) starts both again. Answers 'none' (infeasible), 'price-tree', an exactly verified improvement (`via:
+ * alone for `turns.first` seconds, then, from HiGHS's callback, the tree until it has had `turns.treeShare` times
+ * HiGHS's time so far, then HiGHS for as long again as it has had, and so on (`TURNS`). A longer limit lets both go on
+ * where they stopped, where a retry (retry.ts) starts both again. Answers 'none' (infeasible), 'price-tree', an exactly verified improvement (`via:
  * 'tree'` when the tree found it), or an error.
  * [DECISION] Turns by HiGHS's `mipInterrupt` callback, which HiGHS calls about every millisecond (every 1.3 ms at the
  * median, at most 1.4 s apart on trials 43, 45 and 89 of Figure 3 at m = 100, a development run): HiGHS waits inside
@@ -183,7 +190,7 @@ function programInTurnsWithTree(
   U: readonly Float64Array[],
   owner: ArrayLike<number>,
   deadline: number,
-  first: number,
+  turns: Turns,
 ): Exclude<ReturnType<ParetoSolver>, 'prices'> {
   const n = U.length,
     m = U[0].length;
@@ -192,17 +199,17 @@ function programInTurnsWithTree(
   let last: TreeSearch | null = null;
   let highsSeconds = 0;
   let treeSeconds = 0;
-  let slice = first;
+  let slice = turns.first;
   let sliceStart = performance.now();
   const model = highs.createModel({ format: 'lp', data: paretoProgram(U, owner) });
   try {
-    model.options.set(mipOptions((deadline - performance.now()) / 1000, false));
+    model.options.set(mipOptions((deadline - performance.now()) / 1000, false, true));
     model.run({
       [highs.constants.callbackType.mipInterrupt]: (event): undefined => {
         const now = performance.now();
         if (now - sliceStart < slice * 1000 || !tree.resumable) return undefined;
         highsSeconds += (now - sliceStart) / 1000;
-        last = tree.advance(Math.min(deadline, now + (3 * highsSeconds - treeSeconds) * 1000));
+        last = tree.advance(Math.min(deadline, now + (turns.treeShare * highsSeconds - treeSeconds) * 1000));
         treeSeconds += (performance.now() - now) / 1000;
         if (last.po !== null) event.interrupt();
         slice = highsSeconds;
@@ -263,32 +270,38 @@ const PRICES_LAST = 10;
  */
 const ROOT_FIRST = 60;
 
+/** How the whole integer program and the tree of price certificates share a trial's time (`programInTurnsWithTree`). */
+export interface Turns {
+  /** Seconds HiGHS searches alone before the first turn of the tree. */
+  readonly first: number;
+  /** The tree's time as a multiple of HiGHS's time so far, at the end of each of its turns. */
+  readonly treeShare: number;
+}
+
 /**
- * Seconds the whole integer program searches alone before it takes turns with the tree of price certificates
- * (`programInTurnsWithTree`), which then gets three times HiGHS's time so far: at 60 s per trial HiGHS has had 15 s and
- * the tree 45 s, at 180 s 45 s and 135 s.
- * [DECISION] In the first pass of the Figure 3 run of 2026-12-05 (second) at m = 100 (60 s per trial; run file not
- * kept, its totals with retries are in bench/results/multipliers.md), 59 improvements came from the whole program
- * within its 15 s and 16 from the tree after it, and the tree proved 9 PO answers; 27 trials stayed undecided, among
- * them trials 43, 45 and 89, which HiGHS alone decides in 27-43 s. The turns give those back to HiGHS in one pass with
- * a longer limit (before the turns, a retry started both again, with a quarter of its limit for HiGHS first).
+ * HiGHS alone for 15 s, then the tree until it has had a tenth of HiGHS's time: at 60 s per trial HiGHS has had 57 s and
+ * the tree 3 s, at 600 s 552 s and 48 s.
+ * [DECISION] The share, from the whole program and the tree each run alone on the 38 of Figure 3's trials 0-399 at
+ * m = 100 that reach the whole program (a development run of 2026-12-05, 60-90 s each, two at a time; not kept as a
+ * test): HiGHS alone decided every one, in 572 s in all (0.2-53 s each), the tree 28 of them (0.1-48 s), and the
+ * better of the two for each trial sums to 346 s. Replaying the turns on those times, a tree share of 3 (the choice
+ * until then: HiGHS 15 s, then the tree three times HiGHS's time) costs 808 s, a share of 1 668 s, 0.33 616 s and 0.1
+ * 570 s; starting the turns after 1-5 s instead of 15 s changes each share by under 5 %. The tree keeps a tenth for
+ * the trials it decides far sooner than HiGHS (PO of trial 218 in 12.6 s against 52.5 s; the improvement of trial 167
+ * in 0.3 s against 48 s).
  */
-const PROGRAM_FIRST_SECONDS = 15;
+const TURNS: Turns = { first: 15, treeShare: 0.1 };
 
 /**
  * A `ParetoSolver` on a loaded HiGHS: up to `ROOT_FIRST` goods the root of the tree of price certificates
  * ('price-tree', or an improvement with `via: 'tree'`), then the price search and the neighbourhood programs of
  * pareto-neighbourhoods.ts (an improvement found there is returned with `via: 'neighbourhood'`), in the order
- * `PRICES_FIRST` and `PRICES_LAST` give, then the whole program, alone for `PROGRAM_FIRST_SECONDS` and then in turns
- * with the tree of price certificates: 'none' when it is infeasible, the owners of an exactly verified improvement
+ * `PRICES_FIRST` and `PRICES_LAST` give, then the whole program in turns with the tree of price certificates (`turns`,
+ * `TURNS` by default): 'none' when it is infeasible, the owners of an exactly verified improvement
  * when it finds one, 'price-tree' or an improvement with `via: 'tree'` when the tree decides first, or an error (time
  * limit, solver failure).
  */
-export function highsParetoSolver(
-  highs: HighsSolver,
-  timeLimitMs: number,
-  programFirstSeconds = PROGRAM_FIRST_SECONDS,
-): ParetoSolver {
+export function highsParetoSolver(highs: HighsSolver, timeLimitMs: number, turns: Turns = TURNS): ParetoSolver {
   return (U, owner) => {
     const n = U.length,
       m = U[0].length;
@@ -318,7 +331,7 @@ export function highsParetoSolver(
         }
       }
       if (pricesLast && searchPriceCertificate(highs, U, owner, deadline).po) return 'prices';
-      return programInTurnsWithTree(highs, U, owner, deadline, programFirstSeconds);
+      return programInTurnsWithTree(highs, U, owner, deadline, turns);
     } catch (e) {
       return { error: `HiGHS: ${(e as Error).message}` };
     }

@@ -16,16 +16,17 @@
  * at the first incumbent that HiGHS reports as a solution (any feasible point answers the question; infeasibility is
  * proved the same way as with gap 0). Without the objective (pure feasibility) HiGHS found none of five improvements
  * at m = 100 in 60 s (a development run, not kept as a test).
- * [DECISION] The whole program at HiGHS's default heuristic effort (0.05) and without reliability branching
- * (`mip_pscost_minreliable` 0: pseudo-costs from the start, no strong branching, which took over half of HiGHS's LP
- * iterations on trial 43 at m = 100); the neighbourhood programs at heuristic effort 0.3 and HiGHS's default branching.
- * On the 38 of Figure 3's trials 0-399 at m = 100 that reach the whole program (development runs of 2026-12-05, two at
- * a time, not kept as tests), the whole program took 572 s at effort 0.3 (the choice until then), 485 s at the
- * default effort and 346 s at the default effort without reliability branching, every trial decided the same way.
- * One trial's time varies by up to a factor 3 with HiGHS's random seed, so only sums say anything. The neighbourhood
- * programs of trials 0-99 gained nothing from either change (54 s at 0.3, 55 s at the default effort, 54 s without
- * reliability branching, each refuting one trial fewer than at 0.3). Earlier, on five round-robin allocations at
- * m = 100, effort 0.3 at gap 1/2 had taken 2.0–33 s against 9.4–50 s at gap 0 and the default effort.
+ * [DECISION] Heuristic effort 0.3 (HiGHS's default 0.05) in the neighbourhood programs, the default in the whole
+ * program. On five round-robin allocations at m = 100 that no exchange refutes, 0.3 at gap 1/2 took 2.0–33 s against
+ * 9.4–50 s at gap 0 and the default effort (a development run, not kept as a test). With gap 1/2 on both sides, on the
+ * 38 of Figure 3's trials 0-399 at m = 100 that reach the whole program (development runs of 2026-12-05, two at a
+ * time, not kept as tests): the whole program took 485 s at the default against 572 s at 0.3 (one trial's time
+ * varies by up to a factor 3 with HiGHS's random seed, so only the sum says anything), while the neighbourhood
+ * programs of trials 0-99 took 55 s at the default against 54 s and refuted one trial fewer. Without reliability
+ * branching as well (`mip_pscost_minreliable` 0; strong branching took 94,179 of 167,936 LP iterations on trial 43)
+ * the 38 took 346 s, but in a whole-figure run (with a tree share of 0.5, `TURNS`) m = 100 took 2462 s of compute
+ * against 2428 s with these options, and m = 200 867 s against 605 s: the unit of trial 712 took 435 s. So it is
+ * not used. Whole-figure runs of 2026-12-05 (night): bench/results/multipliers.md.
  * [DECISION] HiGHS's default feasibility tolerances, tightened to 1e-10 only to polish a returned allocation that fails
  * the exact check. At 1e-10 throughout (the choice until 2026-12-05) HiGHS called one program infeasible that has an
  * improvement gaining 0.24 (trial 77 of Figure 3 at m = 50, a regression test); on the 85 programs of the first 100
@@ -139,7 +140,6 @@ function mipOptions(seconds: number, tight: boolean, whole = false): Record<stri
     output_flag: false,
     mip_rel_gap: 0.5,
     mip_heuristic_effort: whole ? 0.05 : 0.3,
-    ...(whole ? { mip_pscost_minreliable: 0 } : {}),
     ...(tight ? { primal_feasibility_tolerance: 1e-10, mip_feasibility_tolerance: 1e-10 } : {}),
   };
 }
@@ -283,19 +283,20 @@ export interface Turns {
 }
 
 /**
- * HiGHS alone for 15 s, then the tree until it has had half of HiGHS's time: at 60 s per trial HiGHS has had 45 s and
- * the tree 15 s, at 600 s 480 s and 120 s.
- * [DECISION] The share, from the whole program (`mipOptions`) and the tree each run alone on the 38 of Figure 3's
- * trials 0-399 at m = 100 that reach the whole program (development runs of 2026-12-05, 60-90 s each, two at a time;
- * not kept as tests): HiGHS decided every one, in 346 s in all (0.2-30 s each), the tree 32 of them (0.1-48 s), and
- * the better of the two for each trial sums to 221 s. Replaying the turns on those times, a tree share of 3 (the
- * choice until then, with HiGHS at heuristic effort 0.3: 808 s on its times) costs about 500 s, 1 410 s, 0.5 374 s and
- * 0.1 353 s; starting the turns after 5 s instead of 15 s changes each by under 5 %. Not less than half: HiGHS's
- * times have a tail the 38 trials do not show. Trial 596 of Figure 3 at m = 200 (found by a whole-figure run at share
- * 0.1, where it took about 280 s) is refuted by the tree in 36.5 s and by HiGHS not within 150 s; at share 0.5 the
- * turns decide it in about 160 s, at 0.1 in about 290 s.
+ * HiGHS alone for 15 s, then the tree until it has had a tenth of HiGHS's time: at 60 s per trial HiGHS has had 57 s and
+ * the tree 3 s, at 600 s 552 s and 48 s.
+ * [DECISION] The share, from the whole program and the tree each run alone on the 38 of Figure 3's trials 0-399 at
+ * m = 100 that reach the whole program (a development run of 2026-12-05, 60-90 s each, two at a time; not kept as a
+ * test): HiGHS alone decided every one, in 572 s in all (0.2-53 s each), the tree 28 of them (0.1-48 s), and the
+ * better of the two for each trial sums to 346 s. Replaying the turns on those times, a tree share of 3 (the choice
+ * until then: HiGHS 15 s, then the tree three times HiGHS's time) costs 808 s, a share of 1 668 s, 0.33 616 s and 0.1
+ * 570 s; starting the turns after 1-5 s instead of 15 s changes each share by under 5 %. The tree keeps a tenth for
+ * the trials it decides far sooner than HiGHS (PO of trial 218 in 12.6 s against 52.5 s; the improvement of trial 167
+ * in 0.3 s against 48 s). Its cost: trial 596 at m = 200, refuted by the tree alone in 36.5 s and by HiGHS in 99 s at
+ * effort 0.3, took about 280 s in the whole-figure run (1670 s wall; a share of 0.5 with HiGHS without reliability
+ * branching took 1833 s, bench/results/multipliers.md).
  */
-const TURNS: Turns = { first: 15, treeShare: 0.5 };
+const TURNS: Turns = { first: 15, treeShare: 0.1 };
 
 /**
  * A `ParetoSolver` on a loaded HiGHS: up to `ROOT_FIRST` goods the root of the tree of price certificates

@@ -21,7 +21,7 @@
  * 9.4–50 s at gap 0 and the default effort (a development run, not kept as a test). With gap 1/2 on both sides, on the
  * 38 of Figure 3's trials 0-399 at m = 100 that reach the whole program (development runs of 2026-12-05, two at a
  * time, not kept as tests): the whole program took 485 s at the default against 572 s at 0.3 (one trial's time
- * varies by up to a factor 3 with HiGHS's random seed, so only the sum says anything), while the neighbourhood
+ * varies by a factor of up to 3.6 with HiGHS's random seed, so only the sum says anything), while the neighbourhood
  * programs of trials 0-99 took 55 s at the default against 54 s and refuted one trial fewer. Without reliability
  * branching as well (`mip_pscost_minreliable` 0; strong branching took 94,179 of 167,936 LP iterations on trial 43)
  * the 38 took 346 s, but in a whole-figure run (with a tree share of 0.5, `TURNS`) m = 100 took 2462 s of compute
@@ -183,8 +183,8 @@ function solveProgram(
  * The whole program and the tree of price certificates (pareto-tree.ts) in turns on one core, until `deadline`: HiGHS
  * alone for `turns.first` seconds, then, from HiGHS's callback, the tree until it has had `turns.treeShare` times
  * HiGHS's time so far, then HiGHS for as long again as it has had, and so on (`TURNS`). A longer limit lets both go on
- * where they stopped, where a retry (retry.ts) starts both again. Answers 'none' (infeasible), 'price-tree', an exactly verified improvement (`via:
- * 'tree'` when the tree found it), or an error.
+ * where they stopped, where a retry (retry.ts) starts both again. Answers 'none' (infeasible), 'price-tree', an
+ * exactly verified improvement (`via: 'tree'` when the tree found it), or an error.
  * [DECISION] Turns by HiGHS's `mipInterrupt` callback, which HiGHS calls about every millisecond (every 1.3 ms at the
  * median, at most 1.4 s apart on trials 43, 45 and 89 of Figure 3 at m = 100, a development run): HiGHS waits inside
  * its own search while the tree runs, so neither starts again.
@@ -283,18 +283,19 @@ export interface Turns {
 }
 
 /**
- * HiGHS alone for 15 s, then the tree until it has had a tenth of HiGHS's time: at 60 s per trial HiGHS has had 57 s and
- * the tree 3 s, at 600 s 552 s and 48 s.
+ * HiGHS alone for 15 s, then the tree until it has had a tenth of HiGHS's time: at 60 s per trial HiGHS has had
+ * 57 s and the tree 3 s, at 600 s 552 s and 48 s.
  * [DECISION] The share, from the whole program and the tree each run alone on the 38 of Figure 3's trials 0-399 at
- * m = 100 that reach the whole program (a development run of 2026-12-05, 60-90 s each, two at a time; not kept as a
- * test): HiGHS alone decided every one, in 572 s in all (0.2-53 s each), the tree 28 of them (0.1-48 s), and the
- * better of the two for each trial sums to 346 s. Replaying the turns on those times, a tree share of 3 (the choice
- * until then: HiGHS 15 s, then the tree three times HiGHS's time) costs 808 s, a share of 1 668 s, 0.33 616 s and 0.1
- * 570 s; starting the turns after 1-5 s instead of 15 s changes each share by under 5 %. The tree keeps a tenth for
- * the trials it decides far sooner than HiGHS (PO of trial 218 in 12.6 s against 52.5 s; the improvement of trial 167
- * in 0.3 s against 48 s). Its cost: trial 596 at m = 200, refuted by the tree alone in 36.5 s and by HiGHS in 99 s at
- * effort 0.3, took about 280 s in the whole-figure run (1670 s wall; a share of 0.5 with HiGHS without reliability
- * branching took 1833 s, bench/results/multipliers.md).
+ * m = 100 that reach the whole program (development runs of 2026-12-05, 60-90 s each, two at a time; not kept as
+ * tests): HiGHS alone decided every one, in 572 s in all at heuristic effort 0.3 (0.2-53 s each) and 485 s at 0.05
+ * (`mipOptions`), the tree 32 of them (0.1-48 s). Replaying the turns on those times (effort 0.3; 0.05 in brackets),
+ * a tree share of 3 (the choice until then: HiGHS 15 s, then the tree three times HiGHS's time) costs 808 s (744 s),
+ * a share of 1 668 s (616 s), 0.5 619 s (556 s) and 0.1 570 s (505 s); the better of the two solvers for each trial
+ * sums to 346 s (307 s). Starting the turns after 1-5 s instead of 15 s changes each by under 5 %. The tree keeps a
+ * tenth for the trials it decides far sooner than HiGHS (PO of trial 218 in 12.6 s against 52.5 s; the improvement
+ * of trial 167 in 0.3 s against 48 s). Its cost: trial 596 at m = 200, refuted by the tree alone in 36.5 s and by
+ * HiGHS in 99 s at effort 0.3, took about 280 s in the whole-figure run (1670 s wall; a share of 0.5 with HiGHS
+ * without reliability branching took 1833 s, bench/results/multipliers.md).
  */
 const TURNS: Turns = { first: 15, treeShare: 0.1 };
 

@@ -22,8 +22,9 @@
  * closed only when L(p) plus 4 (m + n + 2) 2^-52 times the summed magnitudes stays below B + delta.
  * [DECISION] Where it runs (highs.ts): its root alone first, up to `ROOT_FIRST` goods; the whole tree in turns with
  * the whole integer program (`TURNS`: a tenth of HiGHS's time after HiGHS's first 15 s; `priceTreeSearch` pauses and
- * goes on). On the 23 trials of Figure 3 at m = 100 that HiGHS left undecided after 60 s in the run of 2026-12-05, a development run of this search (90 s each, not kept as a test)
- * decided 9 of the first 10 in 4-77 s (two PO, seven improvements).
+ * goes on). On the 23 trials of Figure 3 at m = 100 that HiGHS left undecided after 60 s in the run of 2026-12-05, a
+ * development run of this search (90 s each, not kept as a test) decided 9 of the first 10 in 4-77 s (two PO, seven
+ * improvements).
  * [DECISION] Conflicts resolved, not only disjoint bundles: on trials 43, 45, 89, 167 and 189 at m = 100 (60 s each) it
  * found improvements in 45, 167 and 189 in 4.5, 0.27 and 44 s, where disjoint bundles alone found neither 45 nor 167
  * (a development run; test below for 167).

@@ -17,16 +17,16 @@
  * proved the same way as with gap 0). Without the objective (pure feasibility) HiGHS found none of five improvements
  * at m = 100 in 60 s (a development run, not kept as a test).
  * [DECISION] Heuristic effort 0.3 (HiGHS's default 0.05) in the neighbourhood programs, the default in the whole
- * program. On five round-robin allocations at m = 100 that no exchange refutes, 0.3 at gap 1/2 took 2.0–33 s against
- * 9.4–50 s at gap 0 and the default effort (a development run, not kept as a test). With gap 1/2 on both sides, on the
- * 38 of Figure 3's trials 0-399 at m = 100 that reach the whole program (development runs of 2026-12-05, two at a
- * time, not kept as tests): the whole program took 485 s at the default against 572 s at 0.3 (one trial's time
- * varies by a factor of up to 3.6 with HiGHS's random seed, so only the sum says anything), while the neighbourhood
- * programs of trials 0-99 took 55 s at the default against 54 s and refuted one trial fewer. Without reliability
- * branching as well (`mip_pscost_minreliable` 0; strong branching took 94,179 of 167,936 LP iterations on trial 43)
- * the 38 took 346 s, but in a whole-figure run (with a tree share of 0.5, `TURNS`) m = 100 took 2462 s of compute
- * against 2428 s with these options, and m = 200 867 s against 605 s: the unit of trial 712 took 435 s. So it is
- * not used. Whole-figure runs of 2026-12-05 (night): bench/results/multipliers.md.
+ * program (and in its polish). On five round-robin allocations at m = 100 that no exchange refutes, 0.3 at gap 1/2 took
+ * 2.0–33 s against 9.4–50 s at gap 0 and the default effort (a development run, not kept as a test). With gap 1/2 on
+ * both sides, on the 38 of Figure 3's trials 0-399 at m = 100 that reach the whole program (development runs of
+ * 2026-12-05, two at a time, not kept as tests): the whole program took 485 s at the default against 572 s at 0.3 (one
+ * trial's time varies by a factor of up to 3.6 with HiGHS's random seed, so only the sum says anything), while the
+ * neighbourhood programs of trials 0-99 took 55 s at the default against 54 s and refuted one trial fewer. Without
+ * reliability branching as well (`mip_pscost_minreliable` 0; strong branching took 94,179 of 167,936 LP iterations on
+ * trial 43) the 38 took 346 s, but in a whole-figure run (with a tree share of 0.5, `TURNS`) m = 100 took 2462 s of
+ * compute (all four columns) against 2428 s with these options, and m = 200 867 s against 605 s, where the unit of
+ * trials 700-719 took 435 s. So it is not used. Whole-figure runs of 2026-12-05 (night): bench/results/multipliers.md.
  * [DECISION] HiGHS's default feasibility tolerances, tightened to 1e-10 only to polish a returned allocation that fails
  * the exact check. At 1e-10 throughout (the choice until 2026-12-05) HiGHS called one program infeasible that has an
  * improvement gaining 0.24 (trial 77 of Figure 3 at m = 50, a regression test); on the 85 programs of the first 100
@@ -131,8 +131,8 @@ function ownersOf(column: (i: number, g: number) => number, n: number, m: number
 }
 
 /**
- * HiGHS's options for one integer program (module header): `whole` for the whole program, else a neighbourhood's or a
- * polish. The WASM build runs one thread, so none is set.
+ * HiGHS's options for one integer program (module header): `whole` for the whole program (searched or polished), else
+ * a neighbourhood's. The WASM build runs one thread, so none is set.
  */
 function mipOptions(seconds: number, tight: boolean, whole = false): Record<string, number | boolean> {
   return {
@@ -167,7 +167,7 @@ function solveProgram(
   const minimumGain = currentValues(U, owner).reduce((a, b) => a + b, 0) * 1e-6;
   const program = paretoProgram(small.U, small.owner, minimumGain);
   for (const tight of tolerances) {
-    const s = highs.solve(program, mipOptions(seconds(), tight));
+    const s = highs.solve(program, mipOptions(seconds(), tight, goods === null));
     if (s.Status === 'Infeasible') return 'infeasible';
     if (s.Status !== 'Optimal') return { error: `HiGHS status ${s.Status}` };
     const found = ownersOf((i, g) => s.Columns[`y${i}_${g}`]?.Primal ?? 0, n, small.owner.length);
@@ -291,7 +291,8 @@ export interface Turns {
  * (`mipOptions`), the tree 32 of them (0.1-48 s). Replaying the turns on those times (effort 0.3; 0.05 in brackets),
  * a tree share of 3 (the choice until then: HiGHS 15 s, then the tree three times HiGHS's time) costs 808 s (744 s),
  * a share of 1 668 s (616 s), 0.5 619 s (556 s) and 0.1 570 s (505 s); the better of the two solvers for each trial
- * sums to 346 s (307 s). Starting the turns after 1-5 s instead of 15 s changes each by under 5 %. The tree keeps a
+ * sums to 346 s (307 s). Starting the turns after 1-5 s instead of 15 s (effort 0.3) changes the shares 0.1-1 by
+ * under 5 % and the share 3 by 9 %. The tree keeps a
  * tenth for the trials it decides far sooner than HiGHS (PO of trial 218 in 12.6 s against 52.5 s; the improvement
  * of trial 167 in 0.3 s against 48 s). Its cost: trial 596 at m = 200, refuted by the tree alone in 36.5 s and by
  * HiGHS in 99 s at effort 0.3, took about 280 s in the whole-figure run (1670 s wall; a share of 0.5 with HiGHS

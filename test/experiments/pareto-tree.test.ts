@@ -105,7 +105,7 @@ describe('PO by a tree of price certificates', function () {
     }
   });
 
-  it('takes turns with the whole integer program, from its callback, on trial 167 at m = 100 (HiGHS alone: 13-48 s)', async () => {
+  it('takes turns with the whole integer program, from its callback, on trial 167 at m = 100 (HiGHS alone: 14-49 s)', async () => {
     const [{ U, owner }] = figureTrials(100, 167, 168);
     const r = highsParetoSolver((await loadHighs())!, 120_000, { first: 0.5, treeShare: 0.1 })(U, owner);
     assert.ok(typeof r === 'object' && 'owners' in r && r.via === 'tree', JSON.stringify(r));

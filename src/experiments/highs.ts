@@ -3,21 +3,29 @@
  * synchronously, unlike src/checks/alpha-po.ts, which starts a child process per call because `certify` must stay
  * synchronous in the main thread. Used for step 3 of the PO decision (pareto.ts): the integer program
  *
- *   max sum_i sum_g u_ig y_ig  s.t.  sum_i y_ig = 1 (every g),  sum_g u_ig y_ig ≥ u_i(A_i) (every i),
- *                                    sum_i sum_g u_ig y_ig ≥ (1 + 1e-6) sum_i u_i(A_i),  y binary,
+ *   max z  s.t.  sum_i y_ig = 1 (every g),  sum_g u_ig y_ig − z ≥ u_i(A_i) (every i),  z ≥ 0,
+ *                sum_i sum_g u_ig y_ig ≥ (1 + 1e-6) sum_i u_i(A_i),  y binary,
  *
  * which is feasible exactly when a Pareto improvement gaining more than a relative 1e-6 in total value exists (seed-004
- * spec 3.12; the authors' threshold was an absolute 1e-3 on the gain).
+ * spec 3.12; the authors' threshold was an absolute 1e-3 on the gain). HiGHS stops at its first feasible point
+ * (`mip_max_improving_sols` 1): any one answers the question, and infeasibility is proved as with any objective.
  * [DECISION] The total-value row: in a development run on the peak agents at m = 50 (not kept as a test or bench) it
  * halved HiGHS's time against maximising the total without it; 1e-6 and not less, so that the current allocation
  * cannot pass the row within HiGHS's tolerances.
- * [DECISION] No early stop at the first improving solution (`mip_max_improving_sols`): in development runs (not kept
- * as a test) the columns HiGHS reported then were not a feasible point. Instead a relative gap of 1/2 ends the search
- * at the first incumbent that HiGHS reports as a solution (any feasible point answers the question; infeasibility is
- * proved the same way as with gap 0). Without the objective (pure feasibility) HiGHS found none of five improvements
- * at m = 100 in 60 s (a development run, not kept as a test).
+ * [DECISION] The objective is the smallest gain z, not the total value (the choice until 2026-12-06, stopped by a
+ * relative gap of 1/2 at the first incumbent; the relative gap cannot stop a search whose objective is near 0, hence
+ * the solution limit). HiGHS's dives then look for allocations that leave every agent some slack instead of the
+ * largest total. Development runs of 2026-12-06 (two at a time on two cores, not kept as tests), heuristic effort 0.05:
+ * - the 38 of Figure 3's trials 0-399 at m = 100 that reach the whole program: 430 s in all against 485 s. The 31
+ *   improvements took 245 s; trials 43, 45, 50, 89 and 167 took 2.5-5.5 s each against 27-48 s (effort 0.3), while
+ *   trials 234 and 328 took 34 and 33 s against 1.3 and 1.2 s. The 7 PO trials took about as long (185 s).
+ * - trial 596 at m = 200: an improvement in 70.5 s, where the total objective found none in 150 s.
+ * - the two neighbourhood programs on trials 0-199 at m = 100: 92 s against 108 s, 76 improvements against 75.
+ * Without any objective (pure feasibility) HiGHS found none of five improvements at m = 100 in 60 s (an earlier
+ * development run). Columns are read from the persistent model's solution (`getSolution`), which was a dominating
+ * allocation on all 31 (the one-shot `solve` of the `highs` package reports the solution limit as status "Unknown").
  * [DECISION] Heuristic effort 0.3 (HiGHS's default 0.05) in the neighbourhood programs, the default in the whole
- * program (and in its polish). On five round-robin allocations at m = 100 that no exchange refutes, 0.3 at gap 1/2 took
+ * program (and in its polish), measured with the total-value objective. On five round-robin allocations at m = 100 that no exchange refutes, 0.3 at gap 1/2 took
  * 2.0–33 s against 9.4–50 s at gap 0 and the default effort (a development run, not kept as a test). With gap 1/2 on
  * both sides, on the 38 of Figure 3's trials 0-399 at m = 100 that reach the whole program (development runs of
  * 2026-12-05, two at a time, not kept as tests): the whole program took 485 s at the default against 572 s at 0.3 (one
@@ -89,9 +97,7 @@ export function paretoProgram(U: readonly Float64Array[], owner: ArrayLike<numbe
   const n = U.length,
     m = U[0].length;
   const current = currentValues(U, owner);
-  const lines: string[] = ['Maximize', ' obj:'];
-  for (let i = 0; i < n; i++) for (let g = 0; g < m; g++) if (U[i][g] > 0) lines.push(`  + ${num(U[i][g])} y${i}_${g}`);
-  lines.push('Subject To');
+  const lines: string[] = ['Maximize', ' obj: z', 'Subject To'];
   const total = current.reduce((a, b) => a + b, 0);
   const all: string[] = [];
   for (let i = 0; i < n; i++) for (let g = 0; g < m; g++) if (U[i][g] > 0) all.push(`+ ${num(U[i][g])} y${i}_${g}`);
@@ -101,9 +107,9 @@ export function paretoProgram(U: readonly Float64Array[], owner: ArrayLike<numbe
   for (let i = 0; i < n; i++) {
     const terms: string[] = [];
     for (let g = 0; g < m; g++) if (U[i][g] > 0) terms.push(`+ ${num(U[i][g])} y${i}_${g}`);
-    lines.push(` v${i}: ${terms.join(' ') || '0 y0_0'} >= ${num(current[i])}`);
+    lines.push(` v${i}: ${terms.join(' ')} - z >= ${num(current[i])}`);
   }
-  lines.push('Binary');
+  lines.push('Bounds', ' z >= 0', 'Binary');
   for (let i = 0; i < n; i++) lines.push(' ' + Array.from({ length: m }, (_, g) => `y${i}_${g}`).join(' '));
   lines.push('End');
   return lines.join('\n');
@@ -138,7 +144,7 @@ function mipOptions(seconds: number, tight: boolean, whole = false): Record<stri
   return {
     time_limit: Math.max(0.001, seconds),
     output_flag: false,
-    mip_rel_gap: 0.5,
+    mip_max_improving_sols: 1,
     mip_heuristic_effort: whole ? 0.05 : 0.3,
     ...(tight ? { primal_feasibility_tolerance: 1e-10, mip_feasibility_tolerance: 1e-10 } : {}),
   };
@@ -148,6 +154,12 @@ function mipOptions(seconds: number, tight: boolean, whole = false): Record<stri
 const NEIGHBOURHOOD_SECONDS = [2, 5];
 
 type ProgramAnswer = Int32Array | 'infeasible' | { error: string };
+
+/** Whether HiGHS stopped at a feasible point: its first (`mip_max_improving_sols` 1) or an optimum. */
+function isSolution(highs: HighsSolver, status: number): boolean {
+  const { optimal, solutionLimit } = highs.constants.modelStatus;
+  return status === optimal || status === solutionLimit;
+}
 
 /**
  * One integer program over the goods `goods` of the instance (all when omitted), the rest fixed: an exactly verified
@@ -167,14 +179,22 @@ function solveProgram(
   const minimumGain = currentValues(U, owner).reduce((a, b) => a + b, 0) * 1e-6;
   const program = paretoProgram(small.U, small.owner, minimumGain);
   for (const tight of tolerances) {
-    const s = highs.solve(program, mipOptions(seconds(), tight, goods === null));
-    if (s.Status === 'Infeasible') return 'infeasible';
-    if (s.Status !== 'Optimal') return { error: `HiGHS status ${s.Status}` };
-    const found = ownersOf((i, g) => s.Columns[`y${i}_${g}`]?.Primal ?? 0, n, small.owner.length);
-    const owners = Int32Array.from(owner);
-    if (goods) goods.forEach((g, t) => (owners[g] = found[t]));
-    else owners.set(found);
-    if (isParetoImprovement(U, owner, owners)) return owners;
+    const model = highs.createModel({ format: 'lp', data: program });
+    try {
+      model.options.set(mipOptions(seconds(), tight, goods === null));
+      model.run();
+      const status = model.getModelStatus();
+      if (status === highs.constants.modelStatus.infeasible) return 'infeasible';
+      if (!isSolution(highs, status)) return { error: `HiGHS model status ${status}` };
+      const x = model.getSolution().colValue;
+      const found = ownersOf((i, g) => x[model.getColByName(`y${i}_${g}`)], n, small.owner.length);
+      const owners = Int32Array.from(owner);
+      if (goods) goods.forEach((g, t) => (owners[g] = found[t]));
+      else owners.set(found);
+      if (isParetoImprovement(U, owner, owners)) return owners;
+    } finally {
+      model.dispose();
+    }
   }
   return { error: 'HiGHS returned allocations that do not dominate exactly, at default and at tight tolerances' };
 }
@@ -198,7 +218,7 @@ function programInTurnsWithTree(
 ): Exclude<ReturnType<ParetoSolver>, 'prices'> {
   const n = U.length,
     m = U[0].length;
-  const { optimal, infeasible } = highs.constants.modelStatus;
+  const { infeasible } = highs.constants.modelStatus;
   const tree = priceTreeSearch(U, owner);
   let last: TreeSearch | null = null;
   let highsSeconds = 0;
@@ -222,12 +242,13 @@ function programInTurnsWithTree(
     });
     const status = model.getModelStatus();
     let decided = last as TreeSearch | null;
-    if (decided?.po == null && status !== optimal && status !== infeasible && tree.resumable)
+    if (decided?.po == null && !isSolution(highs, status) && status !== infeasible && tree.resumable)
       decided = tree.advance(deadline);
     if (decided?.po === true) return 'price-tree';
     if (decided?.po === false) return { owners: decided.owners, via: 'tree' };
     if (status === infeasible) return 'none';
-    if (status !== optimal) return { error: `HiGHS model status ${status}${decided ? `; ${decided.reason}` : ''}` };
+    if (!isSolution(highs, status))
+      return { error: `HiGHS model status ${status}${decided ? `; ${decided.reason}` : ''}` };
     const x = model.getSolution().colValue;
     const owners = ownersOf((i, g) => x[model.getColByName(`y${i}_${g}`)], n, m);
     if (isParetoImprovement(U, owner, owners)) return { owners };

@@ -51,7 +51,7 @@ describe('PO by a tree of price certificates', function () {
     assert.ok(r.po === false && isParetoImprovement(U, owner, r.owners));
   });
 
-  it("finds an improvement of Figure 3 trial 167 at m = 100 by resolving the bundles' conflicts (HiGHS: none in 15 s)", () => {
+  it("finds an improvement of Figure 3 trial 167 at m = 100 by resolving the bundles' conflicts (HiGHS maximising the total: none in 15 s)", () => {
     const [{ U, owner }] = figureTrials(100, 167, 168);
     const r = searchPriceTree(U, owner, performance.now() + 120_000);
     assert.equal(r.po, false);
@@ -105,15 +105,22 @@ describe('PO by a tree of price certificates', function () {
     }
   });
 
-  it('takes turns with the whole integer program, from its callback, on trial 167 at m = 100 (HiGHS alone: 14-49 s)', async () => {
-    const [{ U, owner }] = figureTrials(100, 167, 168);
+  it('takes turns with the whole integer program, from its callback, on trial 328 at m = 100 (tree alone: 0.13 s)', async () => {
+    const [{ U, owner }] = figureTrials(100, 328, 329);
     const r = highsParetoSolver((await loadHighs())!, 120_000, { first: 0.5, treeShare: 0.1 })(U, owner);
     assert.ok(typeof r === 'object' && 'owners' in r && r.via === 'tree', JSON.stringify(r));
     assert.equal(isParetoImprovement(U, owner, r.owners), true);
   });
 
-  it('reports the time limit of both HiGHS and the tree when their turns end undecided (trial 89 at m = 100, 3 s)', async () => {
-    const [{ U, owner }] = figureTrials(100, 89, 90);
+  it("takes HiGHS's first feasible point of the whole program as the improvement (trial 167 at m = 100)", async () => {
+    const [{ U, owner }] = figureTrials(100, 167, 168);
+    const r = highsParetoSolver((await loadHighs())!, 120_000, { first: 120, treeShare: 0.1 })(U, owner);
+    assert.ok(typeof r === 'object' && 'owners' in r && r.via === undefined, JSON.stringify(r));
+    assert.equal(isParetoImprovement(U, owner, r.owners), true);
+  });
+
+  it('reports the time limit of both HiGHS and the tree when their turns end undecided (trial 197 at m = 100, 3 s)', async () => {
+    const [{ U, owner }] = figureTrials(100, 197, 198);
     const r = highsParetoSolver((await loadHighs())!, 3_000, { first: 0.5, treeShare: 0.1 })(U, owner);
     assert.ok(typeof r === 'object' && 'error' in r, JSON.stringify(r));
     assert.match(r.error, /^HiGHS model status \d+; time limit after \d+ price-tree nodes$/);

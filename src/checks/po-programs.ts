@@ -12,10 +12,13 @@
  *
  * b_i(G) = a_i(A_i within G). An integral point within HiGHS's tolerances of it is a Pareto improvement exactly (the
  * sums are integers: each agent keeps at least b_i, and the total gains at least 1). [DECISION] The experiments'
- * settings: the total as the objective with a relative gap of 1/2 (the first incumbent answers the question) and a
- * heuristic effort of 0.3, HiGHS's default tolerances, neighbourhood programs of 2 s and 5 s (their module comments
- * give the development numbers). The neighbourhoods come from the linear relaxation that maximises the smallest gain
- * (`smallestGainProgram`, solved in the price search's process, po-prices.ts) through `neighbourhoods`.
+ * settings until 2026-12-06: the total as the objective with a relative gap of 1/2 (the first incumbent answers the
+ * question) and a heuristic effort of 0.3, HiGHS's default tolerances, neighbourhood programs of 2 s and 5 s (their
+ * module comments give the development numbers). The experiments now maximise the smallest gain and stop at HiGHS's
+ * first feasible point (src/experiments/highs.ts), which the one-shot `solve` of the child process reports as status
+ * "Unknown"; this search keeps the total until it reads solutions off a persistent model. The neighbourhoods come from
+ * the linear relaxation that maximises the smallest gain (`smallestGainProgram`, solved in the price search's process,
+ * po-prices.ts) through `neighbourhoods`.
  */
 import { neighbourhoods, type RelaxedSolution } from '../experiments/pareto-neighbourhoods';
 import { solveInHighsProcess } from './highs-process';

@@ -25,16 +25,17 @@
  * development run). Columns are read from the persistent model's solution (`getSolution`), which was a dominating
  * allocation on all 31 (the one-shot `solve` of the `highs` package reports the solution limit as status "Unknown").
  * [DECISION] Heuristic effort 0.3 (HiGHS's default 0.05) in the neighbourhood programs, the default in the whole
- * program (and in its polish), measured with the total-value objective. On five round-robin allocations at m = 100 that no exchange refutes, 0.3 at gap 1/2 took
- * 2.0–33 s against 9.4–50 s at gap 0 and the default effort (a development run, not kept as a test). With gap 1/2 on
- * both sides, on the 38 of Figure 3's trials 0-399 at m = 100 that reach the whole program (development runs of
- * 2026-12-05, two at a time, not kept as tests): the whole program took 485 s at the default against 572 s at 0.3 (one
- * trial's time varies by a factor of up to 3.6 with HiGHS's random seed, so only the sum says anything), while the
- * neighbourhood programs of trials 0-99 took 55 s at the default against 54 s and refuted one trial fewer. Without
- * reliability branching as well (`mip_pscost_minreliable` 0; strong branching took 94,179 of 167,936 LP iterations on
- * trial 43) the 38 took 346 s, but in a whole-figure run (with a tree share of 0.5, `TURNS`) m = 100 took 2462 s of
- * compute (all four columns) against 2428 s with these options, and m = 200 867 s against 605 s, where the unit of
- * trials 700-719 took 435 s. So it is not used. Whole-figure runs of 2026-12-05 (night): bench/results/multipliers.md.
+ * program (and in its polish), measured with the total-value objective. On five round-robin allocations at m = 100 that
+ * no exchange refutes, 0.3 at gap 1/2 took 2.0–33 s against 9.4–50 s at gap 0 and the default effort (a development
+ * run, not kept as a test). With gap 1/2 on both sides, on the 38 of Figure 3's trials 0-399 at m = 100 that reach the
+ * whole program (development runs of 2026-12-05, two at a time, not kept as tests): the whole program took 485 s at the
+ * default against 572 s at 0.3 (one trial's time varies by a factor of up to 3.6 with HiGHS's random seed, so only the
+ * sum says anything), while the neighbourhood programs of trials 0-99 took 55 s at the default against 54 s and refuted
+ * one trial fewer. Without reliability branching as well (`mip_pscost_minreliable` 0; strong branching took 94,179 of
+ * 167,936 LP iterations on trial 43) the 38 took 346 s, but in a whole-figure run (with a tree share of 0.5, `TURNS`)
+ * m = 100 took 2462 s of compute (all four columns) against 2428 s with these options, and m = 200 867 s against 605 s,
+ * where the unit of trials 700-719 took 435 s. With the smallest-gain objective it is used up to 10 goods per agent
+ * (`UNRELIABLE_GOODS_PER_AGENT`). Whole-figure runs of 2026-12-05 (night): bench/results/multipliers.md.
  * [DECISION] HiGHS's default feasibility tolerances, tightened to 1e-10 only to polish a returned allocation that fails
  * the exact check. At 1e-10 throughout (the choice until 2026-12-05) HiGHS called one program infeasible that has an
  * improvement gaining 0.24 (trial 77 of Figure 3 at m = 50, a regression test); on the 85 programs of the first 100
@@ -137,15 +138,36 @@ function ownersOf(column: (i: number, g: number) => number, n: number, m: number
 }
 
 /**
- * HiGHS's options for one integer program (module header): `whole` for the whole program (searched or polished), else
- * a neighbourhood's. The WASM build runs one thread, so none is set.
+ * Goods per agent up to which HiGHS branches without reliability branching (`mip_pscost_minreliable` 0: pseudocosts
+ * from the start, no strong branching to initialise them).
+ * [DECISION] With the smallest-gain objective (module header), development runs of 2026-12-06 (two at a time on two
+ * cores, heuristic effort 0.05, not kept as tests): on the 38 of Figure 3's trials 0-399 at m = 100 that reach the
+ * whole program it took 253 s against 430 s (the 7 PO trials 127 s against 185 s, the 31 improvements 126 s against
+ * 245 s); on the first 11 of those of trials 400-999 it was as fast or faster on every one (trial 427: 7.4 s against
+ * 25.6 s); the neighbourhood programs of trials 0-199 took 83 s against 92 s, with one improvement more. But trial 596
+ * at m = 200 (20 goods per agent) found no improvement in 150 s against 70.5 s with it, as with the total-value
+ * objective (bench/results/multipliers.md, 2026-12-05, night: m = 200 took 867 s against 605 s), so it stays on beyond
+ * 10 goods per agent.
  */
-function mipOptions(seconds: number, tight: boolean, whole = false): Record<string, number | boolean> {
+const UNRELIABLE_GOODS_PER_AGENT = 10;
+
+/**
+ * HiGHS's options for one integer program (module header) of an instance with `goodsPerAgent` goods per agent:
+ * `whole` for the whole program (searched or polished), else a neighbourhood's. The WASM build runs one thread, so
+ * none is set.
+ */
+function mipOptions(
+  seconds: number,
+  tight: boolean,
+  whole: boolean,
+  goodsPerAgent: number,
+): Record<string, number | boolean> {
   return {
     time_limit: Math.max(0.001, seconds),
     output_flag: false,
     mip_max_improving_sols: 1,
     mip_heuristic_effort: whole ? 0.05 : 0.3,
+    ...(goodsPerAgent <= UNRELIABLE_GOODS_PER_AGENT ? { mip_pscost_minreliable: 0 } : {}),
     ...(tight ? { primal_feasibility_tolerance: 1e-10, mip_feasibility_tolerance: 1e-10 } : {}),
   };
 }
@@ -181,7 +203,7 @@ function solveProgram(
   for (const tight of tolerances) {
     const model = highs.createModel({ format: 'lp', data: program });
     try {
-      model.options.set(mipOptions(seconds(), tight, goods === null));
+      model.options.set(mipOptions(seconds(), tight, goods === null, owner.length / n));
       model.run();
       const status = model.getModelStatus();
       if (status === highs.constants.modelStatus.infeasible) return 'infeasible';
@@ -227,7 +249,7 @@ function programInTurnsWithTree(
   let sliceStart = performance.now();
   const model = highs.createModel({ format: 'lp', data: paretoProgram(U, owner) });
   try {
-    model.options.set(mipOptions((deadline - performance.now()) / 1000, false, true));
+    model.options.set(mipOptions((deadline - performance.now()) / 1000, false, true, m / n));
     model.run({
       [highs.constants.callbackType.mipInterrupt]: (event): undefined => {
         const now = performance.now();

@@ -330,8 +330,8 @@ export interface Turns {
  * 57 s and the tree 3 s, at 600 s 552 s and 48 s.
  * [DECISION] The share, from the whole program and the tree each run alone on the 38 of Figure 3's trials 0-399 at
  * m = 100 that reach the whole program (development runs of 2026-12-05, 60-90 s each, two at a time; not kept as
- * tests): HiGHS alone (total-value objective) decided every one, in 572 s in all at heuristic effort 0.3 (0.2-53 s each) and
- * 485 s at 0.05 (`mipOptions`), the tree 32 of them (0.1-48 s). Replaying the turns on those times (effort 0.3; 0.05 in
+ * tests): HiGHS alone (total-value objective) decided every one, in 572 s in all at heuristic effort 0.3 (0.2-53 s
+ * each) and 485 s at 0.05 (`mipOptions`), the tree 32 of them (0.1-48 s). Replaying the turns on those times (effort 0.3; 0.05 in
  * brackets), a tree share of 3 (the choice until then: HiGHS 15 s, then the tree three times HiGHS's time) costs 808 s
  * (744 s), a share of 1 668 s (616 s), 0.5 619 s (556 s) and 0.1 570 s (505 s); the better of the two solvers for each
  * trial sums to 346 s (307 s). Starting the turns after 1-5 s instead of 15 s (effort 0.3) changes the shares 0.1-1 by

@@ -331,17 +331,17 @@ export interface Turns {
  * [DECISION] The share, from the whole program and the tree each run alone on the 38 of Figure 3's trials 0-399 at
  * m = 100 that reach the whole program (development runs of 2026-12-05, 60-90 s each, two at a time; not kept as
  * tests): HiGHS alone (total-value objective) decided every one, in 572 s in all at heuristic effort 0.3 (0.2-53 s
- * each) and 485 s at 0.05 (`mipOptions`), the tree 32 of them (0.1-48 s). Replaying the turns on those times (effort 0.3; 0.05 in
- * brackets), a tree share of 3 (the choice until then: HiGHS 15 s, then the tree three times HiGHS's time) costs 808 s
- * (744 s), a share of 1 668 s (616 s), 0.5 619 s (556 s) and 0.1 570 s (505 s); the better of the two solvers for each
- * trial sums to 346 s (307 s). Starting the turns after 1-5 s instead of 15 s (effort 0.3) changes the shares 0.1-1 by
- * under 5 % and the share 3 by 9 %. The tree keeps a tenth for the trials it decides far sooner than HiGHS (PO of trial
- * 218 in 12.6 s against 52.5 s; the improvement of trial 167 in 0.3 s against 48 s). Its cost: trial 596 at m = 200,
- * refuted by the tree alone in 36.5 s and by HiGHS in 99 s at effort 0.3, took about 280 s in the whole-figure run
- * (1670 s wall; a share of 0.5 with HiGHS without reliability branching took 1833 s, bench/results/multipliers.md).
- * With the smallest-gain objective (module header) its unit of 20 trials took 72 s in the whole-figure run of
- * 2026-12-06 (1215 s wall). The share was not measured again with that objective, under which HiGHS alone takes 253 s
- * on the 38 (`UNRELIABLE_GOODS_PER_AGENT`).
+ * each) and 485 s at 0.05 (`mipOptions`), the tree 32 of them (0.1-48 s). Replaying the turns on those times (effort
+ * 0.3; 0.05 in brackets), a tree share of 3 (the choice until then: HiGHS 15 s, then the tree three times HiGHS's time)
+ * costs 808 s (744 s), a share of 1 668 s (616 s), 0.5 619 s (556 s) and 0.1 570 s (505 s); the better of the two
+ * solvers for each trial sums to 346 s (307 s). Starting the turns after 1-5 s instead of 15 s (effort 0.3) changes the
+ * shares 0.1-1 by under 5 % and the share 3 by 9 %. The tree keeps a tenth for the trials it decides far sooner than
+ * HiGHS (PO of trial 218 in 12.6 s against 52.5 s; the improvement of trial 167 in 0.3 s against 48 s). Its cost: trial
+ * 596 at m = 200, refuted by the tree alone in 36.5 s and by HiGHS in 99 s at effort 0.3, took about 280 s in the
+ * whole-figure run (1670 s wall; a share of 0.5 with HiGHS without reliability branching took 1833 s,
+ * bench/results/multipliers.md). With the smallest-gain objective (module header) its unit of 20 trials took 72 s in
+ * the whole-figure run of 2026-12-06 (1215 s wall). The share was not measured again with that objective, under which
+ * HiGHS alone takes 253 s on the 38 (`UNRELIABLE_GOODS_PER_AGENT`).
  */
 const TURNS: Turns = { first: 15, treeShare: 0.1 };
 

@@ -14,11 +14,12 @@
  * cannot pass the row within HiGHS's tolerances.
  * [DECISION] The objective is the smallest gain z, not the total value (the choice until 2026-12-06, stopped by a
  * relative gap of 1/2 at the first incumbent; the relative gap cannot stop a search whose objective is near 0, hence
- * the solution limit). HiGHS's dives then look for allocations that leave every agent some slack instead of the
- * largest total. Development runs of 2026-12-06 (two at a time on two cores, not kept as tests), heuristic effort 0.05:
+ * the solution limit). Our reading, not measured: HiGHS's dives then look for allocations that leave every agent some
+ * slack instead of the largest total. Development runs of 2026-12-06 (two at a time on two cores, not kept as tests),
+ * heuristic effort 0.05:
  * - the 38 of Figure 3's trials 0-399 at m = 100 that reach the whole program: 430 s in all against 485 s. The 31
  *   improvements took 245 s; trials 43, 45, 50, 89 and 167 took 2.5-5.5 s each against 27-48 s (effort 0.3), while
- *   trials 234 and 328 took 34 and 33 s against 1.3 and 1.2 s. The 7 PO trials took about as long (185 s).
+ *   trials 234 and 328 took 34 and 33 s against 1.3 and 1.2 s. The 7 PO trials took 185 s against 232 s (effort 0.3).
  * - trial 596 at m = 200: an improvement in 70.5 s, where the total objective found none in 150 s.
  * - the two neighbourhood programs on trials 0-199 at m = 100: 92 s against 108 s, 76 improvements against 75.
  * Without any objective (pure feasibility) HiGHS found none of five improvements at m = 100 in 60 s (an earlier
@@ -116,11 +117,16 @@ export function paretoProgram(U: readonly Float64Array[], owner: ArrayLike<numbe
   return lines.join('\n');
 }
 
+/** A program's model in HiGHS (`createModel`). */
+type ProgramModel = ReturnType<HighsSolver['createModel']>;
+
 /**
- * Reads a dominating allocation off the columns y<i>_<g> of a solution, `column(i, g)` their values: each good to its
- * largest column.
+ * Reads a dominating allocation off the columns y<i>_<g> of the solution HiGHS stopped at: each good to its largest
+ * column.
  */
-function ownersOf(column: (i: number, g: number) => number, n: number, m: number): Int32Array {
+function ownersOf(model: ProgramModel, n: number, m: number): Int32Array {
+  const x = model.getSolution().colValue;
+  const column = (i: number, g: number) => x[model.getColByName(`y${i}_${g}`)];
   const owners = new Int32Array(m);
   for (let g = 0; g < m; g++) {
     let best = 0,
@@ -208,8 +214,7 @@ function solveProgram(
       const status = model.getModelStatus();
       if (status === highs.constants.modelStatus.infeasible) return 'infeasible';
       if (!isSolution(highs, status)) return { error: `HiGHS model status ${status}` };
-      const x = model.getSolution().colValue;
-      const found = ownersOf((i, g) => x[model.getColByName(`y${i}_${g}`)], n, small.owner.length);
+      const found = ownersOf(model, n, small.owner.length);
       const owners = Int32Array.from(owner);
       if (goods) goods.forEach((g, t) => (owners[g] = found[t]));
       else owners.set(found);
@@ -271,8 +276,7 @@ function programInTurnsWithTree(
     if (status === infeasible) return 'none';
     if (!isSolution(highs, status))
       return { error: `HiGHS model status ${status}${decided ? `; ${decided.reason}` : ''}` };
-    const x = model.getSolution().colValue;
-    const owners = ownersOf((i, g) => x[model.getColByName(`y${i}_${g}`)], n, m);
+    const owners = ownersOf(model, n, m);
     if (isParetoImprovement(U, owner, owners)) return { owners };
     const polished = solveProgram(highs, U, owner, null, () => (deadline - performance.now()) / 1000, [true]);
     if (polished instanceof Int32Array) return { owners: polished };

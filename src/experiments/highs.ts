@@ -23,8 +23,13 @@
  * - trial 596 at m = 200: an improvement in 70.5 s, where the total objective found none in 150 s.
  * - the two neighbourhood programs on trials 0-199 at m = 100: 92 s against 108 s, 76 improvements against 75.
  * Without any objective (pure feasibility) HiGHS found none of five improvements at m = 100 in 60 s (an earlier
- * development run). Columns are read from the persistent model's solution (`getSolution`), which was a dominating
- * allocation on all 31 (the one-shot `solve` of the `highs` package reports the solution limit as status "Unknown").
+ * development run) and left 13 of 15 PO trials at m = 100 undecided at 120 s, which take 3-90 s with z (a development
+ * run of 2026-12-06, second session). The gain relative to each agent's value (rows u_i(y) - u_i(A_i) z >= u_i(A_i)),
+ * whole program alone (same run): 267 s against 310 s on 42 of Figure 3's trials at m = 100 that reach the whole
+ * program (0-199 and 400-784), but 900 s against 722 s on 48 others (470-999); not used. HiGHS's heuristic effort 0.3
+ * and 0.8 in the whole program took 326 and 461 s on the 42. Columns are read from the persistent model's solution
+ * (`getSolution`), which was a dominating allocation on all 31 (the one-shot `solve` of the `highs` package reports
+ * the solution limit as status "Unknown").
  * [DECISION] Heuristic effort 0.3 (HiGHS's default 0.05) in the neighbourhood programs, the default in the whole
  * program (and in its polish), measured with the total-value objective. On five round-robin allocations at m = 100 that
  * no exchange refutes, 0.3 at gap 1/2 took 2.0–33 s against 9.4–50 s at gap 0 and the default effort (a development
@@ -345,7 +350,10 @@ export interface Turns {
  * whole-figure run (1670 s wall; a share of 0.5 with HiGHS without reliability branching took 1833 s,
  * bench/results/multipliers.md). With the smallest-gain objective (module header) its unit of 20 trials took 72 s in
  * the whole-figure run of 2026-12-06 (1215 s wall). The share was not measured again with that objective, under which
- * HiGHS alone takes 253 s on the 38 (`UNRELIABLE_GOODS_PER_AGENT`).
+ * HiGHS alone takes 253 s on the 38 (`UNRELIABLE_GOODS_PER_AGENT`). The tree alone for a few seconds before HiGHS
+ * starts (development runs of 2026-12-06, second session, turns as here, two at a time): leads of 0, 0.5, 1, 2, 3
+ * and 4 s took 306, 277, 279, 257, 277 and 284 s on the 42 trials of the module header, but a lead of 2 s took 738 s
+ * against 698 s on its 48 others, so there is none.
  */
 const TURNS: Turns = { first: 15, treeShare: 0.1 };
 

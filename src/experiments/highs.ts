@@ -54,7 +54,8 @@
  */
 import { improveNashWelfare, nashWelfareProgram, ownersFromColumns } from '../mechanisms/multipliers/nash-welfare';
 import { isParetoImprovement, type ParetoSolver } from './pareto';
-import { searchPriceCertificate, type LpSolver } from './pareto-prices';
+import { MINIMUM_RELATIVE_GAIN, searchPriceCertificate, type LpSolver } from './pareto-prices';
+import { searchImprovement } from './pareto-local-search';
 import { priceTreeSearch, searchPriceTree, type TreeSearch } from './pareto-tree';
 import {
   WIDE_NEIGHBOURHOOD,
@@ -300,7 +301,8 @@ function programInTurnsWithTree(
  * on one persistent model, pareto-prices.ts; not measured again at m = 50 and 200). On the first 40 trials at
  * m = 100, the neighbourhood programs first took 86 s against 113 s for the prices first (a development run, two at a
  * time on two cores; not kept as a test).
- * Before both, up to `ROOT_FIRST` goods, the root of the tree of price certificates runs.
+ * Before both, up to `ROOT_FIRST` goods, the root of the tree of price certificates runs; beyond it the tabu search
+ * runs, and the price search comes first up to `PRICES_LAST` (`LOCAL_SEARCH_RUNS`).
  */
 const PRICES_FIRST = 5;
 const PRICES_LAST = 10;
@@ -325,6 +327,21 @@ const PRICES_LAST = 10;
  * wall against 231 s, with the same counts.
  */
 const ROOT_FIRST = 60;
+
+/**
+ * Runs of the tabu search for an improvement (pareto-local-search.ts) beyond `ROOT_FIRST` goods, before the price
+ * search and the integer programs; where it runs, the price search comes before the neighbourhood programs up to
+ * `PRICES_LAST` goods per agent, since most trials the search leaves open are PO.
+ * [DECISION] Development runs of 2026-12-06 (third session, `decidePareto` with this solver, two at a time on two
+ * cores; not kept as tests), Figure 3 at m = 100: trials 0-199 took 194 s without the search (88.6 + 105.6), 92 s with
+ * 10 runs and the price search first, 99 s with the neighbourhood programs first, 101 s without the neighbourhood
+ * programs; 5 runs against 10 found the same improvements in trials 100-199 (89 s, neighbourhoods first), 20 runs 3
+ * more and took 110 s. It found 87 of the 91 improvements of trials 0-199 (6.3 s in all) and 59 of 67 on the 90 hard
+ * trials of the module header (the 42 and the 48): those took 172 s and 522 s, against 310 s and 722 s for HiGHS's
+ * whole program alone; what is left there is mostly PO proofs (17 trials, 421 s). At m = 200 trials 0-99 took 10.8 s
+ * (set trades 77, the search 10, exchanges 12, a neighbourhood 1) against about 20 s.
+ */
+const LOCAL_SEARCH_RUNS = 10;
 
 /** How the whole integer program and the tree of price certificates share a trial's time (`programInTurnsWithTree`). */
 export interface Turns {
@@ -359,26 +376,39 @@ const TURNS: Turns = { first: 15, treeShare: 0.1 };
 
 /**
  * A `ParetoSolver` on a loaded HiGHS: up to `ROOT_FIRST` goods the root of the tree of price certificates
- * ('price-tree', or an improvement with `via: 'tree'`), then the price search and the neighbourhood programs of
+ * ('price-tree', or an improvement with `via: 'tree'`), beyond it the tabu search of pareto-local-search.ts (an
+ * improvement with `via: 'local-search'`; `localSearchRuns` runs, 0 to skip it), then the price search and the neighbourhood programs of
  * pareto-neighbourhoods.ts (an improvement found there is returned with `via: 'neighbourhood'`), in the order
- * `PRICES_FIRST` and `PRICES_LAST` give, then the whole program in turns with the tree of price certificates (`turns`,
+ * `PRICES_FIRST`, `PRICES_LAST` and `LOCAL_SEARCH_RUNS` give, then the whole program in turns with the tree of price certificates (`turns`,
  * `TURNS` by default): 'none' when it is infeasible, the owners of an exactly verified improvement
  * when it finds one, 'price-tree' or an improvement with `via: 'tree'` when the tree decides first, or an error (time
  * limit, solver failure).
  */
-export function highsParetoSolver(highs: HighsSolver, timeLimitMs: number, turns: Turns = TURNS): ParetoSolver {
+export function highsParetoSolver(
+  highs: HighsSolver,
+  timeLimitMs: number,
+  turns: Turns = TURNS,
+  localSearchRuns = LOCAL_SEARCH_RUNS,
+): ParetoSolver {
   return (U, owner) => {
     const n = U.length,
       m = U[0].length;
     const deadline = performance.now() + timeLimitMs;
     const left = () => (deadline - performance.now()) / 1000;
-    const pricesFirst = m <= PRICES_FIRST * n;
+    const searched = m > ROOT_FIRST && localSearchRuns > 0;
+    const pricesFirst = m <= (searched ? PRICES_LAST : PRICES_FIRST) * n;
     const pricesLast = !pricesFirst && m <= PRICES_LAST * n;
     try {
       if (m <= ROOT_FIRST) {
         const root = searchPriceTree(U, owner, deadline, 1);
         if (root.po) return 'price-tree';
         if (root.po === false) return { owners: root.owners, via: 'tree' };
+      }
+      if (searched) {
+        const minimumGain = currentValues(U, owner).reduce((a, b) => a + b, 0) * MINIMUM_RELATIVE_GAIN;
+        const verify = (next: Int32Array) => isParetoImprovement(U, owner, next);
+        const found = searchImprovement(U, owner, minimumGain, localSearchRuns, deadline, verify);
+        if (found) return { owners: found, via: 'local-search' };
       }
       if (pricesFirst && searchPriceCertificate(highs, U, owner, deadline).po) return 'prices';
       if (m > WIDE_NEIGHBOURHOOD / 2) {

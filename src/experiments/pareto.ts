@@ -8,6 +8,8 @@
  * 2. Improving exchanges between two agents: one good for a set of goods chosen greedily as a knapsack, then a set for
  *    a set among the goods each would most readily give up (`findSetTrade`). An exchange found in doubles is
  *    re-verified exactly (every agent weakly better, one strictly, by exact sums).
+ * 2c. Beyond a few dozen goods (highs.ts), a tabu search over moves and swaps of single goods (pareto-local-search.ts)
+ *    proposes improvements, each re-verified exactly; it finds most improvements the integer programs below would find.
  * 3. Prices: the dual of the configuration LP (pareto-prices.ts) proves, with rigorous rounding bounds, that no
  *    improvement gains the total the integer program below asks for; it settles most PO answers without HiGHS's word.
  *    It runs before the neighbourhood programs of step 4 or after them, by goods per agent (highs.ts).
@@ -37,6 +39,7 @@ export type ParetoVia =
   | 'neighbourhood-improvement'
   | 'integer-program-improvement'
   | 'tree-improvement'
+  | 'local-search-improvement'
   | 'undecided';
 
 export interface ParetoDecision {
@@ -57,7 +60,12 @@ export interface ParetoDecision {
 export type ParetoSolver = (
   U: readonly Float64Array[],
   owner: ArrayLike<number>,
-) => { owners: Int32Array; via?: 'neighbourhood' | 'tree' } | 'none' | 'prices' | 'price-tree' | { error: string };
+) =>
+  | { owners: Int32Array; via?: 'neighbourhood' | 'tree' | 'local-search' }
+  | 'none'
+  | 'prices'
+  | 'price-tree'
+  | { error: string };
 
 const U53 = 2 ** -53;
 
@@ -210,7 +218,9 @@ export function decidePareto(
           ? 'neighbourhood-improvement'
           : r.via === 'tree'
             ? 'tree-improvement'
-            : 'integer-program-improvement',
+            : r.via === 'local-search'
+              ? 'local-search-improvement'
+              : 'integer-program-improvement',
     };
   return {
     po: null,

@@ -73,7 +73,7 @@ describe('PO neighbourhoods', () => {
   });
 
   it('refutes PO of round robin on Figure 3 trials at m = 100 by neighbourhood programs, each improvement exact', async () => {
-    const solver = highsParetoSolver((await loadHighs())!, 20000);
+    const solver = highsParetoSolver((await loadHighs())!, 20000, undefined, 0);
     for (const t of [27, 66, 76, 81]) {
       const { U, owner } = fig3Trial(100, t);
       const r = solver(U, owner);

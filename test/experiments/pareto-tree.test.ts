@@ -107,21 +107,21 @@ describe('PO by a tree of price certificates', function () {
 
   it('takes turns with the whole integer program, from its callback, on trial 328 at m = 100 (tree alone: 0.13 s)', async () => {
     const [{ U, owner }] = figureTrials(100, 328, 329);
-    const r = highsParetoSolver((await loadHighs())!, 120_000, { first: 0.5, treeShare: 0.1 })(U, owner);
+    const r = highsParetoSolver((await loadHighs())!, 120_000, { first: 0.5, treeShare: 0.1 }, 0)(U, owner);
     assert.ok(typeof r === 'object' && 'owners' in r && r.via === 'tree', JSON.stringify(r));
     assert.equal(isParetoImprovement(U, owner, r.owners), true);
   });
 
   it("takes HiGHS's first feasible point of the whole program as the improvement (trial 167 at m = 100)", async () => {
     const [{ U, owner }] = figureTrials(100, 167, 168);
-    const r = highsParetoSolver((await loadHighs())!, 120_000, { first: 120, treeShare: 0.1 })(U, owner);
+    const r = highsParetoSolver((await loadHighs())!, 120_000, { first: 120, treeShare: 0.1 }, 0)(U, owner);
     assert.ok(typeof r === 'object' && 'owners' in r && r.via === undefined, JSON.stringify(r));
     assert.equal(isParetoImprovement(U, owner, r.owners), true);
   });
 
   it('reports the time limit of both HiGHS and the tree when their turns end undecided (trial 197 at m = 100, 3 s)', async () => {
     const [{ U, owner }] = figureTrials(100, 197, 198);
-    const r = highsParetoSolver((await loadHighs())!, 3_000, { first: 0.5, treeShare: 0.1 })(U, owner);
+    const r = highsParetoSolver((await loadHighs())!, 3_000, { first: 0.5, treeShare: 0.1 }, 0)(U, owner);
     assert.ok(typeof r === 'object' && 'error' in r, JSON.stringify(r));
     assert.match(r.error, /^HiGHS model status \d+; time limit after \d+ price-tree nodes$/);
   });

@@ -22,7 +22,7 @@ describe('PO decisions on doubles', () => {
 
   it('leaves to the whole integer program what prices and neighbourhoods do not decide, its improvements read off its persistent model (Figure 3: m = 50 trial 57 PO, m = 100 trial 1 not)', async function () {
     this.timeout(240_000);
-    const solver = highsParetoSolver((await loadHighs())!, 100_000);
+    const solver = highsParetoSolver((await loadHighs())!, 100_000, undefined, 0);
     // about 3 s each on an idle core, within HiGHS's 15 s alone; the limit leaves room for a loaded machine
     for (const [m, t, expected] of [
       [50, 57, { po: true, via: 'integer-program' }],

@@ -377,12 +377,12 @@ const TURNS: Turns = { first: 15, treeShare: 0.1 };
 /**
  * A `ParetoSolver` on a loaded HiGHS: up to `ROOT_FIRST` goods the root of the tree of price certificates
  * ('price-tree', or an improvement with `via: 'tree'`), beyond it the tabu search of pareto-local-search.ts (an
- * improvement with `via: 'local-search'`; `localSearchRuns` runs, 0 to skip it), then the price search and the neighbourhood programs of
- * pareto-neighbourhoods.ts (an improvement found there is returned with `via: 'neighbourhood'`), in the order
- * `PRICES_FIRST`, `PRICES_LAST` and `LOCAL_SEARCH_RUNS` give, then the whole program in turns with the tree of price certificates (`turns`,
- * `TURNS` by default): 'none' when it is infeasible, the owners of an exactly verified improvement
- * when it finds one, 'price-tree' or an improvement with `via: 'tree'` when the tree decides first, or an error (time
- * limit, solver failure).
+ * improvement with `via: 'local-search'`; `localSearchRuns` runs, 0 to skip it), then the price search and the
+ * neighbourhood programs of pareto-neighbourhoods.ts (an improvement found there is returned with
+ * `via: 'neighbourhood'`), in the order `PRICES_FIRST`, `PRICES_LAST` and `LOCAL_SEARCH_RUNS` give, then the whole
+ * program in turns with the tree of price certificates (`turns`, `TURNS` by default): 'none' when it is infeasible, the
+ * owners of an exactly verified improvement when it finds one, 'price-tree' or an improvement with `via: 'tree'` when
+ * the tree decides first, or an error (time limit, solver failure).
  */
 export function highsParetoSolver(
   highs: HighsSolver,

@@ -330,8 +330,10 @@ const ROOT_FIRST = 60;
 
 /**
  * Runs of the tabu search for an improvement (pareto-local-search.ts) beyond `ROOT_FIRST` goods, before the price
- * search and the integer programs; where it runs, the price search comes before the neighbourhood programs up to
- * `PRICES_LAST` goods per agent, since most trials the search leaves open are PO.
+ * search and the integer programs: the first number up to `PRICES_LAST` goods per agent, the second beyond (where
+ * round robin is rarely PO: none of Figure 3's 1000 trials at 20 goods per agent). Where it runs, the price search
+ * comes before the neighbourhood programs up to `PRICES_LAST` goods per agent, since most trials the search leaves open
+ * are PO.
  * [DECISION] Development runs of 2026-12-06 (third session, `decidePareto` with this solver, two at a time on two
  * cores; not kept as tests), Figure 3 at m = 100: trials 0-199 took 194 s without the search (88.6 + 105.6), 92 s with
  * 10 runs and the price search first, 99 s with the neighbourhood programs first, 101 s without the neighbourhood
@@ -339,9 +341,12 @@ const ROOT_FIRST = 60;
  * more and took 110 s. It found 87 of the 91 improvements of trials 0-199 (6.3 s in all) and 59 of 67 on the 90 hard
  * trials of the module header (the 42 and the 48): those took 172 s and 522 s, against 310 s and 722 s for HiGHS's
  * whole program alone; what is left there is mostly PO proofs (17 trials, 421 s). At m = 200 trials 0-99 took 10.8 s
- * (set trades 77, the search 10, exchanges 12, a neighbourhood 1) against about 20 s.
+ * (set trades 77, the search 10, exchanges 12, a neighbourhood 1) against about 20 s. In the whole-figure run with 10
+ * runs everywhere (892 s wall, bench/results/multipliers.md) 19 trials at m = 200 went past the search to HiGHS, and
+ * the units holding two of them (596, 712) took 84 and 82 s of m = 200's 351 s; 50 runs find 16 of the 19 (2.3-6.8 s
+ * each; 10 s for the other three).
  */
-const LOCAL_SEARCH_RUNS = 10;
+const LOCAL_SEARCH_RUNS = [10, 50] as const;
 
 /** How the whole integer program and the tree of price certificates share a trial's time (`programInTurnsWithTree`). */
 export interface Turns {
@@ -377,25 +382,26 @@ const TURNS: Turns = { first: 15, treeShare: 0.1 };
 /**
  * A `ParetoSolver` on a loaded HiGHS: up to `ROOT_FIRST` goods the root of the tree of price certificates
  * ('price-tree', or an improvement with `via: 'tree'`), beyond it the tabu search of pareto-local-search.ts (an
- * improvement with `via: 'local-search'`; `localSearchRuns` runs, 0 to skip it), then the price search and the
- * neighbourhood programs of pareto-neighbourhoods.ts (an improvement found there is returned with
- * `via: 'neighbourhood'`), in the order `PRICES_FIRST`, `PRICES_LAST` and `LOCAL_SEARCH_RUNS` give, then the whole
- * program in turns with the tree of price certificates (`turns`, `TURNS` by default): 'none' when it is infeasible, the
- * owners of an exactly verified improvement when it finds one, 'price-tree' or an improvement with `via: 'tree'` when
- * the tree decides first, or an error (time limit, solver failure).
+ * improvement with `via: 'local-search'`; `localSearchRuns` runs, by default `LOCAL_SEARCH_RUNS`, 0 to skip it), then
+ * the price search and the neighbourhood programs of pareto-neighbourhoods.ts (an improvement found there is returned
+ * with `via: 'neighbourhood'`), in the order `PRICES_FIRST`, `PRICES_LAST` and `LOCAL_SEARCH_RUNS` give, then the
+ * whole program in turns with the tree of price certificates (`turns`, `TURNS` by default): 'none' when it is
+ * infeasible, the owners of an exactly verified improvement when it finds one, 'price-tree' or an improvement with
+ * `via: 'tree'` when the tree decides first, or an error (time limit, solver failure).
  */
 export function highsParetoSolver(
   highs: HighsSolver,
   timeLimitMs: number,
   turns: Turns = TURNS,
-  localSearchRuns = LOCAL_SEARCH_RUNS,
+  localSearchRuns?: number,
 ): ParetoSolver {
   return (U, owner) => {
     const n = U.length,
       m = U[0].length;
     const deadline = performance.now() + timeLimitMs;
     const left = () => (deadline - performance.now()) / 1000;
-    const searched = m > ROOT_FIRST && localSearchRuns > 0;
+    const runs = localSearchRuns ?? LOCAL_SEARCH_RUNS[m <= PRICES_LAST * n ? 0 : 1];
+    const searched = m > ROOT_FIRST && runs > 0;
     const pricesFirst = m <= (searched ? PRICES_LAST : PRICES_FIRST) * n;
     const pricesLast = !pricesFirst && m <= PRICES_LAST * n;
     try {
@@ -407,7 +413,7 @@ export function highsParetoSolver(
       if (searched) {
         const minimumGain = currentValues(U, owner).reduce((a, b) => a + b, 0) * MINIMUM_RELATIVE_GAIN;
         const verify = (next: Int32Array) => isParetoImprovement(U, owner, next);
-        const found = searchImprovement(U, owner, minimumGain, localSearchRuns, deadline, verify);
+        const found = searchImprovement(U, owner, minimumGain, runs, deadline, verify);
         if (found) return { owners: found, via: 'local-search' };
       }
       if (pricesFirst && searchPriceCertificate(highs, U, owner, deadline).po) return 'prices';

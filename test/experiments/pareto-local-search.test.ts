@@ -79,4 +79,13 @@ describe('Pareto improvements by tabu search', function () {
     const d = decidePareto(U, owner, highsParetoSolver(highs, 60_000));
     assert.deepEqual(d, { po: false, via: 'local-search-improvement' });
   });
+
+  it('runs more often beyond 10 goods per agent: trial 596 at m = 200, which 10 runs miss', async () => {
+    const highs = await loadHighs();
+    assert.ok(highs, 'the highs package loads');
+    const [{ U, owner }] = figureTrials(200, 596, 597);
+    assert.equal(search(U, owner), null);
+    const d = decidePareto(U, owner, highsParetoSolver(highs, 60_000));
+    assert.deepEqual(d, { po: false, via: 'local-search-improvement' });
+  });
 });

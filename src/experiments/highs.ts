@@ -344,7 +344,11 @@ const ROOT_FIRST = 60;
  * (set trades 77, the search 10, exchanges 12, a neighbourhood 1) against about 20 s. In the whole-figure run with 10
  * runs everywhere (892 s wall, bench/results/multipliers.md) 19 trials at m = 200 went past the search to HiGHS, and
  * the units holding two of them (596, 712) took 84 and 82 s of m = 200's 351 s; 50 runs find 16 of the 19 (2.3-6.8 s
- * each; 10 s for the other three).
+ * each; 10 s for the other three). With 50 there, two whole-figure runs took 784 and 764 s wall (m = 200 207 and
+ * 201 s of compute). Rejected in development runs: HiGHS's heuristic effort 0 in the whole program once the search has
+ * run (10 PO trials 138 s against 149 s, but 11 improvements it misses 132 s against 117 s); no neighbourhood programs
+ * after it on 18 such trials (203 s against 201 s); kicks along the smallest-gain LP's moves (2 of 14 missed
+ * improvements in 10 runs, at 0.6 s a trial); runs 8-10 found none of trials 0-399 at m = 100 that runs 1-7 miss.
  */
 const LOCAL_SEARCH_RUNS = [10, 50] as const;
 

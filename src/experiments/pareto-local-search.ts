@@ -6,18 +6,19 @@
  * The state is an allocation y with deficits d_i = u_i(y_i) − u_i(A_i). Each step makes the best move (a good from
  * one agent to another, or a swap of two goods between two agents) by the weighted shortfall
  * F(y) = sum_i w_i max(0, −d_i), ties broken by the larger total gain; a good may not return to an agent that gave it
- * away for 7-16 steps (tabu) unless the move reaches an improvement. At a step where no move lowers F, the weight of
+ * away for 3-7 steps (tabu) unless the move reaches an improvement. At a step where no move lowers F, the weight of
  * every agent in deficit grows by 1 (breakout), so that the search leaves the local minimum. Whenever the search sits
  * at the allocation itself, a random good moves to a random other agent. A state with every d_i ≥ 0 and a total gain
  * above `minimumGain` is proposed. A run is `STEPS` steps; runs restart from the allocation with the next seed of a
  * xorshift generator, so the search is deterministic.
  *
- * [DECISION] Where it runs and how long (highs.ts, `LOCAL_SEARCH_RUNS`): development runs of 2026-12-06 (third
- * session, Figure 3 at m = 100, ten peak agents, a dev copy of this search): of the 107 of trials 0-199 that exchanges
- * and set trades leave open (91 have an improvement), 20 runs of 2,000 steps found 74 improvements, 66 of them within
- * 5 runs; of 48 hard trials of 470-999 (37 improvements, which took HiGHS 432 s), 25 within 20 runs, most in under a
- * second. Longer runs (20,000-50,000 steps) found fewer per second than restarts; a kick towards the agent who values
- * the good most, lighter weights (0.2) and a share of the total gain in F (0.05, 0.2) found as many.
+ * [DECISION] The tabu tenure and the length of a run, from development runs of 2026-12-06 (third session, Figure 3 at
+ * m = 100, ten peak agents; not kept as tests). On 48 hard trials of 470-999 (37 have an improvement, which took
+ * HiGHS's whole program 432 s), 10 runs found 30 with a tenure of 3-7 steps (this one), 29 with 2-5 and 4-8, 28 with
+ * 3-5, 23 with 7-16, 21 with 1-3 and 2 with 15-29; most in under 0.2 s. 30 runs found 31. With a tenure of 7-16, runs
+ * of 2,000 steps with restarts found more per second than runs of 5,000-50,000 steps, and a kick towards the agent who
+ * values the good most, lighter weights (0.2) and a share of the total gain in F found as many or fewer; with 3-7,
+ * two goods per kick and a decay of the weights found 28. How often it runs, and where: highs.ts, `LOCAL_SEARCH_RUNS`.
  */
 
 /** Steps of one run. */

@@ -54,12 +54,13 @@
  */
 import { improveNashWelfare, nashWelfareProgram, ownersFromColumns } from '../mechanisms/multipliers/nash-welfare';
 import { isParetoImprovement, type ParetoSolver } from './pareto';
-import { MINIMUM_RELATIVE_GAIN, searchPriceCertificate, type LpSolver } from './pareto-prices';
+import { searchPriceCertificate, type LpSolver } from './pareto-prices';
 import { searchImprovement } from './pareto-local-search';
 import { priceTreeSearch, searchPriceTree, type TreeSearch } from './pareto-tree';
 import {
   WIDE_NEIGHBOURHOOD,
   currentValues,
+  minimumGain,
   neighbourhoods,
   restrict,
   smallestGainProgram,
@@ -210,8 +211,7 @@ function solveProgram(
 ): ProgramAnswer {
   const n = U.length;
   const small = goods ? restrict(U, owner, goods) : { U, owner };
-  const minimumGain = currentValues(U, owner).reduce((a, b) => a + b, 0) * 1e-6;
-  const program = paretoProgram(small.U, small.owner, minimumGain);
+  const program = paretoProgram(small.U, small.owner, minimumGain(U, owner));
   for (const tight of tolerances) {
     const model = highs.createModel({ format: 'lp', data: program });
     try {
@@ -338,7 +338,7 @@ const ROOT_FIRST = 60;
  * cores; not kept as tests), Figure 3 at m = 100: trials 0-199 took 194 s without the search (88.6 + 105.6), 92 s with
  * 10 runs and the price search first, 99 s with the neighbourhood programs first, 101 s without the neighbourhood
  * programs; 5 runs against 10 found the same improvements in trials 100-199 (89 s, neighbourhoods first), 20 runs 3
- * more and took 110 s. It found 87 of the 91 improvements of trials 0-199 (6.3 s in all) and 59 of 67 on the 90 hard
+ * more and took 110 s. It found 87 of the 91 improvements of trials 0-199 (6.3 s in all) and 59 of 73 on the 90 hard
  * trials of the module header (the 42 and the 48): those took 172 s and 522 s, against 310 s and 722 s for HiGHS's
  * whole program alone; what is left there is mostly PO proofs (17 trials, 421 s). At m = 200 trials 0-99 took 10.8 s
  * (set trades 77, the search 10, exchanges 12, a neighbourhood 1) against about 20 s. In the whole-figure run with 10
@@ -417,9 +417,8 @@ export function highsParetoSolver(
         if (root.po === false) return { owners: root.owners, via: 'tree' };
       }
       if (searched) {
-        const minimumGain = currentValues(U, owner).reduce((a, b) => a + b, 0) * MINIMUM_RELATIVE_GAIN;
         const verify = (next: Int32Array) => isParetoImprovement(U, owner, next);
-        const found = searchImprovement(U, owner, minimumGain, runs, deadline, verify);
+        const found = searchImprovement(U, owner, minimumGain(U, owner), runs, deadline, verify);
         if (found) return { owners: found, via: 'local-search' };
       }
       if (pricesFirst && searchPriceCertificate(highs, U, owner, deadline).po) return 'prices';

@@ -40,21 +40,19 @@ const TABU_MIN = 3;
 const TABU_SPREAD = 5;
 
 /**
- * One run of the search (module header) from `owner` with seed `seed`: the owners of a proposed improvement that
- * `verify` accepted, or null.
+ * One run of the search (module header) from `owner` with seed `seed`, on the utilities of n agents row by row in `u`
+ * (u[i * m + g]): the owners of a proposed improvement that `verify` accepted, or null.
  */
 function run(
-  U: readonly Float64Array[],
+  u: Float64Array,
+  n: number,
   owner: ArrayLike<number>,
   minimumGain: number,
   seed: number,
   verify: (next: Int32Array) => boolean,
 ): Int32Array | null {
-  const n = U.length,
-    m = owner.length;
+  const m = owner.length;
   const rand = xorshift(seed);
-  const u = new Float64Array(n * m);
-  for (let i = 0; i < n; i++) u.set(U[i].subarray(0, m), i * m);
   const y = Int32Array.from(owner);
   const d = new Float64Array(n);
   const w = new Float64Array(n).fill(1);
@@ -179,9 +177,13 @@ export function searchImprovement(
   deadline: number,
   verify: (next: Int32Array) => boolean,
 ): Int32Array | null {
-  if (U.length < 2 || owner.length === 0) return null;
+  const n = U.length,
+    m = owner.length;
+  if (n < 2 || m === 0) return null;
+  const u = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) u.set(U[i].subarray(0, m), i * m);
   for (let k = 0; k < runs && performance.now() < deadline; k++) {
-    const found = run(U, owner, minimumGain, k + 1, verify);
+    const found = run(u, n, owner, minimumGain, k + 1, verify);
     if (found) return found;
   }
   return null;

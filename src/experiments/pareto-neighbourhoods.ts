@@ -22,6 +22,8 @@
  * trials but spent its 5 s on the others, about even, and is not used.
  */
 
+import { MINIMUM_RELATIVE_GAIN } from './pareto-prices';
+
 /** Goods in the second neighbourhood. */
 export const WIDE_NEIGHBOURHOOD = 40;
 
@@ -34,6 +36,11 @@ export function currentValues(U: readonly Float64Array[], owner: ArrayLike<numbe
   const current = new Float64Array(U.length);
   for (let g = 0; g < U[0].length; g++) current[owner[g]] += U[owner[g]][g];
   return current;
+}
+
+/** The total gain the PO integer programs ask an improvement for: `MINIMUM_RELATIVE_GAIN` of the current total. */
+export function minimumGain(U: readonly Float64Array[], owner: ArrayLike<number>): number {
+  return currentValues(U, owner).reduce((a, b) => a + b, 0) * MINIMUM_RELATIVE_GAIN;
 }
 
 /** The linear relaxation of the module header in CPLEX LP format (columns y<i>_<g> and z, rows a<g> and v<i>). */

@@ -60,12 +60,14 @@ export interface ParetoDecision {
 export type ParetoSolver = (
   U: readonly Float64Array[],
   owner: ArrayLike<number>,
-) =>
-  | { owners: Int32Array; via?: 'neighbourhood' | 'tree' | 'local-search' }
-  | 'none'
-  | 'prices'
-  | 'price-tree'
-  | { error: string };
+) => { owners: Int32Array; via?: keyof typeof IMPROVEMENT_VIA } | 'none' | 'prices' | 'price-tree' | { error: string };
+
+/** The route of an improvement by the part of the solver that found it (the whole integer program when unnamed). */
+const IMPROVEMENT_VIA = {
+  neighbourhood: 'neighbourhood-improvement',
+  tree: 'tree-improvement',
+  'local-search': 'local-search-improvement',
+} as const satisfies Record<string, ParetoVia>;
 
 const U53 = 2 ** -53;
 
@@ -213,14 +215,7 @@ export function decidePareto(
   if (isParetoImprovement(U, owner, r.owners))
     return {
       po: false,
-      via:
-        r.via === 'neighbourhood'
-          ? 'neighbourhood-improvement'
-          : r.via === 'tree'
-            ? 'tree-improvement'
-            : r.via === 'local-search'
-              ? 'local-search-improvement'
-              : 'integer-program-improvement',
+      via: r.via ? IMPROVEMENT_VIA[r.via] : 'integer-program-improvement',
     };
   return {
     po: null,

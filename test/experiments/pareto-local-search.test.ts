@@ -9,12 +9,9 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { highsParetoSolver, loadHighs } from '../../src/experiments/highs';
 import { decidePareto, findPairExchange, findSetTrade, isParetoImprovement } from '../../src/experiments/pareto';
+import { minimumGain } from '../../src/experiments/pareto-neighbourhoods';
 import { searchImprovement } from '../../src/experiments/pareto-local-search';
-import { MINIMUM_RELATIVE_GAIN } from '../../src/experiments/pareto-prices';
-import { bundleValues, figureTrials, gainingImprovement, smallAllocation } from '../helpers/figure3';
-
-const minimumGain = (U: readonly Float64Array[], owner: ArrayLike<number>) =>
-  bundleValues(U, owner).reduce((a, b) => a + b, 0) * MINIMUM_RELATIVE_GAIN;
+import { figureTrials, gainingImprovement, smallAllocation } from '../helpers/figure3';
 
 const search = (U: readonly Float64Array[], owner: ArrayLike<number>, runs = 10) =>
   searchImprovement(U, owner, minimumGain(U, owner), runs, Infinity, (next) => isParetoImprovement(U, owner, next));
